@@ -1,0 +1,92 @@
+"""Cleaning speed: the HTML path against trafilatura alone, and the plain-text path.
+
+    python bench/clean.py [--repeat N]
+
+Both HTML extractors run in this process on the same pages (the ScrapingHub pages of
+../shared/eval/cleaning_html.dev.jsonl), so the ratio is fair whatever the machine.
+The plain-text path runs on the seed articles and on the cleaning_text pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sitrep.clean import clean
+from sitrep.encoding import decode_bytes
+from sitrep.model import RawArticle
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def timed(fn: Callable[[], object], repeat: int) -> float:
+    """Best wall time of ``repeat`` runs of ``fn``."""
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> int:
+    """Print pages/s for each path and the HTML ratio against trafilatura."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    gold = SHARED / "eval" / "cleaning_html.dev.jsonl"
+    if not gold.exists():
+        print(f"{gold} is absent: the benchmark reads the shared eval pages", file=sys.stderr)
+        return 2
+    import trafilatura
+
+    pages: list[RawArticle] = []
+    for line in gold.open(encoding="utf-8"):
+        rec = json.loads(line)
+        data = gzip.decompress((gold.parent / rec["html_file"]).read_bytes())
+        html = decode_bytes(data, rec["id"], html=True)
+        pages.append(RawArticle(id=rec["id"], source=rec["id"], html=html, url=rec.get("url")))
+
+    def ours() -> None:
+        for p in pages:
+            clean(p)
+
+    def theirs() -> None:
+        for p in pages:
+            trafilatura.extract(p.html, url=p.url, favor_precision=True)
+
+    ours()  # warm caches (stop lists, lexicons) outside the timing
+    t_ours, t_theirs = timed(ours, args.repeat), timed(theirs, args.repeat)
+    n = len(pages)
+    print(f"HTML path          {n / t_ours:8.1f} pages/s  ({n} pages)")
+    print(f"trafilatura alone  {n / t_theirs:8.1f} pages/s")
+    print(f"ratio (ours / trafilatura): {t_theirs / t_ours:.2f}")
+
+    seeds = [
+        RawArticle(id=p.name, source=p.name, text=p.read_text("utf-8"))
+        for p in sorted((SHARED / "seeds").glob("*.txt"))
+    ] * 100
+    t_seeds = timed(lambda: [clean(r) for r in seeds], args.repeat)
+    print(
+        f"plain-text path    {len(seeds) / t_seeds:8.1f} articles/s  (seed articles, {len(seeds)} runs)"
+    )
+    text_gold = SHARED / "eval" / "cleaning_text.dev.jsonl"
+    texts = [
+        RawArticle(id=r["id"], source=r["id"], text=r["raw"])
+        for r in map(json.loads, text_gold.open(encoding="utf-8"))
+    ]
+    t_texts = timed(lambda: [clean(r) for r in texts], 1)
+    size = sum(len(r.text or "") for r in texts) / len(texts) / 1024
+    print(
+        f"plain-text path    {len(texts) / t_texts:8.1f} pages/s  (cleaning_text pages, mean {size:.0f} KB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

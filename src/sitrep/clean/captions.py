@@ -1,0 +1,50 @@
+"""Image captions in text dumped from a page, and the slugs and credits around them."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.clean.chrome import SLUG_PREFIX
+
+_AGENCIES = (
+    r"Getty(?: Images)?|AFP(?: via Getty Images)?|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|"
+    r"Alamy(?: Stock Photo)?|Shutterstock|PA(?: Media| Wire)?|Bloomberg|Anadolu(?: Agency)?|"
+    r"Xinhua|dpa|SOPA Images|NurPhoto|Sipa|Rex Features|AAP|Handout|Supplied|File"
+)
+# A credit closing a caption: "[Getty]", "(AFP)", "Alamy Stock Photo", "Photo: Name/Reuters".
+_CREDIT_END = re.compile(
+    rf"(\[\s*(?:{_AGENCIES})[^\]]*\]|\(\s*(?:{_AGENCIES}|photo[^)]*|image[^)]*|credit[^)]*)\)"
+    rf"|(?:^|[.|/]\s*)(?:{_AGENCIES})(?:\s*/\s*[\w .'-]+)?\.?"
+    r"|(?:photograph|photo|image|picture|credit)s?\s*:\s*[^.]{2,60}\.?)\s*$",
+    re.I,
+)
+# The same credit twice at the end, as page dumps print it: "Alamy Stock Photo Alamy Stock Photo".
+_DOUBLED = re.compile(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
+
+
+def credit_end(line: str) -> bool:
+    """Whether ``line`` ends with a photo credit."""
+    return bool(_CREDIT_END.search(line))
+
+
+def as_caption(line: str, *, near_image: bool = False) -> str | None:
+    """The caption ``line`` holds, with any file-name slug and doubled credit removed.
+
+    A line is a caption when it ends with a photo credit, or when it stands next to
+    image chrome ("Click here to enlarge image") and is too short to be prose.
+    """
+    text = line.strip()
+    slug = SLUG_PREFIX.match(text)
+    if slug:
+        text = text[slug.end() :]
+    text = _DOUBLED.sub(r"\1", text).strip()
+    words = len(text.split())
+    if not text or words > 80:
+        return None
+    if credit_end(text):
+        return text
+    if slug and words >= 3:
+        return text
+    if near_image and words <= 25 and not text.endswith((".", "!", "?")):
+        return text
+    return None

@@ -1,0 +1,175 @@
+"""What page chrome looks like, line by line.
+
+One question is answered here: is this line furniture of the page (navigation,
+share buttons, appeals, comment widgets, read times, photo credits, file-name
+slugs) rather than part of the article? ``chrome_reason`` gives the reason, or
+``None``. The lexicon of whole-line labels is a data file analysts can extend.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_STRIP = " \t\u00a0|•·»«›‹>-–—:*#|/\\()[]{}"
+_COUNT = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")
+
+
+@lru_cache(maxsize=1)
+def labels() -> frozenset[str]:
+    """The whole-line chrome labels shipped in ``data/lexicons/chrome_labels.txt``."""
+    text = (resources.files("sitrep") / "data" / "lexicons" / "chrome_labels.txt").read_text(
+        encoding="utf-8"
+    )
+    out = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower() if not line.startswith("#") else ""
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+def _label_key(line: str) -> str:
+    key = line.strip().strip(_STRIP).lower()
+    key = _COUNT.sub("", key).strip(_STRIP)
+    return key
+
+
+# Each pattern is matched against the whole stripped line; the name is the reason.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "read time",
+        re.compile(
+            r"^(\d+\s*(-|to)\s*)?\d+\s*(min|mins|minute|minutes)\.?\s*(read|watch|listen)(ing)?( time)?$",
+            re.I,
+        ),
+    ),
+    ("read time", re.compile(r"^(reading|read) time:?\s*\d+\s*(min|mins|minutes)\.?$", re.I)),
+    (
+        "image chrome",
+        re.compile(r"^(click|tap)\s+(here\s+)?to\s+(enlarge|expand|view|zoom)\b.*$", re.I),
+    ),
+    (
+        "image chrome",
+        re.compile(r"^(view|see|open)\s+(image|photo|gallery|slideshow)s?\b.{0,40}$", re.I),
+    ),
+    ("image chrome", re.compile(r"^(image|photo|picture)\s+\d+\s+(of|/)\s+\d+$", re.I)),
+    (
+        "share line",
+        re.compile(
+            r"^(share|tweet|email|print|save)(\s*(this|the)?\s*(article|story|post|page))?(\s*(on|via|to)\s+\w+)?\s*[:!]?$",
+            re.I,
+        ),
+    ),
+    (
+        "share line",
+        re.compile(
+            r"^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|messenger|copy link|print)\s*[,|/·•]?\s*){2,}$",
+            re.I,
+        ),
+    ),
+    (
+        "share count",
+        re.compile(r"^\d[\d,.]*\s*(k\s*)?(shares?|comments?|views?|likes?|reactions?)$", re.I),
+    ),
+    ("follow line", re.compile(r"^(follow|like)\s+(us|me|@?\w+)\s+(on|at)\s+.{1,60}$", re.I)),
+    (
+        "appeal",
+        re.compile(
+            r"^(we need your help|support (us|our journalism|independent journalism)|please (donate|contribute|support)|become a (member|supporter|subscriber)|donate( now| today)?|make a (donation|contribution)|subscribe (now|today|to)\b).{0,120}$",
+            re.I,
+        ),
+    ),
+    (
+        "appeal",
+        re.compile(r".{0,80}\b(support from readers|readers like you|reader[- ]funded)\b.*", re.I),
+    ),
+    (
+        "newsletter",
+        re.compile(
+            r"^(sign up|subscribe|register)\b.{0,80}\b(newsletter|inbox|email|updates|alerts)\b.{0,80}$",
+            re.I,
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"^(\d+\s+)?(readers?'?\s+)?comments?(\s*\(\d+\))?$|^(your voice|readers? comments|leave a comment.*|view comments|show comments|join the (conversation|discussion)|comments? (are|is) (closed|open)|be the first to comment.*)$",
+            re.I,
+        ),
+    ),
+    (
+        "comments",
+        re.compile(
+            r"^(this is your comments community|please familiarise yourself with our comments policy|please help us understand how this comment|thank you for the feedback|your feedback has been sent|submit a report|report (this )?comment|comments policy|community guidelines).*$",
+            re.I,
+        ),
+    ),
+    (
+        "cookie notice",
+        re.compile(
+            r".{0,40}\b(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies)\b.*",
+            re.I,
+        ),
+    ),
+    ("copyright", re.compile(r"^(©|\(c\)|copyright\b|all rights reserved).{0,160}$", re.I)),
+    (
+        "credit line",
+        re.compile(
+            r"^(photo|image|picture|video|graphic|illustration)s?\s*(credit)?\s*[:/]\s*.{1,80}$",
+            re.I,
+        ),
+    ),
+    (
+        "credit line",
+        re.compile(
+            r"^(getty images|afp|reuters|ap|alamy stock photo|shutterstock|epa|pa media)(\s*/\s*\w+)*$",
+            re.I,
+        ),
+    ),
+    (
+        "advertisement",
+        re.compile(
+            r"^(advertisement|sponsored|ad|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story))$",
+            re.I,
+        ),
+    ),
+    ("javascript", re.compile(r"^(please )?(enable|turn on) javascript\b.*$", re.I)),
+    ("slug", re.compile(r"^[a-z0-9]+(-[a-z0-9]+){5,}$")),
+]
+
+# A file-name slug glued in front of a caption ("members-of-afghan-...-reutersd Members ...").
+SLUG_PREFIX = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+){5,})\s+(?=\S)")
+
+
+# Cues of a donation or subscription appeal; two in one line make it an appeal, so a
+# business story that mentions "advertising revenue" once is left alone.
+_APPEAL_CUES = re.compile(
+    r"\b(our (journalism|reporting|mission|newsroom|work)|independent,? (unbiased )?(news|journalism)"
+    r"|advertising revenue|contribute|donat(e|ion)|support (us|our)|readers like you|subscri(be|ption)"
+    r"|paywall|free to read|something you value|keeps? [A-Z][\w ]{1,30} (open|free|going))\b",
+    re.I,
+)
+
+
+def appeal_cues(line: str) -> int:
+    """How many distinct appeal cues ("our journalism", "contribute" ...) ``line`` has."""
+    return len({m.group(0).lower() for m in _APPEAL_CUES.finditer(line)})
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why ``line`` is page chrome ("share line", "appeal" ...), or ``None`` if it is not."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if _label_key(stripped) in labels():
+        return "label"
+    if len(stripped) > 400:
+        return None
+    for reason, pattern in _PATTERNS:
+        if pattern.match(stripped):
+            return reason
+    if appeal_cues(stripped) >= 2:
+        return "appeal"
+    return None

@@ -1,0 +1,175 @@
+"""Publication date, outlet and wire agencies, read from what an article says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from sitrep.model import Published
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_FORMS = [
+    re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),  # 12 Aug 2021
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # Aug. 12, 2021
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2021-08-12
+    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),  # 11/20/2019
+]
+_MONTH_YEAR = re.compile(rf"\b{_MON}\s+{_YEAR}\b", re.I)
+# Words that say a date on the line is when the article was published or updated.
+_PUBLISH_CUE = re.compile(
+    r"^\W*(last\s+updated?|updated(\s+on)?|published(\s+on)?|first\s+published(\s+on)?|posted(\s+on)?|date)\b",
+    re.I,
+)
+# "KABUL, Afghanistan (Jan. 25, 2013) -" : a wire dateline opening the first paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][\w .'-]{2,40})?\s*\((?P<date>[^)]{6,30})\)"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """The first full calendar date written in ``text`` ("12 Aug 2021", "Jan. 25, 2013" ...)."""
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            d = _to_date(m)
+            if d is not None:
+                return d
+    return None
+
+
+def _to_date(m: re.Match[str]) -> date | None:
+    groups = m.groupdict()
+    try:
+        year = int(groups["year"])
+        if groups.get("mon"):
+            month = _MONTHS[groups["mon"].lower().rstrip(".")]
+            day = int(groups["day"])
+        elif groups.get("mnum"):
+            month, day = int(groups["mnum"]), int(groups["day"])
+        else:
+            a, b = int(groups["a"]), int(groups["b"])
+            # Only the unambiguous case: one part cannot be a month.
+            if a > 12 >= b:
+                day, month = a, b
+            elif b > 12 >= a:
+                month, day = a, b
+            else:
+                return None
+        return date(year, month, day)
+    except (KeyError, ValueError):
+        return None
+
+
+def date_from_lines(lines: Iterable[str]) -> Published | None:
+    """A publication date stated in the article's own lines, or ``None``.
+
+    A line that says "Published", "Updated" or "LAST UPDATE" wins; then a wire
+    dateline ("KABUL, Afghanistan (Jan. 25, 2013)"); then a short line that is
+    nothing but a date (a byline's date).
+    """
+    cued: Published | None = None
+    dateline: Published | None = None
+    bare: Published | None = None
+    for line in lines:
+        if cued is None and _PUBLISH_CUE.search(line) and len(line) < 200:
+            d = parse_date(line)
+            if d:
+                cued = Published(d.isoformat(), "text", "day", line.strip())
+        if dateline is None and (m := _DATELINE.match(line)):
+            d = parse_date(m.group("date"))
+            if d:
+                dateline = Published(d.isoformat(), "text", "day", m.group(0))
+        if bare is None and len(line.split()) <= 12:
+            d = parse_date(line)
+            if d:
+                bare = Published(d.isoformat(), "text", "day", line.strip())
+    return cued or dateline or bare
+
+
+def month_from_text(text: str) -> Published | None:
+    """A month the article names in brackets, "(August 2021)", as an inferred date.
+
+    Only a month: a day is never invented where the text does not give one.
+    """
+    m = re.search(rf"\(\s*{_MON}\s+{_YEAR}\s*\)", text, re.I)
+    if not m:
+        return None
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    return Published(f"{m.group('year')}-{month:02d}", "inferred", "month", m.group(0))
+
+
+_OUTLET_IN_TEXT = [
+    # "Support from readers like you keeps The Journal open."
+    re.compile(
+        r"\bkeeps?\s+(?P<name>(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\s+(?:open|free|going|alive|independent)\b"
+    ),
+    # "Copyright © 2019 CBS Interactive Inc." / "© 2021 The Journal"
+    re.compile(
+        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?(?P<name>(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})",
+        re.I,
+    ),
+]
+_TRAIL = re.compile(
+    r"[\s,.]*(All Rights Reserved|Ltd|Limited|Inc|LLC|plc|Media Group)?[\s,.]*$", re.I
+)
+
+
+def outlet_from_text(lines: Iterable[str]) -> str | None:
+    """The outlet an article names itself ("keeps The Journal open"), or ``None``."""
+    for line in lines:
+        if len(line) > 400:
+            continue
+        for pattern in _OUTLET_IN_TEXT:
+            m = pattern.search(line)
+            if m:
+                name = re.split(r"\s+all\s+rights", m.group("name"), flags=re.I)[0]
+                name = _TRAIL.sub("", name).strip()
+                if name and name.lower() not in {"all", "the", "copyright"}:
+                    return name
+    return None
+
+
+_WIRES = [
+    ("AFP", re.compile(r"\bAFP\b|Agence France[- ]Presse")),
+    ("Reuters", re.compile(r"\bReuters\b")),
+    ("AP", re.compile(r"\bAssociated Press\b|\(AP\)|\bAP Photo\b|\btold AP\b|\bthe AP\b")),
+    ("dpa", re.compile(r"\bdpa\b")),
+    ("Xinhua", re.compile(r"\bXinhua\b")),
+    ("ANI", re.compile(r"\(ANI\)|\btold ANI\b")),
+    ("PTI", re.compile(r"\(PTI\)|\btold PTI\b")),
+    ("EFE", re.compile(r"\bEFE\b")),
+    ("Anadolu", re.compile(r"\bAnadolu (Agency|Ajansı)\b")),
+    ("UPI", re.compile(r"\bUPI\b")),
+    ("PA Media", re.compile(r"\bPA Media\b|\(PA\)")),
+    ("Kyodo", re.compile(r"\bKyodo\b")),
+    ("Yonhap", re.compile(r"\bYonhap\b")),
+    ("TASS", re.compile(r"\bTASS\b")),
+    ("Interfax", re.compile(r"\bInterfax\b")),
+]
+
+
+def wires_in(text: str) -> list[str]:
+    """The news agencies the text cites or credits (wire copy it carries), in a fixed order."""
+    return [name for name, pattern in _WIRES if pattern.search(text)]

@@ -1,0 +1,277 @@
+"""Per-line features the body finder's model reads.
+
+Each line is described by cheap facts about itself (length, function words,
+punctuation, chrome, repeats), about where it sits (position in the page, side
+of the headline, prose before and after it) and by the same facts of its
+neighbours, because a line is body mostly when the lines around it are. The
+training script (``bench/tune_text.py``) and the runtime share this module, so
+the weights always meet the features they were fitted on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from sitrep.clean.lines import Line
+
+_NO_DIGITS = str.maketrans("", "", "0123456789")
+_TOKEN = re.compile(r"\w+")
+# Furniture of comment threads, bylines and teaser lists in a handful of
+# languages; one alternation, so a line costs one search.
+_CUES = re.compile(
+    r"\b(?:reply|replies|says:|said on|posted (?:by|on|in)|written by|comments?|log ?in|sign ?up"
+    r"|read more|more from|related|you may also|recommended|trending|popular|tags?:|filed under"
+    r"|newsletter|subscribe|follow us|share|advertisement|cookie|privacy|terms of"
+    r"|all rights|about the author|leer más|lire aussi|weiterlesen|mehr zum thema"
+    r"|ler mais|leggi anche|читайте также)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b\d+\s*(?:min|hours?|days?|weeks?)\s+ago\b",
+    re.I,
+)
+# A commenter's signature line ("Alex on May 3, 2019 at 6:34 am said:").
+_COMMENT_HEAD = re.compile(
+    r"\b(?:said|says|wrote|replied|sagt|schreibt|dice|dit|escribió|disse)\s*:?\s*$"
+    r"|\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^reply$|^(?:\d+\s+)?(?:repl(?:y|ies)|likes?|upvotes?)$",
+    re.I,
+)
+# Headings that close an article: what follows them is seldom its body.
+_END_MARK = re.compile(
+    r"^(?:\d+\s+)?(?:related(?: articles| posts| stories| content| news| reading)?|you (?:may|might)"
+    r" also (?:like|enjoy)|more (?:from|stories|articles|news|on|in)\b.*|recommended(?: for you)?"
+    r"|read (?:more|next|also)|about the author|(?:user |reader )?comments?|responses?"
+    r"|leave a (?:reply|comment)|join the (?:discussion|conversation)|\d+ thoughts on .*|tags?"
+    r"|popular(?: posts| stories| now)?|trending(?: now)?|most (?:read|popular|viewed)|see also"
+    r"|further reading|latest(?: news| posts| stories)?|leggi anche|lire aussi|à lire aussi"
+    r"|mehr zum thema|weitere artikel|noticias relacionadas|te puede interesar|leia também"
+    r"|читайте также|похожие (?:статьи|новости))\W*$",
+    re.I,
+)
+_BULLET = re.compile(r"^(?:[-•*·▪►→✓✔]|\d{1,2}[.)]\s)")
+_SEPARATOR = re.compile(r"\s[|•·»/]\s")
+_TITLE_CUT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+
+BASE_NAMES = (
+    "logw", "w_ge10", "w_ge25", "w_le3", "stop", "terminal", "sentence", "chrome",
+    "repeated", "digits", "caps", "commas", "gap", "ellipsis", "bullet", "separator",
+    "cue", "date", "allcaps", "url", "title_overlap", "comment_head", "end_mark",
+)
+_CONTEXT = (-2, -1, 1, 2)
+_CONTEXT_BASE = ("logw", "sentence", "chrome", "repeated", "cue", "w_le3", "comment_head")
+FEATURE_NAMES: tuple[str, ...] = (
+    *BASE_NAMES,
+    *(f"{n}@{d:+d}" for d in _CONTEXT for n in _CONTEXT_BASE),
+    "win_sentence", "win_logw", "win_chrome", "pos", "prose_before", "prose_after",
+    "is_headline", "after_headline", "head_dist", "no_headline", "in_run", "run_edge",
+    "rel_len", "after_end", "comment_heads_before",
+)
+_CTX_INDEX = [BASE_NAMES.index(n) for n in _CONTEXT_BASE]
+
+
+def _title_words(lines: Sequence[Line], title: str | None) -> set[str]:
+    if title is None:
+        if not lines:
+            return set()
+        # The first line of a page dump is usually the HTML <title>: keep its first part.
+        title = _TITLE_CUT.split(lines[0].text)[0] if lines[0].words < 40 else ""
+    return {t.lower() for t in _TOKEN.findall(title) if not t.isdigit()}
+
+
+def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
+    text = line.text
+    w = line.words
+    # Long lines are prose or not by their length alone; the costly pattern
+    # checks only run on the head of a line, or only on short lines.
+    head = text[:160]
+    short = w <= 20
+    tokens = set(_TOKEN.findall(text.lower())) if title and w < 40 else set()
+    overlap = len(tokens & title) / len(title) if tokens and title else 0.0
+    return [
+        math.log1p(w),
+        1.0 if w >= 10 else 0.0,
+        1.0 if w >= 25 else 0.0,
+        1.0 if w <= 3 else 0.0,
+        line.stop_ratio,
+        1.0 if line.terminal else 0.0,
+        1.0 if line.sentence_like else 0.0,
+        1.0 if line.chrome else 0.0,
+        1.0 if repeats > 1 else 0.0,
+        (len(head) - len(head.translate(_NO_DIGITS))) / len(head),
+        sum(1 for t in head.split() if t[:1].isupper()) / min(w, 25) if w else 0.0,
+        min(text.count(",") / (w + 1), 1.0),
+        1.0 if line.gap_before else 0.0,
+        1.0 if text.endswith(("...", "…")) else 0.0,
+        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if short and _SEPARATOR.search(text) else 0.0,
+        1.0 if short and _CUES.search(text) else 0.0,
+        1.0 if w < 25 and _DATE.search(text) else 0.0,
+        1.0 if w >= 2 and text.isupper() else 0.0,
+        1.0 if "http" in text or "www." in text or "@" in text else 0.0,
+        overlap,
+        1.0 if w < 25 and _COMMENT_HEAD.search(text) else 0.0,
+        1.0 if w <= 8 and _END_MARK.match(text) else 0.0,
+    ]
+
+
+def best_run(values: Sequence[float]) -> tuple[int, int]:
+    """Indices ``(start, end)`` (end exclusive) of the run with the largest sum."""
+    best, best_start, best_end = float("-inf"), 0, 0
+    acc, start = 0.0, 0
+    for i, v in enumerate(values):
+        if acc <= 0:
+            acc, start = v, i
+        else:
+            acc += v
+        if acc > best:
+            best, best_start, best_end = acc, start, i + 1
+    return best_start, best_end
+
+
+def prose_value(line: Line, repeats: int) -> float:
+    """The hand-set evidence of the first body finder: prose for, furniture against."""
+    w = line.words
+    if line.chrome:
+        return -6.0 - 0.5 * w
+    if repeats > 1 and w < 40:
+        return -2.0
+    if w == 0:
+        return -1.5
+    if line.sentence_like:
+        return max(w - 10.0, 0.5)
+    if w >= 12 and line.stop_ratio >= 0.2:
+        return 0.7 * (w - 10.0)
+    return -1.0
+
+
+def _headline(base: list[list[float]], lines: Sequence[Line], given: bool) -> int | None:
+    """Index of the article's headline line: the first short line echoing the title."""
+    start = 0 if given else 1
+    for i in range(start, len(lines)):
+        if base[i][20] >= 0.7 and lines[i].words <= 40 and not lines[i].chrome:
+            return i
+    return None
+
+
+def _prefix(values: Sequence[float]) -> list[float]:
+    out = [0.0]
+    for v in values:
+        out.append(out[-1] + v)
+    return out
+
+
+def line_features(lines: Sequence[Line], title: str | None = None) -> list[list[float]]:
+    """One feature vector per line, in the order of ``FEATURE_NAMES``."""
+    n = len(lines)
+    if not n:
+        return []
+    counts = Counter(line.text for line in lines)
+    tw = _title_words(lines, title)
+    base = [_base(line, counts[line.text], tw) for line in lines]
+    values = [prose_value(line, counts[line.text]) for line in lines]
+    run_a, run_b = best_run(values)
+    head = _headline(base, lines, title is not None)
+
+    prose = [float(line.words) if line.sentence_like else 0.0 for line in lines]
+    total_prose = sum(prose) or 1.0
+    longest = max(line.words for line in lines) or 1
+    zero = [0.0] * len(BASE_NAMES)
+    out: list[list[float]] = []
+    before = 0.0
+    half = 5
+    ends_seen = False
+    heads_seen = 0
+    ctx = [[row[k] for k in _CTX_INDEX] for row in base]
+    pad = [zero[k] for k in _CTX_INDEX]
+    sums = [_prefix([row[k] for row in base]) for k in (6, 0, 7)]
+    for i, row in enumerate(base):
+        feats = list(row)
+        for d in _CONTEXT:
+            j = i + d
+            feats.extend(ctx[j] if 0 <= j < n else pad)
+        lo, hi = max(0, i - half), min(n, i + half + 1)
+        span = hi - lo
+        feats.extend((p[hi] - p[lo]) / span for p in sums)
+        feats.append(i / n)
+        feats.append(before / total_prose)
+        before += prose[i]
+        feats.append((total_prose - before) / total_prose)
+        if head is None:
+            feats.extend((0.0, 0.0, 0.0, 1.0))
+        else:
+            feats.append(1.0 if i == head else 0.0)
+            feats.append(1.0 if i > head else 0.0)
+            feats.append(math.copysign(math.log1p(abs(i - head)), i - head))
+            feats.append(0.0)
+        inside = run_a <= i < run_b
+        feats.append(1.0 if inside else 0.0)
+        edge = min(abs(i - run_a), abs(i - run_b + 1))
+        feats.append(math.log1p(edge) * (1.0 if inside else -1.0))
+        feats.append(lines[i].words / longest)
+        feats.append(1.0 if ends_seen else 0.0)
+        feats.append(math.log1p(heads_seen))
+        out.append(feats)
+        # Only closing headings met after some prose count: menus carry "Comments" too.
+        if row[22] and before > 0:
+            ends_seen = True
+        if row[21]:
+            heads_seen += 1
+    return out
+
+
+STAGE2_NAMES: tuple[str, ...] = (
+    "s", "s@-1", "s@+1", "s@-2", "s@+2", "s@-3", "s@+3", "win5", "win10", "win25",
+    "in_run", "run_edge", "in_run_eager", "pos_before", "pos_after", "logw", "sentence",
+)
+
+
+def context_features(lines: Sequence[Line], scores: Sequence[float]) -> list[list[float]]:
+    """Second-stage features: a line's first-stage log-odds next to its neighbours'.
+
+    The first stage judges each line with a narrow view; here the verdicts on
+    the lines around it (near and far), and whether it sits in the best run of
+    them, let isolated mistakes be outvoted.
+    """
+    n = len(scores)
+    s = [max(-6.0, min(6.0, v)) for v in scores]
+    run_a, run_b = best_run(s)
+    eager_a, eager_b = best_run([v + 1.0 for v in s])
+    prefix = [0.0]
+    pos_prefix = [0.0]
+    for v in s:
+        prefix.append(prefix[-1] + v)
+        pos_prefix.append(pos_prefix[-1] + (v if v > 0 else 0.0))
+    total_pos = pos_prefix[-1] or 1.0
+
+    def win(i: int, h: int) -> float:
+        lo, hi = max(0, i - h), min(n, i + h + 1)
+        return (prefix[hi] - prefix[lo]) / (hi - lo)
+
+    out: list[list[float]] = []
+    for i in range(n):
+        row = [s[i]]
+        for d in (-1, 1, -2, 2, -3, 3):
+            j = i + d
+            row.append(s[j] if 0 <= j < n else -6.0)
+        inside = run_a <= i < run_b
+        edge = min(abs(i - run_a), abs(i - run_b + 1))
+        row.extend(
+            (
+                win(i, 5),
+                win(i, 10),
+                win(i, 25),
+                1.0 if inside else 0.0,
+                math.log1p(edge) * (1.0 if inside else -1.0),
+                1.0 if eager_a <= i < eager_b else 0.0,
+                pos_prefix[i] / total_pos,
+                (total_pos - pos_prefix[i + 1]) / total_pos,
+                math.log1p(lines[i].words),
+                1.0 if lines[i].sentence_like else 0.0,
+            )
+        )
+        out.append(row)
+    return out

@@ -1,0 +1,276 @@
+"""The ``sitrep`` command: thin click commands over the library."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from sitrep import __version__
+from sitrep.errors import InputRejected, SitrepError, StoreError, UsageError
+from sitrep.ingest import DEFAULT_MAX_BYTES
+
+_MB = 1024 * 1024
+
+
+def _report_rejections(rejected: list[InputRejected]) -> None:
+    for err in rejected:
+        click.echo(f"rejected {err.source}: {err.reason} [{err.code}]", err=True)
+
+
+def _fail(err: SitrepError) -> None:
+    click.echo(f"error: {err}", err=True)
+    sys.exit(2 if isinstance(err, UsageError) else 1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def main() -> None:
+    """sitrep turns a pile of raw news articles into a sourced picture of what happened.
+
+    Start with `sitrep demo`, then `sitrep run FILES... --db my.db`.
+    Exit codes: 0 ok; 1 some inputs were rejected (each named on stderr); 2 usage error.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--db",
+    "db",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="SQLite file to write (created if missing).",
+)
+@click.option(
+    "--max-mb",
+    default=DEFAULT_MAX_BYTES / _MB,
+    show_default=True,
+    type=float,
+    help="Largest article accepted, in MB.",
+)
+def run(paths: tuple[Path, ...], db: Path, max_mb: float) -> None:
+    """Run the pipeline on files, folders, .jsonl, .html, .txt (gzip too) into a database.
+
+    Running it again on the same input adds nothing twice; an article whose text
+    changed is stored as a new version.
+    """
+    from sitrep.pipeline import run as run_pipeline
+    from sitrep.store import Store
+
+    try:
+        with Store(db) as store:
+            report = run_pipeline(paths, store, max_bytes=int(max_mb * _MB))
+            counts = store.counts()
+    except SitrepError as err:
+        _fail(err)
+        return
+    _report_rejections(report.rejected)
+    click.echo(
+        f"{report.new} new, {report.versions} new versions, {report.unchanged} unchanged, "
+        f"{len(report.rejected)} rejected; {db} holds {counts.get('articles', 0)} articles"
+    )
+    sys.exit(1 if report.rejected else 0)
+
+
+def _open_in(path: str) -> IO[bytes]:
+    return sys.stdin.buffer if path == "-" else open(path, "rb")
+
+
+@main.command()
+@click.option("--input", "input_", required=True, help="JSONL of input records; - for stdin.")
+@click.option(
+    "--output", required=True, help="JSONL to write, one line per input line; - for stdout."
+)
+@click.option(
+    "--assume-clean",
+    is_flag=True,
+    help="Take each text as the article body as given: no chrome removal; offsets refer to the input text.",
+)
+@click.option(
+    "--max-mb",
+    default=DEFAULT_MAX_BYTES / _MB,
+    show_default=True,
+    type=float,
+    help="Largest article accepted, in MB.",
+)
+def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> None:
+    """Analyse each article of a JSONL file on its own, no database needed.
+
+    One output line per input line, in the same order; a line that cannot be read
+    gives {"id", "error"} in its place and is named on stderr.
+    """
+    from sitrep.ingest import read_jsonl_stream
+    from sitrep.pipeline import clean_all
+
+    source = "<stdin>" if input_ == "-" else input_
+    try:
+        stream = _open_in(input_)
+    except OSError as err:
+        _fail(UsageError(f"cannot read {input_}: {err.strerror}"))
+        return
+    out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+    rejected: list[InputRejected] = []
+    try:
+        for item in read_jsonl_stream(stream, source, max_bytes=int(max_mb * _MB)):
+            result: Any = item
+            if not isinstance(item, InputRejected):
+                result = next(clean_all([item], assume_clean=assume_clean))
+            if isinstance(result, InputRejected):
+                rejected.append(result)
+                record: dict[str, Any] = {
+                    "id": None,
+                    "error": {
+                        "code": result.code,
+                        "reason": result.reason,
+                        "source": result.source,
+                    },
+                }
+            else:
+                record = result.to_json()
+                record.update({"places": [], "times": [], "events": []})
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    _report_rejections(rejected)
+    sys.exit(1 if rejected else 0)
+
+
+@main.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="SQLite file made by `sitrep run`.",
+)
+@click.option(
+    "--what",
+    type=click.Choice(["articles", "events", "stories", "conflicts"]),
+    default="articles",
+    show_default=True,
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "geojson", "acled"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option("--output", default="-", help="File to write; - for stdout.")
+@click.option(
+    "--all-versions",
+    is_flag=True,
+    help="Every stored version of each article, not only the latest.",
+)
+def export(db: Path, what: str, fmt: str, output: str, all_versions: bool) -> None:
+    """Write what a database holds as JSONL or CSV (articles for now)."""
+    from sitrep.export import write_articles
+    from sitrep.store import Store
+
+    if what != "articles":
+        _fail(UsageError(f"--what {what} is not available yet: this database holds articles only"))
+        return
+    try:
+        with Store(db) as store:
+            out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            try:
+                n = write_articles(store.articles(all_versions=all_versions), fmt, out)
+            finally:
+                if out is not sys.stdout:
+                    out.close()
+    except SitrepError as err:
+        _fail(err)
+        return
+    click.echo(f"{n} articles written", err=True)
+
+
+@main.command(name="eval")
+@click.argument("dataset", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--task", required=True, type=click.Choice(["cleaning", "places", "times", "events", "stories"])
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+def eval_(dataset: Path, task: str, as_json: bool, limit: int | None) -> None:
+    """Score sitrep on a gold file in the shared eval formats and print a metrics table."""
+    if task != "cleaning":
+        _fail(UsageError(f"--task {task} is not available yet (only cleaning)"))
+        return
+    from sitrep.evaluate.cleaning import evaluate_cleaning, format_table
+
+    result = evaluate_cleaning(dataset, limit=limit)
+    click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+
+
+def _demo_corpus(target: Path) -> list[Path]:
+    files = []
+    for entry in (resources.files("sitrep") / "data" / "demo").iterdir():
+        if entry.name.endswith(".txt"):
+            dest = target / entry.name
+            dest.write_bytes(entry.read_bytes())
+            files.append(dest)
+    return sorted(files)
+
+
+@main.command()
+@click.option(
+    "--db",
+    default="sitrep-demo.db",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="SQLite file to write.",
+)
+def demo(db: Path) -> None:
+    """Process the bundled sample corpus (the two seed articles) and print a report."""
+    from sitrep.pipeline import run as run_pipeline
+    from sitrep.store import Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="sitrep-demo-"))
+    try:
+        files = _demo_corpus(tmp)
+        with Store(db) as store:
+            report = run_pipeline(files, store, max_bytes=DEFAULT_MAX_BYTES)
+            rows = list(store.articles())
+    except StoreError as err:
+        _fail(err)
+        return
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _report_rejections(report.rejected)
+    click.echo(f"sitrep demo: {len(files)} bundled articles -> {db}")
+    click.echo(
+        f"  {report.new} new, {report.versions} new versions, {report.unchanged} unchanged, {len(report.rejected)} rejected\n"
+    )
+    for row in rows:
+        pub = row.get("published") or {}
+        when = f"{pub.get('value')} ({pub.get('how')})" if pub else "unknown"
+        click.echo(f"- {row['id']}")
+        click.echo(f"    title:     {row.get('title')}")
+        click.echo(f"    outlet:    {row.get('outlet') or 'not stated'}   published: {when}")
+        click.echo(f"    wire:      {', '.join(row.get('wire') or []) or 'none named'}")
+        body = row.get("text") or ""
+        click.echo(
+            f"    body:      {len(body.split())} words, {len(row.get('headings') or [])} headings, "
+            f"{len(row.get('captions') or [])} captions kept apart, {len(row.get('removed') or [])} chrome lines removed"
+        )
+    click.echo(
+        "\n  stories, events and conflicts: not extracted yet (the extraction stages come next)"
+    )
+    click.echo("\nnext:")
+    click.echo(f"  sitrep export --db {db} --what articles --format csv")
+    click.echo(f'  sqlite3 {db} "select id, title, published from articles"')
+    click.echo("  sitrep run YOUR_FILES --db my.db")
+    sys.exit(1 if report.rejected else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Scorers for the shared evaluation formats (``../shared/eval``)."""

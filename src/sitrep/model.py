@@ -1,0 +1,129 @@
+"""The records that flow through sitrep's stages.
+
+Data flows one way: ingest makes a ``RawArticle``; cleaning turns it into an
+``Article``; later stages add to the ``Article``. All are slotted dataclasses so
+that a million of them stay cheap and a typo in a field name fails loudly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+PublishedHow = Literal["text", "html-meta", "input", "inferred"]
+BlockKind = Literal[
+    "title", "standfirst", "byline", "dateline", "paragraph", "heading", "caption", "chrome"
+]
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """One article as read from the input, before any cleaning.
+
+    Exactly one of ``text`` and ``html`` is set. ``source`` names where it came
+    from (a path, or ``path:line`` for JSONL) so that every message can name it.
+    """
+
+    id: str
+    source: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    title: str | None = None
+
+    @property
+    def kind(self) -> Literal["text", "html"]:
+        """Whether the article came in as plain text or as HTML."""
+        return "html" if self.html is not None else "text"
+
+    @property
+    def content(self) -> str:
+        """The raw text or HTML as given."""
+        return self.html if self.html is not None else (self.text or "")
+
+    @property
+    def content_hash(self) -> str:
+        """A stable hash of the raw content and the metadata given with it."""
+        h = hashlib.sha256()
+        for part in (self.kind, self.content, self.url, self.outlet, self.published, self.title):
+            h.update((part or "").encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(slots=True)
+class Published:
+    """A publication date and how it was found."""
+
+    value: str
+    how: PublishedHow
+    precision: Literal["day", "month", "year"] = "day"
+    evidence: str | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    """One line or paragraph of the input with the role cleaning gave it."""
+
+    kind: BlockKind
+    text: str
+    why: str = ""
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article: metadata, body and the parts kept apart from it."""
+
+    id: str
+    source: str
+    kind: Literal["text", "html"]
+    raw: str
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = "en"
+    published: Published | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    wire: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    content_hash: str = ""
+    verbatim: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The clean body: paragraphs (headings among them) joined by a blank line.
+
+        With ``--assume-clean`` the input text is the body exactly as given, so
+        that offsets refer to it.
+        """
+        if self.verbatim is not None:
+            return self.verbatim
+        return "\n\n".join(self.paragraphs)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACT's annotate/export shape of the article."""
+        return {
+            "id": self.id,
+            "url": self.url,
+            "outlet": self.outlet,
+            "language": self.language,
+            "published": asdict(self.published) if self.published else None,
+            "title": self.title,
+            "standfirst": self.standfirst,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "text": self.text,
+            "headings": list(self.headings),
+            "captions": list(self.captions),
+            "removed": list(self.removed),
+            "wire": list(self.wire),
+        }

@@ -1,0 +1,382 @@
+"""The SQLite store: one file holding articles, their versions, runs and rejections.
+
+The connection runs in autocommit mode and every write goes through
+``Store.transaction`` (``BEGIN IMMEDIATE`` ... ``COMMIT``), so what a write
+committed survives any later error, and an error rolls back only its own
+transaction.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from sitrep.errors import StoreError
+from sitrep.model import Article
+from sitrep.store.rows import (
+    ARTICLE_COLUMNS,
+    SELECT_COLUMNS,
+    article_row,
+    content_hash_of,
+    row_to_dict,
+)
+from sitrep.store.schema import LATEST_VERSION, current_version, migrate, utc_now
+
+Outcome = Literal["new", "unchanged", "version"]
+
+# Long enough to wait out another process's batch commit, short enough to
+# report a stuck lock instead of hanging.
+BUSY_TIMEOUT_SECONDS = 30.0
+SNIPPET_START, SNIPPET_END, SNIPPET_ELLIPSIS = "[", "]", "…"
+_SNIPPET_TOKENS = 16
+# bm25 weights for (title, text): a word in the title says more about the article.
+_BM25_WEIGHTS = (3.0, 1.0)
+
+_LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
+_SELECT_A = ", ".join(f"a.{c}" for c in SELECT_COLUMNS)
+
+
+@functools.cache
+def fts5_available() -> bool:
+    """Whether this Python's SQLite library was built with FTS5."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        return True
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+
+
+def plain_query(text: str) -> str:
+    """Turn free text into an FTS5 query that matches all its words, never a syntax error.
+
+    Each word becomes a quoted string, so punctuation and words such as ``AND``
+    or ``NEAR`` lose their FTS5 meaning. For a search box that takes what
+    people type.
+    """
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"' for w in words)
+
+
+def _explain_fts_error(error: sqlite3.Error) -> str:
+    """SQLite's complaint about an FTS5 query, in the searcher's terms."""
+    message = str(error).removeprefix("fts5: ")
+    if message.startswith("no such column: "):
+        # FTS5 reads "word:" and "-word" as column filters.
+        name = message.removeprefix("no such column: ")
+        return f"there is no field {name!r} to search in (fields: title, text)"
+    return message.replace('near ""', "at the end")
+
+
+class Store:
+    """A sitrep database: opens or creates the file and brings its schema up to date."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        """Open (or create) the database at ``path``, in WAL mode, and migrate it.
+
+        Raises ``StoreError`` when the file is not a SQLite database, belongs
+        to another application, or has a newer schema than this code knows.
+        """
+        self.path = os.fspath(path)
+        self._run_id: int | None = None
+        if not fts5_available():
+            raise StoreError(
+                f"SQLite {sqlite3.sqlite_version} in this Python lacks FTS5, which search needs; "
+                "use a Python whose sqlite3 module has FTS5 (python.org and most Linux builds do)",
+                source=self.path,
+            )
+        self.conn = self._connect()
+        try:
+            self._prepare()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            target = Path(self.path)
+            if target.is_dir():
+                raise StoreError("is a directory, not a database file", source=self.path)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(
+                    f"cannot create the database's folder: {e}", source=self.path
+                ) from e
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the database: {e}", source=self.path) from e
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def _prepare(self) -> None:
+        conn = self.conn
+        try:
+            # The first read of the file: where a file that is no database fails.
+            objects = conn.execute("SELECT name FROM sqlite_master").fetchall()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(
+                f"not a SQLite database ({e}); give --db a new file name or a sitrep database",
+                source=self.path,
+            ) from e
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            version = current_version(conn)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot set up the database: {e}", source=self.path) from e
+        if version == 0 and objects:
+            raise StoreError(
+                "this SQLite database was not made by sitrep (it has tables but no "
+                "schema_migrations); give --db a new file name",
+                source=self.path,
+            )
+        if version > LATEST_VERSION:
+            raise StoreError(
+                f"the database has schema version {version}, newer than this sitrep knows "
+                f"({LATEST_VERSION}); upgrade sitrep to open it",
+                source=self.path,
+            )
+        try:
+            migrate(conn)
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot migrate the database: {e}", source=self.path) from e
+
+    def close(self) -> None:
+        """Close the database; calling it twice is harmless."""
+        # Closed already, or read-only: optimize is only a hint, so never fail on it.
+        with suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        """Use the store in a ``with`` block that closes it."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    @property
+    def schema_version(self) -> int:
+        """The highest migration applied to this database."""
+        return current_version(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: commits on success, rolls back on any exception.
+
+        Nested use joins the outer transaction, so helpers can call each other.
+        """
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- articles ---------------------------------------------------------
+
+    def add_article(self, article: Article) -> Outcome:
+        """Store an article in its own transaction.
+
+        Returns "new" for an id not seen before, "unchanged" when this
+        ``content_hash`` is already stored under the id (at any version), and
+        "version" when the content differs: it is stored as the next version,
+        with ``version_of`` = ``ID@N`` naming the previous one.
+        """
+        try:
+            with self.transaction():
+                return self._insert(article)
+        except sqlite3.Error as e:
+            raise StoreError(
+                f"cannot store article {article.id!r}: {e}", source=article.source
+            ) from e
+
+    def add_articles(self, articles: Iterable[Article], *, batch_size: int = 500) -> dict[str, int]:
+        """Store many articles, ``batch_size`` per transaction; returns counts per outcome.
+
+        An error (from the store or from the iterable) rolls back only the
+        batch in progress; earlier batches stay committed, and since adding is
+        idempotent, running again completes the job.
+        """
+        totals = {"new": 0, "unchanged": 0, "version": 0}
+        it = iter(articles)
+        while batch := list(islice(it, max(1, batch_size))):
+            done = dict.fromkeys(totals, 0)
+            current = batch[0]
+            try:
+                with self.transaction():
+                    for current in batch:
+                        done[self._insert(current)] += 1
+            except sqlite3.Error as e:
+                raise StoreError(
+                    f"cannot store article {current.id!r}: {e}", source=current.source
+                ) from e
+            for key, n in done.items():
+                totals[key] += n
+        return totals
+
+    def _insert(self, article: Article) -> Outcome:
+        # Runs inside the caller's transaction; IMMEDIATE locking makes this
+        # read-then-write safe against another process adding the same id.
+        content_hash = content_hash_of(article)
+        seen = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (article.id, content_hash)
+        ).fetchone()
+        if seen:
+            return "unchanged"
+        latest = self.conn.execute(
+            "SELECT max(version) FROM articles WHERE id = ?", (article.id,)
+        ).fetchone()[0]
+        version = (latest or 0) + 1
+        row = article_row(
+            article,
+            version=version,
+            content_hash=content_hash,
+            stored_at=utc_now(),
+            run_id=self._run_id,
+        )
+        placeholders = ", ".join("?" * len(ARTICLE_COLUMNS))
+        self.conn.execute(
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})", row
+        )
+        return "new" if version == 1 else "version"
+
+    def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
+        """Stored articles in id order: the latest version of each, or every version.
+
+        Streams from the database, so a large store does not fill memory. The
+        raw input is left out; ``get_article`` has it.
+        """
+        where = "" if all_versions else f"WHERE {_LATEST}"
+        cursor = self.conn.execute(
+            f"SELECT {_SELECT_A} FROM articles AS a {where} ORDER BY a.id, a.version"
+        )
+        try:
+            for row in cursor:
+                yield row_to_dict(row)
+        finally:
+            cursor.close()
+
+    def get_article(self, article_id: str, version: int | None = None) -> dict[str, Any] | None:
+        """One article (the latest version unless ``version`` is given), with its raw input."""
+        if version is None:
+            sql = f"SELECT {_SELECT_A}, a.raw FROM articles AS a WHERE a.id = ? AND {_LATEST}"
+            row = self.conn.execute(sql, (article_id,)).fetchone()
+        else:
+            sql = f"SELECT {_SELECT_A}, a.raw FROM articles AS a WHERE a.id = ? AND a.version = ?"
+            row = self.conn.execute(sql, (article_id, version)).fetchone()
+        return row_to_dict(row) if row else None
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts of the latest versions, best match first.
+
+        ``query`` is FTS5 syntax (words, "a phrase", AND/OR/NOT, prefix*);
+        ``plain_query`` makes safe syntax from free text. Each result is an
+        article dict plus ``snippet`` (matches in [brackets]) and ``rank``
+        (bm25: lower is better). A malformed query raises ``StoreError``.
+        """
+        if not query.strip() or limit <= 0:
+            return []
+        w_title, w_text = _BM25_WEIGHTS
+        sql = f"""
+            SELECT {_SELECT_A},
+                   snippet(articles_fts, -1, ?, ?, ?, {_SNIPPET_TOKENS}) AS snippet,
+                   bm25(articles_fts, {w_title}, {w_text}) AS rank
+            FROM articles_fts JOIN articles AS a ON a.pk = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND {_LATEST}
+            ORDER BY rank, a.id
+            LIMIT ?
+        """
+        params = (SNIPPET_START, SNIPPET_END, SNIPPET_ELLIPSIS, query, limit)
+        try:
+            rows = self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as e:
+            raise StoreError(
+                f"{query!r} is not a valid search: {_explain_fts_error(e)}. Write words, "
+                '"a phrase", AND / OR / NOT between terms, or a prefix such as herat*'
+            ) from e
+        results = []
+        for row in rows:
+            item = row_to_dict(row)
+            item["snippet"] = row["snippet"]
+            item["rank"] = row["rank"]
+            results.append(item)
+        return results
+
+    # -- runs and rejections ----------------------------------------------
+
+    def start_run(self, inputs: list[str]) -> int:
+        """Record the start of a run; articles added until ``finish_run`` carry its id."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
+                (utc_now(), json.dumps(list(inputs), ensure_ascii=False)),
+            )
+        run_id = cursor.lastrowid
+        assert run_id is not None  # an INSERT into a rowid table always sets it
+        self._run_id = run_id
+        return run_id
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Record the end of a run with its counts."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+                (utc_now(), json.dumps(counts, ensure_ascii=False, sort_keys=True), run_id),
+            )
+        if cursor.rowcount != 1:
+            raise StoreError(f"there is no run {run_id} to finish", source=self.path)
+        if self._run_id == run_id:
+            self._run_id = None
+
+    def add_rejection(self, run_id: int, source: str, code: str, reason: str) -> None:
+        """Record that ``source`` was rejected in a run, with the error's code and reason."""
+        try:
+            with self.transaction():
+                self.conn.execute(
+                    "INSERT INTO rejections (run_id, source, code, reason, at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (run_id, source, code, reason, utc_now()),
+                )
+        except sqlite3.IntegrityError as e:
+            raise StoreError(
+                f"cannot record a rejection for run {run_id}: {e}", source=source
+            ) from e
+
+    def counts(self) -> dict[str, int]:
+        """How many articles (distinct ids), versions, rejections and runs are stored."""
+        row = self.conn.execute(
+            """SELECT (SELECT count(DISTINCT id) FROM articles),
+                      (SELECT count(*) FROM articles),
+                      (SELECT count(*) FROM rejections),
+                      (SELECT count(*) FROM runs)"""
+        ).fetchone()
+        return dict(zip(("articles", "versions", "rejections", "runs"), row, strict=True))

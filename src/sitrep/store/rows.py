@@ -1,0 +1,129 @@
+"""Conversion between ``Article`` objects, database rows and API dicts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from typing import Any
+
+from sitrep.model import Article
+
+# Columns written from an Article; the Store adds id/version bookkeeping.
+ARTICLE_COLUMNS = (
+    "id", "version", "version_of", "content_hash", "source", "kind", "url", "outlet",
+    "language", "published", "published_how", "published_precision", "published_evidence",
+    "title", "standfirst", "byline", "dateline", "text", "headings", "captions", "removed",
+    "wire", "raw", "stored_at", "run_id",
+)  # fmt: skip
+
+# Everything but the raw input, which can be large and is only wanted one at a time.
+SELECT_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "raw")
+
+_JSON_COLUMNS = ("headings", "captions", "removed", "wire")
+
+
+def version_key(article_id: str, version: int) -> str:
+    """The key naming one version of an article: ``ID@N``."""
+    return f"{article_id}@{version}"
+
+
+def content_hash_of(article: Article) -> str:
+    """The article's own ``content_hash``, or one made from its raw input and metadata.
+
+    Articles built by hand (tests, scripts) may lack the hash that ingest
+    normally carries over; hashing what they hold keeps re-adding idempotent.
+    """
+    if article.content_hash:
+        return article.content_hash
+    published = article.published.value if article.published else None
+    h = hashlib.sha256()
+    for part in (article.kind, article.raw, article.url, article.outlet, published, article.title):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _dumps(value: list[str]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def article_row(
+    article: Article,
+    *,
+    version: int,
+    content_hash: str,
+    stored_at: str,
+    run_id: int | None,
+) -> tuple[Any, ...]:
+    """The values for ``ARTICLE_COLUMNS``, in order, for one version of an article."""
+    pub = article.published
+    return (
+        article.id,
+        version,
+        version_key(article.id, version - 1) if version > 1 else None,
+        content_hash,
+        article.source,
+        article.kind,
+        article.url,
+        article.outlet,
+        article.language,
+        pub.value if pub else None,
+        pub.how if pub else None,
+        pub.precision if pub else None,
+        pub.evidence if pub else None,
+        article.title,
+        article.standfirst,
+        article.byline,
+        article.dateline,
+        article.text,
+        _dumps(article.headings),
+        _dumps(article.captions),
+        _dumps(article.removed),
+        _dumps(article.wire),
+        article.raw,
+        stored_at,
+        run_id,
+    )
+
+
+def row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
+    """An ``Article.to_json()``-shaped dict plus the store's own fields."""
+    keys = row.keys()
+    published = None
+    if row["published"] is not None:
+        published = {
+            "value": row["published"],
+            "how": row["published_how"],
+            "precision": row["published_precision"],
+            "evidence": row["published_evidence"],
+        }
+    out: dict[str, Any] = {
+        "id": row["id"],
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "language": row["language"],
+        "published": published,
+        "title": row["title"],
+        "standfirst": row["standfirst"],
+        "byline": row["byline"],
+        "dateline": row["dateline"],
+        "text": row["text"],
+    }
+    for column in _JSON_COLUMNS:
+        out[column] = json.loads(row[column])
+    out.update(
+        version=row["version"],
+        version_of=row["version_of"],
+        # Filled in once the stories and copies stages have tables to join.
+        story_id=None,
+        copy_of=None,
+        source=row["source"],
+        kind=row["kind"],
+        content_hash=row["content_hash"],
+        stored_at=row["stored_at"],
+        run_id=row["run_id"],
+    )
+    if "raw" in keys:
+        out["raw"] = row["raw"]
+    return out

@@ -1,0 +1,191 @@
+"""The database schema as an ordered list of migrations.
+
+Each migration is ``(version, SQL)``. ``migrate`` applies the ones a database
+lacks, in order, each inside its own transaction together with its row in
+``schema_migrations``, so a crash leaves the database at a known version.
+
+To change the schema, append a migration; never edit one that has shipped.
+Later stages (stories, copies, events) add their tables the same way.
+
+Conventions, chosen so that the file reads well in Datasette and plain sqlite3:
+every table has an ``INTEGER PRIMARY KEY`` (stable row ids, which an
+external-content FTS index needs: VACUUM may renumber implicit rowids), times
+are ISO 8601 UTC text, and lists are JSON text.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+_V1_CORE = """
+CREATE TABLE schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    applied_at TEXT NOT NULL
+);
+
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    started_at  TEXT NOT NULL,
+    finished_at TEXT,
+    inputs      TEXT NOT NULL DEFAULT '[]',  -- JSON list of paths
+    counts      TEXT                         -- JSON object, set when the run finishes
+);
+
+CREATE TABLE rejections (
+    id     INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    source TEXT NOT NULL,
+    code   TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL
+);
+
+-- One row per version of an article; (id, version) is the natural key.
+CREATE TABLE articles (
+    pk                  INTEGER PRIMARY KEY,
+    id                  TEXT NOT NULL,
+    version             INTEGER NOT NULL CHECK (version >= 1),
+    version_of          TEXT,  -- 'ID@N' of the previous version, NULL for version 1
+    content_hash        TEXT NOT NULL,
+    source              TEXT NOT NULL,
+    kind                TEXT NOT NULL CHECK (kind IN ('text', 'html')),
+    url                 TEXT,
+    outlet              TEXT,
+    language            TEXT,
+    published           TEXT,
+    published_how       TEXT,
+    published_precision TEXT,
+    published_evidence  TEXT,
+    title               TEXT,
+    standfirst          TEXT,
+    byline              TEXT,
+    dateline            TEXT,
+    text                TEXT NOT NULL DEFAULT '',
+    headings            TEXT NOT NULL DEFAULT '[]',
+    captions            TEXT NOT NULL DEFAULT '[]',
+    removed             TEXT NOT NULL DEFAULT '[]',
+    wire                TEXT NOT NULL DEFAULT '[]',
+    raw                 TEXT NOT NULL,
+    stored_at           TEXT NOT NULL,
+    run_id              INTEGER REFERENCES runs(id),
+    UNIQUE (id, version),
+    UNIQUE (id, content_hash)
+);
+CREATE INDEX articles_run_id ON articles(run_id);
+"""
+
+# External content: the text lives once, in articles; triggers keep the index
+# in step with every insert, delete and update, whoever makes it.
+_V2_FTS = """
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text,
+    content='articles', content_rowid='pk',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.pk, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+-- Index whatever an older database already holds.
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
+# A view so that Datasette (and anyone with sqlite3) sees current articles only.
+_V3_VIEWS = """
+CREATE VIEW articles_latest AS
+    SELECT a.* FROM articles AS a
+    WHERE a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id);
+CREATE INDEX rejections_run_id ON rejections(run_id);
+"""
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, _V1_CORE),
+    (2, _V2_FTS),
+    (3, _V3_VIEWS),
+]
+
+LATEST_VERSION = MIGRATIONS[-1][0]
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC text with milliseconds."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def split_statements(sql: str) -> Iterator[str]:
+    """Split a script into statements, keeping trigger bodies whole.
+
+    ``executescript`` would be simpler but commits on its own, which would
+    break the one-transaction-per-migration guarantee.
+    """
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statement = pending.strip()
+            pending = ""
+            if _has_code(statement):
+                yield statement
+    if _has_code(pending.rstrip(";")):
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:80]!r}")
+
+
+def _has_code(sql: str) -> bool:
+    lines = (line.split("--", 1)[0].strip() for line in sql.splitlines())
+    return any(line and line != ";" for line in lines)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The highest migration applied to the database, 0 for a fresh one."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    *,
+    target: int = LATEST_VERSION,
+) -> list[int]:
+    """Apply the migrations above the database's version up to ``target``.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so that the
+    transactions here are the only ones. Returns the versions applied.
+    """
+    applied: list[int] = []
+    for version, sql in MIGRATIONS:
+        if version > target:
+            break
+        # IMMEDIATE takes the write lock before re-reading the version, so two
+        # processes opening the same new file cannot both apply a migration.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(conn) >= version:
+                conn.execute("COMMIT")
+                continue
+            for statement in split_statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
+                (version, utc_now()),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,68 @@
+"""The body finder on the two seed pages and on the dev half of the text-cleaning gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitrep.clean.language import guess
+from sitrep.clean.lines import split_lines
+from sitrep.clean.region import body_mask
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason=f"evaluation data not present at {SHARED}"
+)
+
+
+def _kept(raw: str) -> tuple[list[str], list[bool]]:
+    lines = split_lines(raw, guess(raw)[1])
+    return [ln.text for ln in lines], body_mask(lines)
+
+
+def test_empty_and_menu_only() -> None:
+    assert body_mask([]) == []
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact us"])
+    texts, mask = _kept(menu)
+    assert len(texts) == 5
+    assert not any(mask)
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["000_a590446ecc86677d.txt", "003_148240228117d87a.txt"])
+def test_seed_body_kept_and_comments_out(name: str) -> None:
+    gold = json.loads((SHARED / "eval" / "seeds.gold.json").read_text("utf-8"))["articles"][name]
+    texts, mask = _kept((SHARED / "seeds" / name).read_text("utf-8"))
+    first, last = texts.index(gold["body_first"]), texts.index(gold["body_last"])
+    chrome = set(gold["chrome"]) | set(gold["captions"])
+    for i in range(first, last + 1):
+        if texts[i] not in chrome:
+            assert mask[i], f"body line dropped: {texts[i][:80]!r}"
+    for heading in gold["headings"]:
+        assert mask[texts.index(heading)], heading
+    # Nothing after the body: 003's comment widget, 000's page end.
+    assert not any(mask[last + 1 :])
+
+
+@needs_shared
+def test_seed_003_comment_section_out() -> None:
+    texts, mask = _kept((SHARED / "seeds" / "003_148240228117d87a.txt").read_text("utf-8"))
+    start = texts.index("Readers Comments")
+    assert not any(mask[start:])
+
+
+@needs_shared
+def test_dev_f1_floor() -> None:
+    from sitrep.evaluate.shingles import aggregate, match
+
+    path = SHARED / "eval" / "cleaning_text.dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    matches = []
+    for row in map(json.loads, path.open(encoding="utf-8")):
+        texts, mask = _kept(row["raw"])
+        pred = "\n\n".join(t for t, k in zip(texts, mask, strict=True) if k)
+        matches.append(match(row["clean"], pred))
+    assert aggregate(matches)["f1"] >= 0.92
