@@ -158,16 +158,23 @@ def appeal_cues(line: str) -> int:
     return len({m.group(0).lower() for m in _APPEAL_CUES.finditer(line)})
 
 
+# Most patterns only match a short line; those ending in an unbounded ".*" can match a
+# long one, so prose paragraphs (most lines of an article) are tried against those alone.
+_SHORT_LINE = 200
+_LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if p.pattern.endswith((".*", ".*$"))]
+
+
 def chrome_reason(line: str) -> str | None:
     """Why ``line`` is page chrome ("share line", "appeal" ...), or ``None`` if it is not."""
     stripped = line.strip()
     if not stripped:
         return None
-    if _label_key(stripped) in labels():
+    if len(stripped) < 60 and _label_key(stripped) in labels():
         return "label"
     if len(stripped) > 400:
         return None
-    for reason, pattern in _PATTERNS:
+    patterns = _PATTERNS if len(stripped) <= _SHORT_LINE else _LONG_PATTERNS
+    for reason, pattern in patterns:
         if pattern.match(stripped):
             return reason
     if appeal_cues(stripped) >= 2:

@@ -51,16 +51,16 @@ def stoplist(name: str) -> frozenset[str]:
         return frozenset()
 
 
-def guess(text: str, sample: int = 4000) -> tuple[str | None, frozenset[str]]:
+def guess(text: str, sample: int = 1500) -> tuple[str | None, frozenset[str]]:
     """The ISO code and stop words of the language ``text`` is most likely in.
 
     Looks at up to ``sample`` tokens. CJK text (no spaces, no stop-word lists
     here) gives ``("zh"|"ja", empty set)``; text with no stop-word hits gives
     ``(None, empty set)``.
     """
-    cjk = len(_CJK.findall(text[:20000]))
-    if cjk > 200:
-        return ("ja" if re.search(r"[\u3040-\u30ff]", text[:20000]) else "zh"), frozenset()
+    head = text[:20000]
+    if not head.isascii() and _CJK.search(head) and len(_CJK.findall(head)) > 200:
+        return ("ja" if re.search(r"[\u3040-\u30ff]", head) else "zh"), frozenset()
     index = _index()
     # Count each distinct word once and weigh it by its frequency: a page has
     # far fewer distinct words than tokens, and most stop words sit in many lists.

@@ -151,25 +151,30 @@ def outlet_from_text(lines: Iterable[str]) -> str | None:
     return None
 
 
+# (name, a literal that must appear, the pattern that confirms it): the literal test
+# is a cheap filter, so a body is scanned by a regex only for agencies it names.
 _WIRES = [
-    ("AFP", re.compile(r"\bAFP\b|Agence France[- ]Presse")),
-    ("Reuters", re.compile(r"\bReuters\b")),
-    ("AP", re.compile(r"\bAssociated Press\b|\(AP\)|\bAP Photo\b|\btold AP\b|\bthe AP\b")),
-    ("dpa", re.compile(r"\bdpa\b")),
-    ("Xinhua", re.compile(r"\bXinhua\b")),
-    ("ANI", re.compile(r"\(ANI\)|\btold ANI\b")),
-    ("PTI", re.compile(r"\(PTI\)|\btold PTI\b")),
-    ("EFE", re.compile(r"\bEFE\b")),
-    ("Anadolu", re.compile(r"\bAnadolu (Agency|Ajansı)\b")),
-    ("UPI", re.compile(r"\bUPI\b")),
-    ("PA Media", re.compile(r"\bPA Media\b|\(PA\)")),
-    ("Kyodo", re.compile(r"\bKyodo\b")),
-    ("Yonhap", re.compile(r"\bYonhap\b")),
-    ("TASS", re.compile(r"\bTASS\b")),
-    ("Interfax", re.compile(r"\bInterfax\b")),
+    ("AFP", "AFP", re.compile(r"\bAFP\b")),
+    ("AFP", "Agence France", re.compile(r"Agence France[- ]Presse")),
+    ("AP", "Associated Press", re.compile(r"\bAssociated Press\b")),
+    ("Reuters", "Reuters", re.compile(r"\bReuters\b")),
+    ("AP", "AP", re.compile(r"\bAP\b.{0,6}(Photo|\))|\(AP\)|\btold AP\b|\bthe AP\b")),
+    ("dpa", "dpa", re.compile(r"\bdpa\b")),
+    ("Xinhua", "Xinhua", re.compile(r"\bXinhua\b")),
+    ("ANI", "ANI", re.compile(r"\(ANI\)|\btold ANI\b")),
+    ("PTI", "PTI", re.compile(r"\(PTI\)|\btold PTI\b")),
+    ("EFE", "EFE", re.compile(r"\bEFE\b")),
+    ("Anadolu", "Anadolu", re.compile(r"\bAnadolu (Agency|Ajansı)\b")),
+    ("UPI", "UPI", re.compile(r"\bUPI\b")),
+    ("PA Media", "PA", re.compile(r"\bPA Media\b|\(PA\)")),
+    ("Kyodo", "Kyodo", re.compile(r"\bKyodo\b")),
+    ("Yonhap", "Yonhap", re.compile(r"\bYonhap\b")),
+    ("TASS", "TASS", re.compile(r"\bTASS\b")),
+    ("Interfax", "Interfax", re.compile(r"\bInterfax\b")),
 ]
 
 
 def wires_in(text: str) -> list[str]:
     """The news agencies the text cites or credits (wire copy it carries), in a fixed order."""
-    return [name for name, pattern in _WIRES if pattern.search(text)]
+    found = {name for name, lit, pattern in _WIRES if lit in text and pattern.search(text)}
+    return [name for name in dict.fromkeys(n for n, _, _ in _WIRES) if name in found]
