@@ -19,6 +19,15 @@ from sitrep.ingest import DEFAULT_MAX_BYTES
 _MB = 1024 * 1024
 
 
+max_mb_option = click.option(
+    "--max-mb",
+    default=DEFAULT_MAX_BYTES / _MB,
+    show_default=True,
+    type=float,
+    help="Largest article accepted, in MB.",
+)
+
+
 def _report_rejections(rejected: list[InputRejected]) -> None:
     for err in rejected:
         click.echo(f"rejected {err.source}: {err.reason} [{err.code}]", err=True)
@@ -48,13 +57,7 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="SQLite file to write (created if missing).",
 )
-@click.option(
-    "--max-mb",
-    default=DEFAULT_MAX_BYTES / _MB,
-    show_default=True,
-    type=float,
-    help="Largest article accepted, in MB.",
-)
+@max_mb_option
 def run(paths: tuple[Path, ...], db: Path, max_mb: float) -> None:
     """Run the pipeline on files, folders, .jsonl, .html, .txt (gzip too) into a database.
 
@@ -93,13 +96,7 @@ def _open_in(path: str) -> IO[bytes]:
     is_flag=True,
     help="Take each text as the article body as given: no chrome removal; offsets refer to the input text.",
 )
-@click.option(
-    "--max-mb",
-    default=DEFAULT_MAX_BYTES / _MB,
-    show_default=True,
-    type=float,
-    help="Largest article accepted, in MB.",
-)
+@max_mb_option
 def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> None:
     """Analyse each article of a JSONL file on its own, no database needed.
 
