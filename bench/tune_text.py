@@ -163,7 +163,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--c", type=float, default=0.3)
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--dump", type=Path, help="pickle the rows with their scores here")
     ap.add_argument("--grid", action="store_true", help="try smoothing settings on CV output")

@@ -66,3 +66,13 @@ def test_dev_f1_floor() -> None:
         pred = "\n\n".join(t for t, k in zip(texts, mask, strict=True) if k)
         matches.append(match(row["clean"], pred))
     assert aggregate(matches)["f1"] >= 0.92
+
+
+def test_feature_rows_match_names() -> None:
+    from sitrep.clean.region_features import FEATURE_NAMES, line_features
+
+    raw = "A title | Site\n\nA title\n\nThe first sentence of the story runs on for a while here.\n\nHome"
+    rows = line_features(split_lines(raw, guess(raw)[1]))
+    assert rows and all(len(r) == len(FEATURE_NAMES) for r in rows)
+    hinges = [i for i, n in enumerate(FEATURE_NAMES) if ">" in n]
+    assert hinges and all(r[i] >= 0.0 for r in rows for i in hinges)

@@ -75,7 +75,8 @@ def smooth_mask(
     across a gap of furniture; ``bias`` shifts how eager the run is to grow.
     """
     values = [max(-clip, min(clip, s + bias)) for s in scores]
-    if not values or max(values) <= 0:
+    # A page without a single sentence (a menu, a link list) has no article body.
+    if not values or max(values) <= 0 or not any(ln.sentence_like for ln in lines):
         return [False] * len(lines)
     start, end = best_run(values)
     return [start <= i < end and not ln.chrome and scores[i] > drop for i, ln in enumerate(lines)]

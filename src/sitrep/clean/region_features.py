@@ -70,6 +70,37 @@ FEATURE_NAMES: tuple[str, ...] = (
     "is_headline", "after_headline", "head_dist", "no_headline", "in_run", "run_edge",
     "rel_len", "after_end", "comment_heads_before",
 )
+# Hinges on a few of the features above let the linear model bend: (feature, knots).
+_HINGES = (
+    ("logw", (1.8, 2.7, 3.4)),
+    ("stop", (0.25, 0.4)),
+    ("pos", (0.2, 0.5, 0.8)),
+    ("prose_before", (0.02, 0.3, 0.7, 0.98)),
+    ("prose_after", (0.02, 0.3, 0.7, 0.98)),
+    ("rel_len", (0.1, 0.3, 0.6)),
+    ("win_sentence", (0.2, 0.5, 0.8)),
+    ("win_chrome", (0.1, 0.3)),
+    ("win_logw", (1.5, 2.5, 3.2)),
+    ("head_dist", (-1.0, 0.5, 1.5, 2.5)),
+)
+_CROSSES = (
+    ("sentence", "after_headline"),
+    ("sentence", "no_headline"),
+    ("sentence", "after_end"),
+    ("logw", "in_run"),
+    ("logw", "after_end"),
+    ("comment_head", "after_end"),
+    ("win_sentence", "in_run"),
+    ("sentence", "repeated"),
+)
+_BASIC_NAMES = FEATURE_NAMES
+FEATURE_NAMES = (
+    *FEATURE_NAMES,
+    *(f"{n}>{k}" for n, ks in _HINGES for k in ks),
+    *(f"{a}*{b}" for a, b in _CROSSES),
+)
+_HINGE_IDX = [(_BASIC_NAMES.index(n), k) for n, ks in _HINGES for k in ks]
+_CROSS_IDX = [(_BASIC_NAMES.index(a), _BASIC_NAMES.index(b)) for a, b in _CROSSES]
 _CTX_INDEX = [BASE_NAMES.index(n) for n in _CONTEXT_BASE]
 
 
@@ -214,6 +245,8 @@ def line_features(lines: Sequence[Line], title: str | None = None) -> list[list[
         feats.append(lines[i].words / longest)
         feats.append(1.0 if ends_seen else 0.0)
         feats.append(math.log1p(heads_seen))
+        feats.extend([max(0.0, feats[j] - k) for j, k in _HINGE_IDX])
+        feats.extend([feats[a] * feats[b] for a, b in _CROSS_IDX])
         out.append(feats)
         # Only closing headings met after some prose count: menus carry "Comments" too.
         if row[22] and before > 0:
