@@ -104,7 +104,7 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
     gives {"id", "error"} in its place and is named on stderr.
     """
     from sitrep.ingest import read_jsonl_stream
-    from sitrep.pipeline import clean_all
+    from sitrep.pipeline import clean_all, extract
 
     source = "<stdin>" if input_ == "-" else input_
     try:
@@ -131,7 +131,8 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
                 }
             else:
                 record = result.to_json()
-                record.update({"places": [], "times": [], "events": []})
+                record.update({"places": [p.to_json() for p in extract(result).places]})
+                record.update({"times": [], "events": []})
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
@@ -199,13 +200,20 @@ def export(db: Path, what: str, fmt: str, output: str, all_versions: bool) -> No
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
 def eval_(dataset: Path, task: str, as_json: bool, limit: int | None) -> None:
     """Score sitrep on a gold file in the shared eval formats and print a metrics table."""
-    if task != "cleaning":
-        _fail(UsageError(f"--task {task} is not available yet (only cleaning)"))
-        return
-    from sitrep.evaluate.cleaning import evaluate_cleaning, format_table
+    if task == "cleaning":
+        from sitrep.evaluate import cleaning
 
-    result = evaluate_cleaning(dataset, limit=limit)
-    click.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+        result = cleaning.evaluate_cleaning(dataset, limit=limit)
+        table = cleaning.format_table
+    elif task == "places":
+        from sitrep.evaluate import places
+
+        result = places.evaluate_places(dataset, limit=limit)
+        table = places.format_table
+    else:
+        _fail(UsageError(f"--task {task} is not available yet (cleaning and places are)"))
+        return
+    click.echo(json.dumps(result, indent=2) if as_json else table(result))
 
 
 def _demo_corpus(target: Path) -> list[Path]:

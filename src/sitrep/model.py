@@ -74,6 +74,36 @@ class Block:
 
 
 @dataclass(slots=True)
+class Place:
+    """A place named in the article text, resolved to a gazetteer entry.
+
+    ``adjectival`` marks a demonym read as its country ("Iranian border" -> Iran).
+    ``field`` says which text the offsets refer to: "text" (the body), "title",
+    "standfirst", or "caption:N" (the N-th caption, from 0).
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    country_code: str
+    admin1: str
+    feature: str
+    adjectival: bool = False
+    score: float = 0.0
+    field: str = "text"
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACT's ``places`` item."""
+        d = asdict(self)
+        d["score"] = round(self.score, 3)
+        return d
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: metadata, body and the parts kept apart from it."""
 
@@ -97,6 +127,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     content_hash: str = ""
     verbatim: str | None = None
+    places: list[Place] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -75,6 +75,20 @@ def clean_all(
             yield InputRejected(f"cleaning failed: {type(err).__name__}: {err}", source=raw.source)
 
 
+def extract(article: Article) -> Article:
+    """Per-article extraction on the clean text: places (times and events to come).
+
+    The body comes first so that its offsets stay as they are; title, standfirst
+    and captions are read in the same context.
+    """
+    from sitrep.places import find_places_in
+
+    fields = [("text", article.text), ("title", article.title or ""), ("standfirst", article.standfirst or "")]
+    fields += [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
+    article.places = find_places_in(fields)
+    return article
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
@@ -96,7 +110,7 @@ def run(
         if isinstance(item, InputRejected):
             report.rejected.append(item)
         else:
-            articles.append(item)
+            articles.append(extract(item))
     for article in articles:
         outcome = store.add_article(article)
         report.article_ids.append(article.id)

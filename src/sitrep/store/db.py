@@ -24,9 +24,11 @@ from sitrep.errors import StoreError
 from sitrep.model import Article
 from sitrep.store.rows import (
     ARTICLE_COLUMNS,
+    PLACE_COLUMNS,
     SELECT_COLUMNS,
     article_row,
     content_hash_of,
+    place_row,
     row_to_dict,
 )
 from sitrep.store.schema import LATEST_VERSION, current_version, migrate, utc_now
@@ -264,10 +266,29 @@ class Store:
             run_id=self._run_id,
         )
         placeholders = ", ".join("?" * len(ARTICLE_COLUMNS))
-        self.conn.execute(
+        cur = self.conn.execute(
             f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})", row
         )
+        if article.places:
+            self.conn.executemany(
+                f"INSERT INTO places (article_pk, {', '.join(PLACE_COLUMNS)}) "
+                f"VALUES (?, {', '.join('?' * len(PLACE_COLUMNS))})",
+                [(cur.lastrowid, *place_row(p)) for p in article.places],
+            )
         return "new" if version == 1 else "version"
+
+    def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The places found in one article (its latest version unless ``version`` is given)."""
+        cond = _LATEST if version is None else "a.version = ?"
+        args: tuple[Any, ...] = (article_id,) if version is None else (article_id, version)
+        rows = self.conn.execute(
+            f"SELECT p.* FROM places AS p JOIN articles AS a ON a.pk = p.article_pk "
+            f"WHERE a.id = ? AND {cond} ORDER BY p.start",
+            args,
+        ).fetchall()
+        return [
+            {k: (bool(r[k]) if k == "adjectival" else r[k]) for k in PLACE_COLUMNS} for r in rows
+        ]
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
         """Stored articles in id order: the latest version of each, or every version.

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from sitrep.model import Article
+from sitrep.model import Article, Place
 
 # Columns written from an Article; the Store adds id/version bookkeeping.
 ARTICLE_COLUMNS = (
@@ -42,6 +42,20 @@ def content_hash_of(article: Article) -> str:
         h.update((part or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
+
+
+PLACE_COLUMNS = (
+    "start", "end", "text", "name", "geonameid", "lat", "lon", "country_code", "admin1",
+    "feature", "adjectival", "field",
+)
+
+
+def place_row(place: Place) -> tuple[Any, ...]:
+    """The values for ``PLACE_COLUMNS`` of one place."""
+    return (
+        place.start, place.end, place.text, place.name, place.geonameid, place.lat, place.lon,
+        place.country_code, place.admin1, place.feature, int(place.adjectival), place.field,
+    )
 
 
 def _dumps(value: list[str]) -> str:

@@ -108,10 +108,33 @@ CREATE VIEW articles_latest AS
 CREATE INDEX rejections_run_id ON rejections(run_id);
 """
 
+# Places the geoparser found in each stored version's text (offsets into articles.text).
+_V4_PLACES = """
+CREATE TABLE places (
+    pk           INTEGER PRIMARY KEY,
+    article_pk   INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    geonameid    INTEGER,
+    lat          REAL NOT NULL,
+    lon          REAL NOT NULL,
+    country_code TEXT NOT NULL,
+    admin1       TEXT NOT NULL,
+    feature      TEXT NOT NULL,
+    adjectival   INTEGER NOT NULL DEFAULT 0,
+    field        TEXT NOT NULL DEFAULT 'text'  -- text, title, standfirst, caption:N
+);
+CREATE INDEX places_article_pk ON places(article_pk);
+CREATE INDEX places_geonameid ON places(geonameid);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
     (3, _V3_VIEWS),
+    (4, _V4_PLACES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,134 @@
+"""Score the geoparser on ``places`` gold files (LGL, GeoVirus, ...).
+
+Recognition: a predicted span that overlaps a gold span is a hit (each span
+matched once). Resolution: over the hits whose gold has coordinates, the share
+within 161 km (100 miles, the field's usual bar), also over all gold toponyms
+with coordinates, and the median error in km.
+
+Corpora differ on demonyms: LGL marks "American" as a toponym, GeoVirus never
+does. A corpus whose gold marks no demonym at all is scored without our
+adjectival readings (they are still output); the table says which policy applied.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.model import Place
+from sitrep.places import find_places
+from sitrep.places.gazetteer import KIND_DEMONYM, Gazetteer, load
+from sitrep.places.names import key_of, tokenize
+
+KM_BAR = 161.0
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _is_demonym(text: str, gaz: Gazetteer) -> bool:
+    hits = gaz.lookup(key_of(tokenize(text)))
+    return bool(hits) and all(kind == KIND_DEMONYM for _, kind in hits)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+        self.right = self.judged = self.gold_coords = 0
+        self.errors: list[float] = []
+        self.n = 0
+
+    def row(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return {
+            "n": self.n,
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "acc161_found": self.right / self.judged if self.judged else 0.0,
+            "acc161_all": self.right / self.gold_coords if self.gold_coords else 0.0,
+            "median_km": statistics.median(self.errors) if self.errors else 0.0,
+        }
+
+
+def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Recognition and resolution scores per corpus and overall."""
+    gaz = load()
+    records = list(_records(path))[:limit]
+    annotates_demonyms: dict[str, bool] = defaultdict(bool)
+    for rec in records:
+        corpus = str(rec.get("corpus") or "all")
+        if any(_is_demonym(t["text"], gaz) for t in rec["toponyms"]):
+            annotates_demonyms[corpus] = True
+    tallies: dict[str, _Tally] = defaultdict(_Tally)
+    started = time.perf_counter()
+    for rec in records:
+        corpus = str(rec.get("corpus") or "all")
+        predicted = find_places(rec["text"], gaz)
+        if not annotates_demonyms[corpus]:
+            predicted = [p for p in predicted if not p.adjectival]
+        for t in (tallies[corpus], tallies["all"]):
+            _score(t, rec["toponyms"], predicted)
+    elapsed = time.perf_counter() - started
+    return {
+        "task": "places",
+        "file": str(path),
+        "metric": "span overlap P/R/F1; share of resolved toponyms within 161 km; median km",
+        "rows": {c: tallies[c].row() for c in sorted(tallies, key=lambda c: (c == "all", c))},
+        "demonyms_scored": {c: annotates_demonyms[c] for c in sorted(annotates_demonyms)},
+        "articles_per_second": round(len(records) / elapsed, 1) if elapsed else 0.0,
+    }
+
+
+def _score(t: _Tally, gold: list[dict[str, Any]], predicted: list[Place]) -> None:
+    t.n += 1
+    used: set[int] = set()
+    for g in gold:
+        has = g.get("lat") is not None and g.get("lon") is not None
+        t.gold_coords += has
+        hit = next(
+            (i for i, p in enumerate(predicted) if i not in used and p.start < g["end"] and g["start"] < p.end),
+            None,
+        )
+        if hit is None:
+            t.fn += 1
+            continue
+        used.add(hit)
+        t.tp += 1
+        if has:
+            err = km(g["lat"], g["lon"], predicted[hit].lat, predicted[hit].lon)
+            t.errors.append(err)
+            t.judged += 1
+            t.right += err <= KM_BAR
+    t.fp += len(predicted) - len(used)
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The metrics as an aligned text table."""
+    out = [f"{'corpus':<10}{'n':>5}{'P':>8}{'R':>8}{'F1':>8}{'acc@161 found':>15}{'acc@161 all':>13}{'median km':>11}"]
+    for name, r in result["rows"].items():
+        out.append(
+            f"{name:<10}{int(r['n']):>5}{r['precision']:>8.4f}{r['recall']:>8.4f}{r['f1']:>8.4f}"
+            f"{r['acc161_found']:>15.4f}{r['acc161_all']:>13.4f}{r['median_km']:>11.1f}"
+        )
+    policy = ", ".join(f"{c}: {'scored' if v else 'not annotated'}" for c, v in result["demonyms_scored"].items())
+    out.append(f"(demonyms {policy}; {result['articles_per_second']} articles/s)")
+    return "\n".join(out)

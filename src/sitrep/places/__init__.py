@@ -1,0 +1,73 @@
+"""Places: an offline geoparser over a GeoNames gazetteer shipped with the package.
+
+``find_places(text)`` finds place names (a trie pass over the words, filtered by
+context) and resolves each to one gazetteer entry (priors, containment hints,
+the article's focus, nearness). See ``gazetteer``, ``recognize`` and ``resolve``.
+"""
+
+from __future__ import annotations
+
+from sitrep.model import Place
+from sitrep.places.gazetteer import Gazetteer, load
+from sitrep.places.names import tokenize
+from sitrep.places.recognize import candidates, select
+from sitrep.places.resolve import resolve
+
+__all__ = ["find_places", "find_places_in"]
+
+_OUT_FEATURE = {"continent": "region"}
+
+
+def find_places(text: str, gaz: Gazetteer | None = None) -> list[Place]:
+    """Every place named in ``text``, resolved, in text order."""
+    g = gaz if gaz is not None else load()
+    tokens = tokenize(text)
+    mentions = select(text, tokens, candidates(text, g, tokens), g)
+    picks = resolve(text, mentions, g)
+    out: list[Place] = []
+    for i, m in enumerate(mentions):
+        e = g.entry(picks[i])
+        out.append(
+            Place(
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                name=e.name,
+                geonameid=e.geonameid,
+                lat=e.lat,
+                lon=e.lon,
+                country_code=e.country_code,
+                admin1=e.admin1,
+                feature=_OUT_FEATURE.get(e.feature, e.feature),
+                adjectival=m.demonym,
+                score=m.scores.get(picks[i], 0.0),
+            )
+        )
+    return out
+
+
+def find_places_in(fields: list[tuple[str, str]], gaz: Gazetteer | None = None) -> list[Place]:
+    """Places in several texts of one article (body, title, captions), resolved together.
+
+    Each place's ``field`` names its text and its offsets refer to that text; the
+    texts share one context, so a caption's "Kandahar province" helps the body.
+    """
+    parts: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    pos = 0
+    for name, text in fields:
+        if not text:
+            continue
+        spans.append((name, pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text) + 2
+    out: list[Place] = []
+    for place in find_places("\n\n".join(parts), gaz):
+        for name, start, end in spans:
+            if start <= place.start < end:
+                place.start -= start
+                place.end -= start
+                place.field = name
+                out.append(place)
+                break
+    return out

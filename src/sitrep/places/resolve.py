@@ -1,0 +1,215 @@
+"""Pick the gazetteer entry each mention names.
+
+Each candidate entry gets a score from readable parts: a prior from its feature
+type and population, the words around the mention ("Kandahar province", "the
+city of"), containment hints ("Gainesville, Ga.", "Andar district, Ghazni
+province"), the article's focus (countries and admin1 areas its mentions point
+to), and nearness to the other places it names. Then one name keeps one reading
+per article unless its own context says otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from sitrep.places.gazetteer import KIND_ALT, Gazetteer
+from sitrep.places.recognize import Mention
+
+# Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
+PARAMS: dict[str, float] = {
+    "country": 9.0, "continent": 8.5, "admin1": 7.5, "landmark": 8.0, "region": 7.5,
+    "admin2": 4.0, "pop": 1.0, "capital": 1.5, "alt": 2.0,
+    "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
+    "near100": 2.0, "near300": 1.2, "near1000": 0.4,
+}
+
+
+def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
+    """Score of an entry before context: feature type, population, capital status."""
+    feature = gaz.feature(rid)
+    if feature == "city":
+        p = PARAMS["pop"] * math.log10(gaz.pop[rid] + 10)
+        if gaz.feat[rid] & 128:
+            p += PARAMS["capital"]
+    elif feature == "admin2":
+        p = PARAMS["admin2"] + min(2.0, math.log10(gaz.pop[rid] + 10) / 3)
+    else:
+        p = PARAMS.get(feature, 5.0)
+    if kind == KIND_ALT:
+        p -= PARAMS["alt"]
+    return p
+
+
+def _softmax(scores: dict[int, float]) -> dict[int, float]:
+    top = max(scores.values())
+    ex = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(ex.values())
+    return {k: v / total for k, v in ex.items()}
+
+
+def _km(gaz: Gazetteer, a: int, b: int) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (gaz.lat[a], gaz.lon[a], gaz.lat[b], gaz.lon[b]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int]:
+    """Chosen record id per mention index."""
+    if not mentions:
+        return {}
+    base: list[dict[int, float]] = []
+    for m in mentions:
+        s: dict[int, float] = {}
+        for rid, kind in m.entries:
+            v = prior(gaz, rid, kind)
+            feature = gaz.feature(rid)
+            if m.type_hint:
+                v += PARAMS["hint"] if feature == m.type_hint else -PARAMS["hint"] / 2
+            s[rid] = max(s.get(rid, -99.0), v)
+        _same_name_city(gaz, s)
+        base.append(s)
+    _containment(text, mentions, base, gaz)
+    scores = [dict(s) for s in base]
+    for _ in range(2):
+        shares = _shares(gaz, scores)
+        picks = {i: max(s, key=s.__getitem__) for i, s in enumerate(scores)}
+        scores = []
+        for i, s in enumerate(base):
+            focus_cc, focus_a1 = _focus(shares, mentions, i)
+            new: dict[int, float] = {}
+            for rid, v in s.items():
+                cc = gaz.country(rid)
+                v += PARAMS["focus_cc"] * focus_cc.get(cc, 0.0)
+                a1 = gaz.admin1_key(rid)
+                if a1 and gaz.feature(rid) not in ("admin1", "country"):
+                    v += PARAMS["focus_a1"] * focus_a1.get(a1, 0.0)
+                v += _nearness(gaz, rid, i, picks, mentions)
+                new[rid] = v
+            scores.append(new)
+    # One sense per name per article, unless a mention's own context picked another.
+    by_key: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for m, s in zip(mentions, scores, strict=True):
+        if m.type_hint:
+            continue  # "Kandahar province" says nothing about what a bare "Kandahar" means
+        for rid, v in s.items():
+            by_key[m.key][rid] += v
+    out: dict[int, int] = {}
+    for i, (m, s) in enumerate(zip(mentions, scores, strict=True)):
+        own = max(s, key=s.__getitem__)
+        if m.type_hint or m.demonym:
+            out[i] = own
+        else:
+            pooled = by_key[m.key]
+            out[i] = max(pooled, key=pooled.__getitem__)
+        m.scores = s
+    return out
+
+
+def _same_name_city(gaz: Gazetteer, s: dict[int, float]) -> None:
+    """A bare name shared by an admin1 area and a city inside it (Kandahar), or by
+    an admin1 area and its country's capital (Washington), means the city."""
+    admin1s = {gaz.admin1_key(r) for r in s if gaz.feature(r) == "admin1"}
+    if not admin1s:
+        return
+    countries = {k.split(".")[0] for k in admin1s}
+    for r in s:
+        if gaz.feature(r) != "city":
+            continue
+        capital = bool(gaz.feat[r] & 128) and gaz.country(r) in countries
+        if gaz.admin1_key(r) in admin1s or capital:
+            s[r] += PARAMS["same_name_city"]
+
+
+def _containment(text: str, mentions: list[Mention], base: list[dict[int, float]], gaz: Gazetteer) -> None:
+    """ "X, Y" and "X (Y)": X inside Y, and Y read as the area that contains X."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        gap = text[a.end : b.start]
+        if gap.strip() not in (",", "(", "in") or len(gap) > 4:
+            continue
+        areas = [r for r in base[i + 1] if gaz.feature(r) in ("admin1", "country", "admin2")]
+        if not areas:
+            continue
+        best_pair: tuple[int, int] | None = None
+        for r in base[i]:
+            for area in areas:
+                if _inside(gaz, r, area):
+                    pair = (r, area)
+                    if best_pair is None or base[i][r] + base[i + 1][area] > base[i][best_pair[0]] + base[i + 1][best_pair[1]]:
+                        best_pair = pair
+        if best_pair:
+            base[i][best_pair[0]] += PARAMS["contained"]
+            base[i + 1][best_pair[1]] += PARAMS["contained"]
+
+
+def _inside(gaz: Gazetteer, r: int, area: int) -> bool:
+    if r == area:
+        return False
+    feature = gaz.feature(area)
+    if feature == "country":
+        return gaz.country(r) == gaz.country(area) and gaz.feature(r) != "country"
+    if feature == "admin1":
+        return gaz.admin1_key(r) == gaz.admin1_key(area) and gaz.feature(r) not in ("admin1", "country")
+    if feature == "admin2":
+        return gaz.feature(r) == "city" and gaz.a2[r] == gaz.a2[area] and gaz.admin1_key(r) == gaz.admin1_key(area)
+    return False
+
+
+Shares = list[tuple[dict[str, float], dict[str, float]]]
+
+
+def _shares(gaz: Gazetteer, scores: list[dict[int, float]]) -> Shares:
+    """Per mention: how likely it points into each country and admin1 area."""
+    out: Shares = []
+    for s in scores:
+        cc: dict[str, float] = defaultdict(float)
+        a1: dict[str, float] = defaultdict(float)
+        for rid, p in _softmax(s).items():
+            c = gaz.country(rid)
+            if c:
+                cc[c] += p
+            k = gaz.admin1_key(rid)
+            if k:
+                a1[k] += p
+        out.append((cc, a1))
+    return out
+
+
+def _focus(shares: Shares, mentions: list[Mention], i: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Share of the *other* names of the article that point to each country and admin1 area."""
+    cc: dict[str, float] = defaultdict(float)
+    a1: dict[str, float] = defaultdict(float)
+    n = 0
+    key = mentions[i].key
+    for j, (c, a) in enumerate(shares):
+        if mentions[j].key == key:
+            continue
+        n += 1
+        for k, v in c.items():
+            cc[k] += v
+        for k, v in a.items():
+            a1[k] += v
+    if not n:
+        return {}, {}
+    return {k: v / n for k, v in cc.items()}, {k: v / n for k, v in a1.items()}
+
+
+def _nearness(gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions: list[Mention]) -> float:
+    """Bonus for being near the places the other mentions were read as."""
+    if gaz.feature(rid) not in ("city", "landmark", "admin2"):
+        return 0.0
+    best = math.inf
+    for j, other in picks.items():
+        if j == i or mentions[j].key == mentions[i].key:
+            continue
+        if gaz.feature(other) not in ("city", "landmark", "admin2"):
+            continue
+        best = min(best, _km(gaz, rid, other))
+    if best < 100:
+        return PARAMS["near100"]
+    if best < 300:
+        return PARAMS["near300"]
+    if best < 1000:
+        return PARAMS["near1000"]
+    return 0.0
