@@ -221,6 +221,26 @@ class Builder:
             self.add(Rec(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
                          int(c.get("population") or 0), "continent", ""), [c["name"]])
 
+    def points(self) -> None:
+        """Centre points for countries and admin1 areas in the GeoNames convention (points.tsv)."""
+        a1_by_name = {(k.split(".")[0], fold(v[0])): v[1] for k, v in self.admin1.items()}
+        # Other spellings of admin1 names, from the alias table ("Parwan" -> "Parvan").
+        for row in _read_tsv(DATA_DIR / "aliases.tsv"):
+            if row["target_type"] == "admin1" and "/" in row["target"]:
+                cc, target = row["target"].split("/", 1)
+                if (cc, fold(target)) in a1_by_name:
+                    a1_by_name.setdefault((cc, fold(row["alias"])), a1_by_name[(cc, fold(target))])
+        for row in _read_tsv(DATA_DIR / "points.tsv"):
+            cc = row["country_code"]
+            if row["type"] == "country":
+                rid = self.countries.get(cc)
+            else:
+                rid = a1_by_name.get((cc, fold(row["name"])))
+            if rid is None:
+                self.missing.append(f"point {row['type']} {cc} {row['name']}")
+                continue
+            self.recs[rid].lat, self.recs[rid].lon = float(row["lat"]), float(row["lon"])
+
     def curated(self) -> None:
         by_a1name = {(k.split(".")[0], fold(v[0])): k for k, v in self.admin1.items()}
         for i, row in enumerate(_read_tsv(DATA_DIR / "curated.tsv")):
@@ -384,6 +404,7 @@ def main(argv: list[str] | None = None) -> None:
     b = Builder()
     b.cities()
     b.country_table()
+    b.points()
     b.curated()
     b.aliases()
     meta = b.write(out)

@@ -183,6 +183,13 @@ def _strong(m: Mention, gaz: Gazetteer) -> bool:
     return False
 
 
+def _area(m: Mention, gaz: Gazetteer) -> bool:
+    """Named as a country, admin1 area or continent (never a person's name in news)."""
+    return any(
+        gaz.feature(rid) in ("country", "admin1", "continent") and kind != KIND_ALT for rid, kind in m.entries
+    )
+
+
 def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
     """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
     out: set[str] = set()
@@ -257,11 +264,14 @@ def _keep(
         return False
     if single and m.key in persons and not context:
         return False
-    if not strong and not context:
-        if flags & PERSON_GIVEN:
-            return False
-        if flags & PERSON_SURNAME and nxt is not None and nxt.key in SPEECH:
-            return False
+    if not strong and not context and flags & PERSON_GIVEN:
+        return False
+    if flags and not context and nxt is not None and nxt.key in SPEECH and not _area(m, gaz):
+        return False  # "Nelson said"
+    if m.first > 1 and toks[m.first - 2].key == "according" and flags and not _area(m, gaz):
+        return False  # "according to Taylor"
+    if single and m.sentence_initial and gaz.commonness(m.key) >= 5.0 and not _area(m, gaz):
+        return False  # "Man arrested ..."
     common = gaz.commonness(m.key)
     if common >= 4.0 and not strong and (m.sentence_initial or not context):
         return False

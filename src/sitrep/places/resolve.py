@@ -65,9 +65,12 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
             v = prior(gaz, rid, kind)
             feature = gaz.feature(rid)
             if m.type_hint:
-                v += PARAMS["hint"] if feature == m.type_hint else -PARAMS["hint"] / 2
+                if feature == m.type_hint:
+                    v += PARAMS["hint"]
+                elif feature in ("city", "admin1", "admin2"):
+                    v -= PARAMS["hint"] / 2
             s[rid] = max(s.get(rid, -99.0), v)
-        _same_name_city(gaz, s)
+        _same_name_city(gaz, s, {rid for rid, kind in m.entries if kind == KIND_ALT})
         base.append(s)
     _containment(text, mentions, base, gaz)
     scores = [dict(s) for s in base]
@@ -106,7 +109,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
     return out
 
 
-def _same_name_city(gaz: Gazetteer, s: dict[int, float]) -> None:
+def _same_name_city(gaz: Gazetteer, s: dict[int, float], alt: set[int]) -> None:
     """A bare name shared by an admin1 area and a city inside it (Kandahar), or by
     an admin1 area and its country's capital (Washington), means the city."""
     admin1s = {gaz.admin1_key(r) for r in s if gaz.feature(r) == "admin1"}
@@ -114,7 +117,7 @@ def _same_name_city(gaz: Gazetteer, s: dict[int, float]) -> None:
         return
     countries = {k.split(".")[0] for k in admin1s}
     for r in s:
-        if gaz.feature(r) != "city":
+        if gaz.feature(r) != "city" or r in alt:
             continue
         capital = bool(gaz.feat[r] & 128) and gaz.country(r) in countries
         if gaz.admin1_key(r) in admin1s or capital:
