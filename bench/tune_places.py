@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import sys
 from collections import defaultdict
@@ -21,10 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.places import KM_BAR, km
-from sitrep.places import resolve as R
+
 from sitrep.places.gazetteer import load
 from sitrep.places.names import tokenize
+from sitrep.places.outlet import url_mentions
 from sitrep.places.recognize import Mention, candidates, select
+
+# The module, not the function the package re-exports under a similar name.
+R = importlib.import_module("sitrep.places.resolve")
 
 STEPS = (0.5, 0.8, 1.25, 2.0)
 
@@ -37,7 +42,7 @@ def prepare(path: Path) -> list[tuple[str, str, str, list[Mention], list[tuple[i
         rec = json.loads(line)
         text = rec["text"]
         toks = tokenize(text)
-        ms = select(text, toks, candidates(text, gaz, toks), gaz)
+        ms = select(text, toks, candidates(text, gaz, toks), gaz) + url_mentions(rec.get("url"), gaz)
         golds = []
         used: set[int] = set()
         for g in rec["toponyms"]:

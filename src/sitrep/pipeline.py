@@ -85,7 +85,7 @@ def extract(article: Article) -> Article:
 
     fields = [("text", article.text), ("title", article.title or ""), ("standfirst", article.standfirst or "")]
     fields += [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
-    article.places = find_places_in(fields)
+    article.places = find_places_in(fields, url=article.url)
     return article
 
 

@@ -82,7 +82,7 @@ def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     started = time.perf_counter()
     for rec in records:
         corpus = str(rec.get("corpus") or "all")
-        predicted = find_places(rec["text"], gaz)
+        predicted = find_places(rec["text"], gaz, url=rec.get("url"))
         if not annotates_demonyms[corpus]:
             predicted = [p for p in predicted if not p.adjectival]
         for t in (tallies[corpus], tallies["all"]):

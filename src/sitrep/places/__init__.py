@@ -10,22 +10,29 @@ from __future__ import annotations
 from sitrep.model import Place
 from sitrep.places.gazetteer import Gazetteer, load
 from sitrep.places.names import tokenize
+from sitrep.places.outlet import url_mentions
 from sitrep.places.recognize import candidates, select
-from sitrep.places.resolve import resolve
+from sitrep.places.resolve import resolve as resolve_mentions
 
 __all__ = ["find_places", "find_places_in"]
 
 _OUT_FEATURE = {"continent": "region"}
 
 
-def find_places(text: str, gaz: Gazetteer | None = None) -> list[Place]:
-    """Every place named in ``text``, resolved, in text order."""
+def find_places(text: str, gaz: Gazetteer | None = None, *, url: str | None = None) -> list[Place]:
+    """Every place named in ``text``, resolved, in text order.
+
+    ``url``, where known, adds the outlet's town and state as context.
+    """
     g = gaz if gaz is not None else load()
     tokens = tokenize(text)
     mentions = select(text, tokens, candidates(text, g, tokens), g)
-    picks = resolve(text, mentions, g)
+    mentions += url_mentions(url, g)
+    picks = resolve_mentions(text, mentions, g)
     out: list[Place] = []
     for i, m in enumerate(mentions):
+        if m.context_only:
+            continue
         e = g.entry(picks[i])
         out.append(
             Place(
@@ -46,7 +53,9 @@ def find_places(text: str, gaz: Gazetteer | None = None) -> list[Place]:
     return out
 
 
-def find_places_in(fields: list[tuple[str, str]], gaz: Gazetteer | None = None) -> list[Place]:
+def find_places_in(
+    fields: list[tuple[str, str]], gaz: Gazetteer | None = None, *, url: str | None = None
+) -> list[Place]:
     """Places in several texts of one article (body, title, captions), resolved together.
 
     Each place's ``field`` names its text and its offsets refer to that text; the
@@ -62,7 +71,7 @@ def find_places_in(fields: list[tuple[str, str]], gaz: Gazetteer | None = None) 
         parts.append(text)
         pos += len(text) + 2
     out: list[Place] = []
-    for place in find_places("\n\n".join(parts), gaz):
+    for place in find_places("\n\n".join(parts), gaz, url=url):
         for name, start, end in spans:
             if start <= place.start < end:
                 place.start -= start

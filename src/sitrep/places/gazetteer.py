@@ -81,6 +81,7 @@ class Gazetteer:
         self.admin1_table: list[list[Any]] = strings["admin1"]
         self.admin2_names: list[str] = strings["admin2"]
         self.meta = meta
+        self._a1_rid: dict[str, int] = {}
         self.country_rid: dict[str, int] = {}
         for rid in range(len(self.feat)):
             if self.feat[rid] & 127 == 0:
@@ -124,10 +125,9 @@ class Gazetteer:
 
     def admin1_rid(self, key: str) -> int | None:
         """Record id of the admin1 entry with this "CC.code" key (None if unknown)."""
-        for row in self.admin1_table:  # small table; cached by the caller
-            if row[0] == key:
-                return int(row[2])
-        return None
+        if not self._a1_rid:
+            self._a1_rid = {str(row[0]): int(row[2]) for row in self.admin1_table if row[0]}
+        return self._a1_rid.get(key)
 
     def entry(self, rid: int) -> Entry:
         """The full entry for a record id."""

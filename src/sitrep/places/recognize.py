@@ -13,7 +13,6 @@ from sitrep.places.gazetteer import (
     KIND_DEMONYM,
     KIND_EXACT,
     PERSON_GIVEN,
-    PERSON_SURNAME,
     Gazetteer,
 )
 from sitrep.places.names import Token, key_of, tokenize
@@ -21,7 +20,7 @@ from sitrep.places.names import Token, key_of, tokenize
 MAX_WORDS = 8
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
 CONNECTORS = frozenset(
-    ["of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "am", "an", "der", "den", "y", "sur", "upon", "on", "en"]
+    ["of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "am", "an", "der", "den", "y", "sur", "upon", "on", "en", "au", "aux", "es", "et", "im", "bei", "ad", "as", "ash", "ar", "ibn", "bin"]
 )
 # Words that say the word before them is a place or the head of a name.
 TYPE_AFTER = {
@@ -64,6 +63,7 @@ class Mention:
     type_hint: str | None = None  # "admin1", "city", ... from the words around it
     prep_before: bool = False
     demonym: bool = False
+    context_only: bool = False  # a clue from outside the text (the URL): steers, never output
     scores: dict[int, float] = field(default_factory=dict)
 
 

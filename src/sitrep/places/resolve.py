@@ -21,7 +21,8 @@ PARAMS: dict[str, float] = {
     "country": 9.0, "continent": 8.5, "admin1": 7.5, "landmark": 8.0, "region": 7.5,
     "admin2": 4.0, "pop": 1.0, "capital": 1.5, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
-    "near100": 2.0, "near300": 1.2, "near1000": 0.4,
+    "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
+    "list": 2.0,
 }
 
 
@@ -74,9 +75,11 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
         base.append(s)
     _containment(text, mentions, base, gaz)
     scores = [dict(s) for s in base]
+    url_cc, url_a1 = _url_focus(gaz, mentions, base)
     for _ in range(2):
         shares = _shares(gaz, scores)
         picks = {i: max(s, key=s.__getitem__) for i, s in enumerate(scores)}
+        listed = _list_features(text, mentions, picks, gaz)
         scores = []
         for i, s in enumerate(base):
             focus_cc, focus_a1 = _focus(shares, mentions, i)
@@ -87,25 +90,45 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
                 a1 = gaz.admin1_key(rid)
                 if a1 and gaz.feature(rid) not in ("admin1", "country"):
                     v += PARAMS["focus_a1"] * focus_a1.get(a1, 0.0)
+                    v += PARAMS["url_a1"] * url_a1.get(a1, 0.0)
+                if not mentions[i].context_only:
+                    v += PARAMS["url_cc"] * url_cc.get(cc, 0.0)
                 v += _nearness(gaz, rid, i, picks, mentions)
+                if gaz.feature(rid) in listed[i]:
+                    v += PARAMS["list"]
                 new[rid] = v
             scores.append(new)
     # One sense per name per article, unless a mention's own context picked another.
     by_key: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     for m, s in zip(mentions, scores, strict=True):
-        if m.type_hint:
+        if m.type_hint or m.context_only:
             continue  # "Kandahar province" says nothing about what a bare "Kandahar" means
         for rid, v in s.items():
             by_key[m.key][rid] += v
     out: dict[int, int] = {}
     for i, (m, s) in enumerate(zip(mentions, scores, strict=True)):
         own = max(s, key=s.__getitem__)
-        if m.type_hint or m.demonym:
+        if m.type_hint or m.demonym or m.context_only:
             out[i] = own
         else:
             pooled = by_key[m.key]
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
+    return out
+
+
+_LIST_GAP = frozenset({",", "and", ", and", "or", ", or", "&"})
+
+
+def _list_features(text: str, mentions: list[Mention], picks: dict[int, int], gaz: Gazetteer) -> list[set[str]]:
+    """Per mention, the feature types its list neighbours were read as ("Ohio, Utah, Washington")."""
+    out: list[set[str]] = [set() for _ in mentions]
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.context_only or b.context_only or text[a.end : b.start].strip() not in _LIST_GAP:
+            continue
+        out[i].add(gaz.feature(picks[i + 1]))
+        out[i + 1].add(gaz.feature(picks[i]))
     return out
 
 
@@ -128,6 +151,8 @@ def _containment(text: str, mentions: list[Mention], base: list[dict[int, float]
     """ "X, Y" and "X (Y)": X inside Y, and Y read as the area that contains X."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
+        if a.context_only or b.context_only:
+            continue
         gap = text[a.end : b.start]
         if gap.strip() not in (",", "(", "in") or len(gap) > 4:
             continue
@@ -160,6 +185,19 @@ def _inside(gaz: Gazetteer, r: int, area: int) -> bool:
 
 
 Shares = list[tuple[dict[str, float], dict[str, float]]]
+
+
+def _url_focus(gaz: Gazetteer, mentions: list[Mention], base: list[dict[int, float]]) -> tuple[dict[str, float], dict[str, float]]:
+    """Countries and admin1 areas the outlet's URL points to (share over its clues)."""
+    clues = [s for m, s in zip(mentions, base, strict=True) if m.context_only]
+    cc: dict[str, float] = defaultdict(float)
+    a1: dict[str, float] = defaultdict(float)
+    for c, a in _shares(gaz, clues):
+        for k, v in c.items():
+            cc[k] += v / len(clues)
+        for k, v in a.items():
+            a1[k] += v / len(clues)
+    return cc, a1
 
 
 def _shares(gaz: Gazetteer, scores: list[dict[int, float]]) -> Shares:
