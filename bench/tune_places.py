@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.places import KM_BAR, km
-
 from sitrep.places.gazetteer import load
 from sitrep.places.names import tokenize
 from sitrep.places.outlet import url_mentions
