@@ -146,3 +146,16 @@ def test_places_are_stored_with_the_article(tmp_path: Path) -> None:
         places = store.places(ids[0])
     assert any(p["text"] == "Herat" and p["country_code"] == "AF" for p in places)
     assert all(set(p) >= {"start", "end", "geonameid", "lat", "lon", "feature", "field"} for p in places)
+
+
+def test_rerun_fills_in_places_missing_from_an_older_database(tmp_path: Path) -> None:
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    need_shared(SEEDS)
+    with Store(tmp_path / "s.db") as store:
+        run([SEEDS], store, max_bytes=1 << 24)
+        store.conn.execute("DELETE FROM places")  # as a database made before the geoparser
+        report = run([SEEDS], store, max_bytes=1 << 24)
+        first = next(iter(store.articles()))["id"]
+        assert report.unchanged == 2 and store.places(first)

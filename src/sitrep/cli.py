@@ -6,6 +6,7 @@ import json
 import shutil
 import sys
 import tempfile
+import textwrap
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -245,6 +246,7 @@ def demo(db: Path) -> None:
         with Store(db) as store:
             report = run_pipeline(files, store, max_bytes=DEFAULT_MAX_BYTES)
             rows = list(store.articles())
+            places = {row["id"]: store.places(row["id"]) for row in rows}
     except StoreError as err:
         _fail(err)
         return
@@ -267,8 +269,15 @@ def demo(db: Path) -> None:
             f"    body:      {len(body.split())} words, {len(row.get('headings') or [])} headings, "
             f"{len(row.get('captions') or [])} captions kept apart, {len(row.get('removed') or [])} chrome lines removed"
         )
+        named: dict[str, str] = {}
+        for p in places.get(row["id"], []):
+            if not p["adjectival"]:
+                named.setdefault(p["name"], f"{p['name']} ({p['feature']}, {p['country_code']} {p['lat']:.2f},{p['lon']:.2f})")
+        click.echo(f"    places:    {len(places.get(row['id'], []))} mentions of {len(named)} places")
+        for line in textwrap.wrap("; ".join(named.values()), 88):
+            click.echo(f"               {line}")
     click.echo(
-        "\n  stories, events and conflicts: not extracted yet (the extraction stages come next)"
+        "\n  times, events, stories and conflicts: not extracted yet (the next stages)"
     )
     click.echo("\nnext:")
     click.echo(f"  sitrep export --db {db} --what articles --format csv")

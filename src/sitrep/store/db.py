@@ -250,9 +250,14 @@ class Store:
         # read-then-write safe against another process adding the same id.
         content_hash = content_hash_of(article)
         seen = self.conn.execute(
-            "SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (article.id, content_hash)
+            "SELECT pk FROM articles WHERE id = ? AND content_hash = ?", (article.id, content_hash)
         ).fetchone()
         if seen:
+            # Stored before the geoparser existed (an older database): fill its places in.
+            if article.places and not self.conn.execute(
+                "SELECT 1 FROM places WHERE article_pk = ? LIMIT 1", (seen[0],)
+            ).fetchone():
+                self._insert_places(seen[0], article)
             return "unchanged"
         latest = self.conn.execute(
             "SELECT max(version) FROM articles WHERE id = ?", (article.id,)
@@ -269,13 +274,17 @@ class Store:
         cur = self.conn.execute(
             f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})", row
         )
+        if cur.lastrowid is not None:
+            self._insert_places(cur.lastrowid, article)
+        return "new" if version == 1 else "version"
+
+    def _insert_places(self, article_pk: int, article: Article) -> None:
         if article.places:
             self.conn.executemany(
                 f"INSERT INTO places (article_pk, {', '.join(PLACE_COLUMNS)}) "
                 f"VALUES (?, {', '.join('?' * len(PLACE_COLUMNS))})",
-                [(cur.lastrowid, *place_row(p)) for p in article.places],
+                [(article_pk, *place_row(p)) for p in article.places],
             )
-        return "new" if version == 1 else "version"
 
     def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The places found in one article (its latest version unless ``version`` is given)."""
