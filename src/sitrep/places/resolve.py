@@ -19,7 +19,7 @@ from sitrep.places.recognize import Mention
 # Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
 PARAMS: dict[str, float] = {
     "country": 9.0, "continent": 8.5, "admin1": 7.5, "landmark": 8.0, "region": 7.5,
-    "admin2": 4.0, "pop": 1.0, "capital": 1.5, "alt": 2.0,
+    "admin2": 4.0, "pop": 1.0, "capital": 0.75, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
     "list": 2.0,
@@ -242,9 +242,7 @@ def _nearness(gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions:
         return 0.0
     best = math.inf
     for j, other in picks.items():
-        if j == i or mentions[j].key == mentions[i].key:
-            continue
-        if gaz.feature(other) not in ("city", "landmark", "admin2"):
+        if j == i or mentions[j].key == mentions[i].key or gaz.feature(other) == "continent":
             continue
         best = min(best, _km(gaz, rid, other))
     if best < 100:
