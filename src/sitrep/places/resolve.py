@@ -11,6 +11,7 @@ per article unless its own context says otherwise.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 
 from sitrep.places.gazetteer import KIND_ALT, Gazetteer
@@ -22,8 +23,13 @@ PARAMS: dict[str, float] = {
     "admin2": 4.0, "pop": 1.0, "capital": 0.75, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
-    "list": 2.0,
+    "list": 2.0, "admin2_bare": 3.0,
 }
+_GENERIC = re.compile(
+    r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
+    r"prefecture|city of|city and|shire|oblast|raion|rayon|powiat|kreis|landkreis|arrondissement)\b",
+    re.IGNORECASE,
+)
 
 
 def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
@@ -35,6 +41,9 @@ def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
             p += PARAMS["capital"]
     elif feature == "admin2":
         p = PARAMS["admin2"] + min(2.0, math.log10(gaz.pop[rid] + 10) / 3)
+        if not _GENERIC.search(gaz.names[rid]):
+            # A district named after its town ("Albany", WA): the town stands for it.
+            p -= PARAMS["admin2_bare"]
     else:
         p = PARAMS.get(feature, 5.0)
     if kind == KIND_ALT:
