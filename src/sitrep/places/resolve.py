@@ -152,7 +152,8 @@ def _same_name_city(gaz: Gazetteer, s: dict[int, float], alt: set[int]) -> None:
         if gaz.feature(r) != "city" or r in alt:
             continue
         capital = bool(gaz.feat[r] & 128) and gaz.country(r) in countries
-        if gaz.admin1_key(r) in admin1s or capital:
+        # Only a city big enough to be what people mean by the shared name.
+        if (gaz.admin1_key(r) in admin1s and gaz.pop[r] >= 50_000) or capital:
             s[r] += PARAMS["same_name_city"]
 
 
