@@ -132,8 +132,9 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
                 }
             else:
                 record = result.to_json()
-                record.update({"places": [p.to_json() for p in extract(result).places]})
-                record.update({"times": [], "events": []})
+                extract(result)
+                record.update({"places": [p.to_json() for p in result.places]})
+                record.update({"times": [t.to_json() for t in result.times], "events": []})
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
@@ -211,8 +212,13 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None) -> None:
 
         result = places.evaluate_places(dataset, limit=limit)
         table = places.format_table
+    elif task == "times":
+        from sitrep.evaluate import times
+
+        result = times.evaluate_times(dataset, limit=limit)
+        table = times.format_table
     else:
-        _fail(UsageError(f"--task {task} is not available yet (cleaning and places are)"))
+        _fail(UsageError(f"--task {task} is not available yet (cleaning, places and times are)"))
         return
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
 

@@ -104,6 +104,26 @@ class Place:
 
 
 @dataclass(slots=True)
+class TimeRef:
+    """A time expression in the article text and its TimeML-style value.
+
+    ``value`` is anchored on the publication date: 2021-08-12, 2021-W32, 2021-Q3,
+    2021-08, 2021, P20Y, PT48H, PRESENT_REF. ``type`` is date, time, duration or set.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    type: str
+    field: str = "text"
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACT's ``times`` item (``field`` as for places)."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: metadata, body and the parts kept apart from it."""
 
@@ -128,6 +148,7 @@ class Article:
     content_hash: str = ""
     verbatim: str | None = None
     places: list[Place] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
 
     @property
     def text(self) -> str:

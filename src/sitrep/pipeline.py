@@ -12,6 +12,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 from sitrep.clean import ChromeModel, clean
 from sitrep.errors import InputRejected
@@ -82,11 +83,29 @@ def extract(article: Article) -> Article:
     and captions are read in the same context.
     """
     from sitrep.places import find_places_in
+    from sitrep.times import find_times
 
     fields = [("text", article.text), ("title", article.title or ""), ("standfirst", article.standfirst or "")]
     fields += [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
     article.places = find_places_in(fields, url=article.url)
+    anchor = _anchor(article)
+    article.times = []
+    for name, text in fields:
+        for t in find_times(text, anchor):
+            t.field = name
+            article.times.append(t)
     return article
+
+
+def _anchor(article: Article) -> date | None:
+    """The publication day the article's relative dates hang on (None unless known to the day)."""
+    pub = article.published
+    if pub is None or pub.precision != "day":
+        return None
+    try:
+        return date.fromisoformat(pub.value[:10])
+    except ValueError:
+        return None
 
 
 def run(

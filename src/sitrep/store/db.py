@@ -258,6 +258,10 @@ class Store:
                 "SELECT 1 FROM places WHERE article_pk = ? LIMIT 1", (seen[0],)
             ).fetchone():
                 self._insert_places(seen[0], article)
+            if article.times and not self.conn.execute(
+                "SELECT 1 FROM times WHERE article_pk = ? LIMIT 1", (seen[0],)
+            ).fetchone():
+                self._insert_times(seen[0], article)
             return "unchanged"
         latest = self.conn.execute(
             "SELECT max(version) FROM articles WHERE id = ?", (article.id,)
@@ -276,6 +280,7 @@ class Store:
         )
         if cur.lastrowid is not None:
             self._insert_places(cur.lastrowid, article)
+            self._insert_times(cur.lastrowid, article)
         return "new" if version == 1 else "version"
 
     def _insert_places(self, article_pk: int, article: Article) -> None:
@@ -285,6 +290,25 @@ class Store:
                 f"VALUES (?, {', '.join('?' * len(PLACE_COLUMNS))})",
                 [(article_pk, *place_row(p)) for p in article.places],
             )
+
+    def _insert_times(self, article_pk: int, article: Article) -> None:
+        if article.times:
+            self.conn.executemany(
+                'INSERT INTO times (article_pk, start, "end", text, value, type, field) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(article_pk, t.start, t.end, t.text, t.value, t.type, t.field) for t in article.times],
+            )
+
+    def times(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The time expressions found in one article (its latest version unless ``version``)."""
+        cond = _LATEST if version is None else "a.version = ?"
+        args: tuple[Any, ...] = (article_id,) if version is None else (article_id, version)
+        rows = self.conn.execute(
+            f'SELECT t.start, t."end", t.text, t.value, t.type, t.field FROM times AS t '
+            f"JOIN articles AS a ON a.pk = t.article_pk WHERE a.id = ? AND {cond} ORDER BY t.field, t.start",
+            args,
+        ).fetchall()
+        return [dict(r) for r in rows]
 
     def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The places found in one article (its latest version unless ``version`` is given)."""

@@ -130,11 +130,28 @@ CREATE INDEX places_article_pk ON places(article_pk);
 CREATE INDEX places_geonameid ON places(geonameid);
 """
 
+# Time expressions found in each stored version (offsets into the named field).
+_V5_TIMES = """
+CREATE TABLE times (
+    pk         INTEGER PRIMARY KEY,
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    field      TEXT NOT NULL DEFAULT 'text'
+);
+CREATE INDEX times_article_pk ON times(article_pk);
+CREATE INDEX times_value ON times(value);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
     (3, _V3_VIEWS),
     (4, _V4_PLACES),
+    (5, _V5_TIMES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
