@@ -51,8 +51,10 @@ def clean(
         article = clean_text(raw, chrome=chrome)
 
     if article.published is None or article.published.how == "input":
+        head = [b.text for b in article.blocks[:12]] if article.blocks else []
         found = date_from_lines(
-            ([article.dateline] if article.dateline else []) + article.paragraphs[:2]
+            ([article.dateline] if article.dateline else []) + article.paragraphs[:2] + head
+            + ([article.title] if article.title else [])
         )
         article.published = found or _input_date(raw) or article.published
     if article.published is None:

@@ -92,13 +92,19 @@ def date_from_lines(lines: Iterable[str]) -> Published | None:
     cued: Published | None = None
     dateline: Published | None = None
     bare: Published | None = None
+    # Unicode line and paragraph separators (U+2028/9) end lines too.
+    lines = [part.strip() for ln in lines for part in ln.splitlines()]
     for line in lines:
         if cued is None and _PUBLISH_CUE.search(line) and len(line) < 200:
             d = parse_date(line)
             if d:
                 cued = Published(d.isoformat(), "text", "day", line.strip())
         if dateline is None and (m := _DATELINE.match(line)):
-            d = parse_date(m.group("date"))
+            d = parse_date(m.group("date")) or _yearless(m.group("date"), lines)
+            if d:
+                dateline = Published(d.isoformat(), "text", "day", m.group(0))
+        if dateline is None and (m := _HEADLINE_DATE.match(line)):
+            d = _yearless(m.group("date"), lines)
             if d:
                 dateline = Published(d.isoformat(), "text", "day", m.group(0))
         if bare is None and len(line.split()) <= 12:
@@ -106,6 +112,29 @@ def date_from_lines(lines: Iterable[str]) -> Published | None:
             if d:
                 bare = Published(d.isoformat(), "text", "day", line.strip())
     return cued or dateline or bare
+
+
+# "May 2: Afghan-ISAF Operations in Kabul": a release headline that opens with its day.
+_HEADLINE_DATE = re.compile(rf"^(?P<date>{_MON}\s+[0-3]?\d):\s", re.I)
+_YEAR_MONTH = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b")
+_MONTH_DAY = re.compile(rf"^\s*{_MON}\s+(?P<day>[0-3]?\d)\s*$", re.I)
+
+
+def _yearless(text: str, lines: list[str]) -> date | None:
+    """A dateline's "(Sept. 21)" dated by a year-month the same article states ("2010-09-CA-223")."""
+    m = _MONTH_DAY.match(text)
+    if not m:
+        return None
+    month = _MONTHS[m.group("mon").lower().rstrip(".")]
+    for line in lines:
+        for ym in _YEAR_MONTH.finditer(line):
+            if int(ym.group("m")) in (month, month % 12 + 1, (month - 2) % 12 + 1):
+                year = int(ym.group("y")) + (1 if month == 1 and ym.group("m") == "12" else 0)
+                try:
+                    return date(year, month, int(m.group("day")))
+                except ValueError:
+                    return None
+    return None
 
 
 def month_from_text(text: str) -> Published | None:
