@@ -236,6 +236,42 @@ def _month(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return f"{_nearest_year(c.anchor, mo, None, c.future)}-{mo:02d}", "date"
 
 
+_UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_TWO_DIGITS = (
+    r"(?:(?:" + "|".join(_TENS_W) + r")(?:[- ](?:" + "|".join(_UNITS_W) + r"))?|" + "|".join(_TEENS_W) + r")"
+)
+_SPOKEN_YEAR = r"(?P<spoken>(?:nineteen|eighteen)[- ]" + _TWO_DIGITS + r"|two thousand(?:(?: and)? (?:" + "|".join(_UNITS_W + _TEENS_W) + r"))?)"
+
+
+def _spoken(words: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (broadcast transcripts)."""
+    w = words.lower().replace("-", " ").split()
+    small = {x: i + 1 for i, x in enumerate(_UNITS_W)} | {x: i + 10 for i, x in enumerate(_TEENS_W)}
+    tens = {x: (i + 2) * 10 for i, x in enumerate(_TENS_W)}
+    if w[:2] == ["two", "thousand"]:
+        rest = [x for x in w[2:] if x != "and"]
+        return 2000 + (small.get(rest[0], 0) if rest else 0)
+    if w[0] not in ("nineteen", "eighteen"):
+        return None
+    century = 1900 if w[0] == "nineteen" else 1800
+    rest = w[1:]
+    if rest and rest[0] in tens:
+        return century + tens[rest[0]] + (small.get(rest[1], 0) if len(rest) > 1 else 0)
+    if rest and rest[0] in small:
+        return century + small[rest[0]]
+    return None
+
+
+@pattern(r"\b(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+|the year\s+)?" + _SPOKEN_YEAR + r"\b")
+def _spoken_year(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    y = _spoken(m["spoken"])
+    if y is None:
+        return None
+    return (f"{y}-{_mon(m['mon']):02d}" if m["mon"] else str(y)), "date"
+
+
 @pattern(r"\b(?:the\s+)?(?:(?P<pos>early|mid|late)[- ])?(?P<dec>(?:1[6-9]|20)\d0)'?s\b")
 def _decade(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return m["dec"][:3], "date"
@@ -354,6 +390,11 @@ def _the_unit(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if unit == "weekend":
         return _unit_value(c.anchor, "weekend", -1 if not c.future else 0), "date"
     return _unit_value(c.anchor, unit, 0), "date"
+
+
+@pattern(r"\b(?:the\s+)?(?:current|full|whole|entire|this)\s+(?:fiscal\s+)?year\b|\bthe\s+fiscal\s+year\b")
+def _this_year(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    return (str(c.anchor.year), "date") if c.anchor else None
 
 
 @pattern(r"\b(?:the\s+)?(?:latest|current|year-earlier|year-ago|comparable|same)\s+(?:period|quarter)\b")
