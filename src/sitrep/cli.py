@@ -253,6 +253,7 @@ def demo(db: Path) -> None:
             report = run_pipeline(files, store, max_bytes=DEFAULT_MAX_BYTES)
             rows = list(store.articles())
             places = {row["id"]: store.places(row["id"]) for row in rows}
+            times = {row["id"]: store.times(row["id"]) for row in rows}
     except StoreError as err:
         _fail(err)
         return
@@ -282,8 +283,10 @@ def demo(db: Path) -> None:
         click.echo(f"    places:    {len(places.get(row['id'], []))} mentions of {len(named)} places")
         for line in textwrap.wrap("; ".join(named.values()), 88):
             click.echo(f"               {line}")
+        dated = sorted({t["value"] for t in times.get(row["id"], []) if t["type"] == "date" and t["value"][:1].isdigit()})
+        click.echo(f"    times:     {len(times.get(row['id'], []))} expressions; dates named: {', '.join(dated) or 'none'}")
     click.echo(
-        "\n  times, events, stories and conflicts: not extracted yet (the next stages)"
+        "\n  events, stories and conflicts: not extracted yet (the next stages)"
     )
     click.echo("\nnext:")
     click.echo(f"  sitrep export --db {db} --what articles --format csv")
