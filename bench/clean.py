@@ -9,39 +9,21 @@ The plain-text path runs on the seed articles and on the cleaning_text pages.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
+from _common import SHARED, eval_file, parse_repeat, timed
 from sitrep.clean import clean
 from sitrep.encoding import decode_bytes
 from sitrep.model import RawArticle
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    """Best wall time of ``repeat`` runs of ``fn``."""
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
 
 def main() -> int:
     """Print pages/s for each path and the HTML ratio against trafilatura."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    gold = SHARED / "eval" / "cleaning_html.dev.jsonl"
-    if not gold.exists():
-        print(f"{gold} is absent: the benchmark reads the shared eval pages", file=sys.stderr)
+    repeat = parse_repeat(__doc__)
+    gold = eval_file("cleaning_html.dev.jsonl")
+    if gold is None:
         return 2
     import trafilatura
 
@@ -61,7 +43,7 @@ def main() -> int:
             trafilatura.extract(p.html, url=p.url, favor_precision=True)
 
     ours()  # warm caches (stop lists, lexicons) outside the timing
-    t_ours, t_theirs = timed(ours, args.repeat), timed(theirs, args.repeat)
+    t_ours, t_theirs = timed(ours, repeat), timed(theirs, repeat)
     n = len(pages)
     print(f"HTML path          {n / t_ours:8.1f} pages/s  ({n} pages)")
     print(f"trafilatura alone  {n / t_theirs:8.1f} pages/s")
@@ -71,7 +53,7 @@ def main() -> int:
         RawArticle(id=p.name, source=p.name, text=p.read_text("utf-8"))
         for p in sorted((SHARED / "seeds").glob("*.txt"))
     ] * 100
-    t_seeds = timed(lambda: [clean(r) for r in seeds], args.repeat)
+    t_seeds = timed(lambda: [clean(r) for r in seeds], repeat)
     print(
         f"plain-text path    {len(seeds) / t_seeds:8.1f} articles/s  (seed articles, {len(seeds)} runs)"
     )

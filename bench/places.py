@@ -11,20 +11,16 @@ resident set after the runs.
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import subprocess
 import sys
-import time
-from pathlib import Path
 
+from _common import eval_file, parse_repeat, timed
 from sitrep.places import find_places
 from sitrep.places.gazetteer import load
 from sitrep.places.names import tokenize
 from sitrep.places.recognize import candidates
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def baseline(text: str) -> list[tuple[int, int, int]]:
@@ -39,12 +35,9 @@ def baseline(text: str) -> list[tuple[int, int, int]]:
 
 def main() -> int:
     """Print the figures."""
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
-    path = SHARED / "eval" / "places.dev.jsonl"
-    if not path.exists():
-        print(f"{path} is absent", file=sys.stderr)
+    repeat = parse_repeat(__doc__)
+    path = eval_file("places.dev.jsonl")
+    if path is None:
         return 1
     texts = [r["text"] for r in map(json.loads, path.open(encoding="utf-8")) if r["corpus"] == "lgl"]
     cold = subprocess.run(
@@ -56,13 +49,7 @@ def main() -> int:
     load()
     results = {}
     for name, fn in (("sitrep", find_places), ("baseline", baseline)):
-        best = float("inf")
-        for _ in range(args.repeat):
-            t = time.perf_counter()
-            for text in texts:
-                fn(text)
-            best = min(best, time.perf_counter() - t)
-        results[name] = len(texts) / best
+        results[name] = len(texts) / timed(lambda fn=fn: [fn(t) for t in texts], repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"LGL texts: {len(texts)}, mean {sum(map(len, texts)) / len(texts):.0f} chars")
     print(f"index load (fresh interpreter): {float(cold.stdout):.3f} s")

@@ -24,16 +24,30 @@ from sitrep.errors import StoreError
 from sitrep.model import Article
 from sitrep.store.rows import (
     ARTICLE_COLUMNS,
-    PLACE_COLUMNS,
+    EXTRACT_COLUMNS,
     SELECT_COLUMNS,
     article_row,
     content_hash_of,
     place_row,
     row_to_dict,
+    time_row,
 )
 from sitrep.store.schema import LATEST_VERSION, current_version, migrate, utc_now
 
 Outcome = Literal["new", "unchanged", "version"]
+
+
+def _extracted(article: Article) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    """What the per-article extraction stages found, as rows per table."""
+    return [
+        ("places", [place_row(p) for p in article.places]),
+        ("times", [time_row(t) for t in article.times]),
+    ]
+
+
+def _quoted(columns: tuple[str, ...]) -> list[str]:
+    # "end" is an SQL keyword.
+    return [f'"{c}"' if c == "end" else c for c in columns]
 
 # Long enough to wait out another process's batch commit, short enough to
 # report a stuck lock instead of hanging.
@@ -253,15 +267,12 @@ class Store:
             "SELECT pk FROM articles WHERE id = ? AND content_hash = ?", (article.id, content_hash)
         ).fetchone()
         if seen:
-            # Stored before the geoparser existed (an older database): fill its places in.
-            if article.places and not self.conn.execute(
-                "SELECT 1 FROM places WHERE article_pk = ? LIMIT 1", (seen[0],)
-            ).fetchone():
-                self._insert_places(seen[0], article)
-            if article.times and not self.conn.execute(
-                "SELECT 1 FROM times WHERE article_pk = ? LIMIT 1", (seen[0],)
-            ).fetchone():
-                self._insert_times(seen[0], article)
+            # Stored before an extraction stage existed (an older database): fill it in.
+            for table, rows in _extracted(article):
+                if rows and not self.conn.execute(
+                    f"SELECT 1 FROM {table} WHERE article_pk = ? LIMIT 1", (seen[0],)
+                ).fetchone():
+                    self._insert_rows(table, seen[0], rows)
             return "unchanged"
         latest = self.conn.execute(
             "SELECT max(version) FROM articles WHERE id = ?", (article.id,)
@@ -279,49 +290,40 @@ class Store:
             f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})", row
         )
         if cur.lastrowid is not None:
-            self._insert_places(cur.lastrowid, article)
-            self._insert_times(cur.lastrowid, article)
+            for table, rows in _extracted(article):
+                self._insert_rows(table, cur.lastrowid, rows)
         return "new" if version == 1 else "version"
 
-    def _insert_places(self, article_pk: int, article: Article) -> None:
-        if article.places:
+    def _insert_rows(self, table: str, article_pk: int, rows: list[tuple[Any, ...]]) -> None:
+        """Rows of a per-article table (``places``, ``times``) for one stored version."""
+        if rows:
+            columns = EXTRACT_COLUMNS[table]
             self.conn.executemany(
-                f"INSERT INTO places (article_pk, {', '.join(PLACE_COLUMNS)}) "
-                f"VALUES (?, {', '.join('?' * len(PLACE_COLUMNS))})",
-                [(article_pk, *place_row(p)) for p in article.places],
+                f"INSERT INTO {table} (article_pk, {', '.join(_quoted(columns))}) "
+                f"VALUES (?, {', '.join('?' * len(columns))})",
+                [(article_pk, *row) for row in rows],
             )
 
-    def _insert_times(self, article_pk: int, article: Article) -> None:
-        if article.times:
-            self.conn.executemany(
-                'INSERT INTO times (article_pk, start, "end", text, value, type, field) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(article_pk, t.start, t.end, t.text, t.value, t.type, t.field) for t in article.times],
-            )
-
-    def times(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
-        """The time expressions found in one article (its latest version unless ``version``)."""
+    def _select_rows(self, table: str, article_id: str, version: int | None) -> list[dict[str, Any]]:
+        """A per-article table's rows for one article (latest version unless ``version``)."""
+        columns = EXTRACT_COLUMNS[table]
         cond = _LATEST if version is None else "a.version = ?"
         args: tuple[Any, ...] = (article_id,) if version is None else (article_id, version)
         rows = self.conn.execute(
-            f'SELECT t.start, t."end", t.text, t.value, t.type, t.field FROM times AS t '
-            f"JOIN articles AS a ON a.pk = t.article_pk WHERE a.id = ? AND {cond} ORDER BY t.field, t.start",
+            f"SELECT {', '.join('x.' + c for c in _quoted(columns))} FROM {table} AS x "
+            f"JOIN articles AS a ON a.pk = x.article_pk WHERE a.id = ? AND {cond} "
+            f"ORDER BY x.field, x.start",
             args,
         ).fetchall()
-        return [dict(r) for r in rows]
+        return [{c: (bool(r[c]) if c == "adjectival" else r[c]) for c in columns} for r in rows]
 
     def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The places found in one article (its latest version unless ``version`` is given)."""
-        cond = _LATEST if version is None else "a.version = ?"
-        args: tuple[Any, ...] = (article_id,) if version is None else (article_id, version)
-        rows = self.conn.execute(
-            f"SELECT p.* FROM places AS p JOIN articles AS a ON a.pk = p.article_pk "
-            f"WHERE a.id = ? AND {cond} ORDER BY p.start",
-            args,
-        ).fetchall()
-        return [
-            {k: (bool(r[k]) if k == "adjectival" else r[k]) for k in PLACE_COLUMNS} for r in rows
-        ]
+        return self._select_rows("places", article_id, version)
+
+    def times(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The time expressions found in one article (its latest version unless ``version``)."""
+        return self._select_rows("times", article_id, version)
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
         """Stored articles in id order: the latest version of each, or every version.

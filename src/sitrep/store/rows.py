@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from sitrep.model import Article, Place
+from sitrep.model import Article, Place, TimeRef
 
 # Columns written from an Article; the Store adds id/version bookkeeping.
 ARTICLE_COLUMNS = (
@@ -56,6 +56,17 @@ def place_row(place: Place) -> tuple[Any, ...]:
         place.start, place.end, place.text, place.name, place.geonameid, place.lat, place.lon,
         place.country_code, place.admin1, place.feature, int(place.adjectival), place.field,
     )
+
+
+TIME_COLUMNS = ("start", "end", "text", "value", "type", "field")
+
+# Columns (after article_pk) of the tables that hold what extraction found in an article.
+EXTRACT_COLUMNS = {"places": PLACE_COLUMNS, "times": TIME_COLUMNS}
+
+
+def time_row(t: TimeRef) -> tuple[Any, ...]:
+    """The values for ``TIME_COLUMNS`` of one time expression."""
+    return (t.start, t.end, t.text, t.value, t.type, t.field)
 
 
 def _dumps(value: list[str]) -> str:
