@@ -85,6 +85,29 @@ def test_quality_floor_on_timebank() -> None:
     assert row["recall"] >= 0.9 and row["value_accuracy"] >= 0.85
 
 
+def test_isaf_yesterday_read_against_the_dateline() -> None:
+    # Word-pasted releases break lines with U+2028 and hard-wrap sentences; the
+    # dateline must still be found and "yesterday" resolved against it.
+    row = evaluate_times(need_shared(EVAL / "events_isaf.dev.jsonl"))["rows"]["yesterday"]
+    assert row["dated"] >= 0.9 * row["n"]
+    assert row["accuracy_dated"] >= 0.78
+
+
+def test_hard_wrapped_release_is_one_paragraph() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+
+    text = (
+        "NEWS RELEASE\u2028ISAF Joint Command - Afghanistan\u2028\u2028For Immediate Release\u2028\u2028"
+        "Kabul, Afghanistan (Dec. 9, 2009) - An international security force conducted\u2028an air strike "
+        "near a Taliban training\u2028camp in Konar province\u2028yesterday.\nThe strike is under review."
+    )
+    article = extract(clean(RawArticle(id="r", source="r", text=text)))
+    assert article.paragraphs[0].endswith("camp in Konar province yesterday.")
+    assert [t.value for t in article.times if t.text == "yesterday"] == ["2009-12-08"]
+    assert "For Immediate Release" not in " ".join(article.paragraphs) + (article.title or "")
+
+
 def test_times_are_stored(tmp_path: Path) -> None:
     from sitrep.pipeline import run
     from sitrep.store import Store

@@ -12,6 +12,9 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+# Unicode line and paragraph separators break lines too (press releases pasted from Word use them).
+_NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
@@ -47,11 +50,7 @@ def split_lines(raw: str, stops: frozenset[str]) -> list[Line]:
     out: list[Line] = []
     gap = True
     sw = stops
-    for text in raw.split("\n"):
-        text = normalise(text)
-        if not text:
-            gap = True
-            continue
+    for text, gap in _unwrap(_NEWLINE.split(raw)):
         words = _WORD.findall(text)
         n = len(words)
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
@@ -70,5 +69,35 @@ def split_lines(raw: str, stops: frozenset[str]) -> list[Line]:
                 chrome=chrome_reason(text),
             )
         )
+    return out
+
+
+_CONTINUES = re.compile(r"^[a-z]")
+_OPEN_END = re.compile(r"[\w,]$")
+
+
+def _unwrap(pieces: list[str]) -> list[tuple[str, bool]]:
+    """Normalised non-blank lines, each with whether a blank line came before it.
+
+    Hard-wrapped prose (press releases, e-mail) is joined back: a line that starts
+    in lower case continues an unfinished line of three words or more before it.
+    """
+    out: list[tuple[str, bool]] = []
+    gap = True
+    for piece in pieces:
+        text = normalise(piece)
+        if not text:
+            gap = True
+            continue
+        if (
+            not gap
+            and out
+            and _CONTINUES.match(text)
+            and _OPEN_END.search(out[-1][0])
+            and out[-1][0].count(" ") >= 2
+        ):
+            out[-1] = (out[-1][0] + " " + text, out[-1][1])
+        else:
+            out.append((text, gap))
         gap = False
     return out

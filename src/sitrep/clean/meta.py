@@ -45,7 +45,7 @@ _PUBLISH_CUE = re.compile(
 )
 # "KABUL, Afghanistan (Jan. 25, 2013) -" : a wire dateline opening the first paragraph.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,40}(,\s*[A-Z][\w .'-]{2,40})?\s*\((?P<date>[^)]{6,30})\)"
+    r"^[A-Z][A-Za-z .'-]{2,40}(,\s*[A-Z][\w .'-]{2,40})?\s*\((?P<date>[^)]{6,30})\)"
 )
 
 

@@ -2,6 +2,10 @@
 
 Spans: a predicted DATE that overlaps a gold DATE is a hit. Values: over the
 hits, the share whose value equals the gold value exactly.
+
+ISAF press releases (``events_isaf``) are scored on one question: does
+"yesterday", read against the release's own dateline through the whole clean
+and extract path, give the gold ``start_date``?
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +21,10 @@ from sitrep.times import find_times
 
 
 def evaluate_times(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """DATE span precision/recall and value accuracy over found DATEs."""
+    """DATE span precision/recall and value accuracy over found DATEs (or the ISAF check)."""
     records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    if records and "start_date" in (records[0].get("gold") or {}):
+        return evaluate_yesterday(path, records)
     tp = fp = fn = right = 0
     misses: Counter[str] = Counter()
     started = time.perf_counter()
@@ -66,8 +72,60 @@ def evaluate_times(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     }
 
 
+def evaluate_yesterday(path: Path, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Share of releases saying "yesterday" whose resolved value is the gold start date."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    n = dated = right = gold_two_back = 0
+    started = time.perf_counter()
+    for rec in records:
+        if "yesterday" not in rec["text"].lower():
+            continue
+        n += 1
+        article = extract(clean(RawArticle(id=rec["id"], source=rec["id"], text=rec["text"])))
+        found = [t for t in article.times if "yesterday" in t.text.lower() and t.value]
+        published = article.published
+        if published is not None and published.precision == "day":
+            dated += 1
+            gold = rec["gold"]["start_date"]
+            right += bool(found) and found[0].value[:10] == gold
+            # Releases whose gold is two days before the dateline (the event of an
+            # earlier sentence, or a release dated a day after it was written).
+            day = date.fromisoformat(published.value[:10])
+            gold_two_back += gold == (day - timedelta(days=2)).isoformat()
+    elapsed = time.perf_counter() - started
+    return {
+        "task": "times",
+        "file": str(path),
+        "metric": 'releases saying "yesterday": value == gold start_date',
+        "rows": {
+            "yesterday": {
+                "n": n,
+                "dated": dated,
+                "accuracy": right / n if n else 0.0,
+                "accuracy_dated": right / dated if dated else 0.0,
+                "gold_two_days_back": gold_two_back,
+            }
+        },
+        "documents_per_second": round(n / elapsed, 1) if elapsed else 0.0,
+    }
+
+
 def format_table(result: dict[str, Any]) -> str:
     """The metrics as an aligned text table."""
+    if "yesterday" in result["rows"]:
+        r = result["rows"]["yesterday"]
+        return "\n".join(
+            [
+                f"releases saying 'yesterday':       {r['n']}",
+                f"with a day-precise dateline:       {r['dated']}",
+                f"value == gold start_date:          {r['accuracy']:.4f} of all, {r['accuracy_dated']:.4f} of dated",
+                f"gold two days before the dateline: {r['gold_two_days_back']}",
+                f"({result['documents_per_second']} documents/s)",
+            ]
+        )
     out = [f"{'corpus':<10}{'n':>5}{'P':>8}{'R':>8}{'F1':>8}{'value acc':>11}"]
     for name, r in result["rows"].items():
         out.append(
