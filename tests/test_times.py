@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.evaluate.times import evaluate_times
-from sitrep.ingest import read_paths
 from sitrep.model import Article
-from sitrep.pipeline import clean_all, extract
+from sitrep.pipeline import extract
 from sitrep.times import find_times
 from tests.conftest import EVAL, SEEDS, need_shared
 
@@ -56,16 +55,6 @@ def test_numeric_dates_follow_the_outlet_convention() -> None:
 def test_without_a_day_anchor_relative_dates_stay_unresolved() -> None:
     values = _values("The Taliban took Herat on Thursday.", None)
     assert values["Thursday"] == "XXXX-WXX-4"
-
-
-@pytest.fixture(scope="module")
-def seeds() -> dict[str, Article]:
-    need_shared(SEEDS)
-    out: dict[str, Article] = {}
-    for a in clean_all(list(read_paths([SEEDS]))):
-        assert isinstance(a, Article)
-        out[a.id[:3]] = extract(a)
-    return out
 
 
 def test_seed_dates(seeds: dict[str, Article]) -> None:

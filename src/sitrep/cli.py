@@ -134,7 +134,8 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
                 record = result.to_json()
                 extract(result)
                 record.update({"places": [p.to_json() for p in result.places]})
-                record.update({"times": [t.to_json() for t in result.times], "events": []})
+                record.update({"times": [t.to_json() for t in result.times]})
+                record.update({"quantities": [q.to_json() for q in result.quantities], "events": []})
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
@@ -254,6 +255,7 @@ def demo(db: Path) -> None:
             rows = list(store.articles())
             places = {row["id"]: store.places(row["id"]) for row in rows}
             times = {row["id"]: store.times(row["id"]) for row in rows}
+            quantities = {row["id"]: store.quantities(row["id"]) for row in rows}
     except StoreError as err:
         _fail(err)
         return
@@ -285,6 +287,14 @@ def demo(db: Path) -> None:
             click.echo(f"               {line}")
         dated = sorted({t["value"] for t in times.get(row["id"], []) if t["type"] == "date" and t["value"][:1].isdigit()})
         click.echo(f"    times:     {len(times.get(row['id'], []))} expressions; dates named: {', '.join(dated) or 'none'}")
+        counted = [
+            f"{q['text']} {q['unit']}" + (f" [{q['fatality']}]" if q["fatality"] else "")
+            for q in quantities.get(row["id"], [])
+            if q["unit"] and q["field"] == "text"
+        ]
+        click.echo(f"    numbers:   {len(quantities.get(row['id'], []))} quantities")
+        for line in textwrap.wrap("; ".join(counted), 88):
+            click.echo(f"               {line}")
     click.echo(
         "\n  events, stories and conflicts: not extracted yet (the next stages)"
     )

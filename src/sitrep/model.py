@@ -124,6 +124,35 @@ class TimeRef:
 
 
 @dataclass(slots=True)
+class Quantity:
+    """A number in the text with what it counts.
+
+    ``value`` is the figure a cautious analyst would code ("hundreds of" -> 200,
+    "several" -> 3); ``low``/``high`` bound it (None where open: "more than 40"
+    has low 40 and no high). ``unit`` is the thing counted or the measure
+    ("troops", "provincial capitals", "miles", "%", "USD"); ``category`` is
+    count, distance, mass, area, volume, money or percent; ``fatality`` is
+    killed, injured or casualties where the clause says so.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    approx: bool
+    unit: str | None
+    category: str
+    fatality: str | None = None
+    field: str = "text"
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACT's ``quantities`` item, extended with offsets and the reading."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: metadata, body and the parts kept apart from it."""
 
@@ -149,6 +178,7 @@ class Article:
     verbatim: str | None = None
     places: list[Place] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
 
     @property
     def text(self) -> str:

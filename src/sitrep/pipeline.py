@@ -77,12 +77,13 @@ def clean_all(
 
 
 def extract(article: Article) -> Article:
-    """Per-article extraction on the clean text: places (times and events to come).
+    """Per-article extraction on the clean text: places, times and quantities.
 
     The body comes first so that its offsets stay as they are; title, standfirst
     and captions are read in the same context.
     """
     from sitrep.places import find_places_in
+    from sitrep.quantities import find_quantities
     from sitrep.times import find_times
 
     fields = [("text", article.text), ("title", article.title or ""), ("standfirst", article.standfirst or "")]
@@ -90,10 +91,16 @@ def extract(article: Article) -> Article:
     article.places = find_places_in(fields, url=article.url)
     anchor = _anchor(article)
     article.times = []
+    article.quantities = []
     for name, text in fields:
-        for t in find_times(text, anchor):
+        times = find_times(text, anchor)
+        for t in times:
             t.field = name
-            article.times.append(t)
+        article.times.extend(times)
+        # Numbers the times stage read ("24 to 48 hours", "2021") are not counts.
+        for q in find_quantities(text, skip=[(t.start, t.end) for t in times]):
+            q.field = name
+            article.quantities.append(q)
     return article
 
 

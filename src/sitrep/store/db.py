@@ -24,11 +24,13 @@ from sitrep.errors import StoreError
 from sitrep.model import Article
 from sitrep.store.rows import (
     ARTICLE_COLUMNS,
+    BOOL_COLUMNS,
     EXTRACT_COLUMNS,
     SELECT_COLUMNS,
     article_row,
     content_hash_of,
     place_row,
+    quantity_row,
     row_to_dict,
     time_row,
 )
@@ -42,7 +44,13 @@ def _extracted(article: Article) -> list[tuple[str, list[tuple[Any, ...]]]]:
     return [
         ("places", [place_row(p) for p in article.places]),
         ("times", [time_row(t) for t in article.times]),
+        ("quantities", [quantity_row(q) for q in article.quantities]),
     ]
+
+
+def _number(value: Any) -> Any:
+    """REAL columns hold counts: 3000.0 reads back as 3000."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _quoted(columns: tuple[str, ...]) -> list[str]:
@@ -315,7 +323,7 @@ class Store:
             f"ORDER BY x.field, x.start",
             args,
         ).fetchall()
-        return [{c: (bool(r[c]) if c == "adjectival" else r[c]) for c in columns} for r in rows]
+        return [{c: (bool(r[c]) if c in BOOL_COLUMNS else _number(r[c])) for c in columns} for r in rows]
 
     def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The places found in one article (its latest version unless ``version`` is given)."""
@@ -324,6 +332,10 @@ class Store:
     def times(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The time expressions found in one article (its latest version unless ``version``)."""
         return self._select_rows("times", article_id, version)
+
+    def quantities(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The quantities found in one article (its latest version unless ``version``)."""
+        return self._select_rows("quantities", article_id, version)
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
         """Stored articles in id order: the latest version of each, or every version.

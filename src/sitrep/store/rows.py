@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from sitrep.model import Article, Place, TimeRef
+from sitrep.model import Article, Place, Quantity, TimeRef
 
 # Columns written from an Article; the Store adds id/version bookkeeping.
 ARTICLE_COLUMNS = (
@@ -60,8 +60,22 @@ def place_row(place: Place) -> tuple[Any, ...]:
 
 TIME_COLUMNS = ("start", "end", "text", "value", "type", "field")
 
+QUANTITY_COLUMNS = (
+    "start", "end", "text", "value", "low", "high", "approx", "unit", "category", "fatality", "field",
+)  # fmt: skip
+
 # Columns (after article_pk) of the tables that hold what extraction found in an article.
-EXTRACT_COLUMNS = {"places": PLACE_COLUMNS, "times": TIME_COLUMNS}
+EXTRACT_COLUMNS = {"places": PLACE_COLUMNS, "times": TIME_COLUMNS, "quantities": QUANTITY_COLUMNS}
+# Integer columns that read back as booleans.
+BOOL_COLUMNS = frozenset({"adjectival", "approx"})
+
+
+def quantity_row(q: Quantity) -> tuple[Any, ...]:
+    """The values for ``QUANTITY_COLUMNS`` of one quantity."""
+    return (
+        q.start, q.end, q.text, q.value, q.low, q.high, int(q.approx), q.unit, q.category,
+        q.fatality, q.field,
+    )  # fmt: skip
 
 
 def time_row(t: TimeRef) -> tuple[Any, ...]:

@@ -146,12 +146,34 @@ CREATE INDEX times_article_pk ON times(article_pk);
 CREATE INDEX times_value ON times(value);
 """
 
+# Quantities found in each stored version: numbers with what they count.
+_V6_QUANTITIES = """
+CREATE TABLE quantities (
+    pk         INTEGER PRIMARY KEY,
+    article_pk INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    value      REAL,
+    low        REAL,
+    high       REAL,
+    approx     INTEGER NOT NULL DEFAULT 0,
+    unit       TEXT,
+    category   TEXT NOT NULL,
+    fatality   TEXT,          -- killed | injured | casualties
+    field      TEXT NOT NULL DEFAULT 'text'
+);
+CREATE INDEX quantities_article_pk ON quantities(article_pk);
+CREATE INDEX quantities_fatality ON quantities(fatality) WHERE fatality IS NOT NULL;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
     (3, _V3_VIEWS),
     (4, _V4_PLACES),
     (5, _V5_TIMES),
+    (6, _V6_QUANTITIES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,308 @@
+"""Quantities: numbers in digits and words tied to the thing they count.
+
+"around 3,000 troops", "hundreds of prisoners", "10 provincial capitals", "two
+soldiers", "95 miles", "$2.5 billion", "40%". Each quantity has a value, a
+low/high range, whether it is approximate, the unit or thing counted, a category,
+and for deaths and injuries a fatality reading ("killed", "injured",
+"casualties") that the events stage sums into fatalities.
+
+One compiled regex finds number phrases; the thing counted is the short noun
+phrase after them, read with a closed list of function words. Spans that the
+times stage already read ("24 to 48 hours", "2021") are skipped by the caller
+passing them in ``skip``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sitrep.model import Quantity
+
+_UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORD_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS_W)}
+WORD_VALUES |= {w: i + 10 for i, w in enumerate(_TEENS_W)}
+WORD_VALUES |= {w: (i + 2) * 10 for i, w in enumerate(_TENS_W)}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+          "k": 1_000}
+
+# Vague counts: (value a cautious analyst codes, low, high). "several" as 3 is the
+# common coding convention (ISAF press-release datasets; ACLED codes "several"
+# fatalities only where no figure exists, a rule left to the events stage).
+VAGUE: dict[str, tuple[int, int, int | None]] = {
+    "a couple of": (2, 2, 2),
+    "a pair of": (2, 2, 2),
+    "a few": (3, 2, 5),
+    "a handful of": (3, 2, 9),
+    "several": (3, 3, 9),
+    "multiple": (2, 2, None),
+    "numerous": (4, 4, None),
+    "a dozen": (12, 12, 12),
+    "half a dozen": (6, 6, 6),
+    "dozens": (24, 24, 99),
+    "scores": (40, 40, 199),
+    "hundreds": (200, 200, 999),
+    "thousands": (2000, 2000, 9999),
+    "tens of thousands": (20_000, 20_000, 99_999),
+    "hundreds of thousands": (200_000, 200_000, 999_999),
+    "millions": (2_000_000, 2_000_000, None),
+}
+
+# Words before a number that make it approximate or a bound: (approx, bound).
+MODIFIERS: dict[str, tuple[bool, str | None]] = {
+    "about": (True, None), "around": (True, None), "approximately": (True, None),
+    "roughly": (True, None), "some": (True, None), "an estimated": (True, None),
+    "estimated": (True, None), "nearly": (True, "high"), "almost": (True, "high"),
+    "close to": (True, "high"), "up to": (False, "high"), "as many as": (False, "high"),
+    "at most": (False, "high"), "fewer than": (False, "high"), "less than": (False, "high"),
+    "under": (False, "high"), "at least": (False, "low"), "more than": (False, "low"),
+    "over": (False, "low"), "upwards of": (False, "low"), "in excess of": (False, "low"),
+    "no fewer than": (False, "low"), "no less than": (False, "low"), "just over": (True, "low"),
+    "just under": (True, "high"), "only": (False, None), "exactly": (False, None),
+}
+
+MEASURES: dict[str, str] = {
+    **dict.fromkeys(["mile", "miles", "kilometre", "kilometres", "kilometer", "kilometers", "km", "kms", "metre", "metres", "meter", "meters", "m", "yards", "yard", "feet", "foot", "ft"], "distance"),
+    **dict.fromkeys(["kilogram", "kilograms", "kg", "kgs", "tonne", "tonnes", "ton", "tons", "pounds", "lbs", "grams"], "mass"),
+    **dict.fromkeys(["hectares", "hectare", "acres", "acre"], "area"),
+    **dict.fromkeys(["litres", "liters", "gallons", "barrels"], "volume"),
+    **dict.fromkeys(["dollars", "euros", "pounds-sterling", "rupees", "afghanis", "yuan", "rubles", "roubles"], "money"),
+    **dict.fromkeys(["percent", "per-cent", "%"], "percent"),
+}
+_CURRENCY = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+
+DEATH = re.compile(
+    r"\b(?:killed|dead|died|dying|deaths?|fatalities|fatally|slain|perished|executed|massacred|"
+    r"lost their lives|shot dead|bodies|beheaded|lynched|murdered|assassinated|drowned)\b",
+    re.IGNORECASE,
+)
+INJURY = re.compile(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
+_DEATH_BEFORE = re.compile(
+    r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
+    r"the deaths of|deaths of|bodies of|executed|shot dead|massacred|slaughtered)\s*$",
+    re.IGNORECASE,
+)
+_INJURY_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
+_CASUALTY = re.compile(r"^casualt(?:y|ies)$", re.IGNORECASE)
+
+PEOPLE = frozenset(
+    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured"]
+)
+
+# Words that end a counted noun phrase (function words, auxiliaries, reporting verbs).
+_STOP = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under", "near", "since", "during", "after", "before", "between", "among", "across", "along", "around", "about", "against", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "may", "might", "can", "could", "must", "said", "says", "say", "told", "tells", "according", "it", "its", "it's", "their", "his", "her", "our", "my", "your", "they", "them", "he", "she", "we", "i", "you", "there", "here", "not", "no", "also", "just", "only", "still", "yet", "already", "more", "most", "less", "least", "per", "each", "every", "some", "any", "all", "both", "either", "neither", "other", "another", "such", "very", "too", "up", "down", "out", "off"]
+)
+_WORD_NUM = "|".join(sorted([*_TENS_W, *_TEENS_W, *_UNITS_W], key=len, reverse=True))
+_COMPOUND = rf"(?:(?:{'|'.join(_TENS_W)})[- ](?:{'|'.join(_UNITS_W)})|{_WORD_NUM})"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|(?:bn|mn|m|k)\b)"
+_VAGUE = "|".join(
+    re.escape(v) + (r"(?:\s+of\b)?" if v.endswith("s") else "") for v in sorted(VAGUE, key=len, reverse=True)
+)
+_MOD = "|".join(re.escape(m) for m in sorted(MODIFIERS, key=len, reverse=True))
+_NUMBER = (
+    rf"(?:(?P<cur>US\$|[$£€¥₹])\s?)?"
+    rf"(?P<num>{_DIGITS}|(?:{_COMPOUND}|a hundred|a thousand|a million)\b)(?P<scale>{_SCALE}(?:\s+(?:thousand|million))?)?"
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.,/#$£€-])(?:(?P<mod>{_MOD})\s+)?"
+    rf"(?:(?P<vague>{_VAGUE})|{_NUMBER}(?:\s*(?P<sep>-|–|to|and|or)\s*(?:{_NUMBER.replace('?P<', '?P<hi_')}))?)"
+    rf"(?![\w,]*\d)(?!-[a-zA-Z]*\d)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_WORD = re.compile(r"\s*(?:of\s+(?:the|their|his|her|its|our|these|those|them)\s+)?([A-Za-z][\w'’]*(?:-[\w'’]+)*|%)")
+_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"(?:\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|hrs\b|h\d\d)|-?(?:year|month|week|day|hour|minute)s?-old|\s*(?:st|nd|rd|th)\b|:\d|/\d)", re.IGNORECASE)
+_GLUED = re.compile(r"[A-Za-z]+")
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_PRONOUN_ONE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone|no-one|little)\s+$", re.IGNORECASE)
+
+
+def _number(num: str, scale: str | None) -> float | None:
+    num = num.lower().replace(",", "")
+    if num.startswith("a "):
+        value: float = SCALES[num[2:]]
+    elif num[0].isdigit():
+        value = float(num)
+    elif "-" in num or " " in num:
+        tens, units = re.split(r"[- ]", num)
+        value = WORD_VALUES[tens] + WORD_VALUES[units]
+    else:
+        found = WORD_VALUES.get(num)
+        if found is None:
+            return None
+        value = found
+    for word in (scale or "").lower().split():
+        value *= SCALES[word.strip()]
+    return value
+
+
+def _clean_value(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if v == int(v) else v
+
+
+def _thing(text: str, pos: int) -> tuple[str | None, int]:
+    """The short noun phrase after a number and where it ends."""
+    words: list[str] = []
+    end = pos
+    i = pos
+    partitive = False
+    while len(words) < 4:
+        m = _WORD.match(text, i)
+        if not m:
+            break
+        word = m.group(1)
+        if m.group(0).lstrip().lower().startswith("of "):
+            if words:
+                break
+            partitive = True
+        lower = word.lower()
+        if lower in _STOP or lower in WORD_VALUES or (words and DEATH.fullmatch(lower) and lower not in PEOPLE):
+            break
+        if words and (word[0].isupper() and not words[-1][0].isupper() and lower not in PEOPLE):
+            break
+        words.append(word)
+        end = m.end()
+        i = m.end()
+        if lower in MEASURES or (lower in PEOPLE and words[-1][0].islower()):
+            break
+    if partitive and not words:
+        return None, pos
+    return (" ".join(words) if words else None), end
+
+
+def _category(unit: str | None, currency: str | None) -> str:
+    if currency:
+        return "money"
+    if unit is None:
+        return "count"
+    head = unit.split()[-1].lower()
+    return MEASURES.get(head, "count")
+
+
+def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | None:
+    """Whether the quantity counts dead, injured or casualties, from its clause."""
+    head = unit.split()[-1].lower() if unit else None
+    if head and _CASUALTY.match(head):
+        return "casualties"
+    if head in {"dead", "deaths", "fatalities", "bodies", "lives"}:
+        return "killed"
+    if head in {"wounded", "injured", "injuries"}:
+        return "injured"
+    if head is not None and head not in PEOPLE and not head.endswith(("ers", "ists", "ians", "ees")):
+        return None
+    before = text[max(0, q_start - 40) : q_start]
+    before = re.split(r"[.;:!?]|\band\b", before)[-1]
+    if _DEATH_BEFORE.search(before):
+        return "killed"
+    if _INJURY_BEFORE.search(before):
+        return "injured"
+    after = re.split(r"[.;:!?()]|,\s*(?:and|while|but|as)\b|\band\s+\d", text[q_end : q_end + 60])[0]
+    after = after[:45]
+    d, w = DEATH.search(after), INJURY.search(after)
+    if d and (not w or d.start() < w.start()):
+        return "killed"
+    if w:
+        return "injured"
+    return None
+
+
+def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity in ``text``; numbers inside the ``skip`` spans (times) are left out."""
+    skipped = sorted(skip)
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        start, end = m.span()
+        if any(s < end and start < e for s, e in skipped):
+            continue
+        if _NOT_AFTER.match(text, end):
+            continue
+        glued = _GLUED.match(text, end)
+        if glued and glued.group().lower() not in MEASURES and text[end - 1].isdigit():
+            continue  # an identifier ("1199SEIU", "F16s")
+        if text[start].isdigit() and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
+            continue  # part of a name ("Barrio 18", "Route 66")
+        num = m.group("num")
+        vague = m.group("vague")
+        if num and num.lower() == "one" and (_PRONOUN_ONE.search(text[max(0, start - 12) : start]) or text[end : end + 4].lower() == " of "):
+            continue
+        if num and re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.group("scale") and not m.group("cur"):
+            continue  # a year the times stage did not claim ("the 2014 elections")
+        mod = (m.group("mod") or "").lower()
+        approx, bound = MODIFIERS.get(mod, (False, None))
+        metres = False
+        if vague:
+            value, low, high = VAGUE[re.sub(r"\s+of$", "", vague.lower())]
+            approx = True
+            val: float | int | None = value
+            lo: float | int | None = low
+            hi: float | int | None = high
+        else:
+            scale = m.group("scale")
+            if scale and scale.strip().lower() in {"m", "k", "mn", "bn"} and not m.group("cur"):
+                # "5m" without a currency is five metres; "10k" a distance run.
+                if scale.strip().lower() != "m":
+                    continue
+                scale, metres = None, True
+            val = _clean_value(_number(num, scale))
+            if val is None:
+                continue
+            lo = hi = val
+            if m.group("hi_num"):
+                hi = _clean_value(_number(m.group("hi_num"), m.group("hi_scale") or m.group("scale")))
+                if (hi is None or hi <= val) and m.group("sep") in {"-", "–"}:
+                    continue  # a score or an identifier ("2-1"), not a range
+                if hi is None or hi <= val:
+                    # "10 to 12" is a range; "2-1" or "4 or 3" are not.
+                    end = m.start("sep") if m.group("sep") else end
+                    while end > start and text[end - 1].isspace():
+                        end -= 1
+                    hi = val
+                elif m.group("sep") in {"and"} and not _BETWEEN.search(text[max(0, start - 10) : start]):
+                    end = m.end("num") + (len(m.group("scale") or ""))
+                    hi = val
+            if bound == "low":
+                hi = None
+            elif bound == "high":
+                lo = None
+        if mod in {"more than", "over", "upwards of", "in excess of", "at least", "no fewer than", "no less than"}:
+            hi = None
+        unit: str | None
+        currency = _CURRENCY.get((m.group("cur") or "").upper()) if not vague else None
+        pm = _PERCENT.match(text, end)
+        if metres:
+            unit, end_thing = "m", end
+        elif pm:
+            unit, end_thing = "%", end + pm.end()
+        else:
+            unit, end_thing = _thing(text, end)
+        if currency and (unit is None or unit.lower() not in MEASURES):
+            unit, end_thing = currency, end
+        if num and unit is None and not mod and not currency and val is not None and val < 10 and not num[0].isdigit():
+            # A bare word number with nothing counted ("one said") is seldom a quantity.
+            fat = _fatality(text, start, end, None)
+            if fat is None:
+                continue
+        category = "percent" if unit == "%" else _category(unit, currency)
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=val,
+                low=lo,
+                high=hi,
+                approx=approx,
+                unit=unit,
+                category=category,
+                fatality=_fatality(text, start, end_thing, unit) if category == "count" else None,
+            )
+        )
+    return out

@@ -1,0 +1,94 @@
+"""Quantities: numbers tied to what they count, with bounds and fatality readings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.quantities import find_quantities
+from sitrep.times import find_times
+from tests.conftest import SEEDS, need_shared
+
+
+def _read(text: str) -> list[tuple[str, float | int | None, str | None, str | None]]:
+    skip = [(t.start, t.end) for t in find_times(text, date(2021, 8, 12))]
+    return [(q.text, q.value, q.unit, q.fatality) for q in find_quantities(text, skip)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The US will deploy around 3,000 troops.", [("around 3,000", 3000, "troops", None)]),
+        ("They have taken 10 provincial capitals.", [("10", 10, "provincial capitals", None)]),
+        (
+            "hundreds of prisoners were freed and around 40 of their colleagues surrendered",
+            [("hundreds of", 200, "prisoners", None), ("around 40", 40, "colleagues", None)],
+        ),
+        ("Two soldiers were killed and five others wounded.", [("Two", 2, "soldiers", "killed"), ("five", 5, "others", "injured")]),
+        ("The blast killed 12 people and injured 30 more.", [("12", 12, "people", "killed"), ("30", 30, None, "injured")]),
+        ("The death toll rose to 48.", [("48", 48, None, "killed")]),
+        ("Twenty-five civilians died.", [("Twenty-five", 25, "civilians", "killed")]),
+        ("It lies 95 miles (150 kilometres) from Kabul.", [("95", 95, "miles", None), ("150", 150, "kilometres", None)]),
+        ("The bill was $2.5 billion.", [("$2.5 billion", 2_500_000_000, "USD", None)]),
+        ("Hundreds of thousands have been displaced.", [("Hundreds of thousands", 200_000, None, None)]),
+        ("Turnout rose 10% on 2019.", [("10", 10, "%", None)]),
+    ],
+)
+def test_quantities_and_what_they_count(text: str, expected: list[tuple[str, float, str | None, str | None]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of the largest US bases.",
+        "No one was hurt.",
+        "A 25-year-old man was arrested.",
+        "Covid-19 cases rose in the 2014 elections.",
+        "Release 2011-07-S-001 was issued.",
+        "The score was 2-1 at half time.",
+        "Members of Barrio 18 were held.",
+        "Fighting resumed within the next 24 to 48 hours of a 20-year occupation.",
+    ],
+)
+def test_numbers_that_are_not_quantities(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_bounds_and_approximation() -> None:
+    (more,) = find_quantities("more than 40 people")
+    assert (more.low, more.high, more.approx) == (40, None, False)
+    (nearly,) = find_quantities("nearly 100 homes")
+    assert (nearly.low, nearly.high, nearly.approx) == (None, 100, True)
+    (rng,) = find_quantities("between 20 and 30 people")
+    assert (rng.low, rng.high) == (20, 30)
+    (several,) = find_quantities("killed several insurgents")
+    assert (several.value, several.approx, several.fatality) == (3, True, "killed")
+
+
+def test_seed_counts_differ_between_versions(seeds: dict[str, Article]) -> None:
+    counts = {}
+    for name, article in seeds.items():
+        capitals = [q for q in article.quantities if q.unit == "provincial capitals" and q.field == "text"]
+        counts[name] = [q.value for q in capitals]
+        troops = {q.value: q.approx for q in article.quantities if q.unit == "troops"}
+        if name.startswith("003"):
+            assert troops == {3000: True, 600: False}
+    assert counts == {"000": [10], "003": [12]}
+
+
+def test_quantities_are_stored(tmp_path: Path) -> None:
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    need_shared(SEEDS)
+    with Store(tmp_path / "s.db") as store:
+        run([SEEDS], store, max_bytes=1 << 24)
+        later = next(a["id"] for a in store.articles() if a["id"].startswith("003"))
+        rows = store.quantities(later)
+    troops = [r for r in rows if r["unit"] == "troops"]
+    assert {r["value"] for r in troops} == {3000, 600}
+    assert all(isinstance(r["approx"], bool) for r in rows)
