@@ -201,8 +201,19 @@ def export(db: Path, what: str, fmt: str, output: str, all_versions: bool) -> No
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
-def eval_(dataset: Path, task: str, as_json: bool, limit: int | None) -> None:
-    """Score sitrep on a gold file in the shared eval formats and print a metrics table."""
+@click.option(
+    "--assume-clean",
+    is_flag=True,
+    help="Take each record's text as the article body (how places and times are always scored: "
+    "gold offsets refer to the text as given). Accepted for every task for scripts' sake.",
+)
+def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_clean: bool) -> None:
+    """Score sitrep on a gold file in the shared eval formats and print a metrics table.
+
+    For places and times the text is scored as given (gold offsets point into it);
+    an ISAF events file with --task times checks "yesterday" against each
+    release's dateline through the whole clean-and-extract path.
+    """
     if task == "cleaning":
         from sitrep.evaluate import cleaning
 

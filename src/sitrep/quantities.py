@@ -239,7 +239,8 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
         approx, bound = MODIFIERS.get(mod, (False, None))
         metres = False
         if vague:
-            value, low, high = VAGUE[re.sub(r"\s+of$", "", vague.lower())]
+            key = " ".join(vague.lower().split())
+            value, low, high = VAGUE[key] if key in VAGUE else VAGUE[key.removesuffix(" of")]
             approx = True
             val: float | int | None = value
             lo: float | int | None = low
