@@ -135,7 +135,8 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
                 extract(result)
                 record.update({"places": [p.to_json() for p in result.places]})
                 record.update({"times": [t.to_json() for t in result.times]})
-                record.update({"quantities": [q.to_json() for q in result.quantities], "events": []})
+                record.update({"quantities": [q.to_json() for q in result.quantities]})
+                record.update({"events": [e.to_json() for e in result.events]})
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     finally:
         if out is not sys.stdout:
@@ -229,8 +230,13 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
 
         result = times.evaluate_times(dataset, limit=limit)
         table = times.format_table
+    elif task == "events":
+        from sitrep.evaluate import events
+
+        result = events.evaluate_events(dataset, limit=limit)
+        table = events.format_table
     else:
-        _fail(UsageError(f"--task {task} is not available yet (cleaning, places and times are)"))
+        _fail(UsageError(f"--task {task} is not available yet (cleaning, places, times and events are)"))
         return
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
 

@@ -153,6 +153,36 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class Event:
+    """One event mention read from one clause of one article (CONTRACT ``EVENT``).
+
+    Nested parts are plain dicts in the CONTRACT's shape so that they serialise
+    as they are: ``acled``, ``plover``, ``actor1``/``actor2``, ``place``, ``date``,
+    ``sources``, ``quantities`` and ``evidence`` (the sentence, with the trigger's
+    offsets inside the article text).
+    """
+
+    id: str
+    kind: str
+    family: str
+    acled: dict[str, str] | None
+    plover: dict[str, str | None] | None
+    actor1: dict[str, Any] | None
+    actor2: dict[str, Any] | None
+    place: dict[str, Any] | None
+    date: dict[str, Any] | None
+    modality: str
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    fatalities: int | None = None
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The CONTRACT's EVENT object (with ``family`` added)."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
 class Article:
     """A cleaned article: metadata, body and the parts kept apart from it."""
 
@@ -179,6 +209,7 @@ class Article:
     places: list[Place] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     @property
     def text(self) -> str:

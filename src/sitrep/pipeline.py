@@ -77,7 +77,7 @@ def clean_all(
 
 
 def extract(article: Article) -> Article:
-    """Per-article extraction on the clean text: places, times and quantities.
+    """Per-article extraction on the clean text: places, times, quantities and events.
 
     The body comes first so that its offsets stay as they are; title, standfirst
     and captions are read in the same context.
@@ -101,6 +101,9 @@ def extract(article: Article) -> Article:
         for q in find_quantities(text, skip=[(t.start, t.end) for t in times]):
             q.field = name
             article.quantities.append(q)
+    from sitrep.events import find_events
+
+    article.events = find_events(article)
     return article
 
 

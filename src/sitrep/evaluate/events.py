@@ -1,0 +1,174 @@
+"""Score event extraction on the shared event files (ACLED notes, ISAF releases, PLOVER).
+
+Every record goes through the same path as ``annotate --assume-clean``: the text
+as given, then places, times, quantities and events. The file's shape says which
+scoring applies:
+
+- ACLED (``gold.sub_event_type``): the first event's ACLED type and sub-type,
+  admin1, date and actor1, and fatalities where the gold has any. Actor names
+  match when equal after dropping year ranges ("(2021-)"), or when one is the
+  other plus a unit ("... Air Force").
+- ISAF (``gold.start_date``): the kind of some event is consistent with the
+  label; every gold province is among the events' admin1; the gold start date
+  is among the events' dates.
+- PLOVER (``gold.event``): the first event's PLOVER type, with the file's 2016
+  draft names read as today's (DEMAND is REQUEST, DISAPPROVE and INVESTIGATE
+  are ACCUSE, FIGHT is ASSAULT).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from sitrep.clean import clean
+from sitrep.model import Article, Event, RawArticle
+from sitrep.pipeline import extract
+from sitrep.places.names import key_of, tokenize
+
+
+def place_key(name: str) -> str:
+    """A spelling-insensitive key for comparing admin1 names ("Kandahār" == "kandahar")."""
+    return key_of(tokenize(name)).replace(" ", "")
+
+
+PLOVER_2016 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+ISAF_CONSISTENT = {
+    "detention": {"Arrests"},
+    "airstrike": {"Air/drone strike"},
+    "insurgentskilled": {"Armed clash", "Attack", "Air/drone strike"},
+    "captureandkill": {"Arrests", "Armed clash", "Attack"},
+    "civiliancasualty": {
+        "Armed clash", "Attack", "Air/drone strike", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Mob violence",
+        "Excessive force against protesters", "Violent demonstration", "Sexual violence",
+        "Abduction/forced disappearance",
+    },
+}  # fmt: skip
+_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+
+
+def _article(rec: dict[str, Any], published: str | None = None) -> Article:
+    raw = RawArticle(id=str(rec["id"]), source=str(rec["id"]), text=rec["text"], published=published)
+    return extract(clean(raw, assume_clean=True))
+
+
+def actor_match(predicted: str | None, gold: str | None) -> bool:
+    """ACLED actor names equal after dropping year ranges, or one the other plus a unit."""
+    if not predicted or not gold:
+        return not predicted and not gold
+    p = _YEARS.sub("", predicted).strip().lower()
+    g = _YEARS.sub("", gold).strip().lower()
+    return p == g or g.startswith(p + " ") or p.startswith(g + " ")
+
+
+def _admin1_match(event: Event | None, gold: str | None) -> bool:
+    if not gold:
+        return True
+    if event is None or not event.place:
+        return False
+    got = str(event.place.get("admin1") or (event.place.get("name") if event.place.get("feature") == "admin1" else "") or "")
+    return bool(got) and place_key(got) == place_key(gold)
+
+
+def evaluate_events(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """Metrics for the event file at ``path`` (ACLED, ISAF or PLOVER shape)."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
+    gold0 = records[0]["gold"] if records else {}
+    started = time.perf_counter()
+    if "sub_event_type" in gold0:
+        result = _acled(records)
+    elif "start_date" in gold0:
+        result = _isaf(records)
+    else:
+        result = _plover(records)
+    elapsed = time.perf_counter() - started
+    result.update(task="events", file=str(path), records=len(records))
+    result["articles_per_second"] = round(len(records) / elapsed, 1) if elapsed else 0.0
+    return result
+
+
+def _acled(records: list[dict[str, Any]]) -> dict[str, Any]:
+    hits: Counter[str] = Counter()
+    fatal_n = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for rec in records:
+        g = rec["gold"]
+        events = _article(rec).events
+        first = events[0] if events else None
+        acled = first.acled if first and first.acled else {}
+        hits["event_type"] += acled.get("event_type") == g["event_type"]
+        hits["sub_event_type"] += acled.get("sub_event_type") == g["sub_event_type"]
+        if acled.get("sub_event_type") != g["sub_event_type"]:
+            confusion[(g["sub_event_type"], acled.get("sub_event_type") or "-")] += 1
+        hits["admin1"] += _admin1_match(first, g.get("admin1"))
+        hits["date"] += bool(first and first.date and first.date["value"] == g["event_date"])
+        hits["actor1"] += actor_match((first.actor1 or {}).get("name") if first else None, g.get("actor1"))
+        if g.get("fatalities"):
+            fatal_n += 1
+            hits["fatalities"] += bool(first and first.fatalities == g["fatalities"])
+    n = len(records) or 1
+    rows = {k: hits[k] / n for k in ("event_type", "sub_event_type", "admin1", "date", "actor1")}
+    rows["fatalities"] = hits["fatalities"] / fatal_n if fatal_n else 0.0
+    return {
+        "corpus": "acled",
+        "metric": "first event's field == gold (fatalities over records whose gold has any)",
+        "rows": rows,
+        "fatalities_n": fatal_n,
+        "most_confused": [f"{g} -> {p}: {c}" for (g, p), c in confusion.most_common(12)],
+    }
+
+
+def _isaf(records: list[dict[str, Any]]) -> dict[str, Any]:
+    hits: Counter[str] = Counter()
+    for rec in records:
+        g = rec["gold"]
+        events = _article(rec).events
+        subs = {e.acled["sub_event_type"] for e in events if e.acled}
+        labels = [t for label in g["event_type"] for t in label.split(";") if t]
+        hits["kind"] += all(bool(subs & ISAF_CONSISTENT.get(t, set())) for t in labels)
+        admin1 = {place_key(e.place["admin1"]) for e in events if e.place and e.place.get("admin1")}
+        admin1 |= {place_key(e.place["name"]) for e in events if e.place and e.place.get("feature") == "admin1"}
+        provinces = [p for p in g["province"] if p]
+        hits["province"] += all(place_key(p) in admin1 for p in provinces)
+        hits["start_date"] += g["start_date"] in {e.date["value"] for e in events if e.date}
+    n = len(records) or 1
+    return {
+        "corpus": "isaf",
+        "metric": "kind consistent with the label; every gold province among events' admin1; gold start date among events' dates",
+        "rows": {k: hits[k] / n for k in ("kind", "province", "start_date")},
+    }
+
+
+def _plover(records: list[dict[str, Any]]) -> dict[str, Any]:
+    right = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    for rec in records:
+        gold = PLOVER_2016.get(rec["gold"]["event"], rec["gold"]["event"])
+        events = [e for e in _article(rec).events if e.plover]
+        got = events[0].plover["type"] if events and events[0].plover else None
+        right += got == gold
+        if got != gold:
+            confusion[(gold, got or "-")] += 1
+    return {
+        "corpus": "plover",
+        "metric": "first event's PLOVER type == gold (2016 names mapped)",
+        "rows": {"plover_type": right / (len(records) or 1)},
+        "most_confused": [f"{g} -> {p}: {c}" for (g, p), c in confusion.most_common(12)],
+    }
+
+
+def format_table(result: dict[str, Any]) -> str:
+    """The metrics as an aligned text table."""
+    out = [f"{result['corpus']} ({result['records']} records): {result['metric']}"]
+    for name, value in result["rows"].items():
+        out.append(f"  {name:<16}{value:>8.4f}")
+    if result.get("most_confused"):
+        out.append("  most confused (gold -> predicted):")
+        out += [f"    {line}" for line in result["most_confused"]]
+    out.append(f"({result['articles_per_second']} articles/s)")
+    return "\n".join(out)

@@ -1,0 +1,329 @@
+"""Events from one article: trigger, kind, actors, place, date, modality, sources, evidence.
+
+Per sentence of the body (never captions or chrome), trigger patterns from the
+lexicon propose kinds; overlapping triggers go to the kind listed first in
+``kinds.tsv``. Each event is read from its clause: actors before the trigger
+are the subject (actor1), after it the object (actor2), swapped for a passive
+("was arrested by police"); the place is the clause's place nearest the
+trigger, else the sentence's, else the article's main place at a coarser
+precision; the date is the clause's or sentence's date, else the publication
+date with ``how`` saying so. Attribution ("said", "according to", "told AFP")
+and modal cues ("claimed", "confirmed", "denied", "will", "could") give the
+modality and the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Any
+
+from sitrep.events.lexicon import Kind, Lexicon, load
+from sitrep.events.places import country_name
+from sitrep.model import Article, Event, Place, Quantity, TimeRef
+from sitrep.sentences import split_sentences
+
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|\.\s")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
+
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE)
+_CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE)
+_CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|'ll|going to|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
+    r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate))\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
+    r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)
+_WHO_SAID = re.compile(
+    r"(?P<who>(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+|[a-z][\w'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|official|officials|source|sources|minister|ministry|governor|commander|resident|residents|police|army|military|president|government|witness(?:es)?|statement|negotiator|member|[A-Z][a-z]+ [A-Z][a-z]+))"
+    r"(?:,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,?\s+(?:said|says|told|tweeted|confirmed|claimed|denied|added|wrote|announced|reported|stated)\b"
+)
+_SAID_WHO = re.compile(
+    r"\b(?:said|says|told|added|confirmed|claimed|tweeted)\s+(?P<who>(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,5}?(?:spokes(?:man|woman|person)|official|source|minister|governor|commander|resident|president|negotiator|[A-Z][a-z]+ [A-Z][a-z]+))\b"
+)
+_CHANNEL = re.compile(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|press conference|on television|on facebook|telegram|told reporters)\b", re.IGNORECASE)
+_TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
+
+_VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
+_KILLED_ONE = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
+    r"[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed)\b"
+    r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|executed|hacked to death|killing)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
+    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b",
+    re.IGNORECASE,
+)
+
+_PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
+_RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
+
+
+def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
+    """The events of one article, the most important first (the lead sentence's main event)."""
+    lex = lexicon or load()
+    text = article.text
+    places = [p for p in article.places if p.field == "text"]
+    times = [t for t in article.times if t.field == "text" and t.type == "date"]
+    quantities = [q for q in article.quantities if q.field == "text"]
+    focus = _focus(places)
+    events: list[Event] = []
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        found = _triggers(sentence, lex)
+        if not found:
+            continue
+        found = _combine(found, lex)
+        seen: set[tuple[str, int | None]] = set()
+        for kind, t_start, t_end in found:
+            a, b = _clause(sentence, t_start, t_end)
+            start, end = s_start + t_start, s_start + t_end
+            clause = (s_start + a, s_start + b)
+            place = _place(places, clause, (s_start, s_end), start, end) or None
+            key = (kind.family, place.geonameid if place else None)
+            if key in seen:
+                continue
+            seen.add(key)
+            event = _event(article, lex, kind, sentence, s_start, s_end, start, end, clause, place, focus, times, quantities, places)
+            events.append(event)
+    return events
+
+
+def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
+    hits: list[tuple[Kind, int, int]] = []
+    for kind, regex in lex.triggers:
+        for m in regex.finditer(sentence):
+            hits.append((kind, m.start(), m.end()))
+    # Overlapping triggers: the kind listed first in kinds.tsv wins.
+    hits.sort(key=lambda h: (h[0].priority, h[1]))
+    kept: list[tuple[Kind, int, int]] = []
+    for h in hits:
+        if all(h[2] <= k[1] or h[1] >= k[2] for k in kept):
+            kept.append(h)
+    return kept
+
+
+def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon) -> list[tuple[Kind, int, int]]:
+    """Sentence-level readings: a protest the police break up is one event, not two."""
+    names = {k.name for k, _, _ in found}
+    out = list(found)
+    if "protest" in names and "protest.intervention" in names:
+        out = [h for h in out if h[0].name != "protest.intervention"]
+        out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out]
+    if names & {"protest", "protest.intervention"} and "protest.excessive" in names:
+        out = [h for h in out if h[0].name not in {"protest", "protest.intervention"}]
+    if "protest" in names and "riot" in names:
+        out = [h for h in out if h[0].name != "protest"]
+    elif "protest.intervention" in names and not names & {"protest", "riot"}:
+        # "police used tear gas" alone, with no protest named, is not an event of its own.
+        out = [h for h in out if h[0].name != "protest.intervention"]
+    if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
+        # "killed" in a sentence about a strike is that strike's toll, not a second attack.
+        out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
+    if "riot.mob" in names:
+        out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
+    # The most specific reading first: priority order, then position.
+    out.sort(key=lambda h: (h[0].priority, h[1]))
+    return out
+
+
+def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= t_start:
+            start = m.end()
+        elif m.start() >= t_end:
+            end = m.start()
+            break
+    return start, end
+
+
+def _place(places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
+    for lo, hi in (clause, sentence):
+        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival]
+        if inside:
+            # The smallest feature, then the nearest to the trigger (after it preferred).
+            def score(p: Place) -> tuple[int, int]:
+                dist = p.start - end if p.start >= end else (start - p.end) + 30
+                return (_RANK.get(p.feature, 5), dist)
+
+            return min(inside, key=score)
+    return None
+
+
+def _focus(places: list[Place]) -> Place | None:
+    """The article's main place: the most mentioned, ties to the smaller feature."""
+    named = [p for p in places if not p.adjectival and p.feature != "continent"]
+    if not named:
+        named = [p for p in places if p.feature == "country"]
+    if not named:
+        return None
+    counts = Counter(p.geonameid or p.name for p in named)
+    return max(named, key=lambda p: (counts[p.geonameid or p.name], -_RANK.get(p.feature, 5), -p.start))
+
+
+def _event(
+    article: Article, lex: Lexicon, kind: Kind, sentence: str, s_start: int, s_end: int,
+    start: int, end: int, clause: tuple[int, int], place: Place | None, focus: Place | None,
+    times: list[TimeRef], quantities: list[Quantity], places: list[Place],
+) -> Event:  # fmt: skip
+    text = article.text
+    place_json = _place_json(place, None) if place else (_place_json(focus, "article") if focus else None)
+    where = place or focus
+    country = where.country_code if where else None
+    actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
+    date = _date(times, clause, (s_start, s_end), article)
+    in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
+    fatalities = _fatalities(kind, sentence, in_sentence)
+    modality = _modality(text, sentence, s_start, start, kind, actor1)
+    sources = _sources(sentence, article)
+    if modality == "asserted" and sources:
+        modality = "reported"
+    digest = hashlib.sha1(f"{article.id}\x00{kind.name}\x00{start}".encode()).hexdigest()[:16]
+    return Event(
+        id=digest,
+        kind=kind.name,
+        family=kind.family,
+        acled={"event_type": kind.acled_type, "sub_event_type": kind.acled_sub} if kind.acled_type and kind.acled_sub else None,
+        plover={"type": kind.plover_type, "mode": kind.plover_mode} if kind.plover_type else None,
+        actor1=actor1,
+        actor2=actor2,
+        place=place_json,
+        date=date,
+        modality=modality,
+        sources=sources,
+        fatalities=fatalities,
+        quantities=[
+            {"value": q.value, "unit": q.unit, "approx": q.approx, "fatality": q.fatality, "text": q.text}
+            for q in in_sentence
+            if q.unit or q.fatality
+        ],
+        evidence=[{"article_id": article.id, "start": s_start, "end": s_end, "text": sentence, "trigger": {"start": start, "end": end, "text": text[start:end]}}],
+    )
+
+
+def _place_json(p: Place, how: str | None) -> dict[str, Any]:
+    precision = _PRECISION.get(p.feature, "country")
+    if how == "article" and precision == "city":
+        precision = "admin1"  # the article's main place stands in: claim no more than its area
+    out = {
+        "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
+        "country_code": p.country_code, "admin1": p.admin1, "precision": precision,
+        "text": p.text, "feature": p.feature,
+    }  # fmt: skip
+    if how:
+        out["how"] = how
+    return out
+
+
+def _actors(
+    text: str, lex: Lexicon, kind: Kind, clause: tuple[int, int], start: int, end: int,
+    places: list[Place], country: str | None,
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:  # fmt: skip
+    lo, hi = clause
+    mentions: list[dict[str, Any]] = []
+    for m in lex.actors.finditer(text, lo, hi):
+        group = m.lastgroup or "a0"
+        entry = lex.actor_rows[int(group[1:])]
+        own = _demonym_before(places, m.start()) or country
+        name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
+        mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
+    before = [a for a in mentions if a["end"] <= start]
+    after = [a for a in mentions if a["start"] >= end]
+    subject = before[-1] if before else None
+    obj = after[0] if after else None
+    if (subject and _PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and _PASSIVE_BEFORE.search(text[max(lo, start - 20) : start])):
+        by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
+        subject, obj = by, subject
+    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",):
+        crowd = "Rioters" if kind.family == "riot" else "Protesters"
+        if not subject or subject["type"] not in ("protesters", "rioters"):
+            place_country = country_name(country) if country else "Unknown"
+            subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
+    if kind.family == "clash" and subject is None and obj is not None:
+        subject, obj = obj, None
+    for a in (subject, obj):
+        if a:
+            a.pop("start", None)
+            a.pop("end", None)
+    return subject, obj
+
+
+def _demonym_before(places: list[Place], pos: int) -> str | None:
+    for p in places:
+        if p.adjectival and 0 <= pos - p.end <= 2:
+            return p.country_code
+    return None
+
+
+def _date(times: list[TimeRef], clause: tuple[int, int], sentence: tuple[int, int], article: Article) -> dict[str, Any] | None:
+    for lo, hi in (clause, sentence):
+        inside = [t for t in times if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value]
+        if inside:
+            v = inside[0].value[:10]
+            return {"value": v, "precision": {10: "day", 7: "month"}.get(len(v), "year"), "how": "text", "text": inside[0].text}
+    pub = article.published
+    if pub is None:
+        return None
+    precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
+    return {"value": pub.value[:10], "precision": precision, "how": "published"}
+
+
+def _fatalities(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None:
+    if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
+        return None
+    killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
+    if killed:
+        return int(sum(q.value for q in killed if q.value is not None))
+    if _KILLED_ONE.search(sentence):
+        return 1
+    return None
+
+
+def _modality(text: str, sentence: str, s_start: int, start: int, kind: Kind, actor1: dict[str, Any] | None) -> str:
+    before = text[max(s_start, start - 60) : start]
+    if _DENIED.search(sentence):
+        return "denied"
+    if _PLANNED.search(before) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
+        return "planned"
+    if _HYPOTHETICAL.search(before):
+        return "hypothetical"
+    if _CONFIRMED.search(sentence):
+        return "confirmed"
+    if _CLAIMED.search(sentence):
+        return "claimed"
+    return "asserted"
+
+
+def _sources(sentence: str, article: Article) -> list[dict[str, Any]]:
+    if not _SAID.search(sentence):
+        return []
+    who = None
+    for regex in (_ACCORDING, _WHO_SAID, _SAID_WHO):
+        m = regex.search(sentence)
+        if m:
+            who = " ".join(m.group("who").split()).strip(" ,")
+            break
+    channel = _CHANNEL.search(sentence)
+    told = _TOLD_AGENCY.search(sentence)
+    via = told.group("a") if told else (article.wire[0] if article.wire else None)
+    return [{"who": who, "channel": _channel_name(channel.group("c")) if channel else None, "via": via}]
+
+
+def _channel_name(c: str) -> str:
+    c = c.lower()
+    if "tweet" in c or "twitter" in c:
+        return "Twitter"
+    if "statement" in c:
+        return "statement"
+    return c

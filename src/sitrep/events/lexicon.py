@@ -1,0 +1,88 @@
+"""The readable data files behind event extraction, loaded once and compiled.
+
+``data/events/kinds.tsv`` (our kinds with their ACLED and PLOVER names, in
+priority order), ``data/events/triggers.tsv`` (patterns per kind) and
+``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
+codes). Analysts extend the files; nothing here needs to change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """An event kind and its counterparts in ACLED and PLOVER."""
+
+    name: str
+    family: str
+    acled_type: str | None
+    acled_sub: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of the actor dictionary."""
+
+    name: str
+    type: str
+    inter: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled kinds, triggers and actors."""
+
+    kinds: dict[str, Kind]
+    triggers: list[tuple[Kind, re.Pattern[str]]]
+    actors: re.Pattern[str]
+    actor_rows: list[ActorEntry]
+
+
+def _rows(package: str, name: str) -> list[list[str]]:
+    text = (resources.files("sitrep") / "data" / package / name).read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.append(line.split("\t"))
+    return out
+
+
+def _dash(value: str) -> str | None:
+    return None if value in ("-", "") else value
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The shipped lexicon, compiled once per process."""
+    kinds: dict[str, Kind] = {}
+    for i, row in enumerate(_rows("events", "kinds.tsv")):
+        name, family, a_type, a_sub, p_type, p_mode = row[:6]
+        kinds[name] = Kind(name, family, _dash(a_type), _dash(a_sub), _dash(p_type), _dash(p_mode), i)
+    patterns: dict[str, list[str]] = {}
+    for kind, pattern in (r[:2] for r in _rows("events", "triggers.tsv")):
+        if kind not in kinds:
+            raise ValueError(f"triggers.tsv: unknown kind {kind!r}")
+        patterns.setdefault(kind, []).append(f"(?:{pattern})")
+    triggers = [
+        (kinds[k], re.compile(r"(?<![\w-])(?:" + "|".join(p) + r")(?![\w-])", re.IGNORECASE))
+        for k, p in sorted(patterns.items(), key=lambda kv: kinds[kv[0]].priority)
+    ]
+    rows: list[ActorEntry] = []
+    groups = []
+    for i, (pattern, name, typ, inter) in enumerate(r[:4] for r in _rows("actors", "actors.tsv")):
+        rows.append(ActorEntry(name, typ, int(inter)))
+        # Patterns without lower-case letters are acronyms: matched exactly ("IS", "AA").
+        flags = "" if re.search(r"[a-z]", pattern) else "(?-i:"
+        body = f"{flags}{pattern})" if flags else f"(?:{pattern})"
+        groups.append(f"(?P<a{i}>{body})")
+    actors = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+    return Lexicon(kinds, triggers, actors, rows)

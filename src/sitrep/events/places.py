@@ -1,0 +1,27 @@
+"""Country names for actor names, in ACLED's spelling where it differs from GeoNames."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# ACLED writes these countries differently from GeoNames.
+_ACLED_NAMES = {
+    "CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
+    "KR": "South Korea", "KP": "North Korea", "RU": "Russia", "SY": "Syria", "IR": "Iran",
+    "LA": "Laos", "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania",
+    "MD": "Moldova", "TR": "Turkey", "CI": "Ivory Coast", "CV": "Cape Verde", "SZ": "eSwatini",
+    "MM": "Myanmar", "US": "United States", "GB": "United Kingdom", "CZ": "Czech Republic",
+    "MK": "North Macedonia", "TL": "East Timor", "BN": "Brunei", "FM": "Micronesia",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def country_name(code: str) -> str:
+    """The country's name for an ISO alpha-2 code (ACLED's spelling where it has one)."""
+    if code in _ACLED_NAMES:
+        return _ACLED_NAMES[code]
+    from sitrep.places.gazetteer import load
+
+    gaz = load()
+    rid = gaz.country_rid.get(code)
+    return gaz.names[rid] if rid is not None else code

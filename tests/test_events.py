@@ -1,0 +1,80 @@
+"""Events: sentences, triggers, arguments, modality and evidence on real text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sitrep.evaluate.events import actor_match, evaluate_events
+from sitrep.model import Article, Event
+from sitrep.sentences import split_sentences
+from tests.conftest import EVAL, need_shared
+
+
+def test_sentences_keep_abbreviations_initials_and_quotes() -> None:
+    text = (
+        'Lt. Col. A. Karimi said the U.S. Army left on Jan. 5. "We have taken the city." '
+        "He left the U.S. The Taliban entered Herat."
+    )
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "Lt. Col. A. Karimi said the U.S. Army left on Jan. 5.",
+        '"We have taken the city."',
+        "He left the U.S.",
+        "The Taliban entered Herat.",
+    ]
+
+
+def _find(events: list[Event], kind: str, place: str) -> Event | None:
+    return next((e for e in events if e.kind == kind and e.place and place in e.place["name"]), None)
+
+
+def test_seed_captures(seeds: dict[str, Article]) -> None:
+    herat = _find(seeds["000"].events, "territory.capture", "Her")
+    assert herat is not None and herat.actor1 and herat.actor1["name"] == "Taliban"
+    assert herat.acled == {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+    later = seeds["003"].events
+    kandahar = _find(later, "territory.capture", "Kandah")
+    assert kandahar is not None and kandahar.modality == "claimed" and kandahar.date
+    assert kandahar.date["value"] == "2021-08-12"
+    ghazni = _find(later, "territory.capture", "Ghazni")
+    assert ghazni is not None and ghazni.modality == "confirmed"
+    assert ghazni.sources and "interior ministry" in (ghazni.sources[0]["who"] or "")
+    bomb = _find(later, "attack.bombing", "Lashkar")
+    assert bomb is not None and bomb.date and bomb.date["value"] == "2021-08-11"
+
+
+def test_events_only_from_the_body_with_their_sentence(seeds: dict[str, Article]) -> None:
+    for article in seeds.values():
+        assert article.events
+        for e in article.events:
+            ev = e.evidence[0]
+            assert article.text[ev["start"] : ev["end"]] == ev["text"]
+            assert ev["start"] <= ev["trigger"]["start"] < ev["trigger"]["end"] <= ev["end"]
+            assert not any(ev["text"] in c for c in article.captions)
+
+
+def test_planned_deployment(seeds: dict[str, Article]) -> None:
+    deploy = [e for e in seeds["003"].events if e.kind == "deployment"]
+    assert any(e.modality == "planned" for e in deploy)
+
+
+def test_actor_names_match_acled_conventions() -> None:
+    assert actor_match("Military Forces of Russia", "Military Forces of Russia (2000-)")
+    assert actor_match("Military Forces of Russia", "Military Forces of Russia (2000-) Air Force")
+    assert not actor_match("Military Forces of Russia", "Military Forces of Ukraine (2019-)")
+
+
+@pytest.mark.parametrize(
+    "name, floors",
+    [
+        ("events_acled.dev.jsonl", {"event_type": 0.6, "date": 0.85}),
+        ("events_isaf.dev.jsonl", {"kind": 0.9}),
+        ("events_plover.dev.jsonl", {"plover_type": 0.3}),
+    ],
+)
+def test_quality_floors(name: str, floors: dict[str, float]) -> None:
+    rows: dict[str, Any] = evaluate_events(need_shared(EVAL / name))["rows"]
+    for metric, floor in floors.items():
+        assert rows[metric] >= floor, (metric, rows[metric])
