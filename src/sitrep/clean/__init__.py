@@ -52,6 +52,9 @@ def clean(
 
     if article.published is None or article.published.how == "input":
         head = [b.text for b in article.blocks[:12]] if article.blocks else []
+        if assume_clean and not head:
+            # Text taken as given has no blocks: its first lines hold any dateline.
+            head = [line for line in article.text.splitlines()[:16] if line.strip()]
         found = date_from_lines(
             ([article.dateline] if article.dateline else []) + article.paragraphs[:2] + head
             + ([article.title] if article.title else [])

@@ -123,6 +123,16 @@ def _acled(records: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _province_key(name: str) -> str:
+    """The key of a province as the geoparser spells it ("wardak" -> "Vardak" -> "vardak")."""
+    from sitrep.places import find_places
+
+    for p in find_places(f"{name.title()} province, Afghanistan"):
+        if p.feature == "admin1":
+            return place_key(p.name)
+    return place_key(name)
+
+
 def _isaf(records: list[dict[str, Any]]) -> dict[str, Any]:
     hits: Counter[str] = Counter()
     for rec in records:
@@ -134,7 +144,7 @@ def _isaf(records: list[dict[str, Any]]) -> dict[str, Any]:
         admin1 = {place_key(e.place["admin1"]) for e in events if e.place and e.place.get("admin1")}
         admin1 |= {place_key(e.place["name"]) for e in events if e.place and e.place.get("feature") == "admin1"}
         provinces = [p for p in g["province"] if p]
-        hits["province"] += all(place_key(p) in admin1 for p in provinces)
+        hits["province"] += all(_province_key(p) in admin1 for p in provinces)
         hits["start_date"] += g["start_date"] in {e.date["value"] for e in events if e.date}
     n = len(records) or 1
     return {

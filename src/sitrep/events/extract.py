@@ -96,6 +96,43 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             seen.add(key)
             event = _event(article, lex, kind, sentence, s_start, s_end, start, end, clause, place, focus, times, quantities, places)
             events.append(event)
+    return _article_readings(events, text, lex)
+
+
+_ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
+
+
+def _retype(event: Event, kind: Kind) -> None:
+    event.kind, event.family = kind.name, kind.family
+    event.acled = {"event_type": kind.acled_type, "sub_event_type": kind.acled_sub} if kind.acled_type and kind.acled_sub else None
+    event.plover = {"type": kind.plover_type, "mode": kind.plover_mode} if kind.plover_type else None
+
+
+def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
+    """Readings that need more than one sentence or the actors found.
+
+    A protest that the police break up in the next sentence is a protest with
+    intervention; one where stones fly is a violent demonstration; an "attack"
+    on armed men is a clash; an attack by residents or a crowd is mob violence.
+    """
+    regex = {k.name: r for k, r in lex.triggers}
+    has_riot = bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events))
+    has_intervention = bool(regex["protest.intervention"].search(text))
+    for e in events:
+        if e.kind in ("protest", "protest.intervention") and has_riot:
+            _retype(e, lex.kinds["riot"])
+            if e.actor1 and e.actor1["type"] == "protesters":
+                e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
+        elif e.kind == "protest" and has_intervention:
+            _retype(e, lex.kinds["protest.intervention"])
+        elif e.kind == "attack.civilians":
+            if e.actor2 and e.actor2["type"] in _ARMED and e.actor1 and e.actor1["type"] in _ARMED:
+                _retype(e, lex.kinds["clash.armed"])
+            elif e.actor1 and e.actor1["type"] in ("civilians", "rioters"):
+                _retype(e, lex.kinds["riot.mob"])
+                country = e.actor1.get("country_code")
+                name = e.actor1["name"].split(" (")[-1].rstrip(")")
+                e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
     return events
 
 
@@ -149,13 +186,17 @@ def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
 
 
 def _place(places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
+    # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
+    areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     for lo, hi in (clause, sentence):
         inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival]
         if inside:
-            # The smallest feature, then the nearest to the trigger (after it preferred).
-            def score(p: Place) -> tuple[int, int]:
+            # Consistent with the named areas, then the smallest feature, then the nearest
+            # to the trigger (after it preferred).
+            def score(p: Place) -> tuple[bool, int, int]:
                 dist = p.start - end if p.start >= end else (start - p.end) + 30
-                return (_RANK.get(p.feature, 5), dist)
+                outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
+                return (outside, _RANK.get(p.feature, 5), dist)
 
             return min(inside, key=score)
     return None
