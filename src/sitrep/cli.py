@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import sys
@@ -215,29 +216,19 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
     an ISAF events file with --task times checks "yesterday" against each
     release's dateline through the whole clean-and-extract path.
     """
-    if task == "cleaning":
-        from sitrep.evaluate import cleaning
-
-        result = cleaning.evaluate_cleaning(dataset, limit=limit)
-        table = cleaning.format_table
-    elif task == "places":
-        from sitrep.evaluate import places
-
-        result = places.evaluate_places(dataset, limit=limit)
-        table = places.format_table
-    elif task == "times":
-        from sitrep.evaluate import times
-
-        result = times.evaluate_times(dataset, limit=limit)
-        table = times.format_table
-    elif task == "events":
-        from sitrep.evaluate import events
-
-        result = events.evaluate_events(dataset, limit=limit)
-        table = events.format_table
-    else:
-        _fail(UsageError(f"--task {task} is not available yet (cleaning, places, times and events are)"))
+    scorers = {
+        "cleaning": "evaluate_cleaning",
+        "places": "evaluate_places",
+        "times": "evaluate_times",
+        "events": "evaluate_events",
+    }
+    if task not in scorers:
+        _fail(UsageError(f"--task {task} is not available yet ({', '.join(scorers)} are)"))
         return
+    # One module per task in sitrep.evaluate, imported only when asked for.
+    module = importlib.import_module(f"sitrep.evaluate.{task}")
+    result = getattr(module, scorers[task])(dataset, limit=limit)
+    table = module.format_table
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
 
 

@@ -104,8 +104,7 @@ _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
 
 def _retype(event: Event, kind: Kind) -> None:
     event.kind, event.family = kind.name, kind.family
-    event.acled = {"event_type": kind.acled_type, "sub_event_type": kind.acled_sub} if kind.acled_type and kind.acled_sub else None
-    event.plover = {"type": kind.plover_type, "mode": kind.plover_mode} if kind.plover_type else None
+    event.acled, event.plover = kind.acled(), kind.plover()
 
 
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
@@ -235,8 +234,8 @@ def _event(
         id=digest,
         kind=kind.name,
         family=kind.family,
-        acled={"event_type": kind.acled_type, "sub_event_type": kind.acled_sub} if kind.acled_type and kind.acled_sub else None,
-        plover={"type": kind.plover_type, "mode": kind.plover_mode} if kind.plover_type else None,
+        acled=kind.acled(),
+        plover=kind.plover(),
         actor1=actor1,
         actor2=actor2,
         place=place_json,

@@ -26,6 +26,16 @@ class Kind:
     plover_mode: str | None
     priority: int
 
+    def acled(self) -> dict[str, str] | None:
+        """The CONTRACT's ``acled`` pair, or None where ACLED has no counterpart."""
+        if self.acled_type and self.acled_sub:
+            return {"event_type": self.acled_type, "sub_event_type": self.acled_sub}
+        return None
+
+    def plover(self) -> dict[str, str | None] | None:
+        """The CONTRACT's ``plover`` pair, or None where PLOVER has no counterpart."""
+        return {"type": self.plover_type, "mode": self.plover_mode} if self.plover_type else None
+
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
