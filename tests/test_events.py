@@ -78,3 +78,27 @@ def test_quality_floors(name: str, floors: dict[str, float]) -> None:
     rows: dict[str, Any] = evaluate_events(need_shared(EVAL / name))["rows"]
     for metric, floor in floors.items():
         assert rows[metric] >= floor, (metric, rows[metric])
+
+
+def test_seed_gold_events_found_and_none_invented() -> None:
+    result = evaluate_events(need_shared(EVAL / "seeds.gold.json"))
+    assert result["rows"]["found_n"] >= 12, result["details"]
+    assert result["rows"]["invented"] == 0, result["details"]
+
+
+def test_context_place_and_reading_rules(seeds: dict[str, Article]) -> None:
+    later = seeds["003"].events
+    # "soldiers laid down their arms" names no place: it goes on about Herat, two sentences up.
+    surrender = next(e for e in later if e.kind == "force.surrender" and e.modality == "claimed")
+    assert surrender.place and surrender.place["name"].startswith("Her") and surrender.place["how"] == "context"
+    # "Qala-i-Naw ... also capitulated": a town that capitulates is handed over.
+    assert any(e.kind == "territory.handover" and e.place and e.place["name"].startswith("Qala") for e in later)
+    # Forces "considering evacuating to Camp Bastion" would retreat, hypothetically.
+    retreat = next(e for e in later if e.place and e.place["name"] == "Camp Bastion")
+    assert retreat.kind == "force.retreat" and retreat.modality == "hypothetical"
+    # The Taliban speaking of their own raid make a claim.
+    jail = next(e for e in later if e.kind == "release" and e.place and e.place["name"].startswith("Kandah"))
+    assert jail.modality == "claimed" and jail.date and jail.date["value"] == "2021-08-11"
+    # Headings ("Prison raids") and habits ("frequently target prisons") are not events.
+    assert not any(e.evidence[0]["text"].strip() in seeds["003"].headings for e in later)
+    assert not any("frequently" in e.evidence[0]["text"] for e in later)

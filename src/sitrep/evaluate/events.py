@@ -14,6 +14,12 @@ scoring applies:
 - PLOVER (``gold.event``): the first event's PLOVER type, with the file's 2016
   draft names read as today's (DEMAND is REQUEST, DISAPPROVE and INVESTIGATE
   are ACCUSE, FIGHT is ASSAULT).
+- Seeds (``seeds.gold.json``): the seed articles go through the whole path
+  (cleaning included); a gold event is found when an event of one of its
+  articles has the same kind family, a place within 25 km (or the same
+  admin1 for an area), the same date (when the gold gives one) and the same
+  modality. Events whose evidence lies outside the body are counted as
+  invented.
 """
 
 from __future__ import annotations
@@ -76,7 +82,11 @@ def _admin1_match(event: Event | None, gold: str | None) -> bool:
 
 
 def evaluate_events(path: Path, *, limit: int | None = None) -> dict[str, Any]:
-    """Metrics for the event file at ``path`` (ACLED, ISAF or PLOVER shape)."""
+    """Metrics for the event file at ``path`` (ACLED, ISAF, PLOVER or seeds gold shape)."""
+    if path.suffix == ".json":
+        from sitrep.evaluate.seeds import evaluate_seed_events
+
+        return evaluate_seed_events(path)
     records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
     gold0 = records[0]["gold"] if records else {}
     started = time.perf_counter()
@@ -177,6 +187,8 @@ def format_table(result: dict[str, Any]) -> str:
     out = [f"{result['corpus']} ({result['records']} records): {result['metric']}"]
     for name, value in result["rows"].items():
         out.append(f"  {name:<16}{value:>8.4f}")
+    for line in result.get("details", []):
+        out.append(f"  {line}")
     if result.get("most_confused"):
         out.append("  most confused (gold -> predicted):")
         out += [f"    {line}" for line in result["most_confused"]]

@@ -33,7 +33,8 @@ _CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|
 _CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:will|shall|'ll|going to|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
-    r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate))\s+(?:\w+\s+){0,4}$",
+    r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
+    r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
@@ -77,26 +78,65 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     times = [t for t in article.times if t.field == "text" and t.type == "date"]
     quantities = [q for q in article.quantities if q.field == "text"]
     focus = _focus(places)
+    headings = {h.strip() for h in article.headings}
     events: list[Event] = []
+    previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
+        if sentence.strip() in headings:
+            continue  # a heading ("Prison raids") names a topic, not an event
         found = _triggers(sentence, lex)
+        context = _context_place(places, previous, events, focus)
+        previous = [*previous, (s_start, s_end)][-2:]
         if not found:
             continue
-        found = _combine(found, lex)
+        found = [h for h in _combine(found, lex, sentence) if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])]
         seen: set[tuple[str, int | None]] = set()
         for kind, t_start, t_end in found:
             a, b = _clause(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
-            place = _place(places, clause, (s_start, s_end), start, end) or None
+            place = _place(text, places, clause, (s_start, s_end), start, end) or None
             key = (kind.family, place.geonameid if place else None)
             if key in seen:
                 continue
             seen.add(key)
-            event = _event(article, lex, kind, sentence, s_start, s_end, start, end, clause, place, focus, times, quantities, places)
+            others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
+            event = _event(
+                article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
+                context or focus, "context" if context else "article", times, quantities, places, others,
+            )  # fmt: skip
             events.append(event)
     return _article_readings(events, text, lex)
+
+
+_NOT_AN_EVENT = re.compile(
+    r"\b(?:(?:an? )?end to (?:the )?|end the |halt to (?:the )?|stop the |prevent(?:ing)? (?:further )?|avoid(?:ing)? |"
+    r"frequently |often |usually |regularly |routinely |typically |tend to |barely a |no )(?:[\w-]+ ){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _context_place(places: list[Place], previous: list[tuple[int, int]], events: list[Event], focus: Place | None) -> Place | None:
+    """The place the previous two sentences were about, below country level.
+
+    A sentence without a place of its own ("soldiers laid down their arms")
+    usually goes on about the place just named: the last event's own place
+    there, else the last place named.
+    """
+    if not previous:
+        return None
+    lo, hi = previous[0][0], previous[-1][1]
+    for e in reversed(events):
+        ev = e.evidence[0]
+        if ev["start"] < lo:
+            break
+        if e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
+            return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
+    named = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")]
+    # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
+    named = [p for p in named if focus is None or p.country_code == focus.country_code]
+    return named[-1] if named else None
 
 
 _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
@@ -149,7 +189,10 @@ def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
     return kept
 
 
-def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon) -> list[tuple[Kind, int, int]]:
+_ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
+
+
+def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
     """Sentence-level readings: a protest the police break up is one event, not two."""
     names = {k.name for k, _, _ in found}
     out = list(found)
@@ -161,8 +204,15 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon) -> list[tuple[Kin
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
     elif "protest.intervention" in names and not names & {"protest", "riot"}:
-        # "police used tear gas" alone, with no protest named, is not an event of its own.
-        out = [h for h in out if h[0].name != "protest.intervention"]
+        # "police used tear gas" alone, with no protest named, is not an event of its own;
+        # "police forces arrested a journalist" is an arrest.
+        kept = []
+        for k, s, e in out:
+            if k.name != "protest.intervention":
+                kept.append((k, s, e))
+            elif m := _ARREST_WORD.search(sentence, s, e):
+                kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
+        out = kept
     if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
         # "killed" in a sentence about a strike is that strike's toll, not a second attack.
         out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
@@ -184,11 +234,19 @@ def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
     return start, end
 
 
-def _place(places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
+_REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
+
+
+def _reference(text: str, p: Place) -> bool:
+    """A place named only to say how far away something is ("95 miles from Kabul")."""
+    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start]))
+
+
+def _place(text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     for lo, hi in (clause, sentence):
-        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival]
+        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not _reference(text, p)]
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
             # to the trigger (after it preferred).
@@ -213,22 +271,26 @@ def _focus(places: list[Place]) -> Place | None:
 
 
 def _event(
-    article: Article, lex: Lexicon, kind: Kind, sentence: str, s_start: int, s_end: int,
-    start: int, end: int, clause: tuple[int, int], place: Place | None, focus: Place | None,
-    times: list[TimeRef], quantities: list[Quantity], places: list[Place],
+    article: Article, lex: Lexicon, kind: Kind, sentence: str, span: tuple[int, int],
+    trigger: tuple[int, int], clause: tuple[int, int], place: Place | None, fallback: Place | None,
+    how: str, times: list[TimeRef], quantities: list[Quantity], places: list[Place],
+    others: list[tuple[int, int]],
 ) -> Event:  # fmt: skip
     text = article.text
-    place_json = _place_json(place, None) if place else (_place_json(focus, "article") if focus else None)
-    where = place or focus
+    s_start, s_end = span
+    start, end = trigger
+    place_json = _place_json(place, None) if place else (_place_json(fallback, how) if fallback else None)
+    where = place or fallback
     country = where.country_code if where else None
     actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
-    date = _date(times, clause, (s_start, s_end), article)
+    kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
+    date = _date(times, clause, span, article, sentence, others)
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = _fatalities(kind, sentence, in_sentence)
     modality = _modality(text, sentence, s_start, start, kind, actor1)
     sources = _sources(sentence, article)
     if modality == "asserted" and sources:
-        modality = "reported"
+        modality = _reported(text, sentence, s_start, start, lex)
     digest = hashlib.sha1(f"{article.id}\x00{kind.name}\x00{start}".encode()).hexdigest()[:16]
     return Event(
         id=digest,
@@ -250,6 +312,48 @@ def _event(
         ],
         evidence=[{"article_id": article.id, "start": s_start, "end": s_end, "text": sentence, "trigger": {"start": start, "end": end, "text": text[start:end]}}],
     )
+
+
+_SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
+_PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
+_NON_STATE = {"rebel", "militia", "unidentified", "identity"}
+
+
+def _reread(
+    lex: Lexicon, kind: Kind, text: str, clause: tuple[int, int], start: int, end: int,
+    places: list[Place], actor1: dict[str, Any] | None, actor2: dict[str, Any] | None,
+) -> Kind:  # fmt: skip
+    """Kinds the arguments change: a town that capitulates is handed over; forces that
+    evacuate retreat."""
+    if kind.name == "force.surrender" and actor1 is None:
+        # "Qala-i-Naw, capital of Badghis province, also capitulated": the subject is a place.
+        before = [p for p in places if clause[0] <= p.start and p.end <= start and p.feature in ("city", "admin2", "admin1", "landmark")]
+        if before and _SUBJECT_START.match(text[clause[0] : before[0].start]):
+            return lex.kinds["territory.handover"]
+    if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
+        return lex.kinds["force.retreat"]
+    return kind
+
+
+def _reported(text: str, sentence: str, s_start: int, start: int, lex: Lexicon) -> str:
+    """The modality of an event someone is said to report.
+
+    Background in an "after ..." clause is the sentence's own presupposition,
+    not the news reported (asserted); an armed group speaking of its own war is
+    making a claim (claimed); anyone else reports it (reported).
+    """
+    said = _SAID.search(sentence)
+    if said is None:
+        return "reported"
+    verb = s_start + said.start()
+    if verb < start and _PRESUPPOSED.search(text[verb:start]):
+        return "asserted"
+    subject = text[max(s_start, verb - 60) : verb]
+    for m in lex.actors.finditer(subject):
+        entry = lex.actor_rows[int((m.lastgroup or "a0")[1:])]
+        if entry.type in _NON_STATE:
+            return "claimed"
+    return "reported"
 
 
 def _place_json(p: Place, how: str | None) -> dict[str, Any]:
@@ -282,7 +386,8 @@ def _actors(
     after = [a for a in mentions if a["start"] >= end]
     subject = before[-1] if before else None
     obj = after[0] if after else None
-    if (subject and _PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and _PASSIVE_BEFORE.search(text[max(lo, start - 20) : start])):
+    participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
+    if participle and ((subject and _PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and _PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
         subject, obj = by, subject
     if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",):
@@ -301,14 +406,28 @@ def _actors(
 
 def _demonym_before(places: list[Place], pos: int) -> str | None:
     for p in places:
-        if p.adjectival and 0 <= pos - p.end <= 2:
+        # "Afghan forces", "UK government", "US-led forces"
+        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= 5:
             return p.country_code
     return None
 
 
-def _date(times: list[TimeRef], clause: tuple[int, int], sentence: tuple[int, int], article: Article) -> dict[str, Any] | None:
+def _date(
+    times: list[TimeRef], clause: tuple[int, int], sentence: tuple[int, int], article: Article,
+    text: str, others: list[tuple[int, int]],
+) -> dict[str, Any] | None:  # fmt: skip
+    def own(t: TimeRef) -> bool:
+        # A date in another event's clause ("agreed a deal last month, but have now yielded")
+        # belongs to that event, not to this one.
+        if clause[0] <= t.start and t.end <= clause[1]:
+            return True
+        if all(t.end <= o[0] for o in others):
+            return True  # "On 27 January, X looted ... and vandalized ...": the opening date covers all
+        a, b = _clause(text, t.start - sentence[0], t.end - sentence[0])
+        return not any(a <= o[0] - sentence[0] and o[1] - sentence[0] <= b for o in others)
+
     for lo, hi in (clause, sentence):
-        inside = [t for t in times if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value]
+        inside = [t for t in times if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value and own(t)]
         if inside:
             v = inside[0].value[:10]
             return {"value": v, "precision": {10: "day", 7: "month"}.get(len(v), "year"), "how": "text", "text": inside[0].text}
