@@ -37,6 +37,9 @@ def test_demo_builds_database_and_reports(tmp_path: Path) -> None:
     assert "Taliban claim to capture Kandahar" in out
     assert "The Journal" in out
     assert str(db) in out
+    # The main events, with place, date, modality and who says so.
+    assert "territory.capture by Taliban at Kandah" in out and "2021-08-12 claimed" in out
+    assert "confirmed (the interior ministry via AFP)" in out
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from articles").fetchone()[0] == 2
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from sitrep.evaluate.events import actor_match, evaluate_events
 from sitrep.model import Article, Event
 from sitrep.sentences import split_sentences
-from tests.conftest import EVAL, need_shared
+from tests.conftest import EVAL, SEEDS, need_shared
 
 
 def test_sentences_keep_abbreviations_initials_and_quotes() -> None:
@@ -102,3 +103,24 @@ def test_context_place_and_reading_rules(seeds: dict[str, Article]) -> None:
     # Headings ("Prison raids") and habits ("frequently target prisons") are not events.
     assert not any(e.evidence[0]["text"].strip() in seeds["003"].headings for e in later)
     assert not any("frequently" in e.evidence[0]["text"] for e in later)
+
+
+def test_events_are_stored_in_order_and_read_back_whole(tmp_path: Path, seeds: dict[str, Article]) -> None:
+    import sqlite3
+
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        run([need_shared(SEEDS)], store, max_bytes=1 << 24)
+        later = next(a["id"] for a in store.articles() if a["id"].startswith("003"))
+        stored = store.events(later)
+    assert stored == [e.to_json() for e in seeds["003"].events]
+    assert stored[0]["kind"] == "territory.capture" and stored[0]["modality"] == "claimed"
+    # The columns are there for analysts' own SQL.
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT place_name, date FROM events WHERE kind = 'territory.capture' AND modality = 'confirmed'"
+        ).fetchall()
+    assert ("Ghazni", "2021-08-12") in rows

@@ -232,6 +232,20 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
 
 
+_DEMO_FAMILIES = {"territory", "force", "attack", "clash", "siege", "detention", "release", "deployment", "negotiation"}
+_DEMO_EVENTS = 12
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    """One event as a line: kind, who, where, when, modality and who says so."""
+    place = (e.get("place") or {}).get("name") or "place unknown"
+    date = (e.get("date") or {}).get("value") or "date unknown"
+    who = (e.get("actor1") or {}).get("name")
+    says = ", ".join(" via ".join(filter(None, (s.get("who"), s.get("via")))) for s in e.get("sources") or [])
+    parts = [e["kind"], f"by {who}" if who else "", f"at {place}", f"on {date}", e["modality"], f"({says})" if says else ""]
+    return " ".join(p for p in parts if p)
+
+
 def _demo_corpus(target: Path) -> list[Path]:
     files = []
     for entry in (resources.files("sitrep") / "data" / "demo").iterdir():
@@ -264,6 +278,7 @@ def demo(db: Path) -> None:
             places = {row["id"]: store.places(row["id"]) for row in rows}
             times = {row["id"]: store.times(row["id"]) for row in rows}
             quantities = {row["id"]: store.quantities(row["id"]) for row in rows}
+            events = {row["id"]: store.events(row["id"]) for row in rows}
     except StoreError as err:
         _fail(err)
         return
@@ -293,7 +308,7 @@ def demo(db: Path) -> None:
         click.echo(f"    places:    {len(places.get(row['id'], []))} mentions of {len(named)} places")
         for line in textwrap.wrap("; ".join(named.values()), 88):
             click.echo(f"               {line}")
-        dated = sorted({t["value"] for t in times.get(row["id"], []) if t["type"] == "date" and t["value"][:1].isdigit()})
+        dated = sorted({t["value"] for t in times.get(row["id"], []) if t["type"] == "date" and t["value"][:4].isdigit()})
         click.echo(f"    times:     {len(times.get(row['id'], []))} expressions; dates named: {', '.join(dated) or 'none'}")
         counted = [
             f"{q['text']} {q['unit']}" + (f" [{q['fatality']}]" if q["fatality"] else "")
@@ -303,9 +318,12 @@ def demo(db: Path) -> None:
         click.echo(f"    numbers:   {len(quantities.get(row['id'], []))} quantities")
         for line in textwrap.wrap("; ".join(counted), 88):
             click.echo(f"               {line}")
-    click.echo(
-        "\n  events, stories and conflicts: not extracted yet (the next stages)"
-    )
+        found = events.get(row["id"], [])
+        main = [e for e in found if e.get("acled") or e["kind"].split(".")[0] in _DEMO_FAMILIES]
+        click.echo(f"    events:    {len(found)} found; the main ones:")
+        for e in main[:_DEMO_EVENTS]:
+            click.echo(f"      - {_event_line(e)}")
+    click.echo("\n  stories and conflicts: not built yet (the next stages)")
     click.echo("\nnext:")
     click.echo(f"  sitrep export --db {db} --what articles --format csv")
     click.echo(f'  sqlite3 {db} "select id, title, published from articles"')

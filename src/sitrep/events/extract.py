@@ -287,7 +287,7 @@ def _event(
     date = _date(times, clause, span, article, sentence, others)
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = _fatalities(kind, sentence, in_sentence)
-    modality = _modality(text, sentence, s_start, start, kind, actor1)
+    modality = _modality(text, sentence, s_start, start, end, kind)
     sources = _sources(sentence, article)
     if modality == "asserted" and sources:
         modality = _reported(text, sentence, s_start, start, lex)
@@ -382,6 +382,9 @@ def _actors(
         own = _demonym_before(places, m.start()) or country
         name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
         mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
+    # The speaker is not the agent ("the interior ministry confirmed the fall of Ghazni"),
+    # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
+    mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     before = [a for a in mentions if a["end"] <= start]
     after = [a for a in mentions if a["start"] >= end]
     subject = before[-1] if before else None
@@ -402,6 +405,16 @@ def _actors(
             a.pop("start", None)
             a.pop("end", None)
     return subject, obj
+
+
+_SPEAKER_GAP = re.compile(
+    r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
+)
+
+
+def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
+    """Whether a mention before the trigger is the one who speaks of it."""
+    return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
 
 
 def _demonym_before(places: list[Place], pos: int) -> str | None:
@@ -449,8 +462,10 @@ def _fatalities(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | 
     return None
 
 
-def _modality(text: str, sentence: str, s_start: int, start: int, kind: Kind, actor1: dict[str, Any] | None) -> str:
+def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind: Kind) -> str:
     before = text[max(s_start, start - 60) : start]
+    if re.search(r"\bwill\b", text[start:end]):
+        return "planned"  # the trigger holds its own future ("troops will move to")
     if _DENIED.search(sentence):
         return "denied"
     if _PLANNED.search(before) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):

@@ -29,6 +29,7 @@ from sitrep.store.rows import (
     SELECT_COLUMNS,
     article_row,
     content_hash_of,
+    event_row,
     place_row,
     quantity_row,
     row_to_dict,
@@ -45,6 +46,7 @@ def _extracted(article: Article) -> list[tuple[str, list[tuple[Any, ...]]]]:
         ("places", [place_row(p) for p in article.places]),
         ("times", [time_row(t) for t in article.times]),
         ("quantities", [quantity_row(q) for q in article.quantities]),
+        ("events", [event_row(i, e) for i, e in enumerate(article.events)]),
     ]
 
 
@@ -320,7 +322,7 @@ class Store:
         rows = self.conn.execute(
             f"SELECT {', '.join('x.' + c for c in _quoted(columns))} FROM {table} AS x "
             f"JOIN articles AS a ON a.pk = x.article_pk WHERE a.id = ? AND {cond} "
-            f"ORDER BY x.field, x.start",
+            f"ORDER BY {'x.rank' if table == 'events' else 'x.field, x.start'}",
             args,
         ).fetchall()
         return [{c: (bool(r[c]) if c in BOOL_COLUMNS else _number(r[c])) for c in columns} for r in rows]
@@ -336,6 +338,10 @@ class Store:
     def quantities(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The quantities found in one article (its latest version unless ``version``)."""
         return self._select_rows("quantities", article_id, version)
+
+    def events(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
+        """The events found in one article, main event first, each as ``annotate`` prints it."""
+        return [json.loads(r["json"]) for r in self._select_rows("events", article_id, version)]
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
         """Stored articles in id order: the latest version of each, or every version.

@@ -7,7 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
-from sitrep.model import Article, Place, Quantity, TimeRef
+from sitrep.model import Article, Event, Place, Quantity, TimeRef
 
 # Columns written from an Article; the Store adds id/version bookkeeping.
 ARTICLE_COLUMNS = (
@@ -64,10 +64,34 @@ QUANTITY_COLUMNS = (
     "start", "end", "text", "value", "low", "high", "approx", "unit", "category", "fatality", "field",
 )  # fmt: skip
 
+EVENT_COLUMNS = (
+    "rank", "event_id", "kind", "family", "acled_event_type", "acled_sub_event_type",
+    "plover_type", "plover_mode", "actor1", "actor2", "place_name", "geonameid", "lat", "lon",
+    "country_code", "admin1", "place_precision", "date", "date_precision", "modality",
+    "fatalities", "evidence_start", "evidence_end", "json",
+)  # fmt: skip
+
 # Columns (after article_pk) of the tables that hold what extraction found in an article.
-EXTRACT_COLUMNS = {"places": PLACE_COLUMNS, "times": TIME_COLUMNS, "quantities": QUANTITY_COLUMNS}
+EXTRACT_COLUMNS = {
+    "places": PLACE_COLUMNS, "times": TIME_COLUMNS, "quantities": QUANTITY_COLUMNS,
+    "events": EVENT_COLUMNS,
+}  # fmt: skip
 # Integer columns that read back as booleans.
 BOOL_COLUMNS = frozenset({"adjectival", "approx"})
+
+
+def event_row(rank: int, e: Event) -> tuple[Any, ...]:
+    """The values for ``EVENT_COLUMNS`` of one event: columns to query by, plus the whole event."""
+    acled, plover, place, date = e.acled or {}, e.plover or {}, e.place or {}, e.date or {}
+    ev = e.evidence[0] if e.evidence else {}
+    return (
+        rank, e.id, e.kind, e.family, acled.get("event_type"), acled.get("sub_event_type"),
+        plover.get("type"), plover.get("mode"), (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name"),
+        place.get("name"), place.get("geonameid"), place.get("lat"), place.get("lon"),
+        place.get("country_code"), place.get("admin1"), place.get("precision"),
+        date.get("value"), date.get("precision"), e.modality, e.fatalities,
+        ev.get("start"), ev.get("end"), json.dumps(e.to_json(), ensure_ascii=False),
+    )  # fmt: skip
 
 
 def quantity_row(q: Quantity) -> tuple[Any, ...]:

@@ -167,6 +167,40 @@ CREATE INDEX quantities_article_pk ON quantities(article_pk);
 CREATE INDEX quantities_fatality ON quantities(fatality) WHERE fatality IS NOT NULL;
 """
 
+_V7_EVENTS = """
+CREATE TABLE events (
+    pk                   INTEGER PRIMARY KEY,
+    article_pk           INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    rank                 INTEGER NOT NULL,   -- 0 = the article's main event, then by importance
+    event_id             TEXT NOT NULL,
+    kind                 TEXT NOT NULL,
+    family               TEXT NOT NULL,
+    acled_event_type     TEXT,
+    acled_sub_event_type TEXT,
+    plover_type          TEXT,
+    plover_mode          TEXT,
+    actor1               TEXT,
+    actor2               TEXT,
+    place_name           TEXT,
+    geonameid            INTEGER,
+    lat                  REAL,
+    lon                  REAL,
+    country_code         TEXT,
+    admin1               TEXT,
+    place_precision      TEXT,
+    date                 TEXT,
+    date_precision       TEXT,
+    modality             TEXT NOT NULL,
+    fatalities           INTEGER,
+    evidence_start       INTEGER,
+    evidence_end         INTEGER,
+    json                 TEXT NOT NULL       -- the whole EVENT, as annotate prints it
+);
+CREATE INDEX events_article_pk ON events(article_pk);
+CREATE INDEX events_kind_date ON events(kind, date);
+CREATE INDEX events_place ON events(geonameid);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -174,6 +208,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, _V4_PLACES),
     (5, _V5_TIMES),
     (6, _V6_QUANTITIES),
+    (7, _V7_EVENTS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
