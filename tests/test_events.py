@@ -124,3 +124,26 @@ def test_events_are_stored_in_order_and_read_back_whole(tmp_path: Path, seeds: d
             "SELECT place_name, date FROM events WHERE kind = 'territory.capture' AND modality = 'confirmed'"
         ).fetchall()
     assert ("Ghazni", "2021-08-12") in rows
+
+
+
+def _annotate(text: str) -> list[Event]:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    return extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events
+
+
+def test_a_toll_told_later_belongs_to_the_event() -> None:
+    events = _annotate(
+        "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "
+        "Bagram district, Parwan. At least 2 Taliban policemen were killed."
+    )
+    assert events[0].fatalities == 2
+    assert len([e for e in events if e.family in ("attack", "clash")]) == 1  # "were killed" is no second attack
+    events = _annotate(
+        "On 6 May 2022, in Santarem (Para), a drug trafficker was shot and killed in the Floresta "
+        "neighborhood by an armed individual. There are no reports on the identity of the perpetrator. 1 fatality."
+    )
+    assert events[0].fatalities == 1

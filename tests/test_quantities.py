@@ -92,3 +92,14 @@ def test_quantities_are_stored(tmp_path: Path) -> None:
     troops = [r for r in rows if r["unit"] == "troops"]
     assert {r["value"] for r in troops} == {3000, 600}
     assert all(isinstance(r["approx"], bool) for r in rows)
+
+
+def test_counts_in_a_list_share_the_verb() -> None:
+    found = find_quantities("5 soldiers, between 35 and 45 militants, and 3 civilians were killed, 10 soldiers wounded")
+    assert [(q.value, q.fatality) for q in found] == [(5, "killed"), (35, "killed"), (3, "killed"), (10, "injured")]
+    # A breakdown after "including" is not counted twice; the second "and" closes it.
+    found = find_quantities("7 people including 5 Koglweogo, 1 VDP, and 1 civilian and 20 militants were killed.")
+    assert sum(q.value for q in found if q.fatality == "killed" and q.value) == 27
+    # Killers are not the killed.
+    (troops, civilians) = find_quantities("a column of 150 troops killed two civilians")
+    assert troops.fatality is None and civilians.fatality == "killed"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sitrep.model import Quantity
 
@@ -82,11 +83,17 @@ DEATH = re.compile(
 INJURY = re.compile(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
-    r"the deaths of|deaths of|bodies of|executed|shot dead|massacred|slaughtered)\s*$",
+    r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered)\s*$",
     re.IGNORECASE,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
 _CASUALTY = re.compile(r"^casualt(?:y|ies)$", re.IGNORECASE)
+_AGENT = re.compile(
+    r"\s+(?:\d|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|"
+    r"at least|his|her|their|another|some|many|civilians|people|soldiers|villagers)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|are|is|be|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 PEOPLE = frozenset(
     ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured"]
@@ -192,7 +199,7 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
     head = unit.split()[-1].lower() if unit else None
     if head and _CASUALTY.match(head):
         return "casualties"
-    if head in {"dead", "deaths", "fatalities", "bodies", "lives"}:
+    if head in {"dead", "death", "deaths", "fatality", "fatalities", "bodies", "lives"}:
         return "killed"
     if head in {"wounded", "injured", "injuries"}:
         return "injured"
@@ -204,9 +211,14 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
         return "killed"
     if _INJURY_BEFORE.search(before):
         return "injured"
-    after = re.split(r"[.;:!?()]|,\s*(?:and|while|but|as)\b|\band\s+\d", text[q_end : q_end + 60])[0]
+    # A parenthesis ("4 volunteer fighters (VDP) were killed") does not end the clause.
+    window = re.sub(r"\s*\([^()]{0,40}\)", "", text[q_end : q_end + 90])[:60]
+    after = re.split(r"[.;:!?()]|,\s*(?:and|while|but|as)\b|\band\s+\d", window)[0]
     after = after[:45]
     d, w = DEATH.search(after), INJURY.search(after)
+    if d and _AGENT.match(text, q_end + d.end()) and not _PASSIVE.search(after[: d.start()]):
+        # "150 troops killed two civilians": the troops did the killing.
+        d = None
     if d and (not w or d.start() < w.start()):
         return "killed"
     if w:
@@ -218,6 +230,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
     """Every quantity in ``text``; numbers inside the ``skip`` spans (times) are left out."""
     skipped = sorted(skip)
     out: list[Quantity] = []
+    thing_ends: list[int] = []
     for m in _QUANTITY.finditer(text):
         start, end = m.span()
         if any(s < end and start < e for s, e in skipped):
@@ -292,6 +305,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
             if fat is None:
                 continue
         category = "percent" if unit == "%" else _category(unit, currency)
+        thing_ends.append(end_thing)
         out.append(
             Quantity(
                 start=start,
@@ -306,4 +320,48 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
                 fatality=_fatality(text, start, end_thing, unit) if category == "count" else None,
             )
         )
+    return _share_fatality(text, out, thing_ends)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?P<j>,\s*and|,|and)\s+(?:(?:between|at least|around|about|some|nearly|over)\s+)?$")
+_SUB_COUNT = re.compile(r"^\s*,?\s*(?:including|among them|of whom|of them)\s+$")
+
+
+def _share_fatality(text: str, out: list[Quantity], ends: list[int]) -> list[Quantity]:
+    """A list of counts ending in "were killed" counts dead in every member.
+
+    "5 soldiers, between 35 and 45 militants, and 3 civilians were killed": all
+    three are dead. Members after "including" break a total down and are not
+    counted again, up to an "and" that closes the inner list ("7 people
+    including 5 Koglweogo, 1 VDP, and 1 civilian and 20 militants").
+    """
+    i = 0
+    while i < len(out):
+        members, subs, joins = [i], set(), [""]
+        j = i
+        while j + 1 < len(out) and out[j].category == "count" == out[j + 1].category:
+            gap = text[ends[j] : out[j + 1].start]
+            sub = _SUB_COUNT.match(gap)
+            m = _LIST_JOIN.match(gap)
+            if not (m or sub):
+                break
+            joins.append("including" if sub else m.group("j").replace(" ", "") if m else "")
+            j += 1
+            members.append(j)
+        last = out[members[-1]]
+        if len(members) > 1 and last.fatality in ("killed", "injured"):
+            inside = False
+            for k, idx in enumerate(members):
+                join = joins[k]
+                if join == "including":
+                    inside = True
+                elif inside and join == "and" and ",and" in joins[:k]:
+                    inside = False  # the second "and" closes the breakdown
+                if inside:
+                    subs.add(idx)
+            for idx in members:
+                q = out[idx]
+                if q.fatality is None or idx in subs:
+                    out[idx] = replace(q, fatality=None if idx in subs else last.fatality)
+        i = members[-1] + 1
     return out

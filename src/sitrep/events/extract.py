@@ -60,11 +60,14 @@ _TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
 _KILLED_ONE = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
-    r"[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed)\b"
+    r"[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:killed|shot dead|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed)\b"
     r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|executed|hacked to death|killing)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
-    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b",
+    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another)\b"
+    r"|\bthe\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|victim|driver|trader|farmer|suspect|trafficker|militant|fighter|member|(?-i:[A-Z]{2,5}))\s+(?:was|died)\b(?:\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b|(?<=died))",
     re.IGNORECASE,
 )
+
+_KILLED_BOTH = re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE)
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
 _RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
@@ -81,7 +84,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
-    for s_start, s_end in split_sentences(text):
+    sentences = list(split_sentences(text))
+    for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
             continue  # a heading ("Prison raids") names a topic, not an event
@@ -107,7 +111,78 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 context or focus, "context" if context else "article", times, quantities, places, others,
             )  # fmt: skip
             events.append(event)
+    events = _carry_tolls(events, text, sentences, quantities)
+    _coded_totals(events, text, sentences)
     return _article_readings(events, text, lex)
+
+
+_TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
+_FATALITIES_CODED = re.compile(r"\bfatalities (?:were |are )?coded as (\d+)", re.IGNORECASE)
+
+
+def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int | None:
+    sentence = text[span[0] : span[1]]
+    coded = _FATALITIES_CODED.search(sentence)
+    if coded:
+        return int(coded.group(1))
+    killed = [q for q in quantities if span[0] <= q.start and q.end <= span[1] and q.fatality == "killed" and q.value is not None]
+    if killed:
+        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
+    return _killed_words(sentence)
+
+
+def _carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[Event]:
+    """Deaths told in the sentences after a violent event are that event's toll.
+
+    "JNIM militants attacked a police station ... At least 2 policemen were
+    killed." The second sentence is no second attack: its dead go to the first
+    event, and its bare "killed" event is dropped. A new violent event with an
+    actor of its own, a paragraph break or three sentences end the search.
+    """
+    index = {span[0]: i for i, span in enumerate(sentences)}
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(index.get(e.evidence[0]["start"], -1), []).append(e)
+    dropped: set[str] = set()
+    for e in events:
+        if e.fatalities is not None or e.family not in _VIOLENT_FAMILIES or e.id in dropped:
+            continue
+        i = index.get(e.evidence[0]["start"], -1)
+        for k in range(i + 1, min(i + 4, len(sentences))):
+            if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
+                break
+            here = by_sentence.get(k, [])
+            tolls = [f for f in here if _is_toll(f, e)]
+            if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
+                break
+            toll = _toll(text, sentences[k], quantities)
+            if toll is not None:
+                e.fatalities = toll
+                dropped.update(f.id for f in tolls)
+                break
+    return [e for e in events if e.id not in dropped]
+
+
+def _is_toll(f: Event, e: Event) -> bool:
+    """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
+    if f.actor1 is not None:
+        return False
+    trigger = f.evidence[0]["trigger"]["text"]
+    generic = f.kind in ("attack.civilians", "clash.armed") and bool(_TOLL_TRIGGER.match(trigger))
+    return generic or (f.family == e.family and f.kind == e.kind)
+
+
+def _coded_totals(events: list[Event], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A note's own total ("2 fatalities.") is the toll of its first violent event."""
+    first = next((e for e in events if e.family in _VIOLENT_FAMILIES), None)
+    if first is None:
+        return
+    for a, b in sentences:
+        m = _TOTAL_LINE.match(text, a, b)
+        if m and a > first.evidence[0]["start"]:
+            first.fatalities = int(m.group(1))
+            return
 
 
 _NOT_AN_EVENT = re.compile(
@@ -456,7 +531,15 @@ def _fatalities(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | 
         return None
     killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
     if killed:
-        return int(sum(q.value for q in killed if q.value is not None))
+        # ACLED codes the lower bound of a range ("1-3 killed" is 1).
+        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
+    return _killed_words(sentence)
+
+
+def _killed_words(sentence: str) -> int | None:
+    """Deaths told without a number: "a man was killed" (1), "both were killed" (2)."""
+    if _KILLED_BOTH.search(sentence):
+        return 2
     if _KILLED_ONE.search(sentence):
         return 1
     return None
