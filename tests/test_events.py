@@ -147,3 +147,17 @@ def test_a_toll_told_later_belongs_to_the_event() -> None:
         "neighborhood by an armed individual. There are no reports on the identity of the perpetrator. 1 fatality."
     )
     assert events[0].fatalities == 1
+
+
+
+def test_main_clause_and_named_actor_come_first() -> None:
+    events = _annotate(
+        "On 1 January 2022, in Man Taw village (Kale township, Sagaing region), the military forces "
+        "arrested two villagers after they were attacked by the CDF on the same day."
+    )
+    assert events[0].kind == "detention.arrest"
+    events = _annotate("On 13 February 2022, presumed JNIM militants attacked a police station in the town of Bagare.")
+    assert events[0].actor1 and events[0].actor1["name"].startswith("JNIM")
+    events = _annotate("On 17 January 2022, Russian warplanes conducted airstrikes on IS positions near Ithariyah town.")
+    assert events[0].kind == "attack.airstrike"
+    assert events[0].actor1 and events[0].actor1["name"].startswith("Military Forces of Russia")

@@ -293,9 +293,26 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
     if "riot.mob" in names:
         out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
-    # The most specific reading first: priority order, then position.
-    out.sort(key=lambda h: (h[0].priority, h[1]))
+    # The main clause's event first ("the military arrested two villagers after they were
+    # attacked": an arrest), then the most specific reading, then position.
+    out.sort(key=lambda h: (_subordinate(sentence, h[1]), h[0].priority, h[1]))
     return out
+
+
+_SUBORDINATOR = re.compile(r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE)
+_SUBORDINATOR_BREAK = re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE)
+
+
+def _subordinate(sentence: str, pos: int) -> bool:
+    """Whether the trigger at ``pos`` sits in a clause opened by "after", "when", ...
+
+    Only up to the last comma: in "following a clash with the TNLA, the military
+    abducted three locals" the abduction is the main clause.
+    """
+    a, _ = _clause(sentence, pos, pos)
+    if _SUBORDINATOR_BREAK.search(sentence[:a]):
+        return True
+    return bool(_SUBORDINATOR.search(sentence[a:pos].rsplit(",", 1)[-1]))
 
 
 def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
@@ -457,13 +474,24 @@ def _actors(
         own = _demonym_before(places, m.start()) or country
         name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
         mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
+    # "JNIM militants", "Taliban fighters": one actor, the named one.
+    merged: list[dict[str, Any]] = []
+    for a in mentions:
+        if merged and a["start"] - merged[-1]["end"] <= 1:
+            if merged[-1]["type"] in ("unidentified", "civilians") and a["type"] not in ("unidentified", "civilians"):
+                merged[-1] = a
+            continue
+        merged.append(a)
+    mentions = merged
     # The speaker is not the agent ("the interior ministry confirmed the fall of Ghazni"),
     # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     before = [a for a in mentions if a["end"] <= start]
     after = [a for a in mentions if a["start"] >= end]
-    subject = before[-1] if before else None
-    obj = after[0] if after else None
+    within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
+    # "Russian warplanes conducted airstrikes": the trigger names who acts.
+    subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
+    obj: dict[str, Any] | None = after[0] if after else None
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
     if participle and ((subject and _PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and _PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
@@ -475,10 +503,10 @@ def _actors(
             subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
-    for a in (subject, obj):
-        if a:
-            a.pop("start", None)
-            a.pop("end", None)
+    for actor in (subject, obj):
+        if actor:
+            actor.pop("start", None)
+            actor.pop("end", None)
     return subject, obj
 
 
