@@ -70,7 +70,7 @@ def test_actor_names_match_acled_conventions() -> None:
 @pytest.mark.parametrize(
     "name, floors",
     [
-        ("events_acled.dev.jsonl", {"event_type": 0.6, "date": 0.85}),
+        ("events_acled.dev.jsonl", {"event_type": 0.6, "date": 0.85, "admin1": 0.7, "actor1": 0.45, "fatalities": 0.7}),
         ("events_isaf.dev.jsonl", {"kind": 0.9}),
         ("events_plover.dev.jsonl", {"plover_type": 0.3}),
     ],
@@ -161,3 +161,12 @@ def test_main_clause_and_named_actor_come_first() -> None:
     events = _annotate("On 17 January 2022, Russian warplanes conducted airstrikes on IS positions near Ithariyah town.")
     assert events[0].kind == "attack.airstrike"
     assert events[0].actor1 and events[0].actor1["name"].startswith("Military Forces of Russia")
+
+
+
+def test_admin1_spellings_compare_through_the_gazetteer() -> None:
+    from sitrep.evaluate.events import admin1_keys, area_key
+
+    assert area_key("Parvan") in admin1_keys("Parwan", "Afghanistan")
+    assert area_key("Tartar Rayon") in admin1_keys("Tartar", "Azerbaijan")
+    assert area_key("Hunan") not in admin1_keys("Henan", "China")
