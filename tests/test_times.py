@@ -30,6 +30,7 @@ def _values(text: str, anchor: date | None = THURSDAY) -> dict[str, str]:
         ("The offensive began in May.", "May", "2021-05"),
         ("Fighting has raged since May.", "May", "2021-05"),
         ("Officials said so yesterday.", "yesterday", "2021-08-11"),
+        ("A force searched a compound last night.", "last night", "2021-08-11"),
         ("Troops arrived last week.", "last week", "2021-W31"),
         ("Profit fell in the third quarter.", "the third quarter", "2021-Q3"),
         ("It ends a 20-year occupation.", "20-year", "P20Y"),

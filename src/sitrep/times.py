@@ -368,6 +368,14 @@ def _deictic(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return d.isoformat(), "date"
 
 
+@pattern(r"\b(?:last|late last|early last)\s+night\b", needs=("night",))
+def _last_night(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    """"last night" is the evening before the publication day."""
+    if c.anchor is None:
+        return None
+    return (c.anchor - timedelta(days=1)).isoformat(), "date"
+
+
 @pattern(r"\b(?:(?P<rel>last|next|this|past|coming|on|since|by|until|from|before|after)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?:\s*,?\s*(?:" + _MON + r"\s+" + _DAY + r"))?", 0, needs=(_WEEKDAY_WORDS,))
 def _weekday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if m["mon"]:
