@@ -295,8 +295,29 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
     # The main clause's event first ("the military arrested two villagers after they were
     # attacked": an arrest), then the most specific reading, then position.
-    out.sort(key=lambda h: (_subordinate(sentence, h[1]), h[0].priority, h[1]))
+    main = [h for h in out if not _subordinate(sentence, h[1])]
+    lead = min(main, key=lambda h: h[1]) if main else None
+    # A sentence led by a verb of saying-and-doing ("blamed Israel for the bombing",
+    # "demanded the withdrawal of") is about that act; the violence it names is its object.
+    speech_lead = lead if lead and lead[0].family in _SPEECH_ACTS and _finite(sentence, lead[1], lead[2]) else None
+    out.sort(key=lambda h: (_subordinate(sentence, h[1]), h is not speech_lead, h[0].priority, h[1]))
     return out
+
+
+def _finite(sentence: str, start: int, end: int) -> bool:
+    """Whether a trigger reads as the clause's own verb, not "supported by", "to demand",
+    "a man accused of" or "investigated a house"."""
+    word = sentence[start:end].lower()
+    if re.match(r"\s+by\b", sentence[end : end + 4]) or re.search(r"\bto\s+$", sentence[max(0, start - 4) : start]):
+        return False
+    if word.startswith(("investigat", "probe", "inquiry")):
+        return False
+    if word.startswith("accused") and re.match(r"\s+of\b", sentence[end : end + 4]):
+        return bool(re.search(r"\b(?:has|have|had|was|were|is|are|been)\s+$", sentence[max(0, start - 8) : start]))
+    return True
+
+
+_SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
 
 
 _SUBORDINATOR = re.compile(r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE)
