@@ -71,7 +71,7 @@ def test_actor_names_match_acled_conventions() -> None:
     "name, floors",
     [
         ("events_acled.dev.jsonl", {"event_type": 0.6, "date": 0.85, "admin1": 0.7, "actor1": 0.45, "fatalities": 0.7}),
-        ("events_isaf.dev.jsonl", {"kind": 0.9}),
+        ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
 )

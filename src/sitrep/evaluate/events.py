@@ -180,10 +180,10 @@ def _isaf(records: list[dict[str, Any]]) -> dict[str, Any]:
         subs = {e.acled["sub_event_type"] for e in events if e.acled}
         labels = [t for label in g["event_type"] for t in label.split(";") if t]
         hits["kind"] += all(bool(subs & ISAF_CONSISTENT.get(t, set())) for t in labels)
-        admin1 = {place_key(e.place["admin1"]) for e in events if e.place and e.place.get("admin1")}
-        admin1 |= {place_key(e.place["name"]) for e in events if e.place and e.place.get("feature") == "admin1"}
+        admin1 = {area_key(e.place["admin1"]) for e in events if e.place and e.place.get("admin1")}
+        admin1 |= {area_key(e.place["name"]) for e in events if e.place and e.place.get("feature") == "admin1"}
         provinces = [p for p in g["province"] if p]
-        hits["province"] += all(_province_key(p) in admin1 for p in provinces)
+        hits["province"] += all(bool(({_province_key(p)} | admin1_keys(p.title(), "Afghanistan")) & admin1) for p in provinces)
         hits["start_date"] += g["start_date"] in {e.date["value"] for e in events if e.date}
     n = len(records) or 1
     return {
