@@ -27,6 +27,21 @@ def test_sentences_keep_abbreviations_initials_and_quotes() -> None:
     ]
 
 
+def test_datelines_and_layout_gaps_end_sentences() -> None:
+    text = (
+        "2011-05-S-084  For Immediate Release   KABUL, Afghanistan (May 24, 2011)  A force detained "
+        "two men yesterday.   The facilitator fled. Officials said on Monday (May 23) fighters left."
+    )
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == [
+        "2011-05-S-084  For Immediate Release",
+        "KABUL, Afghanistan (May 24, 2011)",
+        "A force detained two men yesterday.",
+        "The facilitator fled.",
+        "Officials said on Monday (May 23) fighters left.",
+    ]
+
+
 def _find(events: list[Event], kind: str, place: str) -> Event | None:
     return next((e for e in events if e.kind == kind and e.place and place in e.place["name"]), None)
 
@@ -71,7 +86,7 @@ def test_actor_names_match_acled_conventions() -> None:
     "name, floors",
     [
         ("events_acled.dev.jsonl", {"event_type": 0.6, "date": 0.85, "admin1": 0.7, "actor1": 0.45, "fatalities": 0.7}),
-        ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9}),
+        ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9, "start_date": 0.7}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
 )
@@ -133,6 +148,18 @@ def _annotate(text: str) -> list[Event]:
     from sitrep.pipeline import extract
 
     return extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events
+
+
+def test_a_sentence_without_a_date_takes_the_one_just_told() -> None:
+    events = _annotate(
+        "KABUL, Afghanistan (Feb. 20, 2010) - In another Helmand operation yesterday, a security force "
+        "searched a compound near Juz Ghuray in Musa Qaleh district. The joint force detained several "
+        "suspected insurgents during the search. For Immediate Release"
+    )
+    arrest = next(e for e in events if e.kind == "detention.arrest")
+    assert arrest.date is not None
+    assert (arrest.date["value"], arrest.date["how"]) == ("2010-02-19", "context")
+    assert not any(e.kind == "release" for e in events)  # "For Immediate Release" is no prisoner release
 
 
 def test_a_toll_told_later_belongs_to_the_event() -> None:

@@ -6,7 +6,9 @@ sentence punctuation (with any closing quotes or brackets after it), space,
 then a capital, digit or opening quote, unless the word before is a title or
 abbreviation ("Gen.", "Lt. Col.", "Jan.", "No.") or an initial ("J. Smith").
 "U.S." and other dotted abbreviations end a sentence only before a word that
-commonly starts one. A line break always ends a sentence.
+commonly starts one. A line break always ends a sentence, and so do a wire
+dateline ("KABUL, Afghanistan (May 24, 2011) -") and a run of three or more
+spaces before a capital, which is where flattened text lost a line break.
 """
 
 from __future__ import annotations
@@ -22,21 +24,37 @@ _STARTERS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "there", "but", "and", "however", "in", "on", "at", "after", "before", "when", "while", "his", "her", "their", "its", "our", "officials", "police", "president"]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n+")
+# A dateline stands apart from the header before it and the sentence after it.
+_DATELINE = re.compile(
+    r"\b[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+)*,?[ ]*(?:[A-Z][\w.'-]+(?:[ ][A-Z][\w.'-]+)*[ ]*)?"
+    r"\([ ]*[A-Z][a-z]{2,}\.?[ ]+[0-3]?\d(?:[,.][ ]*(?:19|20)\d\d)?[ ]*\)[ ]*(?:[-–—:]+[ ]*)?"
+)
+_LAYOUT_GAP = re.compile(r"[ \t]{3,}(?=[\"'“‘(]?[A-Z])")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``, trimmed of surrounding space."""
     out: list[tuple[int, int]] = []
+    cuts = {m.start() for m in _DATELINE.finditer(text)} | {m.end() for m in _DATELINE.finditer(text)}
+    cuts |= {m.end() for m in _LAYOUT_GAP.finditer(text)}
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group()[0] != "\n" and m.group()[0] == "." and not _ends_sentence(text, start, m):
             continue
-        _add(out, text, start, end)
+        _cut(out, text, start, end, cuts)
         start = end
-    _add(out, text, start, len(text))
+    _cut(out, text, start, len(text), cuts)
     return out
+
+
+def _cut(out: list[tuple[int, int]], text: str, start: int, end: int, cuts: set[int]) -> None:
+    """Add ``text[start:end]``, split at the layout cuts that fall inside it."""
+    for c in sorted(c for c in cuts if start < c < end):
+        _add(out, text, start, c)
+        start = c
+    _add(out, text, start, end)
 
 
 def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:

@@ -49,7 +49,7 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|several|a few|few|a couple of)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|planned|scheduled|set to|expected to|is to|are to|due to|would|next|upcoming|coming|later|until)\b",
+    r"\b(?:will|shall|'ll|going to|plans? to|planned (?:to|for)|scheduled|set to|expected to|is to|are to|(?:is|are) due to|would|next|upcoming|coming|later|until)\b",
     re.IGNORECASE,
 )
 
@@ -368,12 +368,12 @@ def _deictic(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return d.isoformat(), "date"
 
 
-@pattern(r"\b(?:last|late last|early last)\s+night\b", needs=("night",))
+@pattern(r"\b(?:(?:last|late last|early last)\s+night|overnight)\b", needs=("night overnight",))
 def _last_night(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
-    """"last night" is the evening before the publication day."""
-    if c.anchor is None:
+    """"last night" and a past "overnight" are the night before the publication day (TIMEX3 ``TNI``)."""
+    if c.anchor is None or (m.group().lower() == "overnight" and c.future):
         return None
-    return (c.anchor - timedelta(days=1)).isoformat(), "date"
+    return f"{(c.anchor - timedelta(days=1)).isoformat()}TNI", "time"
 
 
 @pattern(r"\b(?:(?P<rel>last|next|this|past|coming|on|since|by|until|from|before|after)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?:\s*,?\s*(?:" + _MON + r"\s+" + _DAY + r"))?", 0, needs=(_WEEKDAY_WORDS,))

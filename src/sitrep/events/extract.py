@@ -78,19 +78,21 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     lex = lexicon or load()
     text = article.text
     places = [p for p in article.places if p.field == "text"]
-    times = [t for t in article.times if t.field == "text" and t.type == "date"]
+    times = [t for t in article.times if t.field == "text" and t.type in ("date", "time")]
     quantities = [q for q in article.quantities if q.field == "text"]
     focus = _focus(places)
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
+    dateline = _dateline(article)
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
             continue  # a heading ("Prison raids") names a topic, not an event
         found = _triggers(sentence, lex)
         context = _context_place(places, previous, events, focus)
+        earlier = _context_date(previous, events, times, dateline)
         previous = [*previous, (s_start, s_end)][-2:]
         if not found:
             continue
@@ -110,6 +112,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
                 context or focus, "context" if context else "article", times, quantities, places, others,
             )  # fmt: skip
+            if earlier and event.date and event.date["how"] == "published":
+                event.date = earlier
             events.append(event)
     events = _carry_tolls(events, text, sentences, quantities)
     _coded_totals(events, text, sentences)
@@ -212,6 +216,44 @@ def _context_place(places: list[Place], previous: list[tuple[int, int]], events:
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if focus is None or p.country_code == focus.country_code]
     return named[-1] if named else None
+
+
+def _context_date(
+    previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The date the previous sentences gave, for a sentence that gives none.
+
+    "In Kandahar last night, a force searched a compound. During the search it
+    detained two men": the detention is last night too, not the release's date.
+    The last event of the previous two sentences speaks first; where they hold
+    none, the last day named in the sentence just before (not the dateline).
+    """
+    if not previous:
+        return None
+    for e in reversed(events):
+        if e.evidence[0]["start"] < previous[0][0]:
+            break
+        if e.date and e.date["how"] in ("text", "context"):
+            return {**e.date, "how": "context"}
+        return None
+    lo, hi = previous[-1]
+    days = [
+        t for t in times
+        if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
+        and not (dateline and dateline[0] <= t.start < dateline[1])
+    ]  # fmt: skip
+    if not days:
+        return None
+    return {"value": days[-1].value[:10], "precision": "day", "how": "context", "text": days[-1].text}
+
+
+def _dateline(article: Article) -> tuple[int, int] | None:
+    """Where the publication date's own words stand in the text, if they do."""
+    pub = article.published
+    if pub is None or not pub.evidence:
+        return None
+    at = article.text.find(pub.evidence.strip())
+    return (at, at + len(pub.evidence.strip())) if at >= 0 else None
 
 
 _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
