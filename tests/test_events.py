@@ -162,6 +162,18 @@ def test_a_sentence_without_a_date_takes_the_one_just_told() -> None:
     assert not any(e.kind == "release" for e in events)  # "For Immediate Release" is no prisoner release
 
 
+def test_a_coded_notes_tag_decides_the_kind_and_the_sentence_the_rest() -> None:
+    burned = _annotate(
+        "Property destruction: On 9 March 2022, in Shwe Bon Thar village (Pauk township, Magway region), "
+        "military forces burned down six houses."
+    )[0]
+    assert burned.kind == "looting"
+    assert burned.actor1 is not None and burned.actor1["name"].startswith("Military Forces of Myanmar")
+    moved = _annotate("Movement of forces: On 3 May 2022, Ukrainian troops moved into Kharkiv, Ukraine.")[0]
+    assert moved.acled == {"event_type": "Strategic developments", "sub_event_type": "Change to group/activity"}
+    assert _annotate("Tensions: On 3 May 2022, troops shelled Kharkiv, Ukraine.")[0].kind == "attack.shelling"
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

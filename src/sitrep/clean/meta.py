@@ -33,7 +33,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
     re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),  # 12 Aug 2021
-    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),  # Aug. 12, 2021
+    re.compile(rf"\b{_MON}\s+{_DAY}[,.]?\s+{_YEAR}\b", re.I),  # Aug. 12, 2021 (or the typo "Aug. 12. 2021")
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2021-08-12
     re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),  # 11/20/2019
 ]

@@ -86,16 +86,22 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
     dateline = _dateline(article)
+    tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
             continue  # a heading ("Prison raids") names a topic, not an event
+        label = _LABEL.match(sentence)
+        tag = lex.labels.get(label.group(1).lower()) if label else None
         found = _triggers(sentence, lex)
+        if tag and label:
+            found = [h for h in found if h[1] >= label.end()]
         context = _context_place(places, previous, events, focus)
         earlier = _context_date(previous, events, times, dateline)
         previous = [*previous, (s_start, s_end)][-2:]
-        if not found:
+        if not found and not tag:
             continue
+        n_before = len(events)
         found = [h for h in _combine(found, lex, sentence) if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])]
         seen: set[tuple[str, int | None]] = set()
         for kind, t_start, t_end in found:
@@ -115,9 +121,31 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if earlier and event.date and event.date["how"] == "published":
                 event.date = earlier
             events.append(event)
+        if tag and label:
+            if len(events) == n_before:
+                # Only the tag says what happened: the event stands on the sentence after it.
+                t_start, t_end = s_start + label.start(1), s_start + label.end(1)
+                clause = (s_start + label.end(), s_end)
+                place = _place(text, places, clause, (s_start, s_end), t_end, t_end)
+                event = _event(
+                    article, lex, tag, sentence, (s_start, s_end), (t_start, t_end), clause, place,
+                    context or focus, "context" if context else "article", times, quantities, places, [],
+                )  # fmt: skip
+                if event.actor1 is None:
+                    event.actor1, event.actor2 = event.actor2, None
+                events.append(event)
+            tagged[events[n_before].id] = tag
     events = _carry_tolls(events, text, sentences, quantities)
     _coded_totals(events, text, sentences)
-    return _article_readings(events, text, lex)
+    events = _article_readings(events, text, lex)
+    for e in events:
+        if e.id in tagged and e.kind != tagged[e.id].name:
+            _retype(e, tagged[e.id])
+    return events
+
+
+# "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
+_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
 
 
 _TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)

@@ -2,14 +2,15 @@
 
 ``data/events/kinds.tsv`` (our kinds with their ACLED and PLOVER names, in
 priority order), ``data/events/triggers.tsv`` (patterns per kind) and
-``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
+``data/events/labels.tsv`` (tags that open coded notes, "Looting:", with their
+kind), ``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
 codes). Analysts extend the files; nothing here needs to change.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -54,6 +55,7 @@ class Lexicon:
     triggers: list[tuple[Kind, re.Pattern[str]]]
     actors: re.Pattern[str]
     actor_rows: list[ActorEntry]
+    labels: dict[str, Kind] = field(default_factory=dict)
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -95,4 +97,9 @@ def load() -> Lexicon:
         body = f"{flags}{pattern})" if flags else f"(?:{pattern})"
         groups.append(f"(?P<a{i}>{body})")
     actors = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
-    return Lexicon(kinds, triggers, actors, rows)
+    labels: dict[str, Kind] = {}
+    for label, kind in (r[:2] for r in _rows("events", "labels.tsv")):
+        if kind not in kinds:
+            raise ValueError(f"labels.tsv: unknown kind {kind!r}")
+        labels[label.strip().lower()] = kinds[kind]
+    return Lexicon(kinds, triggers, actors, rows, labels)
