@@ -174,6 +174,16 @@ def test_a_coded_notes_tag_decides_the_kind_and_the_sentence_the_rest() -> None:
     assert _annotate("Tensions: On 3 May 2022, troops shelled Kharkiv, Ukraine.")[0].kind == "attack.shelling"
 
 
+def test_who_strikes_and_who_the_text_leaves_unnamed() -> None:
+    strike = _annotate("On 30 May 2022, Iraqi airstrikes killed 4 IS militants near Baqubah, Diyala.")[0]
+    assert strike.actor1 is not None and strike.actor1["name"] == "Military Forces of Iraq"
+    kidnap = _annotate("On 10 June 2022, in the state of Colima, Mexico, two women were kidnapped from their workplace.")[0]
+    assert kidnap.actor1 is not None
+    assert (kidnap.actor1["name"], kidnap.actor1.get("how")) == ("Unidentified Armed Group (Mexico)", "unnamed")
+    named = _annotate("On 2 March 2022, gunmen of the Taliban kidnapped two women in Herat, Afghanistan.")[0]
+    assert named.actor1 is not None and named.actor1.get("how") is None
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

@@ -198,7 +198,7 @@ def _carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]
 
 def _is_toll(f: Event, e: Event) -> bool:
     """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
-    if f.actor1 is not None:
+    if f.actor1 is not None and f.actor1.get("how") != "unnamed":
         return False
     trigger = f.evidence[0]["trigger"]["text"]
     generic = f.kind in ("attack.civilians", "clash.armed") and bool(_TOLL_TRIGGER.match(trigger))
@@ -594,6 +594,12 @@ def _actors(
             subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
+    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
+        # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
+        subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
+    if subject is None and kind.name in _PERPETRATED and not (obj and obj["type"] not in ("civilians",)):
+        # "two women were kidnapped": someone did it, and the text does not say who.
+        subject = {"name": _unnamed(lex, country), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
     for actor in (subject, obj):
         if actor:
             actor.pop("start", None)
@@ -611,10 +617,22 @@ def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
     return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
 
 
-def _demonym_before(places: list[Place], pos: int) -> str | None:
+def _unnamed(lex: Lexicon, country: str | None) -> str:
+    """ACLED's name for a perpetrator the text does not name, in ``country``."""
+    if country and country in lex.unnamed:
+        return lex.unnamed[country]
+    return f"Unidentified Armed Group ({country_name(country) if country else 'Unknown'})"
+
+
+_FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+# Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
+_PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
+
+
+def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
     for p in places:
         # "Afghan forces", "UK government", "US-led forces"
-        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= 5:
+        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
             return p.country_code
     return None
 

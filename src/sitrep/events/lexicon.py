@@ -4,7 +4,7 @@
 priority order), ``data/events/triggers.tsv`` (patterns per kind) and
 ``data/events/labels.tsv`` (tags that open coded notes, "Looting:", with their
 kind), ``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
-codes). Analysts extend the files; nothing here needs to change.
+codes) and ``data/actors/unnamed.tsv`` (the name of a perpetrator the text leaves unnamed). Analysts extend the files; nothing here needs to change.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Lexicon:
     actors: re.Pattern[str]
     actor_rows: list[ActorEntry]
     labels: dict[str, Kind] = field(default_factory=dict)
+    unnamed: dict[str, str] = field(default_factory=dict)
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -102,4 +103,5 @@ def load() -> Lexicon:
         if kind not in kinds:
             raise ValueError(f"labels.tsv: unknown kind {kind!r}")
         labels[label.strip().lower()] = kinds[kind]
-    return Lexicon(kinds, triggers, actors, rows, labels)
+    unnamed = {code.strip().upper(): name.strip() for code, name in (r[:2] for r in _rows("actors", "unnamed.tsv"))}
+    return Lexicon(kinds, triggers, actors, rows, labels, unnamed)
