@@ -500,6 +500,9 @@ def _event(
 _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
 _PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
 _NON_STATE = {"rebel", "militia", "unidentified", "identity"}
+_ARSON = re.compile(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
+_CROWD_CONTEXT = re.compile(r"\b(?:demonstrat\w*|protest\w*|rall(?:y|ies)|march\w*|riot\w*)\b", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
 def _reread(
@@ -513,6 +516,11 @@ def _reread(
         before = [p for p in places if clause[0] <= p.start and p.end <= start and p.feature in ("city", "admin2", "admin1", "landmark")]
         if before and _SUBJECT_START.match(text[clause[0] : before[0].start]):
             return lex.kinds["territory.handover"]
+    if kind.name == "riot" and actor1 and actor1["type"] in _ARMED and _ARSON.search(text, start, end):
+        # "the military troops set fire to houses": forces burning homes do not riot;
+        # "villagers were set on fire" by them is an attack.
+        people = _PEOPLE.search(text, start, end) or (actor2 and actor2["type"] == "civilians" and _PASSIVE_BEFORE.search(text[max(clause[0], start - 20) : start]))
+        return lex.kinds["attack.civilians" if people else "looting"]
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
     return kind
@@ -587,7 +595,11 @@ def _actors(
     if participle and ((subject and _PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and _PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
         subject, obj = by, subject
-    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",):
+    armed_arson = (
+        kind.name == "riot" and subject is not None and subject["type"] in _ARMED
+        and bool(_ARSON.search(text, start, end)) and not _CROWD_CONTEXT.search(text, lo, hi)
+    )  # fmt: skip
+    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",) and not armed_arson:
         crowd = "Rioters" if kind.family == "riot" else "Protesters"
         if not subject or subject["type"] not in ("protesters", "rioters"):
             place_country = country_name(country) if country else "Unknown"
