@@ -184,6 +184,20 @@ def test_who_strikes_and_who_the_text_leaves_unnamed() -> None:
     assert named.actor1 is not None and named.actor1.get("how") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 5 January 2022, the PPM staged a protest in Male, Maldives. 11 people were arrested by the police.", "Protest with intervention"),
+        ("On 9 June 2022, locals demonstrated and blocked the road by erecting barricades at Banchare, Nepal.", "Violent demonstration"),
+        ("On 11 May 2022, Palestinian rioters clashed with Israeli military forces in Silwad, West Bank.", "Mob violence"),
+        ("On 24 April 2022, 400 people took to the streets in Nantes, France, to protest the election.", "Peaceful protest"),
+    ],
+)
+def test_crowd_events_read_over_the_whole_note(text: str, sub_event_type: str) -> None:
+    first = _annotate(text)[0]
+    assert first.acled is not None and first.acled["sub_event_type"] == sub_event_type
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

@@ -292,6 +292,15 @@ def _retype(event: Event, kind: Kind) -> None:
     event.acled, event.plover = kind.acled(), kind.plover()
 
 
+# Forces that break a protest up, told anywhere in the text ("11 people were arrested by the police").
+_FORCES = re.compile(r"\b(?:police|policemen|officers|authorities|security forces|gendarm\w*|soldiers|troops|riot squad)\b", re.IGNORECASE)
+_BROKEN_UP = re.compile(
+    r"\b(?:(?:were|was|been|being|got) (?:\w+ )?(?:arrested|detained|dispersed|evicted|removed|beaten)|arrested|detained|"
+    r"dispersed|made (?:\w+ ){0,2}arrests?|evict(?:ed)?|forcibly removed?|used force|tear ?gas(?:es)?|pepper spray|batons?|beat up)\b",
+    re.IGNORECASE,
+)
+
+
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
     """Readings that need more than one sentence or the actors found.
 
@@ -301,9 +310,13 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
     """
     regex = {k.name: r for k, r in lex.triggers}
     has_riot = bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events))
-    has_intervention = bool(regex["protest.intervention"].search(text))
+    has_intervention = bool(regex["protest.intervention"].search(text)) or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text)))
+    demonstration = bool(regex["protest"].search(text))
     for e in events:
-        if e.kind in ("protest", "protest.intervention") and has_riot:
+        if e.kind == "riot" and not demonstration:
+            # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
+            _retype(e, lex.kinds["riot.mob"])
+        elif e.kind in ("protest", "protest.intervention") and has_riot:
             _retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
