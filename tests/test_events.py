@@ -191,6 +191,9 @@ def test_who_strikes_and_who_the_text_leaves_unnamed() -> None:
         ("On 9 June 2022, locals demonstrated and blocked the road by erecting barricades at Banchare, Nepal.", "Violent demonstration"),
         ("On 11 May 2022, Palestinian rioters clashed with Israeli military forces in Silwad, West Bank.", "Mob violence"),
         ("On 24 April 2022, 400 people took to the streets in Nantes, France, to protest the election.", "Peaceful protest"),
+        ("On 29 June 2022, members of two rival parties clashed in Shillong, Meghalaya, India.", "Mob violence"),
+        ("On 3 March 2022, Taliban fighters clashed with NRF forces in Khinj district, Panjshir.", "Armed clash"),
+        ("On 6 June 2022, in Campo Grande, Brazil, a man was shot 20 times and killed in a drive-by shooting.", "Attack"),
     ],
 )
 def test_crowd_events_read_over_the_whole_note(text: str, sub_event_type: str) -> None:

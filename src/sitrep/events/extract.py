@@ -25,7 +25,11 @@ from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|\.\s")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|stabbed|beaten|attacked|abducted|kidnapped|wounded|injured|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
 
 _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE)
@@ -301,6 +305,17 @@ _BROKEN_UP = re.compile(
 )
 
 
+_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military)\b", re.IGNORECASE)
+_ONE_PERSON = re.compile(r"^(?:a|an|one|the)\s", re.IGNORECASE)
+
+
+def _crowd(actor: dict[str, Any]) -> bool:
+    """Rioters, or several civilians acting together ("residents", not "a man")."""
+    if actor["type"] == "rioters":
+        return True
+    return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
+
+
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
     """Readings that need more than one sentence or the actors found.
 
@@ -322,10 +337,15 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
         elif e.kind == "protest" and has_intervention:
             _retype(e, lex.kinds["protest.intervention"])
+        elif e.kind == "clash.armed" and not any(a and a["type"] in _ARMED for a in (e.actor1, e.actor2)) and not _WEAPONS.search(text):
+            # "members of two rival parties clashed", "villagers fought over water": no armed side.
+            _retype(e, lex.kinds["riot.mob"])
+            country = (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": None, "type": "rioters", "inter": 5, "country_code": country}
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in _ARMED and e.actor1 and e.actor1["type"] in _ARMED:
                 _retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and e.actor1["type"] in ("civilians", "rioters"):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")):
                 _retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
