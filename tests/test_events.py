@@ -201,6 +201,15 @@ def test_crowd_events_read_over_the_whole_note(text: str, sub_event_type: str) -
     assert first.acled is not None and first.acled["sub_event_type"] == sub_event_type
 
 
+def test_a_toll_in_the_sentence_of_a_clash_is_its_toll() -> None:
+    first = _annotate(
+        "On 3 January 2022, 4 Turkmen soldiers were killed when the Taliban clashed with the "
+        "Turkmenistan military at the border in Khamyab district, Jowzjan."
+    )[0]
+    assert first.kind == "clash.armed" and first.fatalities == 4
+    assert first.actor1 is not None and first.actor1["name"] == "Taliban"
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

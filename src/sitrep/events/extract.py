@@ -107,16 +107,15 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             continue
         n_before = len(events)
         found = [h for h in _combine(found, lex, sentence) if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])]
-        seen: set[tuple[str, int | None]] = set()
+        seen: dict[tuple[str, int | None], Event] = {}
         for kind, t_start, t_end in found:
             a, b = _clause(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             place = _place(text, places, clause, (s_start, s_end), start, end) or None
             key = (kind.family, place.geonameid if place else None)
-            if key in seen:
-                continue
-            seen.add(key)
+            if key in seen and not (_bare_toll(seen[key]) and not _TOLL_TRIGGER.match(sentence[t_start:t_end])):
+                continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             event = _event(
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
@@ -124,7 +123,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             )  # fmt: skip
             if earlier and event.date and event.date["how"] == "published":
                 event.date = earlier
+            seen.setdefault(key, event)
             events.append(event)
+        _toll_into_act(events, n_before)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.
@@ -200,13 +201,46 @@ def _carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]
     return [e for e in events if e.id not in dropped]
 
 
+def _toll_into_act(events: list[Event], n_before: int) -> None:
+    """In one sentence, "were killed" is the toll of the clash, attack or blast it names.
+
+    "Four soldiers were killed when the Taliban clashed with the army": the
+    clash is the event; its dead and its victims come from the bare toll, which
+    is dropped.
+    """
+    mine = events[n_before:]
+    if len(mine) < 2 or not _bare_toll(mine[0]):
+        return
+    toll = mine[0]
+    act = next((e for e in mine[1:] if e.family in ("attack", "clash") and not _bare_toll(e)), None)
+    if act is None:
+        return
+    if act.fatalities is None:
+        act.fatalities = toll.fatalities
+    if act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
+        # "a man was killed in a drive-by shooting": the man is the victim, not the shooter.
+        act.actor1, act.actor2 = toll.actor1, toll.actor2
+    elif act.actor2 is None and toll.actor2 is not None:
+        act.actor2 = toll.actor2
+    events.remove(toll)
+
+
+def _bare_toll(f: Event) -> bool:
+    """A "were killed" or "wounded" event with no doer named."""
+    unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
+    return unnamed and f.kind == "attack.civilians" and bool(_TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))
+
+
 def _is_toll(f: Event, e: Event) -> bool:
     """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
     if f.actor1 is not None and f.actor1.get("how") != "unnamed":
         return False
-    trigger = f.evidence[0]["trigger"]["text"]
+    ev = f.evidence[0]
+    trigger = ev["trigger"]["text"]
     generic = f.kind in ("attack.civilians", "clash.armed") and bool(_TOLL_TRIGGER.match(trigger))
-    return generic or (f.family == e.family and f.kind == e.kind)
+    # "killed in the attack": the attack already told.
+    again = f.family == e.family and ev["text"][: ev["trigger"]["start"] - ev["start"]].rstrip().lower().endswith((" the", " this", " that"))
+    return generic or again or (f.family == e.family and f.kind == e.kind)
 
 
 def _coded_totals(events: list[Event], text: str, sentences: list[tuple[int, int]]) -> None:
