@@ -210,6 +210,18 @@ def test_a_toll_in_the_sentence_of_a_clash_is_its_toll() -> None:
     assert first.actor1 is not None and first.actor1["name"] == "Taliban"
 
 
+def test_unopposed_takeovers_and_armed_groups_arrests() -> None:
+    taken = _annotate(
+        "On 15 April 2022, Al Shabaab militants took control of Shirey village (Wanla Weyne, Lower Shabelle), "
+        "without confrontation with the government security forces."
+    )[0]
+    assert taken.kind == "territory.handover"
+    held = _annotate("On 18 June 2022, QSD forces detained two children in Al Trifawi village in Ar Raqqa governorate, Syria.")[0]
+    assert held.kind == "abduction"
+    arrested = _annotate("On 5 May 2022, police arrested two men in Kabul, Afghanistan. One suspect was also detained.")
+    assert {e.kind for e in arrested} == {"detention.arrest"}
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

@@ -26,8 +26,8 @@ from sitrep.sentences import split_sentences
 
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|\.\s")
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?$"
-    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:shot|stabbed|beaten|attacked|abducted|kidnapped|wounded|injured|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
@@ -339,6 +339,13 @@ _BROKEN_UP = re.compile(
 )
 
 
+_UNOPPOSED = re.compile(
+    r"\b(?:no (?:clash(?:es)?|fighting|confrontations?|resistance) (?:was |were )?(?:reported|took place)|clashes were not reported|"
+    r"without (?:a |any )?(?:fight(?:ing)?|confrontations?|clash(?:es)?|resistance|a shot)|peacefully|unopposed|"
+    r"after (?:the )?(?:\w+ ){0,3}(?:forces|fighters|troops|militants) (?:had )?(?:left|withdrew|pulled out))\b",
+    re.IGNORECASE,
+)
+_DISAPPEARED = re.compile(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
 _WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military)\b", re.IGNORECASE)
 _ONE_PERSON = re.compile(r"^(?:a|an|one|the)\s", re.IGNORECASE)
 
@@ -361,8 +368,16 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
     has_riot = bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events))
     has_intervention = bool(regex["protest.intervention"].search(text)) or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text)))
     demonstration = bool(regex["protest"].search(text))
+    unopposed = bool(_UNOPPOSED.search(text))
+    disappeared = bool(_DISAPPEARED.search(text))
     for e in events:
-        if e.kind == "riot" and not demonstration:
+        if e.kind == "territory.capture" and unopposed:
+            # "took control of Shirey village ... without confrontation": a handover.
+            _retype(e, lex.kinds["territory.handover"])
+        elif e.kind == "detention.arrest" and (disappeared or (e.actor1 and e.actor1["type"] in _NON_STATE)):
+            # An armed group's "arrest", or one after which nobody knows where the person is.
+            _retype(e, lex.kinds["abduction"])
+        elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             _retype(e, lex.kinds["riot.mob"])
         elif e.kind in ("protest", "protest.intervention") and has_riot:
