@@ -222,6 +222,19 @@ def test_unopposed_takeovers_and_armed_groups_arrests() -> None:
     assert {e.kind for e in arrested} == {"detention.arrest"}
 
 
+def test_a_notes_coded_total_and_its_share() -> None:
+    split = _annotate(
+        "On 15 January 2022, the Saudi-led coalition conducted air raids against Giants Brigade reinforcements in "
+        "Bayhan district (Shabwah) killing dozens of fighters. Unclear fatalities coded as 12 and split between 2 locations."
+    )[0]
+    assert split.fatalities == 6
+    mine = _annotate(
+        "On 30 January 2022, near Wa Bar village, Tabayin township (Sagaing region), the People's Defense Force "
+        "carried out a mine attack against the Myanmar military forces. The attack killed two soldiers."
+    )[0]
+    assert mine.fatalities == 2
+
+
 def test_a_toll_told_later_belongs_to_the_event() -> None:
     events = _annotate(
         "On 25 March 2022, a fighter of the Afghanistan Freedom Front attacked the Taliban police HQ in "

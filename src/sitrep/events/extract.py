@@ -66,7 +66,7 @@ _KILLED_ONE = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
     r"[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:killed|shot dead|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed)\b"
     r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|executed|hacked to death|killing)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
-    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another)\b"
+    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b"
     r"|\bthe\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|victim|driver|trader|farmer|suspect|trafficker|militant|fighter|member|(?-i:[A-Z]{2,5}))\s+(?:was|died)\b(?:\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b|(?<=died))",
     re.IGNORECASE,
 )
@@ -239,7 +239,7 @@ def _is_toll(f: Event, e: Event) -> bool:
     trigger = ev["trigger"]["text"]
     generic = f.kind in ("attack.civilians", "clash.armed") and bool(_TOLL_TRIGGER.match(trigger))
     # "killed in the attack": the attack already told.
-    again = f.family == e.family and ev["text"][: ev["trigger"]["start"] - ev["start"]].rstrip().lower().endswith((" the", " this", " that"))
+    again = f.family == e.family and (" " + ev["text"][: ev["trigger"]["start"] - ev["start"]]).rstrip().lower().endswith((" the", " this", " that"))
     return generic or again or (f.family == e.family and f.kind == e.kind)
 
 
@@ -253,6 +253,24 @@ def _coded_totals(events: list[Event], text: str, sentences: list[tuple[int, int
         if m and a > first.evidence[0]["start"]:
             first.fatalities = int(m.group(1))
             return
+        coded = _CODED_SPLIT.search(text, a, b)
+        if coded and a >= first.evidence[0]["start"]:
+            # "Unclear fatalities coded as 12 and split between 2 locations": this one's share.
+            total, parts, first_part = int(coded.group(1)), coded.group(2), coded.group(3)
+            first.fatalities = int(first_part) if first_part else total // _number(parts) if parts else total
+            return
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(word.lower(), 1)
+
+
+_CODED_SPLIT = re.compile(
+    r"\bfatalities (?:were |are |was )?coded as (\d+)"
+    r"(?:[^.]{0,40}?\b(?:split|spread|divided) (?:between|across|among|over) (\d+|two|three|four|five|six) (?:\w+ )?(?:locations|events|villages|places|areas)"
+    r"(?:\s*\((\d+)\s*,)?)?",
+    re.IGNORECASE,
+)
 
 
 _NOT_AN_EVENT = re.compile(
