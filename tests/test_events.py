@@ -207,7 +207,7 @@ def test_a_toll_in_the_sentence_of_a_clash_is_its_toll() -> None:
         "Turkmenistan military at the border in Khamyab district, Jowzjan."
     )[0]
     assert first.kind == "clash.armed" and first.fatalities == 4
-    assert first.actor1 is not None and first.actor1["name"] == "Taliban"
+    assert first.actor1 is not None and first.actor1["text"] == "Taliban"
 
 
 def test_unopposed_takeovers_and_armed_groups_arrests() -> None:
@@ -233,6 +233,15 @@ def test_a_notes_coded_total_and_its_share() -> None:
         "carried out a mine attack against the Myanmar military forces. The attack killed two soldiers."
     )[0]
     assert mine.fatalities == 2
+
+
+def test_named_groups_and_actors_that_became_the_state() -> None:
+    before = _annotate("On 12 August 2021, the Taliban captured Ghazni city, Afghanistan.")[0]
+    after = _annotate("On 23 April 2022, the Taliban arrested a former commando in Faizabad, Badakhshan, Afghanistan.")[0]
+    assert before.actor1 is not None and before.actor1["name"] == "Taliban"
+    assert after.actor1 is not None and after.actor1["name"] == "Military Forces of Afghanistan (2021-)"
+    nrf = _annotate("On 19 June 2022, NRF forces attacked a Taliban checkpoint in Khinj district, Panjshir.")[0]
+    assert nrf.actor1 is not None and nrf.actor1["name"] == "National Resistance Front"
 
 
 def test_a_toll_told_later_belongs_to_the_event() -> None:

@@ -568,6 +568,7 @@ def _event(
     actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     date = _date(times, clause, span, article, sentence, others)
+    actor1, actor2 = (_succeeded(lex, a, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = _fatalities(kind, sentence, in_sentence)
     modality = _modality(text, sentence, s_start, start, end, kind)
@@ -727,6 +728,16 @@ _SPEAKER_GAP = re.compile(
 def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
     """Whether a mention before the trigger is the one who speaks of it."""
     return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
+
+
+def _succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The actor under the name it had on the event's date ("Taliban" -> the state's forces after 15 Aug 2021)."""
+    if actor is None or date is None or actor["name"] not in lex.successions:
+        return actor
+    since, name, typ, inter = lex.successions[actor["name"]]
+    if date["value"][:10] < since:
+        return actor
+    return {**actor, "name": name, "type": typ, "inter": inter}
 
 
 def _unnamed(lex: Lexicon, country: str | None) -> str:

@@ -4,7 +4,8 @@
 priority order), ``data/events/triggers.tsv`` (patterns per kind) and
 ``data/events/labels.tsv`` (tags that open coded notes, "Looting:", with their
 kind), ``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
-codes) and ``data/actors/unnamed.tsv`` (the name of a perpetrator the text leaves unnamed). Analysts extend the files; nothing here needs to change.
+codes) ``data/actors/unnamed.tsv`` (the name of a perpetrator the text leaves unnamed)
+and ``data/actors/successions.tsv`` (actors that became another from a date on). Analysts extend the files; nothing here needs to change.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class Lexicon:
     actor_rows: list[ActorEntry]
     labels: dict[str, Kind] = field(default_factory=dict)
     unnamed: dict[str, str] = field(default_factory=dict)
+    successions: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -104,4 +106,5 @@ def load() -> Lexicon:
             raise ValueError(f"labels.tsv: unknown kind {kind!r}")
         labels[label.strip().lower()] = kinds[kind]
     unnamed = {code.strip().upper(): name.strip() for code, name in (r[:2] for r in _rows("actors", "unnamed.tsv"))}
-    return Lexicon(kinds, triggers, actors, rows, labels, unnamed)
+    successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
+    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions)
