@@ -31,6 +31,7 @@ class RunReport:
     versions: int = 0
     rejected: list[InputRejected] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    copies: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -40,6 +41,7 @@ class RunReport:
             "unchanged": self.unchanged,
             "version": self.versions,
             "rejected": len(self.rejected),
+            "copies": self.copies,
         }
 
 
@@ -118,6 +120,28 @@ def _anchor(article: Article) -> date | None:
         return None
 
 
+def link_articles(store: Store, article_ids: Iterable[str]) -> int:
+    """Cross-article stages for newly stored articles: copy detection. Returns copies found.
+
+    Only the given articles are looked at (plus, once, those an upgraded
+    database held before it had copy tables), earliest published first, so
+    that an original is stored before the reprints that point to it.
+    """
+    from sitrep.copies import CopyLinker
+    from sitrep.store import copies as copy_sql
+
+    pks = list(store.latest_pks(article_ids).values())
+    with store.transaction() as conn:
+        if store.needs_linking:
+            pks = [*copy_sql.unscanned(conn), *pks]
+            store.needs_linking = False
+        linker = CopyLinker(conn)
+        found = 0
+        for pk in copy_sql.in_published_order(conn, list(dict.fromkeys(pks))):
+            found += linker.link(pk) is not None
+    return found
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
@@ -140,6 +164,7 @@ def run(
             report.rejected.append(item)
         else:
             articles.append(extract(item))
+    fresh: list[str] = []
     for article in articles:
         outcome = store.add_article(article)
         report.article_ids.append(article.id)
@@ -149,6 +174,9 @@ def run(
             report.unchanged += 1
         else:
             report.versions += 1
+        if outcome != "unchanged":
+            fresh.append(article.id)
+    report.copies = link_articles(store, fresh)
     for err in report.rejected:
         store.add_rejection(run_id, err.source or "", err.code, err.reason)
     store.finish_run(run_id, report.counts)

@@ -70,5 +70,7 @@ def clean(
     elif not assume_clean:
         article.outlet = outlet_from_text(article.removed) or raw.outlet
     if not article.wire:
-        article.wire = wires_in(article.text)
+        # A byline ("By AFP") or dateline ("KABUL (Reuters) -") credits the wire too.
+        credits = "\n".join(filter(None, (article.byline, article.dateline)))
+        article.wire = wires_in(f"{credits}\n{article.text}" if credits else article.text)
     return article

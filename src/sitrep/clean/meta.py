@@ -187,7 +187,7 @@ _WIRES = [
     ("AFP", "Agence France", re.compile(r"Agence France[- ]Presse")),
     ("AP", "Associated Press", re.compile(r"\bAssociated Press\b")),
     ("Reuters", "Reuters", re.compile(r"\bReuters\b")),
-    ("AP", "AP", re.compile(r"\bAP\b.{0,6}(Photo|\))|\(AP\)|\btold AP\b|\bthe AP\b")),
+    ("AP", "AP", re.compile(r"\bAP\b.{0,6}(Photo|\))|\(AP\)|\btold AP\b|\b[Tt]he AP\b|\bAP (?:reported|said)\b")),
     ("dpa", "dpa", re.compile(r"\bdpa\b")),
     ("Xinhua", "Xinhua", re.compile(r"\bXinhua\b")),
     ("ANI", "ANI", re.compile(r"\(ANI\)|\btold ANI\b")),
@@ -200,6 +200,16 @@ _WIRES = [
     ("Yonhap", "Yonhap", re.compile(r"\bYonhap\b")),
     ("TASS", "TASS", re.compile(r"\bTASS\b")),
     ("Interfax", "Interfax", re.compile(r"\bInterfax\b")),
+    # "- Agencies" or "(with agencies)" closing a piece; never "intelligence agencies".
+    (
+        "agencies",
+        "gencies",
+        re.compile(
+            r"^[ \t]*(?:[-–—][ \t]*)?\(?(?:with |additional reporting by |wire )?agencies\)?\.?[ \t]*$"
+            r"|\((?:with )?agencies\)|[-–—][ \t]*agencies[ \t]*$",
+            re.I | re.M,
+        ),
+    ),
 ]
 
 

@@ -67,8 +67,20 @@ _SNIPPET_TOKENS = 16
 # bm25 weights for (title, text): a word in the title says more about the article.
 _BM25_WEIGHTS = (3.0, 1.0)
 
+# The first migration with a cross-article table (copies).
+_FIRST_LINKED = 8
+
 _LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
-_SELECT_A = ", ".join(f"a.{c}" for c in SELECT_COLUMNS)
+# Each article with the copy verdict of copy detection, when it has one.
+_SELECT_A = ", ".join(f"a.{c}" for c in SELECT_COLUMNS) + (
+    ", a.pk AS pk, o.id AS copy_of_id, c.relation AS copy_relation,"
+    " c.containment AS copy_containment, c.coverage AS copy_coverage,"
+    " c.shared_paragraphs AS copy_shared, c.same_outlet AS copy_same_outlet, g.id AS copy_group"
+)
+_FROM_A = (
+    "articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk"
+    " LEFT JOIN articles AS o ON o.pk = c.copy_of_pk LEFT JOIN articles AS g ON g.pk = c.group_pk"
+)
 
 
 @functools.cache
@@ -116,6 +128,9 @@ class Store:
         """
         self.path = os.fspath(path)
         self._run_id: int | None = None
+        # Set when an upgrade added cross-article tables to a database that already
+        # held articles: the next run links those articles too.
+        self.needs_linking = False
         if not fts5_available():
             raise StoreError(
                 f"SQLite {sqlite3.sqlite_version} in this Python lacks FTS5, which search needs; "
@@ -178,9 +193,10 @@ class Store:
                 source=self.path,
             )
         try:
-            migrate(conn)
+            applied = migrate(conn)
         except sqlite3.Error as e:
             raise StoreError(f"cannot migrate the database: {e}", source=self.path) from e
+        self.needs_linking = version > 0 and any(v >= _FIRST_LINKED for v in applied)
 
     def close(self) -> None:
         """Close the database; calling it twice is harmless."""
@@ -327,6 +343,17 @@ class Store:
         ).fetchall()
         return [{c: (bool(r[c]) if c in BOOL_COLUMNS else _number(r[c])) for c in columns} for r in rows]
 
+    def latest_pks(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """The row key (``pk``) of the latest stored version of each article id given."""
+        out: dict[str, int] = {}
+        for article_id in article_ids:
+            row = self.conn.execute(
+                "SELECT pk FROM articles WHERE id = ? ORDER BY version DESC LIMIT 1", (article_id,)
+            ).fetchone()
+            if row:
+                out[article_id] = int(row[0])
+        return out
+
     def places(self, article_id: str, version: int | None = None) -> list[dict[str, Any]]:
         """The places found in one article (its latest version unless ``version`` is given)."""
         return self._select_rows("places", article_id, version)
@@ -351,7 +378,7 @@ class Store:
         """
         where = "" if all_versions else f"WHERE {_LATEST}"
         cursor = self.conn.execute(
-            f"SELECT {_SELECT_A} FROM articles AS a {where} ORDER BY a.id, a.version"
+            f"SELECT {_SELECT_A} FROM {_FROM_A} {where} ORDER BY a.id, a.version"
         )
         try:
             for row in cursor:
@@ -362,10 +389,10 @@ class Store:
     def get_article(self, article_id: str, version: int | None = None) -> dict[str, Any] | None:
         """One article (the latest version unless ``version`` is given), with its raw input."""
         if version is None:
-            sql = f"SELECT {_SELECT_A}, a.raw FROM articles AS a WHERE a.id = ? AND {_LATEST}"
+            sql = f"SELECT {_SELECT_A}, a.raw FROM {_FROM_A} WHERE a.id = ? AND {_LATEST}"
             row = self.conn.execute(sql, (article_id,)).fetchone()
         else:
-            sql = f"SELECT {_SELECT_A}, a.raw FROM articles AS a WHERE a.id = ? AND a.version = ?"
+            sql = f"SELECT {_SELECT_A}, a.raw FROM {_FROM_A} WHERE a.id = ? AND a.version = ?"
             row = self.conn.execute(sql, (article_id, version)).fetchone()
         return row_to_dict(row) if row else None
 
@@ -385,6 +412,8 @@ class Store:
                    snippet(articles_fts, -1, ?, ?, ?, {_SNIPPET_TOKENS}) AS snippet,
                    bm25(articles_fts, {w_title}, {w_text}) AS rank
             FROM articles_fts JOIN articles AS a ON a.pk = articles_fts.rowid
+            LEFT JOIN copies AS c ON c.article_pk = a.pk LEFT JOIN articles AS o ON o.pk = c.copy_of_pk
+            LEFT JOIN articles AS g ON g.pk = c.group_pk
             WHERE articles_fts MATCH ? AND {_LATEST}
             ORDER BY rank, a.id
             LIMIT ?

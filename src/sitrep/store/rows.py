@@ -150,6 +150,24 @@ def article_row(
     )
 
 
+def _copy(row: sqlite3.Row) -> dict[str, Any] | None:
+    """The copy verdict joined to an article row: what it reprints and which paragraphs."""
+    if row["copy_of_id"] is None:
+        return None
+    shared = json.loads(row["copy_shared"])
+    paragraphs = len([p for p in row["text"].split("\n\n") if p.strip()])
+    return {
+        "of": row["copy_of_id"],
+        "relation": row["copy_relation"],
+        "containment": row["copy_containment"],
+        "coverage": row["copy_coverage"],
+        "group": row["copy_group"],
+        "same_outlet": bool(row["copy_same_outlet"]),
+        "shared_paragraphs": shared,
+        "own_paragraphs": [i for i in range(paragraphs) if i not in set(shared)],
+    }
+
+
 def row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     """An ``Article.to_json()``-shaped dict plus the store's own fields."""
     keys = row.keys()
@@ -175,12 +193,18 @@ def row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     }
     for column in _JSON_COLUMNS:
         out[column] = json.loads(row[column])
+    copy = _copy(row) if "copy_of_id" in keys else None
+    version_of = row["version_of"]
+    if version_of is None and copy and copy["same_outlet"] and copy["relation"] != "reprint":
+        # The same outlet's text again under another id (a new URL): a version of it.
+        version_of = copy["of"]
     out.update(
         version=row["version"],
-        version_of=row["version_of"],
-        # Filled in once the stories and copies stages have tables to join.
+        version_of=version_of,
+        # Filled in once the stories stage has tables to join.
         story_id=None,
-        copy_of=None,
+        copy_of=copy["of"] if copy else None,
+        copy=copy,
         source=row["source"],
         kind=row["kind"],
         content_hash=row["content_hash"],

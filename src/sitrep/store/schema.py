@@ -201,6 +201,35 @@ CREATE INDEX events_kind_date ON events(kind, date);
 CREATE INDEX events_place ON events(geonameid);
 """
 
+# Copy detection's index and verdicts. copy_keys is WITHOUT ROWID keyed on
+# (key, article_pk): one b-tree serves the candidate lookup, and no second index
+# is kept for deletes, which the store never does to articles.
+_V8_COPIES = """
+CREATE TABLE copy_keys (
+    key        INTEGER NOT NULL,   -- an LSH band or long-sentence key (sitrep.copies)
+    article_pk INTEGER NOT NULL,
+    PRIMARY KEY (key, article_pk)
+) WITHOUT ROWID;
+
+-- Which stored versions copy detection has seen (copy_keys cannot say it cheaply).
+CREATE TABLE copy_scanned (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE
+);
+
+CREATE TABLE copies (
+    article_pk        INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    copy_of_pk        INTEGER NOT NULL REFERENCES articles(pk) ON DELETE CASCADE,
+    group_pk          INTEGER NOT NULL,  -- the copy group's first article (the star's centre)
+    relation          TEXT NOT NULL CHECK (relation IN ('duplicate', 'update', 'trimmed', 'reprint')),
+    containment       REAL NOT NULL,     -- share of this article's text found in copy_of
+    coverage          REAL NOT NULL,     -- share of copy_of's text this article carries
+    shared_paragraphs TEXT NOT NULL DEFAULT '[]',  -- this article's paragraphs carrying that copy
+    same_outlet       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX copies_copy_of ON copies(copy_of_pk);
+CREATE INDEX copies_group ON copies(group_pk);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -209,6 +238,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, _V5_TIMES),
     (6, _V6_QUANTITIES),
     (7, _V7_EVENTS),
+    (8, _V8_COPIES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
