@@ -21,7 +21,6 @@ import re
 import sqlite3
 import unicodedata
 import zlib
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -39,6 +38,8 @@ SENTENCE_WORDS = 8
 # The smaller text must have this share of its shingles in the other to be a copy.
 MIN_CONTAINMENT = 0.4
 MIN_SHARED = 15
+# A candidate must share this many index keys (bands or long sentences) to be verified.
+MIN_KEYS = 2
 # A paragraph carries the other's copy when this share of its shingles is found there.
 PARAGRAPH_SHARED = 0.5
 
@@ -51,11 +52,15 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 _RNG = np.random.default_rng(20210812)  # fixed: stored band keys must not change between runs
 _A = _RNG.integers(1, 2**32, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
 _B = _RNG.integers(0, 2**32, size=PERMUTATIONS, dtype=np.uint64)
+_BAND_MIX = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
+_BAND_SALT = _RNG.integers(1, 2**63, size=BANDS, dtype=np.uint64)
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, with typographic variants (curly quotes, ligatures) folded."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _WORD.findall(text.lower())
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -63,15 +68,48 @@ def paragraphs_of(text: str) -> list[str]:
     return [p for p in _PARAGRAPHS.split(text) if p.strip()]
 
 
-def _shingles(tokens: list[str]) -> set[int]:
-    if not tokens:
-        return set()
-    if len(tokens) < SHINGLE:
-        return {zlib.crc32(" ".join(tokens).encode())}
-    return {
-        zlib.crc32(" ".join(tokens[i : i + SHINGLE]).encode())
-        for i in range(len(tokens) - SHINGLE + 1)
-    }
+# Odd multipliers combining a window's token hashes into one shingle hash (wrapping uint64).
+_WINDOW = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5, 0xFF51AFD7ED558CCD], dtype=np.uint64)[:SHINGLE]  # fmt: skip
+
+
+# Token -> crc32: news vocabulary repeats, and a dict lookup is cheaper than hashing.
+_TOKEN_HASH: dict[str, int] = {}
+_TOKEN_CACHE = 500_000
+
+
+_U32 = np.dtype("<u4")
+_EMPTY = np.zeros(0, dtype=_U32)
+
+
+def _shingle_sets(paragraph_tokens: list[list[str]]) -> list[np.ndarray]:
+    """Each paragraph's shingles (hashed word 5-grams inside it), sorted and unique."""
+    flat = [t for tokens in paragraph_tokens for t in tokens]
+    windows = _EMPTY
+    if len(flat) >= SHINGLE:
+        cache = _TOKEN_HASH
+        if len(cache) > _TOKEN_CACHE:
+            cache.clear()
+        h = np.array(
+            [cache[t] if t in cache else cache.setdefault(t, zlib.crc32(t.encode())) for t in flat],
+            dtype=np.uint64,
+        )
+        n = len(flat) - SHINGLE + 1
+        acc = np.zeros(n, dtype=np.uint64)
+        for j in range(SHINGLE):
+            acc += h[j : j + n] * _WINDOW[j]
+        windows = (acc >> np.uint64(32)).astype(_U32)
+    out: list[np.ndarray] = []
+    start = 0
+    for tokens in paragraph_tokens:
+        end = start + len(tokens)
+        if len(tokens) >= SHINGLE:
+            out.append(np.unique(windows[start : end - SHINGLE + 1]))
+        elif tokens:
+            out.append(np.array([zlib.crc32(" ".join(tokens).encode())], dtype=_U32))
+        else:
+            out.append(_EMPTY)
+        start = end
+    return out
 
 
 def _key(prefix: bytes, data: bytes) -> int:
@@ -83,38 +121,55 @@ def _key(prefix: bytes, data: bytes) -> int:
 class Fingerprint:
     """What copy detection keeps of one text: shingles per paragraph and index keys."""
 
-    paragraphs: list[frozenset[int]]
-    shingles: frozenset[int]
+    paragraphs: list[np.ndarray]  # per paragraph: sorted unique uint32 shingles
+    shingles: np.ndarray  # the whole text's, sorted and unique
     keys: list[int] = field(default_factory=list)
+
+    def to_blobs(self) -> tuple[bytes, bytes]:
+        """The shingles as stored: all paragraphs' arrays, and each paragraph's length."""
+        lengths = np.array([len(p) for p in self.paragraphs], dtype=_U32)
+        flat = np.concatenate(self.paragraphs) if self.paragraphs else _EMPTY
+        return flat.astype(_U32).tobytes(), lengths.tobytes()
+
+    @classmethod
+    def from_blobs(cls, shingles: bytes, lengths: bytes) -> Fingerprint:
+        """A stored fingerprint read back (without its index keys)."""
+        flat = np.frombuffer(shingles, dtype=_U32)
+        bounds = np.cumsum(np.frombuffer(lengths, dtype=_U32), dtype=np.int64)
+        paragraphs = np.split(flat, bounds[:-1]) if len(bounds) else []
+        return cls(paragraphs, np.unique(flat))
 
 
 def fingerprint(text: str) -> Fingerprint:
     """Shingles, LSH band keys and long-sentence keys of a clean text."""
-    paragraphs = [frozenset(_shingles(words(p))) for p in paragraphs_of(text)]
-    shingles: frozenset[int] = frozenset().union(*paragraphs) if paragraphs else frozenset()
-    keys = band_keys(shingles) + sentence_keys(text)
+    tokens: list[list[str]] = []
+    sentence_keys: list[int] = []
+    for paragraph in paragraphs_of(text):
+        ptokens: list[str] = []
+        for sentence in _SENTENCE_END.split(paragraph):
+            stokens = words(sentence)
+            # A long sentence is a key of its own: it finds a short text inside a long one.
+            if len(stokens) >= SENTENCE_WORDS:
+                sentence_keys.append(_key(b"s:", " ".join(stokens).encode()))
+            ptokens += stokens
+        tokens.append(ptokens)
+    paragraphs = _shingle_sets(tokens)
+    shingles = np.unique(np.concatenate(paragraphs)) if paragraphs else _EMPTY
+    keys = band_keys(shingles) + sentence_keys
     return Fingerprint(paragraphs, shingles, list(dict.fromkeys(keys)))
 
 
-def band_keys(shingles: frozenset[int]) -> list[int]:
+def band_keys(shingles: np.ndarray) -> list[int]:
     """MinHash the shingles with universal hashing and key each band of the signature."""
-    if not shingles:
+    if not len(shingles):
         return []
-    x = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    x = shingles.astype(np.uint64)
     # (a*x + b) mod 2^64, top 32 bits: multiply-shift hashing, one row per permutation.
     signature = (((_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)) & _MASK32).min(axis=1)
-    rows = signature.astype(np.uint32).reshape(BANDS, ROWS)
-    return [_key(b"b%d:" % i, rows[i].tobytes()) for i in range(BANDS)]
-
-
-def sentence_keys(text: str) -> list[int]:
-    """One key per sentence of at least ``SENTENCE_WORDS`` words, in text order."""
-    keys = []
-    for sentence in _SENTENCE_END.split(text):
-        tokens = words(sentence)
-        if len(tokens) >= SENTENCE_WORDS:
-            keys.append(_key(b"s:", " ".join(tokens).encode()))
-    return keys
+    rows = signature.reshape(BANDS, ROWS)
+    # Each band's rows and its number folded into one 64-bit key (wrapping arithmetic).
+    keys = (rows * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64) + _BAND_SALT
+    return [int(k) for k in keys.view(np.int64)]
 
 
 @dataclass(slots=True)
@@ -127,17 +182,20 @@ class Overlap:
     shared_paragraphs: list[int]  # paragraphs of the first text that carry the second's copy
 
 
-def overlap(a: Fingerprint, b: Fingerprint) -> Overlap:
-    """Exact containment of ``a`` in ``b`` and of ``b`` in ``a``."""
-    shared = len(a.shingles & b.shingles)
-    containment = shared / len(a.shingles) if a.shingles else 0.0
-    coverage = shared / len(b.shingles) if b.shingles else 0.0
-    paragraphs = [
-        i
-        for i, p in enumerate(a.paragraphs)
-        if p and len(p & b.shingles) >= PARAGRAPH_SHARED * len(p)
-    ]
-    return Overlap(shared, containment, coverage, paragraphs)
+def overlap(a: Fingerprint, b: Fingerprint, *, paragraphs: bool = True) -> Overlap:
+    """Exact containment of ``a`` in ``b`` and of ``b`` in ``a`` (and, unless told not to,
+    which paragraphs of ``a`` carry ``b``'s copy)."""
+    shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
+    containment = shared / len(a.shingles) if len(a.shingles) else 0.0
+    coverage = shared / len(b.shingles) if len(b.shingles) else 0.0
+    carried = []
+    if paragraphs and shared:
+        carried = [
+            i
+            for i, p in enumerate(a.paragraphs)
+            if len(p) and np.isin(p, b.shingles, assume_unique=True).sum() >= PARAGRAPH_SHARED * len(p)
+        ]
+    return Overlap(shared, containment, coverage, carried)
 
 
 def relation(o: Overlap) -> Relation | None:
@@ -176,36 +234,16 @@ class CopyLinker:
 
     Incremental: a new version is fingerprinted, looked up in the key index, and
     verified against at most ``max_candidates`` stored texts; nothing already
-    linked is revisited. Recently seen fingerprints are cached, so a batch of
-    related articles is not re-read from the database.
+    linked is revisited. Candidates are verified on their stored shingles, so
+    no stored text is read or tokenised again.
     """
 
-    def __init__(
-        self, conn: sqlite3.Connection, *, max_candidates: int = 20, cache_size: int = 4096
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, max_candidates: int = 20) -> None:
         self.conn = conn
         self.max_candidates = max_candidates
-        self.cache_size = cache_size
-        self._cache: OrderedDict[int, Fingerprint] = OrderedDict()
 
-    def _fingerprints(self, pks: list[int]) -> dict[int, tuple[Fingerprint, sql.StoredText | None]]:
-        missing = [pk for pk in pks if pk not in self._cache]
-        stored = sql.texts(self.conn, missing)
-        out: dict[int, tuple[Fingerprint, sql.StoredText | None]] = {}
-        for pk in pks:
-            if pk in self._cache:
-                self._cache.move_to_end(pk)
-                out[pk] = (self._cache[pk], stored.get(pk))
-            elif pk in stored:
-                fp = fingerprint(stored[pk].text)
-                self._remember(pk, fp)
-                out[pk] = (fp, stored[pk])
-        return out
-
-    def _remember(self, pk: int, fp: Fingerprint) -> None:
-        self._cache[pk] = fp
-        if len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+    def _fingerprints(self, pks: list[int]) -> dict[int, Fingerprint]:
+        return {pk: Fingerprint.from_blobs(*blobs) for pk, blobs in sql.prints(self.conn, pks).items()}
 
     def link(self, pk: int) -> CopyLink | None:
         """Index stored version ``pk`` and record the copy it carries, if any.
@@ -218,14 +256,20 @@ class CopyLinker:
         me = sql.texts(self.conn, [pk]).get(pk)
         if me is None:
             return None
+        # An article's new version replaces its old one in the index: a text is
+        # never a copy of its own past, and old wording should not attract matches.
+        for old_pk, old_text in sql.earlier_versions(self.conn, me.id, pk):
+            sql.remove_keys(self.conn, old_pk, fingerprint(old_text).keys)
         fp = fingerprint(me.text)
-        found = sql.candidates(self.conn, fp.keys, exclude_id=me.id, limit=self.max_candidates)
+        found = sql.candidates(self.conn, fp.keys, limit=self.max_candidates)
+        # One shared key is chance (a stock sentence); a copy shares several.
+        found = [(c, hits) for c, hits in found if hits >= min(MIN_KEYS, len(fp.keys))]
         others = self._fingerprints([c for c, _ in found])
         best: tuple[tuple[bool, int], int, Overlap, Relation] | None = None
         for cpk, _hits in found:
             if cpk not in others:
                 continue
-            o = overlap(fp, others[cpk][0])
+            o = overlap(fp, others[cpk], paragraphs=False)
             rel = relation(o)
             if rel is None:
                 continue
@@ -233,13 +277,13 @@ class CopyLinker:
             rank = (sql.group_of(self.conn, cpk) == cpk, o.shared)
             if best is None or rank > best[0]:
                 best = (rank, cpk, o, rel)
-        sql.add_keys(self.conn, pk, fp.keys)
-        self._remember(pk, fp)
+        sql.add_print(self.conn, pk, fp.keys, fp.to_blobs())
         if best is None:
             return None
         _, copy_of, o, rel = best
+        o = overlap(fp, others[copy_of])
         group = self._group(fp, copy_of)
-        other = others[copy_of][1] or sql.texts(self.conn, [copy_of]).get(copy_of)
+        other = sql.texts(self.conn, [copy_of]).get(copy_of)
         same_outlet = bool(me.outlet and other and other.outlet and me.outlet.lower() == other.outlet.lower())
         link = CopyLink(pk, copy_of, group, rel, o, same_outlet)
         sql.set_copy(
@@ -262,7 +306,7 @@ class CopyLinker:
             return root
         centre = self._fingerprints([root]).get(root)
         if centre is not None:
-            o = overlap(fp, centre[0])
+            o = overlap(fp, centre, paragraphs=False)
             if o.shared >= MIN_SHARED and max(o.containment, o.coverage) >= MIN_CONTAINMENT / 2:
                 return root
         return copy_of

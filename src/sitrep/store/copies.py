@@ -30,39 +30,64 @@ def texts(conn: sqlite3.Connection, pks: list[int]) -> dict[int, StoredText]:
     return {r[0]: StoredText(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
 
-def candidates(
-    conn: sqlite3.Connection, keys: list[int], *, exclude_id: str, limit: int
-) -> list[tuple[int, int]]:
-    """Stored versions (of other articles) sharing keys with ``keys``: ``(pk, hits)``, most first.
+def candidates(conn: sqlite3.Connection, keys: list[int], *, limit: int) -> list[tuple[int, int]]:
+    """Indexed versions sharing keys with ``keys``: ``(pk, hits)``, most hits first.
 
-    Only the latest version of each article competes, so an article's history
-    never outvotes the current text.
+    Only latest versions are in the index (``retire_versions`` takes older ones out).
     """
     if not keys:
         return []
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        f"""SELECT k.article_pk, count(*) AS hits
-            FROM copy_keys AS k JOIN articles AS a ON a.pk = k.article_pk
-            WHERE k.key IN ({marks}) AND a.id != ?
-              AND a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)
-            GROUP BY k.article_pk ORDER BY hits DESC, k.article_pk LIMIT ?""",
-        [*keys, exclude_id, limit],
+        f"""SELECT article_pk, count(*) AS hits FROM copy_keys WHERE key IN ({marks})
+            GROUP BY article_pk ORDER BY hits DESC, article_pk LIMIT ?""",
+        [*keys, limit],
     ).fetchall()
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
-def add_keys(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
-    """Index one stored version under its copy keys."""
+def earlier_versions(conn: sqlite3.Connection, article_id: str, pk: int) -> list[tuple[int, str]]:
+    """``(pk, text)`` of the other indexed versions of an article."""
+    rows = conn.execute(
+        """SELECT a.pk, a.text FROM articles AS a JOIN copy_prints AS s ON s.article_pk = a.pk
+           WHERE a.id = ? AND a.pk != ?""",
+        (article_id, pk),
+    ).fetchall()
+    return [(int(r[0]), r[1]) for r in rows]
+
+
+def remove_keys(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
+    """Take one stored version out of the key index (its verdict stays)."""
+    conn.executemany(
+        "DELETE FROM copy_keys WHERE key = ? AND article_pk = ?", [(k, pk) for k in keys]
+    )
+
+
+def add_print(conn: sqlite3.Connection, pk: int, keys: list[int], blobs: tuple[bytes, bytes]) -> None:
+    """Index one stored version under its copy keys and keep its shingles."""
     conn.executemany(
         "INSERT OR IGNORE INTO copy_keys (key, article_pk) VALUES (?, ?)", [(k, pk) for k in keys]
     )
-    conn.execute("INSERT OR IGNORE INTO copy_scanned (article_pk) VALUES (?)", (pk,))
+    conn.execute(
+        "INSERT OR REPLACE INTO copy_prints (article_pk, shingles, lengths) VALUES (?, ?, ?)",
+        (pk, *blobs),
+    )
+
+
+def prints(conn: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[bytes, bytes]]:
+    """Stored shingle blobs by pk."""
+    if not pks:
+        return {}
+    marks = ",".join("?" * len(pks))
+    rows = conn.execute(
+        f"SELECT article_pk, shingles, lengths FROM copy_prints WHERE article_pk IN ({marks})", pks
+    ).fetchall()
+    return {int(r[0]): (r[1], r[2]) for r in rows}
 
 
 def is_indexed(conn: sqlite3.Connection, pk: int) -> bool:
     """Whether a stored version has been through copy detection already."""
-    row = conn.execute("SELECT 1 FROM copy_scanned WHERE article_pk = ?", (pk,)).fetchone()
+    row = conn.execute("SELECT 1 FROM copy_prints WHERE article_pk = ?", (pk,)).fetchone()
     return row is not None
 
 
@@ -84,7 +109,7 @@ def unscanned(conn: sqlite3.Connection) -> list[int]:
     rows = conn.execute(
         """SELECT a.pk FROM articles AS a
            WHERE a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)
-             AND NOT EXISTS (SELECT 1 FROM copy_scanned AS s WHERE s.article_pk = a.pk)
+             AND NOT EXISTS (SELECT 1 FROM copy_prints AS s WHERE s.article_pk = a.pk)
            ORDER BY a.published IS NULL, a.published, a.pk"""
     ).fetchall()
     return [int(r[0]) for r in rows]

@@ -211,9 +211,13 @@ CREATE TABLE copy_keys (
     PRIMARY KEY (key, article_pk)
 ) WITHOUT ROWID;
 
--- Which stored versions copy detection has seen (copy_keys cannot say it cheaply).
-CREATE TABLE copy_scanned (
-    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE
+-- Each version copy detection has seen, with its shingles (little-endian uint32
+-- arrays: every paragraph's, and the paragraphs' lengths), so that verifying a
+-- candidate never re-reads and re-tokenises its text.
+CREATE TABLE copy_prints (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    shingles   BLOB NOT NULL,
+    lengths    BLOB NOT NULL
 );
 
 CREATE TABLE copies (
