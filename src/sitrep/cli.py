@@ -217,6 +217,7 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
     release's dateline through the whole clean-and-extract path.
     """
     scorers = {
+        "stories": "evaluate_stories",
         "cleaning": "evaluate_cleaning",
         "places": "evaluate_places",
         "times": "evaluate_times",
@@ -396,7 +397,20 @@ def demo(db: Path) -> None:
         click.echo(f"    events:    {len(found)} found; the main ones:")
         for e in main[:_DEMO_EVENTS]:
             click.echo(f"      - {_event_line(e)}")
-    click.echo("\n  stories and conflicts: not built yet (the next stages)")
+    click.echo("\n  stories and copies:")
+    for row in rows:
+        copy = row.get("copy")
+        carries = (
+            f"carries {copy['of']}'s copy ({copy['relation']}: {len(copy['shared_paragraphs'])} shared "
+            f"paragraphs, {len(copy['own_paragraphs'])} of its own)"
+            if copy
+            else "carries no other article's copy"
+        )
+        click.echo(f"    - {row['id']}: story {row.get('story_id')}; {carries}")
+    if any(row.get("copy") for row in rows):
+        copied = next(row for row in rows if row.get("copy"))
+        click.echo(f"    what it adds and drops: sitrep diff --db {db} {copied['id']}")
+    click.echo("  conflicts and consolidated events: not built yet (the next stage)")
     click.echo("\nnext:")
     click.echo(f"  sitrep export --db {db} --what articles --format csv")
     click.echo(f'  sqlite3 {db} "select id, title, published from articles"')

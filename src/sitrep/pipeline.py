@@ -121,7 +121,7 @@ def _anchor(article: Article) -> date | None:
 
 
 def link_articles(store: Store, article_ids: Iterable[str]) -> int:
-    """Cross-article stages for newly stored articles: copy detection. Returns copies found.
+    """Cross-article stages for newly stored articles: copies, then stories. Returns copies found.
 
     Only the given articles are looked at (plus, once, those an upgraded
     database held before it had copy tables), earliest published first, so
@@ -129,6 +129,7 @@ def link_articles(store: Store, article_ids: Iterable[str]) -> int:
     """
     from sitrep.copies import CopyLinker
     from sitrep.store import copies as copy_sql
+    from sitrep.stories import StoryLinker
 
     pks = list(store.latest_pks(article_ids).values())
     with store.transaction() as conn:
@@ -136,9 +137,12 @@ def link_articles(store: Store, article_ids: Iterable[str]) -> int:
             pks = [*copy_sql.unscanned(conn), *pks]
             store.needs_linking = False
         linker = CopyLinker(conn)
+        stories = StoryLinker(conn)
         found = 0
         for pk in copy_sql.in_published_order(conn, list(dict.fromkeys(pks))):
-            found += linker.link(pk) is not None
+            link = linker.link(pk)
+            found += link is not None
+            stories.link(pk, copy_of=link.copy_of if link else copy_sql.copy_of_pk(conn, pk))
     return found
 
 

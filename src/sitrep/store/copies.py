@@ -164,3 +164,9 @@ def copy_of(conn: sqlite3.Connection, pk: int) -> dict[str, Any] | None:
         "same_outlet": bool(row[5]),
         "group": row[6],
     }
+
+
+def copy_of_pk(conn: sqlite3.Connection, pk: int) -> int | None:
+    """The stored version whose copy ``pk`` carries, if copy detection found one."""
+    row = conn.execute("SELECT copy_of_pk FROM copies WHERE article_pk = ?", (pk,)).fetchone()
+    return int(row[0]) if row else None

@@ -75,11 +75,13 @@ _LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.
 _SELECT_A = ", ".join(f"a.{c}" for c in SELECT_COLUMNS) + (
     ", a.pk AS pk, o.id AS copy_of_id, c.relation AS copy_relation,"
     " c.containment AS copy_containment, c.coverage AS copy_coverage,"
-    " c.shared_paragraphs AS copy_shared, c.same_outlet AS copy_same_outlet, g.id AS copy_group"
+    " c.shared_paragraphs AS copy_shared, c.same_outlet AS copy_same_outlet, g.id AS copy_group,"
+    " m.story_id AS story_pk"
 )
 _FROM_A = (
     "articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk"
     " LEFT JOIN articles AS o ON o.pk = c.copy_of_pk LEFT JOIN articles AS g ON g.pk = c.group_pk"
+    " LEFT JOIN story_members AS m ON m.article_pk = a.pk"
 )
 
 
@@ -414,6 +416,7 @@ class Store:
             FROM articles_fts JOIN articles AS a ON a.pk = articles_fts.rowid
             LEFT JOIN copies AS c ON c.article_pk = a.pk LEFT JOIN articles AS o ON o.pk = c.copy_of_pk
             LEFT JOIN articles AS g ON g.pk = c.group_pk
+            LEFT JOIN story_members AS m ON m.article_pk = a.pk
             WHERE articles_fts MATCH ? AND {_LATEST}
             ORDER BY rank, a.id
             LIMIT ?

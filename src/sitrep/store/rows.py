@@ -201,8 +201,7 @@ def row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
     out.update(
         version=row["version"],
         version_of=version_of,
-        # Filled in once the stories stage has tables to join.
-        story_id=None,
+        story_id=row["story_pk"] if "story_pk" in keys else None,
         copy_of=copy["of"] if copy else None,
         copy=copy,
         source=row["source"],

@@ -234,6 +234,40 @@ CREATE INDEX copies_copy_of ON copies(copy_of_pk);
 CREATE INDEX copies_group ON copies(group_pk);
 """
 
+# Stories: incremental clustering state (sitrep.stories). A story keeps a bounded
+# term centroid; story_terms is the inverted index that finds candidate stories
+# for a new article; term_df holds running document frequencies for IDF.
+_V9_STORIES = """
+CREATE TABLE stories (
+    id         INTEGER PRIMARY KEY,
+    title      TEXT,                        -- the first article's title
+    first_date TEXT,                        -- earliest publication date of its articles
+    last_date  TEXT,
+    articles   INTEGER NOT NULL DEFAULT 0,
+    centroid   TEXT NOT NULL DEFAULT '{}'   -- JSON {term: summed sublinear tf}, top terms only
+);
+CREATE INDEX stories_last_date ON stories(last_date);
+
+CREATE TABLE story_members (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    story_id   INTEGER NOT NULL REFERENCES stories(id),
+    how        TEXT NOT NULL CHECK (how IN ('founded', 'similar', 'copy')),
+    score      REAL                         -- the similarity that placed it, when 'similar'
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+
+CREATE TABLE story_terms (
+    term     TEXT NOT NULL,
+    story_id INTEGER NOT NULL,
+    PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+
+CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -243,6 +277,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (6, _V6_QUANTITIES),
     (7, _V7_EVENTS),
     (8, _V8_COPIES),
+    (9, _V9_STORIES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,237 @@
+"""Stories: articles about the same real-world happening, clustered incrementally.
+
+One pass, never a re-clustering: a new article is turned into a term vector
+(words, word pairs, capitalised names, years and numbers; title and lead count
+more), weighted by running IDF over everything stored; candidate stories come
+from an inverted index on each story's strongest centroid terms, within a time
+window when both sides are dated; the article joins the most similar story if
+the cosine with its centroid reaches ``THRESHOLD``, else it founds a new one.
+An article that carries another's wire copy joins that article's story outright.
+
+The state lives in the database (``stories``, ``story_terms``, ``term_df``), so
+adding one article to a large store reads a few dozen stories, not all of them.
+Tuned on the stories dev file (ECB+, BASIL, WikiRef) with one parameter set.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import defaultdict
+from datetime import date
+
+THRESHOLD = 0.12  # join the best story at or above this cosine
+W_TITLE, W_LEAD, W_BODY = 3.0, 2.0, 1.0
+LEAD_CHARS, BODY_CHARS = 500, 6000
+W_ENTITY, W_YEAR, W_NUMBER, W_PAIR = 2.0, 1.0, 1.5, 0.5
+DOC_TERMS = 150  # terms kept per article vector
+CENTROID_TERMS = 150  # terms kept per story centroid
+INDEX_TERMS = 150  # of those, the ones a story is found by
+QUERY_TERMS = 20  # article terms used to look stories up
+MAX_CANDIDATES = 40
+WINDOW_DAYS = 30
+
+_STOP = frozenset(
+    ["a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "also", "although", "always", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "away", "back", "be", "became", "because", "been", "before", "being", "below", "between", "both", "but", "by", "came", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "either", "else", "even", "ever", "every", "few", "first", "for", "former", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "mostly", "much", "must", "my", "near", "nearly", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "per", "put", "rather", "really", "said", "same", "say", "says", "see", "seen", "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "three", "through", "thus", "to", "today", "told", "too", "toward", "two", "under", "until", "up", "upon", "us", "use", "used", "very", "via", "was", "way", "we", "week", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yet", "you", "your", "yours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "percent", "people", "time"]
+)
+_WORD = re.compile(r"[a-z][a-z0-9]+(?:['’-][a-z0-9]+)*")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z0-9&'’.-]*(?:\s+(?:of\s+)?[A-Z][a-zA-Z0-9&'’.-]*)*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\b\d+(?:[.,:-]\d+)*\b")
+
+
+def _stem(w: str) -> str:
+    """Plural to singular, lightly: "provinces" and "province" are one term."""
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def features(title: str | None, text: str) -> defaultdict[str, float]:
+    """Weighted term counts of an article: words, pairs (B:), names (E:), years (Y:), numbers (N:)."""
+    title = title or ""
+    if title and text.startswith(title):
+        text = text[len(title) :]
+    counts: defaultdict[str, float] = defaultdict(float)
+    parts = ((title, W_TITLE), (text[:LEAD_CHARS], W_LEAD), (text[LEAD_CHARS:BODY_CHARS], W_BODY))
+    for part, weight in parts:
+        if not part:
+            continue
+        prev = None
+        for token in _WORD.findall(part.lower()):
+            if token in _STOP or len(token) <= 2:
+                prev = None
+                continue
+            token = _stem(token)
+            counts[token] += weight
+            if prev:
+                counts[f"B:{prev} {token}"] += weight * W_PAIR
+            prev = token
+        for m in _NAME.finditer(part):
+            name = m.group(0).rstrip(".'’-")
+            before = part[max(0, m.start() - 3) : m.start()].rstrip(" ")
+            # One capitalised word opening a sentence is no name.
+            if (not before or before[-1] in '.!?"“”\n:') and " " not in name:
+                continue
+            name = name.lower()
+            if name not in _STOP and len(name) >= 3:
+                counts[f"E:{name}"] += weight * W_ENTITY
+        for year in _YEAR.findall(part):
+            counts[f"Y:{year}"] += weight * W_YEAR
+        for number in _NUMBER.findall(part):
+            if not _YEAR.fullmatch(number):
+                counts[f"N:{number}"] += weight * W_NUMBER
+    return counts
+
+
+def _day(value: str | None) -> int | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(t, 0.0) for t, x in a.items())
+
+
+class StoryLinker:
+    """Places newly stored articles into stories, reading and writing the store's story state.
+
+    Document frequencies and story centroids read during one linking pass are
+    cached in memory; every change is written through, inside the caller's
+    transaction.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        row = conn.execute("SELECT count(*) FROM story_members").fetchone()
+        self.n = int(row[0])
+        self._df: dict[str, int] = {}
+        self._centroids: dict[int, tuple[dict[str, float], int]] = {}
+
+    def _load_df(self, terms: list[str]) -> None:
+        missing = [t for t in terms if t not in self._df]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk).fetchall())
+            for t in chunk:
+                self._df[t] = int(found.get(t, 0))
+
+    def _idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self._df.get(term, 0) + 1)) + 1.0
+
+    def _vector(self, raw: dict[str, float]) -> dict[str, float]:
+        v = {t: ((1.0 + math.log(x)) if x >= 1 else x) * self._idf(t) for t, x in raw.items()}
+        top = sorted(v.items(), key=lambda kv: -kv[1])[:DOC_TERMS]
+        norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
+        return {t: x / norm for t, x in top}
+
+    def _centroid(self, story: int, tf: dict[str, float]) -> dict[str, float]:
+        cached = self._centroids.get(story)
+        if cached and self.n <= cached[1] * 1.05:
+            return cached[0]
+        self._load_df(list(tf))
+        v = {t: x * self._idf(t) for t, x in tf.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        unit = {t: x / norm for t, x in v.items()}
+        self._centroids[story] = (unit, self.n)
+        return unit
+
+    def _candidates(self, vector: dict[str, float], day: int | None) -> list[tuple[int, dict[str, float], str | None, str | None]]:
+        query = list(vector.items())[:QUERY_TERMS]
+        if not query:
+            return []
+        values = ",".join("(?, ?)" for _ in query)
+        rows = self.conn.execute(
+            f"""WITH q(term, w) AS (VALUES {values})
+                SELECT s.id, s.centroid, s.first_date, s.last_date
+                FROM q JOIN story_terms AS t ON t.term = q.term JOIN stories AS s ON s.id = t.story_id
+                GROUP BY s.id ORDER BY sum(q.w) DESC, s.id LIMIT ?""",
+            [x for pair in query for x in pair] + [MAX_CANDIDATES],
+        ).fetchall()
+        out = []
+        for story, centroid, first, last in rows:
+            f, la = _day(first), _day(last)
+            if day is not None and f is not None and la is not None and (day - la > WINDOW_DAYS or f - day > WINDOW_DAYS):
+                continue
+            out.append((int(story), json.loads(centroid), first, last))
+        return out
+
+    def link(self, pk: int, *, copy_of: int | None = None) -> int:
+        """Put stored version ``pk`` into a story (its copy's, the most similar, or a new one)."""
+        seen = self.conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (pk,)).fetchone()
+        if seen:
+            return int(seen[0])
+        row = self.conn.execute("SELECT title, text, published FROM articles WHERE pk = ?", (pk,)).fetchone()
+        title, text, published = row[0], row[1], row[2]
+        raw = features(title, text)
+        self.n += 1
+        terms = list(raw)
+        self._load_df(terms)
+        for t in terms:
+            self._df[t] += 1
+        self.conn.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+            [(t,) for t in terms],
+        )
+        vector = self._vector(raw)
+        day = _day(published)
+        story, how, score = None, "founded", None
+        if copy_of is not None:
+            found = self.conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (copy_of,)).fetchone()
+            if found:
+                story, how = int(found[0]), "copy"
+        if story is None:
+            best, best_score = None, -1.0
+            for sid, tf, _, _ in self._candidates(vector, day):
+                s = _cosine(vector, self._centroid(sid, tf))
+                if s > best_score:
+                    best, best_score = sid, s
+            if best is not None and best_score >= THRESHOLD:
+                story, how, score = best, "similar", round(best_score, 4)
+        if story is None:
+            cur = self.conn.execute("INSERT INTO stories (title) VALUES (?)", (title,))
+            assert cur.lastrowid is not None
+            story = int(cur.lastrowid)
+        self._add(story, raw, vector, published if day is not None else None)
+        self.conn.execute(
+            "INSERT INTO story_members (article_pk, story_id, how, score) VALUES (?, ?, ?, ?)",
+            (pk, story, how, score),
+        )
+        return story
+
+    def _add(self, story: int, raw: dict[str, float], vector: dict[str, float], published: str | None) -> None:
+        row = self.conn.execute(
+            "SELECT centroid, first_date, last_date, articles FROM stories WHERE id = ?", (story,)
+        ).fetchone()
+        tf: dict[str, float] = json.loads(row[0])
+        for t in vector:
+            x = raw[t]
+            tf[t] = tf.get(t, 0.0) + ((1.0 + math.log(x)) if x >= 1 else x)
+        self._load_df(list(tf))
+        ranked = sorted(tf.items(), key=lambda kv: -kv[1] * self._idf(kv[0]))
+        tf = dict(ranked[:CENTROID_TERMS])
+        first, last = row[1], row[2]
+        if published:
+            day = published[:10]
+            first = day if first is None else min(first, day)
+            last = day if last is None else max(last, day)
+        self.conn.execute(
+            "UPDATE stories SET centroid = ?, first_date = ?, last_date = ?, articles = articles + 1 WHERE id = ?",
+            (json.dumps({t: round(x, 4) for t, x in tf.items()}), first, last, story),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)",
+            [(t, story) for t, _ in ranked[:INDEX_TERMS]],
+        )
+        self._centroids.pop(story, None)
