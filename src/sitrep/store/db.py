@@ -177,6 +177,9 @@ class Store:
         try:
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = NORMAL")
+            # 64 MB of page cache (the default is 2 MB): copy and story lookups touch
+            # index pages all over a large file.
+            conn.execute("PRAGMA cache_size = -65536")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
             version = current_version(conn)
