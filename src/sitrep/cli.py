@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import textwrap
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any
@@ -157,7 +158,7 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
 )
 @click.option(
     "--what",
-    type=click.Choice(["articles", "events", "stories", "conflicts"]),
+    type=click.Choice(["articles", "events", "stories", "conflicts", "control"]),
     default="articles",
     show_default=True,
 )
@@ -172,34 +173,69 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
 @click.option(
     "--all-versions",
     is_flag=True,
-    help="Every stored version of each article, not only the latest.",
+    help="Every stored version of each article, not only the latest (--what articles).",
 )
-def export(db: Path, what: str, fmt: str, output: str, all_versions: bool) -> None:
-    """Write what a database holds as JSONL or CSV (articles for now)."""
-    from sitrep.export import write_articles
-    from sitrep.store import Store
+@click.option(
+    "--on",
+    "on_day",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="--what control: who holds each place on this day (default: the last day known).",
+)
+def export(
+    db: Path, what: str, fmt: str, output: str, all_versions: bool, on_day: str | None
+) -> None:
+    """Write what a database holds: articles, consolidated events, stories, conflicts or control.
 
-    if what != "articles":
-        _fail(UsageError(f"--what {what} is not available yet: this database holds articles only"))
-        return
+    Events go out as JSONL, CSV, GeoJSON or an ACLED-style CSV (events with an ACLED
+    type only); conflicts as JSONL or CSV; control (who holds which place on a day)
+    as JSONL, CSV or GeoJSON.
+    """
+    from sitrep import export as ex
+    from sitrep.consolidate.control import control_on
+    from sitrep.store import Store
+    from sitrep.store import consolidated as sql
+
+    if on_day is not None:
+        try:
+            date.fromisoformat(on_day)
+        except ValueError:
+            _fail(UsageError(f"--on wants a day as YYYY-MM-DD, not {on_day!r}"))
+            return
     try:
         with Store(db) as store:
             out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
             try:
-                n = write_articles(store.articles(all_versions=all_versions), fmt, out)
+                if what == "articles":
+                    n = ex.write_articles(store.articles(all_versions=all_versions), fmt, out)
+                elif what == "events":
+                    n = ex.write_events(
+                        sql.consolidated(store.conn), fmt, out, outlets=sql.outlets(store.conn)
+                    )
+                elif what == "conflicts":
+                    n = ex.write_conflicts(sql.all_conflicts(store.conn), fmt, out)
+                elif what == "stories":
+                    n = ex.write_stories(sql.stories(store.conn), fmt, out)
+                else:
+                    day = on_day or sql.latest_day(store.conn) or date.today().isoformat()
+                    n = ex.write_control(
+                        control_on(sql.control_rows(store.conn, day), day), fmt, out
+                    )
             finally:
                 if out is not sys.stdout:
                     out.close()
     except SitrepError as err:
         _fail(err)
         return
-    click.echo(f"{n} articles written", err=True)
+    click.echo(f"{n} {what} written", err=True)
 
 
 @main.command(name="eval")
 @click.argument("dataset", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
-    "--task", required=True, type=click.Choice(["cleaning", "places", "times", "events", "stories"])
+    "--task",
+    required=True,
+    type=click.Choice(["cleaning", "places", "times", "events", "stories", "consolidation"]),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
@@ -222,6 +258,7 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
         "places": "evaluate_places",
         "times": "evaluate_times",
         "events": "evaluate_events",
+        "consolidation": "evaluate_consolidation",
     }
     if task not in scorers:
         _fail(UsageError(f"--task {task} is not available yet ({', '.join(scorers)} are)"))
@@ -285,11 +322,15 @@ def diff(a: str, b: str | None, db: Path | None, as_json: bool, width: int) -> N
                     target = _diff_side_from_db(store, a)
                     base = target.get("copy_of") or target.get("version_of")
                     if not base:
-                        raise UsageError(f"{a} carries no other article's copy and has no earlier version")
+                        raise UsageError(
+                            f"{a} carries no other article's copy and has no earlier version"
+                        )
                     sides = [_diff_side_from_db(store, base), target]
                 else:
                     sides = [
-                        _diff_side_from_file(Path(r)) if Path(r).is_file() else _diff_side_from_db(store, r)
+                        _diff_side_from_file(Path(r))
+                        if Path(r).is_file()
+                        else _diff_side_from_db(store, r)
                         for r in (a, b)
                     ]
         elif b is None:
@@ -302,11 +343,30 @@ def diff(a: str, b: str | None, db: Path | None, as_json: bool, width: int) -> N
     d = diff_texts(sides[0]["text"], sides[1]["text"])
     for meta, side in zip((d.a, d.b), sides, strict=True):
         pub = side.get("published") or {}
-        meta.update(id=side["id"], title=side.get("title"), outlet=side.get("outlet"), published=pub.get("value"))
-    click.echo(json.dumps(d.to_json(), ensure_ascii=False, indent=1) if as_json else format_diff(d, width=width))
+        meta.update(
+            id=side["id"],
+            title=side.get("title"),
+            outlet=side.get("outlet"),
+            published=pub.get("value"),
+        )
+    click.echo(
+        json.dumps(d.to_json(), ensure_ascii=False, indent=1)
+        if as_json
+        else format_diff(d, width=width)
+    )
 
 
-_DEMO_FAMILIES = {"territory", "force", "attack", "clash", "siege", "detention", "release", "deployment", "negotiation"}
+_DEMO_FAMILIES = {
+    "territory",
+    "force",
+    "attack",
+    "clash",
+    "siege",
+    "detention",
+    "release",
+    "deployment",
+    "negotiation",
+}
 _DEMO_EVENTS = 12
 
 
@@ -315,9 +375,57 @@ def _event_line(e: dict[str, Any]) -> str:
     place = (e.get("place") or {}).get("name") or "place unknown"
     date = (e.get("date") or {}).get("value") or "date unknown"
     who = (e.get("actor1") or {}).get("name")
-    says = ", ".join(" via ".join(filter(None, (s.get("who"), s.get("via")))) for s in e.get("sources") or [])
-    parts = [e["kind"], f"by {who}" if who else "", f"at {place}", f"on {date}", e["modality"], f"({says})" if says else ""]
+    says = ", ".join(
+        " via ".join(filter(None, (s.get("who"), s.get("via")))) for s in e.get("sources") or []
+    )
+    parts = [
+        e["kind"],
+        f"by {who}" if who else "",
+        f"at {place}",
+        f"on {date}",
+        e["modality"],
+        f"({says})" if says else "",
+    ]
     return " ".join(p for p in parts if p)
+
+
+def _demo_consolidated(
+    events: list[dict[str, Any]],
+    conflicts: list[dict[str, Any]],
+    control: list[dict[str, Any]],
+    day: str | None,
+) -> None:
+    """The demo's consolidated view: main events with their sources, conflicts, and control."""
+    main = [
+        e
+        for e in events
+        if e["family"] in _DEMO_FAMILIES and e["modality"] not in ("planned", "hypothetical")
+    ]
+    main.sort(
+        key=lambda e: (
+            -len(e["articles"]),
+            e["family"] != "territory",
+            e.get("date", {}).get("value") or "",
+        )
+    )
+    click.echo(f"\n  consolidated: {len(events)} events from all mentions; the main ones:")
+    for e in main[:_DEMO_EVENTS]:
+        sources = ", ".join(o.split(":", 1)[1] for o in e["originators"])
+        click.echo(
+            f"    - {_event_line({**e, 'sources': []})}; {e['status']}, "
+            f"{len(e['articles'])} articles, {e['independent_sources']} independent ({sources})"
+        )
+    click.echo(f"  conflicts: {len(conflicts)}")
+    for c in conflicts:
+        values = " -> ".join(f"{v['value']} ({v['article_id']})" for v in c["values"])
+        click.echo(f"    - {c['fact']} [{c['context']}]: {values}: {c['kind']}")
+    if day:
+        click.echo(f"  control on {day}:")
+        for r in control:
+            if r["holder"]:
+                click.echo(
+                    f"    - {r['place'].get('name')}: {r['holder']} since {r['since']} ({r['modality']}; {r['how']})"
+                )
 
 
 def _demo_corpus(target: Path) -> list[Path]:
@@ -340,8 +448,10 @@ def _demo_corpus(target: Path) -> list[Path]:
 )
 def demo(db: Path) -> None:
     """Process the bundled sample corpus (the two seed articles) and print a report."""
+    from sitrep.consolidate.control import control_on
     from sitrep.pipeline import run as run_pipeline
     from sitrep.store import Store
+    from sitrep.store import consolidated as sql
 
     tmp = Path(tempfile.mkdtemp(prefix="sitrep-demo-"))
     try:
@@ -353,6 +463,14 @@ def demo(db: Path) -> None:
             times = {row["id"]: store.times(row["id"]) for row in rows}
             quantities = {row["id"]: store.quantities(row["id"]) for row in rows}
             events = {row["id"]: store.events(row["id"]) for row in rows}
+            consolidated = list(sql.consolidated(store.conn))
+            conflicts = list(sql.all_conflicts(store.conn))
+            control_day = sql.latest_day(store.conn)
+            control = (
+                control_on(sql.control_rows(store.conn, control_day), control_day)
+                if control_day
+                else []
+            )
     except StoreError as err:
         _fail(err)
         return
@@ -378,12 +496,25 @@ def demo(db: Path) -> None:
         named: dict[str, str] = {}
         for p in places.get(row["id"], []):
             if not p["adjectival"]:
-                named.setdefault(p["name"], f"{p['name']} ({p['feature']}, {p['country_code']} {p['lat']:.2f},{p['lon']:.2f})")
-        click.echo(f"    places:    {len(places.get(row['id'], []))} mentions of {len(named)} places")
+                named.setdefault(
+                    p["name"],
+                    f"{p['name']} ({p['feature']}, {p['country_code']} {p['lat']:.2f},{p['lon']:.2f})",
+                )
+        click.echo(
+            f"    places:    {len(places.get(row['id'], []))} mentions of {len(named)} places"
+        )
         for line in textwrap.wrap("; ".join(named.values()), 88):
             click.echo(f"               {line}")
-        dated = sorted({t["value"] for t in times.get(row["id"], []) if t["type"] == "date" and t["value"][:4].isdigit()})
-        click.echo(f"    times:     {len(times.get(row['id'], []))} expressions; dates named: {', '.join(dated) or 'none'}")
+        dated = sorted(
+            {
+                t["value"]
+                for t in times.get(row["id"], [])
+                if t["type"] == "date" and t["value"][:4].isdigit()
+            }
+        )
+        click.echo(
+            f"    times:     {len(times.get(row['id'], []))} expressions; dates named: {', '.join(dated) or 'none'}"
+        )
         counted = [
             f"{q['text']} {q['unit']}" + (f" [{q['fatality']}]" if q["fatality"] else "")
             for q in quantities.get(row["id"], [])
@@ -410,8 +541,14 @@ def demo(db: Path) -> None:
     if any(row.get("copy") for row in rows):
         copied = next(row for row in rows if row.get("copy"))
         click.echo(f"    what it adds and drops: sitrep diff --db {db} {copied['id']}")
-    click.echo("  conflicts and consolidated events: not built yet (the next stage)")
+    _demo_consolidated(consolidated, conflicts, control, control_day)
     click.echo("\nnext:")
+    click.echo(f"  sitrep export --db {db} --what events --format acled --output events.csv")
+    click.echo(f"  sitrep export --db {db} --what events --format geojson --output events.geojson")
+    click.echo(f"  sitrep export --db {db} --what conflicts")
+    click.echo(
+        f"  sitrep export --db {db} --what control --on {control_day or 'YYYY-MM-DD'} --format csv"
+    )
     click.echo(f"  sitrep export --db {db} --what articles --format csv")
     click.echo(f'  sqlite3 {db} "select id, title, published from articles"')
     click.echo("  sitrep run YOUR_FILES --db my.db")

@@ -13,11 +13,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sitrep.clean import ChromeModel, clean
 from sitrep.errors import InputRejected
 from sitrep.model import Article, RawArticle
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.consolidate import ConsolidationReport
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,8 @@ class RunReport:
     rejected: list[InputRejected] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     copies: int = 0
+    events: int = 0
+    conflicts: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -42,6 +48,8 @@ class RunReport:
             "version": self.versions,
             "rejected": len(self.rejected),
             "copies": self.copies,
+            "events": self.events,
+            "conflicts": self.conflicts,
         }
 
 
@@ -88,7 +96,11 @@ def extract(article: Article) -> Article:
     from sitrep.quantities import find_quantities
     from sitrep.times import find_times
 
-    fields = [("text", article.text), ("title", article.title or ""), ("standfirst", article.standfirst or "")]
+    fields = [
+        ("text", article.text),
+        ("title", article.title or ""),
+        ("standfirst", article.standfirst or ""),
+    ]
     fields += [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
     article.places = find_places_in(fields, url=article.url)
     anchor = _anchor(article)
@@ -146,6 +158,14 @@ def link_articles(store: Store, article_ids: Iterable[str]) -> int:
     return found
 
 
+def consolidate_store(store: Store, *, everything: bool = False) -> ConsolidationReport:
+    """Merge the database's event mentions into events, conflicts and control (changed blocks only)."""
+    from sitrep.consolidate import consolidate
+
+    with store.transaction() as conn:
+        return consolidate(conn, everything=everything)
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
@@ -181,6 +201,8 @@ def run(
         if outcome != "unchanged":
             fresh.append(article.id)
     report.copies = link_articles(store, fresh)
+    done = consolidate_store(store)
+    report.events, report.conflicts = done.events, done.conflicts
     for err in report.rejected:
         store.add_rejection(run_id, err.source or "", err.code, err.reason)
     store.finish_run(run_id, report.counts)

@@ -268,6 +268,82 @@ CREATE TABLE term_df (
 ) WITHOUT ROWID;
 """
 
+# Consolidation (sitrep.consolidate): event mentions merged into one record per
+# real-world event, the facts reports disagree on, and who holds which place when.
+# family + country_code is the unit that is re-clustered when new mentions arrive.
+_V10_CONSOLIDATED = """
+CREATE INDEX events_block ON events(family, country_code);
+
+CREATE TABLE consolidated_events (
+    id                   TEXT PRIMARY KEY,       -- stable across re-runs
+    family               TEXT NOT NULL,
+    country_code         TEXT NOT NULL DEFAULT '',
+    kind                 TEXT NOT NULL,
+    acled_event_type     TEXT,
+    acled_sub_event_type TEXT,
+    actor1               TEXT,
+    actor2               TEXT,
+    place_name           TEXT,
+    geonameid            INTEGER,
+    lat                  REAL,
+    lon                  REAL,
+    admin1               TEXT,
+    place_precision      TEXT,
+    date                 TEXT,
+    date_precision       TEXT,
+    modality             TEXT NOT NULL,
+    status               TEXT NOT NULL CHECK (status IN ('single', 'corroborated', 'disputed')),
+    independent_sources  INTEGER NOT NULL,
+    articles             INTEGER NOT NULL,
+    mentions             INTEGER NOT NULL,
+    first_reported       TEXT,
+    last_reported        TEXT,
+    fatalities           INTEGER,
+    json                 TEXT NOT NULL           -- the whole consolidated EVENT, as exported
+);
+CREATE INDEX consolidated_events_block ON consolidated_events(family, country_code);
+CREATE INDEX consolidated_events_date ON consolidated_events(date);
+CREATE INDEX consolidated_events_place ON consolidated_events(geonameid);
+
+-- Which event each mention (a row of events) went to, and why it was merged there.
+CREATE TABLE event_mentions (
+    mention_pk INTEGER PRIMARY KEY REFERENCES events(pk) ON DELETE CASCADE,
+    event_id   TEXT NOT NULL,
+    why        TEXT NOT NULL
+);
+CREATE INDEX event_mentions_event ON event_mentions(event_id);
+
+CREATE TABLE conflicts (
+    id       TEXT PRIMARY KEY,
+    event_id TEXT,
+    fact     TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('update', 'contradiction')),
+    json     TEXT NOT NULL
+);
+CREATE INDEX conflicts_event ON conflicts(event_id);
+
+-- Changes of control: from this day on, by this event's account, holder holds the place.
+CREATE TABLE control (
+    pk           INTEGER PRIMARY KEY,
+    place_key    TEXT NOT NULL,
+    place_name   TEXT,
+    geonameid    INTEGER,
+    lat          REAL,
+    lon          REAL,
+    country_code TEXT,
+    admin1       TEXT,
+    holder       TEXT,
+    lost_by      TEXT,
+    since        TEXT NOT NULL,
+    event_id     TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    modality     TEXT NOT NULL,
+    json         TEXT NOT NULL
+);
+CREATE INDEX control_place ON control(place_key, since);
+CREATE INDEX control_since ON control(since);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -278,6 +354,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (7, _V7_EVENTS),
     (8, _V8_COPIES),
     (9, _V9_STORIES),
+    (10, _V10_CONSOLIDATED),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

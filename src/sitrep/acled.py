@@ -1,0 +1,208 @@
+"""Consolidated events as ACLED rows: ACLED's columns, codes and a note in ACLED's style."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sitrep.consolidate.mention import date_span
+
+COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+]  # fmt: skip
+
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3}
+_GEO_PRECISION = {
+    "city": 1,
+    "landmark": 1,
+    "admin3": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 3,
+    "country": 3,
+}
+_DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+# What the actor did, for the note ("the Taliban captured Herat").
+_VERBS = {
+    "territory.capture": "captured", "territory.regain": "regained control of",
+    "territory.handover": "handed over", "clash.armed": "clashed with {actor2} in",
+    "attack.airstrike": "carried out an air or drone strike in", "attack.shelling": "shelled",
+    "attack.bombing": "detonated an explosive device in", "attack.suicide": "carried out a suicide bombing in",
+    "attack.grenade": "threw a grenade in", "attack.civilians": "attacked civilians in",
+    "attack.sexual": "committed sexual violence in", "abduction": "abducted people in",
+    "detention.arrest": "arrested people in", "protest": "protested in",
+    "protest.intervention": "protested in", "protest.excessive": "protested in",
+    "riot": "rioted in", "riot.mob": "engaged in mob violence in", "looting": "looted or destroyed property in",
+    "agreement": "reached an agreement in", "deployment": "deployed to", "release": "released people in",
+    "displacement": "were displaced in", "group.change": "changed its activity in",
+    "weapons.disrupted": "disrupted weapons use in", "restriction": "imposed restrictions in",
+}  # fmt: skip
+_ACLED_VERBS = {  # when sitrep has no verb for a kind, ACLED's sub-event type says it
+    "Other": "was involved in an event in",
+}
+# Who did it when no one is named: the family decides (displaced people are not an armed group).
+_SUBJECTS = {
+    "attack": "an unidentified armed group", "clash": "an unidentified armed group",
+    "territory": "an unidentified armed group", "abduction": "an unidentified armed group",
+    "displacement": "civilians", "protest": "protesters", "riot": "rioters",
+}  # fmt: skip
+_MODALITY_NOTE = {
+    "claimed": "This is a claim: {who} said so and it has not been confirmed.",
+    "denied": "This was denied.",
+    "reported": "Reported by {who}.",
+    "confirmed": "Confirmed by {who}.",
+}
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, dict[str, Any]]:
+    """ISO codes, name and ACLED region per ISO 3166 alpha-2 code (the shipped countries.tsv)."""
+    out: dict[str, dict[str, Any]] = {}
+    text = (resources.files("sitrep") / "data" / "countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        iso2, iso3, numeric, name, region = line.split("\t")
+        out[iso2] = {"iso3": iso3, "numeric": int(numeric), "name": name, "region": region}
+    return out
+
+
+def event_id_cnty(event: dict[str, Any]) -> str:
+    """ACLED's event id shape (country letters + number), stable for a sitrep event id."""
+    cc = (event.get("place") or {}).get("country_code") or ""
+    prefix = countries().get(cc, {}).get("iso3", "XXX")
+    number = int(hashlib.sha1(event["id"].encode()).hexdigest()[:10], 16) % 10**9
+    return f"{prefix}{number}"
+
+
+def _inter(actor: dict[str, Any] | None) -> int:
+    value = (actor or {}).get("inter")
+    return int(value) if isinstance(value, int) else 0
+
+
+def _who(event: dict[str, Any]) -> str:
+    named = [s.get("who") for s in event.get("sources") or [] if s.get("who")]
+    if named:
+        return str(named[0])
+    vias = [s.get("via") for s in event.get("sources") or [] if s.get("via")]
+    return str(vias[0]) if vias else "a source"
+
+
+def notes(event: dict[str, Any]) -> str:
+    """A note in ACLED's style, written from the event's fields and evidence."""
+    when = event.get("date") or {}
+    span = when.get("value")
+    try:
+        day = date.fromisoformat(span) if span and len(span) == 10 else None
+    except ValueError:
+        day = None
+    month = date_span(span, when.get("precision")) if span and not day else None
+    if day:
+        on = f"On {day.day} {day:%B %Y}"
+    elif month and when.get("precision") == "month":
+        on = f"In {month[0]:%B %Y}"
+    else:
+        on = f"In {span}" if span else "On an unknown date"
+    if day and when.get("precision") != "day":
+        on = f"Around {day.day} {day:%B %Y}"
+    actor1 = (event.get("actor1") or {}).get("name") or _SUBJECTS.get(
+        event.get("family") or "", "unidentified actors"
+    )
+    actor2 = (event.get("actor2") or {}).get("name") or "another group"
+    place = event.get("place") or {}
+    where = place.get("name") or "an unknown location"
+    if place.get("precision") == "city" and place.get("admin1") and place["admin1"] != where:
+        where = f"{where} ({place['admin1']})"
+    verb = _VERBS.get(event["kind"]) or _ACLED_VERBS.get(
+        str((event.get("acled") or {}).get("sub_event_type")), "acted in"
+    )
+    text = f"{on}, {actor1} {verb.format(actor2=actor2)} {where}."
+    modality = event.get("modality")
+    if modality in _MODALITY_NOTE:
+        text += " " + _MODALITY_NOTE[modality].format(who=_who(event))
+    rng = event.get("fatalities_range")
+    if rng and rng["low"] != rng["high"]:
+        text += f" Reports give {rng['low']} to {rng['high']} fatalities; the most conservative is coded."
+    n = event.get("independent_sources") or 0
+    text += f" [{len(event.get('articles') or [])} reports, {n} independent source{'s' if n != 1 else ''}]"
+    return text
+
+
+def _source(event: dict[str, Any], outlets: dict[str, str]) -> tuple[str, str]:
+    names = []
+    for article in event.get("articles") or []:
+        outlet = outlets.get(article)
+        if outlet and outlet not in names:
+            names.append(outlet)
+    wires = sorted(
+        {o.split(":", 1)[1] for o in event.get("originators") or [] if o.startswith("wire:")}
+    )
+    scale = "International" if wires else "Other"
+    named = [*wires, *[n for n in names if n not in wires]]
+    return "; ".join(named or list(event.get("articles") or [])), scale
+
+
+def row(
+    event: dict[str, Any], outlets: dict[str, str], *, stamp: int | None = None
+) -> dict[str, Any] | None:
+    """One ACLED row for an event that has an ACLED type (None for the rest, e.g. a siege)."""
+    acled = event.get("acled") or {}
+    if not acled.get("event_type"):
+        return None
+    place = event.get("place") or {}
+    country = countries().get(place.get("country_code") or "", {})
+    when = event.get("date") or {}
+    value = str(when.get("value") or "")
+    inter1, inter2 = _inter(event.get("actor1")), _inter(event.get("actor2"))
+    pair = sorted(x for x in (inter1, inter2) if x)
+    interaction = int("".join(map(str, pair))) if len(pair) == 2 else (pair[0] * 10 if pair else 0)
+    source, scale = _source(event, outlets)
+    tags = [f"sitrep modality={event.get('modality')}", f"status={event.get('status')}"]
+    return {
+        "event_id_cnty": event_id_cnty(event),
+        "event_date": value if len(value) == 10 else (value + "-01" if len(value) == 7 else value),
+        "year": int(value[:4]) if value[:4].isdigit() else None,
+        "time_precision": _TIME_PRECISION.get(str(when.get("precision")), 3),
+        "disorder_type": _DISORDER.get(acled["event_type"], ""),
+        "event_type": acled["event_type"],
+        "sub_event_type": acled.get("sub_event_type") or "",
+        "actor1": (event.get("actor1") or {}).get("name") or "",
+        "assoc_actor_1": "",
+        "inter1": inter1,
+        "actor2": (event.get("actor2") or {}).get("name") or "",
+        "assoc_actor_2": "",
+        "inter2": inter2,
+        "interaction": interaction,
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "iso": country.get("numeric", 0),
+        "region": country.get("region", ""),
+        "country": country.get("name", ""),
+        "admin1": place.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
+        "location": place.get("name") or "",
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "geo_precision": _GEO_PRECISION.get(str(place.get("precision")), 3),
+        "source": source,
+        "source_scale": scale,
+        "notes": notes(event),
+        "fatalities": event.get("fatalities") or 0,
+        "tags": "; ".join(tags),
+        "timestamp": stamp if stamp is not None else int(time.time()),
+    }

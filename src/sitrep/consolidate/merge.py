@@ -1,0 +1,263 @@
+"""Merge event mentions into events: one pass, most precise mentions first, no chaining.
+
+A mention joins the best-matching event it agrees with on every count:
+- kind: the same kind, or the family's generic kind ("negotiation" and "negotiation.offer");
+- place: the same place, or one inside the other (a city in its province, anything in
+  its country). A mention at a coarser or finer place than the event's must also share
+  both actors or much of its sentence, so that "fighting in Afghanistan" does not swallow
+  whichever clash in Afghanistan came first;
+- date: the spans both give overlap ("August 2021" holds 12 August). Two reprints of
+  one wire sentence may disagree on the day (each resolved "Thursday" from its own
+  publication date): they merge, and the disagreement becomes a conflict;
+- actors: the doers do not contradict (the Taliban and the army are two sides; an
+  unnamed armed group contradicts no one).
+Otherwise the mention founds an event. Each mention keeps the reason it joined.
+The event's date span narrows to what all its mentions allow, so a month-only mention
+cannot bridge two different days.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.consolidate.mention import Mention, similarity
+
+# A sentence this close to one already in the event is the same sentence reprinted.
+COPY_SIMILARITY = 0.7
+# ... when it has this many content words: "Two soldiers were injured." recurs by chance.
+COPY_MIN_WORDS = 6
+# A mention at another level of place (province vs city) needs this much of a sentence in common
+# when it shares no actor with the event.
+CROSS_LEVEL_SIMILARITY = 0.3
+# A mention with no place joins only an event that carries (nearly) its sentence.
+NO_PLACE_SIMILARITY = 0.6
+# Sentences per event compared against a new mention: bounded so that a big event costs no more.
+MAX_SENTENCES = 12
+# Reprints with different days are still looked for this far apart.
+COPY_SLACK = timedelta(days=7)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """An event being built: its mentions and what a newcomer must agree with."""
+
+    founder: Mention
+    kind: str
+    place_key: str | None
+    place_rank: int
+    country: str
+    admin1: str | None
+    span: tuple[date, date] | None
+    mentions: list[Mention] = field(default_factory=list)
+    sides1: Counter[str] = field(default_factory=Counter)
+    sides2: Counter[str] = field(default_factory=Counter)
+    # (content words, copy group, whether the date was written out) of some of its sentences
+    sentences: list[tuple[frozenset[str], int, bool]] = field(default_factory=list)
+    date_disputed: bool = False
+    indexed: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, m: Mention) -> None:
+        """Take a mention in, narrowing the date span and refining kind and place."""
+        self.mentions.append(m)
+        if m.side1:
+            self.sides1[m.side1] += 1
+        if m.side2:
+            self.sides2[m.side2] += 1
+        if len(self.sentences) < MAX_SENTENCES and len(m.words) >= COPY_MIN_WORDS:
+            self.sentences.append((m.words, m.article.copy_group, m.explicit_date))
+        if "." not in self.kind and "." in m.kind:
+            self.kind = m.kind
+        if m.place_key and m.place_rank < self.place_rank:
+            self.place_key, self.place_rank, self.admin1 = m.place_key, m.place_rank, m.admin1
+        if m.span and self.span:
+            lo, hi = max(self.span[0], m.span[0]), min(self.span[1], m.span[1])
+            if lo <= hi:
+                self.span = (lo, hi)
+            else:
+                self.date_disputed = True
+        elif m.span:
+            self.span = m.span
+
+
+def _kind_fits(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # A family's generic kind ("siege", "negotiation") is its own family name.
+    return ("." not in a and b.startswith(a + ".")) or ("." not in b and a.startswith(b + "."))
+
+
+def _place_fit(m: Mention, c: Cluster) -> str | None:
+    """How the mention's place relates to the event's: 'same', 'within', or None when they differ."""
+    if m.place_key is None or c.place_key is None:
+        return "same" if m.place_key is None and c.place_key is None else None
+    if m.place_key == c.place_key:
+        return "same"
+    if m.country != c.country:
+        return None
+    fine, coarse = (m, c) if m.place_rank < c.place_rank else (c, m)
+    if coarse.place_rank >= 4:  # a country holds every place in it
+        return "within"
+    if coarse.place_rank >= 2 and coarse.admin1 and coarse.admin1 == fine.admin1:
+        return "within"
+    return None
+
+
+def _spans_meet(a: tuple[date, date] | None, b: tuple[date, date] | None, slack: timedelta) -> bool:
+    if a is None or b is None:
+        return True
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _contradicts(m: Mention, c: Cluster) -> bool:
+    if not m.side1 or not c.sides1:
+        return False
+    return m.side1 not in c.sides1 and m.side1 not in c.sides2
+
+
+def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
+    """The highest sentence similarity with the event, and with a reprint that may differ on the day.
+
+    Reprints of one wire sentence may resolve "on Thursday" to different days, but
+    not "On 4 February 2022": two sentences that write their dates out and differ
+    are two events told alike.
+    """
+    if len(m.words) < COPY_MIN_WORDS:
+        return 0.0, 0.0
+    best = reprint = 0.0
+    for words, group, explicit in c.sentences:
+        s = similarity(m.words, words)
+        best = max(best, s)
+        if group == m.article.copy_group and not (explicit and m.explicit_date):
+            reprint = max(reprint, s)
+    return best, reprint
+
+
+def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
+    """Whether ``m`` may join ``c``: a score (higher is better) and the reason, or None."""
+    if not _kind_fits(m.kind, c.kind):
+        return None
+    fit = _place_fit(m, c)
+    if fit is None or _contradicts(m, c):
+        return None
+    sim, copy_sim = _best_copy(m, c)
+    reasons = []
+    if not _spans_meet(m.span, c.span, timedelta(0)):
+        # Only the same wire sentence in one copy group may disagree on the day.
+        if copy_sim < COPY_SIMILARITY:
+            return None
+        reasons.append("the same wire sentence with another date")
+    # With no date to compare, only the same article (or a reprint of its sentence) can tell.
+    undated = (m.span is None or c.span is None) and copy_sim < COPY_SIMILARITY
+    if undated and all(x.article.pk != m.article.pk for x in c.mentions):
+        return None
+    shared_actor = bool(m.side1 and m.side1 in c.sides1) or bool(m.side2 and m.side2 in c.sides2)
+    if m.place_key is None and sim < NO_PLACE_SIMILARITY:
+        return None
+    both_actors = bool(m.side1 and m.side1 in c.sides1 and m.side2 and m.side2 in c.sides2)
+    if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY:
+        return None
+    score = 2.0 * sim + (1.0 if fit == "same" else 0.0) + (0.5 if shared_actor else 0.0)
+    if m.span and c.span and m.span == c.span:
+        score += 0.5
+    if sim >= COPY_SIMILARITY:
+        reasons.append(f"the same sentence ({sim:.2f} of its words)")
+    reasons.append(f"{m.kind} as {c.kind}" if m.kind != c.kind else f"same kind {m.kind}")
+    reasons.append(
+        "same place" if fit == "same" else "place within the event's place (or holding it)"
+    )
+    if m.span and c.span:
+        reasons.append("date agrees" if m.span == c.span else "date span overlaps")
+    if shared_actor:
+        reasons.append("shared actor")
+    return score, "; ".join(reasons)
+
+
+class _Index:
+    """Clusters by place key and month, so that a mention is compared with few events."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, str], list[Cluster]] = {}
+
+    @staticmethod
+    def months(span: tuple[date, date] | None, slack: timedelta) -> list[str]:
+        if span is None:
+            return ["-"]
+        lo, hi = span[0] - slack, span[1] + slack
+        out: list[str] = []
+        y, mo = lo.year, lo.month
+        while (y, mo) <= (hi.year, hi.month) and len(out) < 14:
+            out.append(f"{y:04d}-{mo:02d}")
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        return out
+
+    @staticmethod
+    def keys_of(c: Cluster) -> list[str]:
+        keys = [f"p{c.place_key}"]
+        if c.admin1:
+            keys.append(f"a{c.admin1}")
+            if c.place_rank >= 2:
+                keys.append(f"A{c.admin1}")
+        if c.place_rank >= 4:
+            keys.append("C")
+        keys.extend(f"s{side}" for side in c.sides1)
+        return keys
+
+    @staticmethod
+    def lookups(m: Mention) -> list[str]:
+        if m.place_key is None:
+            return ["pNone"]
+        keys = [f"p{m.place_key}", "C"]
+        if m.place_rank >= 2 and m.admin1:
+            keys.append(f"a{m.admin1}")
+        elif m.admin1:
+            keys.append(f"A{m.admin1}")
+        if m.place_rank >= 4 and m.side1:
+            keys.append(f"s{m.side1}")
+        if m.place_rank >= 4 and m.side2:
+            keys.append(f"s{m.side2}")
+        return keys
+
+    def add(self, c: Cluster) -> None:
+        for month in self.months(c.span, timedelta(0)):
+            for key in self.keys_of(c):
+                if (key, month) not in c.indexed:
+                    c.indexed.add((key, month))
+                    self.buckets.setdefault((key, month), []).append(c)
+
+    def candidates(self, m: Mention) -> Iterator[Cluster]:
+        seen: set[int] = set()
+        for month in self.months(m.span, COPY_SLACK):
+            for key in self.lookups(m):
+                for c in self.buckets.get((key, month), ()):
+                    if id(c) not in seen:
+                        seen.add(id(c))
+                        yield c
+
+
+def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Merge the mentions of one block (one family in one country) into events."""
+    index = _Index()
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=lambda m: m.order):
+        best: tuple[float, str, Cluster] | None = None
+        for c in index.candidates(m):
+            verdict = judge(m, c)
+            if verdict and (best is None or verdict[0] > best[0]):
+                best = (verdict[0], verdict[1], c)
+        if best is None:
+            c = Cluster(
+                founder=m, kind=m.kind, place_key=m.place_key, place_rank=m.place_rank,
+                country=m.country, admin1=m.admin1, span=m.span,
+            )  # fmt: skip
+            m.why = "founded the event"
+            c.add(m)
+            clusters.append(c)
+            index.add(c)
+        else:
+            m.why = best[1]
+            best[2].add(m)
+            index.add(best[2])
+    return clusters

@@ -1,0 +1,225 @@
+"""SQL for consolidation: which blocks changed, their mentions, and the events, conflicts and control."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+Block = tuple[str, str]  # (family, country_code or '')
+
+_LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
+
+
+def all_blocks(conn: sqlite3.Connection) -> list[Block]:
+    """Every (family, country) that holds a mention in a latest article version, or an event."""
+    rows = conn.execute(
+        f"""SELECT DISTINCT e.family, coalesce(e.country_code, '') FROM events AS e
+            JOIN articles AS a ON a.pk = e.article_pk WHERE {_LATEST}
+            UNION SELECT family, country_code FROM consolidated_events"""
+    ).fetchall()
+    return sorted((str(r[0]), str(r[1])) for r in rows)
+
+
+def changed_blocks(conn: sqlite3.Connection) -> list[Block]:
+    """Blocks with mentions no event holds yet, or events holding mentions of superseded versions."""
+    rows = conn.execute(
+        f"""SELECT DISTINCT e.family, coalesce(e.country_code, '') FROM events AS e
+            JOIN articles AS a ON a.pk = e.article_pk
+            LEFT JOIN event_mentions AS em ON em.mention_pk = e.pk
+            WHERE em.mention_pk IS NULL AND {_LATEST}
+            UNION
+            SELECT DISTINCT ce.family, ce.country_code FROM event_mentions AS em
+            JOIN consolidated_events AS ce ON ce.id = em.event_id
+            JOIN events AS e ON e.pk = em.mention_pk
+            JOIN articles AS a ON a.pk = e.article_pk
+            WHERE NOT ({_LATEST})"""
+    ).fetchall()
+    return sorted((str(r[0]), str(r[1])) for r in rows)
+
+
+def block_mentions(conn: sqlite3.Connection, block: Block) -> Iterator[sqlite3.Row]:
+    """The block's mentions in latest versions, with what consolidation needs of their articles."""
+    family, country = block
+    where = "e.country_code = ?" if country else "(e.country_code IS NULL OR e.country_code = '')"
+    params: list[Any] = [family, country] if country else [family]
+    yield from conn.execute(
+        f"""SELECT e.pk, e.rank, e.json, a.pk AS article_pk, a.id AS article_id, a.outlet,
+                   a.published, a.published_precision, a.wire, c.group_pk, c.copy_of_pk,
+                   c.relation, sm.story_id,
+                   (SELECT f.date FROM events AS f WHERE f.article_pk = a.pk
+                    AND f.date_precision = 'day' ORDER BY f.rank LIMIT 1) AS focal_date
+            FROM events AS e JOIN articles AS a ON a.pk = e.article_pk
+            LEFT JOIN copies AS c ON c.article_pk = a.pk
+            LEFT JOIN story_members AS sm ON sm.article_pk = a.pk
+            WHERE e.family = ? AND {where} AND {_LATEST}""",
+        params,
+    )
+
+
+def previous_assignment(conn: sqlite3.Connection, block: Block) -> dict[tuple[str, str], str]:
+    """``(article id, mention id) -> event id`` as the block's events stood before."""
+    rows = conn.execute(
+        """SELECT a.id, e.event_id, em.event_id FROM consolidated_events AS ce
+           JOIN event_mentions AS em ON em.event_id = ce.id
+           JOIN events AS e ON e.pk = em.mention_pk
+           JOIN articles AS a ON a.pk = e.article_pk
+           WHERE ce.family = ? AND ce.country_code = ?""",
+        block,
+    ).fetchall()
+    return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
+
+
+def taken_ids(conn: sqlite3.Connection, block: Block) -> set[str]:
+    """Event ids other blocks use (a new id must not collide with them)."""
+    rows = conn.execute(
+        "SELECT id FROM consolidated_events WHERE NOT (family = ? AND country_code = ?)", block
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def replace_block(
+    conn: sqlite3.Connection,
+    block: Block,
+    events: list[dict[str, Any]],
+    mentions: list[tuple[int, str, str]],
+    conflicts: list[dict[str, Any]],
+) -> None:
+    """Swap a block's events, mention assignments and conflicts for freshly consolidated ones."""
+    old = [r[0] for r in conn.execute(
+        "SELECT id FROM consolidated_events WHERE family = ? AND country_code = ?", block
+    )]  # fmt: skip
+    for i in range(0, len(old), 500):
+        chunk = old[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM conflicts WHERE event_id IN ({marks})", chunk)
+    conn.execute("DELETE FROM consolidated_events WHERE family = ? AND country_code = ?", block)
+    conn.executemany(
+        """INSERT INTO consolidated_events (id, family, country_code, kind, acled_event_type,
+               acled_sub_event_type, actor1, actor2, place_name, geonameid, lat, lon, admin1,
+               place_precision, date, date_precision, modality, status, independent_sources,
+               articles, mentions, first_reported, last_reported, fatalities, json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [_event_row(block, e) for e in events],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO event_mentions (mention_pk, event_id, why) VALUES (?, ?, ?)",
+        mentions,
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO conflicts (id, event_id, fact, kind, json) VALUES (?, ?, ?, ?, ?)",
+        [(c["id"], c["event_id"], c["fact"], c["kind"], _dumps(c)) for c in conflicts],
+    )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _event_row(block: Block, e: dict[str, Any]) -> tuple[Any, ...]:
+    acled, place, when = e.get("acled") or {}, e.get("place") or {}, e.get("date") or {}
+    return (
+        e["id"], block[0], block[1], e["kind"], acled.get("event_type"), acled.get("sub_event_type"),
+        (e.get("actor1") or {}).get("name"), (e.get("actor2") or {}).get("name"),
+        place.get("name"), place.get("geonameid"), place.get("lat"), place.get("lon"),
+        place.get("admin1"), place.get("precision"), when.get("value"), when.get("precision"),
+        e["modality"], e["status"], e["independent_sources"], len(e["articles"]), len(e["mentions"]),
+        e.get("first_reported"), e.get("last_reported"), e.get("fatalities"), _dumps(e),
+    )  # fmt: skip
+
+
+def events_of_kinds(conn: sqlite3.Connection, kinds: Iterable[str]) -> list[dict[str, Any]]:
+    """Consolidated events of the given kinds, as stored."""
+    kinds = list(kinds)
+    marks = ",".join("?" * len(kinds))
+    rows = conn.execute(f"SELECT json FROM consolidated_events WHERE kind IN ({marks})", kinds)
+    return [json.loads(r[0]) for r in rows]
+
+
+def replace_control(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Store the control changes afresh."""
+    conn.execute("DELETE FROM control")
+    conn.executemany(
+        """INSERT INTO control (place_key, place_name, geonameid, lat, lon, country_code, admin1,
+               holder, lost_by, since, event_id, kind, modality, json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                r["place_key"],
+                r["place"].get("name"),
+                r["place"].get("geonameid"),
+                r["place"].get("lat"),
+                r["place"].get("lon"),
+                r["place"].get("country_code"),
+                r["place"].get("admin1"),
+                r["holder"],
+                r["lost_by"],
+                r["since"],
+                r["event_id"],
+                r["kind"],
+                r["modality"],
+                _dumps(r),
+            )
+            for r in rows
+        ],
+    )
+
+
+def control_rows(conn: sqlite3.Connection, until: str | None = None) -> list[dict[str, Any]]:
+    """Stored control changes on or before ``until`` (all when None)."""
+    if until is None:
+        rows = conn.execute("SELECT json FROM control ORDER BY since, pk")
+    else:
+        rows = conn.execute(
+            "SELECT json FROM control WHERE since <= ? ORDER BY since, pk", (until,)
+        )
+    return [json.loads(r[0]) for r in rows]
+
+
+def consolidated(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every consolidated event, earliest first."""
+    for r in conn.execute("SELECT json FROM consolidated_events ORDER BY date, id"):
+        yield json.loads(r[0])
+
+
+def all_conflicts(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Every conflict found, grouped by event."""
+    for r in conn.execute("SELECT json FROM conflicts ORDER BY event_id, fact"):
+        yield json.loads(r[0])
+
+
+def latest_day(conn: sqlite3.Connection) -> str | None:
+    """The last day any control change happened (what 'now' means for a control view)."""
+    row = conn.execute("SELECT max(since) FROM control").fetchone()
+    return row[0] if row and row[0] else None
+
+
+def stories(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every story with its articles (latest versions) and how many consolidated events it holds."""
+    events: dict[int, int] = {}
+    for (doc,) in conn.execute("SELECT json FROM consolidated_events"):
+        for sid in json.loads(doc).get("stories") or []:
+            events[sid] = events.get(sid, 0) + 1
+    members: dict[int, list[str]] = {}
+    for sid, aid in conn.execute(
+        f"""SELECT sm.story_id, a.id FROM story_members AS sm JOIN articles AS a ON a.pk = sm.article_pk
+            WHERE {_LATEST} ORDER BY a.published, a.id"""
+    ):
+        members.setdefault(int(sid), []).append(str(aid))
+    out = []
+    for r in conn.execute("SELECT id, title, first_date, last_date FROM stories ORDER BY id"):
+        ids = members.get(int(r[0]), [])
+        if ids:
+            out.append({
+                "id": int(r[0]), "title": r[1], "first_date": r[2], "last_date": r[3],
+                "articles": len(ids), "article_ids": ids, "events": events.get(int(r[0]), 0),
+            })  # fmt: skip
+    return out
+
+
+def outlets(conn: sqlite3.Connection) -> dict[str, str]:
+    """Article id -> outlet name, where the outlet is known."""
+    rows = conn.execute("SELECT id, outlet FROM articles WHERE outlet IS NOT NULL")
+    return {str(r[0]): str(r[1]) for r in rows}

@@ -1,0 +1,380 @@
+"""Consolidation: the seeds as events, sources counted once, conflicts, control, stable ids, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.consolidate.control import control_on
+from sitrep.consolidate.mention import ArticleInfo, make_mention
+from sitrep.consolidate.merge import cluster
+from sitrep.consolidate.record import record
+from sitrep.evaluate.consolidation import evaluate_consolidation
+from sitrep.pipeline import consolidate_store, run
+from sitrep.store import Store
+from sitrep.store import consolidated as sql
+from tests.conftest import EVAL, SEEDS, need_shared
+
+MB = 20 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    need_shared(SEEDS)
+    db = tmp_path_factory.mktemp("c") / "seeds.db"
+    with Store(db) as store:
+        run([SEEDS], store, max_bytes=MB)
+    return db
+
+
+def _events(db: Path) -> list[dict[str, Any]]:
+    with Store(db) as store:
+        return list(sql.consolidated(store.conn))
+
+
+def _find(events: list[dict[str, Any]], kind: str, place: str) -> list[dict[str, Any]]:
+    return [
+        e
+        for e in events
+        if e["kind"] == kind and place in ((e.get("place") or {}).get("name") or "")
+    ]
+
+
+def test_fall_of_herat_is_one_event_with_afp_counted_once(seeds_db: Path) -> None:
+    herat = _find(_events(seeds_db), "territory.capture", "Her")
+    assert len(herat) == 1
+    e = herat[0]
+    assert sorted(a[:3] for a in e["articles"]) == ["000", "003"]
+    assert e["independent_sources"] == 1 and e["originators"] == ["wire:AFP"]
+    assert e["status"] == "single" and e["date"]["value"] == "2021-08-12"
+    assert e["actor1"]["name"] == "Taliban"
+    # Every mention says why it joined, and the evidence names each article.
+    assert {m["article_id"][:3] for m in e["mentions"]} == {"000", "003"}
+    assert all(m["why"] for m in e["mentions"])
+    assert all(ev["article_id"] and ev["text"] for ev in e["evidence"])
+
+
+def test_ghazni_confirmed_and_kandahar_claimed(seeds_db: Path) -> None:
+    events = _events(seeds_db)
+    ghazni = _find(events, "territory.capture", "Ghazni")
+    assert len(ghazni) == 1 and ghazni[0]["modality"] == "confirmed"
+    assert "source:interior ministry" in ghazni[0]["originators"]
+    kandahar = [
+        e
+        for e in _find(events, "territory.capture", "Kandah")
+        if e["date"]["value"] == "2021-08-12"
+    ]
+    assert len(kandahar) == 1 and kandahar[0]["modality"] == "claimed"
+    assert [a[:3] for a in kandahar[0]["articles"]] == ["003"]
+
+
+def test_provincial_capitals_conflict_is_an_update(seeds_db: Path) -> None:
+    with Store(seeds_db) as store:
+        conflicts = list(sql.all_conflicts(store.conn))
+    capitals = [c for c in conflicts if "provincial capitals" in c["fact"]]
+    assert len(capitals) == 1
+    c = capitals[0]
+    assert c["kind"] == "update"
+    assert [(v["value"], v["article_id"][:3]) for v in c["values"]] == [(10, "000"), (12, "003")]
+    assert all(v["evidence"]["text"] for v in c["values"])
+
+
+def test_control_on_the_day(seeds_db: Path) -> None:
+    with Store(seeds_db) as store:
+        rows = control_on(sql.control_rows(store.conn, "2021-08-12"), "2021-08-12")
+    held = {r["place"]["name"]: r for r in rows if r["holder"] == "Taliban"}
+    names = " ".join(held)
+    for town in ("Her", "Ghazni", "Kandah", "Qala"):
+        assert town in names, (town, names)
+    kandahar = next(r for n, r in held.items() if n.startswith("Kandah"))
+    assert kandahar["modality"] == "claimed"
+    # Nobody held anything before the fighting the seeds report.
+    with Store(seeds_db) as store:
+        assert control_on(sql.control_rows(store.conn, "2021-07-31"), "2021-07-31") == []
+
+
+def test_ids_stay_stable_as_articles_arrive(tmp_path: Path) -> None:
+    need_shared(SEEDS)
+    first = tmp_path / "in"
+    first.mkdir()
+    shutil.copy(SEEDS / "000_a590446ecc86677d.txt", first)
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        run([first], store, max_bytes=MB)
+    before = {e["id"]: e for e in _events(db)}
+    herat_before = _find(list(before.values()), "territory.capture", "Her")[0]
+    with Store(db) as store:
+        run([SEEDS], store, max_bytes=MB)
+        again = consolidate_store(store)
+    after = {e["id"]: e for e in _events(db)}
+    herat_after = _find(list(after.values()), "territory.capture", "Her")[0]
+    assert herat_after["id"] == herat_before["id"]
+    assert len(herat_after["articles"]) == 2
+    # Every event 000 alone gave still exists under its id (003 only adds to them or founds new ones).
+    assert set(before) <= set(after)
+    # Nothing changed since the last pass: nothing is redone.
+    assert again.blocks == 0
+
+
+def _info(
+    pk: int, published: str, copy_of: int | None = None, wire: list[str] | None = None
+) -> ArticleInfo:
+    return ArticleInfo(
+        pk=pk, id=f"a{pk}", outlet=f"outlet{pk}", published=published, published_precision="day",
+        wire=wire or [], copy_group=copy_of or pk, copy_of=copy_of, copy_relation=None, story_id=1,
+    )  # fmt: skip
+
+
+_KABUL = {"name": "Kabul", "geonameid": 1138958, "lat": 34.5, "lon": 69.2, "country_code": "AF",
+          "admin1": "Kabul", "precision": "city"}  # fmt: skip
+_KABUL_PROVINCE = {**_KABUL, "geonameid": 1138957, "precision": "admin1"}
+_HERAT = {"name": "Herat", "geonameid": 1140026, "lat": 34.3, "lon": 62.2, "country_code": "AF",
+          "admin1": "Herat", "precision": "city"}  # fmt: skip
+_TALIBAN = {"name": "Taliban", "type": "rebel", "inter": 2}
+_ARMY = {
+    "name": "Military Forces of Afghanistan",
+    "type": "state",
+    "inter": 1,
+    "country_code": "AF",
+}
+
+
+def _mention(pk: int, info: ArticleInfo, text: str, **kw: Any) -> Any:
+    data = {
+        "id": f"m{pk}", "kind": kw.get("kind", "attack.bombing"), "family": kw.get("kind", "attack.bombing").split(".")[0],
+        "place": kw.get("place", _KABUL), "date": kw.get("date"), "modality": kw.get("modality", "asserted"),
+        "actor1": kw.get("actor1"), "actor2": kw.get("actor2"), "sources": kw.get("sources", []),
+        "fatalities": kw.get("fatalities"), "quantities": kw.get("quantities", []),
+        "evidence": [{"article_id": info.id, "start": 0, "end": len(text), "text": text}],
+    }  # fmt: skip
+    return make_mention(pk, 0, data, info)
+
+
+def _day(value: str, text: str = "") -> dict[str, Any]:
+    return {"value": value, "precision": "day" if len(value) == 10 else "month", "text": text}
+
+
+def test_a_month_only_report_cannot_bridge_two_days() -> None:
+    a, b, c = _info(1, "2021-08-10"), _info(2, "2021-08-12"), _info(3, "2021-08-20")
+    ms = [
+        _mention(
+            1,
+            a,
+            "A car bomb exploded near the ministry in Kabul on Tuesday",
+            date=_day("2021-08-10"),
+        ),
+        _mention(
+            2, b, "Another blast hit a market in western Kabul on Thursday", date=_day("2021-08-12")
+        ),
+        _mention(3, c, "Bombings shook the capital Kabul this month", date=_day("2021-08")),
+    ]
+    clusters = cluster(ms)
+    assert len(clusters) == 2
+    assert sorted(len(x.mentions) for x in clusters) == [1, 2]
+
+
+def test_actors_that_contradict_do_not_merge_and_containment_needs_evidence() -> None:
+    a, b, c = _info(1, "2021-08-12"), _info(2, "2021-08-12"), _info(3, "2021-08-12")
+    day = _day("2021-08-12")
+    ms = [
+        _mention(
+            1,
+            a,
+            "Taliban fighters attacked a checkpoint in Kabul",
+            kind="clash.armed",
+            date=day,
+            actor1=_TALIBAN,
+        ),
+        _mention(
+            2,
+            b,
+            "Soldiers attacked an outpost in Kabul",
+            kind="clash.armed",
+            date=day,
+            actor1=_ARMY,
+        ),
+        # The province holds the city, but nothing else ties this report to either clash.
+        _mention(
+            3,
+            c,
+            "Fighting raged across the province overnight",
+            kind="clash.armed",
+            date=day,
+            place=_KABUL_PROVINCE,
+        ),
+    ]
+    assert len(cluster(ms)) == 3
+
+
+def test_death_tolls_from_independent_reports_of_one_day_contradict() -> None:
+    a, b, c = _info(1, "2021-08-12"), _info(2, "2021-08-12"), _info(3, "2021-08-12")
+    day = _day("2021-08-12")
+    text = "A suicide bomber killed {} people at a mosque in Herat on Thursday, officials said"
+    ms = [
+        _mention(
+            1, a, text.format(12), kind="attack.suicide", date=day, place=_HERAT, fatalities=12
+        ),
+        _mention(
+            2, b, text.format(20), kind="attack.suicide", date=day, place=_HERAT, fatalities=20
+        ),
+        _mention(
+            3, c, text.format(12), kind="attack.suicide", date=day, place=_HERAT, fatalities=12
+        ),
+    ]
+    (one,) = cluster(ms)
+    event, conflicts = record("ev1", one)
+    assert event["fatalities_range"] == {"best": 12, "low": 12, "high": 20}
+    assert event["fatalities"] == 12
+    assert [c["kind"] for c in conflicts] == ["contradiction"]
+    assert event["status"] == "disputed"
+
+
+def test_a_later_day_revises_rather_than_contradicts() -> None:
+    a, b = _info(1, "2021-08-12"), _info(2, "2021-08-13")
+    text = "A suicide bomber killed {} people at a mosque in Herat on Thursday"
+    ms = [
+        _mention(
+            1,
+            a,
+            text.format(12),
+            kind="attack.suicide",
+            date=_day("2021-08-12"),
+            place=_HERAT,
+            fatalities=12,
+        ),
+        _mention(
+            2,
+            b,
+            text.format(31),
+            kind="attack.suicide",
+            date=_day("2021-08-12"),
+            place=_HERAT,
+            fatalities=31,
+        ),
+    ]
+    (one,) = cluster(ms)
+    event, conflicts = record("ev1", one)
+    assert [(c["fact"], c["kind"]) for c in conflicts] == [("fatalities", "update")]
+    assert [v["value"] for v in conflicts[0]["values"]] == [12, 31]
+    assert event["status"] == "corroborated"
+
+
+def test_reprints_count_once_and_a_denial_disputes() -> None:
+    wire, reprint, other = (
+        _info(1, "2021-08-12", wire=["AFP"]),
+        _info(2, "2021-08-12", copy_of=1),
+        _info(3, "2021-08-12"),
+    )
+    day = _day("2021-08-12")
+    text = "The Taliban captured the city of Herat after government forces withdrew"
+    ms = [
+        _mention(1, wire, text, kind="territory.capture", date=day, place=_HERAT, actor1=_TALIBAN),
+        _mention(
+            2, reprint, text, kind="territory.capture", date=day, place=_HERAT, actor1=_TALIBAN
+        ),
+    ]
+    (one,) = cluster(ms)
+    event, _ = record("ev1", one)
+    assert event["independent_sources"] == 1 and event["status"] == "single"
+    denial = _mention(
+        3, other, "The defence ministry denied that Herat had fallen to the Taliban", kind="territory.capture",
+        date=day, place=_HERAT, actor1=_TALIBAN, modality="denied", sources=[{"who": "the defence ministry"}],
+    )  # fmt: skip
+    (one,) = cluster([*ms, denial])
+    event, _ = record("ev1", one)
+    assert event["independent_sources"] == 2 and event["status"] == "disputed"
+    assert event["modality"] == "asserted"
+
+
+def test_acled_rows_are_not_merged_across_events() -> None:
+    path = need_shared(EVAL / "events_acled.dev.jsonl")
+    result = evaluate_consolidation(path, limit=500)
+    assert result["rows"] == 500 and result["events"] > 400
+    # Each row is its own ACLED event: a wrong merge of two rows' own events must stay rare.
+    assert result["wrong_main_merges"] <= 0.01 * result["rows"], result["examples"]
+
+
+def _export(db: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["export", "--db", str(db), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_exports(seeds_db: Path) -> None:
+    events = [json.loads(x) for x in _export(seeds_db, "--what", "events").splitlines()]
+    assert events and all(
+        {"articles", "independent_sources", "first_reported", "last_reported", "status"} <= set(e)
+        for e in events
+    )
+    geo = json.loads(_export(seeds_db, "--what", "events", "--format", "geojson"))
+    herat = next(
+        f
+        for f in geo["features"]
+        if f["properties"]["kind"] == "territory.capture"
+        and f["properties"]["place"].startswith("Her")
+    )
+    lon, lat = herat["geometry"]["coordinates"]
+    assert abs(lat - 34.35) < 0.2 and abs(lon - 62.2) < 0.2
+    conflicts = [json.loads(x) for x in _export(seeds_db, "--what", "conflicts").splitlines()]
+    assert all({"fact", "values", "kind"} <= set(c) for c in conflicts)
+    control = list(
+        csv.DictReader(
+            io.StringIO(
+                _export(seeds_db, "--what", "control", "--on", "2021-08-12", "--format", "csv")
+            )
+        )
+    )
+    assert any(r["holder"] == "Taliban" and r["place"].startswith("Her") for r in control)
+    stories = [json.loads(x) for x in _export(seeds_db, "--what", "stories").splitlines()]
+    assert len(stories) == 1 and stories[0]["articles"] == 2 and stories[0]["events"] > 0
+
+
+def test_acled_export_opens_in_pandas_with_acleds_columns_and_types(seeds_db: Path) -> None:
+    pd = pytest.importorskip(
+        "pandas", reason="pandas comes with the dev tools (scripts/test installs it)"
+    )
+    from sitrep.acled import COLUMNS
+
+    frame = pd.read_csv(io.StringIO(_export(seeds_db, "--what", "events", "--format", "acled")))
+    assert list(frame.columns) == COLUMNS
+    assert len(frame) > 5
+    for column in (
+        "year",
+        "time_precision",
+        "inter1",
+        "inter2",
+        "interaction",
+        "iso",
+        "geo_precision",
+        "fatalities",
+        "timestamp",
+    ):
+        assert pd.api.types.is_integer_dtype(frame[column]), column
+    for column in ("latitude", "longitude"):
+        assert pd.api.types.is_float_dtype(frame[column]), column
+    assert pd.to_datetime(frame["event_date"], format="%Y-%m-%d").notna().all()
+    herat = frame[
+        (frame["sub_event_type"] == "Non-state actor overtakes territory")
+        & frame["location"].str.startswith("Her")
+    ]
+    assert len(herat) == 1
+    row = herat.iloc[0]
+    assert row["country"] == "Afghanistan" and row["iso"] == 4 and row["region"] == "South Asia"
+    assert row["event_id_cnty"].startswith("AFG") and row["actor1"] == "Taliban"
+    assert row["notes"].startswith("On 12 August 2021, Taliban captured Her")
+    assert "AFP" in row["source"]
+
+
+def test_bad_control_day_is_a_usage_error(seeds_db: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["export", "--db", str(seeds_db), "--what", "control", "--on", "12/08/2021"]
+    )
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
