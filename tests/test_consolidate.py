@@ -66,7 +66,7 @@ def test_ghazni_confirmed_and_kandahar_claimed(seeds_db: Path) -> None:
     events = _events(seeds_db)
     ghazni = _find(events, "territory.capture", "Ghazni")
     assert len(ghazni) == 1 and ghazni[0]["modality"] == "confirmed"
-    assert "source:interior ministry" in ghazni[0]["originators"]
+    assert "source:interior ministry" in ghazni[0]["accounts"]["confirmed"]
     kandahar = [
         e
         for e in _find(events, "territory.capture", "Kandah")
@@ -291,6 +291,7 @@ def test_reprints_count_once_and_a_denial_disputes() -> None:
     (one,) = cluster([*ms, denial])
     event, _ = record("ev1", one)
     assert event["independent_sources"] == 2 and event["status"] == "disputed"
+    assert event["accounts"]["denied"] == ["source:defence ministry"]
     assert event["modality"] == "asserted"
 
 

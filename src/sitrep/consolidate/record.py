@@ -182,7 +182,12 @@ def conflicts_of(event_id: str, c: Cluster, event: dict[str, Any]) -> list[dict[
     if found:
         out.append(found)
     if c.date_disputed:
-        days = [(m, m.data["date"]["value"]) for m in c.mentions if m.date_rank == 0]
+        # Only dates the reports state count: a publication day standing in for one is no claim.
+        days = [
+            (m, m.data["date"]["value"])
+            for m in c.mentions
+            if m.date_rank == 0 and m.data["date"].get("how") in ("text", "context")
+        ]
         found = _conflict(event_id, "date", days, context)
         if found:
             out.append(found)
@@ -248,6 +253,11 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
         "stories": sorted({m.article.story_id for m in ms if m.article.story_id is not None}),
         "independent_sources": len(originators),
         "originators": originators,
+        # Who claims it, who confirms it, who denies it (and who merely asserts or reports it).
+        "accounts": {
+            modality: sorted({m.originator for m in ms if m.modality == modality})
+            for modality in sorted({m.modality for m in ms})
+        },
         "first_reported": published[0] if published else None,
         "last_reported": published[-1] if published else None,
         "mentions": [
