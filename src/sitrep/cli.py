@@ -230,6 +230,32 @@ def export(
     click.echo(f"{n} {what} written", err=True)
 
 
+@main.command()
+@click.option(
+    "--db",
+    required=True,
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="SQLite file made by `sitrep run` (opened read-only).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: Path, host: str, port: int) -> None:
+    """Serve the JSON API over a database (read-only): events, articles, stories, conflicts, control.
+
+    OpenAPI description at /openapi.json; endpoints under /api/.
+    """
+    _serve(db, host, port)
+
+
+def _serve(db: Path, host: str, port: int) -> None:
+    import uvicorn
+
+    from sitrep.api import create_app
+
+    click.echo(f"sitrep serving {db} (read-only) on http://{host}:{port}/api/events  (Ctrl-C stops)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @main.command(name="eval")
 @click.argument("dataset", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option(
@@ -446,7 +472,8 @@ def _demo_corpus(target: Path) -> list[Path]:
     type=click.Path(path_type=Path),
     help="SQLite file to write.",
 )
-def demo(db: Path) -> None:
+@click.option("--serve", "and_serve", is_flag=True, help="Then serve the demo database (sitrep serve).")
+def demo(db: Path, and_serve: bool) -> None:
     """Process the bundled sample corpus (the two seed articles) and print a report."""
     from sitrep.consolidate.control import control_on
     from sitrep.pipeline import run as run_pipeline
@@ -551,7 +578,10 @@ def demo(db: Path) -> None:
     )
     click.echo(f"  sitrep export --db {db} --what articles --format csv")
     click.echo(f'  sqlite3 {db} "select id, title, published from articles"')
+    click.echo(f"  sitrep serve --db {db}     # the JSON API on http://127.0.0.1:8000/api/events")
     click.echo("  sitrep run YOUR_FILES --db my.db")
+    if and_serve:
+        _serve(db, "127.0.0.1", 8000)
     sys.exit(1 if report.rejected else 0)
 
 

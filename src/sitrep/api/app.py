@@ -1,0 +1,245 @@
+"""The JSON API over a sitrep database: events, articles, stories, diffs, conflicts, control.
+
+Read-only (the database is opened with ``mode=ro``), parameterised SQL, bounded
+pages, one error shape for every error (``{"error": {"status", "code", "message"}}``),
+and a strict Content-Security-Policy on every response. The OpenAPI description is
+at ``/openapi.json``; nothing is loaded from a CDN.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from sitrep import __version__
+from sitrep.api import queries as q
+from sitrep.consolidate.control import control_on
+from sitrep.diff import diff_texts
+from sitrep.store import consolidated as sql
+
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+_CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    422: "invalid_parameter",
+    500: "internal_error",
+}
+_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description=f"page size, at most {q.MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"status": status, "code": _CODES.get(status, "error"), "message": message}},
+        status_code=status,
+    )
+
+
+class _Headers(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        return response
+
+
+def _day(value: str | None, name: str) -> str | None:
+    if value is not None and not _DAY.match(value):
+        raise HTTPException(422, f"{name} wants YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise HTTPException(422, "bbox wants west,south,east,north in degrees") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(422, "bbox is outside the globe or south > north")
+    return west, south, east, north
+
+
+def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    nxt = offset + limit if offset + limit < total else None
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The API app for one database file (which must exist)."""
+    path = Path(db)
+    if not path.is_file():
+        raise FileNotFoundError(f"{db}: no such database file")
+    reader = q.Reader(path)
+    app = FastAPI(
+        title="sitrep",
+        version=__version__,
+        description="Consolidated events, their evidence and sources, from a sitrep database (read-only).",
+        docs_url=None,  # the stock docs pages load their scripts from a CDN
+        redoc_url=None,
+    )
+    app.add_middleware(_Headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
+        return _error(422, "; ".join(parts) or "invalid request")
+
+    @app.exception_handler(Exception)
+    async def _crash(request: Request, exc: Exception) -> JSONResponse:
+        return _error(500, f"{type(exc).__name__} while answering {request.url.path}")
+
+    @app.get("/api/health", summary="Is the server up, and what does the database hold")
+    def health() -> dict[str, Any]:
+        conn = reader.conn()
+        counts = conn.execute(
+            "SELECT (SELECT count(DISTINCT id) FROM articles), (SELECT count(*) FROM consolidated_events),"
+            " (SELECT count(*) FROM conflicts)"
+        ).fetchone()
+        return {
+            "ok": True,
+            "version": __version__,
+            "articles": counts[0],
+            "events": counts[1],
+            "conflicts": counts[2],
+        }
+
+    @app.get("/api/events", summary="Consolidated events, filtered and paged (earliest first)")
+    def list_events(
+        bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+        start: Annotated[str | None, Query(description="first day (YYYY[-MM[-DD]])")] = None,
+        end: Annotated[str | None, Query(description="last day (YYYY[-MM[-DD]])")] = None,
+        kind: Annotated[
+            str | None, Query(max_length=64, description="sitrep kind or family")
+        ] = None,
+        acled_type: Annotated[
+            str | None, Query(max_length=80, description="ACLED event or sub-event type")
+        ] = None,
+        actor: Annotated[str | None, Query(max_length=200)] = None,
+        status: Annotated[str | None, Query(pattern="^(single|corroborated|disputed)$")] = None,
+        modality: Annotated[str | None, Query(max_length=20)] = None,
+        story: int | None = None,
+        q_: Annotated[
+            str | None,
+            Query(alias="q", max_length=200, description="words in place, actor or article"),
+        ] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        f = q.EventFilter(
+            bbox=_bbox(bbox), start=_day(start, "start"), end=_day(end, "end"), kind=kind, acled_type=acled_type,
+            actor=actor, status=status, modality=modality, story=story, q=q_ if q_ and q_.strip() else None,
+        )  # fmt: skip
+        items, total = q.events(reader.conn(), f, limit, offset)
+        return _page(items, total, limit, offset)
+
+    @app.get(
+        "/api/events/{event_id}",
+        summary="One event with its mentions, evidence, sources and conflicts",
+    )
+    def one_event(event_id: str) -> dict[str, Any]:
+        found = q.event(reader.conn(), event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return found
+
+    @app.get("/api/articles", summary="Articles (latest versions, without text), paged")
+    def list_articles(
+        story: int | None = None,
+        q_: Annotated[str | None, Query(alias="q", max_length=200)] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        items, total = q.articles(
+            reader.conn(), story, q_ if q_ and q_.strip() else None, limit, offset
+        )
+        return _page(items, total, limit, offset)
+
+    @app.get(
+        "/api/articles/{article_id}", summary="One article with its text, copy verdict and events"
+    )
+    def one_article(article_id: str) -> dict[str, Any]:
+        found = q.article(reader.conn(), article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return found
+
+    @app.get("/api/stories", summary="Stories with their articles, paged")
+    def list_stories(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        stories = sql.stories(reader.conn())
+        return _page(stories[offset : offset + limit], len(stories), limit, offset)
+
+    @app.get(
+        "/api/stories/{story_id}",
+        summary="One story: its articles, which carries whose copy, its events",
+    )
+    def one_story(story_id: int) -> dict[str, Any]:
+        conn = reader.conn()
+        story = next((s for s in sql.stories(conn) if s["id"] == story_id), None)
+        if story is None:
+            raise HTTPException(404, f"no story {story_id}")
+        arts, _ = q.articles(conn, story_id, None, q.MAX_LIMIT, 0)
+        events, _ = q.events(conn, q.EventFilter(story=story_id), q.MAX_LIMIT, 0)
+        return {**story, "articles": arts, "events": events}
+
+    @app.get("/api/diff", summary="What article b adds, drops, rewords and moves compared with a")
+    def diff(
+        b: Annotated[str, Query(description="the later article")],
+        a: Annotated[
+            str | None, Query(description="the earlier one (default: the article b copies)")
+        ] = None,
+    ) -> dict[str, Any]:
+        conn = reader.conn()
+        later = q.article(conn, b)
+        if later is None:
+            raise HTTPException(404, f"no article {b!r}")
+        a = a or later.get("copy_of")
+        if a is None:
+            raise HTTPException(422, f"{b!r} carries no other article's copy: give a as well")
+        earlier = q.article(conn, a)
+        if earlier is None:
+            raise HTTPException(404, f"no article {a!r}")
+        out = diff_texts(earlier["text"], later["text"]).to_json()
+        for side, art in (("a", earlier), ("b", later)):
+            out[side] = {k: art.get(k) for k in ("id", "title", "outlet", "published")}
+        return out
+
+    @app.get("/api/conflicts", summary="Facts the reports disagree on, paged")
+    def list_conflicts(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+        found = list(sql.all_conflicts(reader.conn()))
+        return _page(found[offset : offset + limit], len(found), limit, offset)
+
+    @app.get("/api/control", summary="Who holds which place on a day (default: the last day known)")
+    def control(
+        on: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
+    ) -> dict[str, Any]:
+        conn = reader.conn()
+        if on is not None:
+            try:
+                date.fromisoformat(on)
+            except ValueError:
+                raise HTTPException(422, f"on wants YYYY-MM-DD, not {on!r}") from None
+        day = on or sql.latest_day(conn)
+        rows = control_on(sql.control_rows(conn, day), day) if day else []
+        return {"on": day, "places": rows}
+
+    return app

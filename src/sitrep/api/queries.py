@@ -1,0 +1,197 @@
+"""Read-only SQL behind the JSON API: filtered, paged, parameterised (no text is ever spliced in)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.store.db import plain_query
+
+MAX_LIMIT = 500
+
+
+class Reader:
+    """One read-only SQLite connection per server thread, to a database opened with ``mode=ro``."""
+
+    def __init__(self, path: str | Path) -> None:
+        """Remember the database; connections open lazily, one per thread."""
+        self.path = Path(path)
+        self._local = threading.local()
+
+    def conn(self) -> sqlite3.Connection:
+        """This thread's connection (read-only: the API can never change the database)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only = ON")
+            self._local.conn = conn
+        return conn
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """What ``/api/events`` can filter on."""
+
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    start: str | None = None
+    end: str | None = None
+    kind: str | None = None
+    acled_type: str | None = None
+    actor: str | None = None
+    status: str | None = None
+    modality: str | None = None
+    story: int | None = None
+    q: str | None = None
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.bbox:
+        west, south, east, north = f.bbox
+        clauses.append("lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        params += [south, north, west, east]
+    if f.start:
+        clauses.append("date >= ?")
+        params.append(f.start)
+    if f.end:
+        # "2021-08" sorts before "2021-08-31": a month-dated event is within a range ending in that month.
+        clauses.append("substr(date, 1, length(?)) <= ?")
+        params += [f.end, f.end]
+    if f.kind:
+        clauses.append("(kind = ? OR kind LIKE ? ESCAPE '\\')")
+        params += [f.kind, f.kind.replace("%", "\\%").replace("_", "\\_") + ".%"]
+    if f.acled_type:
+        clauses.append("(acled_event_type = ? OR acled_sub_event_type = ?)")
+        params += [f.acled_type, f.acled_type]
+    if f.actor:
+        clauses.append("(actor1 = ? OR actor2 = ?)")
+        params += [f.actor, f.actor]
+    if f.status:
+        clauses.append("status = ?")
+        params.append(f.status)
+    if f.modality:
+        clauses.append("modality = ?")
+        params.append(f.modality)
+    if f.story is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM json_each(consolidated_events.json, '$.stories') WHERE value = ?)"
+        )
+        params.append(f.story)
+    if f.q and plain_query(f.q):
+        like = "%" + f.q.replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(
+            """(place_name LIKE ? ESCAPE '\\' OR actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\'
+                OR EXISTS (SELECT 1 FROM json_each(consolidated_events.json, '$.articles') AS j
+                           WHERE j.value IN (SELECT a.id FROM articles AS a WHERE a.pk IN
+                               (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))))"""
+        )
+        params += [like, like, like, plain_query(f.q)]
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events(
+    conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of consolidated events matching the filter (earliest first) and how many match."""
+    where, params = _where(f)
+    total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT json FROM consolidated_events{where} ORDER BY date, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [summary(json.loads(r[0])) for r in rows], int(total)
+
+
+def summary(e: dict[str, Any]) -> dict[str, Any]:
+    """An event without its bulky parts (evidence, mentions): what a list or a map needs."""
+    out = {k: v for k, v in e.items() if k not in ("evidence", "mentions", "sources")}
+    first = (e.get("evidence") or [{}])[0]
+    out["evidence_text"] = first.get("text")
+    return out
+
+
+def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    """One event with its mentions, evidence and the conflicts found in it."""
+    row = conn.execute("SELECT json FROM consolidated_events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    out: dict[str, Any] = json.loads(row[0])
+    out["conflicts"] = [
+        json.loads(r[0])
+        for r in conn.execute(
+            "SELECT json FROM conflicts WHERE event_id = ? ORDER BY fact", (event_id,)
+        )
+    ]
+    return out
+
+
+_ARTICLE_FIELDS = (
+    "a.id, a.version, a.url, a.outlet, a.published, a.published_how, a.title, a.standfirst, a.wire, "
+    "c.relation AS copy_relation, (SELECT b.id FROM articles AS b WHERE b.pk = c.copy_of_pk) AS copy_of, "
+    "sm.story_id"
+)
+_ARTICLE_FROM = (
+    "FROM articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk "
+    "LEFT JOIN story_members AS sm ON sm.article_pk = a.pk "
+    "WHERE a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
+)
+
+
+def _article(row: sqlite3.Row) -> dict[str, Any]:
+    out = dict(row)
+    out["wire"] = json.loads(out["wire"] or "[]")
+    return out
+
+
+def articles(
+    conn: sqlite3.Connection, story: int | None, q: str | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    """A page of latest article versions (no text), optionally of one story or matching a query."""
+    extra, params = "", list[Any]()
+    if story is not None:
+        extra += " AND sm.story_id = ?"
+        params.append(story)
+    if q and plain_query(q):
+        extra += " AND a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        params.append(plain_query(q))
+    total = conn.execute(f"SELECT count(*) {_ARTICLE_FROM}{extra}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {_ARTICLE_FIELDS} {_ARTICLE_FROM}{extra} ORDER BY a.published, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [_article(r) for r in rows], int(total)
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The latest version of one article, with its text, captions and copy verdict."""
+    row = conn.execute(
+        f"SELECT {_ARTICLE_FIELDS}, a.text, a.captions, a.headings, a.byline, a.dateline, c.shared_paragraphs "
+        f"{_ARTICLE_FROM} AND a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    out = _article(row)
+    for key in ("captions", "headings"):
+        out[key] = json.loads(out[key] or "[]")
+    out["shared_paragraphs"] = (
+        json.loads(out["shared_paragraphs"]) if out["shared_paragraphs"] else []
+    )
+    out["events"] = [
+        r[0]
+        for r in conn.execute(
+            """SELECT DISTINCT em.event_id FROM event_mentions AS em JOIN events AS e ON e.pk = em.mention_pk
+               JOIN articles AS a ON a.pk = e.article_pk WHERE a.id = ?
+               AND a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)""",
+            (article_id,),
+        )
+    ]
+    return out

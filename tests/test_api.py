@@ -1,0 +1,175 @@
+"""The JSON API: a real uvicorn server on 127.0.0.1 over a real database of the seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from sitrep.api import create_app
+from sitrep.pipeline import run
+from sitrep.store import Store
+from tests.conftest import SEEDS, need_shared
+
+HOSTILE = "<script>alert(1)</script> and <img src=x onerror=alert(2)> in Herat"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    need_shared(SEEDS)
+    tmp = tmp_path_factory.mktemp("api")
+    hostile = tmp / "hostile.jsonl"
+    hostile.write_text(
+        json.dumps(
+            {
+                "id": "hostile",
+                "title": HOSTILE,
+                "published": "2021-08-13",
+                "text": f"{HOSTILE}.\n\nThe Taliban captured Herat on Thursday.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp / "seeds.db"
+    with Store(db) as store:
+        run([SEEDS, hostile], store, max_bytes=20 * 1024 * 1024)
+    port = _free_port()
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    yield f"http://127.0.0.1:{port}", db
+    srv.should_exit = True
+    thread.join(timeout=5)
+
+
+def get(base: str, path: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+    try:
+        with urllib.request.urlopen(base + path, timeout=10) as r:
+            return r.status, json.loads(r.read()), dict(r.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read()), dict(e.headers)
+
+
+def test_health_and_openapi(server: tuple[str, Path]) -> None:
+    base, _ = server
+    code, body, headers = get(base, "/api/health")
+    assert code == 200 and body["articles"] == 3 and body["events"] > 10
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    code, spec, _ = get(base, "/openapi.json")
+    assert code == 200
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/articles",
+        "/api/stories",
+        "/api/conflicts",
+        "/api/control",
+        "/api/diff",
+    ):
+        assert path in spec["paths"], path
+
+
+def test_events_filtered_by_place_kind_and_words(server: tuple[str, Path]) -> None:
+    base, _ = server
+    code, body, _ = get(base, "/api/events?bbox=61.5,33.8,62.8,34.8&kind=territory")
+    assert code == 200 and body["total"] >= 1
+    assert all(
+        61.5 <= e["place"]["lon"] <= 62.8 and e["family"] == "territory" for e in body["items"]
+    )
+    herat = next(e for e in body["items"] if e["kind"] == "territory.capture")
+    assert "evidence" not in herat and herat["evidence_text"]
+    code, body, _ = get(base, "/api/events?q=Kandahar")
+    assert code == 200 and body["total"] >= 1
+    code, body, _ = get(base, "/api/events?status=single&start=2021-08-12&end=2021-08-12&limit=2")
+    assert code == 200 and len(body["items"]) <= 2 and body["next_offset"] in (2, None)
+    assert all(
+        e["status"] == "single" and e["date"]["value"] == "2021-08-12" for e in body["items"]
+    )
+
+
+def test_one_event_carries_its_evidence_and_conflicts(server: tuple[str, Path]) -> None:
+    base, _ = server
+    _, body, _ = get(base, "/api/events?kind=siege&q=Mazar")
+    siege = next(e for e in body["items"] if e["conflicts"])
+    code, event, _ = get(base, f"/api/events/{siege['id']}")
+    assert (
+        code == 200 and len(event["mentions"]) >= 2 and all(ev["text"] for ev in event["evidence"])
+    )
+    assert event["conflicts"][0]["kind"] == "update"
+    assert [v["value"] for v in event["conflicts"][0]["values"]] == [10, 12]
+
+
+def test_articles_stories_diff_and_control(server: tuple[str, Path]) -> None:
+    base, _ = server
+    code, body, _ = get(base, "/api/articles?q=Kandahar")
+    assert code == 200 and {a["id"][:3] for a in body["items"]} >= {"000", "003"}
+    code, art, _ = get(base, "/api/articles/003_148240228117d87a.txt")
+    assert code == 200 and art["copy_of"] == "000_a590446ecc86677d.txt" and art["events"]
+    code, diff, _ = get(base, "/api/diff?b=003_148240228117d87a.txt")
+    assert code == 200 and diff["a"]["id"].startswith("000") and diff["summary"]["added"] > 0
+    code, stories, _ = get(base, "/api/stories")
+    seeds_story = next(
+        s for s in stories["items"] if "003_148240228117d87a.txt" in s["article_ids"]
+    )
+    code, story, _ = get(base, f"/api/stories/{seeds_story['id']}")
+    assert code == 200 and len(story["articles"]) >= 2 and story["events"]
+    code, control, _ = get(base, "/api/control?on=2021-08-12")
+    held = {p["place"]["name"]: p["holder"] for p in control["places"]}
+    assert any(name.startswith("Her") and who == "Taliban" for name, who in held.items())
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/api/events?limit=100000", 422),
+        ("/api/events?bbox=1,2,3", 422),
+        ("/api/events?start=yesterday", 422),
+        ("/api/events?status=rumoured", 422),
+        ("/api/events/no-such-event", 404),
+        ("/api/articles/no-such-article", 404),
+        ("/api/control?on=12/08/2021", 422),
+        ("/api/nothing-here", 404),
+    ],
+)
+def test_every_error_has_one_shape(server: tuple[str, Path], path: str, status: int) -> None:
+    code, body, headers = get(server[0], path)
+    assert code == status
+    assert set(body) == {"error"} and body["error"]["status"] == status and body["error"]["message"]
+    assert "default-src 'self'" in headers["content-security-policy"]
+
+
+def test_hostile_text_is_data_and_the_database_is_never_written(server: tuple[str, Path]) -> None:
+    base, db = server
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    code, art, headers = get(base, "/api/articles/hostile")
+    assert code == 200 and headers["content-type"] == "application/json"
+    assert HOSTILE in art["text"]
+    # Query text with SQL and FTS syntax in it is only ever a parameter.
+    for q in ("'; DROP TABLE articles; --", '" OR 1=1', "NEAR(", "%_"):
+        code, _, _ = get(base, "/api/events?q=" + urllib.request.quote(q))
+        assert code == 200, q
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
