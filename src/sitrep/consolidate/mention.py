@@ -27,6 +27,7 @@ MODALITY_STRENGTH = {
 _EXPLICIT_DATE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}"
 )
+_NAME = re.compile(r"\b[A-Z][\w'’-]+")
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
 # Words every event sentence shares: they say nothing about whether two sentences tell one story.
 _STOP = frozenset(
@@ -235,6 +236,7 @@ class Mention:
     originator: str
     modality: str
     explicit_date: bool = False  # the date is written out ("4 February 2022"), not relative
+    names: frozenset[str] = frozenset()  # capitalised words after the sentence's first
     why: str = ""
 
     @property
@@ -310,4 +312,5 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         originator=originator(data, info),
         modality=str(data.get("modality") or "asserted"),
         explicit_date=bool(_EXPLICIT_DATE.search(str(when.get("text") or ""))),
+        names=frozenset(w.lower() for w in _NAME.findall(str(evidence.get("text") or ""))[1:]),
     )

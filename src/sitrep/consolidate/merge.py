@@ -10,7 +10,10 @@ A mention joins the best-matching event it agrees with on every count:
   one wire sentence may disagree on the day (each resolved "Thursday" from its own
   publication date): they merge, and the disagreement becomes a conflict;
 - actors: the doers do not contradict (the Taliban and the army are two sides; an
-  unnamed armed group contradicts no one).
+  unnamed armed group contradicts no one);
+- names: two sentences from different articles that write their dates out, share a
+  template and each name a place or person the other does not ("airstrikes in Gire
+  Orte" / "in Gire Amediye") tell two events the gazetteer resolves to one town.
 Otherwise the mention founds an event. Each mention keeps the reason it joined.
 The event's date span narrows to what all its mentions allow, so a month-only mention
 cannot bridge two different days.
@@ -34,6 +37,8 @@ COPY_MIN_WORDS = 6
 CROSS_LEVEL_SIMILARITY = 0.3
 # A mention with no place joins only an event that carries (nearly) its sentence.
 NO_PLACE_SIMILARITY = 0.6
+# Two dated sentences this alike that name different places or people are one template told twice.
+TEMPLATE_SIMILARITY = 0.3
 # Sentences per event compared against a new mention: bounded so that a big event costs no more.
 MAX_SENTENCES = 12
 # Reprints with different days are still looked for this far apart.
@@ -54,8 +59,8 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     sides1: Counter[str] = field(default_factory=Counter)
     sides2: Counter[str] = field(default_factory=Counter)
-    # (content words, copy group, whether the date was written out) of some of its sentences
-    sentences: list[tuple[frozenset[str], int, bool]] = field(default_factory=list)
+    # (content words, copy group, whether the date was written out, names, article) of some sentences
+    sentences: list[tuple[frozenset[str], int, bool, frozenset[str], int]] = field(default_factory=list)
     date_disputed: bool = False
     indexed: set[tuple[str, str]] = field(default_factory=set)
 
@@ -67,7 +72,7 @@ class Cluster:
         if m.side2:
             self.sides2[m.side2] += 1
         if len(self.sentences) < MAX_SENTENCES and len(m.words) >= COPY_MIN_WORDS:
-            self.sentences.append((m.words, m.article.copy_group, m.explicit_date))
+            self.sentences.append((m.words, m.article.copy_group, m.explicit_date, m.names, m.article.pk))
         if "." not in self.kind and "." in m.kind:
             self.kind = m.kind
         if m.place_key and m.place_rank < self.place_rank:
@@ -127,8 +132,13 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
     if len(m.words) < COPY_MIN_WORDS:
         return 0.0, 0.0
     best = reprint = 0.0
-    for words, group, explicit in c.sentences:
+    for words, group, explicit, names, article in c.sentences:
         s = similarity(m.words, words)
+        template = s >= TEMPLATE_SIMILARITY and explicit and m.explicit_date and article != m.article.pk
+        if template and names - m.names and m.names - names:
+            # "On 22 May 2022, ... airstrikes in Gire Orte" and "... in Gire Amediye": one
+            # template, two places the gazetteer cannot tell apart; two events.
+            return -1.0, -1.0
         best = max(best, s)
         if group == m.article.copy_group and not (explicit and m.explicit_date):
             reprint = max(reprint, s)
@@ -143,6 +153,8 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     if fit is None or _contradicts(m, c):
         return None
     sim, copy_sim = _best_copy(m, c)
+    if sim < 0:
+        return None
     reasons = []
     if not _spans_meet(m.span, c.span, timedelta(0)):
         # Only the same wire sentence in one copy group may disagree on the day.
