@@ -8,16 +8,19 @@ import shutil
 import sys
 import tempfile
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
 
 from sitrep import __version__
 from sitrep.errors import InputRejected, SitrepError, StoreError, UsageError
 from sitrep.ingest import DEFAULT_MAX_BYTES
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _MB = 1024 * 1024
 
@@ -29,6 +32,16 @@ max_mb_option = click.option(
     type=float,
     help="Largest article accepted, in MB.",
 )
+
+
+def _database(help_text: str) -> Callable[[F], F]:
+    """The ``--db`` option of commands that read an existing database."""
+    return click.option(
+        "--db",
+        required=True,
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        help=help_text,
+    )
 
 
 def _report_rejections(rejected: list[InputRejected]) -> None:
@@ -150,12 +163,7 @@ def annotate(input_: str, output: str, assume_clean: bool, max_mb: float) -> Non
 
 
 @main.command()
-@click.option(
-    "--db",
-    required=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="SQLite file made by `sitrep run`.",
-)
+@_database("SQLite file made by `sitrep run`.")
 @click.option(
     "--what",
     type=click.Choice(["articles", "events", "stories", "conflicts", "control"]),
@@ -231,12 +239,7 @@ def export(
 
 
 @main.command()
-@click.option(
-    "--db",
-    required=True,
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="SQLite file made by `sitrep run` (opened read-only).",
-)
+@_database("SQLite file made by `sitrep run` (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: Path, host: str, port: int) -> None:
@@ -252,7 +255,10 @@ def _serve(db: Path, host: str, port: int) -> None:
 
     from sitrep.api import create_app
 
-    click.echo(f"sitrep serving {db} (read-only) on http://{host}:{port}/api/events  (Ctrl-C stops)", err=True)
+    click.echo(
+        f"sitrep serving {db} (read-only) on http://{host}:{port}/api/events  (Ctrl-C stops)",
+        err=True,
+    )
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 
@@ -472,7 +478,9 @@ def _demo_corpus(target: Path) -> list[Path]:
     type=click.Path(path_type=Path),
     help="SQLite file to write.",
 )
-@click.option("--serve", "and_serve", is_flag=True, help="Then serve the demo database (sitrep serve).")
+@click.option(
+    "--serve", "and_serve", is_flag=True, help="Then serve the demo database (sitrep serve)."
+)
 def demo(db: Path, and_serve: bool) -> None:
     """Process the bundled sample corpus (the two seed articles) and print a report."""
     from sitrep.consolidate.control import control_on

@@ -45,26 +45,65 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _jsonl(items: Iterable[dict[str, Any]], out: TextIO) -> int:
+    n = 0
+    for item in items:
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _csv(items: Iterable[dict[str, Any]], out: TextIO, columns: list[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for item in items:
+        writer.writerow(item)
+        n += 1
+    return n
+
+
+def _geojson(features: Iterable[dict[str, Any]], out: TextIO) -> int:
+    # One FeatureCollection, streamed feature by feature: a large database never sits in memory.
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for feature in features:
+        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def _feature(props: dict[str, Any], feature_id: str | None = None) -> dict[str, Any]:
+    """A GeoJSON point feature from flat properties with ``latitude`` and ``longitude`` (null if unplaced)."""
+    lat, lon = props.get("latitude"), props.get("longitude")
+    geometry = (
+        {"type": "Point", "coordinates": [lon, lat]}
+        if lat is not None and lon is not None
+        else None
+    )
+    feature: dict[str, Any] = {"type": "Feature", "geometry": geometry, "properties": props}
+    if feature_id is not None:
+        feature["id"] = feature_id
+    return feature
+
+
+def _unsupported(what: str, fmt: str, allowed: str, why: str = "") -> UsageError:
+    return UsageError(f"--what {what} can be written as {allowed}, not {fmt}{why}")
+
+
 def write_articles(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write article rows as ``jsonl`` or ``csv``; returns how many were written."""
-    n = 0
     if fmt == "jsonl":
-        for row in rows:
-            row = {k: v for k, v in row.items() if k != "raw"}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=ARTICLE_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(_flat(row))
-            n += 1
-    else:
-        raise UsageError(
-            f"--what articles can be written as jsonl or csv, not {fmt}: "
-            "geojson and acled describe events, which need the extraction stages"
-        )
-    return n
+        return _jsonl(({k: v for k, v in row.items() if k != "raw"} for row in rows), out)
+    if fmt == "csv":
+        return _csv((_flat(row) for row in rows), out, ARTICLE_COLUMNS)
+    raise _unsupported(
+        "articles",
+        fmt,
+        "jsonl or csv",
+        ": geojson and acled describe events, which need the extraction stages",
+    )
 
 
 EVENT_COLUMNS = [
@@ -102,17 +141,10 @@ def _event_flat(e: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _feature(e: dict[str, Any]) -> dict[str, Any]:
-    place = e.get("place") or {}
-    lat, lon = place.get("lat"), place.get("lon")
-    geometry = (
-        {"type": "Point", "coordinates": [lon, lat]}
-        if lat is not None and lon is not None
-        else None
-    )
+def _event_feature(e: dict[str, Any]) -> dict[str, Any]:
     props = _event_flat(e)
     props["sources"] = e.get("sources") or []
-    return {"type": "Feature", "id": e["id"], "geometry": geometry, "properties": props}
+    return _feature(props, e["id"])
 
 
 def write_events(
@@ -123,37 +155,18 @@ def write_events(
     outlets: dict[str, str] | None = None,
 ) -> int:
     """Write consolidated events as jsonl, csv, geojson or acled (CSV in ACLED's columns)."""
-    n = 0
     if fmt == "jsonl":
-        for e in events:
-            out.write(json.dumps(e, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS)
-        writer.writeheader()
-        for e in events:
-            writer.writerow(_event_flat(e))
-            n += 1
-    elif fmt == "geojson":
-        # One FeatureCollection, streamed feature by feature: a large database never sits in memory.
-        out.write('{"type": "FeatureCollection", "features": [\n')
-        for e in events:
-            out.write((",\n" if n else "") + json.dumps(_feature(e), ensure_ascii=False))
-            n += 1
-        out.write("\n]}\n")
-    elif fmt == "acled":
+        return _jsonl(events, out)
+    if fmt == "csv":
+        return _csv((_event_flat(e) for e in events), out, EVENT_COLUMNS)
+    if fmt == "geojson":
+        return _geojson((_event_feature(e) for e in events), out)
+    if fmt == "acled":
         from sitrep import acled
 
-        writer = csv.DictWriter(out, fieldnames=acled.COLUMNS)
-        writer.writeheader()
-        for e in events:
-            row = acled.row(e, outlets or {})
-            if row is not None:
-                writer.writerow(row)
-                n += 1
-    else:  # pragma: no cover - click restricts the choices
-        raise UsageError(f"events cannot be written as {fmt}")
-    return n
+        rows = (acled.row(e, outlets or {}) for e in events)
+        return _csv((r for r in rows if r is not None), out, acled.COLUMNS)
+    raise _unsupported("events", fmt, "jsonl, csv, geojson or acled")
 
 
 CONFLICT_COLUMNS = ["id", "event_id", "fact", "context", "kind", "values"]
@@ -161,21 +174,15 @@ CONFLICT_COLUMNS = ["id", "event_id", "fact", "context", "kind", "values"]
 
 def write_conflicts(conflicts: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write conflicts as jsonl (CONTRACT: fact, values with article and evidence, kind) or csv."""
-    n = 0
     if fmt == "jsonl":
-        for c in conflicts:
-            out.write(json.dumps(c, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CONFLICT_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        for c in conflicts:
-            values = " | ".join(f"{v['value']} ({v['article_id']})" for v in c["values"])
-            writer.writerow({**c, "values": values})
-            n += 1
-    else:
-        raise UsageError(f"--what conflicts can be written as jsonl or csv, not {fmt}")
-    return n
+        return _jsonl(conflicts, out)
+    if fmt == "csv":
+        flat = (
+            {**c, "values": " | ".join(f"{v['value']} ({v['article_id']})" for v in c["values"])}
+            for c in conflicts
+        )
+        return _csv(flat, out, CONFLICT_COLUMNS)
+    raise _unsupported("conflicts", fmt, "jsonl or csv")
 
 
 CONTROL_COLUMNS = ["place", "geonameid", "latitude", "longitude", "country_code", "admin1", "holder",
@@ -195,34 +202,13 @@ def _control_flat(r: dict[str, Any]) -> dict[str, Any]:
 
 def write_control(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write who holds which place (one row per place) as jsonl, csv or geojson."""
-    n = 0
     if fmt == "jsonl":
-        for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CONTROL_COLUMNS)
-        writer.writeheader()
-        for r in rows:
-            writer.writerow(_control_flat(r))
-            n += 1
-    elif fmt == "geojson":
-        out.write('{"type": "FeatureCollection", "features": [\n')
-        for r in rows:
-            flat = _control_flat(r)
-            lat, lon = flat["latitude"], flat["longitude"]
-            geometry = (
-                {"type": "Point", "coordinates": [lon, lat]}
-                if lat is not None and lon is not None
-                else None
-            )
-            feature = {"type": "Feature", "geometry": geometry, "properties": flat}
-            out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-            n += 1
-        out.write("\n]}\n")
-    else:
-        raise UsageError(f"--what control can be written as jsonl, csv or geojson, not {fmt}")
-    return n
+        return _jsonl(rows, out)
+    if fmt == "csv":
+        return _csv((_control_flat(r) for r in rows), out, CONTROL_COLUMNS)
+    if fmt == "geojson":
+        return _geojson((_feature(_control_flat(r)) for r in rows), out)
+    raise _unsupported("control", fmt, "jsonl, csv or geojson")
 
 
 STORY_COLUMNS = ["id", "title", "first_date", "last_date", "articles", "article_ids", "events"]
@@ -230,17 +216,12 @@ STORY_COLUMNS = ["id", "title", "first_date", "last_date", "articles", "article_
 
 def write_stories(stories: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write stories (their articles and how many consolidated events they hold) as jsonl or csv."""
-    n = 0
     if fmt == "jsonl":
-        for s in stories:
-            out.write(json.dumps(s, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=STORY_COLUMNS)
-        writer.writeheader()
-        for s in stories:
-            writer.writerow({**s, "article_ids": " | ".join(s["article_ids"])})
-            n += 1
-    else:
-        raise UsageError(f"--what stories can be written as jsonl or csv, not {fmt}")
-    return n
+        return _jsonl(stories, out)
+    if fmt == "csv":
+        return _csv(
+            ({**s, "article_ids": " | ".join(s["article_ids"])} for s in stories),
+            out,
+            STORY_COLUMNS,
+        )
+    raise _unsupported("stories", fmt, "jsonl or csv")

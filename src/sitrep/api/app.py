@@ -75,6 +75,12 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
+    if found is None:
+        raise HTTPException(404, message)
+    return found
+
+
 def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     nxt = offset + limit if offset + limit < total else None
     return {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
@@ -157,10 +163,7 @@ def create_app(db: str | Path) -> FastAPI:
         summary="One event with its mentions, evidence, sources and conflicts",
     )
     def one_event(event_id: str) -> dict[str, Any]:
-        found = q.event(reader.conn(), event_id)
-        if found is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return found
+        return _or_404(q.event(reader.conn(), event_id), f"no event {event_id!r}")
 
     @app.get("/api/articles", summary="Articles (latest versions, without text), paged")
     def list_articles(
@@ -178,10 +181,7 @@ def create_app(db: str | Path) -> FastAPI:
         "/api/articles/{article_id}", summary="One article with its text, copy verdict and events"
     )
     def one_article(article_id: str) -> dict[str, Any]:
-        found = q.article(reader.conn(), article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return found
+        return _or_404(q.article(reader.conn(), article_id), f"no article {article_id!r}")
 
     @app.get("/api/stories", summary="Stories with their articles, paged")
     def list_stories(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
@@ -209,15 +209,11 @@ def create_app(db: str | Path) -> FastAPI:
         ] = None,
     ) -> dict[str, Any]:
         conn = reader.conn()
-        later = q.article(conn, b)
-        if later is None:
-            raise HTTPException(404, f"no article {b!r}")
+        later = _or_404(q.article(conn, b), f"no article {b!r}")
         a = a or later.get("copy_of")
         if a is None:
             raise HTTPException(422, f"{b!r} carries no other article's copy: give a as well")
-        earlier = q.article(conn, a)
-        if earlier is None:
-            raise HTTPException(404, f"no article {a!r}")
+        earlier = _or_404(q.article(conn, a), f"no article {a!r}")
         out = diff_texts(earlier["text"], later["text"]).to_json()
         for side, art in (("a", earlier), ("b", later)):
             out[side] = {k: art.get(k) for k in ("id", "title", "outlet", "published")}
