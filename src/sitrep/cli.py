@@ -243,9 +243,11 @@ def export(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 def serve(db: Path, host: str, port: int) -> None:
-    """Serve the JSON API over a database (read-only): events, articles, stories, conflicts, control.
+    """Serve the web app and JSON API over a database (read-only).
 
-    OpenAPI description at /openapi.json; endpoints under /api/.
+    Pages: the map with its timeline at /, events, articles, stories, conflicts,
+    control and search. Every page's data is its JSON twin under /api/
+    (OpenAPI description at /openapi.json). Nothing is loaded from a CDN.
     """
     _serve(db, host, port)
 
@@ -256,7 +258,8 @@ def _serve(db: Path, host: str, port: int) -> None:
     from sitrep.api import create_app
 
     click.echo(
-        f"sitrep serving {db} (read-only) on http://{host}:{port}/api/events  (Ctrl-C stops)",
+        f"sitrep serving {db} (read-only): map on http://{host}:{port}/ , API on"
+        f" http://{host}:{port}/api/events  (Ctrl-C stops)",
         err=True,
     )
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

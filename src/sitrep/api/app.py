@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -25,6 +25,7 @@ from sitrep.api import queries as q
 from sitrep.consolidate.control import control_on
 from sitrep.diff import diff_texts
 from sitrep.store import consolidated as sql
+from sitrep.web import add_pages
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 _CODES = {
@@ -86,6 +87,29 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, An
     return {"items": items, "total": total, "limit": limit, "offset": offset, "next_offset": nxt}
 
 
+def event_filter(
+    bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
+    start: Annotated[str | None, Query(description="first day (YYYY[-MM[-DD]])")] = None,
+    end: Annotated[str | None, Query(description="last day (YYYY[-MM[-DD]])")] = None,
+    kind: Annotated[str | None, Query(max_length=64, description="sitrep kind or family")] = None,
+    acled_type: Annotated[
+        str | None, Query(max_length=80, description="ACLED event or sub-event type")
+    ] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[str | None, Query(pattern="^(single|corroborated|disputed)$")] = None,
+    modality: Annotated[str | None, Query(max_length=20)] = None,
+    story: int | None = None,
+    q_: Annotated[
+        str | None, Query(alias="q", max_length=200, description="words in place, actor or article")
+    ] = None,
+) -> q.EventFilter:
+    """The event filters shared by ``/api/events`` and ``/api/points``, checked."""
+    return q.EventFilter(
+        bbox=_bbox(bbox), start=_day(start, "start"), end=_day(end, "end"), kind=kind, acled_type=acled_type,
+        actor=actor, status=status, modality=modality, story=story, q=q_ if q_ and q_.strip() else None,
+    )  # fmt: skip
+
+
 def create_app(db: str | Path) -> FastAPI:
     """The API app for one database file (which must exist)."""
     path = Path(db)
@@ -131,32 +155,21 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/events", summary="Consolidated events, filtered and paged (earliest first)")
     def list_events(
-        bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
-        start: Annotated[str | None, Query(description="first day (YYYY[-MM[-DD]])")] = None,
-        end: Annotated[str | None, Query(description="last day (YYYY[-MM[-DD]])")] = None,
-        kind: Annotated[
-            str | None, Query(max_length=64, description="sitrep kind or family")
-        ] = None,
-        acled_type: Annotated[
-            str | None, Query(max_length=80, description="ACLED event or sub-event type")
-        ] = None,
-        actor: Annotated[str | None, Query(max_length=200)] = None,
-        status: Annotated[str | None, Query(pattern="^(single|corroborated|disputed)$")] = None,
-        modality: Annotated[str | None, Query(max_length=20)] = None,
-        story: int | None = None,
-        q_: Annotated[
-            str | None,
-            Query(alias="q", max_length=200, description="words in place, actor or article"),
-        ] = None,
-        limit: Limit = 100,
-        offset: Offset = 0,
+        f: Annotated[q.EventFilter, Depends(event_filter)], limit: Limit = 100, offset: Offset = 0
     ) -> dict[str, Any]:
-        f = q.EventFilter(
-            bbox=_bbox(bbox), start=_day(start, "start"), end=_day(end, "end"), kind=kind, acled_type=acled_type,
-            actor=actor, status=status, modality=modality, story=story, q=q_ if q_ and q_.strip() else None,
-        )  # fmt: skip
         items, total = q.events(reader.conn(), f, limit, offset)
         return _page(items, total, limit, offset)
+
+    @app.get(
+        "/api/points",
+        summary="Every matching event with coordinates, as compact rows (what the map draws)",
+    )
+    def list_points(
+        f: Annotated[q.EventFilter, Depends(event_filter)],
+        limit: Annotated[int, Query(ge=1, le=q.MAX_POINTS)] = q.MAX_POINTS,
+    ) -> dict[str, Any]:
+        rows, total = q.points(reader.conn(), f, limit)
+        return {"fields": list(q.POINT_FIELDS), "rows": rows, "total": total, "truncated": total > len(rows)}
 
     @app.get(
         "/api/events/{event_id}",
@@ -238,4 +251,5 @@ def create_app(db: str | Path) -> FastAPI:
         rows = control_on(sql.control_rows(conn, day), day) if day else []
         return {"on": day, "places": rows}
 
+    add_pages(app)
     return app

@@ -12,6 +12,8 @@ from typing import Any
 from sitrep.store.db import plain_query
 
 MAX_LIMIT = 500
+# The map draws every point at once; beyond this it says the set was cut and asks for a filter.
+MAX_POINTS = 50_000
 
 
 class Reader:
@@ -118,12 +120,61 @@ def summary(e: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+POINT_FIELDS = ("id", "lat", "lon", "date", "date_precision", "kind", "family", "status", "place", "actor1")
+
+
+def points(conn: sqlite3.Connection, f: EventFilter, limit: int) -> tuple[list[list[Any]], int]:
+    """Every matching event with coordinates as a compact row (``POINT_FIELDS``): what a map draws."""
+    where, params = _where(f)
+    where += (" AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
+    total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT id, lat, lon, date, date_precision, kind, family, status, place_name, actor1"
+        f" FROM consolidated_events{where} ORDER BY date, id LIMIT ?",
+        [*params, limit],
+    )
+    return [list(r) for r in rows], int(total)
+
+
+def _marks(conn: sqlite3.Connection, pk: int, start: int, end: int) -> list[dict[str, Any]]:
+    """The places and times the extractors found inside one evidence sentence."""
+    rows = conn.execute(
+        """SELECT 'place' AS what, start, "end", text, name AS value FROM places
+             WHERE article_pk = ? AND field = 'text' AND start >= ? AND "end" <= ?
+           UNION ALL
+           SELECT 'time', start, "end", text, value FROM times
+             WHERE article_pk = ? AND field = 'text' AND start >= ? AND "end" <= ?
+           ORDER BY 2""",
+        (pk, start, end, pk, start, end),
+    )
+    return [dict(r) for r in rows]
+
+
 def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
-    """One event with its mentions, evidence and the conflicts found in it."""
+    """One event with its mentions, evidence (places and times marked) and its conflicts.
+
+    ``sources_named`` maps each article id to its title, outlet, date, wire and url,
+    so a page can name every source without another request.
+    """
     row = conn.execute("SELECT json FROM consolidated_events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         return None
     out: dict[str, Any] = json.loads(row[0])
+    named: dict[str, Any] = {}
+    for aid in out.get("articles") or []:
+        info = conn.execute(
+            "SELECT pk, id, title, outlet, published, url, wire FROM articles WHERE id = ?"
+            " ORDER BY version DESC LIMIT 1",
+            (aid,),
+        ).fetchone()
+        if info is not None:
+            named[aid] = {**dict(info), "wire": json.loads(info["wire"] or "[]")}
+    for ev in out.get("evidence") or []:
+        art = named.get(ev.get("article_id"))
+        ev["marks"] = _marks(conn, art["pk"], ev["start"], ev["end"]) if art else []
+    for art in named.values():
+        del art["pk"]
+    out["sources_named"] = named
     out["conflicts"] = [
         json.loads(r[0])
         for r in conn.execute(
