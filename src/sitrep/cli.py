@@ -242,17 +242,26 @@ def export(
 @_database("SQLite file made by `sitrep run` (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-def serve(db: Path, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (each with its own read-only connections); one per core under load.",
+)
+def serve(db: Path, host: str, port: int, workers: int) -> None:
     """Serve the web app and JSON API over a database (read-only).
 
     Pages: the map with its timeline at /, events, articles, stories, conflicts,
     control and search. Every page's data is its JSON twin under /api/
     (OpenAPI description at /openapi.json). Nothing is loaded from a CDN.
     """
-    _serve(db, host, port)
+    _serve(db, host, port, workers)
 
 
-def _serve(db: Path, host: str, port: int) -> None:
+def _serve(db: Path, host: str, port: int, workers: int = 1) -> None:
+    import os
+
     import uvicorn
 
     from sitrep.api import create_app
@@ -262,7 +271,20 @@ def _serve(db: Path, host: str, port: int) -> None:
         f" http://{host}:{port}/api/events  (Ctrl-C stops)",
         err=True,
     )
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        return
+    create_app(db)  # a missing or unreadable database fails here, once, with its name
+    # Worker processes import the app by name and build it for the database named here.
+    os.environ["SITREP_DB"] = str(db.resolve())
+    uvicorn.run(
+        "sitrep.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )
 
 
 @main.command(name="eval")

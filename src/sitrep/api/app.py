@@ -8,17 +8,22 @@ at ``/openapi.json``; nothing is loaded from a CDN.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
 from sitrep.api import queries as q
@@ -35,6 +40,7 @@ _CODES = {
     422: "invalid_parameter",
     500: "internal_error",
 }
+THREADS = int(os.environ.get("SITREP_THREADS", "4"))
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description=f"page size, at most {q.MAX_LIMIT}")]
@@ -48,14 +54,31 @@ def _error(status: int, message: str) -> JSONResponse:
     )
 
 
-class _Headers(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
-        return response
+_SECURITY_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+
+
+class _Headers:
+    """Security headers on every response (a plain ASGI middleware: no per-request task)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _day(value: str | None, name: str) -> str | None:
@@ -80,6 +103,13 @@ def _or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
     if found is None:
         raise HTTPException(404, message)
     return found
+
+
+def _raw_page(items: list[str], total: int, limit: int, offset: int) -> Response:
+    """A page whose items are JSON texts already (from SQLite): joined, never parsed again."""
+    nxt = offset + limit if offset + limit < total else None
+    head = json.dumps({"total": total, "limit": limit, "offset": offset, "next_offset": nxt})
+    return Response(f'{head[:-1]}, "items": [{",".join(items)}]}}', media_type="application/json")
 
 
 def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -116,7 +146,15 @@ def create_app(db: str | Path) -> FastAPI:
     if not path.is_file():
         raise FileNotFoundError(f"{db}: no such database file")
     reader = q.Reader(path)
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Few threads, taken in turn: forty threads fighting over one GIL answer some
+        # requests late (a long latency tail); a short queue answers them in order.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="sitrep",
         version=__version__,
         description="Consolidated events, their evidence and sources, from a sitrep database (read-only).",
@@ -156,9 +194,9 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events", summary="Consolidated events, filtered and paged (earliest first)")
     def list_events(
         f: Annotated[q.EventFilter, Depends(event_filter)], limit: Limit = 100, offset: Offset = 0
-    ) -> dict[str, Any]:
-        items, total = q.events(reader.conn(), f, limit, offset)
-        return _page(items, total, limit, offset)
+    ) -> Response:
+        items, total = q.events_json(reader.conn(), f, limit, offset)
+        return _raw_page(items, total, limit, offset)
 
     @app.get(
         "/api/points",
@@ -167,9 +205,10 @@ def create_app(db: str | Path) -> FastAPI:
     def list_points(
         f: Annotated[q.EventFilter, Depends(event_filter)],
         limit: Annotated[int, Query(ge=1, le=q.MAX_POINTS)] = q.MAX_POINTS,
-    ) -> dict[str, Any]:
-        rows, total = q.points(reader.conn(), f, limit)
-        return {"fields": list(q.POINT_FIELDS), "rows": rows, "total": total, "truncated": total > len(rows)}
+    ) -> Response:
+        rows, total = q.points_json(reader.conn(), f, limit)
+        head = json.dumps({"fields": q.POINT_FIELDS, "total": total, "truncated": total > len(rows)})
+        return Response(f'{head[:-1]}, "rows": [{",".join(rows)}]}}', media_type="application/json")
 
     @app.get(
         "/api/events/{event_id}",
@@ -253,3 +292,11 @@ def create_app(db: str | Path) -> FastAPI:
 
     add_pages(app)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for the database named by ``$SITREP_DB`` (how ``serve --workers`` starts each worker)."""
+    db = os.environ.get("SITREP_DB")
+    if not db:
+        raise RuntimeError("SITREP_DB is not set: name the database to serve")
+    return create_app(db)

@@ -64,9 +64,11 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("date >= ?")
         params.append(f.start)
     if f.end:
-        # "2021-08" sorts before "2021-08-31": a month-dated event is within a range ending in that month.
-        clauses.append("substr(date, 1, length(?)) <= ?")
-        params += [f.end, f.end]
+        # Dates are digits and dashes, all below "~": "2021-08~" is after every day of August
+        # and before September, so a range ending in a month or day keeps what is dated within
+        # it, even to the month only ("2021-08" <= "2021-08-12~"), and the date index still works.
+        clauses.append("date <= ?")
+        params.append(f.end + "~")
     if f.kind:
         clauses.append("(kind = ? OR kind LIKE ? ESCAPE '\\')")
         params += [f.kind, f.kind.replace("%", "\\%").replace("_", "\\_") + ".%"]
@@ -83,57 +85,62 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("modality = ?")
         params.append(f.modality)
     if f.story is not None:
-        clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(consolidated_events.json, '$.stories') WHERE value = ?)"
-        )
+        clauses.append("id IN (SELECT event_id FROM event_stories WHERE story_id = ?)")
         params.append(f.story)
     if f.q and plain_query(f.q):
-        like = "%" + f.q.replace("%", "\\%").replace("_", "\\_") + "%"
+        # Words of the event (place, province, actors, kind) or of any article it comes from.
         clauses.append(
-            """(place_name LIKE ? ESCAPE '\\' OR actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\'
-                OR EXISTS (SELECT 1 FROM json_each(consolidated_events.json, '$.articles') AS j
-                           WHERE j.value IN (SELECT a.id FROM articles AS a WHERE a.pk IN
-                               (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))))"""
+            """rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?
+                         UNION SELECT c.rowid FROM event_articles AS ea
+                           JOIN articles AS a ON a.id = ea.article_id
+                           JOIN consolidated_events AS c ON c.id = ea.event_id
+                         WHERE a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"""
         )
-        params += [like, like, like, plain_query(f.q)]
+        params += [plain_query(f.q), plain_query(f.q)]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def events_json(
+    conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int
+) -> tuple[list[str], int]:
+    """A page of matching event summaries (earliest first) as JSON texts, and how many match.
+
+    A summary is the event without evidence, mentions, sources and quantities, with its
+    first evidence sentence as ``evidence_text`` (stored ready-made at consolidation).
+    """
+    where, params = _where(f)
+    total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"""SELECT s.summary FROM (SELECT id, date FROM consolidated_events{where}
+                                   ORDER BY date, id LIMIT ? OFFSET ?) AS page
+            JOIN event_summaries AS s ON s.id = page.id ORDER BY page.date, page.id""",
+        [*params, limit, offset],
+    )
+    return [r[0] for r in rows], int(total)
 
 
 def events(
     conn: sqlite3.Connection, f: EventFilter, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of consolidated events matching the filter (earliest first) and how many match."""
-    where, params = _where(f)
-    total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT json FROM consolidated_events{where} ORDER BY date, id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return [summary(json.loads(r[0])) for r in rows], int(total)
-
-
-def summary(e: dict[str, Any]) -> dict[str, Any]:
-    """An event without its bulky parts (evidence, mentions): what a list or a map needs."""
-    out = {k: v for k, v in e.items() if k not in ("evidence", "mentions", "sources")}
-    first = (e.get("evidence") or [{}])[0]
-    out["evidence_text"] = first.get("text")
-    return out
+    """A page of event summaries matching the filter (earliest first) and how many match."""
+    texts, total = events_json(conn, f, limit, offset)
+    return [json.loads(t) for t in texts], total
 
 
 POINT_FIELDS = ("id", "lat", "lon", "date", "date_precision", "kind", "family", "status", "place", "actor1")
 
 
-def points(conn: sqlite3.Connection, f: EventFilter, limit: int) -> tuple[list[list[Any]], int]:
-    """Every matching event with coordinates as a compact row (``POINT_FIELDS``): what a map draws."""
+def points_json(conn: sqlite3.Connection, f: EventFilter, limit: int) -> tuple[list[str], int]:
+    """Every matching event with coordinates as a compact JSON array (``POINT_FIELDS``)."""
     where, params = _where(f)
     where += (" AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
     total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
     rows = conn.execute(
-        "SELECT id, lat, lon, date, date_precision, kind, family, status, place_name, actor1"
+        "SELECT json_array(id, lat, lon, date, date_precision, kind, family, status, place_name, actor1)"
         f" FROM consolidated_events{where} ORDER BY date, id LIMIT ?",
         [*params, limit],
     )
-    return [list(r) for r in rows], int(total)
+    return [r[0] for r in rows], int(total)
 
 
 def _marks(conn: sqlite3.Connection, pk: int, start: int, end: int) -> list[dict[str, Any]]:

@@ -86,15 +86,21 @@ def replace_block(
     mentions: list[tuple[int, str, str]],
     conflicts: list[dict[str, Any]],
 ) -> None:
-    """Swap a block's events, mention assignments and conflicts for freshly consolidated ones."""
-    old = [r[0] for r in conn.execute(
-        "SELECT id FROM consolidated_events WHERE family = ? AND country_code = ?", block
-    )]  # fmt: skip
+    """Swap a block's events, mention assignments and conflicts for freshly consolidated ones.
+
+    The API's indexes of the block (stories, articles, words) are swapped with them.
+    """
+    old = conn.execute(
+        "SELECT id, rowid FROM consolidated_events WHERE family = ? AND country_code = ?", block
+    ).fetchall()
     for i in range(0, len(old), 500):
-        chunk = old[i : i + 500]
+        chunk = [r[0] for r in old[i : i + 500]]
+        rowids = [r[1] for r in old[i : i + 500]]
         marks = ",".join("?" * len(chunk))
-        conn.execute(f"DELETE FROM event_mentions WHERE event_id IN ({marks})", chunk)
-        conn.execute(f"DELETE FROM conflicts WHERE event_id IN ({marks})", chunk)
+        for table in ("event_mentions", "conflicts", "event_stories", "event_articles"):
+            conn.execute(f"DELETE FROM {table} WHERE event_id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM event_summaries WHERE id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM events_fts WHERE rowid IN ({marks})", rowids)
     conn.execute("DELETE FROM consolidated_events WHERE family = ? AND country_code = ?", block)
     conn.executemany(
         """INSERT INTO consolidated_events (id, family, country_code, kind, acled_event_type,
@@ -105,6 +111,25 @@ def replace_block(
         [_event_row(block, e) for e in events],
     )
     conn.executemany(
+        "INSERT OR REPLACE INTO event_summaries (id, summary) VALUES (?, ?)",
+        [(e["id"], _dumps(summary(e))) for e in events],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_stories (story_id, event_id) VALUES (?, ?)",
+        [(s, e["id"]) for e in events for s in e.get("stories") or []],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO event_articles (article_id, event_id) VALUES (?, ?)",
+        [(a, e["id"]) for e in events for a in e.get("articles") or []],
+    )
+    conn.execute(
+        """INSERT INTO events_fts (rowid, words)
+           SELECT rowid, coalesce(place_name, '') || ' ' || coalesce(admin1, '') || ' '
+                  || coalesce(actor1, '') || ' ' || coalesce(actor2, '') || ' ' || replace(kind, '.', ' ')
+           FROM consolidated_events WHERE family = ? AND country_code = ?""",
+        block,
+    )
+    conn.executemany(
         "INSERT OR REPLACE INTO event_mentions (mention_pk, event_id, why) VALUES (?, ?, ?)",
         mentions,
     )
@@ -112,6 +137,14 @@ def replace_block(
         "INSERT OR REPLACE INTO conflicts (id, event_id, fact, kind, json) VALUES (?, ?, ?, ?, ?)",
         [(c["id"], c["event_id"], c["fact"], c["kind"], _dumps(c)) for c in conflicts],
     )
+
+
+def summary(e: dict[str, Any]) -> dict[str, Any]:
+    """An event as a list shows it: without evidence, mentions, sources and quantities,
+    with its first evidence sentence as ``evidence_text``."""
+    out = {k: v for k, v in e.items() if k not in ("evidence", "mentions", "sources", "quantities")}
+    out["evidence_text"] = ((e.get("evidence") or [{}])[0]).get("text")
+    return out
 
 
 def _dumps(value: Any) -> str:

@@ -344,6 +344,52 @@ CREATE INDEX control_place ON control(place_key, since);
 CREATE INDEX control_since ON control(since);
 """
 
+# What the API filters on without reading every event's JSON: stories and articles per
+# event, words (places, actors, kind) in an FTS5 index keyed by the event's rowid, and
+# coordinates for bounding boxes. Written with each block by replace_block.
+_V11_EVENT_INDEXES = """
+CREATE TABLE event_stories (
+    story_id INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (story_id, event_id)
+) WITHOUT ROWID;
+CREATE TABLE event_articles (
+    article_id TEXT NOT NULL,
+    event_id   TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_articles_event ON event_articles(event_id);
+CREATE INDEX event_stories_event ON event_stories(event_id);
+-- Each event as a list shows it (no evidence, mentions or sources), apart from the wide rows.
+CREATE TABLE event_summaries (
+    id      TEXT PRIMARY KEY,
+    summary TEXT NOT NULL
+);
+INSERT INTO event_summaries (id, summary)
+    SELECT id, json_set(json_remove(json, '$.evidence', '$.mentions', '$.sources', '$.quantities'),
+                        '$.evidence_text', json_extract(json, '$.evidence[0].text'))
+    FROM consolidated_events;
+CREATE VIRTUAL TABLE events_fts USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
+-- Rows carry their whole JSON, so a filter that reads them is slow: these indexes hold every
+-- filtered column, so a date range or a box is answered inside the index (covering), and
+-- only the page's rows are read. Actors: one index each, for SQLite's OR-by-union.
+DROP INDEX consolidated_events_date;
+CREATE INDEX consolidated_events_by_date ON consolidated_events(date, lat, lon, status, family,
+    kind, modality, actor1, actor2, acled_event_type, acled_sub_event_type, id);
+CREATE INDEX consolidated_events_by_box ON consolidated_events(lat, lon, date, status, family,
+    kind, modality, actor1, actor2, acled_event_type, acled_sub_event_type, id);
+CREATE INDEX consolidated_events_actor1 ON consolidated_events(actor1, date);
+CREATE INDEX consolidated_events_actor2 ON consolidated_events(actor2, date);
+INSERT OR IGNORE INTO event_stories (story_id, event_id)
+    SELECT j.value, e.id FROM consolidated_events AS e, json_each(e.json, '$.stories') AS j;
+INSERT OR IGNORE INTO event_articles (article_id, event_id)
+    SELECT j.value, e.id FROM consolidated_events AS e, json_each(e.json, '$.articles') AS j;
+INSERT INTO events_fts (rowid, words)
+    SELECT rowid, coalesce(place_name, '') || ' ' || coalesce(admin1, '') || ' ' || coalesce(actor1, '')
+           || ' ' || coalesce(actor2, '') || ' ' || replace(kind, '.', ' ')
+    FROM consolidated_events;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -355,6 +401,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (8, _V8_COPIES),
     (9, _V9_STORIES),
     (10, _V10_CONSOLIDATED),
+    (11, _V11_EVENT_INDEXES),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
