@@ -67,7 +67,6 @@ async function main() {
     iconCreateFunction: clusterIcon,
   });
   map.on("moveend", () => listInView());
-  clusters.addTo(map);
 
   // Filters: family and status selects, built from the data (values go in as text).
   const families = [...new Set(points.map((p) => p.family).filter(Boolean))].sort();
@@ -108,7 +107,7 @@ async function main() {
       el("h2", {}, `${here.length} event${here.length === 1 ? "" : "s"} in view`),
       el("p", { class: "muted" }, "Click a marker or an entry for its evidence and sources."),
       el("ul", { class: "plain event-list" }, here.slice(0, LIST_MAX).map((p) =>
-        el("li", {}, el("button", { type: "button", onclick: () => select(p.id) },
+        el("li", {}, el("button", { type: "button", onclick: () => select(p.id, true) },
           el("span", { class: `badge fam-${cls(p.family)}` }, " "), " ",
           el("strong", {}, p.place || "?"), ` · ${kindLabel(p.kind)} · ${p.date || "undated"}`,
           el("span", { class: "muted" }, ` · ${p.status}`))))),
@@ -116,9 +115,25 @@ async function main() {
     );
   }
 
-  async function select(id) {
+  function mark(id) {
+    for (const p of visible) p.marker.getElement()?.classList.toggle("selected", p.id === id);
+  }
+
+  async function select(id, reveal = false) {
     selected = id;
-    for (const p of points) p.marker.getElement()?.classList.toggle("selected", p.id === id);
+    const chosen = points.find((p) => p.id === id);
+    // From the list or a link: bring the marker out of its cluster so the reader sees where it is.
+    if (reveal && chosen && clusters.hasLayer(chosen.marker)) {
+      const parent = clusters.getVisibleParent(chosen.marker);
+      if (parent && parent !== chosen.marker && parent.getChildCount() <= 12) {
+        // A small cluster opens where it is, keeping the map's context.
+        map.once("moveend", () => { parent.spiderfy(); setTimeout(() => mark(id), 300); });
+        map.panTo(chosen.marker.getLatLng(), { animate: false });
+      } else {
+        clusters.zoomToShowLayer(chosen.marker, () => mark(id));
+      }
+    }
+    mark(id);
     side.replaceChildren(el("p", { class: "loading" }, "Loading…"));
     try {
       const ev = await getJSON(`/api/events/${enc(id)}`);
@@ -135,11 +150,14 @@ async function main() {
 
   // Open on the events without an animation, so clusters are built once, at the final zoom.
   if (points.length) map.fitBounds(L.latLngBounds(core(points).map((p) => [p.lat, p.lon])).pad(0.15), { maxZoom: 7, animate: false });
+  // Clusters join the map after the first view is set: a zoom under them starts their
+  // animations, which block spiderfying for a moment.
+  clusters.addTo(map);
   timeline.setData(points);
   apply(false);
   await basemap;
   const wanted = /#event=([^&]+)/.exec(location.hash);
-  if (wanted) select(decodeURIComponent(wanted[1]));
+  if (wanted) await select(decodeURIComponent(wanted[1]), true);
   document.body.dataset.ready = "1";
 }
 
