@@ -130,7 +130,7 @@ def event_filter(
     modality: Annotated[str | None, Query(max_length=20)] = None,
     story: int | None = None,
     q_: Annotated[
-        str | None, Query(alias="q", max_length=200, description="words in place, actor or article")
+        str | None, Query(alias="q", max_length=200, description="words of the place, actors, kind or evidence sentences")
     ] = None,
 ) -> q.EventFilter:
     """The event filters shared by ``/api/events`` and ``/api/points``, checked."""

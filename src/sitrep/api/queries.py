@@ -88,15 +88,9 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("id IN (SELECT event_id FROM event_stories WHERE story_id = ?)")
         params.append(f.story)
     if f.q and plain_query(f.q):
-        # Words of the event (place, province, actors, kind) or of any article it comes from.
-        clauses.append(
-            """rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?
-                         UNION SELECT c.rowid FROM event_articles AS ea
-                           JOIN articles AS a ON a.id = ea.article_id
-                           JOIN consolidated_events AS c ON c.id = ea.event_id
-                         WHERE a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))"""
-        )
-        params += [plain_query(f.q), plain_query(f.q)]
+        # Words of the event: place, province, actors, kind and its evidence sentences.
+        clauses.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(plain_query(f.q))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

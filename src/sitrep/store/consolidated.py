@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sitrep.store.schema import EVENT_WORDS
+
 Block = tuple[str, str]  # (family, country_code or '')
 
 _LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
@@ -123,10 +125,8 @@ def replace_block(
         [(a, e["id"]) for e in events for a in e.get("articles") or []],
     )
     conn.execute(
-        """INSERT INTO events_fts (rowid, words)
-           SELECT rowid, coalesce(place_name, '') || ' ' || coalesce(admin1, '') || ' '
-                  || coalesce(actor1, '') || ' ' || coalesce(actor2, '') || ' ' || replace(kind, '.', ' ')
-           FROM consolidated_events WHERE family = ? AND country_code = ?""",
+        f"""INSERT INTO events_fts (rowid, words) SELECT rowid, {EVENT_WORDS}
+            FROM consolidated_events WHERE family = ? AND country_code = ?""",
         block,
     )
     conn.executemany(

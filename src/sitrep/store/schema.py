@@ -345,8 +345,13 @@ CREATE INDEX control_since ON control(since);
 """
 
 # What the API filters on without reading every event's JSON: stories and articles per
-# event, words (places, actors, kind) in an FTS5 index keyed by the event's rowid, and
+# event, words (place, province, actors, kind, evidence sentences) in an FTS5 index keyed
+# by the event's rowid, and
 # coordinates for bounding boxes. Written with each block by replace_block.
+EVENT_WORDS = """coalesce(place_name, '') || ' ' || coalesce(admin1, '') || ' ' || coalesce(actor1, '')
+    || ' ' || coalesce(actor2, '') || ' ' || replace(kind, '.', ' ') || ' '
+    || coalesce((SELECT group_concat(json_extract(j.value, '$.text'), ' ')
+                 FROM json_each(consolidated_events.json, '$.evidence') AS j), '')"""
 _V11_EVENT_INDEXES = """
 CREATE TABLE event_stories (
     story_id INTEGER NOT NULL,
@@ -384,11 +389,8 @@ INSERT OR IGNORE INTO event_stories (story_id, event_id)
     SELECT j.value, e.id FROM consolidated_events AS e, json_each(e.json, '$.stories') AS j;
 INSERT OR IGNORE INTO event_articles (article_id, event_id)
     SELECT j.value, e.id FROM consolidated_events AS e, json_each(e.json, '$.articles') AS j;
-INSERT INTO events_fts (rowid, words)
-    SELECT rowid, coalesce(place_name, '') || ' ' || coalesce(admin1, '') || ' ' || coalesce(actor1, '')
-           || ' ' || coalesce(actor2, '') || ' ' || replace(kind, '.', ' ')
-    FROM consolidated_events;
-"""
+INSERT INTO events_fts (rowid, words) SELECT rowid, {EVENT_WORDS} FROM consolidated_events;
+""".replace("{EVENT_WORDS}", EVENT_WORDS)
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),

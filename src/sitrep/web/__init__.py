@@ -2,8 +2,8 @@
 
 Each page is a small HTML shell with no data in it; its script fetches the page's JSON
 twin (the API call it names in ``<link rel="alternate">``) and builds the page with DOM
-calls and ``textContent`` only, so article text can never become markup. The same URL
-answers with the twin when asked for JSON (``?format=json`` or ``Accept: application/json``).
+calls and ``textContent`` only, so article text can never become markup. The same route
+answers with the twin itself when asked for JSON (``?format=json`` or ``Accept: application/json``).
 Scripts, styles and the basemap come from the package (``static/``), never from a CDN.
 """
 
@@ -12,11 +12,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 STATIC = Path(__file__).parent / "static"
 
@@ -55,8 +56,19 @@ def _wants_json(request: Request) -> bool:
 
 
 def _query(request: Request) -> str:
-    rest = [(k, v) for k, v in request.query_params.multi_items() if k != "format"]
-    return ("?" + urlencode(rest)) if rest else ""
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "format"])
+
+
+class _Twin(Response):
+    """The page's JSON twin, answered on the page's own route by the API's endpoint."""
+
+    def __init__(self, app: ASGIApp, path: str, query: str) -> None:
+        super().__init__()
+        self.target, self.path, self.query = app, path, query
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        inner = dict(scope, path=self.path, raw_path=self.path.encode(), query_string=self.query.encode())
+        await self.target(inner, receive, send)
 
 
 def add_pages(app: FastAPI) -> None:
@@ -67,10 +79,11 @@ def add_pages(app: FastAPI) -> None:
         path: str, name: str, title: str, twin: Callable[[dict[str, str]], str], maps: bool = False
     ) -> None:
         async def handler(request: Request) -> Response:
-            api = twin(dict(request.path_params)) + _query(request)
+            path = twin(dict(request.path_params))
+            query = _query(request)
             if _wants_json(request):
-                return RedirectResponse(api, status_code=307)
-            return HTMLResponse(_shell(name, title, api, maps=maps))
+                return _Twin(app.router, unquote(path), query)
+            return HTMLResponse(_shell(name, title, path + ("?" + query if query else ""), maps=maps))
 
         handler.__name__ = f"page_{name}"
         app.add_api_route(path, handler, methods=["GET"], include_in_schema=False)
