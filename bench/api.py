@@ -216,7 +216,7 @@ def main() -> int:
             t = time.perf_counter()
             build(db, args.events, rng)
             print(f"built {args.events} synthetic events in {time.perf_counter() - t:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
-        work = queries(rng, 2000)
+        work = queries(random.Random(args.seed + 1), 2000)  # the same queries whether built now or not
         base = direct(db, work)
         report("baseline: the same queries straight from SQLite in this process (no HTTP)", base)
         with socket.socket() as s:
