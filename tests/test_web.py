@@ -326,3 +326,13 @@ def test_every_page_has_a_json_twin(site: str) -> None:
         with urllib.request.urlopen(site + path, timeout=10) as r:
             assert r.headers["content-type"].startswith("text/html"), path
             assert 'rel="alternate" type="application/json"' in r.read().decode()
+
+
+def test_page_scripts_never_write_markup() -> None:
+    """Data reaches pages as text only: no script of ours writes HTML from a string."""
+    scripts = sorted((ROOT / "src" / "sitrep" / "web" / "static" / "js").glob("*.js"))
+    assert scripts
+    for path in scripts:
+        code = "\n".join(line.split("//", 1)[0] for line in path.read_text().splitlines())
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in code, f"{path.name} uses {sink}"
