@@ -21,20 +21,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from sitrep.api import queries as q
+from sitrep.api.launch import running_server
 from sitrep.store import Store
 from sitrep.store.consolidated import replace_block
 
@@ -219,23 +216,9 @@ def main() -> int:
         work = queries(random.Random(args.seed + 1), 2000)  # the same queries whether built now or not
         base = direct(db, work)
         report("baseline: the same queries straight from SQLite in this process (no HTTP)", base)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port),
-                                   "--workers", str(args.workers)],
-                                  stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
-        try:
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1).read()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with running_server(db, workers=args.workers) as url:
+            port = int(url.rsplit(":", 1)[1])
             times, errors, took = asyncio.run(load(port, work, args.clients, args.seconds, args.seed))
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
         n = sum(len(x) for x in times.values())
         report(f"sitrep serve --workers {args.workers}: {args.clients} clients for {took:.1f} s: {n} requests, {n / took:.0f}/s, {len(errors)} errors", times)
         for e in errors[:5]:

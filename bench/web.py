@@ -14,35 +14,18 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from sitrep.api.launch import running_server
 
 sys.path.insert(0, str(Path(__file__).parent))
 from api import build  # bench/ is not a package: its scripts import each other by path
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
-
-
-def serve(db: Path) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)],
-                            stderr=subprocess.DEVNULL)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(base + "/api/health", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    return proc, base
 
 
 def load_times(browser: object, base: str, repeat: int) -> list[float]:
@@ -75,13 +58,9 @@ def main() -> int:
         for n in (args.baseline, args.events):
             db = Path(tmp) / f"web-{n}.db"
             build(db, n, random.Random(1))
-            proc, base = serve(db)
-            try:
+            with running_server(db) as base:
                 load_times(browser, base, 1)  # warm the server's caches and the browser's
                 results[n] = load_times(browser, base, args.repeat)
-            finally:
-                proc.terminate()
-                proc.wait(timeout=10)
         browser.close()
     for n, times in results.items():
         print(f"map page, {n:>6} events: best {min(times):.2f} s, worst {max(times):.2f} s over {len(times)} loads")

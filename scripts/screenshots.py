@@ -7,15 +7,14 @@ Debian's chromium (Playwright, executable_path). Writes docs/screenshots/*.png.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from sitrep.api.launch import running_server
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,40 +30,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         subprocess.run([sys.executable, "-m", "sitrep", "demo", "--db", str(db)], check=True, capture_output=True)
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)])
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(200):
-                try:
-                    urllib.request.urlopen(base + "/api/health", timeout=1).read()
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
-                page = browser.new_page(viewport={"width": 1400, "height": 850})
+        with running_server(db) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 850})
 
-                def shoot(path: str, name: str, wait: str = "body[data-ready='1']") -> None:
-                    page.goto("about:blank")
-                    page.goto(base + path)
-                    page.wait_for_selector(wait)
-                    page.wait_for_timeout(400)
-                    page.screenshot(path=str(OUT / f"{name}.png"))
+            def shoot(path: str, name: str, wait: str = "body[data-ready='1']") -> None:
+                page.goto("about:blank")
+                page.goto(base + path)
+                page.wait_for_selector(wait)
+                page.wait_for_timeout(400)
+                page.screenshot(path=str(OUT / f"{name}.png"))
 
-                shoot("/", "map")
-                herat = page.evaluate(
-                    "() => fetch('/api/events?q=Herat&kind=territory.capture').then((r) => r.json())"
-                    ".then((p) => p.items.find((e) => e.place.name.startsWith('Her')).id)"
-                )
-                shoot(f"/#event={herat}", "event-panel", ".side .event-panel")
-                shoot("/stories/1", "story")
-                browser.close()
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            shoot("/", "map")
+            herat = page.evaluate(
+                "() => fetch('/api/events?q=Herat&kind=territory.capture').then((r) => r.json())"
+                ".then((p) => p.items.find((e) => e.place.name.startsWith('Her')).id)"
+            )
+            shoot(f"/#event={herat}", "event-panel", ".side .event-panel")
+            shoot("/stories/1", "story")
+            browser.close()
     print(f"screenshots in {OUT}")
     return 0
 

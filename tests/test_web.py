@@ -10,10 +10,8 @@ import json
 import math
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import unicodedata
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from sitrep.api.launch import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = Path(os.environ.get("SITREP_SCREENSHOTS", ROOT / "build" / "screenshots"))
@@ -47,12 +47,6 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _sitrep(*args: str) -> None:
     subprocess.run([sys.executable, "-m", "sitrep", *args], check=True, capture_output=True, timeout=600)
 
@@ -73,26 +67,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     }
     hostile.write_text(json.dumps(record) + "\n", encoding="utf-8")
     _sitrep("run", str(hostile), "--db", str(db))
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(base + "/api/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    raise AssertionError(f"sitrep serve exited: {proc.stderr.read()!r}") from None
-                time.sleep(0.1)
+    with running_server(db) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
