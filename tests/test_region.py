@@ -76,3 +76,39 @@ def test_feature_rows_match_names() -> None:
     assert rows and all(len(r) == len(FEATURE_NAMES) for r in rows)
     hinges = [i for i, n in enumerate(FEATURE_NAMES) if ">" in n]
     assert hinges and all(r[i] >= 0.0 for r in rows for i in hinges)
+
+
+def _dev_rows(prefixes: tuple[str, ...]) -> list[dict[str, str]]:
+    path = SHARED / "eval" / "cleaning_text.dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    rows = [r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"].startswith(prefixes)]
+    assert len(rows) == len(prefixes)
+    return rows
+
+
+@needs_shared
+def test_short_post_wins_over_its_longer_comment_thread() -> None:
+    from sitrep.evaluate.shingles import match
+
+    # A news brief with a long reader thread, and a blog post with a longer one:
+    # the thread scores higher as prose, but the article is what precedes it.
+    for row in _dev_rows(("232a43fb", "ac3c0355")):
+        texts, mask = _kept(row["raw"])
+        m = match(row["clean"], "\n\n".join(t for t, k in zip(texts, mask, strict=True) if k))
+        assert m.precision >= 0.9 and m.recall >= 0.8, (row["id"][:8], m)
+
+
+@needs_shared
+def test_headline_not_taken_from_below_a_long_first_paragraph() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+
+    # The first paragraph lost its full stop (Portuguese) or has no spaces to count
+    # words by (Japanese); a short line after it must not become the headline and
+    # push the paragraph out of the body.
+    for row in _dev_rows(("b3c19dd5", "85439e26")):
+        art = clean(RawArticle(id=row["id"], source=row["id"], text=row["raw"]))
+        first = row["clean"].split("\n")[0].strip()
+        assert first[:40] in art.text, row["id"][:8]
+        assert art.title is None or first[:40] not in art.title

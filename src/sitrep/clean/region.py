@@ -22,6 +22,7 @@ from sitrep.clean.region_features import (
     FEATURE_NAMES,
     STAGE2_NAMES,
     best_run,
+    comments_start,
     context_features,
     line_features,
 )
@@ -79,6 +80,13 @@ def smooth_mask(
     if not values or max(values) <= 0 or not any(ln.sentence_like for ln in lines):
         return [False] * len(lines)
     start, end = best_run(values)
+    cut = comments_start(lines)
+    if cut is not None and start > cut:
+        # The best run is a comment thread: a long one outweighs a short post,
+        # but the article is whatever scores best before the thread opens.
+        a, b = best_run(values[:cut])
+        if sum(values[a:b]) > 0:
+            start, end = a, b
     return [start <= i < end and not ln.chrome and scores[i] > drop for i, ln in enumerate(lines)]
 
 

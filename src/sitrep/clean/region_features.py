@@ -52,6 +52,24 @@ _END_MARK = re.compile(
     r"|читайте также|похожие (?:статьи|новости))\W*$",
     re.I,
 )
+# The heading that opens a page's comment section ("Comments", "[ 167 comments ]",
+# "Top Rated Comments", "Leave a Reply"): the article comes before it, never after.
+_COMMENTS_START = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:top(?:[- ]rated)?|latest|newest|all|show|view|read|user|reader|\d+)\s+)?"
+    r"(?:comments?|responses?|replies|discussion)\W*$"
+    r"|^\W*(?:leave a (?:reply|comment)|join the (?:discussion|conversation)|\d+ thoughts on .*"
+    r"|post a comment|add a comment|kommentare|commentaires|comentarios|comentários|commenti"
+    r"|комментарии)\W*$",
+    re.I,
+)
+# An author's bio line at the foot of a post ("Jane Roe is a reporter at ...").
+_BIO = re.compile(
+    r"^(?!(?:The|This|That|It|A|An|He|She|They|We|There|Our|His|Her)\b)"
+    r"(?:[A-Z][\w'’.-]+,?\s){1,4}(?:is|was|has been|holds|serves as|joined|covers|writes)\b"
+    r".{0,80}\b(?i:writer|editor|journalist|reporter|correspondent|contributor|columnist|author"
+    r"|analyst|expert|manager|professor|director|founder|ceo|cto|consultant|specialist"
+    r"|marketing|freelance|enthusiast|graduate|degree|mba|phd)\b",
+)
 _BULLET = re.compile(r"^(?:[-•*·▪►→✓✔]|\d{1,2}[.)]\s)")
 _SEPARATOR = re.compile(r"\s[|•·»/]\s")
 _TITLE_CUT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
@@ -59,7 +77,7 @@ _TITLE_CUT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 BASE_NAMES = (
     "logw", "w_ge10", "w_ge25", "w_le3", "stop", "terminal", "sentence", "chrome",
     "repeated", "digits", "caps", "commas", "gap", "ellipsis", "bullet", "separator",
-    "cue", "date", "allcaps", "url", "title_overlap", "comment_head", "end_mark",
+    "cue", "date", "allcaps", "url", "title_overlap", "comment_head", "end_mark", "bio",
 )
 _CONTEXT = (-2, -1, 1, 2)
 _CONTEXT_BASE = ("logw", "sentence", "chrome", "repeated", "cue", "w_le3", "comment_head")
@@ -136,7 +154,8 @@ def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
         sum(1 for t in head.split() if t[:1].isupper()) / min(w, 25) if w else 0.0,
         min(text.count(",") / (w + 1), 1.0),
         1.0 if line.gap_before else 0.0,
-        1.0 if text.endswith(("...", "…")) else 0.0,
+        # A teaser's cut-off: "…", "...", also bracketed as WordPress writes it ("[…]").
+        1.0 if text.rstrip(" ])»›").endswith(("...", "…")) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if short and _SEPARATOR.search(text) else 0.0,
         1.0 if short and _CUES.search(text) else 0.0,
@@ -146,6 +165,7 @@ def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
         overlap,
         1.0 if w < 25 and _COMMENT_HEAD.search(text) else 0.0,
         1.0 if w <= 8 and _END_MARK.match(text) else 0.0,
+        1.0 if w < 90 and _BIO.match(head) else 0.0,
     ]
 
 
@@ -161,6 +181,16 @@ def best_run(values: Sequence[float]) -> tuple[int, int]:
         if acc > best:
             best, best_start, best_end = acc, start, i + 1
     return best_start, best_end
+
+
+def comments_start(lines: Sequence[Line]) -> int | None:
+    """Index of the heading that opens the comment section, once some prose came before."""
+    prose = False
+    for i, line in enumerate(lines):
+        if prose and line.words <= 8 and _COMMENTS_START.match(line.text):
+            return i
+        prose = prose or line.sentence_like
+    return None
 
 
 def prose_value(line: Line, repeats: int) -> float:

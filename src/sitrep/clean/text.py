@@ -70,9 +70,7 @@ def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article
                 line.chrome = "recurring line"
     keep = body_mask(lines, title=raw.title)
     kept = [i for i, k in enumerate(keep) if k]
-    first = kept[0] if kept else len(lines)
     last = kept[-1] if kept else -1
-    del first
     roles: dict[int, tuple[BlockKind, str]] = {}
     captions: dict[int, str] = {}
 
@@ -87,11 +85,19 @@ def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article
             roles[i] = ("caption", cap)
 
     # The first line of prose: the headline sits above it, the standfirst may be it.
-    prose = [i for i in kept if i not in captions and lines[i].words >= 6 and lines[i].terminal]
+    # (A long line is prose even when the page dump lost its last full stop.)
+    prose = [
+        i
+        for i in kept
+        if i not in captions and lines[i].words >= 6 and (lines[i].terminal or lines[i].words >= 40)
+    ]
     p0 = prose[0] if prose else (kept[0] if kept else len(lines))
     title = raw.title
     title_at: int | None = None
-    for i in range(p0 - 1, -1, -1):
+    # Nor is it below a long kept paragraph (one that lost its full stop, or has
+    # no spaces to count words by, as in Chinese or Japanese).
+    floor = next((i for i in kept if i not in captions and len(lines[i].text.encode()) >= 150), p0)
+    for i in range(min(p0, floor) - 1, -1, -1):
         if raw.title is not None:
             if lines[i].text == raw.title:
                 title_at = i
