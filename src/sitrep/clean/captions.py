@@ -42,7 +42,11 @@ def as_caption(line: str, *, near_image: bool = False) -> str | None:
     if not text or words > 80:
         return None
     head, tail = text[:-120], text[-120:]
-    text = (head + _DOUBLED.sub(r"\1", tail)).strip()
+    last = tail.rsplit(None, 1)[-1]
+    if tail.count(last) > 1:
+        # Only a tail whose last word recurs can end in a doubled credit; the
+        # backtracking pattern is not worth running on the others.
+        text = (head + _DOUBLED.sub(r"\1", tail)).strip()
     if credit_end(text):
         return text
     if slug and words >= 3:

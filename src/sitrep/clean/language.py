@@ -64,7 +64,7 @@ def guess(text: str, sample: int = 1500) -> tuple[str | None, frozenset[str]]:
     index = _index()
     # Count each distinct word once and weigh it by its frequency: a page has
     # far fewer distinct words than tokens, and most stop words sit in many lists.
-    tokens = Counter(t.lower() for t in islice(_TOKEN.findall(text, 0, sample * 12), sample))
+    tokens = Counter(islice(_TOKEN.findall(text[: sample * 12].lower()), sample))
     counts: Counter[str] = Counter()
     for word, freq in tokens.items():
         for lang in index.get(word, ()):

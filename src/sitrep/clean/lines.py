@@ -51,13 +51,13 @@ def split_lines(raw: str, stops: frozenset[str]) -> list[Line]:
     gap = True
     sw = stops
     for text, gap in _unwrap(_NEWLINE.split(raw)):
-        words = _WORD.findall(text)
+        words = _WORD.findall(text.lower())
         n = len(words)
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
         if cjk:
             # Scripts without spaces: about two characters make a word.
             n = n - sum(1 for w in words if _CJK.search(w)) + cjk // 2
-        hits = sum(1 for w in words if w.lower() in sw)
+        hits = sum(1 for w in words if w in sw) if sw else 0
         out.append(
             Line(
                 index=len(out),
