@@ -174,7 +174,9 @@ def test_a_month_only_report_cannot_bridge_two_days() -> None:
         _mention(
             2, b, "Another blast hit a market in western Kabul on Thursday", date=_day("2021-08-12")
         ),
-        _mention(3, c, "Bombings shook the capital Kabul this month", date=_day("2021-08")),
+        _mention(
+            3, c, "Bombings shook the Afghan capital Kabul several times this month", date=_day("2021-08")
+        ),
     ]
     clusters = cluster(ms)
     assert len(clusters) == 2
@@ -379,3 +381,28 @@ def test_bad_control_day_is_a_usage_error(seeds_db: Path) -> None:
         main, ["export", "--db", str(seeds_db), "--what", "control", "--on", "12/08/2021"]
     )
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_other_reports_need_more_than_kind_day_and_place() -> None:
+    day = _day("2022-03-26")
+    a, b, c, d = (_info(k, "2022-03-26") for k in (1, 2, 3, 4))
+    # Two notes on two bombings each end "Two soldiers were injured.": too short to say
+    # it is one event, so each stays with its own note.
+    short = [
+        _mention(1, a, "Two soldiers were injured.", kind="attack.civilians", date=day),
+        _mention(2, b, "Two soldiers were injured.", kind="attack.civilians", date=day),
+    ]
+    assert len(cluster(short)) == 2
+    # Two arrests in one province on one day, told in unlike sentences: the province
+    # is too coarse to make them one; the same words in a third report still join.
+    province = [
+        _mention(3, c, "Militia forces detained two children in a village near the border for unknown reasons",
+                 kind="detention.arrest", date=day, place=_KABUL_PROVINCE, actor1=_TALIBAN),
+        _mention(4, d, "Militia forces detained eight civilians trying to cross the highway to the south",
+                 kind="detention.arrest", date=day, place=_KABUL_PROVINCE, actor1=_TALIBAN),
+    ]  # fmt: skip
+    assert len(cluster(province)) == 2
+    again = _mention(5, _info(5, "2022-03-27"),
+                     "Militia forces detained two children in a village near the border, for unknown reasons",
+                     kind="detention.arrest", date=day, place=_KABUL_PROVINCE, actor1=_TALIBAN)  # fmt: skip
+    assert sorted(len(x.mentions) for x in cluster([*province, again])) == [1, 2]

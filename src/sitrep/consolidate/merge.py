@@ -168,6 +168,15 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     shared_actor = bool(m.side1 and m.side1 in c.sides1) or bool(m.side2 and m.side2 in c.sides2)
     if m.place_key is None and sim < NO_PLACE_SIMILARITY:
         return None
+    if copy_sim < COPY_SIMILARITY and all(x.article.pk != m.article.pk for x in c.mentions):
+        # Another report, not a reprint: kind, day and place alone cannot tell its event
+        # from another like it ("Two soldiers were injured." in two notes on two
+        # bombings), so a sentence too short to compare stays in its own article, and
+        # a place as coarse as a province needs the sentences to agree too.
+        if len(m.words) < COPY_MIN_WORDS:
+            return None
+        if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY:
+            return None
     both_actors = bool(m.side1 and m.side1 in c.sides1 and m.side2 and m.side2 in c.sides2)
     if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY:
         return None

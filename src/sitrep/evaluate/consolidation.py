@@ -39,6 +39,7 @@ def evaluate_consolidation(path: Path, *, limit: int | None = None) -> dict[str,
     """Run the file's rows as one corpus through the store and consolidation, and score the merges."""
     records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()][:limit]
     gold = {str(r["id"]): r.get("gold") or {} for r in records}
+    texts = {str(r["id"]): " ".join(str(r["text"]).split()) for r in records}
     started = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="sitrep-eval-") as tmp,
@@ -60,20 +61,30 @@ def evaluate_consolidation(path: Path, *, limit: int | None = None) -> dict[str,
     elapsed = time.perf_counter() - started
     multi = [e for e in events if len(e["articles"]) > 1]
     wrong, pairs, wrong_pairs, wrong_main = 0, 0, 0, 0
+    # ACLED sometimes codes one note once per place it names, word for word the same:
+    # no reading of the text can part those rows, so they are counted apart too.
+    wrong_distinct, wrong_main_distinct = 0, 0
     examples: list[dict[str, Any]] = []
+
+    def differ(a: str, b: str) -> bool:
+        return not _same_acled_event(gold[a], gold[b])
+
+    def distinct(a: str, b: str) -> bool:
+        return differ(a, b) and texts[a] != texts[b]
+
     for e in multi:
         bad = False
         for a, b in combinations(e["articles"], 2):
             pairs += 1
-            if not _same_acled_event(gold[a], gold[b]):
+            if differ(a, b):
                 wrong_pairs += 1
                 bad = True
+        wrong_distinct += any(distinct(a, b) for a, b in combinations(e["articles"], 2))
         # Each row's own event is its first mention; the rest are background the note recalls.
         mains = {m["article_id"] for m in e["mentions"] if m.get("rank") == 0}
-        main_bad = any(
-            not _same_acled_event(gold[a], gold[b]) for a, b in combinations(sorted(mains), 2)
-        )
+        main_bad = any(differ(a, b) for a, b in combinations(sorted(mains), 2))
         wrong_main += main_bad
+        wrong_main_distinct += any(distinct(a, b) for a, b in combinations(sorted(mains), 2))
         if bad:
             wrong += 1
             if len(examples) < 5:
@@ -89,6 +100,8 @@ def evaluate_consolidation(path: Path, *, limit: int | None = None) -> dict[str,
         "wrong_merges": wrong,
         "wrong_main_merges": wrong_main,
         "wrong_row_pairs": wrong_pairs,
+        "wrong_merges_distinct_text": wrong_distinct,
+        "wrong_main_merges_distinct_text": wrong_main_distinct,
         "examples": examples,
         "rows_per_second": round(len(records) / elapsed, 1) if elapsed else None,
     }
@@ -98,11 +111,13 @@ def format_table(result: dict[str, Any]) -> str:
     """The counts as aligned text."""
     keys = (
         "rows", "mentions", "events", "events_joining_rows", "row_pairs_merged", "wrong_merges",
-        "wrong_row_pairs", "wrong_main_merges",
+        "wrong_row_pairs", "wrong_main_merges", "wrong_merges_distinct_text",
+        "wrong_main_merges_distinct_text",
     )  # fmt: skip
-    out = [f"{k:<22}{result[k]:>8}" for k in keys]
+    out = [f"{k:<32}{result[k]:>8}" for k in keys]
     out.append("wrong_merges: events joining rows that differ in date, location or sub-event type")
     out.append("wrong_main_merges: the same, counting only each row's own (first) event")
+    out.append("..._distinct_text: the same, leaving out rows whose notes are word for word the same")
     for ex in result["examples"]:
         out.append(f"  e.g. {ex['event']} {ex['kind']}: {', '.join(ex['rows'])}")
     out.append(
