@@ -406,3 +406,12 @@ def test_other_reports_need_more_than_kind_day_and_place() -> None:
                      "Militia forces detained two children in a village near the border, for unknown reasons",
                      kind="detention.arrest", date=day, place=_KABUL_PROVINCE, actor1=_TALIBAN)  # fmt: skip
     assert sorted(len(x.mentions) for x in cluster([*province, again])) == [1, 2]
+    # A short sentence whose doer is the event's still joins it: another outlet's
+    # "The Taliban captured Herat." is the same capture.
+    herat = [
+        _mention(6, _info(6, "2021-08-12"), "Taliban fighters took over Herat, Afghanistan's third-largest city, after weeks of siege",
+                 kind="territory.capture", date=_day("2021-08-12"), place=_HERAT, actor1=_TALIBAN),
+        _mention(7, _info(7, "2021-08-12"), "The Taliban captured Herat.",
+                 kind="territory.capture", date=_day("2021-08-12"), place=_HERAT, actor1=_TALIBAN),
+    ]  # fmt: skip
+    assert len(cluster(herat)) == 1

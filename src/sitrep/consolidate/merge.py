@@ -171,9 +171,10 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     if copy_sim < COPY_SIMILARITY and all(x.article.pk != m.article.pk for x in c.mentions):
         # Another report, not a reprint: kind, day and place alone cannot tell its event
         # from another like it ("Two soldiers were injured." in two notes on two
-        # bombings), so a sentence too short to compare stays in its own article, and
-        # a place as coarse as a province needs the sentences to agree too.
-        if len(m.words) < COPY_MIN_WORDS:
+        # bombings), so a sentence too short to compare joins only when its doer is the
+        # event's ("The Taliban captured Herat on Thursday."), and a place as coarse as
+        # a province needs the sentences to agree too.
+        if len(m.words) < COPY_MIN_WORDS and not (m.side1 and m.side1 in c.sides1):
             return None
         if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY:
             return None
