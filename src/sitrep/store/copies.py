@@ -19,14 +19,21 @@ class StoredText:
     published: str | None
 
 
+def _rows_in(
+    conn: sqlite3.Connection, sql: str, values: list[int], *extra: Any
+) -> list[sqlite3.Row]:
+    """Rows of ``sql`` with its ``{marks}`` standing for one placeholder per value."""
+    if not values:
+        return []
+    marks = ",".join("?" * len(values))
+    return conn.execute(sql.format(marks=marks), [*values, *extra]).fetchall()
+
+
 def texts(conn: sqlite3.Connection, pks: list[int]) -> dict[int, StoredText]:
     """Stored versions by pk, with their text, outlet and publication date."""
-    if not pks:
-        return {}
-    marks = ",".join("?" * len(pks))
-    rows = conn.execute(
-        f"SELECT pk, id, text, outlet, published FROM articles WHERE pk IN ({marks})", pks
-    ).fetchall()
+    rows = _rows_in(
+        conn, "SELECT pk, id, text, outlet, published FROM articles WHERE pk IN ({marks})", pks
+    )
     return {r[0]: StoredText(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
 
@@ -35,14 +42,13 @@ def candidates(conn: sqlite3.Connection, keys: list[int], *, limit: int) -> list
 
     Only latest versions are in the index (``retire_versions`` takes older ones out).
     """
-    if not keys:
-        return []
-    marks = ",".join("?" * len(keys))
-    rows = conn.execute(
-        f"""SELECT article_pk, count(*) AS hits FROM copy_keys WHERE key IN ({marks})
-            GROUP BY article_pk ORDER BY hits DESC, article_pk LIMIT ?""",
-        [*keys, limit],
-    ).fetchall()
+    rows = _rows_in(
+        conn,
+        """SELECT article_pk, count(*) AS hits FROM copy_keys WHERE key IN ({marks})
+           GROUP BY article_pk ORDER BY hits DESC, article_pk LIMIT ?""",
+        keys,
+        limit,
+    )
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
@@ -76,12 +82,11 @@ def add_print(conn: sqlite3.Connection, pk: int, keys: list[int], blobs: tuple[b
 
 def prints(conn: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[bytes, bytes]]:
     """Stored shingle blobs by pk."""
-    if not pks:
-        return {}
-    marks = ",".join("?" * len(pks))
-    rows = conn.execute(
-        f"SELECT article_pk, shingles, lengths FROM copy_prints WHERE article_pk IN ({marks})", pks
-    ).fetchall()
+    rows = _rows_in(
+        conn,
+        "SELECT article_pk, shingles, lengths FROM copy_prints WHERE article_pk IN ({marks})",
+        pks,
+    )
     return {int(r[0]): (r[1], r[2]) for r in rows}
 
 
@@ -93,14 +98,11 @@ def is_indexed(conn: sqlite3.Connection, pk: int) -> bool:
 
 def in_published_order(conn: sqlite3.Connection, pks: list[int]) -> list[int]:
     """``pks`` ordered as copy detection must see them: earliest published first, undated last."""
-    if not pks:
-        return []
-    marks = ",".join("?" * len(pks))
-    rows = conn.execute(
-        f"SELECT pk FROM articles WHERE pk IN ({marks}) "
-        "ORDER BY published IS NULL, published, pk",
+    rows = _rows_in(
+        conn,
+        "SELECT pk FROM articles WHERE pk IN ({marks}) ORDER BY published IS NULL, published, pk",
         pks,
-    ).fetchall()
+    )
     return [int(r[0]) for r in rows]
 
 
