@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.clean import clean, region  # noqa: E402
-from sitrep.clean.language import guess  # noqa: E402
-from sitrep.clean.lines import Line, split_lines  # noqa: E402
+from sitrep.clean.lines import Line, read_lines  # noqa: E402
 from sitrep.clean.region_features import (  # noqa: E402
     FEATURE_NAMES,
     STAGE2_NAMES,
@@ -77,7 +76,7 @@ def load(path: Path) -> list[dict[str, Any]]:
     """Rows of the gold file with their lines, features and labels."""
     rows = [json.loads(x) for x in path.open(encoding="utf-8")]
     for r in rows:
-        lines = split_lines(r["raw"], guess(r["raw"])[1])
+        lines = read_lines(r["raw"])[1]
         gtoks = _TOKEN_RE.findall(r["clean"])
         grams = {tuple(gtoks[i : i + 4]) for i in range(len(gtoks) - 3)}
         gtext = " " + " ".join(gtoks) + " "

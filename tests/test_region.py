@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean.language import guess
-from sitrep.clean.lines import split_lines
+from sitrep.clean.lines import read_lines
 from sitrep.clean.region import body_mask
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -18,7 +17,7 @@ needs_shared = pytest.mark.skipif(
 
 
 def _kept(raw: str) -> tuple[list[str], list[bool]]:
-    lines = split_lines(raw, guess(raw)[1])
+    lines = read_lines(raw)[1]
     return [ln.text for ln in lines], body_mask(lines)
 
 
@@ -72,8 +71,9 @@ def test_feature_rows_match_names() -> None:
     from sitrep.clean.region_features import FEATURE_NAMES, line_features
 
     raw = "A title | Site\n\nA title\n\nThe first sentence of the story runs on for a while here.\n\nHome"
-    rows = line_features(split_lines(raw, guess(raw)[1]))
-    assert rows and all(len(r) == len(FEATURE_NAMES) for r in rows)
+    lines = read_lines(raw)[1]
+    rows = line_features(lines)
+    assert rows.shape == (len(lines), len(FEATURE_NAMES)) and len(lines) == 4
     hinges = [i for i, n in enumerate(FEATURE_NAMES) if ">" in n]
     assert hinges and all(r[i] >= 0.0 for r in rows for i in hinges)
 
@@ -112,3 +112,48 @@ def test_headline_not_taken_from_below_a_long_first_paragraph() -> None:
         first = row["clean"].split("\n")[0].strip()
         assert first[:40] in art.text, row["id"][:8]
         assert art.title is None or first[:40] not in art.title
+
+
+def _dev_lines() -> list[str]:
+    path = SHARED / "eval" / "cleaning_text.dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    return [
+        ln.text for row in map(json.loads, path.open(encoding="utf-8")) for ln in read_lines(row["raw"])[1]
+    ]
+
+
+@needs_shared
+def test_cue_patterns_on_lowered_lines_find_what_ignorecase_finds() -> None:
+    import re
+
+    from sitrep.clean import captions, chrome
+    from sitrep.clean import region_features as rf
+
+    lines = _dev_lines()
+    assert len(lines) > 20000
+    cues = [rf._CUES, rf._DATE, rf._COMMENT_HEAD, rf._END_MARK, rf._COMMENTS_START]
+    for fast in cues:
+        slow = re.compile(fast.pattern, re.I)
+        found = [bool(fast.search(t.lower())) for t in lines]
+        assert found == [bool(slow.search(t)) for t in lines], fast.pattern[:40]
+        assert any(found)
+    slow_credit = captions._CREDIT_END
+    assert [captions.credit_end(t) for t in lines] == [
+        bool(slow_credit.search(t[-120:])) for t in lines
+    ]
+
+    # The one-pass chrome matcher gives the reason the first matching pattern gives.
+    def slow_reason(line: str) -> str | None:
+        if len(line) < 60 and chrome._label_key(line) in chrome.labels():
+            return "label"
+        if len(line) > 400:
+            return None
+        patterns = chrome._PATTERNS if len(line) <= 200 else chrome._LONG_PATTERNS
+        reason = next((r for r, p in patterns if p.match(line)), None)
+        cues = {m.group(0).lower() for m in chrome._APPEAL_CUES.finditer(line)}
+        return reason or ("appeal" if len(cues) >= 2 else None)
+
+    reasons = [chrome.chrome_reason(t) for t in lines]
+    assert reasons == [slow_reason(t) for t in lines]
+    assert {"label", "appeal", "share line", "comments"} <= set(reasons)

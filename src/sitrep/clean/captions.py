@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sitrep.clean.chrome import SLUG_PREFIX
+from sitrep.clean.lowered import lowered
 
 _AGENCIES = (
     r"Getty(?: Images)?|AFP(?: via Getty Images)?|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|"
@@ -18,6 +19,7 @@ _CREDIT_END = re.compile(
     r"|(?:photograph|photo|image|picture|credit)s?\s*:\s*[^.]{2,60}\.?)\s*$",
     re.I,
 )
+_CREDIT_LOW = lowered(_CREDIT_END)
 # The same credit twice at the end, as page dumps print it: "Alamy Stock Photo Alamy Stock Photo".
 _DOUBLED = re.compile(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
 
@@ -25,7 +27,7 @@ _DOUBLED = re.compile(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
 def credit_end(line: str) -> bool:
     """Whether ``line`` ends with a photo credit."""
     # A credit is short and anchored at the end: looking at the tail keeps this cheap.
-    return bool(_CREDIT_END.search(line[-120:]))
+    return bool(_CREDIT_LOW.search(line[-120:].lower()))
 
 
 def as_caption(line: str, *, near_image: bool = False) -> str | None:

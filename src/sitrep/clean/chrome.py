@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.clean.lowered import lower_source, lowered
+
 _STRIP = " \t\u00a0|•·»«›‹>-–—:*#|/\\()[]{}"
 _COUNT = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")
 
@@ -151,11 +153,19 @@ _APPEAL_CUES = re.compile(
     r"|paywall|free to read|something you value|keeps? [A-Z][\w ]{1,30} (open|free|going))\b",
     re.I,
 )
+_APPEAL_LOW = lowered(_APPEAL_CUES)
 
 
-def appeal_cues(line: str) -> int:
-    """How many distinct appeal cues ("our journalism", "contribute" ...) ``line`` has."""
-    return len({m.group(0).lower() for m in _APPEAL_CUES.finditer(line)})
+def appeal_cues(line: str, low: str | None = None) -> int:
+    """How many distinct appeal cues ("our journalism", "contribute" ...) ``line`` has.
+
+    ``low`` is ``line.lower()`` when the caller has it already.
+    """
+    low = line.lower() if low is None else low
+    first = _APPEAL_LOW.search(low)
+    if first is None:  # most lines: one failed search, no set to build
+        return 0
+    return len({first.group(0)} | {m.group(0) for m in _APPEAL_LOW.finditer(low, first.end())})
 
 
 # Most patterns only match a short line; those ending in an unbounded ".*" can match a
@@ -164,25 +174,43 @@ _SHORT_LINE = 200
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if p.pattern.endswith((".*", ".*$"))]
 
 
-def _one_pass(patterns: list[tuple[str, re.Pattern[str]]]) -> tuple[re.Pattern[str], list[str]]:
-    """All ``patterns`` as one alternation (each keeps its own flags), tried in order.
+_Pass = tuple[re.Pattern[str] | None, re.Pattern[str] | None, list[str]]
 
-    One ``match`` per line instead of one per pattern: most lines are prose and
-    fail every pattern, and a single compiled alternation fails them far faster.
+
+def _one_pass(patterns: list[tuple[str, re.Pattern[str]]]) -> _Pass:
+    """All ``patterns`` as two alternations, tried in order: one pass per line, not one per pattern.
+
+    Most lines are prose and fail every pattern; a single compiled alternation
+    fails them far faster. The case-insensitive patterns run on the lower-cased
+    line (see ``lowered``), the others on the line as printed.
     """
-    parts = [
-        f"(?P<p{k}>(?{'i' if p.flags & re.I else '-i'}:{p.pattern}))"
-        for k, (_, p) in enumerate(patterns)
-    ]
-    return re.compile("|".join(parts)), [r for r, _ in patterns]
+
+    def alternation(indices: list[int], low: bool) -> re.Pattern[str] | None:
+        parts = [
+            f"(?P<p{k}>{lower_source(patterns[k][1].pattern) if low else patterns[k][1].pattern})"
+            for k in indices
+        ]
+        return re.compile("|".join(parts)) if parts else None
+
+    folded = [k for k, (_, p) in enumerate(patterns) if p.flags & re.I]
+    exact = [k for k, (_, p) in enumerate(patterns) if not p.flags & re.I]
+    return alternation(folded, True), alternation(exact, False), [r for r, _ in patterns]
 
 
 _SHORT_ONE = _one_pass(_PATTERNS)
 _LONG_ONE = _one_pass(_LONG_PATTERNS)
 
 
-def chrome_reason(line: str) -> str | None:
-    """Why ``line`` is page chrome ("share line", "appeal" ...), or ``None`` if it is not."""
+def _first(pattern: re.Pattern[str] | None, text: str) -> int | None:
+    m = pattern.match(text) if pattern is not None else None
+    return int(m.lastgroup[1:]) if m is not None and m.lastgroup is not None else None
+
+
+def chrome_reason(line: str, low: str | None = None) -> str | None:
+    """Why ``line`` is page chrome ("share line", "appeal" ...), or ``None`` if it is not.
+
+    ``low`` is ``line.lower()`` when the caller has it already.
+    """
     stripped = line.strip()
     if not stripped:
         return None
@@ -190,10 +218,11 @@ def chrome_reason(line: str) -> str | None:
         return "label"
     if len(stripped) > 400:
         return None
-    combined, reasons = _SHORT_ONE if len(stripped) <= _SHORT_LINE else _LONG_ONE
-    m = combined.match(stripped)
-    if m is not None and m.lastgroup is not None:
-        return reasons[int(m.lastgroup[1:])]
-    if appeal_cues(stripped) >= 2:
+    low = stripped.lower() if low is None or len(low) != len(line) else low.strip()
+    folded, exact, reasons = _SHORT_ONE if len(stripped) <= _SHORT_LINE else _LONG_ONE
+    hits = [k for k in (_first(folded, low), _first(exact, stripped)) if k is not None]
+    if hits:
+        return reasons[min(hits)]
+    if appeal_cues(stripped, low) >= 2:
         return "appeal"
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
 
@@ -29,16 +30,22 @@ _ISO = {
     "Tagalog": "tl", "Tamil": "ta", "Turkish": "tr", "Ukrainian": "uk", "Urdu": "ur",
     "Uzbek": "uz", "Vietnamese": "vi", "Welsh": "cy",
 }
+# How many tokens the guess reads: enough for any page, cheap for a long one.
+SAMPLE = 1500
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+_NAMES = tuple(sorted(_ISO))
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, tuple[str, ...]]:
-    langs: dict[str, list[str]] = {}
-    for name in sorted(_ISO):
+def _index() -> dict[str, tuple[int, ...]]:
+    """Each stop word with the languages (indices into ``_NAMES``) whose list holds it."""
+    langs: dict[str, list[int]] = {}
+    for k, name in enumerate(_NAMES):
         for word in justext.get_stoplist(name):
-            langs.setdefault(word, []).append(name)
+            langs.setdefault(word, []).append(k)
     return {w: tuple(v) for w, v in langs.items()}
 
 
@@ -51,25 +58,44 @@ def stoplist(name: str) -> frozenset[str]:
         return frozenset()
 
 
-def guess(text: str, sample: int = 1500) -> tuple[str | None, frozenset[str]]:
+def is_cjk(text: str) -> str | None:
+    """``"ja"`` or ``"zh"`` for text written mostly in Chinese or Japanese script, else None."""
+    head = text[:20000]
+    if not head.isascii() and _CJK.search(head) and len(_CJK.findall(head)) > 200:
+        return "ja" if re.search(r"[\u3040-\u30ff]", head) else "zh"
+    return None
+
+
+def guess_words(words: Iterable[str]) -> tuple[str | None, frozenset[str]]:
+    """The ISO code and stop words of the language lower-cased ``words`` are most likely in."""
+    index = _index()
+    counts = [0] * len(_NAMES)
+    hits: list[tuple[int, ...]] = []
+    # Count each distinct word once and weigh it by its frequency: a page has
+    # far fewer distinct words than tokens, and most stop words sit in many lists.
+    for word, freq in Counter(words).items():
+        langs = index.get(word)
+        if langs:
+            hits.append(langs)
+            for k in langs:
+                counts[k] += freq
+    top = max(counts)
+    if not top:
+        return None, frozenset()
+    # A tie goes to the language whose stop word came first, as it always has.
+    best = next(k for langs in hits for k in langs if counts[k] == top)
+    name = _NAMES[best]
+    return _ISO.get(name), stoplist(name)
+
+
+def guess(text: str, sample: int = SAMPLE) -> tuple[str | None, frozenset[str]]:
     """The ISO code and stop words of the language ``text`` is most likely in.
 
     Looks at up to ``sample`` tokens. CJK text (no spaces, no stop-word lists
     here) gives ``("zh"|"ja", empty set)``; text with no stop-word hits gives
     ``(None, empty set)``.
     """
-    head = text[:20000]
-    if not head.isascii() and _CJK.search(head) and len(_CJK.findall(head)) > 200:
-        return ("ja" if re.search(r"[\u3040-\u30ff]", head) else "zh"), frozenset()
-    index = _index()
-    # Count each distinct word once and weigh it by its frequency: a page has
-    # far fewer distinct words than tokens, and most stop words sit in many lists.
-    tokens = Counter(islice(_TOKEN.findall(text[: sample * 12].lower()), sample))
-    counts: Counter[str] = Counter()
-    for word, freq in tokens.items():
-        for lang in index.get(word, ()):
-            counts[lang] += freq
-    if not counts:
-        return None, frozenset()
-    name = counts.most_common(1)[0][0]
-    return _ISO.get(name), stoplist(name)
+    cjk = is_cjk(text)
+    if cjk is not None:
+        return cjk, frozenset()
+    return guess_words(islice(_TOKEN.findall(text[: sample * 12].lower()), sample))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from sitrep.clean.chrome import chrome_reason
+from sitrep.clean.language import SAMPLE, guess_words, is_cjk
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# The same on a lower-cased ASCII line, where a plain class is faster than a Unicode category.
+_WORD_ASCII = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# What a sentence ends with (closing quotes and brackets too): one set lookup on
+# a line's last character.
+_TERMINAL = frozenset(".!?…:;\"”’'»)]")
 
-
-# Unicode line and paragraph separators break lines too (press releases pasted from Word use them).
-_NEWLINE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
@@ -24,6 +26,7 @@ class Line:
 
     index: int
     text: str
+    low: str  # the text lower-cased, for the cue patterns (see ``lowered``)
     words: int
     stop_ratio: float
     terminal: bool
@@ -37,43 +40,62 @@ class Line:
 
 
 def normalise(line: str) -> str:
-    """Collapse runs of spaces (non-breaking ones too) and trim."""
-    return _SPACES.sub(" ", line).strip()
+    """Collapse runs of spaces (non-breaking and zero-width ones too) and trim."""
+    if "\u200b" in line:
+        line = line.replace("\u200b", " ")
+    return " ".join(line.split())
 
 
-def split_lines(raw: str, stops: frozenset[str]) -> list[Line]:
-    """Split ``raw`` into non-blank lines, remembering which follow a blank line.
+def read_lines(raw: str) -> tuple[str | None, list[Line]]:
+    """The page's language (ISO code or None) and its non-blank lines.
 
-    ``stops`` are the function words of the page's language; with none (CJK, or
-    an unknown language) prose is told by length and punctuation alone.
+    Each line is tokenised once: the same words tell the page's language (from
+    the first ``SAMPLE`` of them) and each line's share of that language's
+    function words. With no stop list (CJK, or an unknown language) prose is
+    told by length and punctuation alone.
     """
+    # splitlines breaks at Unicode line and paragraph separators too (press
+    # releases pasted from Word use them).
+    pieces = _unwrap(raw.splitlines())
+    lows = [text.lower() for text, _ in pieces]
+    words = [(_WORD_ASCII if low.isascii() else _WORD).findall(low) for low in lows]
+    language = is_cjk(raw)
+    if language is not None:
+        stops: frozenset[str] = frozenset()
+    else:
+        language, stops = guess_words(islice(chain.from_iterable(words), SAMPLE))
     out: list[Line] = []
-    gap = True
-    sw = stops
-    for text, gap in _unwrap(_NEWLINE.split(raw)):
-        words = _WORD.findall(text.lower())
-        n = len(words)
+    hit = stops.__contains__
+    for (text, gap), low, toks in zip(pieces, lows, words, strict=True):
+        n = len(toks)
         cjk = 0 if text.isascii() else len(_CJK.findall(text))
         if cjk:
             # Scripts without spaces: about two characters make a word.
-            n = n - sum(1 for w in words if _CJK.search(w)) + cjk // 2
-        hits = sum(1 for w in words if w in sw) if sw else 0
+            n = n - sum(1 for w in toks if _CJK.search(w)) + cjk // 2
+        # With no stop list every line gets a neutral share.
+        stop_ratio = (sum(map(hit, toks)) / n if n else 0.0) if stops else 0.3
         out.append(
             Line(
                 index=len(out),
                 text=text,
+                low=low,
                 words=n,
-                stop_ratio=(hits / n if n else 0.0) if sw else 0.3,
-                terminal=bool(_TERMINAL.search(text)),
+                stop_ratio=stop_ratio,
+                terminal=text[-1] in _TERMINAL,
                 gap_before=gap,
-                chrome=chrome_reason(text),
+                chrome=chrome_reason(text, low),
             )
         )
-    return out
+    return language, out
 
 
 _CONTINUES = re.compile(r"^[a-z]")
-_OPEN_END = re.compile(r"[\w,]$")
+
+
+def _open_end(text: str) -> bool:
+    """Whether ``text`` ends in a word character or a comma (as ``[\\w,]$`` would match)."""
+    last = text[-1]
+    return last.isalnum() or last in ",_"
 
 
 def _unwrap(pieces: list[str]) -> list[tuple[str, bool]]:
@@ -93,7 +115,7 @@ def _unwrap(pieces: list[str]) -> list[tuple[str, bool]]:
             not gap
             and out
             and _CONTINUES.match(text)
-            and _OPEN_END.search(out[-1][0])
+            and _open_end(out[-1][0])
             and out[-1][0].count(" ") >= 2
         ):
             out[-1] = (out[-1][0] + " " + text, out[-1][1])

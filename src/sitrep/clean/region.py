@@ -15,7 +15,8 @@ import json
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+
+import numpy as np
 
 from sitrep.clean.lines import Line
 from sitrep.clean.region_features import (
@@ -30,7 +31,7 @@ from sitrep.clean.region_features import (
 __all__ = ["best_run", "body_mask", "log_odds", "smooth_mask"]
 
 
-_Stage = tuple[tuple[float, ...], float]
+_Stage = tuple[np.ndarray, float]
 
 
 @lru_cache(maxsize=1)
@@ -41,14 +42,14 @@ def _model() -> tuple[_Stage, _Stage]:
         # Weights fitted on another feature set would score nonsense: fail loudly.
         raise RuntimeError("region_lr.json does not match region_features; rerun tune_text.py")
     return (
-        (tuple(map(float, data["weights"])), float(data["intercept"])),
-        (tuple(map(float, data["stage2_weights"])), float(data["stage2_intercept"])),
+        (np.array(data["weights"], dtype=float), float(data["intercept"])),
+        (np.array(data["stage2_weights"], dtype=float), float(data["stage2_intercept"])),
     )
 
 
-def _apply(stage: _Stage, rows: list[list[float]]) -> list[float]:
+def _apply(stage: _Stage, rows: np.ndarray) -> list[float]:
     weights, intercept = stage
-    return [intercept + sum(map(mul, weights, row)) for row in rows]
+    return (rows @ weights + intercept).tolist()  # type: ignore[no-any-return]
 
 
 def log_odds(lines: Sequence[Line], title: str | None = None) -> list[float]:

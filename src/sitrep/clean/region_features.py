@@ -15,33 +15,34 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from sitrep.clean.lines import Line
+import numpy as np
 
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+from sitrep.clean.lines import Line
+from sitrep.clean.lowered import lowered
+
+_DIGIT = re.compile("[0-9]")
 _TOKEN = re.compile(r"\w+")
+_TOKEN_ASCII = re.compile(r"[a-z0-9_]+")  # the same on a lower-cased ASCII line, faster
 # Furniture of comment threads, bylines and teaser lists in a handful of
 # languages; one alternation, so a line costs one search.
-_CUES = re.compile(
+_CUES = lowered(
     r"\b(?:reply|replies|says:|said on|posted (?:by|on|in)|written by|comments?|log ?in|sign ?up"
     r"|read more|more from|related|you may also|recommended|trending|popular|tags?:|filed under"
     r"|newsletter|subscribe|follow us|share|advertisement|cookie|privacy|terms of"
     r"|all rights|about the author|leer más|lire aussi|weiterlesen|mehr zum thema"
-    r"|ler mais|leggi anche|читайте также)\b",
-    re.I,
+    r"|ler mais|leggi anche|читайте также)\b"
 )
-_DATE = re.compile(
+_DATE = lowered(
     r"\b(?:\d{1,2}:\d{2}|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"|\b\d+\s*(?:min|hours?|days?|weeks?)\s+ago\b",
-    re.I,
+    r"|\b\d+\s*(?:min|hours?|days?|weeks?)\s+ago\b"
 )
 # A commenter's signature line ("Alex on May 3, 2019 at 6:34 am said:").
-_COMMENT_HEAD = re.compile(
+_COMMENT_HEAD = lowered(
     r"\b(?:said|says|wrote|replied|sagt|schreibt|dice|dit|escribió|disse)\s*:?\s*$"
-    r"|\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^reply$|^(?:\d+\s+)?(?:repl(?:y|ies)|likes?|upvotes?)$",
-    re.I,
+    r"|\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^reply$|^(?:\d+\s+)?(?:repl(?:y|ies)|likes?|upvotes?)$"
 )
 # Headings that close an article: what follows them is seldom its body.
-_END_MARK = re.compile(
+_END_MARK = lowered(
     r"^(?:\d+\s+)?(?:related(?: articles| posts| stories| content| news| reading)?|you (?:may|might)"
     r" also (?:like|enjoy)|more (?:from|stories|articles|news|on|in)\b.*|recommended(?: for you)?"
     r"|read (?:more|next|also)|about the author|(?:user |reader )?comments?|responses?"
@@ -49,18 +50,16 @@ _END_MARK = re.compile(
     r"|popular(?: posts| stories| now)?|trending(?: now)?|most (?:read|popular|viewed)|see also"
     r"|further reading|latest(?: news| posts| stories)?|leggi anche|lire aussi|à lire aussi"
     r"|mehr zum thema|weitere artikel|noticias relacionadas|te puede interesar|leia também"
-    r"|читайте также|похожие (?:статьи|новости))\W*$",
-    re.I,
+    r"|читайте также|похожие (?:статьи|новости))\W*$"
 )
 # The heading that opens a page's comment section ("Comments", "[ 167 comments ]",
 # "Top Rated Comments", "Leave a Reply"): the article comes before it, never after.
-_COMMENTS_START = re.compile(
+_COMMENTS_START = lowered(
     r"^\W*(?:\d+\s+)?(?:(?:top(?:[- ]rated)?|latest|newest|all|show|view|read|user|reader|\d+)\s+)?"
     r"(?:comments?|responses?|replies|discussion)\W*$"
     r"|^\W*(?:leave a (?:reply|comment)|join the (?:discussion|conversation)|\d+ thoughts on .*"
     r"|post a comment|add a comment|kommentare|commentaires|comentarios|comentários|commenti"
-    r"|комментарии)\W*$",
-    re.I,
+    r"|комментарии)\W*$"
 )
 # An author's bio line at the foot of a post ("Jane Roe is a reporter at ...").
 _BIO = re.compile(
@@ -117,8 +116,10 @@ FEATURE_NAMES = (
     *(f"{n}>{k}" for n, ks in _HINGES for k in ks),
     *(f"{a}*{b}" for a, b in _CROSSES),
 )
-_HINGE_IDX = [(_BASIC_NAMES.index(n), k) for n, ks in _HINGES for k in ks]
-_CROSS_IDX = [(_BASIC_NAMES.index(a), _BASIC_NAMES.index(b)) for a, b in _CROSSES]
+_HINGE_COLS = np.array([_BASIC_NAMES.index(n) for n, ks in _HINGES for _ in ks])
+_HINGE_KNOTS = np.array([k for _, ks in _HINGES for k in ks], dtype=float)
+_CROSS_A = np.array([_BASIC_NAMES.index(a) for a, _ in _CROSSES])
+_CROSS_B = np.array([_BASIC_NAMES.index(b) for _, b in _CROSSES])
 _CTX_INDEX = [BASE_NAMES.index(n) for n in _CONTEXT_BASE]
 
 
@@ -138,7 +139,11 @@ def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
     # checks only run on the head of a line, or only on short lines.
     head = text[:160]
     short = w <= 20
-    tokens = set(_TOKEN.findall(text.lower())) if title and w < 40 else set()
+    low = line.low
+    if title and w < 40:
+        tokens = set((_TOKEN_ASCII if low.isascii() else _TOKEN).findall(low))
+    else:
+        tokens = set()
     overlap = len(tokens & title) / len(title) if tokens and title else 0.0
     return [
         math.log1p(w),
@@ -150,21 +155,21 @@ def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
         1.0 if line.sentence_like else 0.0,
         1.0 if line.chrome else 0.0,
         1.0 if repeats > 1 else 0.0,
-        (len(head) - len(head.translate(_NO_DIGITS))) / len(head),
-        sum(1 for t in head.split() if t[:1].isupper()) / min(w, 25) if w else 0.0,
+        len(_DIGIT.findall(head)) / len(head),
+        sum(map(str.isupper, [t[0] for t in head.split()])) / min(w, 25) if w else 0.0,
         min(text.count(",") / (w + 1), 1.0),
         1.0 if line.gap_before else 0.0,
         # A teaser's cut-off: "…", "...", also bracketed as WordPress writes it ("[…]").
         1.0 if text.rstrip(" ])»›").endswith(("...", "…")) else 0.0,
         1.0 if _BULLET.match(text) else 0.0,
         1.0 if short and _SEPARATOR.search(text) else 0.0,
-        1.0 if short and _CUES.search(text) else 0.0,
-        1.0 if w < 25 and _DATE.search(text) else 0.0,
+        1.0 if short and _CUES.search(low) else 0.0,
+        1.0 if w < 25 and _DATE.search(low) else 0.0,
         1.0 if w >= 2 and text.isupper() else 0.0,
         1.0 if "http" in text or "www." in text or "@" in text else 0.0,
         overlap,
-        1.0 if w < 25 and _COMMENT_HEAD.search(text) else 0.0,
-        1.0 if w <= 8 and _END_MARK.match(text) else 0.0,
+        1.0 if w < 25 and _COMMENT_HEAD.search(low) else 0.0,
+        1.0 if w <= 8 and _END_MARK.match(low) else 0.0,
         1.0 if w < 90 and _BIO.match(head) else 0.0,
     ]
 
@@ -187,7 +192,7 @@ def comments_start(lines: Sequence[Line]) -> int | None:
     """Index of the heading that opens the comment section, once some prose came before."""
     prose = False
     for i, line in enumerate(lines):
-        if prose and line.words <= 8 and _COMMENTS_START.match(line.text):
+        if prose and line.words <= 8 and _COMMENTS_START.match(line.low):
             return i
         prose = prose or line.sentence_like
     return None
@@ -209,81 +214,87 @@ def prose_value(line: Line, repeats: int) -> float:
     return -1.0
 
 
-def _headline(base: list[list[float]], lines: Sequence[Line], given: bool) -> int | None:
+def _headline(base: np.ndarray, lines: Sequence[Line], given: bool) -> int | None:
     """Index of the article's headline line: the first short line echoing the title."""
     start = 0 if given else 1
     for i in range(start, len(lines)):
-        if base[i][20] >= 0.7 and lines[i].words <= 40 and not lines[i].chrome:
+        if base[i, 20] >= 0.7 and lines[i].words <= 40 and not lines[i].chrome:
             return i
     return None
 
 
-def _prefix(values: Sequence[float]) -> list[float]:
-    out = [0.0]
-    for v in values:
-        out.append(out[-1] + v)
+def _exclusive_cumsum(values: np.ndarray) -> np.ndarray:
+    """Per row, the sum of the rows before it (sequential, as a running total adds)."""
+    out = np.zeros_like(values)
+    if len(values) > 1:
+        np.cumsum(values[:-1], axis=0, out=out[1:])
     return out
 
 
-def line_features(lines: Sequence[Line], title: str | None = None) -> list[list[float]]:
-    """One feature vector per line, in the order of ``FEATURE_NAMES``."""
+def line_features(lines: Sequence[Line], title: str | None = None) -> np.ndarray:
+    """One feature row per line (an ``n x len(FEATURE_NAMES)`` array), in that order.
+
+    Only the per-line facts are read line by line; everything built from them
+    (neighbours, windows, positions, hinges, crosses) is whole-column arithmetic,
+    which is what makes the plain-text path fast.
+    """
     n = len(lines)
     if not n:
-        return []
+        return np.zeros((0, len(FEATURE_NAMES)))
     counts = Counter(line.text for line in lines)
     tw = _title_words(lines, title)
-    base = [_base(line, counts[line.text], tw) for line in lines]
-    values = [prose_value(line, counts[line.text]) for line in lines]
-    run_a, run_b = best_run(values)
+    base = np.array([_base(line, counts[line.text], tw) for line in lines], dtype=float)
+    run_a, run_b = best_run([prose_value(line, counts[line.text]) for line in lines])
     head = _headline(base, lines, title is not None)
 
-    prose = [float(line.words) if line.sentence_like else 0.0 for line in lines]
-    total_prose = sum(prose) or 1.0
-    longest = max(line.words for line in lines) or 1
-    zero = [0.0] * len(BASE_NAMES)
-    out: list[list[float]] = []
-    before = 0.0
-    half = 5
-    ends_seen = False
-    heads_seen = 0
-    ctx = [[row[k] for k in _CTX_INDEX] for row in base]
-    pad = [zero[k] for k in _CTX_INDEX]
-    sums = [_prefix([row[k] for row in base]) for k in (6, 0, 7)]
-    for i, row in enumerate(base):
-        feats = list(row)
-        for d in _CONTEXT:
-            j = i + d
-            feats.extend(ctx[j] if 0 <= j < n else pad)
-        lo, hi = max(0, i - half), min(n, i + half + 1)
-        span = hi - lo
-        feats.extend((p[hi] - p[lo]) / span for p in sums)
-        feats.append(i / n)
-        feats.append(before / total_prose)
-        before += prose[i]
-        feats.append((total_prose - before) / total_prose)
-        if head is None:
-            feats.extend((0.0, 0.0, 0.0, 1.0))
-        else:
-            feats.append(1.0 if i == head else 0.0)
-            feats.append(1.0 if i > head else 0.0)
-            feats.append(math.copysign(math.log1p(abs(i - head)), i - head))
-            feats.append(0.0)
-        inside = run_a <= i < run_b
-        feats.append(1.0 if inside else 0.0)
-        edge = min(abs(i - run_a), abs(i - run_b + 1))
-        feats.append(math.log1p(edge) * (1.0 if inside else -1.0))
-        feats.append(lines[i].words / longest)
-        feats.append(1.0 if ends_seen else 0.0)
-        feats.append(math.log1p(heads_seen))
-        feats.extend([max(0.0, feats[j] - k) for j, k in _HINGE_IDX])
-        feats.extend([feats[a] * feats[b] for a, b in _CROSS_IDX])
-        out.append(feats)
-        # Only closing headings met after some prose count: menus carry "Comments" too.
-        if row[22] and before > 0:
-            ends_seen = True
-        if row[21]:
-            heads_seen += 1
-    return out
+    words = np.array([line.words for line in lines], dtype=float)
+    prose = words * base[:, 6]
+    total_prose = float(prose.sum()) or 1.0
+    before = _exclusive_cumsum(prose)
+    through = before + prose
+    idx = np.arange(n, dtype=float)
+
+    ctx = base[:, _CTX_INDEX]
+    pad = np.zeros((2, len(_CTX_INDEX)))
+    padded = np.vstack((pad, ctx, pad))
+    neighbours = [padded[2 + d : 2 + d + n] for d in _CONTEXT]
+
+    sums = np.vstack((np.zeros((1, 3)), np.cumsum(base[:, [6, 0, 7]], axis=0)))
+    ii = np.arange(n)
+    lo, hi = np.maximum(0, ii - 5), np.minimum(n, ii + 6)
+    windows = (sums[hi] - sums[lo]) / (hi - lo)[:, None]
+
+    if head is None:
+        heads = np.tile([0.0, 0.0, 0.0, 1.0], (n, 1))
+    else:
+        dist = idx - head
+        heads = np.column_stack(
+            (dist == 0, dist > 0, np.copysign(np.log1p(np.abs(dist)), dist), np.zeros(n))
+        ).astype(float)
+    inside = (ii >= run_a) & (ii < run_b)
+    edge = np.minimum(np.abs(ii - run_a), np.abs(ii - run_b + 1))
+    # Closing headings count only once some prose came (menus carry "Comments" too),
+    # and only for the lines after them.
+    ends = (base[:, 22] != 0) & (through > 0)
+    after_end = np.concatenate(([False], np.cumsum(ends)[:-1] > 0))
+    heads_before = _exclusive_cumsum((base[:, 21] != 0).astype(float))
+    rest = np.column_stack(
+        (
+            idx / n,
+            before / total_prose,
+            (total_prose - through) / total_prose,
+            heads,
+            inside,
+            np.log1p(edge) * np.where(inside, 1.0, -1.0),
+            words / (words.max() or 1.0),
+            after_end,
+            np.log1p(heads_before),
+        )
+    )
+    basic = np.hstack((base, *neighbours, windows, rest))
+    hinges = np.maximum(0.0, basic[:, _HINGE_COLS] - _HINGE_KNOTS)
+    crosses = basic[:, _CROSS_A] * basic[:, _CROSS_B]
+    return np.hstack((basic, hinges, crosses))
 
 
 STAGE2_NAMES: tuple[str, ...] = (
@@ -292,7 +303,7 @@ STAGE2_NAMES: tuple[str, ...] = (
 )
 
 
-def context_features(lines: Sequence[Line], scores: Sequence[float]) -> list[list[float]]:
+def context_features(lines: Sequence[Line], scores: Sequence[float]) -> np.ndarray:
     """Second-stage features: a line's first-stage log-odds next to its neighbours'.
 
     The first stage judges each line with a narrow view; here the verdicts on
@@ -300,41 +311,36 @@ def context_features(lines: Sequence[Line], scores: Sequence[float]) -> list[lis
     them, let isolated mistakes be outvoted.
     """
     n = len(scores)
-    s = [max(-6.0, min(6.0, v)) for v in scores]
-    run_a, run_b = best_run(s)
-    eager_a, eager_b = best_run([v + 1.0 for v in s])
-    prefix = [0.0]
-    pos_prefix = [0.0]
-    for v in s:
-        prefix.append(prefix[-1] + v)
-        pos_prefix.append(pos_prefix[-1] + (v if v > 0 else 0.0))
-    total_pos = pos_prefix[-1] or 1.0
+    s = np.clip(np.asarray(scores, dtype=float), -6.0, 6.0)
+    listed = s.tolist()
+    run_a, run_b = best_run(listed)
+    eager_a, eager_b = best_run([v + 1.0 for v in listed])
+    prefix = np.concatenate(([0.0], np.cumsum(s)))
+    pos_prefix = np.concatenate(([0.0], np.cumsum(np.maximum(s, 0.0))))
+    total_pos = float(pos_prefix[-1]) or 1.0
+    ii = np.arange(n)
 
-    def win(i: int, h: int) -> float:
-        lo, hi = max(0, i - h), min(n, i + h + 1)
-        return (prefix[hi] - prefix[lo]) / (hi - lo)
+    def win(h: int) -> np.ndarray:
+        lo, hi = np.maximum(0, ii - h), np.minimum(n, ii + h + 1)
+        return np.asarray((prefix[hi] - prefix[lo]) / (hi - lo))
 
-    out: list[list[float]] = []
-    for i in range(n):
-        row = [s[i]]
-        for d in (-1, 1, -2, 2, -3, 3):
-            j = i + d
-            row.append(s[j] if 0 <= j < n else -6.0)
-        inside = run_a <= i < run_b
-        edge = min(abs(i - run_a), abs(i - run_b + 1))
-        row.extend(
-            (
-                win(i, 5),
-                win(i, 10),
-                win(i, 25),
-                1.0 if inside else 0.0,
-                math.log1p(edge) * (1.0 if inside else -1.0),
-                1.0 if eager_a <= i < eager_b else 0.0,
-                pos_prefix[i] / total_pos,
-                (total_pos - pos_prefix[i + 1]) / total_pos,
-                math.log1p(lines[i].words),
-                1.0 if lines[i].sentence_like else 0.0,
-            )
+    padded = np.concatenate((np.full(3, -6.0), s, np.full(3, -6.0)))
+    inside = (ii >= run_a) & (ii < run_b)
+    edge = np.minimum(np.abs(ii - run_a), np.abs(ii - run_b + 1))
+    words = np.array([line.words for line in lines], dtype=float)
+    return np.column_stack(
+        (
+            s,
+            *(padded[3 + d : 3 + d + n] for d in (-1, 1, -2, 2, -3, 3)),
+            win(5),
+            win(10),
+            win(25),
+            inside,
+            np.log1p(edge) * np.where(inside, 1.0, -1.0),
+            (ii >= eager_a) & (ii < eager_b),
+            pos_prefix[:-1] / total_pos,
+            (total_pos - pos_prefix[1:]) / total_pos,
+            np.log1p(words),
+            [1.0 if line.sentence_like else 0.0 for line in lines],
         )
-        out.append(row)
-    return out
+    ).astype(float)

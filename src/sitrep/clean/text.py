@@ -13,8 +13,7 @@ import re
 from sitrep.clean.captions import as_caption
 from sitrep.clean.chrome import SLUG_PREFIX
 from sitrep.clean.corpus import ChromeModel
-from sitrep.clean.language import guess
-from sitrep.clean.lines import Line, split_lines
+from sitrep.clean.lines import Line, read_lines
 from sitrep.clean.meta import date_from_lines
 from sitrep.clean.region import body_mask
 from sitrep.model import Article, Block, BlockKind, RawArticle
@@ -61,8 +60,7 @@ def _heading_like(lines: list[Line], i: int, spaced: bool) -> bool:
 def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article:
     """Split a plain-text article into headline, standfirst, body, captions and chrome."""
     text = raw.text or ""
-    language, stops = guess(text)
-    lines = split_lines(text, stops)
+    language, lines = read_lines(text)
     outlet_key = ChromeModel.key(raw)
     if chrome is not None:
         for line in lines:
