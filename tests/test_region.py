@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.clean.lines import read_lines
+from sitrep.clean.lines import Line, read_lines
 from sitrep.clean.region import body_mask
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -114,13 +114,12 @@ def test_headline_not_taken_from_below_a_long_first_paragraph() -> None:
         assert art.title is None or first[:40] not in art.title
 
 
-def _dev_lines() -> list[str]:
+def _dev_lines() -> list[Line]:
     path = SHARED / "eval" / "cleaning_text.dev.jsonl"
     if not path.is_file():
         pytest.skip(f"{path} not present")
-    return [
-        ln.text for row in map(json.loads, path.open(encoding="utf-8")) for ln in read_lines(row["raw"])[1]
-    ]
+    rows = map(json.loads, path.open(encoding="utf-8"))
+    return [ln for row in rows for ln in read_lines(row["raw"])[1]]
 
 
 @needs_shared
@@ -130,7 +129,8 @@ def test_cue_patterns_on_lowered_lines_find_what_ignorecase_finds() -> None:
     from sitrep.clean import captions, chrome
     from sitrep.clean import region_features as rf
 
-    lines = _dev_lines()
+    read = _dev_lines()
+    lines = [ln.text for ln in read]
     assert len(lines) > 20000
     cues = [rf._CUES, rf._DATE, rf._COMMENT_HEAD, rf._END_MARK, rf._COMMENTS_START]
     for fast in cues:
@@ -156,4 +156,31 @@ def test_cue_patterns_on_lowered_lines_find_what_ignorecase_finds() -> None:
 
     reasons = [chrome.chrome_reason(t) for t in lines]
     assert reasons == [slow_reason(t) for t in lines]
+    # ... and so does the cheaper check on lines already read (lower case, words).
+    assert [ln.chrome for ln in read] == reasons
     assert {"label", "appeal", "share line", "comments"} <= set(reasons)
+
+
+def test_credit_end_finds_every_form_of_credit_and_no_plain_sentence() -> None:
+    from sitrep.clean.captions import credit_end
+
+    credits = [
+        "Fighters patrol in Herat. Getty Images",
+        "A man walks past a checkpoint (AFP)",
+        "Smoke rises over the city [Reuters]",
+        "Photo: Jane Doe/Reuters",
+        "Jane Doe/AP",
+        "Picture: John Smith",
+        "A market in Kabul. EPA-EFE",
+        "Alamy Stock Photo",
+        "(Photo by Jane Doe)",
+        "Credit: Rex Features",
+        "Residents flee. AFP via Getty Images.",
+    ]
+    prose = [
+        "The city fell to the Taliban on Thursday.",
+        "Taliban fighters, AFP reported, entered the city",
+        "He said the road to the airport was cheap",
+    ]
+    assert [credit_end(t) for t in credits] == [True] * len(credits)
+    assert [credit_end(t) for t in prose] == [False] * len(prose)

@@ -24,10 +24,28 @@ _CREDIT_LOW = lowered(_CREDIT_END)
 _DOUBLED = re.compile(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
 
 
+# The last word of every name in _AGENCIES: a credit with no bracket, colon or
+# slash ("... Alamy Stock Photo", "... Getty Images.") ends with one of them.
+_AGENCY_ENDS = (
+    "getty", "images", "afp", "reuters", "ap", "photo", "epa", "efe", "alamy", "shutterstock",
+    "pa", "media", "wire", "bloomberg", "anadolu", "agency", "xinhua", "features", "handout",
+    "supplied", "file",
+)  # fmt: skip
+
+
 def credit_end(line: str) -> bool:
     """Whether ``line`` ends with a photo credit."""
     # A credit is short and anchored at the end: looking at the tail keeps this cheap.
-    return bool(_CREDIT_LOW.search(line[-120:].lower()))
+    tail = line[-120:].lower()
+    end = tail.rstrip()
+    if not end:
+        return False
+    # Most lines of prose: without a closing bracket, a "Photo:" or an
+    # "Agency/Name", only a bare agency name at the very end can be a credit.
+    bare = end[-1] not in "])" and ":" not in end and "/" not in end
+    if bare and not end.removesuffix(".").endswith(_AGENCY_ENDS):
+        return False
+    return bool(_CREDIT_LOW.search(tail))
 
 
 def as_caption(line: str, *, near_image: bool = False) -> str | None:

@@ -9,6 +9,8 @@ slugs) rather than part of the article? ``chrome_reason`` gives the reason, or
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -154,6 +156,15 @@ _APPEAL_CUES = re.compile(
     re.I,
 )
 _APPEAL_LOW = lowered(_APPEAL_CUES)
+# The word each appeal cue starts with. A line whose words (as ``lines`` reads
+# them: letters, joined across an apostrophe) hold none of these, and that has
+# no apostrophe to join a cue to its neighbour, has no cue.
+_APPEAL_FIRST = frozenset(
+    (
+        "our", "independent", "advertising", "contribute", "donate", "donation", "support",
+        "readers", "subscribe", "subscription", "paywall", "free", "something", "keep", "keeps",
+    )
+)  # fmt: skip
 
 
 def appeal_cues(line: str, low: str | None = None) -> int:
@@ -174,7 +185,33 @@ _SHORT_LINE = 200
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if p.pattern.endswith((".*", ".*$"))]
 
 
-_Pass = tuple[re.Pattern[str] | None, re.Pattern[str] | None, list[str]]
+# A pattern that floats (".{0,80}\bcue ...") is tried at every offset of the line,
+# which costs more than all the anchored ones together; each runs only on lines
+# holding one of its words. (Keyed by a piece of the pattern; every floating
+# pattern needs an entry.)
+_FLOATING_NEEDLES = {
+    "support from readers": ("reader",),
+    "we use cookies": ("cookies", "by continuing to"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """The chrome patterns compiled for one pass over a line (see ``_one_pass``)."""
+
+    folded: re.Pattern[str] | None  # case-insensitive, anchored: run on the lower-cased line
+    exact: re.Pattern[str] | None  # case-sensitive: run on the line as printed
+    floating: tuple[tuple[int, re.Pattern[str], tuple[str, ...]], ...]  # index, pattern, needles
+    reasons: tuple[str, ...]
+
+    def first(self, line: str, low: str) -> int | None:
+        """Index of the first pattern in table order that matches, or None."""
+        hits = [k for k in (_first(self.folded, low), _first(self.exact, line)) if k is not None]
+        for k, pattern, needles in self.floating:
+            earlier = not hits or k < min(hits)
+            if earlier and any(n in low for n in needles) and pattern.match(low):
+                hits.append(k)
+        return min(hits) if hits else None
 
 
 def _one_pass(patterns: list[tuple[str, re.Pattern[str]]]) -> _Pass:
@@ -192,9 +229,19 @@ def _one_pass(patterns: list[tuple[str, re.Pattern[str]]]) -> _Pass:
         ]
         return re.compile("|".join(parts)) if parts else None
 
-    folded = [k for k, (_, p) in enumerate(patterns) if p.flags & re.I]
+    def needles(source: str) -> tuple[str, ...]:
+        return next(v for key, v in _FLOATING_NEEDLES.items() if key in source)
+
+    floats = [k for k, (_, p) in enumerate(patterns) if p.pattern.startswith(".{")]
+    folded = [k for k, (_, p) in enumerate(patterns) if p.flags & re.I and k not in floats]
     exact = [k for k, (_, p) in enumerate(patterns) if not p.flags & re.I]
-    return alternation(folded, True), alternation(exact, False), [r for r, _ in patterns]
+    floating = tuple((k, lowered(patterns[k][1]), needles(patterns[k][1].pattern)) for k in floats)
+    return _Pass(
+        alternation(folded, True),
+        alternation(exact, False),
+        floating,
+        tuple(r for r, _ in patterns),
+    )
 
 
 _SHORT_ONE = _one_pass(_PATTERNS)
@@ -206,10 +253,13 @@ def _first(pattern: re.Pattern[str] | None, text: str) -> int | None:
     return int(m.lastgroup[1:]) if m is not None and m.lastgroup is not None else None
 
 
-def chrome_reason(line: str, low: str | None = None) -> str | None:
+def chrome_reason(
+    line: str, low: str | None = None, words: Sequence[str] | None = None
+) -> str | None:
     """Why ``line`` is page chrome ("share line", "appeal" ...), or ``None`` if it is not.
 
-    ``low`` is ``line.lower()`` when the caller has it already.
+    ``low`` is ``line.lower()`` and ``words`` its words (``lines.read_lines``
+    reads both) when the caller has them already.
     """
     stripped = line.strip()
     if not stripped:
@@ -219,10 +269,12 @@ def chrome_reason(line: str, low: str | None = None) -> str | None:
     if len(stripped) > 400:
         return None
     low = stripped.lower() if low is None or len(low) != len(line) else low.strip()
-    folded, exact, reasons = _SHORT_ONE if len(stripped) <= _SHORT_LINE else _LONG_ONE
-    hits = [k for k in (_first(folded, low), _first(exact, stripped)) if k is not None]
-    if hits:
-        return reasons[min(hits)]
+    one = _SHORT_ONE if len(stripped) <= _SHORT_LINE else _LONG_ONE
+    k = one.first(stripped, low)
+    if k is not None:
+        return one.reasons[k]
+    if words is not None and _APPEAL_FIRST.isdisjoint(words) and "'" not in low and "’" not in low:
+        return None
     if appeal_cues(stripped, low) >= 2:
         return "appeal"
     return None

@@ -83,7 +83,7 @@ def read_lines(raw: str) -> tuple[str | None, list[Line]]:
                 stop_ratio=stop_ratio,
                 terminal=text[-1] in _TERMINAL,
                 gap_before=gap,
-                chrome=chrome_reason(text, low),
+                chrome=chrome_reason(text, low, toks),
             )
         )
     return language, out

@@ -41,6 +41,23 @@ _COMMENT_HEAD = lowered(
     r"\b(?:said|says|wrote|replied|sagt|schreibt|dice|dit|escribió|disse)\s*:?\s*$"
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm)\b|^reply$|^(?:\d+\s+)?(?:repl(?:y|ies)|likes?|upvotes?)$"
 )
+# The same three ways, each where it can match: a sign-off only in the last few
+# characters of a (normalised: single spaces, trimmed) line, a clock time only
+# where there is a colon, a tally anchored at the start.
+_SIGN_OFF = lowered(r"\b(?:said|says|wrote|replied|sagt|schreibt|dice|dit|escribió|disse)\s*:?\s*$")
+_CLOCK = lowered(r"\b\d{1,2}:\d{2}\s*(?:am|pm)\b")
+_TALLY = lowered(r"^reply$|^(?:\d+\s+)?(?:repl(?:y|ies)|likes?|upvotes?)$")
+
+
+def _comment_head(low: str) -> bool:
+    """Whether a normalised lower-cased line matches ``_COMMENT_HEAD``, found the cheap way."""
+    return bool(
+        _SIGN_OFF.search(low, max(0, len(low) - 16))
+        or (":" in low and _CLOCK.search(low))
+        or _TALLY.match(low)
+    )
+
+
 # Headings that close an article: what follows them is seldom its body.
 _END_MARK = lowered(
     r"^(?:\d+\s+)?(?:related(?: articles| posts| stories| content| news| reading)?|you (?:may|might)"
@@ -168,7 +185,7 @@ def _base(line: Line, repeats: int, title: set[str]) -> list[float]:
         1.0 if w >= 2 and text.isupper() else 0.0,
         1.0 if "http" in text or "www." in text or "@" in text else 0.0,
         overlap,
-        1.0 if w < 25 and _COMMENT_HEAD.search(low) else 0.0,
+        1.0 if w < 25 and _comment_head(low) else 0.0,
         1.0 if w <= 8 and _END_MARK.match(low) else 0.0,
         1.0 if w < 90 and _BIO.match(head) else 0.0,
     ]
