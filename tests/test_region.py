@@ -184,3 +184,21 @@ def test_credit_end_finds_every_form_of_credit_and_no_plain_sentence() -> None:
     ]
     assert [credit_end(t) for t in credits] == [True] * len(credits)
     assert [credit_end(t) for t in prose] == [False] * len(prose)
+
+
+def test_a_story_on_one_line_is_its_own_body() -> None:
+    """Feed items and pasted stories come as one long line: there is no page to weigh them
+    against, so their prose is kept (LGL and GeoVirus texts are all like that)."""
+    import json
+
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from tests.conftest import EVAL, need_shared
+
+    path = need_shared(EVAL / "places.dev.jsonl")
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    short = [r for r in records if r["text"].count("\n") <= 1]
+    assert len(short) >= 500
+    for r in short:
+        article = clean(RawArticle(id=r["id"], source=r["id"], text=r["text"], url=r.get("url")))
+        assert len(article.text) >= 0.5 * len(r["text"]), r["id"]

@@ -2,8 +2,9 @@
 
 Per-article stages are pure functions of one article (plus read-only resources),
 so they can run in a process pool or on Ray unchanged; what is learned across
-the corpus (recurring chrome lines) is gathered in a first pass over the raw
-articles, before any of them is cleaned.
+the corpus is gathered in a first pass: recurring chrome lines over the raw
+articles, before any of them is cleaned, and each outlet's home area over the
+places of the clean ones, before events are read.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sitrep.store import Store
 
 if TYPE_CHECKING:
     from sitrep.consolidate import ConsolidationReport
+    from sitrep.places import OutletHomes
 
 log = logging.getLogger(__name__)
 
@@ -86,23 +88,57 @@ def clean_all(
             yield InputRejected(f"cleaning failed: {type(err).__name__}: {err}", source=raw.source)
 
 
-def extract(article: Article) -> Article:
-    """Per-article extraction on the clean text: places, times, quantities and events.
-
-    The body comes first so that its offsets stay as they are; title, standfirst
-    and captions are read in the same context.
-    """
-    from sitrep.places import find_places_in
-    from sitrep.quantities import find_quantities
-    from sitrep.times import find_times
-
+def _fields(article: Article) -> list[tuple[str, str]]:
+    """The texts of an article that are read, body first so that its offsets stay as they are."""
     fields = [
         ("text", article.text),
         ("title", article.title or ""),
         ("standfirst", article.standfirst or ""),
     ]
-    fields += [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
-    article.places = find_places_in(fields, url=article.url)
+    return fields + [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
+
+
+def locate(article: Article, *, home: str | None = None) -> Article:
+    """The places stage alone: title, standfirst and captions are read in the body's context.
+
+    ``home`` is the outlet's home admin1 key, where ``learn_homes`` found one.
+    """
+    from sitrep.places import find_places_in
+
+    article.places = find_places_in(_fields(article), url=article.url, home=home)
+    return article
+
+
+def learn_homes(articles: Iterable[Article]) -> OutletHomes:
+    """First places pass over a corpus: each outlet's home area, from the places its articles name."""
+    from sitrep.places import OutletHomes, outlet_key
+    from sitrep.places.gazetteer import load
+
+    homes = OutletHomes(load())
+    for article in articles:
+        homes.observe(outlet_key(article.url, article.outlet), article.places)
+    return homes
+
+
+def extract(article: Article, *, homes: OutletHomes | None = None) -> Article:
+    """Per-article extraction on the clean text: places, times, quantities and events.
+
+    Without ``homes`` the places are found here; with it, they are taken as
+    found by the first pass (``locate``) and found again only where the
+    article's outlet has a home area.
+    """
+    from sitrep.quantities import find_quantities
+    from sitrep.times import find_times
+
+    if homes is None:
+        locate(article)
+    else:
+        from sitrep.places import outlet_key
+
+        home = homes.home(outlet_key(article.url, article.outlet))
+        if home:
+            locate(article, home=home)
+    fields = _fields(article)
     anchor = _anchor(article)
     article.times = []
     article.quantities = []
@@ -187,7 +223,9 @@ def run(
         if isinstance(item, InputRejected):
             report.rejected.append(item)
         else:
-            articles.append(extract(item))
+            articles.append(locate(item))
+    homes = learn_homes(articles)
+    articles = [extract(a, homes=homes) for a in articles]
     fresh: list[str] = []
     for article in articles:
         outcome = store.add_article(article)

@@ -32,6 +32,8 @@ __all__ = ["best_run", "body_mask", "log_odds", "smooth_mask"]
 
 
 _Stage = tuple[np.ndarray, float]
+# Up to this many lines, a text is read whole when the model finds no body in it.
+SHORT_TEXT = 2
 
 
 @lru_cache(maxsize=1)
@@ -93,4 +95,9 @@ def smooth_mask(
 
 def body_mask(lines: Sequence[Line], *, title: str | None = None) -> list[bool]:
     """For each line, whether it belongs to the article body (chrome lines are False)."""
-    return smooth_mask(lines, log_odds(lines, title))
+    mask = smooth_mask(lines, log_odds(lines, title))
+    if len(lines) <= SHORT_TEXT:
+        # A text of a line or two (a feed item, a story pasted as one line) has no page
+        # around it for the model to weigh it against: its prose is the body.
+        mask = [m or (ln.words >= 25 and ln.stop_ratio >= 0.15 and not ln.chrome) for m, ln in zip(mask, lines, strict=True)]
+    return mask

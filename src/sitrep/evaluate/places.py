@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.model import Place
-from sitrep.places import find_places
+from sitrep.places import OutletHomes, find_places, outlet_key
 from sitrep.places.gazetteer import KIND_DEMONYM, Gazetteer, load
 from sitrep.places.names import key_of, tokenize
 
@@ -108,9 +108,18 @@ def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     where = _Where(gaz)
     started = time.perf_counter()
+    # Two passes, as `sitrep run` does: the first learns each outlet's home area
+    # from the file's own articles (never from the gold), the second uses it.
+    homes = OutletHomes(gaz)
+    first: list[list[Place]] = []
     for rec in records:
+        first.append(find_places(rec["text"], gaz, url=rec.get("url")))
+        homes.observe(outlet_key(rec.get("url")), first[-1])
+    for rec, predicted in zip(records, first, strict=True):
         corpus = str(rec.get("corpus") or "all")
-        predicted = find_places(rec["text"], gaz, url=rec.get("url"))
+        home = homes.home(outlet_key(rec.get("url")))
+        if home:
+            predicted = find_places(rec["text"], gaz, url=rec.get("url"), home=home)
         if not annotates_demonyms[corpus]:
             predicted = [p for p in predicted if not p.adjectival]
         for t in (tallies[corpus], tallies["all"]):
@@ -122,6 +131,7 @@ def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
         "metric": "span overlap P/R/F1; share of resolved toponyms within 161 km; median km",
         "rows": {c: tallies[c].row() for c in sorted(tallies, key=lambda c: (c == "all", c))},
         "demonyms_scored": {c: annotates_demonyms[c] for c in sorted(annotates_demonyms)},
+        "outlet_homes": len(homes.homes()),
         "articles_per_second": round(len(records) / elapsed, 1) if elapsed else 0.0,
     }
 
@@ -176,7 +186,10 @@ def format_table(result: dict[str, Any]) -> str:
             f"{r['acc_area_found']:>12.4f}"
         )
     policy = ", ".join(f"{c}: {'scored' if v else 'not annotated'}" for c, v in result["demonyms_scored"].items())
-    out.append(f"(demonyms {policy}; {result['articles_per_second']} articles/s)")
+    out.append(
+        f"(demonyms {policy}; {result['outlet_homes']} outlet home areas learned from the file; "
+        f"{result['articles_per_second']} articles/s)"
+    )
     out.append(
         "(area-aware: acc@161 found, also counting a country/admin1 reading whose area holds the gold point)"
     )

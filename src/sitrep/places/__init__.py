@@ -10,25 +10,28 @@ from __future__ import annotations
 from sitrep.model import Place
 from sitrep.places.gazetteer import Gazetteer, load
 from sitrep.places.names import tokenize
-from sitrep.places.outlet import url_mentions
+from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
 from sitrep.places.recognize import candidates, select
 from sitrep.places.resolve import resolve as resolve_mentions
 
-__all__ = ["find_places", "find_places_in"]
+__all__ = ["OutletHomes", "find_places", "find_places_in", "outlet_key"]
 
 _OUT_FEATURE = {"continent": "region"}
 
 
-def find_places(text: str, gaz: Gazetteer | None = None, *, url: str | None = None) -> list[Place]:
+def find_places(
+    text: str, gaz: Gazetteer | None = None, *, url: str | None = None, home: str | None = None
+) -> list[Place]:
     """Every place named in ``text``, resolved, in text order.
 
-    ``url``, where known, adds the outlet's town and state as context.
+    ``url``, where known, adds the outlet's town and state as context; so does
+    ``home``, the outlet's admin1 key as learned by ``OutletHomes``.
     """
     g = gaz if gaz is not None else load()
     tokens = tokenize(text)
     mentions = select(text, tokens, candidates(text, g, tokens), g)
     mentions += url_mentions(url, g)
-    picks = resolve_mentions(text, mentions, g)
+    picks = resolve_mentions(text, mentions, g, home=home)
     out: list[Place] = []
     for i, m in enumerate(mentions):
         if m.context_only:
@@ -54,7 +57,11 @@ def find_places(text: str, gaz: Gazetteer | None = None, *, url: str | None = No
 
 
 def find_places_in(
-    fields: list[tuple[str, str]], gaz: Gazetteer | None = None, *, url: str | None = None
+    fields: list[tuple[str, str]],
+    gaz: Gazetteer | None = None,
+    *,
+    url: str | None = None,
+    home: str | None = None,
 ) -> list[Place]:
     """Places in several texts of one article (body, title, captions), resolved together.
 
@@ -71,7 +78,7 @@ def find_places_in(
         parts.append(text)
         pos += len(text) + 2
     out: list[Place] = []
-    for place in find_places("\n\n".join(parts), gaz, url=url):
+    for place in find_places("\n\n".join(parts), gaz, url=url, home=home):
         for name, start, end in spans:
             if start <= place.start < end:
                 place.start -= start

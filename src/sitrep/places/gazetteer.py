@@ -82,6 +82,7 @@ class Gazetteer:
         self.admin2_names: list[str] = strings["admin2"]
         self.meta = meta
         self._a1_rid: dict[str, int] = {}
+        self._a1_named: dict[tuple[str, str], str] = {}
         self.country_rid: dict[str, int] = {}
         for rid in range(len(self.feat)):
             if self.feat[rid] & 127 == 0:
@@ -128,6 +129,14 @@ class Gazetteer:
         if not self._a1_rid:
             self._a1_rid = {str(row[0]): int(row[2]) for row in self.admin1_table if row[0]}
         return self._a1_rid.get(key)
+
+    def admin1_key_named(self, country_code: str, name: str) -> str | None:
+        """The "CC.code" key of the admin1 area called ``name`` in a country (None if unknown)."""
+        if not self._a1_named:
+            for row in self.admin1_table:
+                if row[0]:
+                    self._a1_named.setdefault((str(row[0]).split(".")[0], str(row[1])), str(row[0]))
+        return self._a1_named.get((country_code, name))
 
     def entry(self, rid: int) -> Entry:
         """The full entry for a record id."""

@@ -23,7 +23,7 @@ PARAMS: dict[str, float] = {
     "admin2": 4.0, "pop": 1.0, "capital": 0.75, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
-    "list": 2.0, "admin2_bare": 3.0,
+    "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0,
 }
 _GENERIC = re.compile(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
@@ -64,8 +64,11 @@ def _km(gaz: Gazetteer, a: int, b: int) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int]:
-    """Chosen record id per mention index."""
+def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | None = None) -> dict[int, int]:
+    """Chosen record id per mention index.
+
+    ``home`` is the outlet's home admin1 key (``OutletHomes``): entries inside it gain.
+    """
     if not mentions:
         return {}
     base: list[dict[int, float]] = []
@@ -81,6 +84,8 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
                     v -= PARAMS["hint"] / 2
             s[rid] = max(s.get(rid, -99.0), v)
         _same_name_city(gaz, s, {rid for rid, kind in m.entries if kind == KIND_ALT})
+        if home:
+            _home(gaz, s, m, home)
         base.append(s)
     _containment(text, mentions, base, gaz)
     scores = [dict(s) for s in base]
@@ -99,6 +104,9 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
                 a1 = gaz.admin1_key(rid)
                 if a1 and gaz.feature(rid) not in ("admin1", "country"):
                     v += PARAMS["focus_a1"] * focus_a1.get(a1, 0.0)
+                    v += PARAMS["url_a1"] * url_a1.get(a1, 0.0)
+                elif a1 and gaz.feature(rid) == "admin1" and not mentions[i].context_only:
+                    # The outlet's own state, named bare, is the state ("Minnesota" in a Minnesota paper).
                     v += PARAMS["url_a1"] * url_a1.get(a1, 0.0)
                 if not mentions[i].context_only:
                     v += PARAMS["url_cc"] * url_cc.get(cc, 0.0)
@@ -124,6 +132,15 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer) -> dict[int, int
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
     return out
+
+
+def _home(gaz: Gazetteer, s: dict[int, float], m: Mention, home: str) -> None:
+    """Readings inside the outlet's home area gain, unless named only by an alternate
+    name (a Virginia hamlet once called "Nebraska" is not what a paper means by it)."""
+    named = {rid for rid, kind in m.entries if kind != KIND_ALT}
+    for rid in s:
+        if rid in named and gaz.feature(rid) != "country" and gaz.admin1_key(rid) == home:
+            s[rid] += PARAMS["home"]
 
 
 _LIST_GAP = frozenset({",", "and", ", and", "or", ", or", "&"})
@@ -155,6 +172,9 @@ def _same_name_city(gaz: Gazetteer, s: dict[int, float], alt: set[int]) -> None:
         # Only a city big enough to be what people mean by the shared name.
         if (gaz.admin1_key(r) in admin1s and gaz.pop[r] >= 50_000) or capital:
             s[r] += PARAMS["same_name_city"]
+        elif gaz.country(r) in countries and gaz.admin1_key(r) not in admin1s and gaz.pop[r] < 100_000:
+            # A small town named after another state of its country (Kansas, Illinois).
+            s[r] -= PARAMS["state_named_town"]
 
 
 def _containment(text: str, mentions: list[Mention], base: list[dict[int, float]], gaz: Gazetteer) -> None:
