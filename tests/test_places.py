@@ -68,6 +68,21 @@ def test_focus_country_decides_an_ambiguous_name() -> None:
     assert _ids(text)["Herat"].country_code == "AF"
 
 
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Ebola broke out in Zaire in 1976.", "Zaire", "CD"),
+        ("Cholera spread in Nyanza Province, officials said.", "Nyanza Province", "KE"),
+        ("The outbreak reached West Kasai last week.", "West Kasai", "CD"),
+        ("Flooding hit the West Midlands overnight.", "West Midlands", "GB"),
+    ],
+)
+def test_former_and_english_names_of_areas(text: str, name: str, country: str) -> None:
+    """Names news still uses that GeoNames lacks: a former country name, a former
+    province, an English form of a French province name, an English region."""
+    assert _ids(text)[name].country_code == country
+
+
 def test_demonyms_read_as_countries_and_are_marked() -> None:
     places = _ids("Afghan forces retreated towards the Iranian border.")
     assert places["Iranian"].country_code == "IR" and places["Iranian"].adjectival

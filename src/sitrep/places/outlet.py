@@ -129,7 +129,8 @@ class OutletHomes:
         n = self._articles.get(outlet or "", 0)
         if n < self.min_articles or not self._areas[outlet or ""]:
             return None
-        area, count = self._areas[outlet or ""].most_common(1)[0]
+        # A tie goes to the alphabetically first key, so that no run depends on hash order.
+        area, count = min(self._areas[outlet or ""].items(), key=lambda item: (-item[1], item[0]))
         return area if count / n >= self.min_share else None
 
     def homes(self) -> dict[str, str]:
