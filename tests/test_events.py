@@ -85,7 +85,7 @@ def test_actor_names_match_acled_conventions() -> None:
 @pytest.mark.parametrize(
     "name, floors",
     [
-        ("events_acled.dev.jsonl", {"event_type": 0.83, "sub_event_type": 0.78, "date": 0.93, "admin1": 0.75, "actor1": 0.57, "fatalities": 0.72}),
+        ("events_acled.dev.jsonl", {"event_type": 0.83, "sub_event_type": 0.78, "date": 0.93, "admin1": 0.76, "admin1_or_point": 0.81, "actor1": 0.57, "fatalities": 0.72}),
         ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9, "start_date": 0.7}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
@@ -288,3 +288,14 @@ def test_a_sentence_led_by_a_speech_act_is_about_that_act() -> None:
     # ... but not a participle: "forces supported by rebels shelled the town" is shelling.
     events = _annotate("On 12 April 2022, Turkish forces supported by opposition rebels shelled Maraanaz town in Aleppo countryside.")
     assert events[0].kind == "attack.shelling"
+
+
+def test_admin1_by_the_area_holding_the_gold_point() -> None:
+    """GeoNames calls Vienna's state "Vienna", ACLED "Wien": the area holding the point decides."""
+    from sitrep.evaluate.events import _admin1_holds
+    from sitrep.model import Event
+
+    place = {"name": "Vienna", "admin1": "Vienna", "country_code": "AT", "feature": "city"}
+    vienna = Event("e1", "protest", "protest", None, None, None, None, place, None, "asserted")
+    assert _admin1_holds(vienna, 48.21, 16.37)
+    assert not _admin1_holds(vienna, 47.07, 15.44)  # Graz, in Styria

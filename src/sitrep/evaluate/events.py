@@ -5,7 +5,8 @@ as given, then places, times, quantities and events. The file's shape says which
 scoring applies:
 
 - ACLED (``gold.sub_event_type``): the first event's ACLED type and sub-type,
-  admin1, date and actor1, and fatalities where the gold has any. Actor names
+  admin1 (by name, and by name or by the area holding the gold point: GeoNames
+  and ACLED name some areas differently), date and actor1, and fatalities where the gold has any. Actor names
   match when equal after dropping year ranges ("(2021-)"), or when one is the
   other plus a unit ("... Air Force").
 - ISAF (``gold.start_date``): the kind of some event is consistent with the
@@ -34,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.clean import clean
+from sitrep.evaluate.places import Where
 from sitrep.model import Article, Event, RawArticle
 from sitrep.pipeline import extract
 from sitrep.places.names import key_of, tokenize
@@ -131,6 +133,27 @@ def evaluate_events(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     return result
 
 
+@lru_cache(maxsize=1)
+def _where() -> Where:
+    from sitrep.places.gazetteer import load
+
+    return Where(load())
+
+
+def _admin1_holds(event: Event | None, lat: float | None, lon: float | None) -> bool:
+    """Whether the event's admin1 is the area holding the gold point: names differ between
+    GeoNames and ACLED ("Vienna" / "Wien", "Eastern Province" / "Ituri" since 2015), areas do not."""
+    if event is None or not event.place or lat is None or lon is None:
+        return False
+    where = _where()
+    area = where.area(lat, lon)
+    if area is None:
+        return False
+    cc = str(event.place.get("country_code") or "")
+    name = str(event.place.get("admin1") or (event.place.get("name") if event.place.get("feature") == "admin1" else "") or "")
+    return bool(name) and cc == area[0] and where.gaz.admin1_key_named(cc, name) == area[1]
+
+
 def _acled(records: list[dict[str, Any]]) -> dict[str, Any]:
     hits: Counter[str] = Counter()
     fatal_n = 0
@@ -144,14 +167,16 @@ def _acled(records: list[dict[str, Any]]) -> dict[str, Any]:
         hits["sub_event_type"] += acled.get("sub_event_type") == g["sub_event_type"]
         if acled.get("sub_event_type") != g["sub_event_type"]:
             confusion[(g["sub_event_type"], acled.get("sub_event_type") or "-")] += 1
-        hits["admin1"] += _admin1_match(first, g.get("admin1"), g.get("country"))
+        by_name = _admin1_match(first, g.get("admin1"), g.get("country"))
+        hits["admin1"] += by_name
+        hits["admin1_or_point"] += by_name or _admin1_holds(first, g.get("latitude"), g.get("longitude"))
         hits["date"] += bool(first and first.date and first.date["value"] == g["event_date"])
         hits["actor1"] += actor_match((first.actor1 or {}).get("name") if first else None, g.get("actor1"))
         if g.get("fatalities"):
             fatal_n += 1
             hits["fatalities"] += bool(first and first.fatalities == g["fatalities"])
     n = len(records) or 1
-    rows = {k: hits[k] / n for k in ("event_type", "sub_event_type", "admin1", "date", "actor1")}
+    rows = {k: hits[k] / n for k in ("event_type", "sub_event_type", "admin1", "admin1_or_point", "date", "actor1")}
     rows["fatalities"] = hits["fatalities"] / fatal_n if fatal_n else 0.0
     return {
         "corpus": "acled",

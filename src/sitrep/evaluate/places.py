@@ -50,7 +50,7 @@ def _is_demonym(text: str, gaz: Gazetteer) -> bool:
     return bool(hits) and all(kind == KIND_DEMONYM for _, kind in hits)
 
 
-class _Where:
+class Where:
     """Which country and admin1 area a point lies in: those of the nearest gazetteer place."""
 
     def __init__(self, gaz: Gazetteer) -> None:
@@ -106,7 +106,7 @@ def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
         if any(_is_demonym(t["text"], gaz) for t in rec["toponyms"]):
             annotates_demonyms[corpus] = True
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    where = _Where(gaz)
+    where = Where(gaz)
     started = time.perf_counter()
     # Two passes, as `sitrep run` does: the first learns each outlet's home area
     # from the file's own articles (never from the gold), the second uses it.
@@ -136,7 +136,7 @@ def evaluate_places(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     }
 
 
-def _score(t: _Tally, gold: list[dict[str, Any]], predicted: list[Place], where: _Where) -> None:
+def _score(t: _Tally, gold: list[dict[str, Any]], predicted: list[Place], where: Where) -> None:
     t.n += 1
     used: set[int] = set()
     for g in gold:
@@ -160,7 +160,7 @@ def _score(t: _Tally, gold: list[dict[str, Any]], predicted: list[Place], where:
     t.fp += len(predicted) - len(used)
 
 
-def _inside(p: Place, lat: float, lon: float, where: _Where) -> bool:
+def _inside(p: Place, lat: float, lon: float, where: Where) -> bool:
     """A country or admin1 reading whose area holds the gold point (the centre conventions of
     corpora differ: GeoVirus puts China at 35N 103E, GeoNames at 35N 105E)."""
     if p.feature not in ("country", "admin1"):

@@ -20,7 +20,7 @@ from sitrep.places.names import Token, key_of, tokenize
 MAX_WORDS = 8
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
 CONNECTORS = frozenset(
-    ["of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "am", "an", "der", "den", "y", "sur", "upon", "on", "en", "au", "aux", "es", "et", "im", "bei", "ad", "as", "ash", "ar", "ibn", "bin"]
+    ["of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "el", "al", "am", "an", "der", "den", "y", "sur", "upon", "on", "en", "au", "aux", "es", "et", "im", "bei", "ad", "as", "ash", "ar", "az", "ez", "ed", "er", "at", "ath", "adh", "ul", "ud", "ut", "uz", "ibn", "bin"]
 )
 # Words that say the word before them is a place or the head of a name.
 TYPE_AFTER = {

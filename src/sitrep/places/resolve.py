@@ -23,7 +23,7 @@ PARAMS: dict[str, float] = {
     "admin2": 4.0, "pop": 1.0, "capital": 0.75, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
-    "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0,
+    "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0, "demonym_focus": 0.5,
 }
 _GENERIC = re.compile(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
@@ -251,16 +251,18 @@ def _focus(shares: Shares, mentions: list[Mention], i: int) -> tuple[dict[str, f
     """Share of the *other* names of the article that point to each country and admin1 area."""
     cc: dict[str, float] = defaultdict(float)
     a1: dict[str, float] = defaultdict(float)
-    n = 0
+    n = 0.0
     key = mentions[i].key
     for j, (c, a) in enumerate(shares):
         if mentions[j].key == key:
             continue
+        # "Russian forces shelled Donetsk": a demonym often names who acted, not where.
+        w = PARAMS["demonym_focus"] if mentions[j].demonym else 1.0
         n += 1
         for k, v in c.items():
-            cc[k] += v
+            cc[k] += v * w
         for k, v in a.items():
-            a1[k] += v
+            a1[k] += v * w
     if not n:
         return {}, {}
     return {k: v / n for k, v in cc.items()}, {k: v / n for k, v in a1.items()}
