@@ -242,3 +242,12 @@ def test_run_learns_outlet_homes_across_the_corpus(tmp_path: Path) -> None:
         run([corpus], store, max_bytes=1 << 24)
         places = [p for a in store.articles() for p in store.places(a["id"]) if p["text"] == "Gainesville"]
     assert places and all(p["country_code"] == "US" and p["admin1"] == "Texas" for p in places)
+
+
+def test_words_inside_a_group_name_are_not_places() -> None:
+    """"Haram" is a town in Norway, "Al" one in Norway too; in these notes neither is a place."""
+    text = "Fifteen Boko Haram militants raided a patrol starting from Al-Omar Oil Field in Deir ez Zor countryside."
+    places = _ids(text)
+    assert "Haram" not in places and "Al" not in places
+    assert places["Deir ez Zor"].country_code == "SY"
+

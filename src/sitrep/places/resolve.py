@@ -180,25 +180,34 @@ def _same_name_city(gaz: Gazetteer, s: dict[int, float], alt: set[int]) -> None:
 def _containment(text: str, mentions: list[Mention], base: list[dict[int, float]], gaz: Gazetteer) -> None:
     """ "X, Y" and "X (Y)": X inside Y, and Y read as the area that contains X."""
     for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        if a.context_only or b.context_only:
-            continue
-        gap = text[a.end : b.start]
-        if gap.strip() not in (",", "(", "in") or len(gap) > 4:
-            continue
-        areas = [r for r in base[i + 1] if gaz.feature(r) in ("admin1", "country", "admin2")]
-        if not areas:
-            continue
-        best_pair: tuple[int, int] | None = None
-        for r in base[i]:
-            for area in areas:
-                if _inside(gaz, r, area):
-                    pair = (r, area)
-                    if best_pair is None or base[i][r] + base[i + 1][area] > base[i][best_pair[0]] + base[i + 1][best_pair[1]]:
-                        best_pair = pair
-        if best_pair:
-            base[i][best_pair[0]] += PARAMS["contained"]
-            base[i + 1][best_pair[1]] += PARAMS["contained"]
+        a = mentions[i]
+        for j in (i + 1, i + 2):
+            b = mentions[j] if j < len(mentions) else None
+            if b is None or a.context_only or b.context_only:
+                continue
+            gap = text[a.end : b.start]
+            if j == i + 1:
+                if gap.strip() not in (",", "(", "in") or len(gap) > 4:
+                    continue
+            elif not _PAREN_LIST.fullmatch(gap):
+                continue  # "Asara village (Gwadabawa, Sokoto)": the village is in Sokoto too
+            areas = [r for r in base[j] if gaz.feature(r) in ("admin1", "country", "admin2")]
+            if not areas:
+                continue
+            best_pair: tuple[int, int] | None = None
+            for r in base[i]:
+                for area in areas:
+                    if _inside(gaz, r, area):
+                        pair = (r, area)
+                        if best_pair is None or base[i][r] + base[j][area] > base[i][best_pair[0]] + base[j][best_pair[1]]:
+                            best_pair = pair
+            if best_pair:
+                base[i][best_pair[0]] += PARAMS["contained"]
+                base[j][best_pair[1]] += PARAMS["contained"]
+
+
+# Between a place and the second name of the bracket after it: " (Gwadabawa, " or " village (Djibo, ".
+_PAREN_LIST = re.compile(r"[\w ]{0,12}\(\s*[^(),]{1,40},\s*")
 
 
 def _inside(gaz: Gazetteer, r: int, area: int) -> bool:
