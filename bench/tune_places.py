@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.places import KM_BAR, km
+from sitrep.places import find_places
 from sitrep.places.gazetteer import load
 from sitrep.places.names import tokenize
-from sitrep.places.outlet import url_mentions
+from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
 from sitrep.places.recognize import Mention, candidates, select
 
 # The module, not the function the package re-exports under a similar name.
@@ -33,12 +34,16 @@ R = importlib.import_module("sitrep.places.resolve")
 STEPS = (0.5, 0.8, 1.25, 2.0)
 
 
-def prepare(path: Path) -> list[tuple[str, str, str, list[Mention], list[tuple[int, float, float]]]]:
-    """Per article: id, corpus, text, mentions, and (mention index, gold lat, gold lon)."""
+def prepare(path: Path) -> list[tuple[str, str, str, list[Mention], list[tuple[int, float, float]], str | None]]:
+    """Per article: id, corpus, text, mentions, (mention index, gold lat, gold lon), and
+    its outlet's home area as a first pass over the file learns it (as `sitrep run` does)."""
     gaz = load()
     out = []
-    for line in path.open(encoding="utf-8"):
-        rec = json.loads(line)
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    homes = OutletHomes(gaz)
+    for rec in records:
+        homes.observe(outlet_key(rec.get("url")), find_places(rec["text"], gaz, url=rec.get("url")))
+    for rec in records:
         text = rec["text"]
         toks = tokenize(text)
         ms = select(text, toks, candidates(text, gaz, toks), gaz) + url_mentions(rec.get("url"), gaz)
@@ -51,7 +56,7 @@ def prepare(path: Path) -> list[tuple[str, str, str, list[Mention], list[tuple[i
             if hit is not None:
                 used.add(hit)
                 golds.append((hit, g["lat"], g["lon"]))
-        out.append((rec["id"], rec["corpus"], text, ms, golds))
+        out.append((rec["id"], rec["corpus"], text, ms, golds, homes.home(outlet_key(rec.get("url")))))
     return out
 
 
@@ -60,10 +65,10 @@ def score(data: list[Any]) -> float:
     gaz = load()
     right: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
-    for _id, corpus, text, ms, golds in data:
+    for _id, corpus, text, ms, golds, home in data:
         if not golds:
             continue
-        picks = R.resolve(text, ms, gaz)
+        picks = R.resolve(text, ms, gaz, home=home)
         for i, lat, lon in golds:
             rid = picks[i]
             total[corpus] += 1
