@@ -83,6 +83,19 @@ def test_former_and_english_names_of_areas(text: str, name: str, country: str) -
     assert _ids(text)[name].country_code == country
 
 
+@pytest.mark.parametrize(
+    "text, name, country, admin1",
+    [
+        ("Dengue cases rose in Pangasinan, health officials said.", "Pangasinan", "PH", "Ilocos"),
+        ("Militants abducted a man in the village of Lale (Boulgou, Centre-Est).", "Boulgou", "BF", "Centre-Est"),
+    ],
+)
+def test_second_level_areas_found_by_their_bare_name(text: str, name: str, country: str, admin1: str) -> None:
+    """GeoNames names them "Province of Pangasinan", "Province du Boulgou"; news does not."""
+    place = _ids(text)[name]
+    assert (place.feature, place.country_code, place.admin1) == ("admin2", country, admin1)
+
+
 def test_demonyms_read_as_countries_and_are_marked() -> None:
     places = _ids("Afghan forces retreated towards the Iranian border.")
     assert places["Iranian"].country_code == "IR" and places["Iranian"].adjectival

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from array import array
 from collections import Counter, defaultdict
@@ -92,6 +93,24 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
+# GeoNames spells many second-level areas with their area word ("Province of Pangasinan",
+# "Departement de la Sanaga-Maritime", "Salkhad District"); news says "Pangasinan".
+# "County", "Parish", "City of" and the Nordic "kommun" stay: there the word is part of
+# how the area is named, or the bare name is the town itself.
+_A2_PREFIX = re.compile(
+    r"^(?:Provincia|Province|Departamento|Departement|Département|Distrito|Partido|Municipio|"
+    r"Canton|Prefecture|Regency of|Politischer Bezirk|Rrethi|Komuna)"
+    r"(?: (?:of|de la|de l'|des|del|de|di|du|d'|i|e))?\s*(?=\S)",
+)
+_A2_SUFFIX = re.compile(r"\s+(?:District|Province|Prefecture|Rayon|Raion|Department|Municipality|Regency)$")
+
+
+def admin2_short(name: str) -> str:
+    """A second-level area's name without its area word ("Province du Boulgou" -> "Boulgou")."""
+    short = _A2_SUFFIX.sub("", _A2_PREFIX.sub("", name)).strip(" '")
+    return short if len(short) >= 3 and short[0].isupper() else name
+
+
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         print(f"warning: {path} missing", file=sys.stderr)
@@ -134,6 +153,7 @@ class Builder:
         a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
         a2_pop: Counter[tuple[str, str, str]] = Counter()
+        a2_long: dict[str, str] = {}  # GeoNames admin2 name -> its bare form
         for c in data.values():
             cc, code = c["countrycode"], c["admin1code"] or ""
             lat, lon = float(c["latitude"]), float(c["longitude"])
@@ -144,6 +164,7 @@ class Builder:
                 if a1 and hit[0]:
                     a1_votes[a1][hit[0]] += 1
                 a2 = hit[1]
+                a2_long[a2] = admin2_short(a2)
             self.city_points[cc].append((lat, lon))
             if a1:
                 a1_points[a1].append((lat, lon))
@@ -151,7 +172,7 @@ class Builder:
                     a2_points[(cc, a1, a2)].append((lat, lon))
                     a2_pop[(cc, a1, a2)] += int(c["population"] or 0)
             rec = Rec(int(c["geonameid"]), c["name"], lat, lon, int(c["population"] or 0), "city",
-                      cc, a1, a2, (cc, c["name"]) in capitals)
+                      cc, a1, a2_long.get(a2, a2), (cc, c["name"]) in capitals)
             rid = self.add(rec, [c["name"]])
             for alt in c["alternatenames"]:
                 if alt != c["name"] and _good_alt(alt):
@@ -170,7 +191,10 @@ class Builder:
             self.admin1[a1] = (name, rid)
         for (cc, a1, a2), points in a2_points.items():
             lat, lon = _midpoint(points)
-            self.add(Rec(0, a2, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, a2), [a2])
+            short = a2_long[a2]
+            # Stored under its bare name ("Pangasinan"), found by both forms.
+            self.add(Rec(0, short, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, short),
+                     [a2, short] if short != a2 else [a2])
 
     def _rg_names(self) -> dict[tuple[str, float, float], tuple[str, str]]:
         out: dict[tuple[str, float, float], tuple[str, str]] = {}
