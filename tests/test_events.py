@@ -85,7 +85,7 @@ def test_actor_names_match_acled_conventions() -> None:
 @pytest.mark.parametrize(
     "name, floors",
     [
-        ("events_acled.dev.jsonl", {"event_type": 0.83, "sub_event_type": 0.78, "date": 0.93, "admin1": 0.76, "admin1_or_point": 0.81, "actor1": 0.57, "fatalities": 0.72}),
+        ("events_acled.dev.jsonl", {"event_type": 0.83, "sub_event_type": 0.78, "date": 0.93, "admin1": 0.76, "admin1_or_point": 0.81, "actor1": 0.57, "fatalities": 0.79}),
         ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9, "start_date": 0.7}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
@@ -257,6 +257,21 @@ def test_a_toll_told_later_belongs_to_the_event() -> None:
     )
     assert events[0].fatalities == 1
 
+
+
+@pytest.mark.parametrize(
+    "text, deaths",
+    [
+        # One victim told by a singular noun phrase, without a number.
+        ("On 1 April 2022, 1 imam and religious scholar was shot and killed by unknown gunmen in Jalalabad city, Nangarhar.", 1),
+        ("On 22 May 2022, a landmine detonated killing a minor on the outskirts of Hamra town, Aleppo.", 1),
+        ("On 20 April 2022, one forester died and another was wounded in an explosion of a mine in Kyiv region.", 1),
+        # A death that caused the event is not a death in it.
+        ("On 13 February 2022, around 200 people gathered in Aalborg over the murder of a young woman who had been found dead.", None),
+    ],
+)
+def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
+    assert _annotate(text)[0].fatalities == deaths
 
 
 def test_main_clause_and_named_actor_come_first() -> None:

@@ -100,6 +100,16 @@ def test_counts_in_a_list_share_the_verb() -> None:
     # A breakdown after "including" is not counted twice; the second "and" closes it.
     found = find_quantities("7 people including 5 Koglweogo, 1 VDP, and 1 civilian and 20 militants were killed.")
     assert sum(q.value for q in found if q.fatality == "killed" and q.value) == 27
+    # A verb before the list counts every member, unless a member has its own verb.
+    found = find_quantities("ADF rebels killed 8 civilians in Mbakira village and 7 civilians in Chavinyungu village.")
+    assert [(q.value, q.fatality) for q in found] == [(8, "killed"), (7, "killed")]
+    found = find_quantities("They shot dead one soldier and one police officer.")
+    assert [q.fatality for q in found] == ["killed", "killed"]
+    found = find_quantities("Police killed 2 soldiers in Kabul and 5 soldiers were arrested in Herat.")
+    assert [q.fatality for q in found] == ["killed", None]
+    # A name inside the counted phrase does not end it.
+    (three,) = find_quantities("the army killed three suspected JNIM militants")
+    assert (three.unit, three.fatality) == ("suspected JNIM militants", "killed")
     # Killers are not the killed.
     (troops, civilians) = find_quantities("a column of 150 troops killed two civilians")
     assert troops.fatality is None and civilians.fatality == "killed"

@@ -96,7 +96,7 @@ _AGENT = re.compile(
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|are|is|be|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 PEOPLE = frozenset(
-    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured"]
+    ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "forces", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured"]
 )
 
 # Words that end a counted noun phrase (function words, auxiliaries, reporting verbs).
@@ -155,13 +155,16 @@ def _clean_value(v: float | None) -> float | int | None:
     return int(v) if v == int(v) else v
 
 
+_PEOPLE_AHEAD = re.compile(r"(?:\s+[A-Z][\w'-]*){0,2}\s+(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + r")\b")
+
+
 def _thing(text: str, pos: int) -> tuple[str | None, int]:
     """The short noun phrase after a number and where it ends."""
     words: list[str] = []
     end = pos
     i = pos
     partitive = False
-    while len(words) < 4:
+    while len(words) < 5:
         m = _WORD.match(text, i)
         if not m:
             break
@@ -173,7 +176,9 @@ def _thing(text: str, pos: int) -> tuple[str | None, int]:
         lower = word.lower()
         if lower in _STOP or lower in WORD_VALUES or (words and DEATH.fullmatch(lower) and lower not in PEOPLE):
             break
-        if words and (word[0].isupper() and not words[-1][0].isupper() and lower not in PEOPLE):
+        # "three suspected JNIM militants": a name inside the phrase does not end it.
+        name_after = words and word[0].isupper() and not words[-1][0].isupper() and lower not in PEOPLE
+        if name_after and not _PEOPLE_AHEAD.match(text, m.end()):
             break
         words.append(word)
         end = m.end()
@@ -324,6 +329,9 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
 
 
 _LIST_JOIN = re.compile(r"^\s*(?P<j>,\s*and|,|and)\s+(?:(?:between|at least|around|about|some|nearly|over)\s+)?$")
+# "killed 8 civilians in Mbakira village and 7 civilians in ...": the same count in two places.
+_PLACE_JOIN = re.compile(r"^\s+(?:in|at|near)\s+[^,.;:()]{1,40}?\s+(?P<j>and)\s+$")
+_OWN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:were|was|are|is|had|have|has|got|went|fled|remain(?:ed)?)\b")
 _SUB_COUNT = re.compile(r"^\s*,?\s*(?:including|among them|of whom|of them)\s+$")
 
 
@@ -342,14 +350,21 @@ def _share_fatality(text: str, out: list[Quantity], ends: list[int]) -> list[Qua
         while j + 1 < len(out) and out[j].category == "count" == out[j + 1].category:
             gap = text[ends[j] : out[j + 1].start]
             sub = _SUB_COUNT.match(gap)
-            m = _LIST_JOIN.match(gap)
+            m = _LIST_JOIN.match(gap) or (_PLACE_JOIN.match(gap) if out[j].unit == out[j + 1].unit else None)
             if not (m or sub):
                 break
             joins.append("including" if sub else m.group("j").replace(" ", "") if m else "")
             j += 1
             members.append(j)
         last = out[members[-1]]
-        if len(members) > 1 and last.fatality in ("killed", "injured"):
+        first = out[members[0]]
+        if len(members) > 1 and last.fatality is None and first.fatality in ("killed", "injured"):
+            # "shot dead one soldier and one police officer": the verb before counts them all.
+            for idx in members[1:]:
+                own_verb = _OWN_VERB.match(text, ends[idx])  # "and 5 soldiers were arrested"
+                if out[idx].fatality is None and joins[members.index(idx)] != "including" and not own_verb:
+                    out[idx] = replace(out[idx], fatality=first.fatality)
+        elif len(members) > 1 and last.fatality in ("killed", "injured"):
             inside = False
             for k, idx in enumerate(members):
                 join = joins[k]

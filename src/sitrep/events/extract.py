@@ -62,12 +62,16 @@ _CHANNEL = re.compile(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|pr
 _TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
+# One death told without a number. The singular verb ("was", "died") and article carry
+# the count, so the victim may be any noun phrase ("1 imam and religious scholar was shot
+# and killed", "the head of the defense group was killed", "killing a minor").
+_DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed|burnt to death|burned to death)"
 _KILLED_ONE = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
-    r"[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+){0,4}?(?:killed|shot dead|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed)\b"
-    r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|executed|hacked to death|killing)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|person|resident|journalist|farmer|student|teacher|member|insurgent|militant|fighter|leader|commander|villager|worker|driver|trader|guard|protester)\b"
-    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b"
-    r"|\bthe\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|child|civilian|soldier|policeman|officer|victim|driver|trader|farmer|suspect|trafficker|militant|fighter|member|(?-i:[A-Z]{2,5}))\s+(?:was|died)\b(?:\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b|(?<=died))",
+    r"\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
+    r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
+    r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
+    r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
+    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
     re.IGNORECASE,
 )
 
@@ -800,9 +804,15 @@ def _killed_words(sentence: str) -> int | None:
     """Deaths told without a number: "a man was killed" (1), "both were killed" (2)."""
     if _KILLED_BOTH.search(sentence):
         return 2
-    if _KILLED_ONE.search(sentence):
-        return 1
+    for m in _KILLED_ONE.finditer(sentence):
+        # "gathered over the murder of a young woman", "accused of killing a teen": the death
+        # that caused the event, not one in it.
+        if not _DEATH_CAUSE.search(sentence, max(0, m.start() - 40), m.start()):
+            return 1
     return None
+
+
+_DEATH_CAUSE = re.compile(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind: Kind) -> str:
