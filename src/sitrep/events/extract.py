@@ -606,7 +606,8 @@ _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town
 _PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
 _NON_STATE = {"rebel", "militia", "unidentified", "identity"}
 _ARSON = re.compile(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
-_CROWD_CONTEXT = re.compile(r"\b(?:demonstrat\w*|protest\w*|rall(?:y|ies)|march\w*|riot\w*)\b", re.IGNORECASE)
+# "march" in lower case only: "On 9 March 2022" is a date, not a march.
+_CROWD_CONTEXT = re.compile(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
 _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
@@ -676,7 +677,10 @@ def _actors(
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
         own = _demonym_before(places, m.start()) or country
-        name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
+        if entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
+            name = _unnamed(lex, own)  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
+        else:
+            name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
         mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
     # "JNIM militants", "Taliban fighters": one actor, the named one.
     merged: list[dict[str, Any]] = []
@@ -709,12 +713,16 @@ def _actors(
         if not subject or subject["type"] not in ("protesters", "rioters"):
             place_country = country_name(country) if country else "Unknown"
             subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
+    planter = next((a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 24), a["start"])), None)
+    if planter is not None and kind.name in _PERPETRATED and planter is not subject:
+        # "an IED planted by an unknown armed group exploded targeting a QSD vehicle"
+        subject, obj = planter, (obj if obj is not planter else None)
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
     if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
-    if subject is None and kind.name in _PERPETRATED and not (obj and obj["type"] not in ("civilians",)):
+    if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
         # "two women were kidnapped": someone did it, and the text does not say who.
         subject = {"name": _unnamed(lex, country), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
     for actor in (subject, obj):
@@ -747,11 +755,14 @@ def _succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] 
 def _unnamed(lex: Lexicon, country: str | None) -> str:
     """ACLED's name for a perpetrator the text does not name, in ``country``."""
     if country and country in lex.unnamed:
-        return lex.unnamed[country]
+        return lex.unnamed[country].replace("{country}", country_name(country))
     return f"Unidentified Armed Group ({country_name(country) if country else 'Unknown'})"
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+# A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
+_PLANTED = {"attack.bombing", "attack.grenade"}
+_PLANTED_BY = re.compile(r"\b(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed)\s+(?:\w+\s+){0,1}by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
 
