@@ -284,6 +284,10 @@ def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
         ("On 4 June 2022, a landmine detonated near an oil field in the Deir-ez-Zor City countryside (Deir ez Zor), injuring 3 regime forces.", "Unidentified Armed Group (Syria)"),
         # Where ACLED's coders call unnamed killers a gang.
         ("On 4 January 2022, in Chiquimula, Chiquimula, a bus driver was shot and killed by unknown attackers.", "Unidentified Gang (Guatemala)"),
+        # The displaced are who a displacement is about.
+        ("Displacement: On 30 April 2022, 20 civilians were evacuated from Mariupol, Donetsk.", "Civilians (Ukraine)"),
+        # Placards and slogans make a protest even without the word.
+        ("On 27 June 2022, dozens of bank customers displayed placards and shouted slogans outside the regulator's office in Zhengzhou, Henan.", "Protesters (China)"),
     ],
 )
 def test_who_did_an_attack_the_text_barely_names(text: str, actor1: str) -> None:

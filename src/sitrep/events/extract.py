@@ -717,6 +717,11 @@ def _actors(
     if planter is not None and kind.name in _PERPETRATED and planter is not subject:
         # "an IED planted by an unknown armed group exploded targeting a QSD vehicle"
         subject, obj = planter, (obj if obj is not planter else None)
+    if kind.name in ("displacement", "evacuation") and subject is None:
+        # "20 civilians were evacuated from Mariupol": the displaced are the actor ACLED codes.
+        people = obj if obj and obj["type"] == "civilians" else None
+        subject = people or {"name": f"Civilians ({country_name(country) if country else 'Unknown'})", "text": None, "type": "civilians", "inter": 7, "country_code": country}
+        obj = obj if obj is not people else None
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
     if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
