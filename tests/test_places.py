@@ -96,6 +96,15 @@ def test_second_level_areas_found_by_their_bare_name(text: str, name: str, count
     assert (place.feature, place.country_code, place.admin1) == ("admin2", country, admin1)
 
 
+def test_a_stray_reading_far_from_the_story_is_dropped() -> None:
+    """ "Bara" has no Syrian entry: the hamlet in Sudan it would read as is worse than none.
+    A well-known city, or one the text places ("Lyon, France"), stays."""
+    syria = "regime forces shelled the outskirts of Bara town in Idleb countryside. Shells also hit Saraqib and Ariha."
+    assert "Bara" not in _ids(syria) and _ids(syria)["Saraqib"].country_code == "SY"
+    abroad = _ids("Regime forces shelled Saraqib and Ariha in Idleb. The opposition met in Lyon, France, and later in Geneva.")
+    assert abroad["Lyon"].country_code == "FR" and abroad["Geneva"].country_code == "CH"
+
+
 def test_demonyms_read_as_countries_and_are_marked() -> None:
     places = _ids("Afghan forces retreated towards the Iranian border.")
     assert places["Iranian"].country_code == "IR" and places["Iranian"].adjectival

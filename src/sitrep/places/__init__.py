@@ -34,7 +34,7 @@ def find_places(
     picks = resolve_mentions(text, mentions, g, home=home)
     out: list[Place] = []
     for i, m in enumerate(mentions):
-        if m.context_only:
+        if m.context_only or i not in picks:
             continue
         e = g.entry(picks[i])
         out.append(

@@ -19,6 +19,8 @@ import marisa_trie
 
 from sitrep.errors import SitrepError
 
+# ``feat`` holds the feature index in its low bits, then flags.
+FEATURE_MASK, KNOWN, CAPITAL = 63, 64, 128
 INDEX_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "index"
 FEATURES = ("country", "admin1", "admin2", "city", "landmark", "region", "continent")
 
@@ -85,7 +87,7 @@ class Gazetteer:
         self._a1_named: dict[tuple[str, str], str] = {}
         self.country_rid: dict[str, int] = {}
         for rid in range(len(self.feat)):
-            if self.feat[rid] & 127 == 0:
+            if self.feat[rid] & FEATURE_MASK == 0:
                 self.country_rid[self.countries[self.cc[rid]]] = rid
 
     def __len__(self) -> int:
@@ -114,7 +116,7 @@ class Gazetteer:
 
     def feature(self, rid: int) -> str:
         """Feature class of an entry."""
-        return FEATURES[self.feat[rid] & 127]
+        return FEATURES[self.feat[rid] & FEATURE_MASK]
 
     def country(self, rid: int) -> str:
         """ISO country code of an entry ("" for continents and multi-country regions)."""
@@ -151,7 +153,7 @@ class Gazetteer:
             lon=round(float(self.lon[rid]), 5),
             population=self.pop[rid],
             feature=feature,
-            capital=bool(self.feat[rid] & 128),
+            capital=bool(self.feat[rid] & CAPITAL),
             country_code=self.country(rid),
             admin1_key=str(a1[0]),
             admin1=str(a1[1]) if feature not in ("country", "continent") else "",

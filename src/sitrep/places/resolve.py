@@ -14,7 +14,7 @@ import math
 import re
 from collections import defaultdict
 
-from sitrep.places.gazetteer import KIND_ALT, Gazetteer
+from sitrep.places.gazetteer import CAPITAL, KIND_ALT, KNOWN, Gazetteer
 from sitrep.places.recognize import Mention
 
 # Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
@@ -24,6 +24,7 @@ PARAMS: dict[str, float] = {
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
     "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0, "demonym_focus": 0.5,
+    "stray_pop": 1000000.0, "stray_share": 0.6, "stray_km": 1000.0,
 }
 _GENERIC = re.compile(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
@@ -37,7 +38,7 @@ def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
     feature = gaz.feature(rid)
     if feature == "city":
         p = PARAMS["pop"] * math.log10(gaz.pop[rid] + 10)
-        if gaz.feat[rid] & 128:
+        if gaz.feat[rid] & CAPITAL:
             p += PARAMS["capital"]
     elif feature == "admin2":
         p = PARAMS["admin2"] + min(2.0, math.log10(gaz.pop[rid] + 10) / 3)
@@ -131,6 +132,53 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | N
             pooled = by_key[m.key]
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
+    for i in _strays(text, gaz, mentions, out):
+        del out[i]
+    return out
+
+
+def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int]) -> list[int]:
+    """Mentions whose only reading is a small place far from everything else the article names.
+
+    In an article about Syria, "Karama" read as a hamlet in Australia, "SARS" as a village
+    in Perm, "Colonia" as a department of Uruguay: the gazetteer lacks the real place (or
+    it is no place), and a wrong point is worse than none.
+    """
+    counted = [i for i, m in enumerate(mentions) if not m.context_only and i in picks]
+    if len(counted) < 3:
+        return []
+    votes: dict[str, float] = defaultdict(float)
+    for i in counted:
+        cc = gaz.country(picks[i])
+        if cc:
+            votes[cc] += PARAMS["demonym_focus"] if mentions[i].demonym else 1.0
+    total = sum(votes.values())
+    out = []
+    for i in counted:
+        rid = picks[i]
+        feature = gaz.feature(rid)
+        if feature not in ("city", "admin2", "admin1", "landmark") or mentions[i].demonym:
+            continue
+        if feature == "admin1" and (mentions[i].type_hint or len({r for r, _ in mentions[i].entries}) < 2):
+            continue  # "Minnesota", "Kermanshah province": a state's own unambiguous name
+        cc = gaz.country(rid)
+        own = PARAMS["demonym_focus"] if mentions[i].demonym else 1.0
+        rest = {k: v - (own if k == cc else 0.0) for k, v in votes.items()}
+        top = max(rest, key=rest.__getitem__)
+        by_name = any(r == rid and kind != KIND_ALT for r, kind in mentions[i].entries)
+        big = feature == "city" and (gaz.pop[rid] >= PARAMS["stray_pop"] or bool(gaz.feat[rid] & (CAPITAL | KNOWN)))
+        if big and by_name and not any(gaz.country(r) == top for r, _ in mentions[i].entries):
+            continue  # a big, capital or well-known city ("Doha", "Geneva" in an Afghan story) is
+            # no accident, unless it is an old name ("Molotov" for Perm) or the article's
+            # country has a namesake ("Athens" in a Georgia paper)
+        if top == cc or rest[top] < 2.0 or rest[top] / max(total - own, 1e-9) < PARAMS["stray_share"]:
+            continue
+        nxt = i + 1
+        if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
+            continue  # "Lyon, France": the text itself says where it is
+        near = min((_km(gaz, rid, picks[j]) for j in counted if j != i and gaz.country(picks[j]) == top), default=1e9)
+        if near > PARAMS["stray_km"]:
+            out.append(i)
     return out
 
 
@@ -168,7 +216,7 @@ def _same_name_city(gaz: Gazetteer, s: dict[int, float], alt: set[int]) -> None:
     for r in s:
         if gaz.feature(r) != "city" or r in alt:
             continue
-        capital = bool(gaz.feat[r] & 128) and gaz.country(r) in countries
+        capital = bool(gaz.feat[r] & CAPITAL) and gaz.country(r) in countries
         # Only a city big enough to be what people mean by the shared name.
         if (gaz.admin1_key(r) in admin1s and gaz.pop[r] >= 50_000) or capital:
             s[r] += PARAMS["same_name_city"]
