@@ -105,6 +105,14 @@ def test_a_stray_reading_far_from_the_story_is_dropped() -> None:
     assert abroad["Lyon"].country_code == "FR" and abroad["Geneva"].country_code == "CH"
 
 
+def test_group_names_point_to_their_country() -> None:
+    """ "Houthi forces shelled Hays": the group says the story is in Yemen, not Kansas;
+    FARDC and CODECO say Congo, so "Lopa" is no village in France."""
+    assert _ids("On 9 May 2022, Houthi forces shelled Hays.")["Hays"].country_code == "YE"
+    assert "Lopa" not in _ids("On 20 March 2022, FARDC soldiers clashed with CODECO militiamen in Lopa.")
+    assert "Houthi" not in _ids("On 9 May 2022, Houthi forces shelled Hays.")  # a cue, never a place
+
+
 def test_demonyms_read_as_countries_and_are_marked() -> None:
     places = _ids("Afghan forces retreated towards the Iranian border.")
     assert places["Iranian"].country_code == "IR" and places["Iranian"].adjectival

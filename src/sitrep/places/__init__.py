@@ -8,6 +8,7 @@ the article's focus, nearness). See ``gazetteer``, ``recognize`` and ``resolve``
 from __future__ import annotations
 
 from sitrep.model import Place
+from sitrep.places.cues import country_cues
 from sitrep.places.gazetteer import Gazetteer, load
 from sitrep.places.names import tokenize
 from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
@@ -31,7 +32,7 @@ def find_places(
     tokens = tokenize(text)
     mentions = select(text, tokens, candidates(text, g, tokens), g)
     mentions += url_mentions(url, g)
-    picks = resolve_mentions(text, mentions, g, home=home)
+    picks = resolve_mentions(text, mentions, g, home=home, cues=country_cues(text))
     out: list[Place] = []
     for i, m in enumerate(mentions):
         if m.context_only or i not in picks:

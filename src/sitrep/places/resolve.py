@@ -24,7 +24,7 @@ PARAMS: dict[str, float] = {
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
     "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0, "demonym_focus": 0.5,
-    "stray_pop": 1000000.0, "stray_share": 0.6, "stray_km": 1000.0,
+    "stray_pop": 1000000.0, "cue_focus": 1.0, "stray_votes": 2.0, "stray_share": 0.6, "stray_km": 1000.0,
 }
 _GENERIC = re.compile(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
@@ -65,11 +65,17 @@ def _km(gaz: Gazetteer, a: int, b: int) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | None = None) -> dict[int, int]:
+def resolve(
+    text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | None = None,
+    cues: list[dict[str, float]] | None = None,
+) -> dict[int, int]:  # fmt: skip
     """Chosen record id per mention index.
 
     ``home`` is the outlet's home admin1 key (``OutletHomes``): entries inside it gain.
+    ``cues`` are the country cues of the text (``places.cues``): they count towards the
+    focus country as demonyms do.
     """
+    cues = cues or []
     if not mentions:
         return {}
     base: list[dict[int, float]] = []
@@ -97,7 +103,7 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | N
         listed = _list_features(text, mentions, picks, gaz)
         scores = []
         for i, s in enumerate(base):
-            focus_cc, focus_a1 = _focus(shares, mentions, i)
+            focus_cc, focus_a1 = _focus(shares, mentions, i, cues)
             new: dict[int, float] = {}
             for rid, v in s.items():
                 cc = gaz.country(rid)
@@ -132,12 +138,12 @@ def resolve(text: str, mentions: list[Mention], gaz: Gazetteer, *, home: str | N
             pooled = by_key[m.key]
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
-    for i in _strays(text, gaz, mentions, out):
+    for i in _strays(text, gaz, mentions, out, cues):
         del out[i]
     return out
 
 
-def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int]) -> list[int]:
+def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int], cues: list[dict[str, float]]) -> list[int]:
     """Mentions whose only reading is a small place far from everything else the article names.
 
     In an article about Syria, "Karama" read as a hamlet in Australia, "SARS" as a village
@@ -145,13 +151,16 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
     it is no place), and a wrong point is worse than none.
     """
     counted = [i for i, m in enumerate(mentions) if not m.context_only and i in picks]
-    if len(counted) < 3:
+    if len(counted) + len(cues) < 3:
         return []
     votes: dict[str, float] = defaultdict(float)
     for i in counted:
         cc = gaz.country(picks[i])
         if cc:
             votes[cc] += PARAMS["demonym_focus"] if mentions[i].demonym else 1.0
+    for cue in cues:
+        for k, v in cue.items():
+            votes[k] += v * PARAMS["cue_focus"]
     total = sum(votes.values())
     out = []
     for i in counted:
@@ -171,7 +180,7 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
             continue  # a big, capital or well-known city ("Doha", "Geneva" in an Afghan story) is
             # no accident, unless it is an old name ("Molotov" for Perm) or the article's
             # country has a namesake ("Athens" in a Georgia paper)
-        if top == cc or rest[top] < 2.0 or rest[top] / max(total - own, 1e-9) < PARAMS["stray_share"]:
+        if top == cc or rest[top] < PARAMS["stray_votes"] or rest[top] / max(total - own, 1e-9) < PARAMS["stray_share"]:
             continue
         nxt = i + 1
         if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
@@ -304,11 +313,18 @@ def _shares(gaz: Gazetteer, scores: list[dict[int, float]]) -> Shares:
     return out
 
 
-def _focus(shares: Shares, mentions: list[Mention], i: int) -> tuple[dict[str, float], dict[str, float]]:
-    """Share of the *other* names of the article that point to each country and admin1 area."""
+def _focus(
+    shares: Shares, mentions: list[Mention], i: int, cues: list[dict[str, float]] = [],  # noqa: B006 (read only)
+) -> tuple[dict[str, float], dict[str, float]]:  # fmt: skip
+    """Share of the *other* names of the article (and its country cues) that point to each
+    country and admin1 area."""
     cc: dict[str, float] = defaultdict(float)
     a1: dict[str, float] = defaultdict(float)
     n = 0.0
+    for cue in cues:
+        n += 1
+        for k, v in cue.items():
+            cc[k] += v * PARAMS["cue_focus"]
     key = mentions[i].key
     for j, (c, a) in enumerate(shares):
         if mentions[j].key == key:
