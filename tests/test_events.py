@@ -284,6 +284,11 @@ def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
         ("On 4 June 2022, a landmine detonated near an oil field in the Deir-ez-Zor City countryside (Deir ez Zor), injuring 3 regime forces.", "Unidentified Armed Group (Syria)"),
         # Where ACLED's coders call unnamed killers a gang.
         ("On 4 January 2022, in Chiquimula, Chiquimula, a bus driver was shot and killed by unknown attackers.", "Unidentified Gang (Guatemala)"),
+        ("On 23 June 2022, an IED by Al Shabaab militants detonated, targeting government soldiers travelling on a motorcycle near Gorgor.", "Al Shabaab"),
+        # ACLED's names: a state's militia, a coalition in its theatre, a renamed faction.
+        ("On 6 February 2022, Kaduna militiamen attacked a catholic church in Fadan Chawai (Kauru, Kaduna).", "Kaduna Communal Militia (Nigeria)"),
+        ("Movement of forces: On 11 March 2022, a US military patrol took place in the vicinity of Rmelan town in Al Hasakeh countryside.", "Global Coalition Against Daesh"),
+        ("On 22 April 2022, ISWAP militants attacked a military base in Malam Fatori (Abadam, Borno).", "Islamic State (West Africa) - Lake Chad Faction"),
         # The displaced are who a displacement is about.
         ("Displacement: On 30 April 2022, 20 civilians were evacuated from Mariupol, Donetsk.", "Civilians (Ukraine)"),
         # Placards and slogans make a protest even without the word.

@@ -572,7 +572,7 @@ def _event(
     actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     date = _date(times, clause, span, article, sentence, others)
-    actor1, actor2 = (_succeeded(lex, a, date) for a in (actor1, actor2))
+    actor1, actor2 = (_theatre(lex, _succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = _fatalities(kind, sentence, in_sentence)
     modality = _modality(text, sentence, s_start, start, end, kind)
@@ -677,7 +677,14 @@ def _actors(
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
         own = _demonym_before(places, m.start()) or country
-        if entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
+        if "{Place}" in entry.name:
+            # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
+            opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
+            if opener is None:
+                continue
+            own = opener.country_code or own
+            name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
+        elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
             name = _unnamed(lex, own)  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
         else:
             name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
@@ -713,7 +720,10 @@ def _actors(
         if not subject or subject["type"] not in ("protesters", "rioters"):
             place_country = country_name(country) if country else "Unknown"
             subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
-    planter = next((a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 24), a["start"])), None)
+    planter = next(
+        (a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 40), a["start"]) or _PLANTED_AFTER.match(text, a["end"])),
+        None,
+    )
     if planter is not None and kind.name in _PERPETRATED and planter is not subject:
         # "an IED planted by an unknown armed group exploded targeting a QSD vehicle"
         subject, obj = planter, (obj if obj is not planter else None)
@@ -757,6 +767,14 @@ def _succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] 
     return {**actor, "name": name, "type": typ, "inter": inter}
 
 
+def _theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None) -> dict[str, Any] | None:
+    """The actor under the coalition ACLED codes it as in this country (US forces in Syria)."""
+    if actor is None or country is None or (actor["name"], country) not in lex.theatres:
+        return actor
+    name, typ, inter = lex.theatres[(actor["name"], country)]
+    return {**actor, "name": name, "type": typ, "inter": inter}
+
+
 def _unnamed(lex: Lexicon, country: str | None) -> str:
     """ACLED's name for a perpetrator the text does not name, in ``country``."""
     if country and country in lex.unnamed:
@@ -767,7 +785,12 @@ def _unnamed(lex: Lexicon, country: str | None) -> str:
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
 # A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
 _PLANTED = {"attack.bombing", "attack.grenade"}
-_PLANTED_BY = re.compile(r"\b(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed)\s+(?:\w+\s+){0,1}by\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_PLANTED_BY = re.compile(
+    r"\b(?:(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed)\s+(?:\w+\s+){0,1}"
+    r"|(?:IEDs?|bombs?|(?:land)?mines?|explosives?|(?:explosive )?devices?|grenades?)\s+)by\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_PLANTED_AFTER = re.compile(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
 

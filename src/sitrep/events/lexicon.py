@@ -5,7 +5,8 @@ priority order), ``data/events/triggers.tsv`` (patterns per kind) and
 ``data/events/labels.tsv`` (tags that open coded notes, "Looting:", with their
 kind), ``data/actors/actors.tsv`` (who acts, with ACLED-style names and interaction
 codes) ``data/actors/unnamed.tsv`` (the name of a perpetrator the text leaves unnamed)
-and ``data/actors/successions.tsv`` (actors that became another from a date on). Analysts extend the files; nothing here needs to change.
+``data/actors/successions.tsv`` (actors that became another from a date on) and
+``data/actors/theatres.tsv`` (forces coded under a coalition in some countries). Analysts extend the files; nothing here needs to change.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Lexicon:
     labels: dict[str, Kind] = field(default_factory=dict)
     unnamed: dict[str, str] = field(default_factory=dict)
     successions: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
+    theatres: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -107,4 +109,5 @@ def load() -> Lexicon:
         labels[label.strip().lower()] = kinds[kind]
     unnamed = {code.strip().upper(): name.strip() for code, name in (r[:2] for r in _rows("actors", "unnamed.tsv"))}
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
-    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions)
+    theatres = {(r[0], cc): (r[2], r[3], int(r[4])) for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
+    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres)
