@@ -379,6 +379,16 @@ def _crowd(actor: dict[str, Any]) -> bool:
     return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
 
 
+_CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
+
+
+def _crowd_fight(e: Event) -> bool:
+    """A clash of a crowd of civilians with state forces or each other (no armed group in it)."""
+    sides = [a for a in (e.actor1, e.actor2) if a]
+    crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
+    return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
+
+
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
     """Readings that need more than one sentence or the actors found.
 
@@ -408,6 +418,15 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
         elif e.kind == "protest" and has_intervention:
             _retype(e, lex.kinds["protest.intervention"])
+        elif e.kind == "clash.armed" and _crowd_fight(e):
+            # "police forces and villagers clashed", "a group of people clashed with soldiers":
+            # a crowd fighting is mob violence by rioters, whoever they fought.
+            crowd = e.actor1 if e.actor1 and e.actor1["type"] == "civilians" else e.actor2
+            other = e.actor2 if crowd is e.actor1 else e.actor1
+            _retype(e, lex.kinds["riot.mob"])
+            country = (crowd or {}).get("country_code") or (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": (crowd or {}).get("text"), "type": "rioters", "inter": 5, "country_code": country}
+            e.actor2 = other
         elif e.kind == "clash.armed" and not any(a and a["type"] in _ARMED for a in (e.actor1, e.actor2)) and not _WEAPONS.search(text):
             # "members of two rival parties clashed", "villagers fought over water": no armed side.
             _retype(e, lex.kinds["riot.mob"])
@@ -732,6 +751,9 @@ def _actors(
         people = obj if obj and obj["type"] == "civilians" else None
         subject = people or {"name": f"Civilians ({country_name(country) if country else 'Unknown'})", "text": None, "type": "civilians", "inter": 7, "country_code": country}
         obj = obj if obj is not people else None
+    if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
+        # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
+        subject, obj = None, subject
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
     if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
