@@ -25,7 +25,8 @@ def _table() -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
         pattern, codes, *_ = line.split("\t")
         patterns.append(f"(?P<c{len(patterns)}>{pattern})")
         countries.append(tuple(codes.split()))
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])")
+    # Every cue opens with a capital (or "al-"): the lookahead skips other positions at once.
+    regex = re.compile(r"(?<![\w-])(?=[A-Z]|al[- ])(?:" + "|".join(patterns) + r")(?![\w-])")
     return regex, tuple(countries)
 
 
