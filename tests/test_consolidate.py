@@ -243,24 +243,8 @@ def test_a_later_day_revises_rather_than_contradicts() -> None:
     a, b = _info(1, "2021-08-12"), _info(2, "2021-08-13")
     text = "A suicide bomber killed {} people at a mosque in Herat on Thursday"
     ms = [
-        _mention(
-            1,
-            a,
-            text.format(12),
-            kind="attack.suicide",
-            date=_day("2021-08-12"),
-            place=_HERAT,
-            fatalities=12,
-        ),
-        _mention(
-            2,
-            b,
-            text.format(31),
-            kind="attack.suicide",
-            date=_day("2021-08-12"),
-            place=_HERAT,
-            fatalities=31,
-        ),
+        _mention(i, info, text.format(toll), kind="attack.suicide", date=_day("2021-08-12"), place=_HERAT, fatalities=toll)
+        for i, info, toll in ((1, a, 12), (2, b, 31))
     ]
     (one,) = cluster(ms)
     event, conflicts = record("ev1", one)
