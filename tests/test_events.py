@@ -162,6 +162,19 @@ def test_a_sentence_without_a_date_takes_the_one_just_told() -> None:
     assert not any(e.kind == "release" for e in events)  # "For Immediate Release" is no prisoner release
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Officials confirmed today that a Taliban leader was arrested during an operation in Zabul province, Friday.", "2012-12-21"),
+        ("Afghan and coalition forces yesterday confirmed the arrest of a Taliban leader in Kunduz province Dec. 19.", "2012-12-19"),
+    ],
+)
+def test_the_day_of_the_telling_is_not_the_day_of_the_event(sentence: str, day: str) -> None:
+    events = _annotate(f"KABUL, Afghanistan (Dec. 23, 2012) - {sentence}")
+    arrest = next(e for e in events if e.kind == "detention.arrest")
+    assert arrest.date is not None and arrest.date["value"] == day
+
+
 def test_a_coded_notes_tag_decides_the_kind_and_the_sentence_the_rest() -> None:
     burned = _annotate(
         "Property destruction: On 9 March 2022, in Shwe Bon Thar village (Pauk township, Magway region), "

@@ -24,7 +24,10 @@ from sitrep.events.places import country_name
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|\.\s")
+# A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
@@ -825,6 +828,15 @@ def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
     return None
 
 
+_TELLING_BEFORE = re.compile(r"\b(?:confirmed|said|announced|reported|stated|told \w+)\s*$", re.IGNORECASE)
+_TELLING_AFTER = re.compile(r"\s*(?:confirmed|said|announced|reported|stated|that)\b", re.IGNORECASE)
+
+
+def _told(text: str, start: int, end: int) -> bool:
+    """Whether the time expression at ``start:end`` dates a telling ("said today", "yesterday confirmed")."""
+    return bool(_TELLING_BEFORE.search(text, max(0, start - 40), start) or _TELLING_AFTER.match(text, end))
+
+
 def _date(
     times: list[TimeRef], clause: tuple[int, int], sentence: tuple[int, int], article: Article,
     text: str, others: list[tuple[int, int]],
@@ -841,6 +853,11 @@ def _date(
 
     for lo, hi in (clause, sentence):
         inside = [t for t in times if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value and own(t)]
+        if len(inside) > 1:
+            # "confirmed today that a leader was arrested ... Friday": the day of the telling
+            # is not the day of the event when the clause gives another.
+            told = [t for t in inside if _told(text, t.start - sentence[0], t.end - sentence[0])]
+            inside = [t for t in inside if t not in told] or inside
         if inside:
             v = inside[0].value[:10]
             return {"value": v, "precision": {10: "day", 7: "month"}.get(len(v), "year"), "how": "text", "text": inside[0].text}
