@@ -281,3 +281,14 @@ def test_words_inside_a_group_name_are_not_places() -> None:
     assert "Haram" not in places and "Al" not in places
     assert places["Deir ez Zor"].country_code == "SY"
 
+
+
+def test_admin1_areas_carry_their_current_names_and_iso_spellings() -> None:
+    from sitrep.places import find_places
+
+    # France merged its regions in 2016: Pau is in Nouvelle-Aquitaine, no longer "Aquitaine".
+    pau = next(p for p in find_places("Protesters gathered in Pau, France.") if p.text == "Pau")
+    assert pau.admin1 == "Nouvelle-Aquitaine"
+    # The ISO 3166-2 name of a region finds it.
+    (bretagne,) = find_places("Farmers blocked roads across Bretagne.")
+    assert (bretagne.feature, bretagne.country_code) == ("admin1", "FR")

