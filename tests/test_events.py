@@ -85,7 +85,7 @@ def test_actor_names_match_acled_conventions() -> None:
 @pytest.mark.parametrize(
     "name, floors",
     [
-        ("events_acled.dev.jsonl", {"event_type": 0.83, "sub_event_type": 0.78, "date": 0.93, "admin1": 0.82, "admin1_or_point": 0.84, "actor1": 0.65, "fatalities": 0.79}),
+        ("events_acled.dev.jsonl", {"event_type": 0.87, "sub_event_type": 0.82, "date": 0.95, "admin1": 0.83, "admin1_or_point": 0.84, "actor1": 0.65, "fatalities": 0.79}),
         ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9, "start_date": 0.7}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
@@ -378,3 +378,23 @@ def test_admin1_by_the_area_holding_the_gold_point() -> None:
     vienna = Event("e1", "protest", "protest", None, None, None, None, place, None, "asserted")
     assert _admin1_holds(vienna, 48.21, 16.37)
     assert not _admin1_holds(vienna, 47.07, 15.44)  # Graz, in Styria
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("On 25 March 2022, Russian forces using Su-25 jets conducted strikes in Hirske, Luhansk.", "Air/drone strike"),
+        ("On 2 March 2022, the Ukrainian air force fired at Russian vehicles near Rusaniv, Kyiv.", "Air/drone strike"),
+        ("On 19 June 2022, Ukrainian forces dropped an ammunition load near Kucherov, Kursk.", "Air/drone strike"),
+        ("On 8 March 2022, in Sao Goncalo, a shoot-out between unknown shooters took place.", "Armed clash"),
+        ("On 24 April 2022, Turkish army forces conducted shellings targeting PKK militants in Duhok.", "Shelling/artillery/missile attack"),
+        ("On 18 February 2022, two road workers were hit by a mine in Verin Chaylu, Tartar region.", "Remote explosive/landmine/IED"),
+        ("On 4 February 2022, in Hlaingtharya township, the SRF hurled three bombs at a military convoy.", "Grenade"),
+        ("On 28 January 2022, unidentified militants fired at a policeman in Batamaloo town, Srinagar.", "Attack"),
+        ("On 4 February 2022, police officers intercepted a boat transporting 88 migrants near Fomboni.", "Arrests"),
+        ("On 13 January 2022, a group blocked the highway in Bernal to complain about power outages.", "Peaceful protest"),
+    ],
+)
+def test_triggers_told_in_acleds_words(text: str, sub_event_type: str) -> None:
+    events = _annotate(text)
+    assert events and events[0].acled and events[0].acled["sub_event_type"] == sub_event_type
