@@ -704,7 +704,8 @@ def _actors(
             opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
             if opener is None:
                 continue
-            own = opener.country_code or own
+            # "Niger militiamen" in a Nigerian village: Niger State's militia, not the country's.
+            own = country if opener.feature == "country" and country else (opener.country_code or own)
             name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
         elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
             name = _unnamed(lex, own)  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
@@ -739,9 +740,16 @@ def _actors(
     )  # fmt: skip
     if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",) and not armed_arson:
         crowd = "Rioters" if kind.family == "riot" else "Protesters"
+        if subject and subject["type"] in ("protesters", "rioters") and subject["type"] != crowd.lower():
+            # "demonstrators blocked the road with burning tyres": ACLED's rioters, as the kind says.
+            home = subject.get("country_code")
+            subject = {**subject, "name": f"{crowd} ({country_name(home) if home else 'Unknown'})", "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6}
         if not subject or subject["type"] not in ("protesters", "rioters"):
-            place_country = country_name(country) if country else "Unknown"
-            subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": country}
+            home = country
+            if crowd == "Protesters" and (abroad := _nationals(text, places, lo, start)) and abroad != country:
+                home = abroad  # "30 Ukrainian citizens staged a protest" in San Jose: Ukraine's protesters
+            place_country = country_name(home) if home else "Unknown"
+            subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": home}
     planter = next(
         (a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 40), a["start"]) or _PLANTED_AFTER.match(text, a["end"])),
         None,
@@ -754,6 +762,9 @@ def _actors(
         people = obj if obj and obj["type"] == "civilians" else None
         subject = people or {"name": f"Civilians ({country_name(country) if country else 'Unknown'})", "text": None, "type": "civilians", "inter": 7, "country_code": country}
         obj = obj if obj is not people else None
+    if kind.name == "displacement" and subject is not None and subject["type"] == "civilians" and (home := _origin(text, places, lo, hi)):
+        # "refugees from Ukraine arrived in Poland": ACLED codes Ukraine's civilians.
+        subject = {**subject, "name": f"Civilians ({country_name(home)})", "country_code": home}
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
@@ -818,6 +829,34 @@ _PLANTED_BY = re.compile(
 _PLANTED_AFTER = re.compile(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
+
+
+_FROM_ORIGIN = re.compile(r"\b(?:from|fleeing|fled)\s+(?:the\s+)?$", re.IGNORECASE)
+_DISPLACED = re.compile(r"\s+(?:refugees|nationals|citizens|migrants|asylum[- ]seekers|evacuees)\b", re.IGNORECASE)
+
+
+def _origin(text: str, places: list[Place], lo: int, hi: int) -> str | None:
+    """The country displaced people come from: "refugees from Ukraine", "Ukrainian refugees"."""
+    for p in places:
+        inside = lo <= p.start and p.end <= hi and (p.feature == "country" or p.adjectival)
+        if inside and (_FROM_ORIGIN.search(text, max(lo, p.start - 12), p.start) or (p.adjectival and _DISPLACED.match(text, p.end))):
+            return p.country_code
+    return None
+
+
+_NATIONALS = re.compile(r"\s+(?:citizens|nationals|expatriates|diaspora|community|refugees|migrants|students|workers)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|thousands|several|many|some)(?:\s+of)?\s+$", re.IGNORECASE)
+
+
+def _nationals(text: str, places: list[Place], lo: int, start: int) -> str | None:
+    """The country of a crowd named by its nationality before the trigger: "30 Ukrainian
+    citizens", "about 200 Ukrainians" (a diaspora protest abroad)."""
+    for p in places:
+        if p.adjectival and lo <= p.start and p.end <= start:
+            plural = p.text.endswith("s") and bool(_COUNTED.search(text, max(lo, p.start - 20), p.start))
+            if plural or _NATIONALS.match(text, p.end):
+                return p.country_code
+    return None
 
 
 def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:

@@ -11,7 +11,7 @@ _ACLED_NAMES = {
     "LA": "Laos", "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania",
     "MD": "Moldova", "TR": "Turkey", "CI": "Ivory Coast", "CV": "Cape Verde", "SZ": "eSwatini",
     "MM": "Myanmar", "US": "United States", "GB": "United Kingdom", "CZ": "Czech Republic",
-    "MK": "North Macedonia", "TL": "East Timor", "BN": "Brunei", "FM": "Micronesia",
+    "MK": "North Macedonia", "TL": "East Timor", "BN": "Brunei", "FM": "Micronesia", "NL": "Netherlands",
 }  # fmt: skip
 
 
