@@ -85,7 +85,7 @@ def test_actor_names_match_acled_conventions() -> None:
 @pytest.mark.parametrize(
     "name, floors",
     [
-        ("events_acled.dev.jsonl", {"event_type": 0.87, "sub_event_type": 0.82, "date": 0.95, "admin1": 0.83, "admin1_or_point": 0.84, "actor1": 0.68, "fatalities": 0.79}),
+        ("events_acled.dev.jsonl", {"event_type": 0.87, "sub_event_type": 0.82, "date": 0.95, "admin1": 0.83, "admin1_or_point": 0.84, "actor1": 0.69, "fatalities": 0.79}),
         ("events_isaf.dev.jsonl", {"kind": 0.9, "province": 0.9, "start_date": 0.7}),
         ("events_plover.dev.jsonl", {"plover_type": 0.55}),
     ],
@@ -413,5 +413,18 @@ def test_triggers_told_in_acleds_words(text: str, sub_event_type: str) -> None:
     ],
 )
 def test_crowds_and_the_displaced_get_acleds_country(text: str, actor1: str) -> None:
+    events = _annotate(text)
+    assert events and events[0].actor1 and events[0].actor1["name"] == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 16 March 2022, in Natal (Rio Grande do Norte), a man was killed in a drive-by shooting by an armed individual on a motorcycle.", "Unidentified Gang and/or Police Militia"),
+        ("On 24 January 2022, in Santa Rita (Paraiba), three men were shot and injured by two armed individuals.", "Unidentified Armed Group (Brazil)"),
+        ("On 30 March 2022, in Chetumal, Quintana Roo, a taxi driver was shot and killed by armed men in a drive-by shooting.", "Unidentified Gang (Mexico)"),
+    ],
+)
+def test_unnamed_perpetrators_follow_the_country_convention_and_its_cue(text: str, actor1: str) -> None:
     events = _annotate(text)
     assert events and events[0].actor1 and events[0].actor1["name"] == actor1

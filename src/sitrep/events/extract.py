@@ -708,7 +708,7 @@ def _actors(
             own = country if opener.feature == "country" and country else (opener.country_code or own)
             name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
         elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
-            name = _unnamed(lex, own)  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
+            name = _unnamed(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
         else:
             name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
         mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
@@ -775,7 +775,7 @@ def _actors(
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
     if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
         # "two women were kidnapped": someone did it, and the text does not say who.
-        subject = {"name": _unnamed(lex, country), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
+        subject = {"name": _unnamed(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
     for actor in (subject, obj):
         if actor:
             actor.pop("start", None)
@@ -811,10 +811,12 @@ def _theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None) ->
     return {**actor, "name": name, "type": typ, "inter": inter}
 
 
-def _unnamed(lex: Lexicon, country: str | None) -> str:
-    """ACLED's name for a perpetrator the text does not name, in ``country``."""
-    if country and country in lex.unnamed:
-        return lex.unnamed[country].replace("{country}", country_name(country))
+def _unnamed(lex: Lexicon, country: str | None, clause: str = "") -> str:
+    """ACLED's name for a perpetrator the text does not name, in ``country`` (a row may
+    need a cue in the clause: Brazil's drive-by shootings are a gang's or a police militia's)."""
+    for name, cue in lex.unnamed.get(country or "", ()):
+        if cue is None or cue.search(clause):
+            return name.replace("{country}", country_name(country or ""))
     return f"Unidentified Armed Group ({country_name(country) if country else 'Unknown'})"
 
 

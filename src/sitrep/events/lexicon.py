@@ -58,7 +58,8 @@ class Lexicon:
     actors: re.Pattern[str]
     actor_rows: list[ActorEntry]
     labels: dict[str, Kind] = field(default_factory=dict)
-    unnamed: dict[str, str] = field(default_factory=dict)
+    # country -> (name, cue that must occur in the clause, or None) in file order
+    unnamed: dict[str, list[tuple[str, re.Pattern[str] | None]]] = field(default_factory=dict)
     successions: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
     theatres: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
 
@@ -107,7 +108,10 @@ def load() -> Lexicon:
         if kind not in kinds:
             raise ValueError(f"labels.tsv: unknown kind {kind!r}")
         labels[label.strip().lower()] = kinds[kind]
-    unnamed = {code.strip().upper(): name.strip() for code, name in (r[:2] for r in _rows("actors", "unnamed.tsv"))}
+    unnamed: dict[str, list[tuple[str, re.Pattern[str] | None]]] = {}
+    for r in _rows("actors", "unnamed.tsv"):
+        cue = re.compile(rf"\b(?:{r[2].strip()})\b", re.IGNORECASE) if len(r) > 2 and r[2].strip() else None
+        unnamed.setdefault(r[0].strip().upper(), []).append((r[1].strip(), cue))
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
     theatres = {(r[0], cc): (r[2], r[3], int(r[4])) for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
     return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres)
