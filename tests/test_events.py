@@ -410,21 +410,12 @@ def test_triggers_told_in_acleds_words(text: str, sub_event_type: str) -> None:
         ("On 3 March 2022, hundreds of residents of Lagos protested against fuel prices.", "Protesters (Nigeria)"),
         # Demonstrators who turn violent are rioters; ACLED spells the Netherlands without "The".
         ("On 21 January 2022, demonstrators blocked the road with burning rubber tires in Rotterdam, Netherlands.", "Rioters (Netherlands)"),
-    ],
-)
-def test_crowds_and_the_displaced_get_acleds_country(text: str, actor1: str) -> None:
-    events = _annotate(text)
-    assert events and events[0].actor1 and events[0].actor1["name"] == actor1
-
-
-@pytest.mark.parametrize(
-    ("text", "actor1"),
-    [
+        # An unnamed perpetrator follows the country's convention, and a row's cue.
         ("On 16 March 2022, in Natal (Rio Grande do Norte), a man was killed in a drive-by shooting by an armed individual on a motorcycle.", "Unidentified Gang and/or Police Militia"),
         ("On 24 January 2022, in Santa Rita (Paraiba), three men were shot and injured by two armed individuals.", "Unidentified Armed Group (Brazil)"),
         ("On 30 March 2022, in Chetumal, Quintana Roo, a taxi driver was shot and killed by armed men in a drive-by shooting.", "Unidentified Gang (Mexico)"),
     ],
 )
-def test_unnamed_perpetrators_follow_the_country_convention_and_its_cue(text: str, actor1: str) -> None:
+def test_actor_countries_and_conventions_as_acled_codes_them(text: str, actor1: str) -> None:
     events = _annotate(text)
     assert events and events[0].actor1 and events[0].actor1["name"] == actor1
