@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from sitrep.clean.meta import wires_in
-from sitrep.copies import CopyLinker, fingerprint, overlap, paragraphs_of, relation
+from sitrep.copies import CopyLinker, fingerprint, overlap, paragraphs_of, relation, signature
 from sitrep.diff import diff_texts, format_diff
 from sitrep.model import Article
 from sitrep.pipeline import link_articles, run
@@ -169,6 +171,45 @@ def test_overlap_is_exact_containment() -> None:
     assert o.containment == 1.0 and 0.2 < o.coverage < 0.3
     assert relation(o) == "trimmed"
     assert relation(overlap(fingerprint("one two three"), fingerprint(long))) is None
+
+
+def test_minhash_agreement_estimates_jaccard() -> None:
+    texts = [r["text"] for r in _stories() if r["corpus"] == "basil"][:2]
+    a, b = (fingerprint(t).shingles for t in texts)
+    half = len(a) // 2
+    # Sets with a known Jaccard similarity: a, and a's first half plus as much of b.
+    mixed = np.unique(np.concatenate([a[:half], b[: len(a) - half]]))
+    jaccard = len(np.intersect1d(a, mixed)) / len(np.union1d(a, mixed))
+    sig_a, sig_m = signature(a), signature(mixed)
+    # The share of permutations that agree estimates the Jaccard similarity (a hash that
+    # never wraps picks the same smallest shingle in every permutation: all agree or none).
+    assert abs(float((sig_a == sig_m).mean()) - jaccard) < 0.12, jaccard
+
+
+def test_upgrade_rebuilds_copy_keys_and_relinks(tmp_path: Path) -> None:
+    need_shared(SEEDS)
+    db = tmp_path / "old.db"
+    with Store(db) as store:
+        store.add_articles([_article("a", _seed_text("000")), _article("b", _seed_text("003"))])
+        link_articles(store, ["a", "b"])
+    # Back to the version 11 layout of copy_prints, with keys a wrong hash wrote.
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.executescript(
+        """DELETE FROM schema_migrations WHERE version = 12; DELETE FROM copy_keys;
+           INSERT INTO copy_keys VALUES (1, 1), (1, 2); DROP TABLE copy_prints;
+           CREATE TABLE copy_prints (article_pk INTEGER PRIMARY KEY, shingles BLOB NOT NULL,
+                                     lengths BLOB NOT NULL);
+           INSERT INTO copy_prints SELECT pk, x'', x'' FROM articles;"""
+    )
+    conn.close()
+    with Store(db) as store:
+        assert store.needs_linking
+        assert store.conn.execute("SELECT count(*) FROM copy_keys").fetchone()[0] == 0
+        link_articles(store, [])
+        rows = {row["id"]: row for row in store.articles()}
+        keys = store.conn.execute("SELECT count(DISTINCT article_pk) FROM copy_keys").fetchone()[0]
+    assert rows["b"]["copy_of"] == "a" and rows["a"]["copy_of"] is None
+    assert keys == 2
 
 
 def test_linker_skips_what_it_has_seen(tmp_path: Path) -> None:

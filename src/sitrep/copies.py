@@ -50,8 +50,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+|\n+")
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _RNG = np.random.default_rng(20210812)  # fixed: stored band keys must not change between runs
-_A = _RNG.integers(1, 2**32, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
-_B = _RNG.integers(0, 2**32, size=PERMUTATIONS, dtype=np.uint64)
+# Full 64-bit multipliers: with a < 2**32 the product of a 32-bit shingle never wraps, the
+# "hash" is monotone in the shingle, and every permutation picks the same minimum.
+_A = _RNG.integers(1, 2**64, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+_B = _RNG.integers(0, 2**64, size=PERMUTATIONS, dtype=np.uint64)
 _BAND_MIX = _RNG.integers(1, 2**63, size=ROWS, dtype=np.uint64) | np.uint64(1)
 _BAND_SALT = _RNG.integers(1, 2**63, size=BANDS, dtype=np.uint64)
 
@@ -81,8 +83,11 @@ _U32 = np.dtype("<u4")
 _EMPTY = np.zeros(0, dtype=_U32)
 
 
-def _shingle_sets(paragraph_tokens: list[list[str]]) -> list[np.ndarray]:
-    """Each paragraph's shingles (hashed word 5-grams inside it), sorted and unique."""
+def _paragraph_windows(paragraph_tokens: list[list[str]]) -> list[np.ndarray]:
+    """Each paragraph's shingles (hashed word 5-grams inside it), unsorted, with repeats.
+
+    A paragraph too short for one 5-gram is one shingle: its whole wording.
+    """
     flat = [t for tokens in paragraph_tokens for t in tokens]
     windows = _EMPTY
     if len(flat) >= SHINGLE:
@@ -103,7 +108,7 @@ def _shingle_sets(paragraph_tokens: list[list[str]]) -> list[np.ndarray]:
     for tokens in paragraph_tokens:
         end = start + len(tokens)
         if len(tokens) >= SHINGLE:
-            out.append(np.unique(windows[start : end - SHINGLE + 1]))
+            out.append(windows[start : end - SHINGLE + 1])
         elif tokens:
             out.append(np.array([zlib.crc32(" ".join(tokens).encode())], dtype=_U32))
         else:
@@ -119,25 +124,27 @@ def _key(prefix: bytes, data: bytes) -> int:
 
 @dataclass(slots=True)
 class Fingerprint:
-    """What copy detection keeps of one text: shingles per paragraph and index keys."""
+    """What copy detection keeps of one text: its shingles, index keys and paragraphs' shingles."""
 
-    paragraphs: list[np.ndarray]  # per paragraph: sorted unique uint32 shingles
     shingles: np.ndarray  # the whole text's, sorted and unique
     keys: list[int] = field(default_factory=list)
+    # Per paragraph, unsorted: only a new text's are ever looked at, and only when it
+    # turns out to be a copy, so sorting them waits until then.
+    windows: list[np.ndarray] = field(default_factory=list)
 
-    def to_blobs(self) -> tuple[bytes, bytes]:
-        """The shingles as stored: all paragraphs' arrays, and each paragraph's length."""
-        lengths = np.array([len(p) for p in self.paragraphs], dtype=_U32)
-        flat = np.concatenate(self.paragraphs) if self.paragraphs else _EMPTY
-        return flat.astype(_U32).tobytes(), lengths.tobytes()
+    @property
+    def paragraphs(self) -> list[np.ndarray]:
+        """Each paragraph's shingles, sorted and unique."""
+        return [np.unique(w) for w in self.windows]
+
+    def to_blob(self) -> bytes:
+        """The shingles as stored: a little-endian uint32 array, sorted."""
+        return self.shingles.astype(_U32).tobytes()
 
     @classmethod
-    def from_blobs(cls, shingles: bytes, lengths: bytes) -> Fingerprint:
-        """A stored fingerprint read back (without its index keys)."""
-        flat = np.frombuffer(shingles, dtype=_U32)
-        bounds = np.cumsum(np.frombuffer(lengths, dtype=_U32), dtype=np.int64)
-        paragraphs = np.split(flat, bounds[:-1]) if len(bounds) else []
-        return cls(paragraphs, np.unique(flat))
+    def from_blob(cls, shingles: bytes) -> Fingerprint:
+        """A stored fingerprint read back (without index keys or paragraphs)."""
+        return cls(np.frombuffer(shingles, dtype=_U32))
 
 
 def fingerprint(text: str) -> Fingerprint:
@@ -153,20 +160,29 @@ def fingerprint(text: str) -> Fingerprint:
                 sentence_keys.append(_key(b"s:", " ".join(stokens).encode()))
             ptokens += stokens
         tokens.append(ptokens)
-    paragraphs = _shingle_sets(tokens)
-    shingles = np.unique(np.concatenate(paragraphs)) if paragraphs else _EMPTY
+    windows = _paragraph_windows(tokens)
+    shingles = np.unique(np.concatenate(windows)) if windows else _EMPTY
     keys = band_keys(shingles) + sentence_keys
-    return Fingerprint(paragraphs, shingles, list(dict.fromkeys(keys)))
+    return Fingerprint(shingles, list(dict.fromkeys(keys)), windows)
+
+
+def signature(shingles: np.ndarray) -> np.ndarray:
+    """The MinHash signature of a non-empty shingle set: one minimum per hash permutation.
+
+    Two sets agree on a permutation's minimum with probability equal to their Jaccard similarity.
+    """
+    x = shingles.astype(np.uint64)
+    # (a*x + b) mod 2^64, top 32 bits: multiply-shift hashing, one row per permutation.
+    hashed: np.ndarray = ((_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)) & _MASK32
+    minima: np.ndarray = hashed.min(axis=1)
+    return minima
 
 
 def band_keys(shingles: np.ndarray) -> list[int]:
     """MinHash the shingles with universal hashing and key each band of the signature."""
     if not len(shingles):
         return []
-    x = shingles.astype(np.uint64)
-    # (a*x + b) mod 2^64, top 32 bits: multiply-shift hashing, one row per permutation.
-    signature = (((_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)) & _MASK32).min(axis=1)
-    rows = signature.reshape(BANDS, ROWS)
+    rows = signature(shingles).reshape(BANDS, ROWS)
     # Each band's rows and its number folded into one 64-bit key (wrapping arithmetic).
     keys = (rows * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64) + _BAND_SALT
     return [int(k) for k in keys.view(np.int64)]
@@ -188,13 +204,15 @@ def overlap(a: Fingerprint, b: Fingerprint, *, paragraphs: bool = True) -> Overl
     shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
     containment = shared / len(a.shingles) if len(a.shingles) else 0.0
     coverage = shared / len(b.shingles) if len(b.shingles) else 0.0
-    carried = []
-    if paragraphs and shared:
-        carried = [
-            i
-            for i, p in enumerate(a.paragraphs)
-            if len(p) and np.isin(p, b.shingles, assume_unique=True).sum() >= PARAGRAPH_SHARED * len(p)
-        ]
+    carried: list[int] = []
+    if paragraphs and shared and a.windows:
+        sets = a.paragraphs
+        sizes = np.array([len(p) for p in sets], dtype=np.int64)
+        # One membership test for all paragraphs, then each paragraph's hits by prefix sums.
+        hits = np.concatenate([[0], np.cumsum(np.isin(np.concatenate(sets), b.shingles))])
+        ends = np.cumsum(sizes)
+        found = hits[ends] - hits[ends - sizes]
+        carried = [int(i) for i in np.flatnonzero((sizes > 0) & (found >= PARAGRAPH_SHARED * sizes))]
     return Overlap(shared, containment, coverage, carried)
 
 
@@ -243,7 +261,7 @@ class CopyLinker:
         self.max_candidates = max_candidates
 
     def _fingerprints(self, pks: list[int]) -> dict[int, Fingerprint]:
-        return {pk: Fingerprint.from_blobs(*blobs) for pk, blobs in sql.prints(self.conn, pks).items()}
+        return {pk: Fingerprint.from_blob(blob) for pk, blob in sql.prints(self.conn, pks).items()}
 
     def link(self, pk: int) -> CopyLink | None:
         """Index stored version ``pk`` and record the copy it carries, if any.
@@ -277,8 +295,10 @@ class CopyLinker:
             rank = (sql.group_of(self.conn, cpk) == cpk, o.shared)
             if best is None or rank > best[0]:
                 best = (rank, cpk, o, rel)
-        sql.add_print(self.conn, pk, fp.keys, fp.to_blobs())
+        sql.add_print(self.conn, pk, fp.keys, fp.to_blob())
         if best is None:
+            # A text linked before an index rebuild may no longer match: its old verdict goes.
+            sql.clear_copy(self.conn, pk)
             return None
         _, copy_of, o, rel = best
         o = overlap(fp, others[copy_of])

@@ -69,25 +69,23 @@ def remove_keys(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
     )
 
 
-def add_print(conn: sqlite3.Connection, pk: int, keys: list[int], blobs: tuple[bytes, bytes]) -> None:
+def add_print(conn: sqlite3.Connection, pk: int, keys: list[int], shingles: bytes) -> None:
     """Index one stored version under its copy keys and keep its shingles."""
     conn.executemany(
         "INSERT OR IGNORE INTO copy_keys (key, article_pk) VALUES (?, ?)", [(k, pk) for k in keys]
     )
     conn.execute(
-        "INSERT OR REPLACE INTO copy_prints (article_pk, shingles, lengths) VALUES (?, ?, ?)",
-        (pk, *blobs),
+        "INSERT OR REPLACE INTO copy_prints (article_pk, shingles) VALUES (?, ?)",
+        (pk, shingles),
     )
 
 
-def prints(conn: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[bytes, bytes]]:
+def prints(conn: sqlite3.Connection, pks: list[int]) -> dict[int, bytes]:
     """Stored shingle blobs by pk."""
     rows = _rows_in(
-        conn,
-        "SELECT article_pk, shingles, lengths FROM copy_prints WHERE article_pk IN ({marks})",
-        pks,
+        conn, "SELECT article_pk, shingles FROM copy_prints WHERE article_pk IN ({marks})", pks
     )
-    return {int(r[0]): (r[1], r[2]) for r in rows}
+    return {int(r[0]): r[1] for r in rows}
 
 
 def is_indexed(conn: sqlite3.Connection, pk: int) -> bool:
@@ -144,6 +142,11 @@ def set_copy(
             json.dumps(shared_paragraphs), int(same_outlet),
         ),
     )  # fmt: skip
+
+
+def clear_copy(conn: sqlite3.Connection, pk: int) -> None:
+    """Forget the copy verdict of stored version ``pk``, if it has one."""
+    conn.execute("DELETE FROM copies WHERE article_pk = ?", (pk,))
 
 
 def copy_of(conn: sqlite3.Connection, pk: int) -> dict[str, Any] | None:

@@ -392,6 +392,19 @@ INSERT OR IGNORE INTO event_articles (article_id, event_id)
 INSERT INTO events_fts (rowid, words) SELECT rowid, {EVENT_WORDS} FROM consolidated_events;
 """.replace("{EVENT_WORDS}", EVENT_WORDS)
 
+# Copy keys written before this version came from a MinHash whose multipliers were too
+# small to wrap, so all 128 "permutations" picked the same minimum shingle and texts that
+# shared one footer shared every band. Keys and prints are dropped and rebuilt by the next
+# run (Store.needs_linking); a print is now just the text's sorted shingles.
+_V12_COPY_KEYS = """
+DELETE FROM copy_keys;
+DROP TABLE copy_prints;
+CREATE TABLE copy_prints (
+    article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    shingles   BLOB NOT NULL    -- the text's shingles: a sorted little-endian uint32 array
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -404,6 +417,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (9, _V9_STORIES),
     (10, _V10_CONSOLIDATED),
     (11, _V11_EVENT_INDEXES),
+    (12, _V12_COPY_KEYS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
