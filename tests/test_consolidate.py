@@ -399,3 +399,24 @@ def test_other_reports_need_more_than_kind_day_and_place() -> None:
                  kind="territory.capture", date=_day("2021-08-12"), place=_HERAT, actor1=_TALIBAN),
     ]  # fmt: skip
     assert len(cluster(herat)) == 1
+
+
+def test_events_follow_an_article_moved_to_another_story(tmp_path: Path) -> None:
+    need_shared(SEEDS)
+    with Store(tmp_path / "m.db") as store:
+        run([SEEDS], store, max_bytes=MB)
+        ids = [r["id"] for r in store.articles()]
+        pk = store.latest_pks([i for i in ids if i.startswith("003")]).popitem()[1]
+        with store.transaction() as conn:
+            new = conn.execute("INSERT INTO stories (title) VALUES ('split off')").lastrowid
+            old = conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (pk,)).fetchone()[0]
+            conn.execute("UPDATE story_members SET story_id = ? WHERE article_pk = ?", (new, pk))
+            sql.restory_events(conn, [pk])
+        events = list(sql.consolidated(store.conn))
+        listed = {tuple(r) for r in store.conn.execute("SELECT story_id, event_id FROM event_stories")}
+    herat = _find(events, "territory.capture", "Her")[0]
+    # Herat's fall is in both articles, now in two stories; 003's own events only in its new one.
+    assert herat["stories"] == sorted([old, new])
+    own = [e for e in events if all(a.startswith("003") for a in e["articles"])]
+    assert own and all(e["stories"] == [new] for e in own)
+    assert all((new, e["id"]) in listed and (old, e["id"]) not in listed for e in own)

@@ -192,10 +192,11 @@ def test_upgrade_rebuilds_copy_keys_and_relinks(tmp_path: Path) -> None:
     with Store(db) as store:
         store.add_articles([_article("a", _seed_text("000")), _article("b", _seed_text("003"))])
         link_articles(store, ["a", "b"])
-    # Back to the version 11 layout of copy_prints, with keys a wrong hash wrote.
+    # Back to version 11 (copy_prints as it was, keys a wrong hash wrote, members without terms).
     conn = sqlite3.connect(db, isolation_level=None)
     conn.executescript(
-        """DELETE FROM schema_migrations WHERE version = 12; DELETE FROM copy_keys;
+        """DELETE FROM schema_migrations WHERE version >= 12; DELETE FROM copy_keys;
+           ALTER TABLE story_members DROP COLUMN terms;
            INSERT INTO copy_keys VALUES (1, 1), (1, 2); DROP TABLE copy_prints;
            CREATE TABLE copy_prints (article_pk INTEGER PRIMARY KEY, shingles BLOB NOT NULL,
                                      lengths BLOB NOT NULL);

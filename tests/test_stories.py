@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pytest
+
 from sitrep.copies import paragraphs_of
 from sitrep.evaluate.stories import bcubed, evaluate_stories
 from sitrep.model import Article, Published
 from sitrep.pipeline import link_articles, run
 from sitrep.store import Store
-from sitrep.stories import features
+from sitrep.stories import _two_groups, features
 from tests.conftest import EVAL, SEEDS, need_shared
 
 
@@ -81,6 +84,37 @@ def test_time_window_splits_the_same_words_months_apart(tmp_path: Path) -> None:
     assert how["c"] == "founded"
 
 
+def test_two_groups_finds_the_blocks_of_a_similarity_matrix() -> None:
+    # Members 0, 2, 4 alike, 1, 3 alike, the two sets hardly at all.
+    sim = np.full((5, 5), 0.05)
+    for group in ((0, 2, 4), (1, 3)):
+        for i in group:
+            for j in group:
+                sim[i, j] = 0.6
+    np.fill_diagonal(sim, 1.0)
+    parts, between = _two_groups(sim)
+    assert sorted(sorted(p) for p in parts) == [[0, 2, 4], [1, 3]]
+    assert between == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize("topic", ["25", "27"])
+def test_a_similar_but_different_happening_is_split_off(tmp_path: Path, topic: str) -> None:
+    # ECB+ topic 25: the Saints put Reggie Bush (2008), then Pierre Thomas (2011), on injured
+    # reserve; topic 27: Microsoft's emergency Internet Explorer patches of 2008 and 2013.
+    # Centroids alone mix each pair (B-cubed precision about 0.6).
+    docs = [r for r in _stories() if r["cluster"].startswith(f"ecb+/{topic}/")]
+    arts = [_article(r["id"], r["text"], r["title"], r["published"]) for r in docs]
+    with Store(tmp_path / "t.db") as store:
+        store.add_articles(arts)
+        link_articles(store, [a.id for a in arts])
+        story = {r["id"]: r["story_id"] for r in store.articles()}
+        counts = dict(store.conn.execute("SELECT id, articles FROM stories"))
+    precision, recall, _ = bcubed(story, {r["id"]: r["cluster"] for r in docs})
+    assert precision >= 0.9 and recall >= 0.7
+    # A split story's size is its members' count again.
+    assert all(counts[s] == list(story.values()).count(s) for s in set(story.values()))
+
+
 def test_features_weigh_titles_names_and_numbers() -> None:
     f = features("Taliban take Herat", "The Taliban took Herat, Afghanistan's third-largest city. 12 provincial capitals fell in 2021.")
     assert f["herat"] > f["city"]  # title words count three times
@@ -104,5 +138,5 @@ def test_stories_dev_quality_floors() -> None:
     result = evaluate_stories(need_shared(EVAL / "stories.dev.jsonl"))
     f1 = {k: v["f1"] for k, v in result["rows"].items()}
     assert f1["basil"] >= 0.95
-    assert f1["ecb+"] >= 0.80
+    assert f1["ecb+"] >= 0.88
     assert f1["wikiref220"] >= 0.85

@@ -8,6 +8,14 @@ window when both sides are dated; the article joins the most similar story if
 the cosine with its centroid reaches ``THRESHOLD``, else it founds a new one.
 An article that carries another's wire copy joins that article's story outright.
 
+A centroid drifts: once one article about a similar but different happening
+joins (the 12th Doctor's casting in the story of the 11th's), the articles like
+it follow. So after each join a story of at most ``SPLIT_MAX_MEMBERS`` articles
+is checked locally: its members are split in two by average-link clustering,
+and when both parts hold ``SPLIT_MIN_PART`` articles and their average cosine
+is below ``SPLIT_BELOW``, the part without the founder becomes a story of its
+own. The work is bounded by the one story touched; nothing else is reclustered.
+
 The state lives in the database (``stories``, ``story_terms``, ``term_df``), so
 adding one article to a large store reads a few dozen stories, not all of them.
 Tuned on the stories dev file (ECB+, BASIL, WikiRef) with one parameter set.
@@ -22,6 +30,10 @@ import sqlite3
 from collections import defaultdict
 from datetime import date
 
+import numpy as np
+
+from sitrep.store import consolidated as consolidated_sql
+
 THRESHOLD = 0.12  # join the best story at or above this cosine
 W_TITLE, W_LEAD, W_BODY = 3.0, 2.0, 1.0
 LEAD_CHARS, BODY_CHARS = 500, 6000
@@ -32,6 +44,9 @@ INDEX_TERMS = 150  # of those, the ones a story is found by
 QUERY_TERMS = 20  # article terms used to look stories up
 MAX_CANDIDATES = 40
 WINDOW_DAYS = 30
+SPLIT_BELOW = 0.25  # split a story whose two halves are less alike than this (average cosine)
+SPLIT_MIN_PART = 4  # ... when each half holds at least this many articles
+SPLIT_MAX_MEMBERS = 60  # larger stories are settled: no split check
 
 _STOP = frozenset(
     ["a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "also", "although", "always", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "away", "back", "be", "became", "because", "been", "before", "being", "below", "between", "both", "but", "by", "came", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "either", "else", "even", "ever", "every", "few", "first", "for", "former", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "mostly", "much", "must", "my", "near", "nearly", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "per", "put", "rather", "really", "said", "same", "say", "says", "see", "seen", "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "three", "through", "thus", "to", "today", "told", "too", "toward", "two", "under", "until", "up", "upon", "us", "use", "used", "very", "via", "was", "way", "we", "week", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yet", "you", "your", "yours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "percent", "people", "time"]
@@ -99,6 +114,33 @@ def _day(value: str | None) -> int | None:
         return None
 
 
+def _sublinear(x: float) -> float:
+    return (1.0 + math.log(x)) if x >= 1 else x
+
+
+def _two_groups(sim: np.ndarray) -> tuple[list[list[int]], float]:
+    """Average-link agglomerative clustering of a similarity matrix down to two groups,
+    and the average similarity between them."""
+    groups: list[list[int]] = [[i] for i in range(len(sim))]
+    total = sim.astype(float).copy()  # summed similarity between groups
+    np.fill_diagonal(total, -np.inf)
+    sizes = np.ones(len(sim))
+    alive = np.ones(len(sim), dtype=bool)
+    while len([g for g in groups if g]) > 2:
+        avg = np.where(alive[:, None] & alive[None, :], total / np.outer(sizes, sizes), -np.inf)
+        np.fill_diagonal(avg, -np.inf)
+        i, j = divmod(int(np.argmax(avg)), len(sim))
+        groups[i] += groups[j]
+        groups[j] = []
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        total[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+    a, b = (k for k in range(len(groups)) if groups[k])
+    return [groups[a], groups[b]], float(total[a, b] / (sizes[a] * sizes[b]))
+
+
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -133,7 +175,7 @@ class StoryLinker:
         return math.log((self.n + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
     def _vector(self, raw: dict[str, float]) -> dict[str, float]:
-        v = {t: ((1.0 + math.log(x)) if x >= 1 else x) * self._idf(t) for t, x in raw.items()}
+        v = {t: _sublinear(x) * self._idf(t) for t, x in raw.items()}
         top = sorted(v.items(), key=lambda kv: -kv[1])[:DOC_TERMS]
         norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
         return {t: x / norm for t, x in top}
@@ -206,11 +248,74 @@ class StoryLinker:
             assert cur.lastrowid is not None
             story = int(cur.lastrowid)
         self._add(story, raw, vector, published if day is not None else None)
+        member_terms = {t: round(_sublinear(raw[t]), 4) for t in vector}
         self.conn.execute(
-            "INSERT INTO story_members (article_pk, story_id, how, score) VALUES (?, ?, ?, ?)",
-            (pk, story, how, score),
+            "INSERT INTO story_members (article_pk, story_id, how, score, terms) VALUES (?, ?, ?, ?, ?)",
+            (pk, story, how, score, json.dumps(member_terms)),
         )
-        return story
+        if how != "founded":
+            self._split(story)
+        return int(self.conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (pk,)).fetchone()[0])
+
+    def _split(self, story: int) -> int | None:
+        """Split ``story`` in two when its members form two groups unlike each other; the new story's id."""
+        rows = self.conn.execute(
+            """SELECT m.article_pk, m.terms, m.how, a.title, a.published FROM story_members AS m
+               JOIN articles AS a ON a.pk = m.article_pk WHERE m.story_id = ? ORDER BY m.article_pk""",
+            (story,),
+        ).fetchall()
+        if not 2 * SPLIT_MIN_PART <= len(rows) <= SPLIT_MAX_MEMBERS or any(r[1] is None for r in rows):
+            return None
+        tfs: list[dict[str, float]] = [json.loads(r[1]) for r in rows]
+        index: dict[str, int] = {}
+        for tf in tfs:
+            for t in tf:
+                index.setdefault(t, len(index))
+        self._load_df(list(index))
+        m = np.zeros((len(rows), len(index)))
+        for i, tf in enumerate(tfs):
+            for t, x in tf.items():
+                m[i, index[t]] = x * self._idf(t)
+        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+        parts, between = _two_groups(m @ m.T)
+        if min(len(p) for p in parts) < SPLIT_MIN_PART or between >= SPLIT_BELOW:
+            return None
+        # The founder's part keeps the story; the other part founds one.
+        founder = next((i for i, r in enumerate(rows) if r[2] == "founded"), 0)
+        moved = parts[1] if founder in parts[0] else parts[0]
+        kept = [i for i in range(len(rows)) if i not in set(moved)]
+        first = min(moved)
+        cur = self.conn.execute("INSERT INTO stories (title) VALUES (?)", (rows[first][3],))
+        assert cur.lastrowid is not None
+        new = int(cur.lastrowid)
+        self.conn.executemany(
+            "UPDATE story_members SET story_id = ? WHERE article_pk = ?", [(new, rows[i][0]) for i in moved]
+        )
+        for sid, members in ((story, kept), (new, moved)):
+            self._rebuild(sid, [tfs[i] for i in members], [rows[i][4] for i in members])
+        consolidated_sql.restory_events(self.conn, [int(rows[i][0]) for i in moved])
+        return new
+
+    def _rebuild(self, story: int, tfs: list[dict[str, float]], published: list[str | None]) -> None:
+        """A story's centroid, dates and index terms made anew from its members."""
+        total: defaultdict[str, float] = defaultdict(float)
+        for tf in tfs:
+            for t, x in tf.items():
+                total[t] += x
+        ranked = sorted(total.items(), key=lambda kv: -kv[1] * self._idf(kv[0]))
+        days = sorted(p[:10] for p in published if p and _day(p) is not None)
+        self.conn.execute(
+            "UPDATE stories SET centroid = ?, first_date = ?, last_date = ?, articles = ? WHERE id = ?",
+            (
+                json.dumps({t: round(x, 4) for t, x in ranked[:CENTROID_TERMS]}),
+                days[0] if days else None, days[-1] if days else None, len(tfs), story,
+            ),
+        )  # fmt: skip
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)",
+            [(t, story) for t, _ in ranked[:INDEX_TERMS]],
+        )
+        self._centroids.pop(story, None)
 
     def _add(self, story: int, raw: dict[str, float], vector: dict[str, float], published: str | None) -> None:
         row = self.conn.execute(
@@ -219,7 +324,7 @@ class StoryLinker:
         tf: dict[str, float] = json.loads(row[0])
         for t in vector:
             x = raw[t]
-            tf[t] = tf.get(t, 0.0) + ((1.0 + math.log(x)) if x >= 1 else x)
+            tf[t] = tf.get(t, 0.0) + _sublinear(x)
         self._load_df(list(tf))
         ranked = sorted(tf.items(), key=lambda kv: -kv[1] * self._idf(kv[0]))
         tf = dict(ranked[:CENTROID_TERMS])

@@ -139,6 +139,43 @@ def replace_block(
     )
 
 
+def restory_events(conn: sqlite3.Connection, article_pks: list[int]) -> None:
+    """After articles moved to another story: the events holding them list their stories anew."""
+    marks = ",".join("?" * len(article_pks))
+    events = [
+        r[0]
+        for r in conn.execute(
+            f"""SELECT DISTINCT ea.event_id FROM event_articles AS ea
+                JOIN articles AS a ON a.id = ea.article_id WHERE a.pk IN ({marks})""",
+            article_pks,
+        )
+    ]
+    for i in range(0, len(events), 500):
+        chunk = events[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM event_stories WHERE event_id IN ({marks})", chunk)
+        conn.execute(
+            f"""INSERT OR IGNORE INTO event_stories (story_id, event_id)
+                SELECT sm.story_id, ea.event_id FROM event_articles AS ea
+                JOIN articles AS a ON a.id = ea.article_id
+                JOIN story_members AS sm ON sm.article_pk = a.pk
+                WHERE ea.event_id IN ({marks}) AND {_LATEST}""",
+            chunk,
+        )
+        stories = """json((SELECT json_group_array(story_id) FROM (SELECT story_id FROM event_stories
+                      WHERE event_id = {table}.id ORDER BY story_id)))"""
+        conn.execute(
+            f"""UPDATE consolidated_events SET json = json_set(json, '$.stories',
+                {stories.format(table="consolidated_events")}) WHERE id IN ({marks})""",
+            chunk,
+        )
+        conn.execute(
+            f"""UPDATE event_summaries SET summary = json_set(summary, '$.stories',
+                {stories.format(table="event_summaries")}) WHERE id IN ({marks})""",
+            chunk,
+        )
+
+
 def summary(e: dict[str, Any]) -> dict[str, Any]:
     """An event as a list shows it: without evidence, mentions, sources and quantities,
     with its first evidence sentence as ``evidence_text``."""

@@ -405,6 +405,12 @@ CREATE TABLE copy_prints (
 );
 """
 
+# Each story member keeps its terms (JSON {term: sublinear tf}, the article vector's terms),
+# so that a story can be split in two without re-reading its articles (sitrep.stories).
+_V13_STORY_TERMS = """
+ALTER TABLE story_members ADD COLUMN terms TEXT;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -418,6 +424,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (10, _V10_CONSOLIDATED),
     (11, _V11_EVENT_INDEXES),
     (12, _V12_COPY_KEYS),
+    (13, _V13_STORY_TERMS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
