@@ -287,6 +287,9 @@ def test_acled_rows_are_not_merged_across_events() -> None:
     assert result["rows"] == 500 and result["events"] > 400
     # Each row is its own ACLED event: a wrong merge of two rows' own events must stay rare.
     assert result["wrong_main_merges"] <= 0.01 * result["rows"], result["examples"]
+    # Background sentences several notes recall (a day carried over, a district for a
+    # village) keep rows apart too; only word-for-word identical notes may still meet.
+    assert result["wrong_merges_distinct_text"] == 0, result["examples"]
 
 
 def _export(db: Path, *args: str) -> str:
@@ -399,6 +402,27 @@ def test_other_reports_need_more_than_kind_day_and_place() -> None:
                  kind="territory.capture", date=_day("2021-08-12"), place=_HERAT, actor1=_TALIBAN),
     ]  # fmt: skip
     assert len(cluster(herat)) == 1
+
+
+def test_a_borrowed_day_joins_another_report_only_when_both_lead_with_one_event() -> None:
+    from dataclasses import replace
+
+    # Two notes on two strikes in two towns both recall one background sentence, with
+    # the day carried over from the sentence before: nothing of its own says it is one
+    # event, so each stays with its note. Two reports that lead with the same
+    # happening share it.
+    carried = {**_day("2022-02-28"), "how": "context"}
+    text = "The MCC, a US aid agency, agreed to provide a $500 million infrastructure grant to Nepal"
+    a = replace(_info(1, "2022-02-28"), lead="protest|g1|2022-02-28")
+    b = replace(_info(2, "2022-02-28"), lead="protest|g2|2022-02-28")
+    same = replace(b, lead=a.lead)
+    for info_b, expected in ((b, 2), (same, 1)):
+        ms = [_mention(k, info, text, kind="aid", date=carried) for k, info in ((1, a), (2, info_b))]
+        assert len(cluster(ms)) == expected
+    # The same sentence with its own day still joins across reports.
+    own = _day("2022-02-28")
+    ms = [_mention(k, info, text, kind="aid", date=own) for k, info in ((1, a), (2, b))]
+    assert len(cluster(ms)) == 1
 
 
 def test_events_follow_an_article_moved_to_another_story(tmp_path: Path) -> None:

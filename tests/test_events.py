@@ -161,6 +161,14 @@ def test_a_sentence_without_a_date_takes_the_one_just_told() -> None:
     assert (arrest.date["value"], arrest.date["how"]) == ("2010-02-19", "context")
     assert not any(e.kind == "release" for e in events)  # "For Immediate Release" is no prisoner release
 
+    # With no dateline to fall back on, "on the same day" is the day the note just gave.
+    events = _annotate(
+        "On 11 May 2022, PKK militants attacked Turkish forces in the Kurojahro area of Al Amadiya "
+        "district. On the same day, Turkish army helicopters carried out airstrikes in the same area."
+    )
+    strike = next(e for e in events if e.kind == "attack.airstrike")
+    assert strike.date is not None and (strike.date["value"], strike.date["how"]) == ("2022-05-11", "context")
+
 
 @pytest.mark.parametrize(
     ("sentence", "day"),

@@ -61,6 +61,7 @@ def _info(row: sqlite3.Row, cache: dict[int, ArticleInfo]) -> ArticleInfo:
             copy_relation=row["relation"],
             story_id=row["story_id"],
             focal_date=row["focal_date"],
+            lead=row["lead"],
         )
         cache[pk] = info
     return info

@@ -211,6 +211,9 @@ class ArticleInfo:
     story_id: int | None
     # The day of the article's leading dated event: what an undated mention in it most likely means.
     focal_date: str | None = None
+    # The article's main (first) event as "family|place|date": two reports with the same lead
+    # are about the same happening, so their background sentences may be one event too.
+    lead: str | None = None
 
 
 @dataclass(slots=True)
@@ -236,6 +239,9 @@ class Mention:
     originator: str
     modality: str
     explicit_date: bool = False  # the date is written out ("4 February 2022"), not relative
+    # The date is the sentence's own or the report's publication day, not one carried over
+    # from the sentence before or guessed from the article's lead.
+    own_date: bool = False
     names: frozenset[str] = frozenset()  # capitalised words after the sentence's first
     why: str = ""
 
@@ -312,5 +318,6 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         originator=originator(data, info),
         modality=str(data.get("modality") or "asserted"),
         explicit_date=bool(_EXPLICIT_DATE.search(str(when.get("text") or ""))),
+        own_date=bool(when.get("value")) and when.get("how") != "context",
         names=frozenset(w.lower() for w in _NAME.findall(str(evidence.get("text") or ""))[1:]),
     )

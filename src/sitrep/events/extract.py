@@ -128,7 +128,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
                 context or focus, "context" if context else "article", times, quantities, places, others,
             )  # fmt: skip
-            if earlier and event.date and event.date["how"] == "published":
+            if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = earlier
             seen.setdefault(key, event)
             events.append(event)

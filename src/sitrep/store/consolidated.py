@@ -51,7 +51,10 @@ def block_mentions(conn: sqlite3.Connection, block: Block) -> Iterator[sqlite3.R
                    a.published, a.published_precision, a.wire, c.group_pk, c.copy_of_pk,
                    c.relation, sm.story_id,
                    (SELECT f.date FROM events AS f WHERE f.article_pk = a.pk
-                    AND f.date_precision = 'day' ORDER BY f.rank LIMIT 1) AS focal_date
+                    AND f.date_precision = 'day' ORDER BY f.rank LIMIT 1) AS focal_date,
+                   (SELECT f.family || '|' || coalesce(f.geonameid, f.place_name, '') || '|'
+                           || coalesce(f.date, '') FROM events AS f WHERE f.article_pk = a.pk
+                    ORDER BY f.rank LIMIT 1) AS lead
             FROM events AS e JOIN articles AS a ON a.pk = e.article_pk
             LEFT JOIN copies AS c ON c.article_pk = a.pk
             LEFT JOIN story_members AS sm ON sm.article_pk = a.pk
