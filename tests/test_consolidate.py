@@ -96,6 +96,11 @@ def test_control_on_the_day(seeds_db: Path) -> None:
         assert town in names, (town, names)
     kandahar = next(r for n, r in held.items() if n.startswith("Kandah"))
     assert kandahar["modality"] == "claimed"
+    # The jail the Taliban overran on Wednesday is not the city: the city is claimed on the 12th.
+    assert kandahar["since"] == "2021-08-12"
+    jail = [e for e in _find(_events(seeds_db), "territory.capture", "Kandah") if e["place"].get("site")]
+    assert [e["place"]["site"] for e in jail] == ["jail"]
+    assert jail[0]["date"]["value"] == "2021-08-11"
     # Nobody held anything before the fighting the seeds report.
     with Store(seeds_db) as store:
         assert control_on(sql.control_rows(store.conn, "2021-07-31"), "2021-07-31") == []
@@ -360,7 +365,17 @@ def test_acled_export_opens_in_pandas_with_acleds_columns_and_types(seeds_db: Pa
     assert row["country"] == "Afghanistan" and row["iso"] == 4 and row["region"] == "South Asia"
     assert row["event_id_cnty"].startswith("AFG") and row["actor1"] == "Taliban"
     assert row["notes"].startswith("On 12 August 2021, Taliban captured Her")
+    assert row["notes"].endswith("[2 reports, 1 independent source]")
     assert "AFP" in row["source"]
+    # A claim names its claimant, not the wire that carried it; the jail is no city.
+    kandahar = frame[
+        (frame["sub_event_type"] == "Non-state actor overtakes territory")
+        & frame["location"].str.startswith("Kandah")
+    ]
+    notes = sorted(kandahar["notes"])
+    assert notes[0].startswith("On 11 August 2021, Taliban captured the jail in Kandah"), notes
+    assert notes[1].startswith("On 12 August 2021, Taliban captured Kandah"), notes
+    assert all("This is a claim by Taliban; it has not been confirmed." in n for n in notes), notes
 
 
 def test_bad_control_day_is_a_usage_error(seeds_db: Path) -> None:

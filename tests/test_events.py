@@ -150,6 +150,20 @@ def _annotate(text: str) -> list[Event]:
     return extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events
 
 
+@pytest.mark.parametrize(
+    ("sentence", "site"),
+    [
+        ("And in Kandahar, the Taliban said they had overrun the heavily fortified jail on Wednesday.", "jail"),
+        ("Insurgents took control of the city's airport in Kunduz on Tuesday.", "airport"),
+        ("The Taliban captured Herat on Thursday.", None),
+        ("Herat fell to the Taliban after government forces left the base.", None),
+    ],
+)
+def test_a_post_taken_inside_a_town_is_its_site(sentence: str, site: str | None) -> None:
+    event = next(e for e in _annotate(sentence) if e.family == "territory")
+    assert event.place is not None and event.place.get("site") == site
+
+
 def test_a_sentence_without_a_date_takes_the_one_just_told() -> None:
     events = _annotate(
         "KABUL, Afghanistan (Feb. 20, 2010) - In another Helmand operation yesterday, a security force "

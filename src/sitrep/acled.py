@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from datetime import date
 from functools import lru_cache
@@ -62,7 +63,7 @@ _SUBJECTS = {
     "displacement": "civilians", "protest": "protesters", "riot": "rioters",
 }  # fmt: skip
 _MODALITY_NOTE = {
-    "claimed": "This is a claim: {who} said so and it has not been confirmed.",
+    "claimed": "This is a claim by {who}; it has not been confirmed.",
     "denied": "This was denied.",
     "reported": "Reported by {who}.",
     "confirmed": "Confirmed by {who}.",
@@ -95,11 +96,25 @@ def _inter(actor: dict[str, Any] | None) -> int:
     return int(value) if isinstance(value, int) else 0
 
 
+_ARTICLE = re.compile(r"^(?:A|An|The)\b")
+
+
 def _who(event: dict[str, Any]) -> str:
-    named = [s.get("who") for s in event.get("sources") or [] if s.get("who")]
+    """Who stands behind the account: a named source, else (for a claim) the claimant, else the wire."""
+    named = [str(s["who"]) for s in event.get("sources") or [] if s.get("who")]
     if named:
-        return str(named[0])
+        who = named[0]
+        # "A security source" mid-sentence is "a security source"; "spokesman" is "a spokesman";
+        # names keep their capitals.
+        if _ARTICLE.match(who):
+            return who[0].lower() + who[1:]
+        return f"a {who}" if who[:1].islower() and not who.startswith(("a ", "an ", "the ")) else who
+    actor = (event.get("actor1") or {}).get("name")
+    if event.get("modality") in ("claimed", "denied") and actor and not str(actor).startswith("Unidentified"):
+        return str(actor)  # "the Taliban said ...": the claim is theirs, the wire only carries it
     vias = [s.get("via") for s in event.get("sources") or [] if s.get("via")]
+    if vias and event.get("modality") == "claimed":
+        return f"carried by {vias[0]}"  # the wire carries the claim; it does not make it
     return str(vias[0]) if vias else "a source"
 
 
@@ -128,18 +143,25 @@ def notes(event: dict[str, Any]) -> str:
     where = place.get("name") or "an unknown location"
     if place.get("precision") == "city" and place.get("admin1") and place["admin1"] != where:
         where = f"{where} ({place['admin1']})"
+    if place.get("site"):
+        where = f"the {place['site']} in {where}"  # "captured the jail in Kandahar"
     verb = _VERBS.get(event["kind"]) or _ACLED_VERBS.get(
         str((event.get("acled") or {}).get("sub_event_type")), "acted in"
     )
     text = f"{on}, {actor1} {verb.format(actor2=actor2)} {where}."
     modality = event.get("modality")
     if modality in _MODALITY_NOTE:
-        text += " " + _MODALITY_NOTE[modality].format(who=_who(event))
+        who = _who(event)
+        note = _MODALITY_NOTE[modality]
+        if who.startswith("carried by "):
+            note = note.replace("by {who}", "{who}")
+        text += " " + note.format(who=who)
     rng = event.get("fatalities_range")
     if rng and rng["low"] != rng["high"]:
         text += f" Reports give {rng['low']} to {rng['high']} fatalities; the most conservative is coded."
     n = event.get("independent_sources") or 0
-    text += f" [{len(event.get('articles') or [])} reports, {n} independent source{'s' if n != 1 else ''}]"
+    k = len(event.get("articles") or [])
+    text += f" [{k} report{'s' if k != 1 else ''}, {n} independent source{'s' if n != 1 else ''}]"
     return text
 
 

@@ -65,6 +65,7 @@ def control_changes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     usable = [
         e for e in events
         if e["kind"] in CONTROL_KINDS and e["modality"] not in _NO_CHANGE and e.get("place") and _day(e)
+        and not e["place"].get("site")  # a jail or a checkpoint taken does not take the town
     ]  # fmt: skip
     # Who takes places in each country, month by month: the fallback for an unnamed taker.
     takers: dict[str, list[tuple[date, str]]] = {}

@@ -294,6 +294,8 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
     gid = place.get("geonameid")
     name = place.get("name")
     key = f"g{gid}" if gid else (f"n{str(name).lower()}" if name else None)
+    if key and place.get("site"):
+        key += f"/{place['site']}"  # the jail in Kandahar is not Kandahar
     when = data.get("date") or {}
     evidence = (data.get("evidence") or [{}])[0]
     return Mention(

@@ -77,7 +77,10 @@ def _place(c: Cluster) -> dict[str, Any] | None:
                 "precision",
                 "feature",
             )
-            return {k: p.get(k) for k in keep}
+            out = {k: p.get(k) for k in keep}
+            if p.get("site"):
+                out["site"] = p["site"]
+            return out
     return None
 
 

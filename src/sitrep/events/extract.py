@@ -601,6 +601,10 @@ def _event(
     sources = _sources(sentence, article)
     if modality == "asserted" and sources:
         modality = _reported(text, sentence, s_start, start, lex)
+    site = _SITE.match(text, end, s_end) if kind.family == "territory" and place_json else None
+    if site and place_json:
+        # "overran the heavily fortified jail" in Kandahar: the jail changed hands, not the city.
+        place_json["site"] = site.group(1).lower()
     digest = hashlib.sha1(f"{article.id}\x00{kind.name}\x00{start}".encode()).hexdigest()[:16]
     return Event(
         id=digest,
@@ -624,6 +628,14 @@ def _event(
     )
 
 
+# What a capture's trigger takes when it is one post inside a place, not the place itself.
+_SITE = re.compile(
+    r"\s+(?:(?:the|a|an|another|its|their|two|three|several|some)\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,3}?"
+    r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|"
+    r"security posts?|police stations?|barracks|garrisons?|airports?|airfields?|army positions?|"
+    r"military positions?)\b",
+    re.IGNORECASE,
+)
 _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
 _PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
 _NON_STATE = {"rebel", "militia", "unidentified", "identity"}
