@@ -67,6 +67,8 @@ def test_ghazni_confirmed_and_kandahar_claimed(seeds_db: Path) -> None:
     ghazni = _find(events, "territory.capture", "Ghazni")
     assert len(ghazni) == 1 and ghazni[0]["modality"] == "confirmed"
     assert "source:interior ministry" in ghazni[0]["accounts"]["confirmed"]
+    # "The fall of Ghazni" names no taker; the Taliban are the one the articles' captures name.
+    assert ghazni[0]["actor1"] == {**ghazni[0]["actor1"], "name": "Taliban", "how": "context"}
     kandahar = [
         e
         for e in _find(events, "territory.capture", "Kandah")

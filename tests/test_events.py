@@ -150,6 +150,23 @@ def _annotate(text: str) -> list[Event]:
     return extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events
 
 
+def test_a_capture_without_its_taker_takes_the_one_the_article_names() -> None:
+    events = _annotate(
+        "The Taliban captured Herat on Thursday. Earlier, the interior ministry confirmed the fall of "
+        "Ghazni, along the highway to the Taliban heartlands in the south."
+    )
+    ghazni = next(e for e in events if e.kind == "territory.capture" and e.place and e.place["name"] == "Ghazni")
+    assert ghazni.actor1 is not None and (ghazni.actor1["name"], ghazni.actor1["how"]) == ("Taliban", "context")
+    assert ghazni.actor2 is None or ghazni.actor2["name"] != "Taliban"
+    # Two takers named: the article does not say which took the third town.
+    events = _annotate(
+        "The Taliban captured Herat on Thursday. ISIS militants captured a village near Jalalabad on Friday. "
+        "The interior ministry confirmed the fall of Ghazni."
+    )
+    ghazni = next(e for e in events if e.kind == "territory.capture" and e.place and e.place["name"] == "Ghazni")
+    assert ghazni.actor1 is None or ghazni.actor1.get("how") != "context"
+
+
 @pytest.mark.parametrize(
     ("sentence", "site"),
     [
@@ -337,6 +354,8 @@ def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
         ("On 22 April 2022, ISWAP militants attacked a military base in Malam Fatori (Abadam, Borno).", "Islamic State (West Africa) - Lake Chad Faction"),
         # The victims of a blast are not its doers; a crowd fighting the police riots.
         ("On 13 February 2022, 2 children were wounded by a bomb in the Bazar area of Nahr-i-Saraj district, Helmand.", "Unidentified Armed Group (Afghanistan)"),
+        # A bomb in a clause of its own ("after a car bomb ...") was not set by whoever came before.
+        ("An official in Lashkar Gah said Taliban fighters were inching closer to government positions after a massive car bomb badly damaged the city's police headquarters.", "Unidentified Armed Group (Afghanistan)"),
         ("On 18 June 2022, a group of people clashed with military personnel at a petrol station in Mullaitivu (Mullaitivu, Northern), over fuel shortages.", "Rioters (Sri Lanka)"),
         # The displaced are who a displacement is about.
         ("Displacement: On 30 April 2022, 20 civilians were evacuated from Mariupol, Donetsk.", "Civilians (Ukraine)"),

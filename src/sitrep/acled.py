@@ -135,9 +135,10 @@ def notes(event: dict[str, Any]) -> str:
         on = f"In {span}" if span else "On an unknown date"
     if day and when.get("precision") != "day":
         on = f"Around {day.day} {day:%B %Y}"
-    actor1 = (event.get("actor1") or {}).get("name") or _SUBJECTS.get(
-        event.get("family") or "", "unidentified actors"
-    )
+    named = (event.get("actor1") or {}).get("name")
+    if named and str(named).startswith("Unidentified"):
+        named = None  # "an unidentified armed group", as ACLED's notes write it
+    actor1 = named or _SUBJECTS.get(event.get("family") or "", "unidentified actors")
     actor2 = (event.get("actor2") or {}).get("name") or "another group"
     place = event.get("place") or {}
     where = place.get("name") or "an unknown location"

@@ -98,6 +98,8 @@ def control_changes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             how = "actor2"
         else:
             holder = _named(e.get("actor1"))
+            if holder and (e.get("actor1") or {}).get("how") == "context":
+                how = "inferred from the article's other captures"
             loser = e.get("actor2") if (e.get("actor2") or {}).get("type") in _HOLDERS else None
             lost_by = _named(loser) if _named(loser) != holder else None
             if holder is None and _armed(e.get("actor2")):

@@ -46,8 +46,10 @@ def _actor(mentions: list[Mention], role: str, kind: str) -> dict[str, Any] | No
     name = name or _most_common([a["name"] for a in named])
     if name is None:
         return None
-    actor = next(a for a in named if a["name"] == name)
-    return {k: actor.get(k) for k in ("name", "type", "inter", "country_code") if k in actor}
+    same = [a for a in named if a["name"] == name]
+    # A report that names the actor outweighs one that read it from context ("how").
+    actor = next((a for a in same if a.get("how") != "context"), same[0])
+    return {k: actor.get(k) for k in ("name", "type", "inter", "country_code", "how") if k in actor}
 
 
 def _date(mentions: list[Mention]) -> dict[str, Any] | None:

@@ -150,6 +150,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events = _carry_tolls(events, text, sentences, quantities)
     _coded_totals(events, text, sentences)
     events = _article_readings(events, text, lex)
+    _context_takers(events)
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:
             _retype(e, tagged[e.id])
@@ -390,6 +391,27 @@ def _crowd_fight(e: Event) -> bool:
     sides = [a for a in (e.actor1, e.actor2) if a]
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
     return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
+
+
+def _context_takers(events: list[Event]) -> None:
+    """A capture told without its taker ("the fall of Ghazni") is the one taker the article names.
+
+    Only when every capture with a named taker in the article names the same armed
+    group; the actor says it was read from the article (``how``: ``context``).
+    """
+    takers = {
+        e.actor1["name"]: e.actor1 for e in events
+        if e.kind == "territory.capture" and e.actor1 and e.actor1.get("type") in _ARMED
+        and e.actor1.get("how") != "unnamed" and e.modality not in ("denied", "hypothetical")
+    }  # fmt: skip
+    if len(takers) != 1:
+        return
+    taker = next(iter(takers.values()))
+    for e in events:
+        if e.kind == "territory.capture" and (e.actor1 is None or e.actor1.get("how") == "unnamed"):
+            e.actor1 = {**taker, "text": None, "how": "context"}
+            if e.actor2 and e.actor2.get("name") == taker["name"]:
+                e.actor2 = None
 
 
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
@@ -737,6 +759,10 @@ def _actors(
     # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     before = [a for a in mentions if a["end"] <= start]
+    if before and _SUBORDINATE.search(text, before[-1]["end"], start):
+        # "fighters were inching closer to government positions after a car bomb damaged ...":
+        # the bomb's clause begins at "after"; no one before it set the bomb.
+        before = []
     after = [a for a in mentions if a["start"] >= end]
     within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
@@ -795,6 +821,8 @@ def _actors(
     return subject, obj
 
 
+# A trigger that opens its own subordinate clause: "... after a massive car bomb damaged ...".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|following|until|because)\s+(?:a|an|the)(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _SPEAKER_GAP = re.compile(
     r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
 )
