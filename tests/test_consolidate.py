@@ -442,6 +442,20 @@ def test_a_borrowed_day_joins_another_report_only_when_both_lead_with_one_event(
     assert len(cluster(ms)) == 1
 
 
+def test_a_district_the_gazetteer_lacks_still_parts_two_districts() -> None:
+    # "Dzadran district, Paktiya province" falls back to the province; the arrest in
+    # Gardez, Paktiya, the same day is another operation. Naming Gardez joins it.
+    day = _day("2012-10-06")
+    gardez = {**_KABUL, "name": "Gardez", "geonameid": 1141089, "admin1": "Paktia", "text": "Gardez district"}
+    paktia = {**gardez, "name": "Paktia", "geonameid": 1131461, "precision": "admin1", "text": "Paktiya province"}
+    first = _mention(1, _info(1, "2012-10-06"), "An Afghan-led security force arrested a Taliban senior leader in Gardez district, Paktiya province, today",
+                     kind="detention.arrest", date=day, place=gardez, actor1=_ARMY)  # fmt: skip
+    for district, expected in (("Dzadran", 2), ("Gardez", 1)):
+        other = _mention(2, _info(2, "2012-10-06"), f"An Afghan and coalition force arrested a Taliban senior leader in {district} district, Paktiya province, today",
+                         kind="detention.arrest", date=day, place=paktia, actor1=_ARMY)  # fmt: skip
+        assert len(cluster([first, other])) == expected, district
+
+
 def test_events_follow_an_article_moved_to_another_story(tmp_path: Path) -> None:
     need_shared(SEEDS)
     with Store(tmp_path / "m.db") as store:

@@ -28,6 +28,8 @@ _EXPLICIT_DATE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}"
 )
 _NAME = re.compile(r"\b[A-Z][\w'’-]+")
+# "in Dzadran district, Paktiya province": a district the gazetteer may not know, named anyway.
+_DISTRICT = re.compile(r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?) district\b")
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
 # Words every event sentence shares: they say nothing about whether two sentences tell one story.
 _STOP = frozenset(
@@ -243,6 +245,7 @@ class Mention:
     # from the sentence before or guessed from the article's lead.
     own_date: bool = False
     names: frozenset[str] = frozenset()  # capitalised words after the sentence's first
+    districts: frozenset[str] = frozenset()  # the districts the sentence names, lower case
     why: str = ""
 
     @property
@@ -322,4 +325,5 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         explicit_date=bool(_EXPLICIT_DATE.search(str(when.get("text") or ""))),
         own_date=bool(when.get("value")) and when.get("how") != "context",
         names=frozenset(w.lower() for w in _NAME.findall(str(evidence.get("text") or ""))[1:]),
+        districts=frozenset(d.lower() for d in _DISTRICT.findall(str(evidence.get("text") or ""))),
     )

@@ -150,6 +150,20 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
     return best, reprint
 
 
+def _other_district(m: Mention, c: Cluster) -> bool:
+    """Whether the coarser of the two names a district that is not the finer one's place.
+
+    "in Dzadran district, Paktiya province" falls back to the province when the
+    gazetteer lacks Dzadran; it must not then join an arrest in Gardez, Paktiya.
+    """
+    fine, coarse = (m, c.founder) if m.place_rank < c.place_rank else (c.founder, m)
+    if not coarse.districts:
+        return False
+    place = fine.data.get("place") or {}
+    here = " ".join(str(place.get(k) or "") for k in ("name", "text")).lower()
+    return not any(d in here for d in coarse.districts)
+
+
 def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     """Whether ``m`` may join ``c``: a score (higher is better) and the reason, or None."""
     if not _kind_fits(m.kind, c.kind):
@@ -193,6 +207,8 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
             return None
         if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY:
             return None
+    if fit == "within" and elsewhere and _other_district(m, c):
+        return None
     both_actors = bool(m.side1 and m.side1 in c.sides1 and m.side2 and m.side2 in c.sides2)
     if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY:
         return None
