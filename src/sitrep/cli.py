@@ -292,7 +292,9 @@ def _serve(db: Path, host: str, port: int, workers: int = 1) -> None:
 @click.option(
     "--task",
     required=True,
-    type=click.Choice(["cleaning", "places", "times", "events", "stories", "consolidation"]),
+    type=click.Choice(
+        ["cleaning", "places", "times", "events", "stories", "consolidation", "articles", "map"]
+    ),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--limit", type=int, default=None, help="Score only the first N records.")
@@ -316,12 +318,14 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
         "times": "evaluate_times",
         "events": "evaluate_events",
         "consolidation": "evaluate_consolidation",
+        "articles": "evaluate_articles",
+        "map": "evaluate_map",
     }
     if task not in scorers:
         _fail(UsageError(f"--task {task} is not available yet ({', '.join(scorers)} are)"))
         return
     # One module per task in sitrep.evaluate, imported only when asked for.
-    module = importlib.import_module(f"sitrep.evaluate.{task}")
+    module = importlib.import_module(f"sitrep.evaluate.{'pins' if task == 'map' else task}")
     result = getattr(module, scorers[task])(dataset, limit=limit)
     table = module.format_table
     click.echo(json.dumps(result, indent=2) if as_json else table(result))

@@ -246,6 +246,9 @@ class Mention:
     own_date: bool = False
     names: frozenset[str] = frozenset()  # capitalised words after the sentence's first
     districts: frozenset[str] = frozenset()  # the districts the sentence names, lower case
+    # The article's other sentences that tell this event again (joined at extraction):
+    # a reprint of any of them is a reprint of the event.
+    retold: tuple[frozenset[str], ...] = ()
     why: str = ""
 
     @property
@@ -326,4 +329,5 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         own_date=bool(when.get("value")) and when.get("how") != "context",
         names=frozenset(w.lower() for w in _NAME.findall(str(evidence.get("text") or ""))[1:]),
         districts=frozenset(d.lower() for d in _DISTRICT.findall(str(evidence.get("text") or ""))),
+        retold=tuple(sentence_words(str(ev.get("text") or "")) for ev in (data.get("evidence") or [])[1:6]),
     )

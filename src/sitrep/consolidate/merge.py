@@ -76,8 +76,9 @@ class Cluster:
             self.sides1[m.side1] += 1
         if m.side2:
             self.sides2[m.side2] += 1
-        if len(self.sentences) < MAX_SENTENCES and len(m.words) >= COPY_MIN_WORDS:
-            self.sentences.append((m.words, m.article.copy_group, m.explicit_date, m.names, m.article.pk))
+        for words in (m.words, *m.retold):
+            if len(self.sentences) < MAX_SENTENCES and len(words) >= COPY_MIN_WORDS:
+                self.sentences.append((words, m.article.copy_group, m.explicit_date, m.names, m.article.pk))
         if "." not in self.kind and "." in m.kind:
             self.kind = m.kind
         if m.place_key and m.place_rank < self.place_rank:
@@ -138,7 +139,8 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
         return 0.0, 0.0
     best = reprint = 0.0
     for words, group, explicit, names, article in c.sentences:
-        s = similarity(m.words, words)
+        # Any sentence of the article that retells the event may be the reprinted one.
+        s = max(similarity(mine, words) for mine in (m.words, *m.retold))
         template = s >= TEMPLATE_SIMILARITY and explicit and m.explicit_date and article != m.article.pk
         if template and names - m.names and m.names - names:
             # "On 22 May 2022, ... airstrikes in Gire Orte" and "... in Gire Amediye": one

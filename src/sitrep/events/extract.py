@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from sitrep.events.corefer import one_per_event
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
@@ -154,7 +155,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:
             _retype(e, tagged[e.id])
-    return events
+    return one_per_event(events, text)
 
 
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
@@ -683,6 +684,9 @@ def _reread(
         # "villagers were set on fire" by them is an attack.
         people = _PEOPLE.search(text, start, end) or (actor2 and actor2["type"] == "civilians" and _PASSIVE_BEFORE.search(text[max(clause[0], start - 20) : start]))
         return lex.kinds["attack.civilians" if people else "looting"]
+    if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and not (actor1 and actor1["type"] in _ARMED):
+        # "civilians fled as bombs fell", "refugees fleeing the fighting": people displaced, no force retreating.
+        return lex.kinds["displacement"]
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
     return kind

@@ -1,0 +1,210 @@
+"""One record per real event within an article: mentions of one happening joined.
+
+An article tells its main event many times: "a 15-year-old was shot dead by
+police", "the shooting", "after the killing", "the teenager's death". Each
+sentence's trigger gives a mention; mentions of one kind family whose places
+and dates can be the same happening are one event. A mention that gives a day
+of its own different from the event's day, or a place of its own away from the
+event's place, is another event (two bombings in two cities are two).
+
+The joined event keeps the fullest mention (a day of its own, a place of its
+own, the finest place) as its lead; the others' sentences follow as evidence
+and fill what the lead lacks (a toll).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from sitrep.model import Event
+
+# Generic words for violence ("the attack", "killed", "the fighting") can retell any
+# violent event told before; a specific kind (a surrender, an air strike) only its own.
+_GENERIC = {"attack.civilians", "clash.armed"}
+_VIOLENT = {"attack", "clash"}
+_STATED = ("text", "context")
+_RANK = {
+    "landmark": 0,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+    "continent": 6,
+}
+# "another bombing", "a second attack": the text says it is not the one told.
+_ANOTHER = re.compile(
+    r"\b(?:another|second|third|new|fresh|separate|further|more)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def same_kind(lead: Event, e: Event) -> bool:
+    """Whether ``e`` can retell ``lead``: the same kind, or a generic word for its violence."""
+    return lead.kind == e.kind or (
+        e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT
+    )
+
+
+def _own_place(e: Event) -> dict[str, Any] | None:
+    return e.place if e.place and e.place.get("how") in (None, "context") else None
+
+
+def _own_date(e: Event) -> dict[str, Any] | None:
+    return e.date if e.date and e.date.get("how") in _STATED else None
+
+
+def _unnamed(actor: dict[str, Any] | None) -> bool:
+    return actor is None or actor.get("how") in ("unnamed", "context")
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dl = math.radians(b["lon"] - a["lon"])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two places can be where one happening was: the same, one within the other, or near."""
+    if a is None or b is None:
+        return True
+    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+        return True
+    if a.get("country_code") != b.get("country_code"):
+        return False
+    coarse = max((a, b), key=lambda p: _RANK.get(p.get("feature") or "", 5))
+    fine = b if coarse is a else a
+    if coarse.get("feature") in ("country", "region", "continent"):
+        return True
+    if (
+        coarse.get("feature") == "admin1"
+        and coarse.get("admin1")
+        and coarse.get("admin1") == fine.get("admin1")
+    ):
+        return True
+    if a.get("lat") is None or b.get("lat") is None:
+        return False
+    return _km(a, b) <= 30.0
+
+
+def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two days the text gives can be one happening's (equal to the coarser precision)."""
+    if a is None or b is None:
+        return True
+    va, vb = str(a.get("value") or ""), str(b.get("value") or "")
+    n = min(len(va), len(vb))
+    return va[:n] == vb[:n]
+
+
+def _another(text: str, e: Event) -> bool:
+    trig = e.evidence[0]["trigger"]
+    return bool(_ANOTHER.search(text[max(0, trig["start"] - 30) : trig["start"]]))
+
+
+def one_per_event(events: list[Event], text: str) -> list[Event]:
+    """Join the mentions of one happening in one article; the article's order of events kept."""
+    clusters: list[list[int]] = []
+    place_of: list[dict[str, Any] | None] = []
+    date_of: list[dict[str, Any] | None] = []
+    order = sorted(range(len(events)), key=lambda i: events[i].evidence[0]["trigger"]["start"])
+    for i in order:
+        e = events[i]
+        if e.modality in ("denied", "planned"):
+            clusters.append([i])
+            place_of.append(_own_place(e))
+            date_of.append(_own_date(e))
+            continue
+        own_place, own_date = _own_place(e), _own_date(e)
+        home = None
+        if not _another(text, e):
+            for c in range(len(clusters) - 1, -1, -1):
+                lead = events[clusters[c][0]]
+                if not same_kind(lead, e) or lead.modality in ("denied", "planned"):
+                    continue
+                if (lead.place or {}).get("site") != (e.place or {}).get("site"):
+                    continue  # the jail taken in a town is not the town taken
+                if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
+                    home = c
+                    break
+        if home is None:
+            clusters.append([i])
+            place_of.append(own_place)
+            date_of.append(own_date)
+            continue
+        clusters[home].append(i)
+        # The event's place and day narrow to the finest the mentions give.
+        here, day = place_of[home], date_of[home]
+        if own_place and (here is None or _finer(own_place, here)):
+            place_of[home] = own_place
+        if own_date and (day is None or len(str(own_date["value"])) > len(str(day["value"]))):
+            date_of[home] = own_date
+    position = {i: k for k, i in enumerate(order)}
+    keep: dict[int, Event] = {}
+    for c, members in enumerate(clusters):
+        # The article's first-told mention stays the event (its kind and actors were
+        # read first and most fully); the others fill the day, place and toll it lacks.
+        first = min(members)
+        event = events[first]
+        for i in sorted(members, key=lambda k: position[k]):
+            if i == first:
+                continue
+            other = events[i]
+            if event.fatalities is None and other.fatalities is not None:
+                event.fatalities = other.fatalities
+            if _unnamed(event.actor1) and not _unnamed(other.actor1):
+                event.actor1 = other.actor1  # "They (the Taliban) entered the city": the doer
+            if event.actor2 is None and other.actor2 is not None and other.actor2 != event.actor1:
+                event.actor2 = other.actor2
+            event.evidence.extend(other.evidence[:1])
+        best_date, best_place = date_of[c], place_of[c]
+        if _own_date(event) is None and best_date is not None:
+            event.date = {**best_date}
+        if event.date and event.date.get("how") == "context":
+            # The same day told by a mention's own words or its report's day is firmer
+            # than one carried over from the sentence before.
+            firm = [
+                events[i].date
+                for i in members
+                if (events[i].date or {}).get("how") in ("text", "published")
+            ]
+            event.date = next(
+                ({**d} for d in firm if d and d.get("value") == event.date.get("value")), event.date
+            )
+        if _own_place(event) is None and best_place is not None:
+            event.place = {**best_place}
+        keep[first] = event
+    return _same_key_join([keep[i] for i in sorted(keep)])
+
+
+def _finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _RANK.get(a.get("feature") or "", 5) < _RANK.get(b.get("feature") or "", 5)
+
+
+def _same_key_join(events: list[Event]) -> list[Event]:
+    """Events of one kind at one place on one day are one event on the map, however told."""
+    seen: dict[tuple[Any, ...], Event] = {}
+    out: list[Event] = []
+    for e in events:
+        place, day = e.place or {}, e.date or {}
+        key = (
+            e.kind,
+            place.get("geonameid") or place.get("name"),
+            place.get("site"),
+            day.get("value"),
+            e.modality == "denied",
+        )
+        if key[1] is None or key[3] is None:
+            out.append(e)
+            continue
+        if key in seen:
+            first = seen[key]
+            first.evidence.extend(e.evidence[:1])
+            if first.fatalities is None:
+                first.fatalities = e.fatalities
+            continue
+        seen[key] = e
+        out.append(e)
+    return out
