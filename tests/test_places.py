@@ -292,3 +292,17 @@ def test_admin1_areas_carry_their_current_names_and_iso_spellings() -> None:
     # The ISO 3166-2 name of a region finds it.
     (bretagne,) = find_places("Farmers blocked roads across Bretagne.")
     assert (bretagne.feature, bretagne.country_code) == ("admin1", "FR")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Abed Sultan, 20, a student, was killed in Gaza City on Tuesday.", "Sultan"),
+        ("The bodies of the Daya family were pulled from the rubble in Gaza City.", "Daya"),
+        ("The casualties included Hassan Abu Askar, who was killed in Jabalia.", "Hassan"),
+    ],
+)
+def test_people_and_families_are_not_places(text: str, name: str) -> None:
+    found = {p.text for p in find_places(text)}
+    assert name not in found
+    assert found & {"Gaza City", "Jabalia"}

@@ -569,9 +569,13 @@ def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
 _REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
 
 
+_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
+
+
 def _reference(text: str, p: Place) -> bool:
-    """A place named only to say how far away something is ("95 miles from Kabul")."""
-    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start]))
+    """A place named only to say how far away something is ("95 miles from Kabul"), or a
+    street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
+    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start])) or bool(_STREET_AFTER.match(text, p.end))
 
 
 def _place(text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:

@@ -244,6 +244,25 @@ def _inside_not_places(toks: list[Token]) -> set[int]:
     return out
 
 
+# Words after a name that make it a family's, not a town's.
+_KIN = frozenset({"family", "families", "clan", "brothers", "household"})
+# Arabic name particles after a given name: "Hassan Abu Askar", "Osama bin Laden".
+_NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
+_AGE_AFTER = re.compile(r",\s*\d{1,2},")
+
+
+def _person_or_family(text: str, toks: list[Token], m: Mention, nxt: Token | None) -> bool:
+    """A person's name ("Abed Sultan, 20,", "Hassan Abu Askar") or a family ("the Daya family"),
+    not the place."""
+    if _AGE_AFTER.match(text, toks[m.last - 1].end):
+        return True
+    if nxt is None or text[toks[m.last - 1].end : nxt.start] != " ":
+        return False
+    if nxt.key in _KIN:
+        return True
+    return nxt.key in _NAME_PARTICLE and _capitalised(nxt)
+
+
 def _keep(
     text: str, toks: list[Token], m: Mention, gaz: Gazetteer, persons: set[str], starts: dict[int, Mention]
 ) -> bool:
@@ -267,6 +286,8 @@ def _keep(
     )
     if m.demonym:
         return True
+    if _person_or_family(text, toks, m, nxt):
+        return False
     # Titles and given names before it: a person ("Gen. Washington", "Denzel Washington").
     if prev is not None and text[prev.end : toks[m.first].start] in (" ", ". "):
         if prev.key in TITLES and _capitalised(prev):
