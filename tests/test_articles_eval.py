@@ -134,3 +134,17 @@ def test_per_article_scores_on_the_dev_file() -> None:
     assert result["articles"] == 45 and result["gold_events"] == 305
     assert result["precision"] >= 0.15
     assert result["material_per_article"] <= 10
+
+
+def test_speech_acts_are_kept_apart_from_material_events() -> None:
+    rec = next(
+        json.loads(line)
+        for line in _articles().open(encoding="utf-8")
+        if '"ecb+/41_2ecbplus"' in line
+    )
+    events = annotate_record(rec)
+    condemned = [e for e in events if e.evidence[0]["trigger"]["text"] == "condemned"]
+    assert condemned and all(
+        e.layer == "speech" and e.to_json()["layer"] == "speech" for e in condemned
+    )
+    assert any(e.layer == "material" and e.family == "attack" for e in events)

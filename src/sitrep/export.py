@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from sitrep.errors import UsageError
+from sitrep.events.lexicon import layer_of
 
 ARTICLE_COLUMNS = [
     "id",
@@ -107,7 +108,7 @@ def write_articles(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int
 
 
 EVENT_COLUMNS = [
-    "id", "kind", "acled_event_type", "acled_sub_event_type", "plover_type", "actor1", "actor2",
+    "id", "kind", "layer", "acled_event_type", "acled_sub_event_type", "plover_type", "actor1", "actor2",
     "place", "geonameid", "latitude", "longitude", "country_code", "admin1", "place_precision",
     "date", "date_precision", "modality", "status", "independent_sources", "articles",
     "first_reported", "last_reported", "fatalities", "fatalities_low", "fatalities_high",
@@ -124,7 +125,7 @@ def _event_flat(e: dict[str, Any]) -> dict[str, Any]:
     )
     evidence = (e.get("evidence") or [{}])[0]
     return {
-        "id": e["id"], "kind": e["kind"],
+        "id": e["id"], "kind": e["kind"], "layer": layer_of(e["kind"]),
         "acled_event_type": acled.get("event_type"), "acled_sub_event_type": acled.get("sub_event_type"),
         "plover_type": plover.get("type"),
         "actor1": (e.get("actor1") or {}).get("name"), "actor2": (e.get("actor2") or {}).get("name"),

@@ -176,9 +176,11 @@ class Event:
     fatalities: int | None = None
     quantities: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # "material" (a happening the map shows) or "speech" (a speech act, an opt-in layer).
+    layer: str = "material"
 
     def to_json(self) -> dict[str, Any]:
-        """The CONTRACT's EVENT object (with ``family`` added)."""
+        """The CONTRACT's EVENT object (with ``family`` and ``layer`` added)."""
         return asdict(self)
 
 

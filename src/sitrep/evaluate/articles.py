@@ -101,8 +101,10 @@ def country_code(name: str | None) -> str | None:
 
 
 def material(kind: str) -> bool:
-    """Whether a kind is a material event the map shows (not a speech act)."""
-    return kind in GOLD_FAMILY
+    """Whether a kind is a material event the map shows (not a speech act: ``kinds.tsv``)."""
+    from sitrep.events.lexicon import layer_of
+
+    return layer_of(kind) == "material"
 
 
 def family_ok(kind: str, gold: dict[str, Any]) -> bool:
@@ -219,7 +221,7 @@ def score(
         right += len(pairing)
         found += len(set(pairing.values()))
         for i, p in enumerate(mat):
-            fam = sorted(GOLD_FAMILY[p["kind"]])[0]
+            fam = sorted(GOLD_FAMILY.get(p["kind"], frozenset({"other"})))[0]
             c = by_family.setdefault(fam, Counter())
             c["output"] += 1
             if i in pairing:

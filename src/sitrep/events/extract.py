@@ -353,7 +353,7 @@ _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
 
 
 def _retype(event: Event, kind: Kind) -> None:
-    event.kind, event.family = kind.name, kind.family
+    event.kind, event.family, event.layer = kind.name, kind.family, kind.layer
     event.acled, event.plover = kind.acled(), kind.plover()
 
 
@@ -652,6 +652,7 @@ def _event(
             if q.unit or q.fatality
         ],
         evidence=[{"article_id": article.id, "start": s_start, "end": s_end, "text": sentence, "trigger": {"start": start, "end": end, "text": text[start:end]}}],
+        layer=kind.layer,
     )
 
 

@@ -28,6 +28,7 @@ class Kind:
     plover_type: str | None
     plover_mode: str | None
     priority: int
+    layer: str = "material"  # or "speech": a speech act, kept off the map by default
 
     def acled(self) -> dict[str, str] | None:
         """The CONTRACT's ``acled`` pair, or None where ACLED has no counterpart."""
@@ -78,13 +79,20 @@ def _dash(value: str) -> str | None:
     return None if value in ("-", "") else value
 
 
+def layer_of(kind: str) -> str:
+    """Whether a kind is a material event ("material") or a speech act ("speech")."""
+    k = load().kinds.get(kind)
+    return k.layer if k else "material"
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The shipped lexicon, compiled once per process."""
     kinds: dict[str, Kind] = {}
     for i, row in enumerate(_rows("events", "kinds.tsv")):
         name, family, a_type, a_sub, p_type, p_mode = row[:6]
-        kinds[name] = Kind(name, family, _dash(a_type), _dash(a_sub), _dash(p_type), _dash(p_mode), i)
+        layer = row[7] if len(row) > 7 else "material"
+        kinds[name] = Kind(name, family, _dash(a_type), _dash(a_sub), _dash(p_type), _dash(p_mode), i, layer)
     patterns: dict[str, list[str]] = {}
     for kind, pattern in (r[:2] for r in _rows("events", "triggers.tsv")):
         if kind not in kinds:
