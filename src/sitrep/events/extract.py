@@ -19,16 +19,17 @@ import re
 from collections import Counter
 from typing import Any
 
+from sitrep.events.clauses import clause as clause_of
+from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
+from sitrep.events.dating import ahead, context_date, dateline, event_date
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
-# A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
-_CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
-)
+# "the shooting", "their attack": a noun that recalls an event the reader knows of.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
@@ -97,7 +98,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
-    dateline = _dateline(article)
+    line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
@@ -109,7 +110,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
         context = _context_place(places, previous, events, focus)
-        earlier = _context_date(previous, events, times, dateline)
+        earlier = context_date(previous, events, times, line)
         previous = [*previous, (s_start, s_end)][-2:]
         if not found and not tag:
             continue
@@ -117,7 +118,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         found = [h for h in _combine(found, lex, sentence) if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])]
         seen: dict[tuple[str, int | None], Event] = {}
         for kind, t_start, t_end in found:
-            a, b = _clause(sentence, t_start, t_end)
+            a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             place = _place(text, places, clause, (s_start, s_end), start, end) or None
@@ -311,44 +312,6 @@ def _context_place(places: list[Place], previous: list[tuple[int, int]], events:
     return named[-1] if named else None
 
 
-def _context_date(
-    previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
-) -> dict[str, Any] | None:  # fmt: skip
-    """The date the previous sentences gave, for a sentence that gives none.
-
-    "In Kandahar last night, a force searched a compound. During the search it
-    detained two men": the detention is last night too, not the release's date.
-    The last event of the previous two sentences speaks first; where they hold
-    none, the last day named in the sentence just before (not the dateline).
-    """
-    if not previous:
-        return None
-    for e in reversed(events):
-        if e.evidence[0]["start"] < previous[0][0]:
-            break
-        if e.date and e.date["how"] in ("text", "context"):
-            return {**e.date, "how": "context"}
-        return None
-    lo, hi = previous[-1]
-    days = [
-        t for t in times
-        if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
-        and not (dateline and dateline[0] <= t.start < dateline[1])
-    ]  # fmt: skip
-    if not days:
-        return None
-    return {"value": days[-1].value[:10], "precision": "day", "how": "context", "text": days[-1].text}
-
-
-def _dateline(article: Article) -> tuple[int, int] | None:
-    """Where the publication date's own words stand in the text, if they do."""
-    pub = article.published
-    if pub is None or not pub.evidence:
-        return None
-    at = article.text.find(pub.evidence.strip())
-    return (at, at + len(pub.evidence.strip())) if at >= 0 else None
-
-
 _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
 
 
@@ -514,56 +477,16 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
     # The main clause's event first ("the military arrested two villagers after they were
     # attacked": an arrest), then the most specific reading, then position.
-    main = [h for h in out if not _subordinate(sentence, h[1])]
+    main = [h for h in out if not subordinate(sentence, h[1])]
     lead = min(main, key=lambda h: h[1]) if main else None
     # A sentence led by a verb of saying-and-doing ("blamed Israel for the bombing",
     # "demanded the withdrawal of") is about that act; the violence it names is its object.
-    speech_lead = lead if lead and lead[0].family in _SPEECH_ACTS and _finite(sentence, lead[1], lead[2]) else None
-    out.sort(key=lambda h: (_subordinate(sentence, h[1]), h is not speech_lead, h[0].priority, h[1]))
+    speech_lead = lead if lead and lead[0].family in _SPEECH_ACTS and finite(sentence, lead[1], lead[2]) else None
+    out.sort(key=lambda h: (subordinate(sentence, h[1]), h is not speech_lead, h[0].priority, h[1]))
     return out
 
 
-def _finite(sentence: str, start: int, end: int) -> bool:
-    """Whether a trigger reads as the clause's own verb, not "supported by", "to demand",
-    "a man accused of" or "investigated a house"."""
-    word = sentence[start:end].lower()
-    if re.match(r"\s+by\b", sentence[end : end + 4]) or re.search(r"\bto\s+$", sentence[max(0, start - 4) : start]):
-        return False
-    if word.startswith(("investigat", "probe", "inquiry")):
-        return False
-    if word.startswith("accused") and re.match(r"\s+of\b", sentence[end : end + 4]):
-        return bool(re.search(r"\b(?:has|have|had|was|were|is|are|been)\s+$", sentence[max(0, start - 8) : start]))
-    return True
-
-
 _SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
-
-
-_SUBORDINATOR = re.compile(r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE)
-_SUBORDINATOR_BREAK = re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE)
-
-
-def _subordinate(sentence: str, pos: int) -> bool:
-    """Whether the trigger at ``pos`` sits in a clause opened by "after", "when", ...
-
-    Only up to the last comma: in "following a clash with the TNLA, the military
-    abducted three locals" the abduction is the main clause.
-    """
-    a, _ = _clause(sentence, pos, pos)
-    if _SUBORDINATOR_BREAK.search(sentence[:a]):
-        return True
-    return bool(_SUBORDINATOR.search(sentence[a:pos].rsplit(",", 1)[-1]))
-
-
-def _clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
-    start, end = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= t_start:
-            start = m.end()
-        elif m.start() >= t_end:
-            end = m.start()
-            break
-    return start, end
 
 
 _REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
@@ -620,11 +543,14 @@ def _event(
     country = where.country_code if where else None
     actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
-    date = _date(times, clause, span, article, sentence, others)
+    definite = bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
+    date = event_date(times, clause, span, trigger, article, others, definite)
     actor1, actor2 = (_theatre(lex, _succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = _fatalities(kind, sentence, in_sentence)
     modality = _modality(text, sentence, s_start, start, end, kind)
+    if modality == "planned":
+        date = ahead(date, article)
     sources = _sources(sentence, article)
     if modality == "asserted" and sources:
         modality = _reported(text, sentence, s_start, start, lex)
@@ -916,46 +842,6 @@ def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
         if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
             return p.country_code
     return None
-
-
-_TELLING_BEFORE = re.compile(r"\b(?:confirmed|said|announced|reported|stated|told \w+)\s*$", re.IGNORECASE)
-_TELLING_AFTER = re.compile(r"\s*(?:confirmed|said|announced|reported|stated|that)\b", re.IGNORECASE)
-
-
-def _told(text: str, start: int, end: int) -> bool:
-    """Whether the time expression at ``start:end`` dates a telling ("said today", "yesterday confirmed")."""
-    return bool(_TELLING_BEFORE.search(text, max(0, start - 40), start) or _TELLING_AFTER.match(text, end))
-
-
-def _date(
-    times: list[TimeRef], clause: tuple[int, int], sentence: tuple[int, int], article: Article,
-    text: str, others: list[tuple[int, int]],
-) -> dict[str, Any] | None:  # fmt: skip
-    def own(t: TimeRef) -> bool:
-        # A date in another event's clause ("agreed a deal last month, but have now yielded")
-        # belongs to that event, not to this one.
-        if clause[0] <= t.start and t.end <= clause[1]:
-            return True
-        if all(t.end <= o[0] for o in others):
-            return True  # "On 27 January, X looted ... and vandalized ...": the opening date covers all
-        a, b = _clause(text, t.start - sentence[0], t.end - sentence[0])
-        return not any(a <= o[0] - sentence[0] and o[1] - sentence[0] <= b for o in others)
-
-    for lo, hi in (clause, sentence):
-        inside = [t for t in times if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value and own(t)]
-        if len(inside) > 1:
-            # "confirmed today that a leader was arrested ... Friday": the day of the telling
-            # is not the day of the event when the clause gives another.
-            told = [t for t in inside if _told(text, t.start - sentence[0], t.end - sentence[0])]
-            inside = [t for t in inside if t not in told] or inside
-        if inside:
-            v = inside[0].value[:10]
-            return {"value": v, "precision": {10: "day", 7: "month"}.get(len(v), "year"), "how": "text", "text": inside[0].text}
-    pub = article.published
-    if pub is None:
-        return None
-    precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
-    return {"value": pub.value[:10], "precision": precision, "how": "published"}
 
 
 def _fatalities(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None:

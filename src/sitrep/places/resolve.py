@@ -180,12 +180,19 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
             continue  # a big, capital or well-known city ("Doha", "Geneva" in an Afghan story) is
             # no accident, unless it is an old name ("Molotov" for Perm) or the article's
             # country has a namesake ("Athens" in a Georgia paper)
-        if top == cc or rest[top] < PARAMS["stray_votes"] or rest[top] / max(total - own, 1e-9) < PARAMS["stray_share"]:
+        namesakes = sum(1 for j in counted if mentions[j].key == mentions[i].key and picks[j] == rid)
+        if top != cc and not by_name and votes.get(cc, 0.0) <= namesakes and rest[top] >= PARAMS["stray_votes"]:
+            # Only an alternate name ("Yida" for Jeddah, "Zeitoun" for a Turkish village) and
+            # nothing else in the article is in that country: a namesake, not the scene.
+            out.append(i)
+            continue
+        alone = votes.get(cc, 0.0) <= namesakes and not big  # nothing else named in that country
+        if top == cc or rest[top] < PARAMS["stray_votes"] or (rest[top] / max(total - own, 1e-9) < PARAMS["stray_share"] and not alone):
             continue
         nxt = i + 1
         if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
             continue  # "Lyon, France": the text itself says where it is
-        near = min((_km(gaz, rid, picks[j]) for j in counted if j != i and gaz.country(picks[j]) == top), default=1e9)
+        near = min((_km(gaz, rid, picks[j]) for j in counted if j != i and (gaz.country(picks[j]) == top or (alone and gaz.country(picks[j]) != cc))), default=1e9)
         if near > PARAMS["stray_km"]:
             out.append(i)
     return out

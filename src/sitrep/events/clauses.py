@@ -1,0 +1,61 @@
+"""Clauses inside a sentence: where one clause ends, whether a trigger is subordinate or finite.
+
+Cheap surface cues, not a parser: a semicolon, a dash, a comma before "while",
+"but", "after" ... or a full stop that does not end an abbreviation ends a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
+CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when)\b|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE
+)
+_SUBORDINATOR_BREAK = re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE)
+
+
+def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
+    """The span of the clause around ``t_start:t_end`` inside ``sentence``."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= t_start:
+            start = m.end()
+        elif m.start() >= t_end:
+            end = m.start()
+            break
+    return start, end
+
+
+def subordinate(sentence: str, pos: int) -> bool:
+    """Whether the trigger at ``pos`` sits in a clause opened by "after", "when", ...
+
+    Only up to the last comma: in "following a clash with the TNLA, the military
+    abducted three locals" the abduction is the main clause.
+    """
+    a, _ = clause(sentence, pos, pos)
+    if _SUBORDINATOR_BREAK.search(sentence[:a]):
+        return True
+    return bool(_SUBORDINATOR.search(sentence[a:pos].rsplit(",", 1)[-1]))
+
+
+def finite(sentence: str, start: int, end: int) -> bool:
+    """Whether a trigger reads as the clause's own verb, not "supported by", "to demand",
+    "a man accused of" or "investigated a house"."""
+    word = sentence[start:end].lower()
+    if re.match(r"\s+by\b", sentence[end : end + 4]) or re.search(
+        r"\bto\s+$", sentence[max(0, start - 4) : start]
+    ):
+        return False
+    if word.startswith(("investigat", "probe", "inquiry")):
+        return False
+    if word.startswith("accused") and re.match(r"\s+of\b", sentence[end : end + 4]):
+        return bool(
+            re.search(
+                r"\b(?:has|have|had|was|were|is|are|been)\s+$", sentence[max(0, start - 8) : start]
+            )
+        )
+    return True

@@ -1,0 +1,209 @@
+"""The date of one event mention: its own date in the text, the date carried over, or the day of publication.
+
+Which of a sentence's dates belongs to which event matters most for a true map:
+"On Wednesday, two officers involved in Saturday's shooting were arrested" holds
+an arrest on Wednesday and a shooting on Saturday, not two events on Wednesday;
+"the Aug. 7 bombings" in a story of Aug. 18 is a bombing of Aug. 7; "the UN on
+Friday condemned the bombing" dates the condemnation, not the bombing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sitrep.events.clauses import clause as clause_of
+from sitrep.model import Article, Event, TimeRef
+
+# The words between a telling and its date: "said Tuesday", "on Friday strongly condemned".
+_TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed)"
+_TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?)\s+(?:on\s+)?$", re.IGNORECASE)
+_TELLING_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE)
+# A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
+# attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
+_POSSESSIVE = re.compile(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")
+_ATTRIBUTIVE = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+$")
+_DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
+# Words that open a new phrase: the date then belongs to what comes before them.
+_PHRASE_WORDS = frozenset(
+    [
+        "after",
+        "before",
+        "since",
+        "following",
+        "over",
+        "of",
+        "in",
+        "at",
+        "on",
+        "for",
+        "to",
+        "from",
+        "that",
+        "and",
+        "but",
+        "or",
+        "when",
+        "while",
+        "as",
+        "by",
+        "with",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "will",
+        "would",
+        "could",
+    ]
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _dated(t: TimeRef) -> bool:
+    """A calendar date of month precision or finer (not a week, a duration or a set)."""
+    return t.value[:1].isdigit() and len(t.value) >= 7 and "W" not in t.value
+
+
+def attached(text: str, t: TimeRef, start: int) -> bool:
+    """Whether the date ``t`` is written onto the event noun at ``start`` ("Saturday's shooting")."""
+    if t.end > start or start - t.end > 40:
+        return False
+    gap = text[t.end : start]
+    if _POSSESSIVE.match(gap):
+        words = gap[2:].split()
+    elif _ATTRIBUTIVE.match(gap) and _DETERMINER.search(text, max(0, t.start - 8), t.start):
+        words = gap.split()
+    else:
+        return False
+    return not any(w.lower() in _PHRASE_WORDS for w in words)
+
+
+def told(sentence: str, start: int, end: int) -> bool:
+    """Whether the time expression at ``start:end`` of ``sentence`` dates a telling ("said today")."""
+    return bool(
+        _TELLING_BEFORE.search(sentence, max(0, start - 40), start)
+        or _TELLING_AFTER.match(sentence, end)
+    )
+
+
+def event_date(
+    times: list[TimeRef], clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int],
+    article: Article, others: list[tuple[int, int]], definite: bool,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The date of the event whose trigger is at ``trigger`` (offsets in the article text).
+
+    A date written onto the trigger wins; dates written onto another event's noun
+    or another event's clause are not this one's; of the rest, the clause's first,
+    else the sentence's; a telling's date ("said Tuesday") only when nothing else
+    is there and the trigger is not a definite noun ("the bombing") that recalls an
+    earlier event. Without one, the publication date, saying so.
+    """
+    text = article.text
+    s0 = span[0]
+    sentence = text[span[0] : span[1]]
+    for t in times:
+        if span[0] <= t.start and _dated(t) and attached(text, t, trigger[0]):
+            return _json(t)
+
+    def own(t: TimeRef) -> bool:
+        if any(attached(text, t, o[0]) for o in others):
+            return False
+        if clause[0] <= t.start and t.end <= clause[1]:
+            return True
+        if all(t.end <= o[0] for o in others):
+            return True  # "On 27 January, X looted ... and vandalized ...": the opening date covers all
+        a, b = clause_of(sentence, t.start - s0, t.end - s0)
+        return not any(a <= o[0] - s0 and o[1] - s0 <= b for o in others)
+
+    for lo, hi in (clause, span):
+        inside = [t for t in times if lo <= t.start and t.end <= hi and _dated(t) and own(t)]
+        said = [t for t in inside if told(sentence, t.start - s0, t.end - s0)]
+        rest = [t for t in inside if t not in said]
+        if rest:
+            return _json(rest[0])
+        if said and not definite:
+            return _json(said[0])
+    pub = article.published
+    if pub is None:
+        return None
+    precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
+    return {"value": pub.value[:10], "precision": precision, "how": "published"}
+
+
+def _json(t: TimeRef) -> dict[str, Any]:
+    v = t.value[:10]
+    return {
+        "value": v,
+        "precision": {10: "day", 7: "month"}.get(len(v), "year"),
+        "how": "text",
+        "text": t.text,
+    }
+
+
+def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
+    """A planned event's weekday is the coming one: "rallies are planned for Monday"."""
+    pub = article.published
+    if (
+        not date
+        or date.get("how") != "text"
+        or pub is None
+        or len(date["value"]) != 10
+        or len(pub.value) < 10
+    ):
+        return date
+    if (date.get("text") or "").split()[0].lower().rstrip(".,") not in _WEEKDAYS:
+        return date
+    day, published = dt.date.fromisoformat(date["value"]), dt.date.fromisoformat(pub.value[:10])
+    if day >= published:
+        return date
+    return {**date, "value": (day + dt.timedelta(days=7)).isoformat()}
+
+
+def context_date(
+    previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The date the previous sentences gave, for a sentence that gives none.
+
+    "In Kandahar last night, a force searched a compound. During the search it
+    detained two men": the detention is last night too, not the release's date.
+    The last event of the previous two sentences speaks first; where they hold
+    none, the last day named in the sentence just before (not the dateline).
+    """
+    if not previous:
+        return None
+    for e in reversed(events):
+        if e.evidence[0]["start"] < previous[0][0]:
+            break
+        if e.date and e.date["how"] in ("text", "context"):
+            return {**e.date, "how": "context"}
+        return None
+    lo, hi = previous[-1]
+    days = [
+        t for t in times
+        if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
+        and not (dateline and dateline[0] <= t.start < dateline[1])
+    ]  # fmt: skip
+    if not days:
+        return None
+    return {
+        "value": days[-1].value[:10],
+        "precision": "day",
+        "how": "context",
+        "text": days[-1].text,
+    }
+
+
+def dateline(article: Article) -> tuple[int, int] | None:
+    """Where the publication date's own words stand in the text, if they do."""
+    pub = article.published
+    if pub is None or not pub.evidence:
+        return None
+    at = article.text.find(pub.evidence.strip())
+    return (at, at + len(pub.evidence.strip())) if at >= 0 else None
