@@ -24,6 +24,10 @@ from sitrep.model import Event
 # violent event told before; a specific kind (a surrender, an air strike) only its own.
 _GENERIC = {"attack.civilians", "clash.armed"}
 _VIOLENT = {"attack", "clash"}
+# A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
+# are part of it (ACLED codes looting apart only when no riot holds it).
+_UNREST = {"protest"}
+_PART_OF_RIOT = {"looting"}
 _STATED = ("text", "context")
 _RANK = {
     "landmark": 0,
@@ -43,8 +47,11 @@ _ANOTHER = re.compile(
 
 def same_kind(lead: Event, e: Event) -> bool:
     """Whether ``e`` can retell ``lead``: the same kind, or a generic word for its violence."""
-    return lead.kind == e.kind or (
-        e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT
+    return (
+        lead.kind == e.kind
+        or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)
+        or (lead.family == e.family and lead.family in _UNREST)
+        or (e.kind in _PART_OF_RIOT and lead.family == "riot")
     )
 
 

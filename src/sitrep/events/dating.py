@@ -63,6 +63,12 @@ _PHRASE_WORDS = frozenset(
         "could",
     ]
 )
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+_ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])}
+# "eight days of riots", "after 11 days of a punishing offensive": a wave told by its length
+# began that many days before; "the third night of rioting" began two days before.
+_SPELL = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NTH = re.compile(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -85,6 +91,29 @@ def attached(text: str, t: TimeRef, start: int) -> bool:
     return not any(w.lower() in _PHRASE_WORDS for w in words)
 
 
+def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The first day of a wave told by its length before the noun at ``start`` ("five days of rioting")."""
+    if not anchor or len(str(anchor.get("value") or "")) != 10:
+        return None
+    before = text[max(0, start - 60) : start]
+    n: int | None = None
+    m = _SPELL.search(before)
+    if m is not None:
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBERS.get(word)
+    if not n:
+        m = _NTH.search(before)
+        if m is not None:
+            word = m.group("n").lower()
+            k = int(word[:-2]) if word[:1].isdigit() else _ORDINALS.get(word)
+            n = k - 1 if k else None
+    if m is None or not n:
+        return None
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    first = dt.date.fromisoformat(str(anchor["value"])) - dt.timedelta(days=days)
+    return {"value": first.isoformat(), "precision": "day", "how": "text", "text": m.group(0).strip()}
+
+
 def told(sentence: str, start: int, end: int) -> bool:
     """Whether the time expression at ``start:end`` of ``sentence`` dates a telling ("said today")."""
     return bool(
@@ -105,6 +134,14 @@ def event_date(
     is there and the trigger is not a definite noun ("the bombing") that recalls an
     earlier event. Without one, the publication date, saying so.
     """
+    date = _own_date(times, clause, span, trigger, article, others, definite)
+    return series_start(article.text, trigger[0], date) or date
+
+
+def _own_date(
+    times: list[TimeRef], clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int],
+    article: Article, others: list[tuple[int, int]], definite: bool,
+) -> dict[str, Any] | None:  # fmt: skip
     text = article.text
     s0 = span[0]
     sentence = text[span[0] : span[1]]

@@ -50,6 +50,11 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
+# a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
+_INFINITIVE = re.compile(r"(?<!\bdue )(?<!\bprior )(?<!\baccording )(?<!\bled )(?<!\bleads )(?<!\blead )\bto\s+(?:(?:either|not|also|then)\s+)?$", re.IGNORECASE)
+# "gathered to protest", "took to the streets to protest": they went there and did it.
+_MOTION_TO = re.compile(r"\b(?:went|came|gathered|marched|rushed|returned|turned out|assembled|showed up|arrived|streets|poured into [\w ]+|met)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 _SAID = re.compile(
     r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
     r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
@@ -132,6 +137,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             )  # fmt: skip
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = earlier
+            if event.modality == "hypothetical" and event.layer == "material":
+                continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
             events.append(event)
         _toll_into_act(events, n_before)
@@ -877,7 +884,7 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "denied"
     if _PLANNED.search(before) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
-    if _HYPOTHETICAL.search(before):
+    if _HYPOTHETICAL.search(before) or (_INFINITIVE.search(before) and not _MOTION_TO.search(before)):
         return "hypothetical"
     if _CONFIRMED.search(sentence):
         return "confirmed"
