@@ -52,9 +52,13 @@ _HYPOTHETICAL = re.compile(
 )
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
 # a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
-_INFINITIVE = re.compile(r"(?<!\bdue )(?<!\bprior )(?<!\baccording )(?<!\bled )(?<!\bleads )(?<!\blead )\bto\s+(?:(?:either|not|also|then)\s+)?$", re.IGNORECASE)
-# "gathered to protest", "took to the streets to protest": they went there and did it.
-_MOTION_TO = re.compile(r"\b(?:went|came|gathered|marched|rushed|returned|turned out|assembled|showed up|arrived|streets|poured into [\w ]+|met)\s+(?:[\w-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|"
+    r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
+    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
+    re.IGNORECASE,
+)
 _SAID = re.compile(
     r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
     r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
@@ -385,6 +389,22 @@ def _context_takers(events: list[Event]) -> None:
                 e.actor2 = None
 
 
+_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
+
+
+def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
+    """Whether a protest turned violent: a riot or clash told in its sentence or the next.
+
+    In a whole article about a week of riots, the peaceful vigil of one evening is
+    still a protest; in a one-event note the next sentence is the rest of the note.
+    """
+    ev = e.evidence[0]
+    if _PEACEFUL.search(ev["text"]):
+        return False
+    window = text[ev["start"] : ev["end"] + 300]
+    return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
+
+
 def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
     """Readings that need more than one sentence or the actors found.
 
@@ -408,7 +428,7 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             _retype(e, lex.kinds["riot.mob"])
-        elif e.kind in ("protest", "protest.intervention") and has_riot:
+        elif e.kind in ("protest", "protest.intervention") and has_riot and _riot_near(e, text, regex["riot"]):
             _retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
@@ -884,7 +904,7 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "denied"
     if _PLANNED.search(before) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
-    if _HYPOTHETICAL.search(before) or (_INFINITIVE.search(before) and not _MOTION_TO.search(before)):
+    if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
         return "hypothetical"
     if _CONFIRMED.search(sentence):
         return "confirmed"
