@@ -21,6 +21,7 @@ cannot bridge two different days.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ NO_PLACE_SIMILARITY = 0.6
 TEMPLATE_SIMILARITY = 0.3
 # Sentences per event compared against a new mention: bounded so that a big event costs no more.
 MAX_SENTENCES = 12
+# Two towns this close can be one scene told at different grain (a quarter and its city).
+NEAR_KM = 15.0
 # Reprints with different days are still looked for this far apart.
 COPY_SLACK = timedelta(days=7)
 
@@ -108,12 +111,26 @@ def _place_fit(m: Mention, c: Cluster) -> str | None:
         return "same"
     if m.country != c.country:
         return None
+    if m.place_rank == 0 and c.place_rank == 0 and _km(m, c.founder) <= NEAR_KM:
+        # "East Flatbush", "Brooklyn", "New York City": a quarter, its borough and its city
+        # are separate entries of the gazetteer but can be one scene (the sentence must agree).
+        return "within"
     fine, coarse = (m, c) if m.place_rank < c.place_rank else (c, m)
     if coarse.place_rank >= 4:  # a country holds every place in it
         return "within"
     if coarse.place_rank >= 2 and coarse.admin1 and coarse.admin1 == fine.admin1:
         return "within"
     return None
+
+
+def _km(a: Mention, b: Mention) -> float:
+    pa, pb = a.data.get("place") or {}, b.data.get("place") or {}
+    if pa.get("lat") is None or pb.get("lat") is None:
+        return math.inf
+    p1, p2 = math.radians(float(pa["lat"])), math.radians(float(pb["lat"]))
+    dl = math.radians(float(pb["lon"]) - float(pa["lon"]))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _spans_meet(a: tuple[date, date] | None, b: tuple[date, date] | None, slack: timedelta) -> bool:
