@@ -352,11 +352,8 @@ def _nearness(gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions:
     """Bonus for being near the places the other mentions were read as."""
     if gaz.feature(rid) not in ("city", "landmark", "admin2"):
         return 0.0
-    best = math.inf
-    for j, other in picks.items():
-        if j == i or mentions[j].key == mentions[i].key or gaz.feature(other) == "continent":
-            continue
-        best = min(best, _km(gaz, rid, other))
+    others = {other for j, other in picks.items() if j != i and mentions[j].key != mentions[i].key}
+    best = min((_km(gaz, rid, other) for other in others if gaz.feature(other) != "continent"), default=math.inf)
     if best < 100:
         return PARAMS["near100"]
     if best < 300:
