@@ -129,10 +129,11 @@ def test_the_joined_event_keeps_every_sentence_that_told_it() -> None:
 
 
 def test_per_article_scores_on_the_dev_file() -> None:
-    """Above the 0.10 precision of a reading that kept every retelling (measured before the join)."""
+    """Above the 0.10 precision of a reading that kept every retelling, and the 0.21 before recalled
+    events were dated and goals, talk of truces and alternate names abroad were dropped."""
     result = evaluate_articles(_articles())
     assert result["articles"] == 45 and result["gold_events"] == 305
-    assert result["precision"] >= 0.15
+    assert result["precision"] >= 0.25 and result["recall"] >= 0.23
     assert result["material_per_article"] <= 10
 
 

@@ -46,6 +46,8 @@ _PLANNED = re.compile(
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
+# "A new candlelit vigil is planned for Sunday", "rallies are scheduled for Monday".
+_PLANNED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
@@ -902,7 +904,7 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "planned"  # the trigger holds its own future ("troops will move to")
     if _DENIED.search(sentence):
         return "denied"
-    if _PLANNED.search(before) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
+    if _PLANNED.search(before) or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
         return "hypothetical"

@@ -1,0 +1,105 @@
+"""Which date and which happening a mention in a whole article is (#25)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+from tests.conftest import EVAL, need_shared
+
+
+def _annotate(text: str, published: str) -> list[Event]:
+    raw = RawArticle(id="t", source="t", text=text, published=published)
+    return extract(clean(raw, assume_clean=True)).events
+
+
+def _record(rid: str) -> dict[str, Any]:
+    path = need_shared(EVAL / "events_articles.dev.jsonl")
+    return next(json.loads(line) for line in path.open(encoding="utf-8") if f'"{rid}"' in line)
+
+
+def _day(events: list[Event], kind: str) -> str | None:
+    e = next(e for e in events if e.kind == kind)
+    return e.date["value"] if e.date else None
+
+
+def test_a_date_written_onto_an_event_noun_is_that_events() -> None:
+    # Published on a Thursday: "Saturday's shooting" was five days before the arrests.
+    events = _annotate(
+        "On Wednesday, two police officers involved in Saturday's shooting were arrested in Athens.",
+        "2008-12-11",
+    )
+    assert _day(events, "detention.arrest") == "2008-12-10"
+    assert _day(events, "attack.civilians") == "2008-12-06"
+
+
+def test_a_recalled_event_keeps_its_own_month() -> None:
+    events = _annotate("Last month's bombing in Athens killed three people.", "2008-12-11")
+    assert _day(events, "attack.bombing") == "2008-11"
+
+
+def test_a_wave_told_by_its_length_starts_that_many_days_before() -> None:
+    events = _annotate(
+        "Athens was calm on Sunday after eight days of the worst riots Greece has seen in decades.",
+        "2008-12-14",
+    )
+    wave = next(e for e in events if e.family == "riot").date or {}
+    assert (wave.get("value"), wave.get("precision")) == ("2008-12-06", "day")
+    events = _annotate(
+        "Protesters poured into the streets of Brooklyn on the third night of rioting.",
+        "2013-03-13",
+    )
+    assert next(e.date or {} for e in events if e.family == "riot").get("value") == "2013-03-11"
+
+
+def test_a_planned_weekday_is_the_coming_one() -> None:
+    events = _annotate("More demonstrations are planned for Monday outside parliament in Athens.", "2008-12-14")
+    protest = next(e for e in events if e.family == "protest")
+    assert protest.modality == "planned" and protest.date and protest.date["value"] == "2008-12-15"
+
+
+def test_goals_and_talk_of_truces_are_not_events() -> None:
+    events = _annotate(
+        "The regime's end game is to capture the oil fields near Bentiu. Gordon Brown hoped a "
+        "ceasefire could be arranged soon. Israel has insisted that any truce must stop the rockets.",
+        "2011-11-10",
+    )
+    assert not [e for e in events if e.layer == "material" and e.family in ("territory", "agreement")]
+    # A truce that was reached is an agreement, dated by its sentence.
+    events = _annotate(
+        "On 19 June 2008, a six-month Egypt-brokered truce agreement was reached between Hamas and Israel.",
+        "2009-01-07",
+    )
+    assert _day(events, "agreement") == "2008-06-19"
+
+
+def test_people_who_gathered_to_protest_did_protest() -> None:
+    events = _annotate(
+        "On 3 May 2022, around 200 residents gathered in Goma to protest against insecurity.",
+        "2022-05-04",
+    )
+    assert any(e.family == "protest" and e.modality != "hypothetical" for e in events)
+
+
+def test_a_peaceful_vigil_in_a_week_of_riots_stays_a_protest() -> None:
+    events = _annotate_record("ecb+/19_9ecb")
+    vigil = [e for e in events if "sit-down demonstration" in e.evidence[0]["text"]]
+    assert vigil and all(e.family == "protest" for e in vigil)
+    assert any(e.family == "riot" for e in events)
+
+
+def _annotate_record(rid: str) -> list[Event]:
+    from sitrep.evaluate.articles import annotate_record
+
+    return annotate_record(_record(rid))
+
+
+def test_a_camp_named_like_a_city_abroad_is_not_put_there() -> None:
+    # "Yida" (a refugee camp in South Sudan the gazetteer lacks) is also an old name of Jeddah:
+    # nothing else in the article is in Saudi Arabia, so no event is put in Jeddah.
+    for rid in ("ecb+/41_8ecbplus", "ecb+/41_10ecbplus", "ecb+/41_4ecbplus"):
+        events = _annotate_record(rid)
+        assert events and not any(e.place and e.place.get("country_code") == "SA" for e in events)
