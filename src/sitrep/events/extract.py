@@ -126,7 +126,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if not found and not tag:
             continue
         n_before = len(events)
-        found = [h for h in _combine(found, lex, sentence) if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])]
+        found = [
+            h for h in _combine(found, lex, sentence)
+            if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])
+            and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
+        ]  # fmt: skip
         seen: dict[tuple[str, int | None], Event] = {}
         for kind, t_start, t_end in found:
             a, b = clause_of(sentence, t_start, t_end)
@@ -296,6 +300,12 @@ _CODED_SPLIT = re.compile(
 )
 
 
+# "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
+_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:poll|survey|statement|autopsy|report|video|footage|figures|data|list|results|findings|photos?|images?|"
+    r"recording|tape|transcript|document|letter|study|album|film|book|budget|plan)\b(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:was|were|has been|had been|is|are|being)\s+)?$",
+    re.IGNORECASE,
+)
 _NOT_AN_EVENT = re.compile(
     r"\b(?:(?:an? )?end to (?:the )?|end the |halt to (?:the )?|stop the |prevent(?:ing)? (?:further )?|avoid(?:ing)? |"
     r"frequently |often |usually |regularly |routinely |typically |tend to |barely a |no )(?:[\w-]+ ){0,3}$",
@@ -453,7 +463,8 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in _ARMED and e.actor1 and e.actor1["type"] in _ARMED:
                 _retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not _TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]):
+                # ("more than 40 people died": the people are the dead, not a mob)
                 _retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
