@@ -173,3 +173,18 @@ def test_hostile_text_is_data_and_the_database_is_never_written(server: tuple[st
         code, _, _ = get(base, "/api/events?q=" + urllib.request.quote(q))
         assert code == 200, q
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_the_map_shows_material_events_and_speech_acts_on_request(server: tuple[str, Path]) -> None:
+    from sitrep.events.lexicon import layer_of
+
+    base, _ = server
+    _, material, _ = get(base, "/api/events?limit=500")
+    _, speech, _ = get(base, "/api/events?layer=speech&limit=500")
+    _, every, _ = get(base, "/api/events?layer=all&limit=500")
+    assert material["total"] > 0 and speech["total"] > 0
+    assert material["total"] + speech["total"] == every["total"]
+    assert all(layer_of(e["kind"]) == "material" for e in material["items"])
+    assert all(layer_of(e["kind"]) == "speech" for e in speech["items"])
+    code, _, _ = get(base, "/api/events?layer=rumour")
+    assert code == 422

@@ -129,6 +129,9 @@ def event_filter(
     status: Annotated[str | None, Query(pattern="^(single|corroborated|disputed)$")] = None,
     modality: Annotated[str | None, Query(max_length=20)] = None,
     story: int | None = None,
+    layer: Annotated[
+        str, Query(pattern="^(material|speech|all)$", description="material events (default), speech acts, or all")
+    ] = "material",
     q_: Annotated[
         str | None, Query(alias="q", max_length=200, description="words of the place, actors, kind or evidence sentences")
     ] = None,
@@ -137,6 +140,7 @@ def event_filter(
     return q.EventFilter(
         bbox=_bbox(bbox), start=_day(start, "start"), end=_day(end, "end"), kind=kind, acled_type=acled_type,
         actor=actor, status=status, modality=modality, story=story, q=q_ if q_ and q_.strip() else None,
+        layer=layer,
     )  # fmt: skip
 
 

@@ -51,6 +51,15 @@ class EventFilter:
     modality: str | None = None
     story: int | None = None
     q: str | None = None
+    # "material" (the map's default: happenings), "speech" (speech acts, an opt-in layer) or "all".
+    layer: str = "material"
+
+
+def _speech_kinds() -> list[str]:
+    """The kinds that are speech acts (``kinds.tsv``'s layer column)."""
+    from sitrep.events.lexicon import load
+
+    return sorted(name for name, kind in load().kinds.items() if kind.layer == "speech")
 
 
 def _where(f: EventFilter) -> tuple[str, list[Any]]:
@@ -84,6 +93,11 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.modality:
         clauses.append("modality = ?")
         params.append(f.modality)
+    if f.layer in ("material", "speech"):
+        speech = _speech_kinds()
+        marks = ", ".join("?" for _ in speech)
+        clauses.append(f"kind {'NOT ' if f.layer == 'material' else ''}IN ({marks})")
+        params += speech
     if f.story is not None:
         clauses.append("id IN (SELECT event_id FROM event_stories WHERE story_id = ?)")
         params.append(f.story)
