@@ -178,10 +178,14 @@ class Event:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     # "material" (a happening the map shows) or "speech" (a speech act, an opt-in layer).
     layer: str = "material"
+    # A mention of an earlier event recalled in passing ("the Aug. 7 bombings", "since the shooting").
+    background: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """The CONTRACT's EVENT object (with ``family`` and ``layer`` added)."""
-        return asdict(self)
+        """The CONTRACT's EVENT object (with ``family`` and ``layer`` added, ``material`` said)."""
+        d = asdict(self)
+        d["material"] = self.layer == "material"
+        return d
 
 
 @dataclass(slots=True)

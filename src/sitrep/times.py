@@ -376,8 +376,22 @@ def _last_night(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return f"{(c.anchor - timedelta(days=1)).isoformat()}TNI", "time"
 
 
+# Words that make a weekday part of a name ("Bloody Sunday", "Super Tuesday", "Free Sunday
+# newspapers"). A bare capitalised word is not enough: "in Kabul Sunday" is a date.
+_NAME_BEFORE = re.compile(r"\b(?:Bloody|Free|Super|Black|Good|Easter|Palm|Holy|Ash|Cyber|Fat|Maundy|Whit|Low|Orthodox)\s$")
+_NAME_AFTER = re.compile(r"\s(?:Times|Telegraph|Herald|Express|Mirror|Post|Mail|World|Independent|Tribune|Star|Night Live|Magazine|Review|Observer|newspapers?|edition|supplement)\b")
+
+
+def _named_day(text: str, start: int, end: int) -> bool:
+    """A weekday inside a name, not a date: "Free Sunday newspapers", "Bloody Sunday",
+    "Super Tuesday", "the Sunday Times"."""
+    return bool(_NAME_BEFORE.search(text, max(0, start - 12), start)) or bool(_NAME_AFTER.match(text, end))
+
+
 @pattern(r"\b(?:(?P<rel>last|next|this|past|coming|on|since|by|until|from|before|after)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?:\s*,?\s*(?:" + _MON + r"\s+" + _DAY + r"))?", 0, needs=(_WEEKDAY_WORDS,))
 def _weekday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    if not m["rel"] and not m["mon"] and not m["part"] and _named_day(m.string, m.start("wd"), m.end("wd")):
+        return None
     if m["mon"]:
         mo, d = _mon(m["mon"]), int(m["day"])
         y = _nearest_year(c.anchor, mo, d, c.future) if c.anchor else None

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from typing import Any
 
 from sitrep.events.clauses import clause as clause_of
@@ -25,6 +24,8 @@ from sitrep.events.corefer import one_per_event
 from sitrep.events.dating import ahead, context_date, dateline, event_date
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
+from sitrep.events.scene import context_place, place_of, scenes
+from sitrep.events.scene import focus as main_place
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -50,6 +51,14 @@ _PLANNED = re.compile(
 _PLANNED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "how many kids will you kill", "would they attack": a question asks, it does not tell.
+_QUESTION = re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "students announced new rallies on Monday", "unions called a general strike for Friday".
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged)\s+"
+    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily)\s+){0,3}$",
     re.IGNORECASE,
 )
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
@@ -94,17 +103,16 @@ _KILLED_ONE = re.compile(
 _KILLED_BOTH = re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE)
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
-_RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
     """The events of one article, the most important first (the lead sentence's main event)."""
     lex = lexicon or load()
     text = article.text
-    places = [p for p in article.places if p.field == "text"]
+    places = scenes(text, [p for p in article.places if p.field == "text"])
     times = [t for t in article.times if t.field == "text" and t.type in ("date", "time")]
     quantities = [q for q in article.quantities if q.field == "text"]
-    focus = _focus(places)
+    focus = main_place(places)
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
@@ -120,7 +128,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         found = _triggers(sentence, lex)
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
-        context = _context_place(places, previous, events, focus)
+        context = context_place(places, previous, events, focus)
         earlier = context_date(previous, events, times, line)
         previous = [*previous, (s_start, s_end)][-2:]
         if not found and not tag:
@@ -136,7 +144,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
-            place = _place(text, places, clause, (s_start, s_end), start, end) or None
+            place = place_of(text, places, clause, (s_start, s_end), start, end) or None
             key = (kind.family, place.geonameid if place else None)
             if key in seen and not (_bare_toll(seen[key]) and not _TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
@@ -147,6 +155,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             )  # fmt: skip
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = earlier
+            if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
+                continue  # a recalled event with no date of its own: nothing the map can place in time
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
@@ -157,7 +167,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # Only the tag says what happened: the event stands on the sentence after it.
                 t_start, t_end = s_start + label.start(1), s_start + label.end(1)
                 clause = (s_start + label.end(), s_end)
-                place = _place(text, places, clause, (s_start, s_end), t_end, t_end)
+                place = place_of(text, places, clause, (s_start, s_end), t_end, t_end)
                 event = _event(
                     article, lex, tag, sentence, (s_start, s_end), (t_start, t_end), clause, place,
                     context or focus, "context" if context else "article", times, quantities, places, [],
@@ -311,28 +321,6 @@ _NOT_AN_EVENT = re.compile(
     r"frequently |often |usually |regularly |routinely |typically |tend to |barely a |no )(?:[\w-]+ ){0,3}$",
     re.IGNORECASE,
 )
-
-
-def _context_place(places: list[Place], previous: list[tuple[int, int]], events: list[Event], focus: Place | None) -> Place | None:
-    """The place the previous two sentences were about, below country level.
-
-    A sentence without a place of its own ("soldiers laid down their arms")
-    usually goes on about the place just named: the last event's own place
-    there, else the last place named.
-    """
-    if not previous:
-        return None
-    lo, hi = previous[0][0], previous[-1][1]
-    for e in reversed(events):
-        ev = e.evidence[0]
-        if ev["start"] < lo:
-            break
-        if e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
-            return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
-    named = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")]
-    # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
-    named = [p for p in named if focus is None or p.country_code == focus.country_code]
-    return named[-1] if named else None
 
 
 _ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
@@ -529,46 +517,6 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
 _SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
 
 
-_REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
-
-
-_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
-
-
-def _reference(text: str, p: Place) -> bool:
-    """A place named only to say how far away something is ("95 miles from Kabul"), or a
-    street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
-    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start])) or bool(_STREET_AFTER.match(text, p.end))
-
-
-def _place(text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
-    # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
-    areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
-    for lo, hi in (clause, sentence):
-        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not _reference(text, p)]
-        if inside:
-            # Consistent with the named areas, then the smallest feature, then the nearest
-            # to the trigger (after it preferred).
-            def score(p: Place) -> tuple[bool, int, int]:
-                dist = p.start - end if p.start >= end else (start - p.end) + 30
-                outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
-                return (outside, _RANK.get(p.feature, 5), dist)
-
-            return min(inside, key=score)
-    return None
-
-
-def _focus(places: list[Place]) -> Place | None:
-    """The article's main place: the most mentioned, ties to the smaller feature."""
-    named = [p for p in places if not p.adjectival and p.feature != "continent"]
-    if not named:
-        named = [p for p in places if p.feature == "country"]
-    if not named:
-        return None
-    counts = Counter(p.geonameid or p.name for p in named)
-    return max(named, key=lambda p: (counts[p.geonameid or p.name], -_RANK.get(p.feature, 5), -p.start))
-
-
 def _event(
     article: Article, lex: Lexicon, kind: Kind, sentence: str, span: tuple[int, int],
     trigger: tuple[int, int], clause: tuple[int, int], place: Place | None, fallback: Place | None,
@@ -619,6 +567,7 @@ def _event(
         ],
         evidence=[{"article_id": article.id, "start": s_start, "end": s_end, "text": sentence, "trigger": {"start": start, "end": end, "text": text[start:end]}}],
         layer=kind.layer,
+        background=definite,
     )
 
 
@@ -915,6 +864,10 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "planned"  # the trigger holds its own future ("troops will move to")
     if _DENIED.search(sentence):
         return "denied"
+    if kind.family == "protest" and _ANNOUNCED.search(before):
+        return "planned"
+    if _QUESTION.search(before):
+        return "hypothetical"
     if _PLANNED.search(before) or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):

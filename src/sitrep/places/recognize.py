@@ -35,6 +35,10 @@ PLACE_PREPS = frozenset(
 TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "gen", "general", "president", "judge", "justice", "officer", "sgt", "sergeant", "capt", "captain", "lt", "col", "colonel", "maj", "major", "coach", "rev", "reverend", "father", "sister", "brother", "deputy", "detective", "trooper", "pastor", "prof", "professor", "chief", "lord", "lady", "sir", "king", "queen", "prince", "princess", "commissioner", "mayor", "secretary", "minister", "spokesman", "spokeswoman", "attorney", "councilman", "councilwoman", "councilor", "chairman", "president's", "st"]
 )
+# Lower-case roles before a full name make it a person ("protester Paris Kyriakides").
+ROLES = frozenset(
+    ["protester", "protestor", "demonstrator", "student", "resident", "witness", "officer", "policeman", "soldier", "activist", "lawyer", "spokesman", "spokeswoman", "correspondent", "reporter", "photographer", "journalist", "teacher", "doctor", "nurse", "victim", "suspect", "shopkeeper", "owner", "farmer", "worker", "commander", "leader", "father", "mother", "son", "daughter", "brother", "sister", "uncle", "aunt", "cousin", "wife", "husband", "friend", "neighbour", "neighbor", "analyst", "official", "councilman", "councilwoman", "pastor", "priest", "imam"]
+)
 # Capitalised words that may follow a place inside an organisation or title and
 # still leave the place a place ("Gainesville Police", "Herat Governor").
 HEAD_WORDS = frozenset(
@@ -193,11 +197,17 @@ def _area(m: Mention, gaz: Gazetteer) -> bool:
 def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
     """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
     out: set[str] = set()
-    for a, b in itertools.pairwise(toks):
-        if not (_capitalised(a) and _capitalised(b)) or text[a.end : b.start] not in (" ", ". "):
+    for i, (a, b) in enumerate(itertools.pairwise(toks)):
+        if not _capitalised(b) or text[a.end : b.start] not in (" ", ". "):
             continue
-        if (a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES:
+        c = toks[i + 2] if i + 2 < len(toks) else None
+        full = c is not None and _capitalised(c) and text[b.end : c.start] == " "
+        if _capitalised(a) and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
             out.add(b.key)
+            if full and a.key in TITLES and c is not None:
+                out.add(c.key)  # "Officer Jovaniel Cordova": the surname after an unknown given name
+        elif a.key in ROLES and a.raw.islower() and full and c is not None:
+            out.update((b.key, c.key))  # "protester Paris Kyriakides"
     return out
 
 

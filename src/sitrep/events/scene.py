@@ -1,0 +1,113 @@
+"""Where an event happened: which of the places an article names can be a scene, and which one.
+
+A sentence names places for many reasons besides the scene: the speaker ("Brussels
+condemns", "Khartoum reported"), someone's office ("the U.S. ambassador", "German news
+agency DPA"), a distance ("95 miles from Kabul") or a street ("Snyder Ave."). Those are
+set aside first; then the scene is the clause's place nearest the trigger, else the
+sentence's, else the place the last sentences were about, else the article's main place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from sitrep.model import Event, Place
+
+RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
+
+_REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
+_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
+# A place that speaks is a government or an office (metonymy): "Brussels condemns",
+# "Khartoum reported fresh clashes", "The United States issued a statement".
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|again|then|quickly|strongly|publicly|officially|swiftly)\s+){0,2}"
+    r"(?:condemn(?:s|ed)?|said|says|denie[sd]|accus(?:es|ed)|urg(?:es|ed)|warn(?:s|ed)|issued|reported|reports|"
+    r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
+    r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"
+)
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when)\s+)(?:the\s+)?$", re.IGNORECASE)
+# A place that names someone's office or origin, not where anything happened: "the U.S.
+# ambassador", "German news agency DPA", "Sudan's President Omar al-Bashir".
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+)?(?:ambassadors?|embassy|embassies|envoys?|spokes(?:man|woman|person)|news agency|"
+    r"agency|advocacy group|state department|foreign ministry|foreign minister|defen[cs]e ministry|ministry|officials?|"
+    r"diplomats?|newspapers?|television|broadcaster|president|prime minister|government|parliament|lawmakers|leaders?)\b",
+    re.IGNORECASE,
+)
+
+
+def reference(text: str, p: Place) -> bool:
+    """A place named only to say how far away something is ("95 miles from Kabul"), or a
+    street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
+    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start])) or bool(_STREET_AFTER.match(text, p.end))
+
+
+def scenes(text: str, places: list[Place]) -> list[Place]:
+    """The body places that may be where something happened, in text order.
+
+    A town name the article also uses as a street ("Snyder Ave.") is that street
+    throughout ("at Church and Snyder"): one sense per name in one article.
+    """
+    streets = {p.name for p in places if p.feature == "city" and _STREET_AFTER.match(text, p.end)}
+    out: list[Place] = []
+    for p in places:
+        if p.feature == "city" and p.name in streets:
+            continue
+        if _SPEAKS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
+            continue
+        if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
+            continue
+        out.append(p)
+    return out
+
+
+def place_of(text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
+    """The event's place: the clause's, else the sentence's, nearest the trigger."""
+    # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
+    areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
+    for lo, hi in (clause, sentence):
+        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)]
+        if inside:
+            # Consistent with the named areas, then the smallest feature, then the nearest
+            # to the trigger (after it preferred).
+            def score(p: Place) -> tuple[bool, int, int]:
+                dist = p.start - end if p.start >= end else (start - p.end) + 30
+                outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
+                return (outside, RANK.get(p.feature, 5), dist)
+
+            return min(inside, key=score)
+    return None
+
+
+def focus(places: list[Place]) -> Place | None:
+    """The article's main place: the most mentioned, ties to the smaller feature."""
+    named = [p for p in places if not p.adjectival and p.feature != "continent"]
+    if not named:
+        named = [p for p in places if p.feature == "country"]
+    if not named:
+        return None
+    counts = Counter(p.geonameid or p.name for p in named)
+    return max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+
+
+def context_place(places: list[Place], previous: list[tuple[int, int]], events: list[Event], main: Place | None) -> Place | None:
+    """The place the previous two sentences were about, below country level.
+
+    A sentence without a place of its own ("soldiers laid down their arms")
+    usually goes on about the place just named: the last event's own place
+    there, else the last place named.
+    """
+    if not previous:
+        return None
+    lo, hi = previous[0][0], previous[-1][1]
+    for e in reversed(events):
+        ev = e.evidence[0]
+        if ev["start"] < lo:
+            break
+        if e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
+            return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
+    named = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")]
+    # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
+    named = [p for p in named if main is None or p.country_code == main.country_code]
+    return named[-1] if named else None
