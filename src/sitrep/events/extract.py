@@ -24,13 +24,16 @@ from sitrep.events.corefer import one_per_event
 from sitrep.events.dating import ahead, context_date, dateline, event_date
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
-from sitrep.events.scene import context_place, place_of, scenes
+from sitrep.events.scene import DOER_GAP, context_place, place_of, scenes
 from sitrep.events.scene import focus as main_place
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
 # "the shooting", "their attack": a noun that recalls an event the reader knows of.
-_DEFINITE = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that|its|their|his|her)\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
@@ -109,7 +112,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     """The events of one article, the most important first (the lead sentence's main event)."""
     lex = lexicon or load()
     text = article.text
-    places = scenes(text, [p for p in article.places if p.field == "text"])
+    named = [p for p in article.places if p.field == "text"]
+    places = scenes(text, named)  # where something may have happened; ``named`` also names doers
     times = [t for t in article.times if t.field == "text" and t.type in ("date", "time")]
     quantities = [q for q in article.quantities if q.field == "text"]
     focus = main_place(places)
@@ -151,7 +155,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             event = _event(
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
-                context or focus, "context" if context else "article", times, quantities, places, others,
+                context or focus, "context" if context else "article", times, quantities, named, others,
             )  # fmt: skip
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = earlier
@@ -170,7 +174,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 place = place_of(text, places, clause, (s_start, s_end), t_end, t_end)
                 event = _event(
                     article, lex, tag, sentence, (s_start, s_end), (t_start, t_end), clause, place,
-                    context or focus, "context" if context else "article", times, quantities, places, [],
+                    context or focus, "context" if context else "article", times, quantities, named, [],
                 )  # fmt: skip
                 if event.actor1 is None:
                     event.actor1, event.actor2 = event.actor2, None
@@ -735,6 +739,9 @@ def _actors(
     if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
+    if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, places, lo, start)):
+        # "Israel bombed a UN school": the state's forces did it, as the text says.
+        subject = {"name": f"Military Forces of {country_name(state)}", "text": None, "type": "state", "inter": 1, "country_code": state}
     if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
         # "two women were kidnapped": someone did it, and the text does not say who.
         subject = {"name": _unnamed(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
@@ -743,6 +750,17 @@ def _actors(
             actor.pop("start", None)
             actor.pop("end", None)
     return subject, obj
+
+
+_DOER_GAP = re.compile(DOER_GAP + "$", re.IGNORECASE)
+
+
+def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | None:
+    """The country named as the subject just before the trigger ("Sudan bombed", "Israel has struck")."""
+    for p in places:
+        if lo <= p.start and p.end <= start and p.feature == "country" and not p.adjectival and _DOER_GAP.fullmatch(text, p.end, start):
+            return p.country_code
+    return None
 
 
 # A trigger that opens its own subordinate clause: "... after a massive car bomb damaged ...".
@@ -868,7 +886,10 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "planned"
     if _QUESTION.search(before):
         return "hypothetical"
-    if _PLANNED.search(before) or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
+    plan, goal = _PLANNED.search(before), _INFINITIVE.search(before)
+    if goal and plan and goal.start() < plan.start():
+        return "hypothetical"  # "the end game is to capture": a goal, though "is to" reads as a plan
+    if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
         return "hypothetical"

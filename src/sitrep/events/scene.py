@@ -26,6 +26,13 @@ _SPEAKS_AFTER = re.compile(
     r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
     r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"
 )
+# A country that acts is the doer, not the scene: "Sudan bombed the camp", "Israel has
+# pounded Gaza" (its forces did it; where is said elsewhere).
+DOER_GAP = r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly|repeatedly|on \w+|late \w+|\w+ly)\s+){0,3}"
+_ACTS_AFTER = re.compile(
+    DOER_GAP + r"(?:bomb(?:ed|s)|shell(?:ed|s)|attack(?:ed|s)|invaded|invades|struck|strikes|launched|fired|raided|"
+    r"seized|captured|occupied|hit|pounded|targeted|killed|deployed|sent troops)\b"
+)
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when)\s+)(?:the\s+)?$", re.IGNORECASE)
 # A place that names someone's office or origin, not where anything happened: "the U.S.
 # ambassador", "German news agency DPA", "Sudan's President Omar al-Bashir".
@@ -55,6 +62,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
         if p.feature == "city" and p.name in streets:
             continue
         if _SPEAKS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
+            continue
+        if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue

@@ -298,6 +298,9 @@ def _keep(
         return True
     if _person_or_family(text, toks, m, nxt):
         return False
+    # "stormed a McDonald's": a shop named after someone, not the town.
+    if prev is not None and prev.key in ("a", "an") and text.startswith(("'s", "’s"), toks[m.last - 1].end):
+        return False
     # Titles and given names before it: a person ("Gen. Washington", "Denzel Washington").
     if prev is not None and text[prev.end : toks[m.first].start] in (" ", ". "):
         if prev.key in TITLES and _capitalised(prev):
