@@ -475,3 +475,23 @@ def test_events_follow_an_article_moved_to_another_story(tmp_path: Path) -> None
     own = [e for e in events if all(a.startswith("003") for a in e["articles"])]
     assert own and all(e["stories"] == [new] for e in own)
     assert all((new, e["id"]) in listed and (old, e["id"]) not in listed for e in own)
+
+
+def test_one_happening_told_as_shelling_and_as_attack_is_one_event() -> None:
+    a, b, c = _info(1, "2009-01-07"), _info(2, "2009-01-07"), _info(3, "2009-01-07")
+    day = _day("2009-01-06", "Tuesday")
+    israel = {"name": "Military Forces of Israel", "type": "state", "inter": 1, "country_code": "IL"}
+    ms = [
+        _mention(1, a, "Israeli tanks shelled a UN school in Kabul on Tuesday, killing 40 people who had sought shelter",
+                 kind="attack.shelling", date=day, actor1=israel),
+        _mention(2, b, "The attack on the school in Kabul on Tuesday killed 40 Palestinians seeking shelter there",
+                 kind="attack.civilians", date=day, actor1=israel),
+        # Two coders' notes that each write the day out and record a clash and an airstrike: two events.
+        _mention(3, c, "On 6 January 2009, Israeli troops clashed with militants at the UN school in Kabul",
+                 kind="clash.armed", date={**day, "text": "6 January 2009"}, actor1=israel, actor2=_TALIBAN),
+    ]  # fmt: skip
+    clusters = cluster(ms[:2])
+    assert len(clusters) == 1 and {m.kind for m in clusters[0].mentions} == {"attack.shelling", "attack.civilians"}
+    first = _mention(4, a, "On 6 January 2009, Israeli aircraft struck the UN school in Kabul, killing 40 people",
+                     kind="attack.airstrike", date={**day, "text": "6 January 2009"}, actor1=israel)  # fmt: skip
+    assert len(cluster([first, ms[2]])) == 2

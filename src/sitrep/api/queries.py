@@ -144,7 +144,9 @@ def points_json(conn: sqlite3.Connection, f: EventFilter, limit: int) -> tuple[l
     where += (" AND " if where else " WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
     total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
     rows = conn.execute(
-        "SELECT json_array(id, lat, lon, date, date_precision, kind, family, status, place_name, actor1)"
+        # The event's own family (from its kind), not its consolidation block ("violence").
+        "SELECT json_array(id, lat, lon, date, date_precision, kind,"
+        " substr(kind, 1, instr(kind || '.', '.') - 1), status, place_name, actor1)"
         f" FROM consolidated_events{where} ORDER BY date, id LIMIT ?",
         [*params, limit],
     )

@@ -285,6 +285,16 @@ def originator(data: dict[str, Any], info: ArticleInfo) -> str:
     return f"outlet:{info.outlet or info.id}"
 
 
+def _reported_span(when: dict[str, Any]) -> tuple[date, date] | None:
+    """The days a mention's date can mean: a day the text gives is that day; the day of
+    publication, which the text did not give, is that day or the one before (a morning
+    paper reports yesterday's shelling)."""
+    span = date_span(when.get("value"), when.get("precision"))
+    if span and when.get("how") == "published" and span[0] == span[1]:
+        return (span[0] - timedelta(days=1), span[1])
+    return span
+
+
 def _fallback_span(info: ArticleInfo) -> tuple[date, date] | None:
     """For a mention with no date: the article's publication span, else its leading event's day."""
     if info.published:
@@ -318,7 +328,7 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         else 6,
         country=str(place.get("country_code") or ""),
         admin1=place.get("admin1"),
-        span=date_span(when.get("value"), when.get("precision")) or _fallback_span(info),
+        span=_reported_span(when) or _fallback_span(info),
         date_rank=DATE_RANK.get(str(when.get("precision")), 5),
         side1=actor_side(data.get("actor1")),
         side2=actor_side(data.get("actor2")),

@@ -29,6 +29,9 @@ from datetime import date, timedelta
 
 from sitrep.consolidate.mention import Mention, similarity
 
+# Kinds one happening may be told as (sitrep.families puts them in one block).
+_VIOLENT = ("attack.", "clash.")
+
 # A sentence this close to one already in the event is the same sentence reprinted.
 COPY_SIMILARITY = 0.7
 # ... when it has this many content words: "Two soldiers were injured." recurs by chance.
@@ -99,6 +102,12 @@ class Cluster:
 def _kind_fits(a: str, b: str) -> bool:
     if a == b:
         return True
+    if a.startswith(_VIOLENT) and b.startswith(_VIOLENT):
+        return True  # "the shelling of the school", "the attack on the school": one happening
+    return _kind_fits_generic(a, b)
+
+
+def _kind_fits_generic(a: str, b: str) -> bool:
     # A family's generic kind ("siege", "negotiation") is its own family name.
     return ("." not in a and b.startswith(a + ".")) or ("." not in b and a.startswith(b + "."))
 
@@ -227,6 +236,15 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
         if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY:
             return None
     if fit == "within" and elsewhere and _other_district(m, c):
+        return None
+    cross_kind = m.kind != c.kind and not _kind_fits_generic(m.kind, c.kind)
+    if (
+        cross_kind and elsewhere and copy_sim < COPY_SIMILARITY
+        and (fit != "same" or (m.explicit_date and c.founder.explicit_date))
+    ):  # fmt: skip
+        # Another report's attack joining a clash, a shelling joining an attack: the same
+        # happening only at the very place, and not between two notes that each write
+        # their date out (coders who record a clash and an airstrike mean two events).
         return None
     both_actors = bool(m.side1 and m.side1 in c.sides1 and m.side2 and m.side2 in c.sides2)
     if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY:

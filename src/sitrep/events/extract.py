@@ -365,8 +365,14 @@ def _crowd(actor: dict[str, Any]) -> bool:
 _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
 
 
+_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|displaced by|caught (?:up )?in|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def _crowd_fight(e: Event) -> bool:
     """A clash of a crowd of civilians with state forces or each other (no armed group in it)."""
+    ev = e.evidence[0]
+    if _FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]):
+        return False  # "people who have fled fighting": the crowd ran from it
     sides = [a for a in (e.actor1, e.actor2) if a]
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
     return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)

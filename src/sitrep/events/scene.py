@@ -21,7 +21,7 @@ _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|L
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
 # "Khartoum reported fresh clashes", "The United States issued a statement".
 _SPEAKS_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had|also|again|then|quickly|strongly|publicly|officially|swiftly)\s+){0,2}"
+    r"(?:,[^,.;]{1,60},)?\s+(?:(?:has|have|had|also|again|then|quickly|strongly|publicly|officially|swiftly)\s+){0,2}"
     r"(?:condemn(?:s|ed)?|said|says|denie[sd]|accus(?:es|ed)|urg(?:es|ed)|warn(?:s|ed)|issued|reported|reports|"
     r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
     r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"

@@ -7,9 +7,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sitrep.families import block_family_sql
 from sitrep.store.schema import EVENT_WORDS
 
-Block = tuple[str, str]  # (family, country_code or '')
+Block = tuple[str, str]  # (block family, country_code or ''): see sitrep.families
+_FAMILY = block_family_sql("e.family")
 
 _LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
 
@@ -17,7 +19,7 @@ _LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.
 def all_blocks(conn: sqlite3.Connection) -> list[Block]:
     """Every (family, country) that holds a mention in a latest article version, or an event."""
     rows = conn.execute(
-        f"""SELECT DISTINCT e.family, coalesce(e.country_code, '') FROM events AS e
+        f"""SELECT DISTINCT {_FAMILY}, coalesce(e.country_code, '') FROM events AS e
             JOIN articles AS a ON a.pk = e.article_pk WHERE {_LATEST}
             UNION SELECT family, country_code FROM consolidated_events"""
     ).fetchall()
@@ -27,7 +29,7 @@ def all_blocks(conn: sqlite3.Connection) -> list[Block]:
 def changed_blocks(conn: sqlite3.Connection) -> list[Block]:
     """Blocks with mentions no event holds yet, or events holding mentions of superseded versions."""
     rows = conn.execute(
-        f"""SELECT DISTINCT e.family, coalesce(e.country_code, '') FROM events AS e
+        f"""SELECT DISTINCT {_FAMILY}, coalesce(e.country_code, '') FROM events AS e
             JOIN articles AS a ON a.pk = e.article_pk
             LEFT JOIN event_mentions AS em ON em.mention_pk = e.pk
             WHERE em.mention_pk IS NULL AND {_LATEST}
@@ -58,7 +60,7 @@ def block_mentions(conn: sqlite3.Connection, block: Block) -> Iterator[sqlite3.R
             FROM events AS e JOIN articles AS a ON a.pk = e.article_pk
             LEFT JOIN copies AS c ON c.article_pk = a.pk
             LEFT JOIN story_members AS sm ON sm.article_pk = a.pk
-            WHERE e.family = ? AND {where} AND {_LATEST}""",
+            WHERE {_FAMILY} = ? AND {where} AND {_LATEST}""",
         params,
     )
 

@@ -411,6 +411,12 @@ _V13_STORY_TERMS = """
 ALTER TABLE story_members ADD COLUMN terms TEXT;
 """
 
+# Attacks and armed clashes are one consolidation block (sitrep.families): their events move
+# to it, so that the next pass can join one happening told as an attack and as a clash.
+_V14_VIOLENCE_BLOCK = """
+UPDATE consolidated_events SET family = 'violence' WHERE family IN ('attack', 'clash');
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -425,6 +431,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (11, _V11_EVENT_INDEXES),
     (12, _V12_COPY_KEYS),
     (13, _V13_STORY_TERMS),
+    (14, _V14_VIOLENCE_BLOCK),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
