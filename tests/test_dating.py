@@ -103,3 +103,43 @@ def test_a_camp_named_like_a_city_abroad_is_not_put_there() -> None:
     for rid in ("ecb+/41_8ecbplus", "ecb+/41_10ecbplus", "ecb+/41_4ecbplus"):
         events = _annotate_record(rid)
         assert events and not any(e.place and e.place.get("country_code") == "SA" for e in events)
+
+
+def test_a_shooting_recalled_in_passing_does_not_date_the_riot_told_after_it() -> None:
+    # 19_9ecbplus leads with Monday night's vigil-turned-riot, then recalls Saturday night's
+    # shooting; "What started as a march, soon turned into a riot" is Monday's riot again.
+    events = _annotate_record("ecb+/19_9ecbplus")
+    riots = [e for e in events if e.family == "riot"]
+    assert riots and all((e.date or {}).get("value") != "2013-03-09" for e in riots)
+    shooting = next(e for e in events if e.kind == "attack.civilians")
+    assert (shooting.date or {}).get("value") == "2013-03-09"
+
+
+def test_a_sentence_without_a_day_keeps_the_lead_events_day() -> None:
+    events = _annotate(
+        "Rioters attacked a police station in Athens on Saturday. Police arrested 20 youths.", "2008-12-14"
+    )
+    assert _day(events, "detention.arrest") == "2008-12-13"
+
+
+def test_capturing_a_person_is_an_arrest_and_a_country_that_bombs_is_the_doer() -> None:
+    events = _annotate(
+        "KABUL, Afghanistan (May 24, 2011) A combined Afghan and coalition security force captured a "
+        "Hezb-e Islami Gulbuddin facilitator in Sabari district, Khost province, yesterday.",
+        "2011-05-24",
+    )
+    assert any(e.kind == "detention.arrest" for e in events) and not any(e.family == "territory" for e in events)
+    events = _annotate("GAZA CITY (AP) -- Israel bombed a UN school in Gaza on Tuesday, killing 40 people.", "2009-01-07")
+    bombing = next(e for e in events if e.family == "attack")
+    assert (bombing.actor1 or {}).get("name") == "Military Forces of Israel"
+    assert (bombing.place or {}).get("country_code") != "IL"
+
+
+def test_a_capital_that_speaks_and_an_office_abroad_are_not_the_scene() -> None:
+    events = _annotate_record("ecb+/41_6ecb")  # "Brussels condemns Israeli bombing of UN school."
+    assert not any((e.place or {}).get("name") == "Brussels" for e in events if e.layer == "material")
+    events = _annotate(
+        "Susan Rice, U.S. Ambassador to the United Nations, said Sudan bombed the Yida camp in South Sudan on Thursday.",
+        "2011-11-11",
+    )
+    assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")

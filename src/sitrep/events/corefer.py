@@ -175,7 +175,7 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
             firm = [
                 events[i].date
                 for i in members
-                if (events[i].date or {}).get("how") in ("text", "published")
+                if (events[i].date or {}).get("how") in ("text", "published", "lead")
             ]
             event.date = next(
                 ({**d} for d in firm if d and d.get("value") == event.date.get("value")), event.date

@@ -203,22 +203,38 @@ def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | Non
     return {**date, "value": (day + dt.timedelta(days=7)).isoformat()}
 
 
+# Families whose events one narrative carries a day between: a vigil, the riot it became and
+# the arrests that followed; a shelling and the clash around it. A shooting recalled in the
+# sentence before does not date the riot told after it.
+_STRAND = {"protest": "unrest", "riot": "unrest", "detention": "unrest", "looting": "unrest", "deployment": "unrest",
+           "attack": "violence", "clash": "violence", "abduction": "violence", "territory": "violence", "force": "violence"}  # fmt: skip
+
+
+def strand(family: str) -> str:
+    """The narrative strand a family belongs to (``_STRAND``), else the family itself."""
+    return _STRAND.get(family, family)
+
+
 def context_date(
     previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
+    family: str | None = None,
 ) -> dict[str, Any] | None:  # fmt: skip
     """The date the previous sentences gave, for a sentence that gives none.
 
     "In Kandahar last night, a force searched a compound. During the search it
     detained two men": the detention is last night too, not the release's date.
-    The last event of the previous two sentences speaks first; where they hold
-    none, the last day named in the sentence just before (not the dateline).
+    The last event of the previous two sentences speaks first (of the same strand as
+    ``family``, when given); where they hold none, the last day named in the sentence
+    just before (not the dateline).
     """
     if not previous:
         return None
     for e in reversed(events):
         if e.evidence[0]["start"] < previous[0][0]:
             break
-        if e.date and e.date["how"] in ("text", "context"):
+        if family is not None and strand(e.family) != strand(family):
+            continue
+        if e.date and e.date["how"] in ("text", "context", "lead"):
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]

@@ -134,6 +134,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             found = [h for h in found if h[1] >= label.end()]
         context = context_place(places, previous, events, focus)
         earlier = context_date(previous, events, times, line)
+        prior = previous
         previous = [*previous, (s_start, s_end)][-2:]
         if not found and not tag:
             continue
@@ -158,7 +159,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 context or focus, "context" if context else "article", times, quantities, named, others,
             )  # fmt: skip
             if earlier and (event.date is None or event.date["how"] == "published"):
-                event.date = earlier
+                event.date = context_date(prior, events[:n_before], times, line, event.family) or event.date
+            if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
+                # A sentence without a day of its own, after none of its strand: the story's
+                # day, which its lead event gives ("Rioters attacked ... on Saturday. Police
+                # arrested 20 youths."), firmer than the day of publication.
+                event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
             if event.modality == "hypothetical" and event.layer == "material":
@@ -188,6 +194,14 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if e.id in tagged and e.kind != tagged[e.id].name:
             _retype(e, tagged[e.id])
     return one_per_event(events, text)
+
+
+def _lead_day(events: list[Event]) -> dict[str, Any] | None:
+    """The day the article's first material event dated by its own words happened on."""
+    return next(
+        (e.date for e in events if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10),
+        None,
+    )
 
 
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
