@@ -143,3 +143,18 @@ def test_a_capital_that_speaks_and_an_office_abroad_are_not_the_scene() -> None:
         "2011-11-11",
     )
     assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")
+
+
+def test_a_headline_at_country_level_takes_the_place_the_body_gives() -> None:
+    # "Greece rocked by more clashes over teenager's shooting." then the clashes in Athens.
+    events = _annotate_record("ecb+/19_1ecb")
+    clash = next(e for e in events if e.family == "clash")
+    assert (clash.place or {}).get("feature") == "city" and (clash.place or {}).get("country_code") == "GR"
+
+
+def test_until_and_later_tell_the_past_too() -> None:
+    events = _annotate(
+        "On Wednesday tensions seemed to be decreasing until the teen's sister was arrested in Brooklyn.",
+        "2013-03-14",
+    )
+    assert _day(events, "detention.arrest") == "2013-03-13"

@@ -180,7 +180,8 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
             event.date = next(
                 ({**d} for d in firm if d and d.get("value") == event.date.get("value")), event.date
             )
-        if _own_place(event) is None and best_place is not None:
+        if best_place is not None and (_own_place(event) is None or _finer(best_place, event.place or {})):
+            # "Greece rocked by more clashes" then "clashes in Athens": the clashes were in Athens.
             event.place = {**best_place}
         keep[first] = event
     return _same_key_join([keep[i] for i in sorted(keep)])
