@@ -158,3 +158,15 @@ def test_until_and_later_tell_the_past_too() -> None:
         "2013-03-14",
     )
     assert _day(events, "detention.arrest") == "2013-03-13"
+
+
+def test_what_happened_during_a_dated_event_shares_its_day() -> None:
+    events = _annotate("Police said they made 86 arrests in Athens over the course of Saturday's protests.", "2008-12-14")
+    assert _day(events, "detention.arrest") == "2008-12-13"
+
+
+def test_riot_police_are_no_riot_and_troops_moving_in_are_a_deployment() -> None:
+    events = _annotate("Riot police in full riot gear stood outside the parliament in Athens on Tuesday.", "2008-12-11")
+    assert not any(e.family == "riot" for e in events)
+    events = _annotate("Tanks and troops also moved on the southern town of Khan Yunis on Tuesday.", "2009-01-07")
+    assert any(e.kind == "deployment" for e in events)

@@ -69,6 +69,8 @@ _ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "
 # began that many days before; "the third night of rioting" began two days before.
 _SPELL = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NTH = re.compile(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# What happened during another dated event shares its day.
+_DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -148,6 +150,11 @@ def _own_date(
     for t in times:
         if span[0] <= t.start and _dated(t) and attached(text, t, trigger[0]):
             return _json(t)
+        if (
+            trigger[1] <= t.start < span[1] and _dated(t) and _DURING.match(text, trigger[1], t.start)
+            and any(attached(text, t, o[0]) for o in others)
+        ):  # fmt: skip
+            return _json(t)  # "86 arrests over the course of Saturday's protests": Saturday's
 
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):

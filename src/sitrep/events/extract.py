@@ -452,7 +452,7 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             _retype(e, lex.kinds["riot.mob"])
-        elif e.kind in ("protest", "protest.intervention") and has_riot and _riot_near(e, text, regex["riot"]):
+        elif e.kind in ("protest", "protest.intervention") and e.modality != "planned" and has_riot and _riot_near(e, text, regex["riot"]):
             _retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}

@@ -44,6 +44,11 @@ _OFFICE_AFTER = re.compile(
 )
 
 
+# A country read from an adjective ("English", "Lebanese") that goes with a noun after it.
+_ADJECTIVE = re.compile(r"(?:ish|ese|ian|ean|an|i|ic)$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
 def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), or a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
@@ -61,6 +66,9 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
     for p in places:
         if p.feature == "city" and p.name in streets:
             continue
+        if p.feature == "country" and not p.adjectival and _ADJECTIVE.search(p.text) and _NOUN_AFTER.match(text, p.end):
+            continue  # "an extra English class": a language or a people's adjective, no place
+
         if _SPEAKS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
