@@ -143,6 +143,12 @@ def test_a_capital_that_speaks_and_an_office_abroad_are_not_the_scene() -> None:
         "2011-11-11",
     )
     assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")
+    events = _annotate(
+        "Although Israel said its return fire landed outside the school in Jabalia, witnesses described "
+        "a series of blasts that killed 40 people on Tuesday.",
+        "2009-01-07",
+    )
+    assert not any((e.place or {}).get("country_code") == "IL" for e in events if e.layer == "material")
 
 
 def test_a_headline_at_country_level_takes_the_place_the_body_gives() -> None:

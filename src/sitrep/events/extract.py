@@ -132,7 +132,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         found = _triggers(sentence, lex)
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
-        context = context_place(places, previous, events, focus)
+        context = context_place(text, places, previous, events, focus)
         earlier = context_date(previous, events, times, line)
         prior = previous
         previous = [*previous, (s_start, s_end)][-2:]

@@ -33,7 +33,10 @@ _ACTS_AFTER = re.compile(
     DOER_GAP + r"(?:bomb(?:ed|s)|shell(?:ed|s)|attack(?:ed|s)|invaded|invades|struck|strikes|launched|fired|raided|"
     r"seized|captured|occupied|hit|pounded|targeted|killed|deployed|sent troops)\b"
 )
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when)\s+)(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if)\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A place that names someone's office or origin, not where anything happened: "the U.S.
 # ambassador", "German news agency DPA", "Sudan's President Omar al-Bashir".
 _OFFICE_AFTER = re.compile(
@@ -108,7 +111,9 @@ def focus(places: list[Place]) -> Place | None:
     return max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
 
 
-def context_place(places: list[Place], previous: list[tuple[int, int]], events: list[Event], main: Place | None) -> Place | None:
+def context_place(
+    text: str, places: list[Place], previous: list[tuple[int, int]], events: list[Event], main: Place | None
+) -> Place | None:
     """The place the previous two sentences were about, below country level.
 
     A sentence without a place of its own ("soldiers laid down their arms")
@@ -124,7 +129,11 @@ def context_place(places: list[Place], previous: list[tuple[int, int]], events: 
             break
         if e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
             return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
-    named = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")]
+    named = [
+        p for p in places
+        if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")
+        and not reference(text, p)
+    ]  # fmt: skip
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
