@@ -176,3 +176,14 @@ def test_riot_police_are_no_riot_and_troops_moving_in_are_a_deployment() -> None
     assert not any(e.family == "riot" for e in events)
     events = _annotate("Tanks and troops also moved on the southern town of Khan Yunis on Tuesday.", "2009-01-07")
     assert any(e.kind == "deployment" for e in events)
+
+
+def test_an_agencys_protest_is_a_complaint_not_a_crowd() -> None:
+    events = _annotate(
+        'The UN protested at a "complete absence of accountability" for the shelling of its school in Jabalia. '
+        "Anti-NATO protesters held a demonstration in Valladolid on Tuesday.",
+        "2009-01-07",
+    )
+    complaint = next(e for e in events if "UN protested" in e.evidence[0]["text"] and e.family != "attack")
+    assert complaint.layer == "speech" and complaint.kind == "accuse"
+    assert any(e.family == "protest" and e.layer == "material" and "Valladolid" in e.evidence[0]["text"] for e in events)

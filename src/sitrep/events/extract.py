@@ -413,6 +413,11 @@ def _context_takers(events: list[Event]) -> None:
                 e.actor2 = None
 
 
+_FORMAL_PROTEST = re.compile(
+    r"(?<![-\w])(?:UN|U\.N\.|United Nations|EU|European Union|government|ministry|embassy|ambassador|agency|council|"
+    r"State Department|officials?|president|minister|spokes(?:man|woman|person)|UNRWA|UNHCR|NATO|Washington|Moscow|Beijing)"
+    r"(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|also|strongly|formally|officially|sharply|lodged|filed|issued|made|sent)\s+)*(?:an?\s+)?(?:formal\s+|official\s+|strong\s+|diplomatic\s+)?$"
+)
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
 
 
@@ -452,6 +457,11 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             _retype(e, lex.kinds["riot.mob"])
+        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"]):
+            # "The UN protested at a complete absence of accountability": a government's or an
+            # agency's protest is a complaint (PLOVER ACCUSE), no crowd in the street.
+            _retype(e, lex.kinds["accuse"])
+            e.actor1 = None
         elif e.kind in ("protest", "protest.intervention") and e.modality != "planned" and has_riot and _riot_near(e, text, regex["riot"]):
             _retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
