@@ -187,3 +187,18 @@ def test_an_agencys_protest_is_a_complaint_not_a_crowd() -> None:
     complaint = next(e for e in events if "UN protested" in e.evidence[0]["text"] and e.family != "attack")
     assert complaint.layer == "speech" and complaint.kind == "accuse"
     assert any(e.family == "protest" and e.layer == "material" and "Valladolid" in e.evidence[0]["text"] for e in events)
+
+
+def test_a_year_of_its_own_beats_the_day_before_and_a_wave_start_dates_no_story() -> None:
+    events = _annotate(
+        "Sudan bombed the camp in Unity state on Thursday. Some 2 million people died in the north-south "
+        "civil war, waged for all but a few years since 1955 over religion and oil.",
+        "2011-11-10",
+    )
+    died = [e for e in events if "since 1955" in e.evidence[0]["text"] and e.layer == "material"]
+    assert died and all((e.date or {}).get("value") == "1955" for e in died)
+    events = _annotate(
+        "The killing sparked five days of riots across Greece. Protesters threw petrol bombs at the courthouse in Athens.",
+        "2008-12-11",
+    )
+    assert all((e.date or {}).get("value") != "2008-12-06" for e in events if "courthouse" in e.evidence[0]["text"])

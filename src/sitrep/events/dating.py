@@ -69,6 +69,16 @@ _ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "
 # began that many days before; "the third night of rioting" began two days before.
 _SPELL = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NTH = re.compile(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A wave's first day ("after five days of riots"): the wave's, not a day the story goes on in.
+_SERIES = re.compile(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)
+
+
+def series(date: dict[str, Any] | None) -> bool:
+    """Whether a date is a wave's first day read from its length (``series_start``)."""
+    return bool(date and _SERIES.search(str(date.get("text") or "")))
+
+
 # What happened during another dated event shares its day.
 _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -174,6 +184,11 @@ def _own_date(
             return _json(rest[0])
         if said and not definite:
             return _json(said[0])
+    for lo, hi in (clause, span):
+        # Only a year ("this year", "since 1955", "in 2009"): the year, not another day.
+        years = [t for t in times if lo <= t.start and t.end <= hi and _YEAR.fullmatch(t.value) and own(t)]
+        if years and not told(sentence, years[0].start - s0, years[0].end - s0):
+            return _json(years[0])
     pub = article.published
     if pub is None:
         return None
@@ -241,7 +256,7 @@ def context_date(
             break
         if family is not None and strand(e.family) != strand(family):
             continue
-        if e.date and e.date["how"] in ("text", "context", "lead"):
+        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and len(str(e.date["value"])) >= 7:
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]

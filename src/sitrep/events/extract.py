@@ -21,7 +21,7 @@ from typing import Any
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
-from sitrep.events.dating import ahead, context_date, dateline, event_date
+from sitrep.events.dating import ahead, context_date, dateline, event_date, series
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP, context_place, place_of, scenes
@@ -199,7 +199,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
     """The day the article's first material event dated by its own words happened on."""
     return next(
-        (e.date for e in events if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10),
+        (
+            e.date for e in events
+            if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
+        ),
         None,
     )
 
