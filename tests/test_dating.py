@@ -202,3 +202,17 @@ def test_a_year_of_its_own_beats_the_day_before_and_a_wave_start_dates_no_story(
         "2008-12-11",
     )
     assert all((e.date or {}).get("value") != "2008-12-06" for e in events if "courthouse" in e.evidence[0]["text"])
+
+
+def test_an_accident_and_a_tally_of_past_arrests_are_no_events() -> None:
+    events = _annotate(
+        "His older brother was killed in a car accident in Brooklyn two years ago. Gray had been arrested "
+        "three times since October in Brooklyn.",
+        "2013-03-12",
+    )
+    assert not [e for e in events if e.layer == "material"]
+    events = _annotate(
+        "On 21 January 2022, in Yangon, the F2Y attacked military forces with remote-controlled mines three times on Na Wa Day road.",
+        "2022-01-22",
+    )
+    assert any(e.kind == "attack.bombing" for e in events)

@@ -167,6 +167,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
+            if event.layer == "material" and (_ACCIDENT.match(sentence, t_end) or _TIMES_OVER.match(sentence, t_end)):
+                continue  # "killed in a car accident", "arrested three times since October": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
@@ -327,6 +329,16 @@ _CODED_SPLIT = re.compile(
     r"\bfatalities (?:were |are |was )?coded as (\d+)"
     r"(?:[^.]{0,40}?\b(?:split|spread|divided) (?:between|across|among|over) (\d+|two|three|four|five|six) (?:\w+ )?(?:locations|events|villages|places|areas)"
     r"(?:\s*\((\d+)\s*,)?)?",
+    re.IGNORECASE,
+)
+
+
+# "was killed in a car accident", "died in a boating accident": a death with no crisis in it.
+_ACCIDENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in an?\s+(?:[\w-]+\s+){0,2}(?:accident|crash|collision|drowning)\b", re.IGNORECASE)
+# "arrested three times since October": a count of past happenings, none of them told.
+_TIMES_OVER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:\d+|two|three|four|five|six|several|many|multiple|numerous|countless) times\s+"
+    r"(?:since|before|previously|already|in (?:the )?(?:past|last|recent)|over the|this year|last year|in \d{4})\b",
     re.IGNORECASE,
 )
 
