@@ -34,6 +34,9 @@ _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "the shooting location", "local shooting victims", "the bombing site": the noun names
+# something of an event told elsewhere, not a new happening.
+_RECALLED_AFTER = re.compile(r"\s+(?:location|site|scene|victims?|survivors?|anniversary|suspects?|investigation|probe|inquiry)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
@@ -580,7 +583,9 @@ def _event(
     country = where.country_code if where else None
     actor1, actor2 = _actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
-    definite = bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
+    definite = (
+        bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
+    ) or bool(_RECALLED_AFTER.match(text, end))
     date = event_date(times, clause, span, trigger, article, others, definite)
     actor1, actor2 = (_theatre(lex, _succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
