@@ -7,6 +7,8 @@ README beside it), run end to end into a real SQLite file.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -244,6 +246,110 @@ def test_killing_dozens_is_a_range_never_a_figure(events: list[dict[str, Any]]) 
     rng = raid["fatalities_range"]
     assert rng["best"] is None and rng["vague"] == [{"text": "dozens", "low": 24, "high": 99}]
     assert (rng["low"], rng["high"]) == (24, 99)
+
+
+# -- ACLED CSV ------------------------------------------------------------------------------
+
+
+def _acled(db: Path) -> list[dict[str, str]]:
+    out = _invoke("export", "--db", str(db), "--what", "events", "--format", "acled")
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_acled_rows_of_the_corpus(corpus_db: Path, events: list[dict[str, Any]]) -> None:
+    rows = _acled(corpus_db)
+    assert rows
+    for r in rows:
+        assert r["source"] and not ARTICLE_ID.search(r["source"]), r["source"]
+        if r["sub_event_type"] == "Arrests":
+            assert r["civilian_targeting"] == "", r
+        if r["event_type"] == "Violence against civilians":
+            assert r["civilian_targeting"] == "Civilian targeting", r
+    (bombing,) = [
+        r
+        for r in rows
+        if r["location"] == "Isiolo" and r["event_type"] == "Explosions/Remote violence"
+    ]
+    assert bombing["source"] == "AP; Xinhua" and bombing["geo_precision"] == "1"
+    assert bombing["fatalities"] == str(_at(events, "attack", "Isiolo")["fatalities"])
+    # "a village near Garissa": near the town, not in it; "dozens" coded as ACLED codes it.
+    (raid,) = [
+        r
+        for r in rows
+        if r["location"] == "Garissa" and r["event_type"] == "Violence against civilians"
+    ]
+    assert raid["geo_precision"] == "2" and raid["fatalities"] == "12"
+    assert "dozens" in raid["notes"]
+    (arrest,) = [r for r in rows if r["sub_event_type"] == "Arrests"]
+    assert set(arrest["source"].split("; ")) == {"AFP", "Reuters"}
+
+
+def test_acled_rows_of_the_demo(tmp_path: Path) -> None:
+    from importlib import resources
+
+    db = tmp_path / "demo.db"
+    demo = resources.files("sitrep") / "data" / "demo"
+    _invoke("run", str(demo), "--db", str(db))
+    events = {
+        e["id"]: e
+        for e in map(
+            json.loads, _invoke("export", "--db", str(db), "--what", "events").splitlines()
+        )
+    }
+    rows = _acled(db)
+    assert rows
+    for r in rows:
+        assert r["source"] and ".txt" not in r["source"], r["source"]
+        if r["event_type"] in ("Strategic developments", "Battles", "Protests"):
+            assert r["civilian_targeting"] == "", r
+    by_precision: dict[str, set[str]] = {}
+    for e in events.values():
+        place = e.get("place") or {}
+        by_precision.setdefault(str(place.get("precision")), set()).add(str(place.get("name")))
+    for r in rows:
+        if r["location"] in by_precision.get("country", set()):
+            assert r["geo_precision"] == "3", r
+    assert sum(r["geo_precision"] == "1" for r in rows) > len(rows) / 2
+
+
+def test_acled_admin2_comes_from_the_place() -> None:
+    from sitrep.acled import row
+
+    event: dict[str, Any] = {
+        "id": "ev1", "kind": "attack.bombing", "family": "attack",
+        "acled": {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"},
+        "place": {"name": "Isiolo", "country_code": "KE", "admin1": "Isiolo", "admin2": "Isiolo North",
+                  "precision": "city", "lat": 0.35, "lon": 37.58},
+        "date": {"value": "2019-03-04", "precision": "day"}, "modality": "asserted",
+        "evidence": [{"text": "A truck bomb exploded at a market in Isiolo on Monday."}],
+        "originators": ["wire:AP"], "articles": ["a1"], "mentions": [{"article_id": "a1", "outlet": "AP"}],
+    }  # fmt: skip
+    out = row(event, {}, stamp=0)
+    assert out is not None and out["admin2"] == "Isiolo North" and out["source"] == "AP"
+    del event["place"]["admin2"]
+    out = row(event, {}, stamp=0)
+    assert out is not None and out["admin2"] == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "precision", "grade"),
+    [
+        ("A bomb exploded at a market in Garissa on Monday.", "city", 1),
+        ("Gunmen raided a village near Garissa on Wednesday.", "city", 2),
+        ("About 200 people rallied outside the county offices in Garissa.", "city", 1),
+        ("Militants shelled a hamlet in the Garissa countryside.", "city", 2),
+        ("Police clashed with herders 30 km north of Garissa.", "city", 2),
+        ("Herders clashed in Garissa district.", "admin2", 2),
+        ("Fighting spread across Garissa county.", "admin1", 3),
+        ("Troops deployed across Kenya.", "country", 3),
+    ],
+)
+def test_acled_geo_precision(sentence: str, precision: str, grade: int) -> None:
+    from sitrep.acled import geo_precision
+
+    name = "Kenya" if precision == "country" else "Garissa"
+    event = {"place": {"name": name, "precision": precision}, "evidence": [{"text": sentence}]}
+    assert geo_precision(event) == grade
 
 
 # -- tolls over time, unit by unit ----------------------------------------------------------
