@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+import unicodedata
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -21,15 +22,6 @@ COLUMNS = [
 ]  # fmt: skip
 
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "quarter": 3, "season": 3, "year": 3}
-_GEO_PRECISION = {
-    "city": 1,
-    "landmark": 1,
-    "admin3": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 3,
-    "country": 3,
-}
 _DISORDER = {
     "Battles": "Political violence",
     "Explosions/Remote violence": "Political violence",
@@ -97,6 +89,7 @@ def _inter(actor: dict[str, Any] | None) -> int:
 
 
 _ARTICLE = re.compile(r"^(?:A|An|The)\b")
+_PLURAL = re.compile(r"(?:[^s]s|\bpolice|\bpeople|\bmedia)$")
 
 
 def _who(event: dict[str, Any]) -> str:
@@ -108,7 +101,9 @@ def _who(event: dict[str, Any]) -> str:
         # names keep their capitals.
         if _ARTICLE.match(who):
             return who[0].lower() + who[1:]
-        return f"a {who}" if who[:1].islower() and not who.startswith(("a ", "an ", "the ")) else who
+        if not who[:1].islower() or who.startswith(("a ", "an ", "the ")) or _PLURAL.search(who):
+            return who  # names keep their capitals; "local officials" and "police" take no "a"
+        return f"a {who}"
     actor = (event.get("actor1") or {}).get("name")
     if event.get("modality") in ("claimed", "denied") and actor and not str(actor).startswith("Unidentified"):
         return str(actor)  # "the Taliban said ...": the claim is theirs, the wire only carries it
@@ -158,8 +153,11 @@ def notes(event: dict[str, Any]) -> str:
             note = note.replace("by {who}", "{who}")
         text += " " + note.format(who=who)
     rng = event.get("fatalities_range")
-    if rng and rng["low"] != rng["high"]:
-        text += f" Reports give {rng['low']} to {rng['high']} fatalities; the most conservative is coded."
+    if rng and rng.get("best") is not None and rng["low"] != rng["high"]:
+        text += f" Reports give {rng['low']} to {rng['high']} fatalities; the latest corroborated figure is coded."
+    elif rng and rng.get("best") is None and rng.get("vague"):
+        words = " or ".join(v["text"] for v in rng["vague"])
+        text += f" Reports give {words} of fatalities, no figure; {fatalities(event)} is coded."
     n = event.get("independent_sources") or 0
     k = len(event.get("articles") or [])
     text += f" [{k} report{'s' if k != 1 else ''}, {n} independent source{'s' if n != 1 else ''}]"
@@ -167,17 +165,99 @@ def notes(event: dict[str, Any]) -> str:
 
 
 def _source(event: dict[str, Any], outlets: dict[str, str]) -> tuple[str, str]:
-    names = []
-    for article in event.get("articles") or []:
-        outlet = outlets.get(article)
-        if outlet and outlet not in names:
-            names.append(outlet)
+    """ACLED's ``source``: the outlets and agencies that carried the reports, by name, joined by "; "."""
     wires = sorted(
         {o.split(":", 1)[1] for o in event.get("originators") or [] if o.startswith("wire:")}
     )
+    names: list[str] = list(wires)
+    credit = {m.get("article_id"): m.get("outlet") for m in event.get("mentions") or []}
+    for article in event.get("articles") or []:
+        name = outlets.get(article) or credit.get(article)
+        if name and name not in names and name != "agencies":
+            names.append(name)
+    if "agencies" in wires and len(names) > 1:
+        names.remove("agencies")  # "- Agencies" says no more than the agencies named
     scale = "International" if wires else "Other"
-    named = [*wires, *[n for n in names if n not in wires]]
-    return "; ".join(named or list(event.get("articles") or [])), scale
+    return "; ".join(names), scale
+
+
+# Where the event was, in ACLED's three grades: 1 the town or village itself; 2 near a
+# town, or a part of a region (a district) named; 3 only a larger area (a province, a
+# country, a region).
+_GEO_BY_PRECISION = {
+    "landmark": 1, "site": 1, "city": 1, "admin3": 1, "admin2": 2, "admin1": 3, "region": 3,
+    "country": 3, "continent": 3,
+}  # fmt: skip
+# "a village near Garissa", "on the outskirts of Dresden", "between Agadez and Dirkou",
+# "20 km north of Mosul": near the town, not in it ("outside the embassy in Nicosia" is in it).
+_NEAR = re.compile(
+    r"\b(?:near(?:by)?|outside|close to|outskirts of|vicinity of|not far from|between|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
+    r"\d+\s*(?:km|kilomet(?:er|re)s|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_IN_AT = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+# "Aleppo countryside", "Srinagar district": an area around the town, not the town.
+_AREA_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:countryside|district|region|area|outskirts|suburbs|environs|rural area)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def geo_precision(event: dict[str, Any]) -> int:
+    """ACLED's geo_precision for the event's place (1 town, 2 near a town or a district, 3 larger).
+
+    A town is 1 unless the sentence puts the event near it ("a village near Garissa") or
+    in the area around it ("Aleppo countryside", "Shwebo district"): then 2.
+    """
+    place = event.get("place") or {}
+    grade = _GEO_BY_PRECISION.get(str(place.get("precision") or place.get("feature")), 3)
+    if grade != 1 or not place.get("name"):
+        return grade
+    name = _fold(str(place["name"]))
+    for ev in event.get("evidence") or []:
+        text = _fold(str(ev.get("text") or ""))
+        for m in re.finditer(re.escape(name), text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if (_NEAR.search(before) and not _IN_AT.search(before)) or _AREA_AFTER.match(text, m.end()):
+                return 2
+    return grade
+
+
+# Violence against civilians is ACLED's civilian targeting; so is an explosion, a shelling
+# or a mob that targets civilians. Arrests, captures, protests and battles are not.
+_TARGETING_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
+def civilian_targeting(event: dict[str, Any], inter2: int) -> str:
+    """"Civilian targeting" for violence aimed at civilians, else empty."""
+    acled = event.get("acled") or {}
+    if acled.get("event_type") == "Violence against civilians":
+        return "Civilian targeting"
+    if acled.get("event_type") in _TARGETING_TYPES and inter2 == 7:
+        return "Civilian targeting"
+    return ""
+
+
+# ACLED's codebook figures for vague death counts: "dozens" is coded 12, "scores" 20,
+# "hundreds" 100, "thousands" 1000 (the smallest count the word can mean).
+_ACLED_VAGUE = {
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10000,
+    "hundreds of thousands": 100000, "millions": 1000000,
+}  # fmt: skip
+
+
+def fatalities(event: dict[str, Any]) -> int:
+    """The fatalities column: the event's best figure; for vague counts only, ACLED's figure."""
+    if isinstance(event.get("fatalities"), int):
+        return int(event["fatalities"])
+    vague = ((event.get("fatalities_range") or {}).get("vague")) or []
+    coded = [_ACLED_VAGUE.get(v.get("text"), v.get("low") or 0) for v in vague]
+    return min(coded) if coded else 0
 
 
 def row(
@@ -211,21 +291,21 @@ def row(
         "assoc_actor_2": "",
         "inter2": inter2,
         "interaction": interaction,
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "civilian_targeting": civilian_targeting(event, inter2),
         "iso": country.get("numeric", 0),
         "region": country.get("region", ""),
         "country": country.get("name", ""),
         "admin1": place.get("admin1") or "",
-        "admin2": "",
+        "admin2": place.get("admin2") or "",
         "admin3": "",
         "location": place.get("name") or "",
         "latitude": place.get("lat"),
         "longitude": place.get("lon"),
-        "geo_precision": _GEO_PRECISION.get(str(place.get("precision")), 3),
+        "geo_precision": geo_precision(event),
         "source": source,
         "source_scale": scale,
         "notes": notes(event),
-        "fatalities": event.get("fatalities") or 0,
+        "fatalities": fatalities(event),
         "tags": "; ".join(tags),
         "timestamp": stamp if stamp is not None else int(time.time()),
     }

@@ -127,8 +127,9 @@ class TimeRef:
 class Quantity:
     """A number in the text with what it counts.
 
-    ``value`` is the figure a cautious analyst would code ("hundreds of" -> 200,
-    "several" -> 3); ``low``/``high`` bound it (None where open: "more than 40"
+    ``value`` is the figure a cautious analyst would code ("several" -> 3, "a dozen"
+    -> 12), None for a vague plural that gives no figure ("dozens", "hundreds of":
+    only ``low``/``high``, 24-99 and 200-999); ``low``/``high`` bound it (None where open: "more than 40"
     has low 40 and no high). ``unit`` is the thing counted or the measure
     ("troops", "provincial capitals", "miles", "%", "USD"); ``category`` is
     count, distance, mass, area, volume, money or percent; ``fatality`` is

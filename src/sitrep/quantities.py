@@ -1,7 +1,8 @@
 """Quantities: numbers in digits and words tied to the thing they count.
 
 "around 3,000 troops", "hundreds of prisoners", "10 provincial capitals", "two
-soldiers", "95 miles", "$2.5 billion", "40%". Each quantity has a value, a
+soldiers", "95 miles", "$2.5 billion", "40%". Each quantity has a value (None for a
+vague plural such as "dozens" or "hundreds of", which gives only a range), a
 low/high range, whether it is approximate, the unit or thing counted, a category,
 and for deaths and injuries a fatality reading ("killed", "injured",
 "casualties") that the events stage sums into fatalities.
@@ -32,8 +33,10 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 
 # Vague counts: (value a cautious analyst codes, low, high). "several" as 3 is the
 # common coding convention (ISAF press-release datasets; ACLED codes "several"
-# fatalities only where no figure exists, a rule left to the events stage).
-VAGUE: dict[str, tuple[int, int, int | None]] = {
+# fatalities only where no figure exists, a rule left to the events stage). A plural of
+# a magnitude ("dozens", "scores", "hundreds") gives no figure at all: its value is None
+# and only its range is kept, so that "killing dozens" never becomes 24 killed.
+VAGUE: dict[str, tuple[int | None, int, int | None]] = {
     "a couple of": (2, 2, 2),
     "a pair of": (2, 2, 2),
     "a few": (3, 2, 5),
@@ -43,13 +46,13 @@ VAGUE: dict[str, tuple[int, int, int | None]] = {
     "numerous": (4, 4, None),
     "a dozen": (12, 12, 12),
     "half a dozen": (6, 6, 6),
-    "dozens": (24, 24, 99),
-    "scores": (40, 40, 199),
-    "hundreds": (200, 200, 999),
-    "thousands": (2000, 2000, 9999),
-    "tens of thousands": (20_000, 20_000, 99_999),
-    "hundreds of thousands": (200_000, 200_000, 999_999),
-    "millions": (2_000_000, 2_000_000, None),
+    "dozens": (None, 24, 99),
+    "scores": (None, 40, 199),
+    "hundreds": (None, 200, 999),
+    "thousands": (None, 2000, 9999),
+    "tens of thousands": (None, 20_000, 99_999),
+    "hundreds of thousands": (None, 200_000, 999_999),
+    "millions": (None, 2_000_000, None),
 }
 
 # Words before a number that make it approximate or a bound: (approx, bound).

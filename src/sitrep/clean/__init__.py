@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from sitrep.clean.corpus import ChromeModel
 from sitrep.clean.language import guess
-from sitrep.clean.meta import date_from_lines, month_from_text, outlet_from_text, wires_in
+from sitrep.clean.meta import (
+    closing_credit,
+    date_from_lines,
+    dateline_at,
+    month_from_text,
+    outlet_from_text,
+    wires_in,
+)
 from sitrep.clean.text import clean_text
 from sitrep.model import Article, Published, RawArticle
 
@@ -50,6 +57,7 @@ def clean(
     else:
         article = clean_text(raw, chrome=chrome)
 
+    credit = _read_dateline(article, keep_text=assume_clean)
     if article.published is None or article.published.how == "input":
         head = [b.text for b in article.blocks[:12]] if article.blocks else []
         if assume_clean and not head:
@@ -70,7 +78,53 @@ def clean(
     elif not assume_clean:
         article.outlet = outlet_from_text(article.removed) or raw.outlet
     if not article.wire:
-        # A byline ("By AFP") or dateline ("KABUL (Reuters) -") credits the wire too.
-        credits = "\n".join(filter(None, (article.byline, article.dateline)))
-        article.wire = wires_in(f"{credits}\n{article.text}" if credits else article.text)
+        # The agency the story credits comes first (its dateline, "By ..., Associated Press
+        # Writer", a closing "- Agencies"), then the agencies the text only cites.
+        credited = [credit, *wires_in(article.byline or ""), _closing_credit(article)]
+        cited = wires_in(article.text)
+        article.wire = list(dict.fromkeys(w for w in [*credited, *cited] if w))
     return article
+
+
+def _read_dateline(article: Article, *, keep_text: bool) -> str | None:
+    """Set a wire dateline opening the body apart as the article's dateline; the agency it credits.
+
+    "NAIROBI, Kenya (AP) _ A truck bomb ..." becomes the dateline "NAIROBI, Kenya (AP) _" and a
+    body that opens "A truck bomb ...". A dateline is never the title. With ``keep_text``
+    (text taken as given, offsets into it) the body is left whole and only the dateline noted.
+    """
+    if article.title and (d := dateline_at(article.title)) and not article.title[d.end :].strip():
+        article.dateline, article.title = article.title, None
+    found = dateline_at(article.dateline) if article.dateline else None
+    paragraphs = article.paragraphs
+    if paragraphs and paragraphs[0] not in article.headings:
+        lead = dateline_at(paragraphs[0])
+        if lead is not None:
+            found = lead
+            article.dateline = lead.text
+            if not keep_text:
+                rest = paragraphs[0][lead.end :].strip()
+                if rest:
+                    paragraphs[0] = rest
+                else:
+                    paragraphs.pop(0)
+                article.removed.append(lead.text)
+    if found is None:
+        return None
+    if found.wire is None and found.credit and article.outlet is None:
+        article.outlet = found.credit  # "(CNN) --": the outlet credits itself
+    return found.wire
+
+
+def _closing_credit(article: Article) -> str | None:
+    """The agency credited on a line of its own right after the body ("- Agencies", "(AFP)")."""
+    blocks = article.blocks
+    last = max((i for i, b in enumerate(blocks) if b.kind == "paragraph"), default=None)
+    if last is None:
+        return closing_credit(article.paragraphs[-1]) if article.paragraphs else None
+    for b in blocks[last : last + 4]:
+        if b.kind in ("paragraph", "chrome"):
+            credit = closing_credit(b.text)
+            if credit:
+                return credit
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from sitrep.model import Published
@@ -217,3 +218,121 @@ def wires_in(text: str) -> list[str]:
     """The news agencies the text cites or credits (wire copy it carries), in a fixed order."""
     found = {name for name, lit, pattern in _WIRES if lit in text and pattern.search(text)}
     return [name for name in dict.fromkeys(n for n, _, _ in _WIRES) if name in found]
+
+
+# -- wire datelines ---------------------------------------------------------------------------
+# The agency a dateline's brackets credit, as ``wire`` names it.
+_CREDITS = {
+    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "xinhua": "Xinhua",
+    "dpa": "dpa", "upi": "UPI", "ani": "ANI", "pti": "PTI", "efe": "EFE", "kyodo": "Kyodo",
+    "yonhap": "Yonhap", "tass": "TASS", "itar-tass": "TASS", "interfax": "Interfax",
+    "anadolu": "Anadolu", "aa": "Anadolu", "pa": "PA Media", "ians": "IANS", "bernama": "Bernama",
+    "apa": "APA", "ips": "IPS", "agencies": "agencies",
+}  # fmt: skip
+# Words in capitals that open a line but name no place ("BREAKING —", "UPDATE:").
+_NOT_A_PLACE = frozenset(
+    ["breaking", "update", "updated", "exclusive", "watch", "live", "analysis", "opinion", "editorial",
+     "comment", "review", "note", "photo", "video", "correction", "clarification", "advisory", "urgent",
+     "flash", "bulletin", "editor"]
+)  # fmt: skip
+_CITY_CAPS = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"  # NAIROBI, THE HAGUE, O'SMACH, ST. LOUIS
+_CITY_TITLE = r"[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,3}"  # Nairobi, New York
+_REGION = r",[ ]*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"  # , Kenya / , N.J. / , Puerto Rico
+_WHEN = (
+    r",?[ ]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?[ ]+[0-3]?\d"
+    r"(?:,[ ]*(?:19|20)\d\d)?"
+)  # , August 8 / , Aug. 8, 1998 (Xinhua's date sits outside the brackets)
+_CREDIT = r"\([ ]*(?P<credit>[A-Za-z][A-Za-z&.'-]*(?:[ /][A-Za-z][A-Za-z&.'-]*){0,3})[ ]*\)"
+_PAREN_DATE = r"\([ ]*(?P<date>[A-Z][a-z]{2,}\.?[ ]+[0-3]?\d(?:[,.][ ]*(?:19|20)\d\d)?)[ ]*\)"
+_SEP = r"[ ]*(?P<sep>_+|-{1,2}|–|—|:)"
+_DSEP = _SEP.replace("<sep>", "<dsep>")
+_WIRE_DATELINE = re.compile(
+    # "NAIROBI, Kenya (AP) _", "NICOSIA, August 8 (Xinhua) --", "Nairobi (AFP) -", "(Reuters) -"
+    rf"^(?P<where>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?(?:{_WHEN})?[ ]*)?{_CREDIT}{_SEP}?[ ]*"
+    # "KABUL, Afghanistan (Jan. 25, 2013) -": a dated dateline
+    rf"|^(?P<dwhere>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?)[ ]*{_PAREN_DATE}{_DSEP}?[ ]*"
+    # "WASHINGTON _", "MANDERA, Kenya —": a newspaper's dateline in capitals, no credit
+    rf"|^(?P<cwhere>{_CITY_CAPS}(?:{_REGION})?(?:{_WHEN})?)[ ]*(?P<csep>_+|--|–|—)[ ]*"
+)
+_WHEN_RE = re.compile(_WHEN, re.IGNORECASE)
+_LEDE = re.compile(r"\s*[A-Z0-9\"“‘'(]")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A story's opening dateline: its words, the agency it credits (if any) and where the story starts."""
+
+    text: str
+    wire: str | None
+    credit: str | None
+    end: int
+
+
+def dateline_at(text: str) -> Dateline | None:
+    """The wire or newspaper dateline opening ``text`` ("NAIROBI, Kenya (AP) _ ..."), or ``None``.
+
+    Forms: "CITY, Country (AP) _", "CITY (AP) --", "CITY, Month D (Xinhua) --", "(Reuters) -",
+    "City (AFP) -", "CITY, Country (Jan. 25, 2013) -", and a credit-less "CITY _" or
+    "CITY, Country —" in capitals. Brackets that hold anything but a credit or a date
+    ("Kenya (formerly ...)"), or capitals that name no place ("BREAKING —"), are no dateline.
+    """
+    m = _WIRE_DATELINE.match(text)
+    if m is None:
+        return None
+    credit = m.group("credit")
+    where = m.group("where") or m.group("dwhere") or m.group("cwhere") or ""
+    if credit is not None:
+        words = credit.replace("/", " ").split()
+        # A credit is short and looks like one: an agency we know or a name in capitals
+        # ("(CNN)"); "(the capital)" or "(file)" are not.
+        if not any(w.lower() in _CREDITS for w in [credit.lower(), *[w.lower() for w in words]]) and not (
+            credit.isupper() and len(credit) <= 8
+        ):
+            return None
+        if where and m.group("sep") is None:
+            return None  # "Nairobi (CNN) reported": the brackets sit inside a sentence
+    elif m.group("cwhere") is not None:
+        first = where.split(",")[0].strip()
+        if first.lower().rstrip(".") in _NOT_A_PLACE or len(first) < 3:
+            return None
+    if where and _WHEN_RE.fullmatch(where.strip(" ,")):
+        return None
+    rest = text[m.end() :]
+    if rest.strip() and not _LEDE.match(rest):
+        return None  # what follows must open a sentence (or the line ends with the dateline)
+    wire = _credit_wire(credit) if credit else None
+    return Dateline(text[: m.end()].strip(), wire, credit, m.end())
+
+
+def _credit_wire(credit: str) -> str | None:
+    """The agency a dateline credit names: "AP" -> "AP", "AP/Reuters" -> "AP"; None for "(CNN)"."""
+    whole = _CREDITS.get(credit.lower().strip())
+    if whole:
+        return whole
+    for part in re.split(r"[/ ]+|\band\b", credit):
+        name = _CREDITS.get(part.lower().strip())
+        if name:
+            return name
+    return None
+
+
+# A closing credit on a line of its own: "- Agencies", "(Reuters)", "— AP", "With AFP".
+_CLOSING_CREDIT = re.compile(
+    r"^[ \t]*[-–—(]*[ \t]*(?:(?:with|additional reporting by|source|sources|via)[: ]+)?"
+    r"(?P<credit>[A-Za-z][A-Za-z&.' -]{1,40}?)[ \t]*\)?\.?[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def closing_credit(line: str) -> str | None:
+    """The agency a closing line credits ("- Agencies", "(AFP)", "With Reuters"), or ``None``."""
+    if len(line) > 60:
+        return None
+    m = _CLOSING_CREDIT.match(line)
+    if not m:
+        return None
+    credit = m.group("credit").strip()
+    names = [_CREDITS.get(p.lower()) for p in re.split(r"\s*(?:,|/|\band\b|&)\s*", credit) if p]
+    if names and all(names):
+        return names[0]
+    return None

@@ -14,7 +14,7 @@ from sitrep.clean.captions import as_caption
 from sitrep.clean.chrome import SLUG_PREFIX
 from sitrep.clean.corpus import ChromeModel
 from sitrep.clean.lines import Line, read_lines
-from sitrep.clean.meta import date_from_lines
+from sitrep.clean.meta import date_from_lines, dateline_at
 from sitrep.clean.region import body_mask
 from sitrep.model import Article, Block, BlockKind, RawArticle
 
@@ -36,7 +36,13 @@ def _headline_like(line: Line) -> bool:
         and not text.endswith((".", ",", ";", ":"))
         and not _BYLINE.match(text)
         and not _DATEISH.match(text)
+        and dateline_at(text) is None  # "ISIOLO, Kenya (AP) --" on a line of its own is no headline
     )
+
+
+def _only_dateline(text: str) -> bool:
+    found = dateline_at(text)
+    return found is not None and not text[found.end :].strip()
 
 
 def _is_meta(line: Line) -> bool:
@@ -128,6 +134,11 @@ def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article
             byline = lines[i].text
             roles[i] = ("byline", byline)
         elif dateline is None and _DATEISH.match(lines[i].text):
+            dateline = lines[i].text
+            roles[i] = ("dateline", dateline)
+        elif _only_dateline(lines[i].text):
+            # A wire dateline on a line of its own ("ISIOLO, Kenya (AP) --") is the story's
+            # dateline, more so than a date line above it.
             dateline = lines[i].text
             roles[i] = ("dateline", dateline)
     body = [i for i in kept if i > start and i not in roles]

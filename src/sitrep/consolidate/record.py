@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from sitrep.consolidate.mention import DATE_RANK, MODALITY_STRENGTH, Mention
 from sitrep.consolidate.merge import Cluster
+from sitrep.quantities import VAGUE
 
 # Units that measure (distance, time, share) rather than count what happened: two reports
 # giving different distances usually measure different things, not the same thing twice.
@@ -104,6 +107,32 @@ def _later(a: Mention, b: Mention) -> bool:
     return False
 
 
+# "the toll rose to 257", "has climbed to 140", "now stands at 90": a figure told as risen.
+_RISEN = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|mounted|reached|revised(?: up(?:ward)?)?|"
+    r"(?:now )?stands at|stood at)\s+(?:to\s+)?(?:at least\s+|more than\s+|nearly\s+|some\s+)?"
+    r"(?P<n>\d[\d,]*)",
+    re.IGNORECASE,
+)
+
+
+def _told_as_risen(m: Mention, value: Any) -> bool:
+    """Whether the mention's sentences say its figure is a toll that rose to ``value``."""
+    for ev in m.data.get("evidence") or []:
+        for found in _RISEN.finditer(str(ev.get("text") or "")):
+            if found.group("n").replace(",", "") == str(value):
+                return True
+    return False
+
+
+def _revises(a: Mention, va: Any, b: Mention, vb: Any, b_risen: bool) -> bool:
+    """Whether b's figure revises a's: b is known to be later, or says its higher toll rose to it."""
+    if _later(a, b):
+        return True
+    higher = isinstance(va, int | float) and isinstance(vb, int | float) and vb > va
+    return higher and b_risen and not _later(b, a)
+
+
 def _value_entry(m: Mention, value: Any) -> dict[str, Any]:
     ev = (m.data.get("evidence") or [{}])[0]
     return {
@@ -125,15 +154,19 @@ def _conflict(
     if len(distinct) < 2:
         return None
     items = sorted(by_article.values(), key=lambda mv: (_published(mv[0]), mv[0].article.id))
+    risen = {m.pk: _told_as_risen(m, v) for m, v in items}
+    # Reports that disagree are an update when every pair that differs is ordered in time
+    # (a later day, a new version, a copy's update, or a toll told as risen); reports of
+    # the same time that disagree are a contradiction.
     ordered = all(
-        _later(a, b) or _later(b, a)
+        _revises(a, va, b, vb, risen[b.pk]) or _revises(b, vb, a, va, risen[a.pk])
         for i, (a, va) in enumerate(items)
         for b, vb in items[i + 1 :]
         if str(va) != str(vb)
     )
     if ordered:
         # The latest report's figure is the current one.
-        items.sort(key=lambda mv: sum(_later(o, mv[0]) for o, _ in items))
+        items.sort(key=lambda mv: sum(_revises(o, vo, mv[0], mv[1], risen[mv[0].pk]) for o, vo in items))
     digest = hashlib.sha1(f"{event_id}\x00{fact}".encode()).hexdigest()[:12]
     return {
         "id": f"cf{digest}",
@@ -199,18 +232,61 @@ def conflicts_of(event_id: str, c: Cluster, event: dict[str, Any]) -> list[dict[
     return out
 
 
-def _fatalities(mentions: list[Mention]) -> dict[str, int] | None:
-    """Best (the most conservative figure more than one source gives, else the lowest), low, high."""
-    by_source: dict[int, set[str]] = {}
+def _vague_tolls(m: Mention) -> list[dict[str, Any]]:
+    """The vague death counts a mention gives ("killing dozens"): their words and range, no figure."""
+    out = []
+    for q in m.data.get("quantities") or []:
+        if q.get("fatality") != "killed" or q.get("value") is not None:
+            continue
+        words = " ".join(str(q.get("text") or "").lower().split())
+        key = words if words in VAGUE else words.removesuffix(" of")
+        if key in VAGUE:
+            _, low, high = VAGUE[key]
+            out.append({"text": key, "low": low, "high": high})
+    return out
+
+
+def _fatalities(mentions: list[Mention], who: dict[int, str]) -> dict[str, Any] | None:
+    """The toll: best (the latest corroborated figure), low and high, and any vague counts.
+
+    A figure is corroborated when two or more independent sources give it. The best is
+    the corroborated figure reported last (a toll that rose over days is its latest
+    count); with no corroborated figure, the figure of the latest report (the most
+    conservative where reports of that time differ). Vague counts ("dozens") keep their
+    range and never stand as a figure: with nothing else the best is None.
+    """
+    by_value: dict[int, set[str]] = {}
+    latest: dict[int, tuple[str, bool]] = {}
     for m in mentions:
         n = m.data.get("fatalities")
         if isinstance(n, int):
-            by_source.setdefault(n, set()).add(m.originator)
-    if not by_source:
+            by_value.setdefault(n, set()).add(who[m.pk])
+            when = (str(m.article.published or "")[:10], _told_as_risen(m, n))
+            latest[n] = max(latest.get(n, when), when)
+    vague = [v for m in mentions for v in _vague_tolls(m)]
+    if not by_value and not vague:
         return None
-    corroborated = [n for n, who in by_source.items() if len(who) > 1]
-    best = min(corroborated) if corroborated else min(by_source)
-    return {"best": best, "low": min(by_source), "high": max(by_source)}
+    out: dict[str, Any]
+    if by_value:
+        corroborated = [n for n, sources in by_value.items() if len(sources) > 1]
+        pool = corroborated or list(by_value)
+        best = max(pool, key=lambda n: (latest[n], -n))
+        out = {"best": best, "low": min(by_value), "high": max(by_value)}
+    else:
+        highs = [v["high"] for v in vague]
+        out = {
+            "best": None,
+            "low": min(v["low"] for v in vague),
+            "high": None if None in highs else max(h for h in highs if h is not None),
+        }
+    if vague:
+        out["vague"] = list({v["text"]: v for v in vague}.values())
+    return out
+
+
+def _credit(m: Mention) -> str | None:
+    """The name an article goes by as a source: its outlet, else the agency it credits."""
+    return m.article.outlet or (m.article.wire[0] if m.article.wire else None)
 
 
 def _sources(mentions: list[Mention]) -> list[dict[str, Any]]:
@@ -218,22 +294,90 @@ def _sources(mentions: list[Mention]) -> list[dict[str, Any]]:
     for m in mentions:
         for s in m.data.get("sources") or []:
             key = (s.get("who"), s.get("channel"), s.get("via"))
-            entry = out.setdefault(key, {**s, "articles": []})
+            entry = out.setdefault(key, {**s, "articles": [], "outlets": []})
             if m.article.id not in entry["articles"]:
                 entry["articles"].append(m.article.id)
+            name = _credit(m)
+            if name and name not in entry["outlets"]:
+                entry["outlets"].append(name)
     return list(out.values())
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, tuple[str, ...]]:
+    """Per country code, the lower-case words that name it or its people ("kenya", "kenyan")."""
+    out: dict[str, list[str]] = {}
+    base = resources.files("sitrep") / "data"
+    for line in (base / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            out.setdefault(parts[0], []).append(parts[3].lower())
+    for line in (base / "gazetteer" / "demonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            for field in parts[1:3]:
+                out.setdefault(parts[0], []).extend(w.lower() for w in field.split("|") if w)
+    # Longest first, so that "south korean" goes before "korean".
+    return {cc: tuple(sorted(set(ws), key=len, reverse=True)) for cc, ws in out.items()}
+
+
+_RELATIVE = re.compile(r"^(?:which|who|whom|that|whose|as|while)\s+")
+
+
+def _source_key(key: str, country: str) -> str:
+    """One named source however it is introduced: "kenya interior ministry" and "interior
+    ministry" in an event in Kenya are one ministry; "which kenyan government" is "government"."""
+    plain = _RELATIVE.sub("", key)
+    for words in _country_words().get(country, ()):
+        plain = re.sub(rf"(?:^|\s){re.escape(words)}(?=\s|$)", " ", plain)
+    plain = " ".join(plain.split())
+    return plain or key
+
+
+def originators(ms: list[Mention], country: str = "") -> dict[int, str]:
+    """Who each mention's account comes from (by mention pk), so that copies count once.
+
+    A named source counts as itself; an agency's copy as the agency (a reprint that
+    dropped the credit too); other accounts as the outlet that wrote them, one per copy
+    group, by its name. An account whose outlet is unknown is an "unnamed" outlet
+    (numbered when there are several): never an article id.
+    """
+    wire_of_group = {m.article.copy_group: m.originator for m in ms if m.originator.startswith("wire:")}
+    outlet_of_group: dict[int, str] = {}
+    for m in ms:
+        if m.article.outlet:
+            outlet_of_group.setdefault(m.article.copy_group, m.article.outlet)
+    who: dict[int, str] = {}
+    unnamed: list[int] = []
+    for m in ms:
+        o = m.originator
+        group = m.article.copy_group
+        if o.startswith("source:"):
+            who[m.pk] = "source:" + _source_key(o.split(":", 1)[1], country)
+        elif o.startswith("wire:"):
+            who[m.pk] = o
+        elif group in wire_of_group:
+            who[m.pk] = wire_of_group[group]
+        elif group in outlet_of_group:
+            who[m.pk] = f"outlet:{outlet_of_group[group]}"
+        else:
+            if group not in unnamed:
+                unnamed.append(group)
+            who[m.pk] = f"unnamed:{group}"
+    for pk, o in who.items():
+        if o.startswith("unnamed:"):
+            n = unnamed.index(int(o.split(":", 1)[1])) + 1
+            who[pk] = "outlet:unnamed" + (f" {n}" if len(unnamed) > 1 else "")
+    return who
 
 
 def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The consolidated EVENT for a cluster, and the conflicts among its reports."""
     ms = sorted(c.mentions, key=lambda m: (_published(m), m.article.id, m.rank))
-    # A reprint that dropped the agency's credit is still the agency's copy.
-    wire_of_group = {m.article.copy_group: m.originator for m in ms if m.originator.startswith("wire:")}
-    for m in ms:
-        if m.originator.startswith("copy:") and m.article.copy_group in wire_of_group:
-            m.originator = wire_of_group[m.article.copy_group]
+    place = _place(c)
+    who = originators(ms, str((place or {}).get("country_code") or ""))
     lead = next((m for m in ms if m.kind == c.kind), ms[0])
-    originators = sorted({m.originator for m in ms})
+    accounts = sorted({who[m.pk] for m in ms})
     articles = list(dict.fromkeys(m.article.id for m in ms))
     published = sorted(p for p in (m.article.published for m in ms) if p)
     event: dict[str, Any] = {
@@ -244,23 +388,23 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
         "plover": lead.data.get("plover"),
         "actor1": _actor(ms, "actor1", c.kind),
         "actor2": _actor(ms, "actor2", c.kind),
-        "place": _place(c),
+        "place": place,
         "date": _date(ms),
         "modality": _modality(ms),
         "sources": _sources(ms),
         "fatalities": None,
-        "fatalities_range": _fatalities(ms),
+        "fatalities_range": _fatalities(ms, who),
         "quantities": _quantities(ms),
         "evidence": [
             {**(m.data.get("evidence") or [{}])[0], "article_id": m.article.id} for m in ms
         ],
         "articles": articles,
         "stories": sorted({m.article.story_id for m in ms if m.article.story_id is not None}),
-        "independent_sources": len(originators),
-        "originators": originators,
+        "independent_sources": len(accounts),
+        "originators": accounts,
         # Who claims it, who confirms it, who denies it (and who merely asserts or reports it).
         "accounts": {
-            modality: sorted({m.originator for m in ms if m.modality == modality})
+            modality: sorted({who[m.pk] for m in ms if m.modality == modality})
             for modality in sorted({m.modality for m in ms})
         },
         "first_reported": published[0] if published else None,
@@ -271,7 +415,8 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
                 "article_id": m.article.id,
                 "rank": m.rank,
                 "modality": m.modality,
-                "originator": m.originator,
+                "originator": who[m.pk],
+                "outlet": _credit(m),
                 "why": m.why,
             }
             for m in ms
@@ -283,7 +428,7 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
     denied = any(m.modality == "denied" for m in ms) and any(m.modality != "denied" for m in ms)
     if denied or any(cf["kind"] == "contradiction" for cf in conflicts):
         event["status"] = "disputed"
-    elif len(originators) > 1:
+    elif len(accounts) > 1:
         event["status"] = "corroborated"
     else:
         event["status"] = "single"
