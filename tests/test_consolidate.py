@@ -56,6 +56,7 @@ def test_fall_of_herat_is_one_event_with_afp_counted_once(seeds_db: Path) -> Non
     assert e["independent_sources"] == 1 and e["originators"] == ["wire:AFP"]
     assert e["status"] == "single" and e["date"]["value"] == "2021-08-12"
     assert e["actor1"]["name"] == "Taliban"
+    assert e["material"] is True and e["background"] is False
     # Every mention says why it joined, and the evidence names each article.
     assert {m["article_id"][:3] for m in e["mentions"]} == {"000", "003"}
     assert all(m["why"] for m in e["mentions"])

@@ -216,3 +216,14 @@ def test_an_accident_and_a_tally_of_past_arrests_are_no_events() -> None:
         "2022-01-22",
     )
     assert any(e.kind == "attack.bombing" for e in events)
+
+
+def test_a_recalled_event_is_flagged_background_and_todays_is_not() -> None:
+    events = _annotate(
+        "Rioters attacked a police station in Athens on Saturday. Last month's bombing in Athens killed three people.",
+        "2008-12-14",
+    )
+    riot = next(e for e in events if e.family == "riot")
+    bombing = next(e for e in events if e.kind == "attack.bombing")
+    assert not riot.background and bombing.background
+    assert bombing.to_json()["background"] is True and bombing.to_json()["material"] is True

@@ -386,6 +386,10 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
         "family": lead.family,
         "acled": lead.data.get("acled"),
         "plover": lead.data.get("plover"),
+        "layer": lead.data.get("layer") or "material",
+        "material": (lead.data.get("layer") or "material") == "material",
+        # Recalled in passing by every report (none tells it as news of its days).
+        "background": all(bool(m.data.get("background")) for m in ms),
         "actor1": _actor(ms, "actor1", c.kind),
         "actor2": _actor(ms, "actor2", c.kind),
         "place": place,

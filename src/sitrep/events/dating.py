@@ -206,6 +206,27 @@ def _json(t: TimeRef) -> dict[str, Any]:
     }
 
 
+def recalled(date: dict[str, Any] | None, article: Article) -> bool:
+    """Whether an event happened before the story's days: ended more than two days before
+    publication ("the Aug. 7 bombings" in a story of Aug. 18, "the 2006 Lebanon war")."""
+    pub = article.published
+    if not date or pub is None or len(pub.value) < 10 or not str(date.get("value") or "")[:4].isdigit():
+        return False
+    value = str(date["value"])
+    try:
+        published = dt.date.fromisoformat(pub.value[:10])
+        if len(value) >= 10:
+            last = dt.date.fromisoformat(value[:10])
+        elif len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            last = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            last = dt.date(int(value[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (published - last).days > 2
+
+
 def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
     """A planned event's weekday is the coming one: "rallies are planned for Monday"."""
     pub = article.published

@@ -21,7 +21,7 @@ from typing import Any
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
-from sitrep.events.dating import ahead, context_date, dateline, event_date, series
+from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP, context_place, place_of, scenes
@@ -198,7 +198,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:
             _retype(e, tagged[e.id])
-    return one_per_event(events, text)
+    events = one_per_event(events, text)
+    for e in events:
+        e.background = recalled(e.date, article)
+    return events
 
 
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
