@@ -227,3 +227,14 @@ def test_a_recalled_event_is_flagged_background_and_todays_is_not() -> None:
     bombing = next(e for e in events if e.kind == "attack.bombing")
     assert not riot.background and bombing.background
     assert bombing.to_json()["background"] is True and bombing.to_json()["material"] is True
+
+
+def test_imagined_bombs_shops_and_a_speakers_paper_are_not_on_the_map() -> None:
+    events = _annotate_record("ecb+/41_2ecb")  # "Imagine ... a massive air bombardment ... on downtown Sydney"
+    assert not any((e.place or {}).get("country_code") == "AU" for e in events if e.layer == "material")
+    events = _annotate_record("ecb+/19_5ecbplus")  # "inside the McDonald's", "stormed a McDonald's"
+    assert not any((e.place or {}).get("name") == "McDonald" for e in events)
+    events = _annotate_record("ecb+/19_1ecbplus")  # "according to Danny Gold of Metropolis"
+    assert not any((e.place or {}).get("name") == "Metropolis" for e in events)
+    events = _annotate_record("ecb+/41_9ecbplus")  # "... disturbing to the United States"
+    assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")

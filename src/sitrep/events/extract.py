@@ -59,6 +59,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
+_IMAGINED = re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE)
 # "how many kids will you kill", "would they attack": a question asks, it does not tell.
 _QUESTION = re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "students announced new rallies on Monday", "unions called a general strike for Friday".
@@ -152,7 +153,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
-            place = place_of(text, places, clause, (s_start, s_end), start, end) or None
+            place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
             key = (kind.family, place.geonameid if place else None)
             if key in seen and not (_bare_toll(seen[key]) and not _TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
@@ -935,6 +936,8 @@ def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind
         return "planned"  # the trigger holds its own future ("troops will move to")
     if _DENIED.search(sentence):
         return "denied"
+    if _IMAGINED.match(sentence):
+        return "hypothetical"  # "Imagine a situation where someone says we're going to bomb Sydney"
     if kind.family == "protest" and _ANNOUNCED.search(before):
         return "planned"
     if _QUESTION.search(before):

@@ -52,6 +52,9 @@ _ADJECTIVE = re.compile(r"(?:ish|ese|ian|ean|an|i|ic)$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
+_AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
+
+
 def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), or a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
@@ -78,16 +81,28 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
+        if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
+            continue  # "according to Danny Gold of Metropolis": where the speaker works
         out.append(p)
     return out
 
 
-def place_of(text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int) -> Place | None:
-    """The event's place: the clause's, else the sentence's, nearest the trigger."""
+def place_of(
+    text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int,
+    home: str | None = None,
+) -> Place | None:  # fmt: skip
+    """The event's place: the clause's, else the sentence's, nearest the trigger.
+
+    Outside its clause, a country other than the article's (``home``) is no scene: "the
+    Sudan government lied about the bombing, adding that such a lie disturbs the United
+    States" is no bombing in the United States.
+    """
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     for lo, hi in (clause, sentence):
         inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)]
+        if (lo, hi) == sentence and home:
+            inside = [p for p in inside if not (p.feature == "country" and p.country_code != home)]
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
             # to the trigger (after it preferred).

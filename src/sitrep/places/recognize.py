@@ -299,7 +299,10 @@ def _keep(
     if _person_or_family(text, toks, m, nxt):
         return False
     # "stormed a McDonald's": a shop named after someone, not the town.
-    if prev is not None and prev.key in ("a", "an") and text.startswith(("'s", "’s"), toks[m.last - 1].end):
+    if (
+        prev is not None and prev.key in ("a", "an", "the") and text.startswith(("'s", "’s"), toks[m.last - 1].end)
+        and not _area(m, gaz)
+    ):  # fmt: skip
         return False
     # Titles and given names before it: a person ("Gen. Washington", "Denzel Washington").
     if prev is not None and text[prev.end : toks[m.first].start] in (" ", ". "):
