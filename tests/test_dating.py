@@ -238,3 +238,23 @@ def test_imagined_bombs_shops_and_a_speakers_paper_are_not_on_the_map() -> None:
     assert not any((e.place or {}).get("name") == "Metropolis" for e in events)
     events = _annotate_record("ecb+/41_9ecbplus")  # "... disturbing to the United States"
     assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")
+
+
+def test_a_border_named_is_no_scene_and_the_main_city_beats_its_country() -> None:
+    events = _annotate_record("ecb+/19_6ecb")  # Greece named most, Athens twice: unplaced sentences are Athens's
+    fallback = [e for e in events if (e.place or {}).get("how") == "article"]
+    assert fallback and all((e.place or {}).get("name") == "Athens" for e in fallback)
+
+
+def test_the_dateline_town_places_a_story_whose_body_names_none() -> None:
+    events = _annotate(
+        "KABUL, Afghanistan (AP) _ A suicide bomber struck a crowded market on Tuesday, killing 12 people, officials said.",
+        "2011-05-24",
+    )
+    bombing = next(e for e in events if e.family == "attack")
+    assert (bombing.place or {}).get("name") == "Kabul"
+    events = _annotate(
+        "GAZA CITY (AP) -- The military said it had bombed more smuggling tunnels across the border with Egypt on Tuesday.",
+        "2009-01-07",
+    )
+    assert not any((e.place or {}).get("country_code") == "EG" for e in events if e.layer == "material")

@@ -79,7 +79,8 @@ class Place:
 
     ``adjectival`` marks a demonym read as its country ("Iranian border" -> Iran).
     ``field`` says which text the offsets refer to: "text" (the body), "title",
-    "standfirst", or "caption:N" (the N-th caption, from 0).
+    "standfirst", "dateline" (a wire dateline kept apart from the body), or "caption:N"
+    (the N-th caption, from 0).
     """
 
     start: int

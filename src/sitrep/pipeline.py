@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -88,12 +89,26 @@ def clean_all(
             yield InputRejected(f"cleaning failed: {type(err).__name__}: {err}", source=raw.source)
 
 
+_DATELINE_CUE = "In "
+
+
+def _titled(dateline: str) -> str:
+    """A dateline's place words in title case ("GAZA CITY (AP) --" -> "Gaza City (AP) --"),
+    so that they read as names; same length, so offsets hold."""
+    head, sep, rest = dateline.partition("(")
+    return re.sub(r"[A-Z][A-Z'’.-]+", lambda m: m.group(0).capitalize(), head) + sep + rest
+
+
 def _fields(article: Article) -> list[tuple[str, str]]:
     """The texts of an article that are read, body first so that its offsets stay as they are."""
     fields = [
         ("text", article.text),
         ("title", article.title or ""),
         ("standfirst", article.standfirst or ""),
+        # "KABUL, Afghanistan (AP) _": where the story was filed, usually where it happened.
+        # "In " marks it as a place (a bare "Gaza City" opening a text is a weak name); the
+        # offsets are shifted back in ``locate``.
+        ("dateline", _DATELINE_CUE + _titled(article.dateline) if article.dateline else ""),
     ]
     return fields + [(f"caption:{i}", c) for i, c in enumerate(article.captions)]
 
@@ -106,6 +121,9 @@ def locate(article: Article, *, home: str | None = None) -> Article:
     from sitrep.places import find_places_in
 
     article.places = find_places_in(_fields(article), url=article.url, home=home)
+    for p in article.places:
+        if p.field == "dateline":
+            p.start, p.end = p.start - len(_DATELINE_CUE), p.end - len(_DATELINE_CUE)
     return article
 
 

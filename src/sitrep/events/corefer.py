@@ -80,9 +80,11 @@ def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
         return True
     if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
         return True
+    coarse = max((a, b), key=lambda p: _RANK.get(p.get("feature") or "", 5))
+    if coarse.get("feature") in ("region", "continent") and not coarse.get("country_code"):
+        return True  # "Violent protests in Europe" retold as protests in Athens
     if a.get("country_code") != b.get("country_code"):
         return False
-    coarse = max((a, b), key=lambda p: _RANK.get(p.get("feature") or "", 5))
     fine = b if coarse is a else a
     if coarse.get("feature") in ("country", "region", "continent"):
         return True

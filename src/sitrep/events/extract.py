@@ -24,7 +24,7 @@ from sitrep.events.corefer import one_per_event
 from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
-from sitrep.events.scene import DOER_GAP, context_place, place_of, scenes
+from sitrep.events.scene import DOER_GAP, context_place, filed_from, place_of, reference, scenes
 from sitrep.events.scene import focus as main_place
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
@@ -120,7 +120,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     places = scenes(text, named)  # where something may have happened; ``named`` also names doers
     times = [t for t in article.times if t.field == "text" and t.type in ("date", "time")]
     quantities = [q for q in article.quantities if q.field == "text"]
-    focus = main_place(places)
+    focus = filed_from(main_place([p for p in places if not reference(text, p)]), article.places)
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over

@@ -16,7 +16,10 @@ from sitrep.model import Event, Place
 
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
-_REFERENCE = re.compile(r"\b(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)\s+(?:the\s+)?$")
+_REFERENCE = re.compile(
+    r"\b(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
+    r"|(?:border|frontier|boundary) with)\s+(?:the\s+)?$"
+)
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
 # "Khartoum reported fresh clashes", "The United States issued a statement".
@@ -123,7 +126,26 @@ def focus(places: list[Place]) -> Place | None:
     if not named:
         return None
     counts = Counter(p.geonameid or p.name for p in named)
-    return max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+    top = max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+    if top.feature in ("country", "region"):
+        # "Greece" named most, "Athens" twice: the story happens in Athens.
+        inside = [p for p in named if p.feature in ("city", "admin2", "admin1") and p.country_code == top.country_code]
+        if inside:
+            city = max(inside, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+            if counts[city.geonameid or city.name] >= 2:
+                return city
+    return top
+
+
+def filed_from(main: Place | None, places: list[Place]) -> Place | None:
+    """The article's main place, or the dateline's town where the body names none finer in
+    its country ("KABUL, Afghanistan (AP) _ A suicide bomber struck a market")."""
+    filed = next((p for p in places if p.field == "dateline" and not p.adjectival), None)
+    if filed is None:
+        return main
+    if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
+        return filed
+    return main
 
 
 def context_place(
