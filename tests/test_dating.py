@@ -258,3 +258,14 @@ def test_the_dateline_town_places_a_story_whose_body_names_none() -> None:
         "2009-01-07",
     )
     assert not any((e.place or {}).get("country_code") == "EG" for e in events if e.layer == "material")
+
+
+def test_going_to_lengths_is_no_future_and_inciting_a_riot_is_a_charge() -> None:
+    events = _annotate(
+        "Its assertion it is going to extraordinary lengths has been undermined by a tank firing on a "
+        "building in Gaza used by Israeli troops, killing four of them, on Monday.",
+        "2009-01-07",
+    )
+    assert all((e.date or {}).get("value") == "2009-01-05" for e in events if e.layer == "material")
+    events = _annotate("He had previously been charged in Brooklyn with grand larceny and inciting a riot.", "2013-03-12")
+    assert not any(e.family == "riot" for e in events)

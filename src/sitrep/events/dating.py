@@ -147,7 +147,10 @@ def event_date(
     earlier event. Without one, the publication date, saying so.
     """
     date = _own_date(times, clause, span, trigger, article, others, definite)
-    return series_start(article.text, trigger[0], date) or date
+    # A wave's length counts back from the story's day, not from a day its sentence recalls.
+    pub = article.published
+    anchor = {"value": pub.value[:10]} if pub is not None and len(pub.value) >= 10 else date
+    return series_start(article.text, trigger[0], anchor) or date
 
 
 def _own_date(

@@ -48,7 +48,7 @@ _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |s
 _CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE)
 _CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
 _PLANNED = re.compile(
-    r"\b(?:will|shall|'ll|going to|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
+    r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
