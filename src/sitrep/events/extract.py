@@ -64,8 +64,9 @@ _IMAGINED = re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|i
 _QUESTION = re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "students announced new rallies on Monday", "unions called a general strike for Friday".
 _ANNOUNCED = re.compile(
-    r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged)\s+"
-    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily)\s+){0,3}$",
+    r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged|"
+    r"prepar(?:e|es|ed|ing) for)\s+"
+    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of)\s+){0,4}$",
     re.IGNORECASE,
 )
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
