@@ -306,3 +306,121 @@ def test_people_and_families_are_not_places(text: str, name: str) -> None:
     found = {p.text for p in find_places(text)}
     assert name not in found
     assert found & {"Gaza City", "Jabalia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "admin1"),
+    [
+        # GeoNames' romanisations are still read, the name shown is the one ACLED and the region use.
+        ("Taliban fighters attacked a checkpoint in Khowst province.", "Khowst province", "Khost"),
+        ("Clashes were reported in Vardak province on Monday.", "Vardak province", "Wardak"),
+        ("A roadside bomb hit a convoy in Konar province.", "Konar province", "Kunar"),
+        ("Gunmen attacked a post in Baghlan province.", "Baghlan province", "Baghlan"),
+        # The country's own short names where GeoNames writes English ones.
+        ("Police dispersed a rally in Magdeburg, Germany.", "Magdeburg", "Sachsen-Anhalt"),
+        ("Farmers marched in Wiesbaden, Germany.", "Wiesbaden", "Hessen"),
+        ("Thousands protested in Vienna, Austria.", "Vienna", "Wien"),
+        ("Militiamen attacked a village near Bukavu, Congo.", "Bukavu", "Sud-Kivu"),
+        ("Shelling hit Deir ez-Zor and Hasakah.", "Hasakah", "Al Hasakeh"),
+        ("Protesters gathered in Marib, Yemen.", "Marib", "Marib"),
+    ],
+)
+def test_admin1_as_acled_and_the_region_write_it(text: str, written: str, admin1: str) -> None:
+    place = _ids(text)[written]
+    assert place.admin1 == admin1 and place.admin1.isascii()
+    if place.feature == "admin1":
+        assert place.name == admin1  # a province is named as its towns' admin1 says
+
+
+def test_admin1_names_keep_the_geonames_romanisation_as_an_alternate() -> None:
+    """Both spellings are keys of one area; the name shown is never GeoNames' ("Vardak")."""
+    gaz = load()
+
+    def areas(name: str) -> set[int]:
+        return {r for key in name_keys(name) for r, _ in gaz.lookup(key) if gaz.feature(r) == "admin1" and gaz.country(r) == "AF"}
+
+    for geonames, shown in (("Vardak", "Wardak"), ("Khowst", "Khost"), ("Lowgar", "Logar"), ("Nurestan", "Nuristan"), ("Oruzgan", "Uruzgan"), ("Wilayat-e Baghlan", "Baghlan")):
+        found = areas(geonames)
+        assert found and found == areas(shown), (geonames, shown)
+        assert {gaz.names[r] for r in found} == {shown}
+
+
+def test_admin1_overrides_all_apply_and_cite_a_source() -> None:
+    """Every row of the override table names an area the build found, and says where it comes from."""
+    import csv
+
+    gaz = load()
+    path = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "data" / "gazetteer" / "admin1_names.tsv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) > 100 and all(r["source"].strip() and r["name"].isascii() for r in rows)
+    assert not [m for m in gaz.meta["unmatched"] if m.startswith("admin1 name")]
+    shown = {(str(row[0]).split(".")[0], str(row[1])) for row in gaz.admin1_table if row[0]}
+    assert all((r["country_code"], r["name"]) in shown for r in rows)
+
+
+def test_every_admin1_and_admin2_name_is_ascii() -> None:
+    gaz = load()
+    assert all(str(row[1]).isascii() for row in gaz.admin1_table)
+    assert all(name.isascii() for name in gaz.admin2_names)
+
+
+def test_admin2_filled_where_the_gazetteer_knows_it() -> None:
+    place = _ids("Dengue cases rose in Dagupan, Pangasinan, officials said.")["Pangasinan"]
+    assert (place.feature, place.admin2, place.admin1) == ("admin2", "Pangasinan", "Ilocos")
+    wiesbaden = _ids("Farmers marched in Wiesbaden, Germany.")["Wiesbaden"]
+    assert wiesbaden.admin2 and wiesbaden.admin2.isascii()
+    assert _ids("Farmers marched in Wiesbaden, Germany.")["Germany"].admin2 == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        ("KABUL, Afghanistan (AP) — Fighting spread to the outskirts.", "KABUL", "Kabul"),
+        ("Afghan forces left the city.", "Afghan", "Afghanistan"),
+        ("Fighters entered Mazar-e-Sharif and Lashkar Gah.", "Mazar-e-Sharif", "Mazar-e-Sharif"),
+        ("The Taliban took Kandahār on Friday.", "Kandahār", "Kandahār"),
+        ("The US said it would send troops.", "US", "United States"),
+    ],
+)
+def test_place_names_as_the_article_spells_them(text: str, written: str, name: str) -> None:
+    """As written, else the English conventional name (abbreviations, demonyms, capitals)."""
+    assert _ids(text)[written].name == name
+
+
+def test_seed_place_names_are_ascii_as_the_articles_write_them(seed_places: list[Place]) -> None:
+    names = {p.name for p in seed_places}
+    assert {"Herat", "Kandahar", "Lashkar Gah", "Mazar-i-Sharif", "Qala-i-Naw"} <= names
+    assert all(p.name.isascii() for p in seed_places), sorted(p.name for p in seed_places if not p.name.isascii())
+    for p in seed_places:
+        if p.adjectival or p.feature == "admin1" or p.text.isupper():
+            continue  # demonyms, provinces and abbreviations take the gazetteer's name
+        assert p.name == p.text.replace("’", "'"), (p.text, p.name)
+    assert all(p.geonameid for p in seed_places if p.feature == "city")
+
+
+@pytest.mark.parametrize(
+    ("official", "short"),
+    [
+        ("Khōst", "Khost"),
+        ("Şāʻdah", "Sadah"),
+        ("Ma’rib", "Marib"),
+        ("Al ‘Aqabah", "Al Aqabah"),
+        ("Amānat al ‘Āşimah [city]", "Amanat al Asimah"),
+        ("Murcia, Región de", "Murcia"),
+        ("Muhafazat Kirkuk", "Kirkuk"),
+        ("Stockholms län", "Stockholms"),
+        ("Northern Province", "Northern"),
+        ("Gyeonggi-do", "Gyeonggi"),
+        ("Provence-Alpes-Côte-d’Azur", "Provence-Alpes-Cote-d'Azur"),
+        ("Grande’Anse", "Grande'Anse"),
+        ("Libertador General Bernardo O'Higgins", "Libertador General Bernardo O'Higgins"),
+    ],
+)
+def test_short_names_of_official_area_names(official: str, short: str) -> None:
+    """How the build shortens ISO 3166-2 and GeoNames names: ASCII, no ʿayn or hamza marks, no
+    area word, comma-inverted names put right, elisions kept."""
+    from sitrep.places.admin_names import iso_short, short_name
+
+    assert short_name(official) == short
+    assert iso_short("Donetska oblast") is None  # an adjective: the short name is the centre's

