@@ -79,6 +79,7 @@ def _place(c: Cluster) -> dict[str, Any] | None:
                 "lon",
                 "country_code",
                 "admin1",
+                "admin2",
                 "precision",
                 "feature",
             )
