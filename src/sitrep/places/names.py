@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter and a mark.
 _SPECIAL = str.maketrans(
@@ -30,6 +31,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: diacritics stripped, special letters spelled out."""
+    if text.isascii():
+        return text.lower()  # nothing to strip: most words of English news
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
@@ -49,8 +52,9 @@ def ascii_name(text: str) -> str:
     return " ".join("".join(ch for ch in text if ch.isascii() or ch.isalpha()).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def canon_word(word: str) -> str:
-    """The key form of one word."""
+    """The key form of one word (cached: news repeats its words)."""
     w = fold(word)
     for a in _APOSTROPHES:
         w = w.replace(a, "")
