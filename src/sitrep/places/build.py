@@ -185,7 +185,7 @@ def _everyday(name: str) -> bool:
     """An area name that is an everyday English word or phrase ("North", "Centre", "Capital")."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(name.lower(), "en") >= 4.0
+    return bool(zipf_frequency(name.lower(), "en") >= 4.0)
 
 
 def _read_tsv(path: Path) -> list[dict[str, str]]:
