@@ -269,3 +269,10 @@ def test_going_to_lengths_is_no_future_and_inciting_a_riot_is_a_charge() -> None
     assert all((e.date or {}).get("value") == "2009-01-05" for e in events if e.layer == "material")
     events = _annotate("He had previously been charged in Brooklyn with grand larceny and inciting a riot.", "2013-03-12")
     assert not any(e.family == "riot" for e in events)
+
+
+def test_prior_arrests_are_counted_not_told_and_a_telling_day_does_not_lead() -> None:
+    events = _annotate_record("ecb+/19_10ecbplus")
+    assert not any("prior arrests" in e.evidence[0]["text"] for e in events if e.layer == "material")
+    # "Yesterday, the police explained that officers shot ...": yesterday is when they explained.
+    assert not any((e.date or {}).get("how") == "lead" and (e.date or {}).get("text") == "Yesterday" for e in events)

@@ -17,9 +17,11 @@ from sitrep.events.clauses import clause as clause_of
 from sitrep.model import Article, Event, TimeRef
 
 # The words between a telling and its date: "said Tuesday", "on Friday strongly condemned".
-_TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed)"
+_TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed|explained|noted|argued|claimed|tweeted|wrote)"
 _TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?)\s+(?:on\s+)?$", re.IGNORECASE)
-_TELLING_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE)
+_TELLING_AFTER = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!that\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE
+)
 # A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
 _POSSESSIVE = re.compile(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")

@@ -21,7 +21,7 @@ from typing import Any
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
-from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series
+from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series, told
 from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP, context_place, filed_from, place_of, reference, scenes
@@ -172,7 +172,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
-            if event.layer == "material" and (_ACCIDENT.match(sentence, t_end) or _TIMES_OVER.match(sentence, t_end)):
+            if event.layer == "material" and (
+                _ACCIDENT.match(sentence, t_end) or _TIMES_OVER.match(sentence, t_end)
+                or _PRIOR_BEFORE.search(sentence, max(0, t_start - 40), t_start)
+            ):  # fmt: skip
                 continue  # "killed in a car accident", "arrested three times since October": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
@@ -206,12 +209,21 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     return events
 
 
+def _told_day(e: Event) -> bool:
+    """Whether the event's day is the day something was said ("Yesterday, the police explained
+    that officers shot ..."): the story's day, maybe not the event's."""
+    sentence = e.evidence[0]["text"]
+    at = sentence.find(str((e.date or {}).get("text") or "\0"))
+    return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
+
+
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
     """The day the article's first material event dated by its own words happened on."""
     return next(
         (
             e.date for e in events
             if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
+            and not _told_day(e)
         ),
         None,
     )
@@ -349,6 +361,10 @@ _TIMES_OVER = re.compile(
     r"(?:since|before|previously|already|in (?:the )?(?:past|last|recent)|over the|this year|last year|in \d{4})\b",
     re.IGNORECASE,
 )
+
+
+# "four prior arrests", "previous attacks on the camp": past happenings counted, none told.
+_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|past|former)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 # "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
