@@ -276,3 +276,14 @@ def test_prior_arrests_are_counted_not_told_and_a_telling_day_does_not_lead() ->
     assert not any("prior arrests" in e.evidence[0]["text"] for e in events if e.layer == "material")
     # "Yesterday, the police explained that officers shot ...": yesterday is when they explained.
     assert not any((e.date or {}).get("how") == "lead" and (e.date or {}).get("text") == "Yesterday" for e in events)
+
+
+def test_a_country_named_as_written_is_no_adjective_and_us_led_forces_are_no_place() -> None:
+    events = _annotate(
+        "The Pentagon said it is to deploy around 3,000 troops to Afghanistan immediately to evacuate embassy staff. "
+        "The conflict has escalated since May, when US-led forces began the final stage of their withdrawal.",
+        "2021-08-13",
+    )
+    deployment = next(e for e in events if e.kind == "deployment")
+    assert (deployment.place or {}).get("country_code") == "AF"
+    assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")

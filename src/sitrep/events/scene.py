@@ -55,6 +55,7 @@ _ADJECTIVE = re.compile(r"(?:ish|ese|ian|ean|an|i|ic)$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
+_COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
 
 
@@ -75,7 +76,10 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
     for p in places:
         if p.feature == "city" and p.name in streets:
             continue
-        if p.feature == "country" and not p.adjectival and _ADJECTIVE.search(p.text) and _NOUN_AFTER.match(text, p.end):
+        if (
+            p.feature == "country" and not p.adjectival and p.text.lower() != p.name.lower()
+            and _ADJECTIVE.search(p.text) and _NOUN_AFTER.match(text, p.end)
+        ):  # fmt: skip
             continue  # "an extra English class": a language or a people's adjective, no place
 
         if _SPEAKS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
@@ -84,6 +88,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
+        if _COMPOUND_AFTER.match(text, p.end):
+            continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
             continue  # "according to Danny Gold of Metropolis": where the speaker works
         out.append(p)
