@@ -26,6 +26,14 @@ from sitrep.events.lexicon import Kind, Lexicon, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP, context_place, filed_from, place_of, reference, scenes
 from sitrep.events.scene import focus as main_place
+from sitrep.events.tolls import (
+    TOLL_TRIGGER,
+    bare_toll,
+    carry_tolls,
+    coded_totals,
+    toll_into_act,
+    toll_of,
+)
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -94,21 +102,7 @@ _SAID_WHO = re.compile(
 _CHANNEL = re.compile(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|press conference|on television|on facebook|telegram|told reporters)\b", re.IGNORECASE)
 _TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
 
-_VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
-# One death told without a number. The singular verb ("was", "died") and article carry
-# the count, so the victim may be any noun phrase ("1 imam and religious scholar was shot
-# and killed", "the head of the defense group was killed", "killing a minor").
-_DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed|burnt to death|burned to death)"
-_KILLED_ONE = re.compile(
-    r"\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
-    r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
-    r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
-    r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
-    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
-    re.IGNORECASE,
-)
 
-_KILLED_BOTH = re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE)
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
 
@@ -156,7 +150,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             clause = (s_start + a, s_start + b)
             place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
             key = (kind.family, place.geonameid if place else None)
-            if key in seen and not (_bare_toll(seen[key]) and not _TOLL_TRIGGER.match(sentence[t_start:t_end])):
+            if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             event = _event(
@@ -181,7 +175,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
             events.append(event)
-        _toll_into_act(events, n_before)
+        toll_into_act(events, n_before)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.
@@ -196,8 +190,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     event.actor1, event.actor2 = event.actor2, None
                 events.append(event)
             tagged[events[n_before].id] = tag
-    events = _carry_tolls(events, text, sentences, quantities)
-    _coded_totals(events, text, sentences)
+    events = carry_tolls(events, text, sentences, quantities)
+    coded_totals(events, text, sentences)
     events = _article_readings(events, text, lex)
     _context_takers(events)
     for e in events:
@@ -231,126 +225,6 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
-
-
-_TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
-_TOTAL_LINE = re.compile(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
-_FATALITIES_CODED = re.compile(r"\bfatalities (?:were |are )?coded as (\d+)", re.IGNORECASE)
-
-
-def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int | None:
-    sentence = text[span[0] : span[1]]
-    coded = _FATALITIES_CODED.search(sentence)
-    if coded:
-        return int(coded.group(1))
-    killed = [q for q in quantities if span[0] <= q.start and q.end <= span[1] and q.fatality == "killed" and q.value is not None]
-    if killed:
-        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
-    return _killed_words(sentence)
-
-
-def _carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[Event]:
-    """Deaths told in the sentences after a violent event are that event's toll.
-
-    "JNIM militants attacked a police station ... At least 2 policemen were
-    killed." The second sentence is no second attack: its dead go to the first
-    event, and its bare "killed" event is dropped. A new violent event with an
-    actor of its own, a paragraph break or three sentences end the search.
-    """
-    index = {span[0]: i for i, span in enumerate(sentences)}
-    by_sentence: dict[int, list[Event]] = {}
-    for e in events:
-        by_sentence.setdefault(index.get(e.evidence[0]["start"], -1), []).append(e)
-    dropped: set[str] = set()
-    for e in events:
-        if e.fatalities is not None or e.family not in _VIOLENT_FAMILIES or e.id in dropped:
-            continue
-        i = index.get(e.evidence[0]["start"], -1)
-        for k in range(i + 1, min(i + 4, len(sentences))):
-            if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
-                break
-            here = by_sentence.get(k, [])
-            tolls = [f for f in here if _is_toll(f, e)]
-            if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
-                break
-            toll = _toll(text, sentences[k], quantities)
-            if toll is not None:
-                e.fatalities = toll
-                dropped.update(f.id for f in tolls)
-                break
-    return [e for e in events if e.id not in dropped]
-
-
-def _toll_into_act(events: list[Event], n_before: int) -> None:
-    """In one sentence, "were killed" is the toll of the clash, attack or blast it names.
-
-    "Four soldiers were killed when the Taliban clashed with the army": the
-    clash is the event; its dead and its victims come from the bare toll, which
-    is dropped.
-    """
-    mine = events[n_before:]
-    if len(mine) < 2 or not _bare_toll(mine[0]):
-        return
-    toll = mine[0]
-    act = next((e for e in mine[1:] if e.family in ("attack", "clash") and not _bare_toll(e)), None)
-    if act is None:
-        return
-    if act.fatalities is None:
-        act.fatalities = toll.fatalities
-    if act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
-        # "a man was killed in a drive-by shooting": the man is the victim, not the shooter.
-        act.actor1, act.actor2 = toll.actor1, toll.actor2
-    elif act.actor2 is None and toll.actor2 is not None:
-        act.actor2 = toll.actor2
-    events.remove(toll)
-
-
-def _bare_toll(f: Event) -> bool:
-    """A "were killed" or "wounded" event with no doer named."""
-    unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
-    return unnamed and f.kind == "attack.civilians" and bool(_TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))
-
-
-def _is_toll(f: Event, e: Event) -> bool:
-    """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
-    if f.actor1 is not None and f.actor1.get("how") != "unnamed":
-        return False
-    ev = f.evidence[0]
-    trigger = ev["trigger"]["text"]
-    generic = f.kind in ("attack.civilians", "clash.armed") and bool(_TOLL_TRIGGER.match(trigger))
-    # "killed in the attack": the attack already told.
-    again = f.family == e.family and (" " + ev["text"][: ev["trigger"]["start"] - ev["start"]]).rstrip().lower().endswith((" the", " this", " that"))
-    return generic or again or (f.family == e.family and f.kind == e.kind)
-
-
-def _coded_totals(events: list[Event], text: str, sentences: list[tuple[int, int]]) -> None:
-    """A note's own total ("2 fatalities.") is the toll of its first violent event."""
-    first = next((e for e in events if e.family in _VIOLENT_FAMILIES), None)
-    if first is None:
-        return
-    for a, b in sentences:
-        m = _TOTAL_LINE.match(text, a, b)
-        if m and a > first.evidence[0]["start"]:
-            first.fatalities = int(m.group(1))
-            return
-        coded = _CODED_SPLIT.search(text, a, b)
-        if coded and a >= first.evidence[0]["start"]:
-            # "Unclear fatalities coded as 12 and split between 2 locations": this one's share.
-            total, parts, first_part = int(coded.group(1)), coded.group(2), coded.group(3)
-            first.fatalities = int(first_part) if first_part else total // _number(parts) if parts else total
-            return
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(word.lower(), 1)
-
-
-_CODED_SPLIT = re.compile(
-    r"\bfatalities (?:were |are |was )?coded as (\d+)"
-    r"(?:[^.]{0,40}?\b(?:split|spread|divided) (?:between|across|among|over) (\d+|two|three|four|five|six) (?:\w+ )?(?:locations|events|villages|places|areas)"
-    r"(?:\s*\((\d+)\s*,)?)?",
-    re.IGNORECASE,
-)
 
 
 # "was killed in a car accident", "died in a boating accident": a death with no crisis in it.
@@ -524,7 +398,7 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in _ARMED and e.actor1 and e.actor1["type"] in _ARMED:
                 _retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not _TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 _retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
@@ -610,7 +484,7 @@ def _event(
     date = event_date(times, clause, span, trigger, article, others, definite)
     actor1, actor2 = (_theatre(lex, _succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
-    fatalities = _fatalities(kind, sentence, in_sentence)
+    fatalities = toll_of(kind, sentence, in_sentence)
     modality = _modality(text, sentence, s_start, start, end, kind)
     if modality == "planned":
         date = ahead(date, article)
@@ -920,31 +794,6 @@ def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
         if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
             return p.country_code
     return None
-
-
-def _fatalities(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None:
-    if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
-        return None
-    killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
-    if killed:
-        # ACLED codes the lower bound of a range ("1-3 killed" is 1).
-        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
-    return _killed_words(sentence)
-
-
-def _killed_words(sentence: str) -> int | None:
-    """Deaths told without a number: "a man was killed" (1), "both were killed" (2)."""
-    if _KILLED_BOTH.search(sentence):
-        return 2
-    for m in _KILLED_ONE.finditer(sentence):
-        # "gathered over the murder of a young woman", "accused of killing a teen": the death
-        # that caused the event, not one in it.
-        if not _DEATH_CAUSE.search(sentence, max(0, m.start() - 40), m.start()):
-            return 1
-    return None
-
-
-_DEATH_CAUSE = re.compile(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def _modality(text: str, sentence: str, s_start: int, start: int, end: int, kind: Kind) -> str:

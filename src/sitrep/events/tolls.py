@@ -1,0 +1,183 @@
+"""Death tolls: the figure a sentence gives an event, tolls told in the sentences after it, and coded totals.
+
+A toll ("killing 12", "one of them died") belongs to the act that caused it; a toll
+sentence with no act of its own ("The death toll rose to 40.") is the previous act's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.lexicon import Kind
+from sitrep.model import Event, Quantity
+
+_VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
+
+
+# One death told without a number. The singular verb ("was", "died") and article carry
+# the count, so the victim may be any noun phrase ("1 imam and religious scholar was shot
+# and killed", "the head of the defense group was killed", "killing a minor").
+_DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed|burnt to death|burned to death)"
+
+
+_KILLED_ONE = re.compile(
+    r"\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
+    r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
+    r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
+    r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
+    r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
+    re.IGNORECASE,
+)
+
+
+_KILLED_BOTH = re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE)
+
+
+TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
+
+
+_TOTAL_LINE = re.compile(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
+
+
+_FATALITIES_CODED = re.compile(r"\bfatalities (?:were |are )?coded as (\d+)", re.IGNORECASE)
+
+
+def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int | None:
+    sentence = text[span[0] : span[1]]
+    coded = _FATALITIES_CODED.search(sentence)
+    if coded:
+        return int(coded.group(1))
+    killed = [q for q in quantities if span[0] <= q.start and q.end <= span[1] and q.fatality == "killed" and q.value is not None]
+    if killed:
+        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
+    return _killed_words(sentence)
+
+
+def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[Event]:
+    """Deaths told in the sentences after a violent event are that event's toll.
+
+    "JNIM militants attacked a police station ... At least 2 policemen were
+    killed." The second sentence is no second attack: its dead go to the first
+    event, and its bare "killed" event is dropped. A new violent event with an
+    actor of its own, a paragraph break or three sentences end the search.
+    """
+    index = {span[0]: i for i, span in enumerate(sentences)}
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(index.get(e.evidence[0]["start"], -1), []).append(e)
+    dropped: set[str] = set()
+    for e in events:
+        if e.fatalities is not None or e.family not in _VIOLENT_FAMILIES or e.id in dropped:
+            continue
+        i = index.get(e.evidence[0]["start"], -1)
+        for k in range(i + 1, min(i + 4, len(sentences))):
+            if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
+                break
+            here = by_sentence.get(k, [])
+            tolls = [f for f in here if _is_toll(f, e)]
+            if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
+                break
+            toll = _toll(text, sentences[k], quantities)
+            if toll is not None:
+                e.fatalities = toll
+                dropped.update(f.id for f in tolls)
+                break
+    return [e for e in events if e.id not in dropped]
+
+
+def toll_into_act(events: list[Event], n_before: int) -> None:
+    """In one sentence, "were killed" is the toll of the clash, attack or blast it names.
+
+    "Four soldiers were killed when the Taliban clashed with the army": the
+    clash is the event; its dead and its victims come from the bare toll, which
+    is dropped.
+    """
+    mine = events[n_before:]
+    if len(mine) < 2 or not bare_toll(mine[0]):
+        return
+    toll = mine[0]
+    act = next((e for e in mine[1:] if e.family in ("attack", "clash") and not bare_toll(e)), None)
+    if act is None:
+        return
+    if act.fatalities is None:
+        act.fatalities = toll.fatalities
+    if act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
+        # "a man was killed in a drive-by shooting": the man is the victim, not the shooter.
+        act.actor1, act.actor2 = toll.actor1, toll.actor2
+    elif act.actor2 is None and toll.actor2 is not None:
+        act.actor2 = toll.actor2
+    events.remove(toll)
+
+
+def bare_toll(f: Event) -> bool:
+    """A "were killed" or "wounded" event with no doer named."""
+    unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
+    return unnamed and f.kind == "attack.civilians" and bool(TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))
+
+
+def _is_toll(f: Event, e: Event) -> bool:
+    """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
+    if f.actor1 is not None and f.actor1.get("how") != "unnamed":
+        return False
+    ev = f.evidence[0]
+    trigger = ev["trigger"]["text"]
+    generic = f.kind in ("attack.civilians", "clash.armed") and bool(TOLL_TRIGGER.match(trigger))
+    # "killed in the attack": the attack already told.
+    again = f.family == e.family and (" " + ev["text"][: ev["trigger"]["start"] - ev["start"]]).rstrip().lower().endswith((" the", " this", " that"))
+    return generic or again or (f.family == e.family and f.kind == e.kind)
+
+
+def coded_totals(events: list[Event], text: str, sentences: list[tuple[int, int]]) -> None:
+    """A note's own total ("2 fatalities.") is the toll of its first violent event."""
+    first = next((e for e in events if e.family in _VIOLENT_FAMILIES), None)
+    if first is None:
+        return
+    for a, b in sentences:
+        m = _TOTAL_LINE.match(text, a, b)
+        if m and a > first.evidence[0]["start"]:
+            first.fatalities = int(m.group(1))
+            return
+        coded = _CODED_SPLIT.search(text, a, b)
+        if coded and a >= first.evidence[0]["start"]:
+            # "Unclear fatalities coded as 12 and split between 2 locations": this one's share.
+            total, parts, first_part = int(coded.group(1)), coded.group(2), coded.group(3)
+            first.fatalities = int(first_part) if first_part else total // _number(parts) if parts else total
+            return
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(word.lower(), 1)
+
+
+_CODED_SPLIT = re.compile(
+    r"\bfatalities (?:were |are |was )?coded as (\d+)"
+    r"(?:[^.]{0,40}?\b(?:split|spread|divided) (?:between|across|among|over) (\d+|two|three|four|five|six) (?:\w+ )?(?:locations|events|villages|places|areas)"
+    r"(?:\s*\((\d+)\s*,)?)?",
+    re.IGNORECASE,
+)
+
+
+def toll_of(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None:
+    """The deaths a violent event's own sentence gives: a counted toll, else one told in words."""
+    if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
+        return None
+    killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
+    if killed:
+        # ACLED codes the lower bound of a range ("1-3 killed" is 1).
+        return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
+    return _killed_words(sentence)
+
+
+def _killed_words(sentence: str) -> int | None:
+    """Deaths told without a number: "a man was killed" (1), "both were killed" (2)."""
+    if _KILLED_BOTH.search(sentence):
+        return 2
+    for m in _KILLED_ONE.finditer(sentence):
+        # "gathered over the murder of a young woman", "accused of killing a teen": the death
+        # that caused the event, not one in it.
+        if not _DEATH_CAUSE.search(sentence, max(0, m.start() - 40), m.start()):
+            return 1
+    return None
+
+
+_DEATH_CAUSE = re.compile(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
