@@ -1,0 +1,175 @@
+"""Who tells an event, and how sure: the modality of a mention and its sources.
+
+Modal cues before the trigger make it planned ("will deploy", "rallies are planned for"),
+hypothetical ("could attack", "the end game is to capture", a question) or claimed,
+confirmed, denied; attribution ("said", "according to", "told AFP") gives the sources
+and makes an asserted event reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.model import Article
+
+# Actor types that are no state: their "arrest" of someone is an abduction, their claim a claim.
+NON_STATE = {"rebel", "militia", "unidentified", "identity"}
+# "after", "since": the clause presupposes its event; a telling before it is not about it.
+_PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
+
+
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE)
+
+
+_CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE)
+
+
+_CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
+
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
+    r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
+    r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+# "A new candlelit vigil is planned for Sunday", "rallies are scheduled for Monday".
+_PLANNED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE)
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+_IMAGINED = re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE)
+
+
+# "how many kids will you kill", "would they attack": a question asks, it does not tell.
+_QUESTION = re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+# "students announced new rallies on Monday", "unions called a general strike for Friday".
+_ANNOUNCED = re.compile(
+    r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged|"
+    r"prepar(?:e|es|ed|ing) for)\s+"
+    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of)\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+# "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
+# a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
+_INFINITIVE = re.compile(
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|"
+    r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
+    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_SAID = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
+    r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
+    re.IGNORECASE,
+)
+
+
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)
+
+
+_WHO_SAID = re.compile(
+    r"(?P<who>(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+|[a-z][\w'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|official|officials|source|sources|minister|ministry|governor|commander|resident|residents|police|army|military|president|government|witness(?:es)?|statement|negotiator|member|[A-Z][a-z]+ [A-Z][a-z]+))"
+    r"(?:,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,?\s+(?:said|says|told|tweeted|confirmed|claimed|denied|added|wrote|announced|reported|stated)\b"
+)
+
+
+_SAID_WHO = re.compile(
+    r"\b(?:said|says|told|added|confirmed|claimed|tweeted)\s+(?P<who>(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,5}?(?:spokes(?:man|woman|person)|official|source|minister|governor|commander|resident|president|negotiator|[A-Z][a-z]+ [A-Z][a-z]+))\b"
+)
+
+
+_CHANNEL = re.compile(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|press conference|on television|on facebook|telegram|told reporters)\b", re.IGNORECASE)
+
+
+_TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
+
+
+def reported_as(text: str, sentence: str, s_start: int, start: int, lex: Lexicon) -> str:
+    """The modality of an event someone is said to report.
+
+    Background in an "after ..." clause is the sentence's own presupposition,
+    not the news reported (asserted); an armed group speaking of its own war is
+    making a claim (claimed); anyone else reports it (reported).
+    """
+    said = _SAID.search(sentence)
+    if said is None:
+        return "reported"
+    verb = s_start + said.start()
+    if verb < start and _PRESUPPOSED.search(text[verb:start]):
+        return "asserted"
+    subject = text[max(s_start, verb - 60) : verb]
+    for m in lex.actors.finditer(subject):
+        entry = lex.actor_rows[int((m.lastgroup or "a0")[1:])]
+        if entry.type in NON_STATE:
+            return "claimed"
+    return "reported"
+
+
+def modality_of(text: str, sentence: str, s_start: int, start: int, end: int, kind: Kind) -> str:
+    """How the text tells the event at ``start:end``: asserted, planned, hypothetical,
+    denied, confirmed or claimed (``reported_as`` refines an asserted one that has a source)."""
+    before = text[max(s_start, start - 60) : start]
+    if re.search(r"\bwill\b", text[start:end]):
+        return "planned"  # the trigger holds its own future ("troops will move to")
+    if _DENIED.search(sentence):
+        return "denied"
+    if _IMAGINED.match(sentence):
+        return "hypothetical"  # "Imagine a situation where someone says we're going to bomb Sydney"
+    if kind.family == "protest" and _ANNOUNCED.search(before):
+        return "planned"
+    if _QUESTION.search(before):
+        return "hypothetical"
+    plan, goal = _PLANNED.search(before), _INFINITIVE.search(before)
+    if goal and plan and goal.start() < plan.start():
+        return "hypothetical"  # "the end game is to capture": a goal, though "is to" reads as a plan
+    if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
+        return "planned"
+    if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
+        return "hypothetical"
+    if _CONFIRMED.search(sentence):
+        return "confirmed"
+    if _CLAIMED.search(sentence):
+        return "claimed"
+    return "asserted"
+
+
+def sources_of(sentence: str, article: Article) -> list[dict[str, Any]]:
+    """Who the sentence says told it ("said a police spokesman", "according to", "told AFP")."""
+    if not _SAID.search(sentence):
+        return []
+    who = None
+    for regex in (_ACCORDING, _WHO_SAID, _SAID_WHO):
+        m = regex.search(sentence)
+        if m:
+            who = " ".join(m.group("who").split()).strip(" ,")
+            break
+    channel = _CHANNEL.search(sentence)
+    told = _TOLD_AGENCY.search(sentence)
+    via = told.group("a") if told else (article.wire[0] if article.wire else None)
+    return [{"who": who, "channel": _channel_name(channel.group("c")) if channel else None, "via": via}]
+
+
+def _channel_name(c: str) -> str:
+    c = c.lower()
+    if "tweet" in c or "twitter" in c:
+        return "Twitter"
+    if "statement" in c:
+        return "statement"
+    return c
