@@ -1,0 +1,253 @@
+"""Who did it to whom: the actors of one event mention, in ACLED's names.
+
+Actor names come from a readable dictionary (``data/actors/actors.tsv``). Before the
+trigger is the subject (actor1), after it the object (actor2), swapped for a passive
+("was arrested by police"); the speaker is not the agent; unnamed attackers stay
+unnamed ("Unidentified Armed Group"); a state is the doer only when the text says its
+forces (or the state itself: "Israel bombed") did it; crowds are protesters or rioters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.events.places import country_name
+from sitrep.events.scene import DOER_GAP
+from sitrep.model import Place
+
+# Actor types that carry arms: a clash needs one of them on a side.
+ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
+
+PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
+    r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
+
+
+ARSON = re.compile(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
+
+
+# "march" in lower case only: "On 9 March 2022" is a date, not a march.
+_CROWD_CONTEXT = re.compile(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
+
+
+def actors(
+    text: str, lex: Lexicon, kind: Kind, clause: tuple[int, int], start: int, end: int,
+    places: list[Place], country: str | None,
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:  # fmt: skip
+    """The doer (actor1) and the one done to (actor2) of the event at ``start:end``, read
+    from its clause; ``country`` is where it happened, for the names ACLED gives by country."""
+    lo, hi = clause
+    mentions: list[dict[str, Any]] = []
+    for m in lex.actors.finditer(text, lo, hi):
+        group = m.lastgroup or "a0"
+        entry = lex.actor_rows[int(group[1:])]
+        own = _demonym_before(places, m.start()) or country
+        if "{Place}" in entry.name:
+            # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
+            opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
+            if opener is None:
+                continue
+            # "Niger militiamen" in a Nigerian village: Niger State's militia, not the country's.
+            own = country if opener.feature == "country" and country else (opener.country_code or own)
+            name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
+        elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
+            name = _unnamed(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
+        else:
+            name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
+        mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
+    # "JNIM militants", "Taliban fighters": one actor, the named one.
+    merged: list[dict[str, Any]] = []
+    for a in mentions:
+        if merged and a["start"] - merged[-1]["end"] <= 1:
+            if merged[-1]["type"] in ("unidentified", "civilians") and a["type"] not in ("unidentified", "civilians"):
+                merged[-1] = a
+            continue
+        merged.append(a)
+    mentions = merged
+    # The speaker is not the agent ("the interior ministry confirmed the fall of Ghazni"),
+    # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
+    mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
+    before = [a for a in mentions if a["end"] <= start]
+    if before and _SUBORDINATE.search(text, before[-1]["end"], start):
+        # "fighters were inching closer to government positions after a car bomb damaged ...":
+        # the bomb's clause begins at "after"; no one before it set the bomb.
+        before = []
+    after = [a for a in mentions if a["start"] >= end]
+    within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
+    # "Russian warplanes conducted airstrikes": the trigger names who acts.
+    subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
+    obj: dict[str, Any] | None = after[0] if after else None
+    participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
+    if participle and ((subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
+        by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
+        subject, obj = by, subject
+    armed_arson = (
+        kind.name == "riot" and subject is not None and subject["type"] in ARMED
+        and bool(ARSON.search(text, start, end)) and not _CROWD_CONTEXT.search(text, lo, hi)
+    )  # fmt: skip
+    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",) and not armed_arson:
+        crowd = "Rioters" if kind.family == "riot" else "Protesters"
+        if subject and subject["type"] in ("protesters", "rioters") and subject["type"] != crowd.lower():
+            # "demonstrators blocked the road with burning tyres": ACLED's rioters, as the kind says.
+            home = subject.get("country_code")
+            subject = {**subject, "name": f"{crowd} ({country_name(home) if home else 'Unknown'})", "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6}
+        if not subject or subject["type"] not in ("protesters", "rioters"):
+            home = country
+            if crowd == "Protesters" and (abroad := _nationals(text, places, lo, start)) and abroad != country:
+                home = abroad  # "30 Ukrainian citizens staged a protest" in San Jose: Ukraine's protesters
+            place_country = country_name(home) if home else "Unknown"
+            subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": home}
+    planter = next(
+        (a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 40), a["start"]) or _PLANTED_AFTER.match(text, a["end"])),
+        None,
+    )
+    if planter is not None and kind.name in _PERPETRATED and planter is not subject:
+        # "an IED planted by an unknown armed group exploded targeting a QSD vehicle"
+        subject, obj = planter, (obj if obj is not planter else None)
+    if kind.name in ("displacement", "evacuation") and subject is None:
+        # "20 civilians were evacuated from Mariupol": the displaced are the actor ACLED codes.
+        people = obj if obj and obj["type"] == "civilians" else None
+        subject = people or {"name": f"Civilians ({country_name(country) if country else 'Unknown'})", "text": None, "type": "civilians", "inter": 7, "country_code": country}
+        obj = obj if obj is not people else None
+    if kind.name == "displacement" and subject is not None and subject["type"] == "civilians" and (home := _origin(text, places, lo, hi)):
+        # "refugees from Ukraine arrived in Poland": ACLED codes Ukraine's civilians.
+        subject = {**subject, "name": f"Civilians ({country_name(home)})", "country_code": home}
+    if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
+        # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
+        subject, obj = None, subject
+    if kind.family == "clash" and subject is None and obj is not None:
+        subject, obj = obj, None
+    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
+        # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
+        subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
+    if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, places, lo, start)):
+        # "Israel bombed a UN school": the state's forces did it, as the text says.
+        subject = {"name": f"Military Forces of {country_name(state)}", "text": None, "type": "state", "inter": 1, "country_code": state}
+    if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
+        # "two women were kidnapped": someone did it, and the text does not say who.
+        subject = {"name": _unnamed(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
+    for actor in (subject, obj):
+        if actor:
+            actor.pop("start", None)
+            actor.pop("end", None)
+    return subject, obj
+
+
+_DOER_GAP = re.compile(DOER_GAP + "$", re.IGNORECASE)
+
+
+def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | None:
+    """The country named as the subject just before the trigger ("Sudan bombed", "Israel has struck")."""
+    for p in places:
+        if lo <= p.start and p.end <= start and p.feature == "country" and not p.adjectival and _DOER_GAP.fullmatch(text, p.end, start):
+            return p.country_code
+    return None
+
+
+# A trigger that opens its own subordinate clause: "... after a massive car bomb damaged ...".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|following|until|because)\s+(?:a|an|the)(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
+
+
+_SPEAKER_GAP = re.compile(
+    r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
+)
+
+
+def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
+    """Whether a mention before the trigger is the one who speaks of it."""
+    return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
+
+
+def succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The actor under the name it had on the event's date ("Taliban" -> the state's forces after 15 Aug 2021)."""
+    if actor is None or date is None or actor["name"] not in lex.successions:
+        return actor
+    since, name, typ, inter = lex.successions[actor["name"]]
+    if date["value"][:10] < since:
+        return actor
+    return {**actor, "name": name, "type": typ, "inter": inter}
+
+
+def theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None) -> dict[str, Any] | None:
+    """The actor under the coalition ACLED codes it as in this country (US forces in Syria)."""
+    if actor is None or country is None or (actor["name"], country) not in lex.theatres:
+        return actor
+    name, typ, inter = lex.theatres[(actor["name"], country)]
+    return {**actor, "name": name, "type": typ, "inter": inter}
+
+
+def _unnamed(lex: Lexicon, country: str | None, clause: str = "") -> str:
+    """ACLED's name for a perpetrator the text does not name, in ``country`` (a row may
+    need a cue in the clause: Brazil's drive-by shootings are a gang's or a police militia's)."""
+    for name, cue in lex.unnamed.get(country or "", ()):
+        if cue is None or cue.search(clause):
+            return name.replace("{country}", country_name(country or ""))
+    return f"Unidentified Armed Group ({country_name(country) if country else 'Unknown'})"
+
+
+_FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+
+
+# A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
+_PLANTED = {"attack.bombing", "attack.grenade"}
+
+
+_PLANTED_BY = re.compile(
+    r"\b(?:(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed)\s+(?:\w+\s+){0,1}"
+    r"|(?:IEDs?|bombs?|(?:land)?mines?|explosives?|(?:explosive )?devices?|grenades?)\s+)by\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_PLANTED_AFTER = re.compile(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
+
+
+# Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
+_PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
+
+
+_FROM_ORIGIN = re.compile(r"\b(?:from|fleeing|fled)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_DISPLACED = re.compile(r"\s+(?:refugees|nationals|citizens|migrants|asylum[- ]seekers|evacuees)\b", re.IGNORECASE)
+
+
+def _origin(text: str, places: list[Place], lo: int, hi: int) -> str | None:
+    """The country displaced people come from: "refugees from Ukraine", "Ukrainian refugees"."""
+    for p in places:
+        inside = lo <= p.start and p.end <= hi and (p.feature == "country" or p.adjectival)
+        if inside and (_FROM_ORIGIN.search(text, max(lo, p.start - 12), p.start) or (p.adjectival and _DISPLACED.match(text, p.end))):
+            return p.country_code
+    return None
+
+
+_NATIONALS = re.compile(r"\s+(?:citizens|nationals|expatriates|diaspora|community|refugees|migrants|students|workers)\b", re.IGNORECASE)
+
+
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|thousands|several|many|some)(?:\s+of)?\s+$", re.IGNORECASE)
+
+
+def _nationals(text: str, places: list[Place], lo: int, start: int) -> str | None:
+    """The country of a crowd named by its nationality before the trigger: "30 Ukrainian
+    citizens", "about 200 Ukrainians" (a diaspora protest abroad)."""
+    for p in places:
+        if p.adjectival and lo <= p.start and p.end <= start:
+            plural = p.text.endswith("s") and bool(_COUNTED.search(text, max(lo, p.start - 20), p.start))
+            if plural or _NATIONALS.match(text, p.end):
+                return p.country_code
+    return None
+
+
+def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
+    for p in places:
+        # "Afghan forces", "UK government", "US-led forces"
+        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
+            return p.country_code
+    return None
