@@ -287,3 +287,12 @@ def test_a_country_named_as_written_is_no_adjective_and_us_led_forces_are_no_pla
     deployment = next(e for e in events if e.kind == "deployment")
     assert (deployment.place or {}).get("country_code") == "AF"
     assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")
+
+
+def test_a_list_of_countries_places_nothing_in_one_of_them() -> None:
+    events = _annotate(
+        "Riots shook Athens on Friday. And as solidarity protests spread to neighboring Turkey, as well as Germany, "
+        "Spain, Italy, Russia, Denmark and the Netherlands, dozens of arrests have been made across the continent.",
+        "2008-12-12",
+    )
+    assert not any((e.place or {}).get("country_code") == "NL" for e in events if e.layer == "material")

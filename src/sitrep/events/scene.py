@@ -110,6 +110,8 @@ def place_of(
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     for lo, hi in (clause, sentence):
         inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)]
+        listed = _listed(text, [p for p in inside if p.feature == "country"])
+        inside = [p for p in inside if p not in listed]
         if (lo, hi) == sentence and home:
             inside = [p for p in inside if not (p.feature == "country" and p.country_code != home)]
         if inside:
@@ -122,6 +124,21 @@ def place_of(
 
             return min(inside, key=score)
     return None
+
+
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
+
+
+def _listed(text: str, countries: list[Place]) -> list[Place]:
+    """Countries named in a list of three or more ("Turkey, Germany, Spain ... and the
+    Netherlands"): what spread to many places happened in none of them in particular."""
+    runs: list[list[Place]] = []
+    for p in sorted(countries, key=lambda p: p.start):
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end : p.start]):
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return [p for run in runs if len(run) >= 3 for p in run]
 
 
 def focus(places: list[Place]) -> Place | None:
