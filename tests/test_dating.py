@@ -296,3 +296,15 @@ def test_a_list_of_countries_places_nothing_in_one_of_them() -> None:
         "2008-12-12",
     )
     assert not any((e.place or {}).get("country_code") == "NL" for e in events if e.layer == "material")
+
+
+def test_eventness_cues_live_in_a_data_file_each_with_a_source() -> None:
+    from importlib import resources
+
+    from sitrep.events.lexicon import cues
+
+    path = resources.files("sitrep") / "data" / "events" / "cues.tsv"
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    assert rows and all(len(r) == 4 and r[1] in ("i", "-") and len(r[3].strip()) > 20 for r in rows)
+    assert set(cues()) == {r[0] for r in rows}
+    assert cues()["accident_after"].match(" in a car accident")

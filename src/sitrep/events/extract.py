@@ -24,7 +24,7 @@ from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
 from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series, told
-from sitrep.events.lexicon import Kind, Lexicon, load
+from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import context_place, filed_from, place_of, reference, scenes
 from sitrep.events.scene import focus as main_place
@@ -46,7 +46,9 @@ _DEFINITE = re.compile(
 )
 # "the shooting location", "local shooting victims", "the bombing site": the noun names
 # something of an event told elsewhere, not a new happening.
-_RECALLED_AFTER = re.compile(r"\s+(?:location|site|scene|victims?|survivors?|anniversary|suspects?|investigation|probe|inquiry)\b", re.IGNORECASE)
+# Eventness cues with their sources (data/events/cues.tsv).
+_CUES = cues()
+_RECALLED_AFTER = _CUES["recalled_after"]
 
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
@@ -173,30 +175,18 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
 
 
 # "was killed in a car accident", "died in a boating accident": a death with no crisis in it.
-_ACCIDENT = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in an?\s+(?:[\w-]+\s+){0,2}(?:accident|crash|collision|drowning)\b", re.IGNORECASE)
+_ACCIDENT = _CUES["accident_after"]
 # "arrested three times since October": a count of past happenings, none of them told.
-_TIMES_OVER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:\d+|two|three|four|five|six|several|many|multiple|numerous|countless) times\s+"
-    r"(?:since|before|previously|already|in (?:the )?(?:past|last|recent)|over the|this year|last year|in \d{4})\b",
-    re.IGNORECASE,
-)
+_TIMES_OVER = _CUES["times_over_after"]
 
 
 # "four prior arrests", "previous attacks on the camp": past happenings counted, none told.
-_PRIOR_BEFORE = re.compile(r"\b(?:prior|previous|past|former)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PRIOR_BEFORE = _CUES["prior_before"]
 
 
 # "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
-_DOCUMENT_BEFORE = re.compile(
-    r"\b(?:poll|survey|statement|autopsy|report|video|footage|figures|data|list|results|findings|photos?|images?|"
-    r"recording|tape|transcript|document|letter|study|album|film|book|budget|plan)\b(?:\s+[\w'’.-]+){0,5}?\s+(?:(?:was|were|has been|had been|is|are|being)\s+)?$",
-    re.IGNORECASE,
-)
-_NOT_AN_EVENT = re.compile(
-    r"\b(?:(?:an? )?end to (?:the )?|end the |halt to (?:the )?|stop the |prevent(?:ing)? (?:further )?|avoid(?:ing)? |"
-    r"frequently |often |usually |regularly |routinely |typically |tend to |barely a |no )(?:[\w-]+ ){0,3}$",
-    re.IGNORECASE,
-)
+_DOCUMENT_BEFORE = _CUES["document_before"]
+_NOT_AN_EVENT = _CUES["not_an_event"]
 
 
 
@@ -270,11 +260,7 @@ def _context_takers(events: list[Event]) -> None:
                 e.actor2 = None
 
 
-_FORMAL_PROTEST = re.compile(
-    r"(?<![-\w])(?:UN|U\.N\.|United Nations|EU|European Union|government|ministry|embassy|ambassador|agency|council|"
-    r"State Department|officials?|president|minister|spokes(?:man|woman|person)|UNRWA|UNHCR|NATO|Washington|Moscow|Beijing)"
-    r"(?:,[^,]{1,80},)?\s+(?:(?:has|have|had|also|strongly|formally|officially|sharply|lodged|filed|issued|made|sent)\s+)*(?:an?\s+)?(?:formal\s+|official\s+|strong\s+|diplomatic\s+)?$"
-)
+_FORMAL_PROTEST = _CUES["formal_protest_before"]
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
 
 

@@ -75,6 +75,15 @@ def _rows(package: str, name: str) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cues() -> dict[str, re.Pattern[str]]:
+    """The eventness cue patterns of ``data/events/cues.tsv`` by name, compiled."""
+    out: dict[str, re.Pattern[str]] = {}
+    for name, flags, pattern, *_ in _rows("events", "cues.tsv"):
+        out[name] = re.compile(pattern, re.IGNORECASE if flags == "i" else 0)
+    return out
+
+
 def _dash(value: str) -> str | None:
     return None if value in ("-", "") else value
 
