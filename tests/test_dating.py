@@ -174,6 +174,8 @@ def test_what_happened_during_a_dated_event_shares_its_day() -> None:
 def test_riot_police_are_no_riot_and_troops_moving_in_are_a_deployment() -> None:
     events = _annotate("Riot police in full riot gear stood outside the parliament in Athens on Tuesday.", "2008-12-11")
     assert not any(e.family == "riot" for e in events)
+    events = _annotate("Protesters threw two petrol bombs at the main courthouse in Athens on Tuesday.", "2008-12-11")
+    assert any(e.family == "riot" for e in events) and not any(e.kind == "attack.grenade" for e in events)
     events = _annotate("Tanks and troops also moved on the southern town of Khan Yunis on Tuesday.", "2009-01-07")
     assert any(e.kind == "deployment" for e in events)
 
