@@ -37,7 +37,7 @@ _ACTS_AFTER = re.compile(
     r"seized|captured|occupied|hit|pounded|targeted|killed|deployed|sent troops)\b"
 )
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if)\s+)(?:the\s+)?$",
+    r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A place that names someone's office or origin, not where anything happened: "the U.S.
