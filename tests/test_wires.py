@@ -446,3 +446,11 @@ def test_one_source_named_two_ways_counts_once() -> None:
     event, _ = record("ev1", one)
     assert event["originators"] == ["source:interior ministry"]
     assert event["sources"][0]["outlets"] == ["AP"] and event["sources"][1]["outlets"] == ["Xinhua"]
+
+
+
+def test_a_state_named_by_its_forces_keeps_its_country() -> None:
+    from sitrep.consolidate.record import _source_key
+
+    assert _source_key("military forces of afghanistan", "AF") == "military forces of afghanistan"
+    assert _source_key("kenya interior ministry", "KE") == "interior ministry"

@@ -330,7 +330,8 @@ def _source_key(key: str, country: str) -> str:
     ministry" in an event in Kenya are one ministry; "which kenyan government" is "government"."""
     plain = _RELATIVE.sub("", key)
     for words in _country_words().get(country, ()):
-        plain = re.sub(rf"(?:^|\s){re.escape(words)}(?=\s|$)", " ", plain)
+        # "of Afghanistan" names whose forces ("military forces of afghanistan"): keep it.
+        plain = re.sub(rf"(?:^|(?<!\bof)\s){re.escape(words)}(?=\s|$)", " ", plain)
     plain = " ".join(plain.split())
     return plain or key
 
