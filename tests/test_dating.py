@@ -310,3 +310,8 @@ def test_eventness_cues_live_in_a_data_file_each_with_a_source() -> None:
     assert rows and all(len(r) == 4 and r[1] in ("i", "-") and len(r[3].strip()) > 20 for r in rows)
     assert set(cues()) == {r[0] for r in rows}
     assert cues()["accident_after"].match(" in a car accident")
+
+
+def test_a_town_named_for_a_distance_written_32km_is_no_scene() -> None:
+    events = _annotate("One rocket made the deepest strike yet into Israel, about 32km from Tel Aviv, on Tuesday.", "2009-01-08")
+    assert not any((e.place or {}).get("name") == "Tel Aviv" for e in events if e.layer == "material")
