@@ -163,6 +163,21 @@ def test_map_shows_the_seed_events_where_they_belong(site: str, page: Any) -> No
     assert colours["territory"] != colours["siege"]
 
 
+def test_speech_acts_are_an_opt_in_layer_of_the_map(site: str, page: Any) -> None:
+    open_page(page, site + "/")
+    page.wait_for_timeout(300)
+    material = len(api(site, "/api/points")["rows"])
+    everything = len(api(site, "/api/points?layer=all")["rows"])
+    assert everything > material, "the seeds hold speech acts (offers, demands) besides material events"
+    assert page.locator("#map").get_attribute("data-visible") == str(material)
+    page.locator("input.speech").check()
+    page.wait_for_url("**/?layer=all")
+    page.wait_for_timeout(500)
+    assert page.locator("#map").get_attribute("data-visible") == str(everything)
+    assert page.locator("input.speech").is_checked()
+    assert page.errors == []
+
+
 def _open_event(page: Any, place: str, kind: str) -> None:
     """Click through clusters at `place` until the marker of `kind` there can be clicked."""
     markers = page.locator(".leaflet-marker-icon.ev")

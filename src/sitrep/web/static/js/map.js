@@ -76,7 +76,17 @@ async function main() {
     ["single", "corroborated", "disputed"].map((s) => el("option", { value: s }, s)));
   const count = el("span", { class: "count" });
   const legend = el("span", { class: "legend" }, families.map((f) => el("span", {}, el("span", { class: `sw fam-${cls(f)}` }), f)));
-  filters.append(el("label", {}, "Kind ", familySel), el("label", {}, "Status ", statusSel), legend, count);
+  // Speech acts (talks, demands, accusations) are an opt-in layer: the API's `layer` filter.
+  const params = new URLSearchParams(location.search);
+  const speech = el("input", { type: "checkbox", class: "speech", "aria-label": "show speech acts" });
+  speech.checked = params.get("layer") === "all";
+  speech.addEventListener("change", () => {
+    if (speech.checked) params.set("layer", "all"); else params.delete("layer");
+    const q = params.toString();
+    location.search = q ? `?${q}` : "";
+  });
+  filters.append(el("label", {}, "Kind ", familySel), el("label", {}, "Status ", statusSel),
+    el("label", { title: "talks, demands, accusations, threats, offers" }, speech, " speech acts"), legend, count);
   if (data.truncated) filters.append(el("span", { class: "error" }, `showing ${data.rows.length} of ${data.total}: filter to see the rest`));
 
   let range = null;
