@@ -20,7 +20,7 @@ from sitrep.model import Article, Event, TimeRef
 _TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed|explained|noted|argued|claimed|tweeted|wrote)"
 _TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?)\s+(?:on\s+)?$", re.IGNORECASE)
 _TELLING_AFTER = re.compile(
-    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!that\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE
+    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE
 )
 # A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
@@ -188,7 +188,9 @@ def _own_date(
         if rest:
             return _json(rest[0])
         if said and not definite:
-            return _json(said[0])
+            # The telling's day, the best the sentence gives; marked so that a mention
+            # of the same event with a day of its own ("shot on Saturday") wins.
+            return {**_json(said[0]), "how": "told"}
     for lo, hi in (clause, span):
         # Only a year ("this year", "since 1955", "in 2009"): the year, not another day.
         years = [t for t in times if lo <= t.start and t.end <= hi and _YEAR.fullmatch(t.value) and own(t)]
