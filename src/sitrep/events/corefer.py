@@ -24,6 +24,10 @@ from sitrep.model import Event
 # violent event told before; a specific kind (a surrender, an air strike) only its own.
 _GENERIC = {"attack.civilians", "clash.armed"}
 _VIOLENT = {"attack", "clash"}
+# "The camp was bombed" retells "planes dropped four bombs" or "shells hit the camp": a
+# bombing is the generic word for either; an air strike and a shelling stay two.
+_BOMBING = "attack.bombing"
+_REMOTE = {"attack.airstrike", "attack.shelling"}
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
 # are part of it (ACLED codes looting apart only when no riot holds it).
 _UNREST = {"protest"}
@@ -52,6 +56,7 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)
         or (lead.family == e.family and lead.family in _UNREST)
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
+        or (_BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE)
     )
 
 
@@ -108,9 +113,20 @@ def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va[:n] == vb[:n]
 
 
+# "bombed another UN school", "attacked a second convoy": the target says it is another one.
+_ANOTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
+# "Elsewhere, ...", "In a separate attack, ...": the sentence opens on another happening.
+_ELSEWHERE = re.compile(r"^\s*(?:elsewhere|separately|in (?:a|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+
+
 def _another(text: str, e: Event) -> bool:
-    trig = e.evidence[0]["trigger"]
-    return bool(_ANOTHER.search(text[max(0, trig["start"] - 30) : trig["start"]]))
+    ev = e.evidence[0]
+    trig = ev["trigger"]
+    return bool(
+        _ANOTHER.search(text[max(0, trig["start"] - 30) : trig["start"]])
+        or _ANOTHER_AFTER.match(text, trig["end"], trig["end"] + 40)
+        or _ELSEWHERE.match(str(ev.get("text") or ""))
+    )
 
 
 def one_per_event(events: list[Event], text: str) -> list[Event]:

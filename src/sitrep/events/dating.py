@@ -20,7 +20,8 @@ from sitrep.model import Article, Event, TimeRef
 _TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed|explained|noted|argued|claimed|tweeted|wrote)"
 _TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?)\s+(?:on\s+)?$", re.IGNORECASE)
 _TELLING_AFTER = re.compile(
-    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?(?:{_TELLING}|that)\b", re.IGNORECASE
+    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?{_TELLING}\b|\s+that\b",
+    re.IGNORECASE,
 )
 # A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").

@@ -55,6 +55,12 @@ _ADJECTIVE = re.compile(r"(?:ish|ese|ian|ean|an|i|ic)$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
+# A country's forces are a doer, not a scene: "Sudan Armed Forces planes dropped bombs in the
+# region", "U.S. troops"; a town's police are at home ("Kabul police"), so countries only.
+_FORCES_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:armed forces|army|military|air ?force|navy|troops|soldiers|security forces|defen[cs]e forces|forces|warplanes|jets|militia)\b",
+    re.IGNORECASE,
+)
 _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
 
@@ -87,6 +93,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
+            continue
+        if p.feature == "country" and _FORCES_AFTER.match(text, p.end):
             continue
         if _COMPOUND_AFTER.match(text, p.end):
             continue  # "US-led forces", "Iranian-backed militia": who, not where
