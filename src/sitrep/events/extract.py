@@ -24,6 +24,7 @@ from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
 from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series, told
+from sitrep.events.eventness import legal_reference, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import context_place, filed_from, place_of, reference, scenes
@@ -67,6 +68,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
+    story = " ".join([article.title or "", *(text[a:b] for a, b in sentences[:2])])  # what the story is about
     line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     for s_start, s_end in sentences:
@@ -113,11 +115,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
-            if event.layer == "material" and (
-                _ACCIDENT.match(sentence, t_end) or _TIMES_OVER.match(sentence, t_end)
-                or _PRIOR_BEFORE.search(sentence, max(0, t_start - 40), t_start)
-            ):  # fmt: skip
-                continue  # "killed in a car accident", "arrested three times since October": no event to map
+            if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story):
+                continue  # "killed in a car accident", "a heart attack", "the driver fled": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
@@ -172,16 +171,6 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
-
-
-# "was killed in a car accident", "died in a boating accident": a death with no crisis in it.
-_ACCIDENT = _CUES["accident_after"]
-# "arrested three times since October": a count of past happenings, none of them told.
-_TIMES_OVER = _CUES["times_over_after"]
-
-
-# "four prior arrests", "previous attacks on the camp": past happenings counted, none told.
-_PRIOR_BEFORE = _CUES["prior_before"]
 
 
 # "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
@@ -410,7 +399,7 @@ def _event(
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
-    ) or bool(_RECALLED_AFTER.match(text, end))
+    ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
     date = event_date(times, clause, span, trigger, article, others, definite)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]

@@ -1,0 +1,65 @@
+"""Words of violence in news that tells none: no event on the map (#25)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sitrep.clean import clean
+from sitrep.evaluate.articles import annotate_record, material
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+from tests.conftest import EVAL, need_shared
+
+
+def _annotate(text: str, published: str = "2009-01-07", title: str | None = None) -> list[Event]:
+    raw = RawArticle(id="t", source="t", text=text, published=published, title=title)
+    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+
+
+def _story(rid: str) -> dict[str, Any]:
+    path = need_shared(EVAL / "stories.dev.jsonl")
+    row = next(json.loads(line) for line in path.open(encoding="utf-8") if f'"id": "{rid}"' in line)
+    return {"id": row["id"], "text": row["text"], "published": row.get("published"), "title": row.get("title")}
+
+
+def _material(rid: str) -> list[Event]:
+    return [e for e in annotate_record(_story(rid)) if material(e.kind)]
+
+
+def test_a_hit_and_run_story_has_no_attack() -> None:
+    # "She died at the hospital" takes the story's cause (a hit-and-run), told in its headline.
+    assert [e.kind for e in _material("ecb+/21_1ecbplus")] == []
+
+
+def test_an_earthquake_story_has_no_attack() -> None:
+    assert [e.kind for e in _material("ecb+/37_5ecbplus")] == []
+
+
+def test_a_software_patch_story_has_no_release_or_capture() -> None:
+    assert [e.kind for e in _material("ecb+/27_12ecb")] == []
+
+
+def test_a_conviction_recalls_the_killing_at_its_own_year() -> None:
+    events = _material("ecb+/45_11ecbplus")
+    assert events, "the 2012 shooting death is a real event, recalled"
+    assert all(e.background for e in events)
+    assert {str((e.date or {}).get("value")) for e in events} == {"2012"}
+
+
+def test_harm_beside_violence_stays_an_event() -> None:
+    # A crash named beside gunmen does not make the killing an accident.
+    events = _annotate("Four passengers were killed by gunmen after a car crash blocked the road near Kandahar.")
+    assert any(e.family == "attack" for e in events)
+
+
+def test_one_person_fleeing_is_no_displacement_but_a_crowd_is() -> None:
+    one = _annotate("The driver fled the scene in Kabul, police said.")
+    many = _annotate("Thousands of residents fled Kunduz as the fighting spread.")
+    assert not any(e.family == "displacement" for e in one)
+    assert any(e.family == "displacement" for e in many)
+
+
+def test_a_heart_attack_and_a_film_shoot_are_no_violence() -> None:
+    assert _annotate("The former minister died of a heart attack in Athens on Tuesday.") == []
+    assert _annotate("The director said shooting for the film would begin in Athens next week.") == []
