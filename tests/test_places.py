@@ -424,3 +424,15 @@ def test_short_names_of_official_area_names(official: str, short: str) -> None:
 
     assert short_name(official) == short
     assert iso_short("Donetska oblast") is None  # an adjective: the short name is the centre's
+
+
+def test_a_town_name_before_a_surname_is_a_person() -> None:
+    # Hassan is a city in India; "Hassan Omar" is a man. A street keeps its town's name.
+    names = [p.name for p in find_places("The plan was approved, said Hassan Omar, a Kenyan official.", load())]
+    assert "Hassan" not in names
+    assert [p.name for p in find_places("The shop on Kandahar Street in Kabul was hit.", load())][-1:] == ["Kabul"]
+
+
+def test_an_agencys_initials_in_brackets_are_no_place() -> None:
+    text = "Officials of the Immigration and Naturalization Service (INS) met in Nairobi."
+    assert [p.name for p in find_places(text, load())] == ["Nairobi"]

@@ -58,7 +58,7 @@ def actors(
             own = country if opener.feature == "country" and country else (opener.country_code or own)
             name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
         elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
-            name = _unnamed(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
+            name = unnamed_doer(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
         else:
             name = entry.name.replace("{country}", country_name(own) if own else "Unknown")
         mentions.append({"name": name, "text": m.group(), "type": entry.type, "inter": entry.inter, "country_code": own, "start": m.start(), "end": m.end()})
@@ -132,7 +132,7 @@ def actors(
         subject = {"name": f"Military Forces of {country_name(state)}", "text": None, "type": "state", "inter": 1, "country_code": state}
     if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
         # "two women were kidnapped": someone did it, and the text does not say who.
-        subject = {"name": _unnamed(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
+        subject = {"name": unnamed_doer(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
     for actor in (subject, obj):
         if actor:
             actor.pop("start", None)
@@ -183,7 +183,7 @@ def theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None) -> 
     return {**actor, "name": name, "type": typ, "inter": inter}
 
 
-def _unnamed(lex: Lexicon, country: str | None, clause: str = "") -> str:
+def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
     """ACLED's name for a perpetrator the text does not name, in ``country`` (a row may
     need a cue in the clause: Brazil's drive-by shootings are a gang's or a police militia's)."""
     for name, cue in lex.unnamed.get(country or "", ()):

@@ -179,7 +179,7 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
             other = events[i]
             if event.fatalities is None and other.fatalities is not None:
                 event.fatalities = other.fatalities
-            if _unnamed(event.actor1) and not _unnamed(other.actor1):
+            if _unnamed(event.actor1) and not _unnamed(other.actor1) and (other.actor1 or {}).get("type") != "civilians":
                 event.actor1 = other.actor1  # "They (the Taliban) entered the city": the doer
             if event.actor2 is None and other.actor2 is not None and other.actor2 != event.actor1:
                 event.actor2 = other.actor2

@@ -18,7 +18,14 @@ import hashlib
 import re
 from typing import Any
 
-from sitrep.events.actors import ARMED, ARSON, PASSIVE_BEFORE, actors, succeeded, theatre
+from sitrep.events.actors import (
+    ARMED,
+    ARSON,
+    PASSIVE_BEFORE,
+    actors,
+    succeeded,
+    theatre,
+)
 from sitrep.events.attribution import NON_STATE, modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
@@ -37,6 +44,7 @@ from sitrep.events.tolls import (
     toll_into_act,
     toll_of,
 )
+from sitrep.events.towns import coordinated, each_town, place_json
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -52,7 +60,6 @@ _CUES = cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
 
 
-_PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
@@ -98,6 +105,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
+            if place is not None and place.end <= t_start + s_start and _recalls_back(text, start, end, place, found, s_start, clause):
+                place = None  # "arrested in Karachi on Aug. 7, the day of the attacks": Karachi is the arrest's
             key = (kind.family, place.geonameid if place else None)
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
@@ -121,6 +130,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # "could attack", "the goal is to capture": no happening to map
             seen.setdefault(key, event)
             events.append(event)
+            if event.layer == "material" and place is not None:
+                events.extend(each_town(lex, event, coordinated(text, places, place, (s_start, s_end))))
         toll_into_act(events, n_before)
         if tag and label:
             if len(events) == n_before:
@@ -178,6 +189,21 @@ _DOCUMENT_BEFORE = _CUES["document_before"]
 _NOT_AN_EVENT = _CUES["not_an_event"]
 
 
+
+
+# "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an
+# event told before.
+_WHEN_OF = re.compile(r"\b(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)\s+the\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _recalls_back(
+    text: str, start: int, end: int, place: Place, found: list[tuple[Kind, int, int]], s_start: int, clause: tuple[int, int]
+) -> bool:  # fmt: skip
+    """Whether a noun naming a time by an event ("the day of the attacks"), after another
+    event's place, refers back to an event told before: the place is the other event's."""
+    if not _WHEN_OF.search(text, max(0, start - 40), start):
+        return False
+    return any(clause[0] <= s_start + te <= place.start for _, ts, te in found if s_start + ts != start)
 
 
 def _retype(event: Event, kind: Kind) -> None:
@@ -392,7 +418,7 @@ def _event(
     text = article.text
     s_start, s_end = span
     start, end = trigger
-    place_json = _place_json(place, None) if place else (_place_json(fallback, how) if fallback else None)
+    where_json = place_json(place, None) if place else (place_json(fallback, how) if fallback else None)
     where = place or fallback
     country = where.country_code if where else None
     actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country)
@@ -410,10 +436,10 @@ def _event(
     sources = sources_of(sentence, article)
     if modality == "asserted" and sources:
         modality = reported_as(text, sentence, s_start, start, lex)
-    site = _SITE.match(text, end, s_end) if kind.family == "territory" and place_json else None
-    if site and place_json:
+    site = _SITE.match(text, end, s_end) if kind.family == "territory" and where_json else None
+    if site and where_json:
         # "overran the heavily fortified jail" in Kandahar: the jail changed hands, not the city.
-        place_json["site"] = site.group(1).lower()
+        where_json["site"] = site.group(1).lower()
     digest = hashlib.sha1(f"{article.id}\x00{kind.name}\x00{start}".encode()).hexdigest()[:16]
     return Event(
         id=digest,
@@ -423,7 +449,7 @@ def _event(
         plover=kind.plover(),
         actor1=actor1,
         actor2=actor2,
-        place=place_json,
+        place=where_json,
         date=date,
         modality=modality,
         sources=sources,
@@ -473,19 +499,3 @@ def _reread(
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
     return kind
-
-
-def _place_json(p: Place, how: str | None) -> dict[str, Any]:
-    precision = _PRECISION.get(p.feature, "country")
-    if how == "article" and precision == "city":
-        precision = "admin1"  # the article's main place stands in: claim no more than its area
-    out = {
-        "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
-        "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
-        "precision": precision, "text": p.text, "feature": p.feature,
-    }  # fmt: skip
-    if how:
-        out["how"] = how
-    return out
-
-

@@ -134,7 +134,7 @@ def place_of(
     return None
 
 
-_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
+LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
 
 
 def _listed(text: str, countries: list[Place]) -> list[Place]:
@@ -142,7 +142,7 @@ def _listed(text: str, countries: list[Place]) -> list[Place]:
     Netherlands"): what spread to many places happened in none of them in particular."""
     runs: list[list[Place]] = []
     for p in sorted(countries, key=lambda p: p.start):
-        if runs and _LIST_GAP.match(text[runs[-1][-1].end : p.start]):
+        if runs and LIST_GAP.match(text[runs[-1][-1].end : p.start]):
             runs[-1].append(p)
         else:
             runs.append([p])

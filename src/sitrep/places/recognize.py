@@ -319,8 +319,23 @@ def _keep(
             return False
     context = m.prep_before or m.type_hint is not None
     flags = gaz.person_flags(m.key) if single else 0
-    # A capitalised word after it that is not a place head: a name ("Jordan Peterson").
+    # A capitalised word after it that is not a place head: a name ("Jordan Peterson"); a
+    # known first or last name after even a big town's name makes a person ("Hassan Omar").
     if next_name and single and (not strong or flags & PERSON_GIVEN):
+        return False
+    if (
+        single and nxt is not None and _capitalised(nxt) and text[toks[m.last - 1].end : nxt.start] == " "
+        and gaz.person_flags(nxt.key) and nxt.key not in HEAD_WORDS and gaz.commonness(nxt.key) < 4.0
+        and not (m.last in starts and _strong(starts[m.last], gaz))
+        and not _area(m, gaz)
+    ):  # fmt: skip
+        return False
+    # "the Immigration and Naturalization Service (INS)": an agency's initials, not a town.
+    name = text[toks[m.first].start : toks[m.last - 1].end]
+    if (
+        name.isupper() and len(name) <= 6 and text[toks[m.first].start - 1 : toks[m.first].start] == "("
+        and text[toks[m.last - 1].end : toks[m.last - 1].end + 1] == ")" and not _area(m, gaz)
+    ):  # fmt: skip
         return False
     if m.key in not_places() and m.type_hint is None:
         return False

@@ -1,0 +1,96 @@
+"""One event per town when a sentence lists its scenes: "the blasts at the U.S. embassies in
+Nairobi and Dar es Salaam, Tanzania" tells two bombings, one in each city (as ACLED codes them),
+and the sentence's toll is theirs together, so neither keeps it."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from dataclasses import replace
+from typing import Any
+
+from sitrep.events.actors import unnamed_doer
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.scene import LIST_GAP, reference
+from sitrep.model import Event, Place
+
+_PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
+
+
+def place_json(p: Place, how: str | None) -> dict[str, Any]:
+    """An event's place as stored: the gazetteer entry, its precision and how it was found."""
+    precision = _PRECISION.get(p.feature, "country")
+    if how == "article" and precision == "city":
+        precision = "admin1"  # the article's main place stands in: claim no more than its area
+    out = {
+        "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
+        "country_code": p.country_code, "admin1": p.admin1, "admin2": p.admin2,
+        "precision": precision, "text": p.text, "feature": p.feature,
+    }  # fmt: skip
+    if how:
+        out["how"] = how
+    return out
+
+
+_TOWNS = ("city", "landmark", "admin2")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[int, int]) -> list[Place]:
+    """The other towns named with the scene in one list ("the embassies in Nairobi and Dar es
+    Salaam, Tanzania"): each is a scene of its own. A country after a town is the town's
+    ("Dar es Salaam, Tanzania"), not another scene; "between A and B" is one road."""
+    if place.feature not in _TOWNS or _BETWEEN.search(text, max(0, place.start - 12), place.start):
+        return []
+    named = sorted(
+        (p for p in places if sentence[0] <= p.start < sentence[1] and not p.adjectival and not reference(text, p)),
+        key=lambda p: p.start,
+    )
+    # Each item with the end of its qualifier: "Nairobi, Kenya" ends after "Kenya".
+    # A bare comma between two names is a qualifier ("East Flatbush, Brooklyn") unless a
+    # list goes on after the second ("Athens, Thessaloniki and Patras").
+    items: list[tuple[Place, int]] = []
+    for k, p in enumerate(named):
+        nxt = named[k + 1] if k + 1 < len(named) else None
+        goes_on = nxt is not None and nxt.feature in _TOWNS and bool(LIST_GAP.match(text[p.end : nxt.start]))
+        if (
+            items and items[-1][0].feature in _TOWNS and text[items[-1][1] : p.start].strip() == ","
+            and (p.feature not in _TOWNS or not goes_on)
+        ):  # fmt: skip
+            items[-1] = (items[-1][0], p.end)
+            continue
+        items.append((p, p.end))
+    at = next((i for i, (p, _) in enumerate(items) if p is place), None)
+    if at is None:
+        return []
+    out: list[Place] = []
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(items) and len(out) < 4:
+            (_, a_end), (b, _) = sorted((items[i], items[i + step]), key=lambda x: x[0].start)
+            q = items[i + step][0]
+            if q.feature not in _TOWNS or q.geonameid == place.geonameid or not LIST_GAP.match(text[a_end : b.start]):
+                break
+            out.append(q)
+            i += step
+    return out
+
+
+def each_town(lex: Lexicon, event: Event, towns: list[Place]) -> list[Event]:
+    """One event per town of a listed scene ("blasts in Nairobi and Dar es Salaam"); the
+    sentence's toll is all of theirs together, so none of them keeps it."""
+    if not towns:
+        return []
+    event.fatalities = None
+    out = []
+    for t in towns:
+        digest = hashlib.sha1(f"{event.id}\x00{t.geonameid or t.name}".encode()).hexdigest()[:16]
+        copied = replace(event, id=digest, place=place_json(t, None), evidence=copy.deepcopy(event.evidence))
+        for side in ("actor1", "actor2"):
+            actor = getattr(copied, side)
+            if actor and actor.get("how") == "unnamed" and actor.get("country_code") != t.country_code:
+                # The unnamed doer is the town's country's: bombers in Tanzania, not Kenya's.
+                setattr(copied, side, {**actor, "name": unnamed_doer(lex, t.country_code), "country_code": t.country_code})
+        out.append(copied)
+    return out
