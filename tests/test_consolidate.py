@@ -496,3 +496,38 @@ def test_one_happening_told_as_shelling_and_as_attack_is_one_event() -> None:
     first = _mention(4, a, "On 6 January 2009, Israeli aircraft struck the UN school in Kabul, killing 40 people",
                      kind="attack.airstrike", date={**day, "text": "6 January 2009"}, actor1=israel)  # fmt: skip
     assert len(cluster([first, ms[2]])) == 2
+
+
+_FLATBUSH = {"name": "East Flatbush", "geonameid": 5115843, "lat": 40.6537, "lon": -73.9302, "country_code": "US",
+             "admin1": "New York", "precision": "city", "feature": "city"}  # fmt: skip
+_BROOKLYN = {"name": "Brooklyn", "geonameid": 5110302, "lat": 40.6501, "lon": -73.9496, "country_code": "US",
+             "admin1": "New York", "precision": "admin1", "feature": "city", "how": "article"}  # fmt: skip
+_JABALIYA = {"name": "Jabaliya", "geonameid": 281133, "lat": 31.528, "lon": 34.483, "country_code": "PS",
+             "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
+_GAZA_CITY = {"name": "Gaza City", "geonameid": 281133 + 1, "lat": 31.502, "lon": 34.467, "country_code": "PS",
+              "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
+
+
+def test_one_storys_reports_of_a_nights_riot_are_one_event_however_finely_placed() -> None:
+    a, b = _info(1, "2013-03-12"), _info(2, "2013-03-12")
+    day = _day("2013-03-11", "Monday")
+    ms = [
+        _mention(1, a, "A vigil in East Flatbush turned into a riot on Monday night", kind="riot", place=_FLATBUSH, date=day),
+        _mention(2, b, "Stores were looted as the riot spread", kind="riot", place=_BROOKLYN, date=day),
+    ]
+    assert len(cluster(ms)) == 1
+    # The same two reports in two different stories stay apart: nothing says they retell one riot.
+    b2 = _info(2, "2013-03-12")
+    b2.story_id = 2
+    ms[1] = _mention(2, b2, "Stores were looted as the riot spread", kind="riot", place=_BROOKLYN, date=day)
+    assert len(cluster(ms)) == 2
+
+
+def test_one_storys_strikes_in_neighbouring_towns_stay_apart() -> None:
+    a, b = _info(1, "2009-01-07"), _info(2, "2009-01-07")
+    day = _day("2009-01-06", "Tuesday")
+    ms = [
+        _mention(1, a, "Tank shells hit a UN school in Jabaliya on Tuesday, killing 40", kind="attack.shelling", place=_JABALIYA, date=day),
+        _mention(2, b, "Shelling hit a house in Gaza City on Tuesday", kind="attack.shelling", place=_GAZA_CITY, date=day),
+    ]
+    assert len(cluster(ms)) == 2

@@ -309,7 +309,14 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
     place = data.get("place") or {}
     gid = place.get("geonameid")
     name = place.get("name")
-    key = f"g{gid}" if gid else (f"n{str(name).lower()}" if name else None)
+    if gid:
+        key: str | None = f"g{gid}"
+    elif place.get("lat") is not None and place.get("lon") is not None:
+        # A curated place (a camp, a base) has no GeoNames id: its point names it, not its
+        # spelling ("Yida" and "Yida Refugee Camp" are one camp).
+        key = f"p{float(place['lat']):.3f},{float(place['lon']):.3f}"
+    else:
+        key = f"n{str(name).lower()}" if name else None
     if key and place.get("site"):
         key += f"/{place['site']}"  # the jail in Kandahar is not Kandahar
     when = data.get("date") or {}

@@ -32,6 +32,9 @@ from sitrep.consolidate.mention import Mention, similarity
 # Kinds one happening may be told as (sitrep.families puts them in one block).
 _VIOLENT = ("attack.", "clash.")
 
+# A city's unrest of one night is one event however finely reports place it ("East Flatbush",
+# "Brooklyn", "New York"); a war's strikes in neighbouring towns on one day are many.
+_ONE_A_NIGHT = {"protest", "riot", "detention"}
 # A sentence this close to one already in the event is the same sentence reprinted.
 COPY_SIMILARITY = 0.7
 # ... when it has this many content words: "Two soldiers were injured." recurs by chance.
@@ -178,6 +181,21 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
     return best, reprint
 
 
+def _town(m: Mention) -> bool:
+    """Placed at a town (its own, or the report's main town standing in)."""
+    return (m.data.get("place") or {}).get("feature") in ("city", "landmark")
+
+
+def _same_story(m: Mention, c: Cluster) -> bool:
+    story = m.article.story_id
+    return story is not None and any(x.article.story_id == story for x in c.mentions)
+
+
+def _same_day(m: Mention, c: Cluster) -> bool:
+    """Both give one day, the same (a day borrowed from the report's lead counts)."""
+    return m.span is not None and c.span is not None and m.span[0] == m.span[1] and m.span == c.span
+
+
 def _other_district(m: Mention, c: Cluster) -> bool:
     """Whether the coarser of the two names a district that is not the finer one's place.
 
@@ -211,10 +229,16 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     # With no date to compare, only the same article (or a reprint of its sentence) can tell.
     undated = (m.span is None or c.span is None) and copy_sim < COPY_SIMILARITY
     elsewhere = all(x.article.pk != m.article.pk for x in c.mentions)
+    # Reports of one story (the stories stage) that name the very town and day for one kind
+    # of happening retell one event, however differently they word it.
+    retold = (
+        elsewhere and _town(m) and _town(c.founder) and _same_story(m, c) and _same_day(m, c)
+        and (fit == "same" or (m.kind == c.kind and m.family in _ONE_A_NIGHT))
+    )  # fmt: skip
     if undated and elsewhere:
         return None
     if (
-        not (m.own_date and c.own_dated) and copy_sim < COPY_SIMILARITY and elsewhere
+        not (m.own_date and c.own_dated) and copy_sim < COPY_SIMILARITY and elsewhere and not retold
         and (m.article.lead is None or m.article.lead not in c.leads)
     ):  # fmt: skip
         # A day borrowed from the sentence before or the article's lead, in another report
@@ -231,23 +255,23 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
         # bombings), so a sentence too short to compare joins only when its doer is the
         # event's ("The Taliban captured Herat on Thursday."), and a place as coarse as
         # a province needs the sentences to agree too.
-        if len(m.words) < COPY_MIN_WORDS and not (m.side1 and m.side1 in c.sides1):
+        if len(m.words) < COPY_MIN_WORDS and not (m.side1 and m.side1 in c.sides1) and not retold:
             return None
-        if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY:
+        if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY and not retold:
             return None
     if fit == "within" and elsewhere and _other_district(m, c):
         return None
     cross_kind = m.kind != c.kind and not _kind_fits_generic(m.kind, c.kind)
     if (
         cross_kind and elsewhere and copy_sim < COPY_SIMILARITY
-        and (fit != "same" or (m.explicit_date and c.founder.explicit_date))
+        and ((fit != "same" and not retold) or (m.explicit_date and c.founder.explicit_date))
     ):  # fmt: skip
         # Another report's attack joining a clash, a shelling joining an attack: the same
         # happening only at the very place, and not between two notes that each write
         # their date out (coders who record a clash and an airstrike mean two events).
         return None
     both_actors = bool(m.side1 and m.side1 in c.sides1 and m.side2 and m.side2 in c.sides2)
-    if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY:
+    if fit == "within" and not both_actors and sim < CROSS_LEVEL_SIMILARITY and not retold:
         return None
     score = 2.0 * sim + (1.0 if fit == "same" else 0.0) + (0.5 if shared_actor else 0.0)
     if m.span and c.span and m.span == c.span:

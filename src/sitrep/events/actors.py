@@ -48,7 +48,7 @@ def actors(
     for m in lex.actors.finditer(text, lo, hi):
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = _demonym_before(places, m.start()) or country
+        own = _demonym_before(places, m.start()) or _country_after(text, places, m.end()) or country
         if "{Place}" in entry.name:
             # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
             opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
@@ -242,6 +242,17 @@ def _nationals(text: str, places: list[Place], lo: int, start: int) -> str | Non
             plural = p.text.endswith("s") and bool(_COUNTED.search(text, max(lo, p.start - 20), p.start))
             if plural or _NATIONALS.match(text, p.end):
                 return p.country_code
+    return None
+
+
+# "the government of Sudan", "military aircraft from Sudan": whose they are, said after them.
+_OF_COUNTRY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?$")
+
+
+def _country_after(text: str, places: list[Place], pos: int) -> str | None:
+    for p in places:
+        if p.feature == "country" and not p.adjectival and 0 < p.start - pos <= 30 and _OF_COUNTRY.fullmatch(text, pos, p.start):
+            return p.country_code
     return None
 
 
