@@ -34,7 +34,7 @@ from sitrep.events.dating import ahead, context_date, dateline, event_date, reca
 from sitrep.events.eventness import legal_reference, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import country_name
-from sitrep.events.scene import context_place, filed_from, place_of, reference, scenes
+from sitrep.events.scene import camp_in, context_place, filed_from, place_of, reference, scenes
 from sitrep.events.scene import focus as main_place
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
@@ -105,6 +105,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
+            fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
+            if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
+                place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
             if place is not None and place.end <= t_start + s_start and _recalls_back(text, start, end, place, found, s_start, clause):
                 place = None  # "arrested in Karachi on Aug. 7, the day of the attacks": Karachi is the arrest's
             key = (kind.family, place.geonameid if place else None)
@@ -244,10 +247,15 @@ _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighb
 _FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|displaced by|caught (?:up )?in|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+def _fled_from(e: Event) -> bool:
+    """ "people who have fled fighting": the fighting is a war the crowd ran from."""
+    ev = e.evidence[0]
+    return bool(_FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]))
+
+
 def _crowd_fight(e: Event) -> bool:
     """A clash of a crowd of civilians with state forces or each other (no armed group in it)."""
-    ev = e.evidence[0]
-    if _FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]):
+    if _fled_from(e):
         return False  # "people who have fled fighting": the crowd ran from it
     sides = [a for a in (e.actor1, e.actor2) if a]
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
@@ -335,7 +343,10 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
             country = (crowd or {}).get("country_code") or (e.place or {}).get("country_code")
             e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": (crowd or {}).get("text"), "type": "rioters", "inter": 5, "country_code": country}
             e.actor2 = other
-        elif e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2)) and not _WEAPONS.search(text):
+        elif (
+            e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2))
+            and not _WEAPONS.search(text) and not _fled_from(e)
+        ):  # fmt: skip
             # "members of two rival parties clashed", "villagers fought over water": no armed side.
             _retype(e, lex.kinds["riot.mob"])
             country = (e.place or {}).get("country_code")

@@ -205,3 +205,18 @@ def context_place(
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
+
+
+_CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
+
+
+def camp_in(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
+    """The camp a sentence names ("take refuge at the Yida camp"): where a displacement is
+    mapped, not the region people fled ("fled fighting in South Kordofan")."""
+    for p in places:
+        if sentence[0] <= p.start < sentence[1] and not p.adjectival and (
+            _CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower()
+        ):
+            return p
+    return None
+
