@@ -37,6 +37,21 @@ ARSON = re.compile(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
 _CROWD_CONTEXT = re.compile(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
 
 
+# The actor names of the last text read: an article's events are read one after another,
+# and scanning the whole text once costs less than scanning each event's clause.
+# One tuple, replaced whole, so that threads reading other texts never see a mix.
+_last: tuple[str, Lexicon, list[re.Match[str]]] | None = None
+
+
+def _actor_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
+    global _last
+    last = _last
+    if last is None or last[0] is not text or last[1] is not lex:
+        last = (text, lex, lex.actors.finditer(text))
+        _last = last
+    return last[2]
+
+
 def actors(
     text: str, lex: Lexicon, kind: Kind, clause: tuple[int, int], start: int, end: int,
     places: list[Place], country: str | None,
@@ -45,7 +60,9 @@ def actors(
     from its clause; ``country`` is where it happened, for the names ACLED gives by country."""
     lo, hi = clause
     mentions: list[dict[str, Any]] = []
-    for m in lex.actors.finditer(text, lo, hi):
+    for m in _actor_matches(lex, text):
+        if m.start() < lo or m.end() > hi:
+            continue
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
         own = _demonym_before(places, m.start()) or _country_after(text, places, m.end()) or country

@@ -365,9 +365,18 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
 
 def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
     hits: list[tuple[Kind, int, int]] = []
-    for kind, regex in lex.triggers:
-        for m in regex.finditer(sentence):
-            hits.append((kind, m.start(), m.end()))
+    starts = lex.trigger_starts.of(sentence)
+    for i in lex.trigger_starts.always:
+        kind, regex = lex.triggers[i]
+        hits.extend((kind, m.start(), m.end()) for m in regex.finditer(sentence))
+    for i, positions in starts.items():
+        # Only where a word opens as the pattern must; leftmost and non-overlapping, as finditer.
+        kind, regex = lex.triggers[i]
+        end = 0
+        for at in positions:
+            if at >= end and (m := regex.match(sentence, at)) is not None:
+                hits.append((kind, m.start(), m.end()))
+                end = m.end()
     # Overlapping triggers: the kind listed first in kinds.tsv wins.
     hits.sort(key=lambda h: (h[0].priority, h[1]))
     kept: list[tuple[Kind, int, int]] = []

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.events.prefilter import Scanner, Starts
+
 
 @dataclass(frozen=True, slots=True)
 class Kind:
@@ -56,13 +58,15 @@ class Lexicon:
 
     kinds: dict[str, Kind]
     triggers: list[tuple[Kind, re.Pattern[str]]]
-    actors: re.Pattern[str]
+    actors: Scanner
     actor_rows: list[ActorEntry]
     labels: dict[str, Kind] = field(default_factory=dict)
     # country -> (name, cue that must occur in the clause, or None) in file order
     unnamed: dict[str, list[tuple[str, re.Pattern[str] | None]]] = field(default_factory=dict)
     successions: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
     theatres: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
+    # Where in a sentence each trigger pattern can start (by the openings of its words).
+    trigger_starts: Starts = field(default_factory=lambda: Starts([]))
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -119,7 +123,7 @@ def load() -> Lexicon:
         flags = "" if re.search(r"[a-z]", pattern) else "(?-i:"
         body = f"{flags}{pattern})" if flags else f"(?:{pattern})"
         groups.append(f"(?P<a{i}>{body})")
-    actors = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])", re.IGNORECASE)
+    actors = Scanner(groups)
     labels: dict[str, Kind] = {}
     for label, kind in (r[:2] for r in _rows("events", "labels.tsv")):
         if kind not in kinds:
@@ -131,4 +135,5 @@ def load() -> Lexicon:
         unnamed.setdefault(r[0].strip().upper(), []).append((r[1].strip(), cue))
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
     theatres = {(r[0], cc): (r[2], r[3], int(r[4])) for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
-    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres)
+    starts = Starts([r for _, r in triggers])
+    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres, starts)
