@@ -139,7 +139,7 @@ def told(sentence: str, start: int, end: int) -> bool:
 
 def event_date(
     times: list[TimeRef], clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int],
-    article: Article, others: list[tuple[int, int]], definite: bool,
+    article: Article, others: list[tuple[int, int]], definite: bool, text: str | None = None,
 ) -> dict[str, Any] | None:  # fmt: skip
     """The date of the event whose trigger is at ``trigger`` (offsets in the article text).
 
@@ -147,20 +147,21 @@ def event_date(
     or another event's clause are not this one's; of the rest, the clause's first,
     else the sentence's; a telling's date ("said Tuesday") only when nothing else
     is there and the trigger is not a definite noun ("the bombing") that recalls an
-    earlier event. Without one, the publication date, saying so.
+    earlier event. Without one, the publication date, saying so. ``text`` is the
+    article's text, when the caller holds it (it is joined anew on each read).
     """
-    date = _own_date(times, clause, span, trigger, article, others, definite)
+    text = article.text if text is None else text
+    date = _own_date(times, clause, span, trigger, article, others, definite, text)
     # A wave's length counts back from the story's day, not from a day its sentence recalls.
     pub = article.published
     anchor = {"value": pub.value[:10]} if pub is not None and len(pub.value) >= 10 else date
-    return series_start(article.text, trigger[0], anchor) or date
+    return series_start(text, trigger[0], anchor) or date
 
 
 def _own_date(
     times: list[TimeRef], clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int],
-    article: Article, others: list[tuple[int, int]], definite: bool,
+    article: Article, others: list[tuple[int, int]], definite: bool, text: str,
 ) -> dict[str, Any] | None:  # fmt: skip
-    text = article.text
     s0 = span[0]
     sentence = text[span[0] : span[1]]
     for t in times:

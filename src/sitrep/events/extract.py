@@ -116,7 +116,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             event = _event(
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
-                context or focus, "context" if context else "article", times, quantities, named, others,
+                context or focus, "context" if context else "article", times, quantities, named, others, text,
             )  # fmt: skip
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = context_date(prior, events[:n_before], times, line, event.family) or event.date
@@ -144,7 +144,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 place = place_of(text, places, clause, (s_start, s_end), t_end, t_end)
                 event = _event(
                     article, lex, tag, sentence, (s_start, s_end), (t_start, t_end), clause, place,
-                    context or focus, "context" if context else "article", times, quantities, named, [],
+                    context or focus, "context" if context else "article", times, quantities, named, [], text,
                 )  # fmt: skip
                 if event.actor1 is None:
                     event.actor1, event.actor2 = event.actor2, None
@@ -433,9 +433,8 @@ def _event(
     article: Article, lex: Lexicon, kind: Kind, sentence: str, span: tuple[int, int],
     trigger: tuple[int, int], clause: tuple[int, int], place: Place | None, fallback: Place | None,
     how: str, times: list[TimeRef], quantities: list[Quantity], places: list[Place],
-    others: list[tuple[int, int]],
+    others: list[tuple[int, int]], text: str,
 ) -> Event:  # fmt: skip
-    text = article.text
     s_start, s_end = span
     start, end = trigger
     where_json = place_json(place, None) if place else (place_json(fallback, how) if fallback else None)
@@ -446,7 +445,7 @@ def _event(
     definite = (
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
-    date = event_date(times, clause, span, trigger, article, others, definite)
+    date = event_date(times, clause, span, trigger, article, others, definite, text)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = toll_of(kind, sentence, in_sentence)

@@ -101,9 +101,12 @@ def resolve(
         shares = _shares(gaz, scores)
         picks = {i: max(s, key=s.__getitem__) for i, s in enumerate(scores)}
         listed = _list_features(text, mentions, picks, gaz)
+        totals = _totals(shares, mentions, cues)
+        picked = _picked_by(gaz, picks, mentions)
+        memo: dict[tuple[int, str], float] = {}
         scores = []
         for i, s in enumerate(base):
-            focus_cc, focus_a1 = _focus(shares, mentions, i, cues)
+            focus_cc, focus_a1 = _focus(shares, mentions, i, cues, totals)
             new: dict[int, float] = {}
             for rid, v in s.items():
                 cc = gaz.country(rid)
@@ -117,7 +120,7 @@ def resolve(
                     v += PARAMS["url_a1"] * url_a1.get(a1, 0.0)
                 if not mentions[i].context_only:
                     v += PARAMS["url_cc"] * url_cc.get(cc, 0.0)
-                v += _nearness(gaz, rid, i, picks, mentions)
+                v += _nearness(gaz, rid, i, picks, mentions, picked, memo)
                 if gaz.feature(rid) in listed[i]:
                     v += PARAMS["list"]
                 new[rid] = v
@@ -322,9 +325,28 @@ def _shares(gaz: Gazetteer, scores: list[dict[int, float]]) -> Shares:
 
 def _focus(
     shares: Shares, mentions: list[Mention], i: int, cues: list[dict[str, float]] = [],  # noqa: B006 (read only)
+    totals: _Totals | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:  # fmt: skip
     """Share of the *other* names of the article (and its country cues) that point to each
-    country and admin1 area."""
+    country and admin1 area. ``totals`` (``_totals``) makes it a subtraction per name."""
+    if totals is None:
+        totals = _totals(shares, mentions, cues)
+    cc_all, a1_all, n_all, by_key = totals
+    cc_key, a1_key, n_key = by_key[mentions[i].key]
+    n = n_all - n_key
+    if not n:
+        return {}, {}
+    cc = {k: (v - cc_key.get(k, 0.0)) / n for k, v in cc_all.items()}
+    a1 = {k: (v - a1_key.get(k, 0.0)) / n for k, v in a1_all.items()}
+    return cc, a1
+
+
+_Sums = tuple[dict[str, float], dict[str, float], float]
+_Totals = tuple[dict[str, float], dict[str, float], float, dict[str, _Sums]]
+
+
+def _totals(shares: Shares, mentions: list[Mention], cues: list[dict[str, float]]) -> _Totals:
+    """The focus sums over all names and cues, and per name key (what ``_focus`` leaves out)."""
     cc: dict[str, float] = defaultdict(float)
     a1: dict[str, float] = defaultdict(float)
     n = 0.0
@@ -332,28 +354,66 @@ def _focus(
         n += 1
         for k, v in cue.items():
             cc[k] += v * PARAMS["cue_focus"]
-    key = mentions[i].key
+    by_key: dict[str, tuple[dict[str, float], dict[str, float], list[float]]] = {}
     for j, (c, a) in enumerate(shares):
-        if mentions[j].key == key:
-            continue
         # "Russian forces shelled Donetsk": a demonym often names who acted, not where.
         w = PARAMS["demonym_focus"] if mentions[j].demonym else 1.0
+        kc, ka, kn = by_key.setdefault(mentions[j].key, (defaultdict(float), defaultdict(float), [0.0]))
         n += 1
+        kn[0] += 1
         for k, v in c.items():
             cc[k] += v * w
+            kc[k] += v * w
         for k, v in a.items():
             a1[k] += v * w
-    if not n:
-        return {}, {}
-    return {k: v / n for k, v in cc.items()}, {k: v / n for k, v in a1.items()}
+            ka[k] += v * w
+    return cc, a1, n, {key: (kc, ka, kn[0]) for key, (kc, ka, kn) in by_key.items()}
 
 
-def _nearness(gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions: list[Mention]) -> float:
-    """Bonus for being near the places the other mentions were read as."""
+def _picked_by(gaz: Gazetteer, picks: dict[int, int], mentions: list[Mention]) -> dict[int, set[str]]:
+    """The places the mentions were read as (continents aside), with the names read as each."""
+    out: dict[int, set[str]] = defaultdict(set)
+    for j, rid in picks.items():
+        if gaz.feature(rid) != "continent":
+            out[rid].add(mentions[j].key)
+    return out
+
+
+def _nearness(
+    gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions: list[Mention],
+    picked: dict[int, set[str]] | None = None, memo: dict[tuple[int, str], float] | None = None,
+) -> float:  # fmt: skip
+    """Bonus for being near the places the other mentions were read as (other names than
+    this mention's). ``picked`` (``_picked_by``) and ``memo`` save work across mentions."""
     if gaz.feature(rid) not in ("city", "landmark", "admin2"):
         return 0.0
-    others = {other for j, other in picks.items() if j != i and mentions[j].key != mentions[i].key}
-    best = min((_km(gaz, rid, other) for other in others if gaz.feature(other) != "continent"), default=math.inf)
+    key = mentions[i].key
+    if memo is not None and (rid, key) in memo:
+        return memo[(rid, key)]
+    if picked is None:
+        picked = _picked_by(gaz, {j: r for j, r in picks.items() if j != i}, mentions)
+    bonus = _bonus(_nearest_km(gaz, rid, [o for o, keys in picked.items() if keys - {key}]))
+    if memo is not None:
+        memo[(rid, key)] = bonus
+    return bonus
+
+
+def _nearest_km(gaz: Gazetteer, rid: int, others: list[int]) -> float:
+    """The distance from ``rid`` to the nearest of ``others`` (haversine, inlined: it runs
+    for every candidate of every name)."""
+    la1, lo1 = math.radians(gaz.lat[rid]), math.radians(gaz.lon[rid])
+    c1 = math.cos(la1)
+    best_h = math.inf
+    for o in others:
+        la2, lo2 = math.radians(gaz.lat[o]), math.radians(gaz.lon[o])
+        if abs(la2 - la1) > 0.16:  # more than ~1,000 km north or south: no bonus from it
+            continue
+        h = math.sin((la2 - la1) / 2) ** 2 + c1 * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+        best_h = min(best_h, h)
+    return math.inf if best_h == math.inf else 12742.0 * math.asin(min(1.0, math.sqrt(best_h)))
+
+
+def _bonus(best: float) -> float:
     if best < 100:
         return PARAMS["near100"]
     if best < 300:
