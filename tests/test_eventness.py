@@ -63,3 +63,23 @@ def test_one_person_fleeing_is_no_displacement_but_a_crowd_is() -> None:
 def test_a_heart_attack_and_a_film_shoot_are_no_violence() -> None:
     assert _annotate("The former minister died of a heart attack in Athens on Tuesday.") == []
     assert _annotate("The director said shooting for the film would begin in Athens next week.") == []
+
+
+def test_the_issues_words_that_tell_no_happening() -> None:
+    # Each failure class the issue names, in a sentence of its own.
+    cases = {
+        "The boy's relatives fought to keep him in Kenya.": "clash",
+        "The tourist said she was surrounded by two drunks outside a bar in Mombasa.": "siege",
+        '"They practically kidnapped my son," the woman told reporters in Nairobi.': "abduction",
+        '"We cannot stop mobilizing," the opposition leader said in Nairobi on Monday.': "deployment",
+        "Military planning was built around the possibility of a ground assault on Khartoum.": "attack",
+        "A decade ago, planners in Washington studied an attack on the plant.": "attack",
+    }
+    for text, family in cases.items():
+        assert not any(e.family == family for e in _annotate(text, "1998-08-18")), text
+
+
+def test_armed_men_still_fight_mobilise_and_surround() -> None:
+    assert any(e.family == "clash" for e in _annotate("Government troops fought to retake Kunduz from the Taliban on Monday."))
+    assert any(e.family == "deployment" for e in _annotate("The army is mobilizing reservists near the border with Eritrea."))
+    assert any(e.family == "siege" for e in _annotate("Rebels surrounded the town of Goma on Tuesday."))

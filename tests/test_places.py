@@ -436,3 +436,9 @@ def test_a_town_name_before_a_surname_is_a_person() -> None:
 def test_an_agencys_initials_in_brackets_are_no_place() -> None:
     text = "Officials of the Immigration and Naturalization Service (INS) met in Nairobi."
     assert [p.name for p in find_places(text, load())] == ["Nairobi"]
+
+
+def test_a_surname_after_a_name_particle_is_no_town() -> None:
+    # Moi is a town in Norway; "Daniel arap Moi" is Kenya's president. "Santiago de Chile" stays.
+    text = "President Daniel arap Moi met envoys in Nairobi before flying to Santiago de Chile."
+    assert [p.name for p in find_places(text, load())] == ["Nairobi", "Santiago de Chile"]

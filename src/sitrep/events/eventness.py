@@ -25,6 +25,11 @@ _NOT_VIOLENCE_BEFORE = _CUES["not_violence_before"]
 _NOT_VIOLENCE_AFTER = _CUES["not_violence_after"]
 _LEGAL_BEFORE = _CUES["legal_before"]
 _COLLECTIVE = _CUES["collective_before"]
+_HEDGE = _CUES["hedge_before"]
+_UNREAL = _CUES["unreal_before"]
+_FIGURATIVE = _CUES["figurative_after"]
+_ARMED = _CUES["armed_words"]
+_SIEGE_OBJECT = _CUES["siege_object_after"]
 # Triggers whose sense a neighbouring word can turn away from violence.
 _TURNABLE = ("attack", "arrest", "shoot", "assault", "releas", "take", "took", "taking", "fight", "battl")
 
@@ -41,6 +46,17 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     lowered = word.lower()
+    if _HEDGE.search(sentence, max(0, start - 40), start) or _UNREAL.search(sentence, max(0, start - 80), start):
+        return True  # "practically kidnapped", "the possibility of a ground assault"
+    armed = bool(_ARMED.search(sentence))
+    if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
+        armed and lowered.startswith(("fight", "fought")) and sentence[end : end + 4] == " to "
+    ):
+        return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
+    if lowered.startswith("mobili") and not armed:
+        return True  # "we cannot stop mobilizing": supporters, not troops
+    if lowered.startswith(("surround", "besieg")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
+        return True  # "surrounded by two drunks"
     if lowered.startswith(_TURNABLE) and (
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):

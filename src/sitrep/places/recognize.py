@@ -258,6 +258,8 @@ def _inside_not_places(toks: list[Token]) -> set[int]:
 _KIN = frozenset({"family", "families", "clan", "brothers", "household"})
 # Arabic name particles after a given name: "Hassan Abu Askar", "Osama bin Laden".
 _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
+# Lower-case particles inside personal names, before the surname.
+_PARTICLES_BEFORE = frozenset({"arap", "bin", "ibn", "bint", "abu", "al", "el", "van", "von", "da", "di", "du", "dos", "das", "del", "della", "ould", "wa", "ag", "ter", "ten"})
 _AGE_AFTER = re.compile(r",\s*\d{1,2},")
 
 
@@ -301,6 +303,13 @@ def _keep(
     # "stormed a McDonald's": a shop named after someone, not the town.
     if (
         prev is not None and prev.key in ("a", "an", "the") and text.startswith(("'s", "’s"), toks[m.last - 1].end)
+        and not _area(m, gaz)
+    ):  # fmt: skip
+        return False
+    # A lower-case name particle after a name: a surname ("Daniel arap Moi", "Osama bin Laden").
+    if (
+        prev is not None and m.first > 1 and prev.key in _PARTICLES_BEFORE and not _capitalised(prev)
+        and _capitalised(toks[m.first - 2]) and text[toks[m.first - 2].end : toks[m.first].start] == f" {text[prev.start : prev.end]} "
         and not _area(m, gaz)
     ):  # fmt: skip
         return False
