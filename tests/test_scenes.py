@@ -42,3 +42,32 @@ def test_the_day_of_the_attacks_does_not_move_the_attacks() -> None:
 def test_a_statement_in_a_release_frees_no_prisoner() -> None:
     events = _material("The reward was announced Tuesday, a spokesman in Nairobi said in a release.")
     assert not any(e.family == "release" for e in events)
+
+
+def test_missiles_on_two_targets_in_two_towns_are_two_strikes_by_their_owner() -> None:
+    events = _material(
+        "U.S. cruise missiles struck a pharmaceutical plant in Khartoum and training camps near Khost, "
+        "Afghanistan, on Thursday, in retaliation for the Aug. 7 bombings of two U.S. embassies in East Africa.",
+        "1998-08-21",
+    )
+    strikes = {e.place["name"]: e for e in events if e.kind == "attack.shelling" and e.place}
+    assert set(strikes) == {"Khartoum", "Khost"}
+    assert all(e.actor1 and e.actor1["name"] == "Military Forces of United States" for e in strikes.values())
+    assert all(e.date and e.date["value"] == "1998-08-20" for e in strikes.values())
+    # The recalled bombings keep their own day, not the strikes'.
+    assert any(e.kind == "attack.bombing" and e.date and e.date["value"] == "1998-08-07" for e in events)
+
+
+def test_an_arrest_for_questioning_about_the_bombings_moves_no_bombing() -> None:
+    events = _material("In Pakistan, police detained two men in Peshawar on Friday for questioning about the bombings.", "1998-08-21")
+    assert [e.family for e in events] == ["detention"]
+
+
+def test_who_blames_is_no_doer() -> None:
+    events = _material(
+        "Clinton said the camps were run by Osama bin Laden, whom U.S. officials blame for the attacks "
+        "that killed 257 people in Nairobi on Aug. 7."
+    )
+    attacks = [e for e in events if e.family == "attack"]
+    assert attacks
+    assert all("United States" not in (e.actor1 or {}).get("name", "") for e in attacks)

@@ -141,7 +141,7 @@ def actors(
         subject, obj = None, subject
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
-    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2)):
+    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2) or _owner_before(text, places, start)):
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
     if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, places, lo, start)):
@@ -174,6 +174,8 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|following|until|b
 
 _SPEAKER_GAP = re.compile(
     r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
+    # "U.S. officials blame bin Laden for the embassy attacks": who blames is no doer.
+    r"|^[^.;]{0,40}?\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|held\s+\S+\s+responsible|hold\s+\S+\s+responsible)\b"
 )
 
 
@@ -269,6 +271,17 @@ _OF_COUNTRY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?$")
 def _country_after(text: str, places: list[Place], pos: int) -> str | None:
     for p in places:
         if p.feature == "country" and not p.adjectival and 0 < p.start - pos <= 30 and _OF_COUNTRY.fullmatch(text, pos, p.start):
+            return p.country_code
+    return None
+
+
+# "U.S. cruise missiles", "Israeli F-16 jets": whose weapons, a word or two before them.
+_WEAPON_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,2}")
+
+
+def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
+    for p in places:
+        if (p.adjectival or p.feature == "country") and p.end < pos and _WEAPON_GAP.fullmatch(text, p.end, pos):
             return p.country_code
     return None
 

@@ -25,12 +25,22 @@ from sitrep.events.actors import (
     actors,
     succeeded,
     theatre,
+    unnamed_doer,
 )
 from sitrep.events.attribution import NON_STATE, modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event
-from sitrep.events.dating import ahead, context_date, dateline, event_date, recalled, series, told
+from sitrep.events.dating import (
+    ahead,
+    attached,
+    context_date,
+    dateline,
+    event_date,
+    recalled,
+    series,
+    told,
+)
 from sitrep.events.eventness import legal_reference, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import country_name
@@ -99,18 +109,28 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])
             and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
         ]  # fmt: skip
-        seen: dict[tuple[str, int | None], Event] = {}
+        seen: dict[tuple[str, object], Event] = {}
         for kind, t_start, t_end in found:
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
+            if place is not None and place.end <= start and any(s_start + te <= place.start for _, ts, te in found if ts != t_start):
+                # "missiles struck a plant in Khartoum, in retaliation for the bombings of embassies
+                # in East Africa": Khartoum is the strike's; the bombings' place comes after them.
+                after = [p for p in places if p.start >= end]
+                place = place_of(text, after, clause, (s_start, s_end), start, end, focus.country_code if focus else None) or place
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
             if place is not None and place.end <= t_start + s_start and _recalls_back(text, start, end, place, found, s_start, clause):
-                place = None  # "arrested in Karachi on Aug. 7, the day of the attacks": Karachi is the arrest's
-            key = (kind.family, place.geonameid if place else None)
+                # "arrested in Karachi on Aug. 7, the day of the attacks", "detained in Peshawar for
+                # questioning about the bombings": the place and day are the arrest's; the attacks
+                # are told elsewhere, unless the sentence dates them ("the Aug. 7 bombings").
+                if not any(attached(text, t, start) for t in times):
+                    continue
+                place = None
+            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None)
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
@@ -160,6 +180,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events = one_per_event(events, text)
     for e in events:
         e.background = recalled(e.date, article)
+        here = (e.place or {}).get("country_code")
+        if e.actor1 and e.actor1.get("how") == "unnamed" and here and e.actor1.get("country_code") != here:
+            # The event's place narrowed to a town of another country (East Africa -> Nairobi):
+            # its unnamed doer is that country's.
+            e.actor1 = {**e.actor1, "name": unnamed_doer(lex, here, e.evidence[0]["text"]), "country_code": here}
     return events
 
 
@@ -196,7 +221,12 @@ _NOT_AN_EVENT = _CUES["not_an_event"]
 
 # "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an
 # event told before.
-_WHEN_OF = re.compile(r"\b(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)\s+the\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_WHEN_OF = re.compile(
+    r"\b(?:(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)"
+    r"|(?:about|over|for|into|behind|in connection with|connected with|linked to|related to|responsible for|suspected in|wanted in|blamed for|questioning about|questioned about))"
+    r"\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _recalls_back(
@@ -287,6 +317,14 @@ _FORMAL_PROTEST = _CUES["formal_protest_before"]
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
 
 
+def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:
+    """Whether forces broke the protest up in its sentence or the next: an arrest in another
+    city three paragraphs on is not this march's."""
+    ev = e.evidence[0]
+    window = text[ev["start"] : ev["end"] + 300]
+    return bool(intervention.search(window) or (_FORCES.search(window) and _BROKEN_UP.search(window)))
+
+
 def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
     """Whether a protest turned violent: a riot or clash told in its sentence or the next.
 
@@ -332,7 +370,7 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
             _retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
-        elif e.kind == "protest" and has_intervention:
+        elif e.kind == "protest" and has_intervention and _intervention_near(e, text, regex["protest.intervention"]):
             _retype(e, lex.kinds["protest.intervention"])
         elif e.kind == "clash.armed" and _crowd_fight(e):
             # "police forces and villagers clashed", "a group of people clashed with soldiers":

@@ -34,6 +34,11 @@ def place_json(p: Place, how: str | None) -> dict[str, Any]:
 
 
 _TOWNS = ("city", "landmark", "admin2")
+# A province joined by "and" is a scene of its own too ("Khartoum and Khost"), never one
+# after a bare comma (that is the town's province).
+_SCENES = (*_TOWNS, "admin1")
+# "struck a plant in Khartoum and training camps near Khost": two targets, each with its town.
+_NP_GAP = re.compile(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -41,7 +46,7 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
     """The other towns named with the scene in one list ("the embassies in Nairobi and Dar es
     Salaam, Tanzania"): each is a scene of its own. A country after a town is the town's
     ("Dar es Salaam, Tanzania"), not another scene; "between A and B" is one road."""
-    if place.feature not in _TOWNS or _BETWEEN.search(text, max(0, place.start - 12), place.start):
+    if place.feature not in _SCENES or _BETWEEN.search(text, max(0, place.start - 12), place.start):
         return []
     named = sorted(
         (p for p in places if sentence[0] <= p.start < sentence[1] and not p.adjectival and not reference(text, p)),
@@ -70,7 +75,12 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
         while 0 <= i + step < len(items) and len(out) < 4:
             (_, a_end), (b, _) = sorted((items[i], items[i + step]), key=lambda x: x[0].start)
             q = items[i + step][0]
-            if q.feature not in _TOWNS or q.geonameid == place.geonameid or not LIST_GAP.match(text[a_end : b.start]):
+            gap = text[a_end : b.start]
+            joined = bool(LIST_GAP.match(gap)) and gap.strip() != ","
+            if q.geonameid == place.geonameid or not (
+                (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap)))
+                or (q.feature in _SCENES and (joined or _NP_GAP.match(gap)))
+            ):
                 break
             out.append(q)
             i += step
