@@ -83,3 +83,24 @@ def test_armed_men_still_fight_mobilise_and_surround() -> None:
     assert any(e.family == "clash" for e in _annotate("Government troops fought to retake Kunduz from the Taliban on Monday."))
     assert any(e.family == "deployment" for e in _annotate("The army is mobilizing reservists near the border with Eritrea."))
     assert any(e.family == "siege" for e in _annotate("Rebels surrounded the town of Goma on Tuesday."))
+
+
+def test_the_fight_of_a_boxing_report_is_no_clash() -> None:
+    text = (
+        "Klitschko (58-3, 51 KO) bombed Thompson with a vicious right hand in the fifth round. "
+        "The heavyweight champion defended his belt against the mandatory challenger, his opponent "
+        "since the title fight was set in the stadium. After the fight, the crowd sang."
+    )
+    assert _annotate(text, "2012-07-07") == []
+
+
+def test_offensive_as_an_adjective_and_fall_to_a_record_are_no_events() -> None:
+    assert _annotate("His trouble began with the fifth offensive play of the game in Denver.") == []
+    assert _annotate("Thompson fell to 36-3 after the loss in Bern.") == []
+    assert any(e.family == "clash" for e in _annotate("The army launched an offensive against rebels in Kidal on Monday."))
+    assert any(e.family == "territory" for e in _annotate("Kunduz fell to the Taliban on Sunday."))
+
+
+def test_a_trial_for_rape_does_not_date_the_rape() -> None:
+    events = _annotate("Nichols was being tried for rape in March 2005 when he overpowered a deputy in Atlanta.")
+    assert not any(e.kind == "attack.sexual" for e in events)

@@ -9,6 +9,8 @@ scene". Each test here reads the words around one trigger; the cue patterns live
 
 from __future__ import annotations
 
+import re
+
 from sitrep.events.lexicon import cues
 
 _CUES = cues()
@@ -30,11 +32,27 @@ _UNREAL = _CUES["unreal_before"]
 _FIGURATIVE = _CUES["figurative_after"]
 _ARMED = _CUES["armed_words"]
 _SIEGE_OBJECT = _CUES["siege_object_after"]
+_SPORTS = _CUES["sports_words"]
+_TECH = _CUES["tech_words"]
+_SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
+_CRISIS = _CUES["crisis_words"]
+_SURNAME = _CUES["surname_trigger"]
+# "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
+_OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
+# A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
+_FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
 _TURNABLE = ("attack", "arrest", "shoot", "assault", "releas", "take", "took", "taking", "fight", "battl")
 
 
-def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "") -> bool:
+def sports_story(text: str) -> bool:
+    """Whether a text reads as a sports, technology or business report: four or more distinct
+    words of one of them. Such a story's fights, attacks and releases are play and products."""
+    return any(len({m.group().lower() for m in words.finditer(text)}) >= 4 for words in (_SPORTS, _TECH))
+
+
+def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool = False) -> bool:
     """Whether the material trigger at ``start:end`` of ``sentence`` tells no event to map.
 
     ``lead`` is the story's headline and first sentence: a harm told with no cause of its
@@ -46,6 +64,16 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     lowered = word.lower()
+    if _SURNAME.fullmatch(word) and start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(":
+        return True  # "public defender Peter Lynch said": a name, not a lynching
+    if sports and _SPORTS_AMBIGUOUS.match(lowered) and not _CRISIS.search(sentence):
+        return True  # "led a powerful attack", "beat a two-seeded team", "the fight" in a sports report
+    if lowered == "offensive" and not _OFFENSIVE_NOUN.match(sentence, end) and not _DETERMINER_BEFORE.search(sentence, max(0, start - 30), start):
+        return True  # "offensive linemen", "the fifth offensive play"
+    if lowered.startswith(("fell to", "fall to", "fallen to", "falls to")) and (
+        not _FALL_SUBJECT.search(sentence, max(0, start - 40), start) or re.match(r"\s*(?:\d|his|her|their|its|the ground|the floor|death)", sentence[end:])
+    ):
+        return True  # "fell to 36-3", "fall to his death": no town changed hands
     if _HEDGE.search(sentence, max(0, start - 40), start) or _UNREAL.search(sentence, max(0, start - 80), start):
         return True  # "practically kidnapped", "the possibility of a ground assault"
     armed = bool(_ARMED.search(sentence))
@@ -53,9 +81,9 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         armed and lowered.startswith(("fight", "fought")) and sentence[end : end + 4] == " to "
     ):
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
-    if lowered.startswith("mobili") and not armed:
+    if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops
-    if lowered.startswith(("surround", "besieg")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
+    if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
         return True  # "surrounded by two drunks"
     if lowered.startswith(_TURNABLE) and (
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
@@ -80,3 +108,9 @@ def legal_reference(text: str, start: int) -> bool:
     """Whether the trigger at ``start`` names what someone is charged with or convicted of
     ("convicted of murder", "a trial for rape"): an earlier event recalled by a court act."""
     return bool(_LEGAL_BEFORE.search(text, max(0, start - 70), start))
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline written in title case ("Rioters In Greece Attack Police Station")."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

@@ -41,7 +41,7 @@ from sitrep.events.dating import (
     series,
     told,
 )
-from sitrep.events.eventness import legal_reference, no_happening
+from sitrep.events.eventness import legal_reference, no_happening, sports_story
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import country_name
 from sitrep.events.scene import camp_in, context_place, filed_from, place_of, reference, scenes
@@ -86,6 +86,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
     story = " ".join([article.title or "", *(text[a:b] for a, b in sentences[:2])])  # what the story is about
+    sports = sports_story(f"{article.title or ''} {text}")
     line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     for s_start, s_end in sentences:
@@ -147,7 +148,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
-            if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story):
+            if event.layer == "material" and legal_reference(text, start) and not any(attached(text, t, start) for t in times):
+                continue  # "tried for rape in March 2005": the day is the trial's; the rape is told undated
+            if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story, sports):
                 continue  # "killed in a car accident", "a heart attack", "the driver fled": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
