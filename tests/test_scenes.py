@@ -71,3 +71,28 @@ def test_who_blames_is_no_doer() -> None:
     attacks = [e for e in events if e.family == "attack"]
     assert attacks
     assert all("United States" not in (e.actor1 or {}).get("name", "") for e in attacks)
+
+
+def test_a_site_the_gazetteer_lacks_is_not_the_last_town() -> None:
+    events = _material(
+        "President Kiir spoke in Juba on Thursday. Kiir accused the Sudanese government of bombing "
+        "the South Sudanese area of Guffa in recent days, killing seven people.",
+        "2011-11-10",
+    )
+    bombings = [e for e in events if e.kind == "attack.bombing"]
+    assert bombings and all(e.place and e.place["name"] == "South Sudan" for e in bombings)
+
+
+def test_a_denial_of_the_attack_is_no_second_attack() -> None:
+    events = _material(
+        "Sudanese warplanes bombed the Yida refugee camp on Thursday. A Sudanese army spokesman denied the attack occurred.",
+        "2011-11-10",
+    )
+    assert len([e for e in events if e.family == "attack"]) == 1
+
+
+def test_refugees_who_fled_long_ago_are_no_displacement_today() -> None:
+    events = _material("Aid workers said 15,000 refugees who fled violence in Sudan are living in the Yida camp.", "2011-11-10")
+    assert not any(e.family == "displacement" for e in events)
+    events = _material('The men were "Gazans who had fled their home earlier that day," an official in Gaza said.', "2009-01-06")
+    assert any(e.family == "displacement" for e in events)

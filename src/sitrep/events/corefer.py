@@ -60,8 +60,16 @@ def same_kind(lead: Event, e: Event) -> bool:
     )
 
 
-def _own_place(e: Event) -> dict[str, Any] | None:
+def _own_place(e: Event, text: str = "") -> dict[str, Any] | None:
+    if e.place and e.place.get("how") == "context" and text and _named_again(text, e):
+        return None  # "the airstrike" named again: the place the last sentences were about is not its own
     return e.place if e.place and e.place.get("how") in (None, "context") else None
+
+
+def _named_again(text: str, e: Event) -> bool:
+    """A definite noun for the event ("the airstrike", "this attack"), not a verb."""
+    trig = e.evidence[0]["trigger"]
+    return not str(trig["text"]).lower().endswith("ed") and bool(_BACK.search(text, max(0, trig["start"] - 20), trig["start"]))
 
 
 def _own_date(e: Event) -> dict[str, Any] | None:
@@ -129,6 +137,16 @@ def _another(text: str, e: Event) -> bool:
     )
 
 
+# "A SAF spokesman denied the attack occurred", "denied any bombing": a denial of an event
+# told before, not a denied event of its own.
+_BACK = re.compile(r"\b(?:the|any|this|that|such|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(text: str, e: Event) -> bool:
+    trig = e.evidence[0]["trigger"]
+    return bool(_BACK.search(text, max(0, trig["start"] - 20), trig["start"])) and (e.place or {}).get("how") is not None
+
+
 def one_per_event(events: list[Event], text: str) -> list[Event]:
     """Join the mentions of one happening in one article; the article's order of events kept."""
     clusters: list[list[int]] = []
@@ -137,12 +155,12 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
     order = sorted(range(len(events)), key=lambda i: events[i].evidence[0]["trigger"]["start"])
     for i in order:
         e = events[i]
-        if e.modality in ("denied", "planned"):
+        if e.modality == "planned" or (e.modality == "denied" and not _refers_back(text, e)):
             clusters.append([i])
-            place_of.append(_own_place(e))
+            place_of.append(_own_place(e, text))
             date_of.append(_own_date(e))
             continue
-        own_place, own_date = _own_place(e), _own_date(e)
+        own_place, own_date = _own_place(e, text), _own_date(e)
         home = None
         if not _another(text, e):
             for c in range(len(clusters) - 1, -1, -1):

@@ -121,6 +121,13 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # in East Africa": Khartoum is the strike's; the bombings' place comes after them.
                 after = [p for p in places if p.start >= end]
                 place = place_of(text, after, clause, (s_start, s_end), start, end, focus.country_code if focus else None) or place
+            if (
+                place is not None and place.feature in ("country", "region") and not (clause[0] <= place.start < clause[1])
+                and context is not None and context.country_code == place.country_code
+            ):  # fmt: skip
+                # "youths threw molotov cocktails outside parliament, as a general strike paralysed
+                # Greece": the country is another clause's; the town the story is in is the scene.
+                place = None
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
@@ -135,10 +142,18 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
+            fallback, how = (context or focus), ("context" if context else "article")
+            site = _unknown_site(sentence, named, s_start) if place is None else None
+            if site is not None:
+                # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its
+                # country, not the town the last sentence was about.
+                fallback, how = site[0], "country"
             event = _event(
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
-                context or focus, "context" if context else "article", times, quantities, named, others, text,
+                fallback, how, times, quantities, named, others, text,
             )  # fmt: skip
+            if site is not None and event.place is not None:
+                event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = context_date(prior, events[:n_before], times, line, event.family) or event.date
             if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
@@ -148,6 +163,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 continue  # a recalled event with no date of its own: nothing the map can place in time
+            if (
+                event.family == "displacement" and _WHO_BEFORE.search(sentence, max(0, t_start - 30), t_start)
+                and not sentence[t_start:t_end].lower().endswith("ing")
+                and not any(end <= t.start < clause[1] for t in times) and not _DAY_WORDS.search(sentence, t_end)
+            ):  # fmt: skip
+                continue  # "refugees who fled violence in Sudan are living in the camp": who they are, not a day's event
             if event.layer == "material" and legal_reference(text, start) and not any(attached(text, t, start) for t in times):
                 continue  # "tried for rape in March 2005": the day is the trial's; the rape is told undated
             if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story, sports):
@@ -230,6 +251,31 @@ _WHEN_OF = re.compile(
     r"\s+the\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+# "the area of Guffa", "Guffa village": a named place; when the gazetteer does not know it,
+# the event is there, not in the town the story was about before.
+_NAMED_SITE = re.compile(
+    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality)\s+of\s+([A-Z][\w'’-]+)"
+    r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
+)
+
+
+def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Place, str] | None:
+    """A named site the gazetteer does not know and the country the sentence puts it in, the
+    nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa")."""
+    for m in _NAMED_SITE.finditer(sentence):
+        a, b = m.span(1) if m.group(1) else m.span(2)
+        if any(p.start < s_start + b and s_start + a < p.end for p in places):
+            continue  # a place the gazetteer knows
+        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
+        if before:
+            return before[-1], sentence[a:b]
+    return None
+
+
+_DAY_WORDS = re.compile(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
+_WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
 
 
 def _recalls_back(
