@@ -136,6 +136,12 @@ def actors(
     if kind.name == "displacement" and subject is not None and subject["type"] == "civilians" and (home := _origin(text, places, lo, hi)):
         # "refugees from Ukraine arrived in Poland": ACLED codes Ukraine's civilians.
         subject = {**subject, "name": f"Civilians ({country_name(home)})", "country_code": home}
+    if (
+        kind.name == "attack.civilians" and subject is not None and subject["type"] == "civilians"
+        and _FOUND_DEAD.fullmatch(text[start:end])
+    ):  # fmt: skip
+        # "Rescue workers pulled more bodies from the rubble": who found them did not do it.
+        subject = None
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
@@ -212,6 +218,7 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+_FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
 
 
 # A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
