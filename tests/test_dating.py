@@ -315,3 +315,13 @@ def test_eventness_cues_live_in_a_data_file_each_with_a_source() -> None:
 def test_a_town_named_for_a_distance_written_32km_is_no_scene() -> None:
     events = _annotate("One rocket made the deepest strike yet into Israel, about 32km from Tel Aviv, on Tuesday.", "2009-01-08")
     assert not any((e.place or {}).get("name") == "Tel Aviv" for e in events if e.layer == "material")
+
+
+def test_a_memorials_day_is_not_the_blasts() -> None:
+    events = _annotate(
+        "A truck bomb exploded outside the U.S. Embassy in Dar es Salaam on Aug. 7. Hundreds of mourners "
+        "attended a memorial service in Dar es Salaam on Sunday for the 10 people killed in the blast there.",
+        "1998-08-28",
+    )
+    blasts = [e for e in events if e.family == "attack"]
+    assert blasts and all((e.date or {}).get("value") == "1998-08-07" for e in blasts)
