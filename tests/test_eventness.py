@@ -104,3 +104,12 @@ def test_offensive_as_an_adjective_and_fall_to_a_record_are_no_events() -> None:
 def test_a_trial_for_rape_does_not_date_the_rape() -> None:
     events = _annotate("Nichols was being tried for rape in March 2005 when he overpowered a deputy in Atlanta.")
     assert not any(e.kind == "attack.sexual" for e in events)
+
+
+def test_routine_and_refused_releases_and_an_agencys_protest_are_no_events() -> None:
+    assert not any(e.family == "release" for e in _annotate("She was given a summons and released in Brooklyn."))
+    assert not any(e.family == "release" for e in _annotate("The suspect was released on bail in Athens on Monday."))
+    assert not any(e.family == "release" for e in _annotate("They threw bottles when the police would not release her in Athens."))
+    text = 'The UN, which said the school in Jabaliya was clearly marked, said it was "strongly protesting these killings".'
+    assert not any(e.family == "protest" for e in _annotate(text))
+    assert any(e.family == "release" for e in _annotate("Rebels released 20 hostages in Kidal on Monday."))

@@ -37,6 +37,8 @@ _TECH = _CUES["tech_words"]
 _SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
 _CRISIS = _CUES["crisis_words"]
 _SURNAME = _CUES["surname_trigger"]
+_ROUTINE_AFTER = _CUES["routine_release_after"]
+_ROUTINE_BEFORE = _CUES["routine_release_before"]
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
@@ -81,6 +83,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         armed and lowered.startswith(("fight", "fought")) and sentence[end : end + 4] == " to "
     ):
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
+    if family == "release" and (_ROUTINE_AFTER.match(sentence, end) or _ROUTINE_BEFORE.search(sentence, max(0, start - 40), start)):
+        return True  # "released on bail", "given a summons and released": no prisoner release
     if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops
     if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):

@@ -410,7 +410,7 @@ def _article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Even
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             _retype(e, lex.kinds["riot.mob"])
-        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"]):
+        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s|ing)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"]):
             # "The UN protested at a complete absence of accountability": a government's or an
             # agency's protest is a complaint (PLOVER ACCUSE), no crowd in the street.
             _retype(e, lex.kinds["accuse"])
@@ -500,6 +500,10 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
     if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
         # "killed" in a sentence about a strike is that strike's toll, not a second attack.
         out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
+    fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
+    if "restriction" in names and ("displacement" in names or fleeing):
+        # "ordered to leave their homes or forced to flee the fighting": people displaced.
+        out = [h for h in out if h[0].name != "restriction"]
     if "riot.mob" in names:
         out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
     # The main clause's event first ("the military arrested two villagers after they were
