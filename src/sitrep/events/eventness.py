@@ -45,7 +45,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "assault", "releas", "take", "took", "taking", "fight", "battl")
+_TURNABLE = ("attack", "arrest", "shoot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell")
 
 
 def sports_story(text: str) -> bool:
@@ -101,6 +101,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
             _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
         ):
             return True
+    if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
+        return True  # "fleeing the scene": a driver or a suspect getting away
     # "The driver fled the scene": one person getting away is no displacement.
     return (
         family == "displacement" and lowered.startswith("fle")
