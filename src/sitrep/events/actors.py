@@ -142,6 +142,8 @@ def actors(
     ):  # fmt: skip
         # "Rescue workers pulled more bodies from the rubble": who found them did not do it.
         subject = None
+    if kind.name == "attack.civilians" and subject is not None and _LOST_LIVES.match(text[start:end]):
+        subject, obj = None, subject  # "Five Israeli soldiers lost their lives": the dead are the victims
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
@@ -218,6 +220,7 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+_LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
 _FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
 
 
