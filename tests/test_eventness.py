@@ -121,3 +121,10 @@ def test_lives_lost_rockets_fired_and_bases_captured_are_read() -> None:
     assert attacks and all("Israel" not in (e.actor1 or {}).get("name", "") for e in attacks)  # the dead are no doers
     assert any(e.kind == "attack.shelling" for e in _annotate("Hamas fired more than 30 into Israel yesterday, wounding a baby in Sderot."))
     assert any(e.family == "territory" for e in _annotate("Satellite images show air bases recently captured by government forces in Kordofan."))
+
+
+def test_police_closing_streets_deploy_and_do_not_riot() -> None:
+    events = _annotate("Overnight, police barricaded Snyder Avenue in front of the 67th precinct in East Flatbush.", "2013-03-12")
+    assert [e.family for e in events] == ["deployment"]
+    events = _annotate("Youths set up burning barricades in Exarchia and threw stones at riot police in Athens.", "2008-12-12")
+    assert any(e.family == "riot" for e in events)

@@ -109,7 +109,9 @@ def actors(
         kind.name == "riot" and subject is not None and subject["type"] in ARMED
         and bool(ARSON.search(text, start, end)) and not _CROWD_CONTEXT.search(text, lo, hi)
     )  # fmt: skip
-    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",) and not armed_arson:
+    # "police barricaded Snyder Avenue": forces closing a street do not riot.
+    forces_barricade = kind.name == "riot" and subject is not None and subject["type"] == "state" and text[start:end].lower().startswith("barricad")
+    if kind.family in ("protest", "riot") and kind.name not in ("protest.excessive",) and not armed_arson and not forces_barricade:
         crowd = "Rioters" if kind.family == "riot" else "Protesters"
         if subject and subject["type"] in ("protesters", "rioters") and subject["type"] != crowd.lower():
             # "demonstrators blocked the road with burning tyres": ACLED's rioters, as the kind says.

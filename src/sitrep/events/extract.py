@@ -587,12 +587,26 @@ _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town
 _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
+_POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
+
+
 def _reread(
     lex: Lexicon, kind: Kind, text: str, clause: tuple[int, int], start: int, end: int,
     places: list[Place], actor1: dict[str, Any] | None, actor2: dict[str, Any] | None,
 ) -> Kind:  # fmt: skip
     """Kinds the arguments change: a town that capitulates is handed over; forces that
     evacuate retreat."""
+    if kind.name == "riot" and text[start:end].lower().startswith("barricad") and (
+        (actor1 and actor1["type"] == "state")
+        or (
+            (actor1 is None or actor1.get("text") is None)
+            and _POLICE_ONLY.search(text, max(0, start - 150), clause[1]) and not _CROWD.search(text, max(0, start - 150), clause[1])
+        )
+    ):
+        # "police barricaded the avenue", "officers in riot gear ... and barricades were placed":
+        # forces closing streets do not riot.
+        return lex.kinds["deployment"]
     if kind.name == "force.surrender" and actor1 is None:
         # "Qala-i-Naw, capital of Badghis province, also capitulated": the subject is a place.
         before = [p for p in places if clause[0] <= p.start and p.end <= start and p.feature in ("city", "admin2", "admin1", "landmark")]
