@@ -66,7 +66,7 @@ def test_place_matches_by_the_golds_precision(
     [
         ("2008-12-06", "2008-12-06", "day", True),
         ("2008-12-07", "2008-12-06", "day", False),
-        ("2008-12", "2008-12-06", "day", False),  # a coarser guess never meets a day
+        ("2008-12", "2008-12-06", "day", False),  # a coarser guess never meets the day of a story's own event
         ("2008-12-20", "2008-12", "month", True),
         ("2009-01", "2008", "year", False),
     ],
@@ -149,3 +149,15 @@ def test_speech_acts_are_kept_apart_from_material_events() -> None:
         e.layer == "speech" and e.to_json()["layer"] == "speech" for e in condemned
     )
     assert any(e.layer == "material" and e.family == "attack" for e in events)
+
+
+def test_a_coarser_date_counts_only_for_a_recalled_event() -> None:
+    from sitrep.evaluate.articles import date_ok
+
+    war = {"date": "2011-06-05", "date_precision": "day", "background": True}
+    today = {"date": "2011-11-10", "date_precision": "day", "background": False}
+    assert date_ok({"value": "2011-06"}, war)  # "fighting since June": the month is all the text gives
+    assert date_ok({"value": "2011"}, war)
+    assert not date_ok({"value": "2011-07"}, war)
+    assert not date_ok({"value": "2011-11"}, today)  # the story's own event: to the day
+    assert date_ok({"value": "2011-11-10"}, today)
