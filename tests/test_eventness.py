@@ -128,3 +128,16 @@ def test_police_closing_streets_deploy_and_do_not_riot() -> None:
     assert [e.family for e in events] == ["deployment"]
     events = _annotate("Youths set up burning barricades in Exarchia and threw stones at riot police in Athens.", "2008-12-12")
     assert any(e.family == "riot" for e in events)
+
+
+def test_a_political_report_argues_and_idioms_hurt_no_one() -> None:
+    text = (
+        "Republicans in Congress battled back and forth over the bill in Washington, and the Senate "
+        "campaign of the governor stormed ahead. Democrats said the nominee would fight liberal attacks "
+        "in the election; voters in the primary polls took a shot at the administration."
+    )
+    assert _annotate(text, "2013-01-10") == []
+    assert _annotate("She has taken to Facebook to blast her sister in Wyoming.", "2013-09-01") == []
+    assert _annotate("Democrats have been fighting to tighten gun laws in Washington.", "2013-01-10") == []
+    assert any(e.family == "clash" for e in _annotate("Troops fought to retake Kunduz on Sunday."))
+    assert any(e.family == "attack" and e.modality == "planned" for e in _annotate("Militants planned to attack the base in Kandahar on Monday."))

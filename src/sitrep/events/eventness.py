@@ -32,8 +32,11 @@ _UNREAL = _CUES["unreal_before"]
 _FIGURATIVE = _CUES["figurative_after"]
 _ARMED = _CUES["armed_words"]
 _SIEGE_OBJECT = _CUES["siege_object_after"]
+# What troops fight to do: "fought to retake Kunduz" is a battle, "fighting to tighten gun laws" is not.
+_MILITARY_AIM = re.compile(r"\s+to\s+(?:re-?take|re-?capture|capture|seize|hold|defend|repel|push|drive|take|control|regain|reach|break|enter|clear|oust|dislodge|storm)\b", re.IGNORECASE)
 _SPORTS = _CUES["sports_words"]
 _TECH = _CUES["tech_words"]
+_POLITICS = _CUES["politics_words"]
 _SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
 _CRISIS = _CUES["crisis_words"]
 _SURNAME = _CUES["surname_trigger"]
@@ -45,13 +48,19 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat")
 
 
 def sports_story(text: str) -> bool:
-    """Whether a text reads as a sports, technology or business report: four or more distinct
-    words of one of them. Such a story's fights, attacks and releases are play and products."""
-    return any(len({m.group().lower() for m in words.finditer(text)}) >= 4 for words in (_SPORTS, _TECH))
+    """Whether a text reads as a sports, technology, business or political report: four or more
+    distinct words of one of them (five for politics, and then only with few words of violence
+    in the whole story). Such a story's fights, attacks and releases are play, products and
+    arguments, unless a sentence names violence."""
+    if any(len({m.group().lower() for m in words.finditer(text)}) >= 4 for words in (_SPORTS, _TECH)):
+        return True
+    politics = len({m.group().lower() for m in _POLITICS.finditer(text)})
+    violence = len({m.group().lower() for m in _CRISIS.finditer(text)})
+    return politics >= 5 and violence < 4
 
 
 def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool = False) -> bool:
@@ -80,7 +89,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "practically kidnapped", "the possibility of a ground assault"
     armed = bool(_ARMED.search(sentence))
     if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
-        armed and lowered.startswith(("fight", "fought")) and sentence[end : end + 4] == " to "
+        armed and lowered.startswith(("fight", "fought")) and _MILITARY_AIM.match(sentence, end)
     ):
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
     if family == "release" and (_ROUTINE_AFTER.match(sentence, end) or _ROUTINE_BEFORE.search(sentence, max(0, start - 40), start)):
@@ -93,6 +102,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
+    if lowered.startswith("blast") and re.search(r"\bto\s+$", sentence[max(0, start - 5) : start]):
+        return True  # "has taken to Facebook to blast her sister": criticism, no explosion
     if _HARM_ONLY.fullmatch(word):
         # "killed by a hit-and-run driver", "a tsunami that killed 170,000": a harm with a
         # cause that is no violence, unless violence is told beside it.
