@@ -141,3 +141,8 @@ def test_a_political_report_argues_and_idioms_hurt_no_one() -> None:
     assert _annotate("Democrats have been fighting to tighten gun laws in Washington.", "2013-01-10") == []
     assert any(e.family == "clash" for e in _annotate("Troops fought to retake Kunduz on Sunday."))
     assert any(e.family == "attack" and e.modality == "planned" for e in _annotate("Militants planned to attack the base in Kandahar on Monday."))
+
+
+def test_grenades_in_a_haul_are_no_grenade_attack() -> None:
+    events = _annotate("In the car, police found automatic weapons, dynamite, hand grenades and ammunition in Munich.", "2015-11-20")
+    assert [e.family for e in events] == ["weapons"]

@@ -442,3 +442,9 @@ def test_a_surname_after_a_name_particle_is_no_town() -> None:
     # Moi is a town in Norway; "Daniel arap Moi" is Kenya's president. "Santiago de Chile" stays.
     text = "President Daniel arap Moi met envoys in Nairobi before flying to Santiago de Chile."
     assert [p.name for p in find_places(text, load())] == ["Nairobi", "Santiago de Chile"]
+
+
+def test_short_capitals_amid_words_are_initials_not_a_valley() -> None:
+    # Swat is a valley in Pakistan; "a SWAT team" is a police unit. "the DRC" is a country.
+    assert [p.name for p in find_places("A SWAT team stormed the theatre in Paris.", load())] == ["Paris"]
+    assert [p.name for p in find_places("Troops entered the DRC on Monday.", load())] == ["Democratic Republic of the Congo"]

@@ -501,6 +501,11 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         # "killed" in a sentence about a strike is that strike's toll, not a second attack.
         out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
+    if "weapons.disrupted" in names:
+        # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades
+        # are in the haul, not thrown.
+        hauls = [a for k, a, _ in found if k.name == "weapons.disrupted"]
+        out = [h for h in out if not (h[0].name in ("attack.grenade", "attack.bombing") and any(0 < h[1] - a < 120 for a in hauls))]
     if "restriction" in names and ("displacement" in names or fleeing):
         # "ordered to leave their homes or forced to flee the fighting": people displaced.
         out = [h for h in out if h[0].name != "restriction"]

@@ -341,6 +341,13 @@ def _keep(
         return False
     # "the Immigration and Naturalization Service (INS)": an agency's initials, not a town.
     name = text[toks[m.first].start : toks[m.last - 1].end]
+    # "a SWAT team": short capitals amid lower-case words are initials, unless they name a
+    # country or a province ("the DRC", "UAE").
+    if (
+        single and name.isupper() and len(name) <= 4 and not _area(m, gaz)
+        and nxt is not None and text[nxt.start : nxt.end].islower()
+    ):  # fmt: skip
+        return False
     if (
         name.isupper() and len(name) <= 6 and text[toks[m.first].start - 1 : toks[m.first].start] == "("
         and text[toks[m.last - 1].end : toks[m.last - 1].end + 1] == ")" and not _area(m, gaz)
