@@ -96,3 +96,20 @@ def test_refugees_who_fled_long_ago_are_no_displacement_today() -> None:
     assert not any(e.family == "displacement" for e in events)
     events = _material('The men were "Gazans who had fled their home earlier that day," an official in Gaza said.', "2009-01-06")
     assert any(e.family == "displacement" for e in events)
+
+
+def test_two_countries_toll_goes_to_neither_and_each_city_keeps_its_own() -> None:
+    text = (
+        "Powerful bombs exploded minutes apart outside the U.S. embassies in Kenya and Tanzania on Friday, "
+        "killing at least 80 people, officials said. In Nairobi, the blast flattened an office building. "
+        "Kenyan officials said at least 72 people were killed there. In Dar es Salaam, a car bomb exploded "
+        "outside the embassy about 10 minutes later, killing at least seven people, police said."
+    )
+    bombings = {e.place["name"]: e for e in _material(text, "1998-08-07") if e.family == "attack" and e.place}
+    assert set(bombings) == {"Nairobi", "Dar es Salaam"}
+    assert bombings["Nairobi"].fatalities != 80 and bombings["Dar es Salaam"].fatalities == 7
+
+
+def test_two_countries_as_doers_or_sides_are_no_two_scenes() -> None:
+    events = _material("Fighting between Sudan and South Sudan broke out along the border on Monday.", "2012-04-10")
+    assert len([e for e in events if e.family == "clash"]) <= 1

@@ -89,6 +89,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     sports = sports_story(f"{article.title or ''} {text}")
     line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
+    shared: set[str] = set()  # events of one sentence told in several towns at once
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
@@ -178,7 +179,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             seen.setdefault(key, event)
             events.append(event)
             if event.layer == "material" and place is not None:
-                events.extend(each_town(lex, event, coordinated(text, places, place, (s_start, s_end))))
+                towns = each_town(lex, event, coordinated(text, places, place, (s_start, s_end)))
+                if towns:
+                    shared.update(e.id for e in (event, *towns))
+                events.extend(towns)
         toll_into_act(events, n_before)
         if tag and label:
             if len(events) == n_before:
@@ -195,6 +199,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 events.append(event)
             tagged[events[n_before].id] = tag
     events = carry_tolls(events, text, sentences, quantities)
+    for e in events:
+        if e.id in shared:
+            e.fatalities = None  # a toll told for several towns at once, or carried to them, is none of theirs
     coded_totals(events, text, sentences)
     events = _article_readings(events, text, lex)
     _context_takers(events)

@@ -39,6 +39,7 @@ _TOWNS = ("city", "landmark", "admin2")
 _SCENES = (*_TOWNS, "admin1")
 # "struck a plant in Khartoum and training camps near Khost": two targets, each with its town.
 _NP_GAP = re.compile(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"\b(?:in|at|outside|inside|across|near|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -46,7 +47,8 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
     """The other towns named with the scene in one list ("the embassies in Nairobi and Dar es
     Salaam, Tanzania"): each is a scene of its own. A country after a town is the town's
     ("Dar es Salaam, Tanzania"), not another scene; "between A and B" is one road."""
-    if place.feature not in _SCENES or _BETWEEN.search(text, max(0, place.start - 12), place.start):
+    country = place.feature == "country"
+    if (place.feature not in _SCENES and not country) or _BETWEEN.search(text, max(0, place.start - 12), place.start):
         return []
     named = sorted(
         (p for p in places if sentence[0] <= p.start < sentence[1] and not p.adjectival and not reference(text, p)),
@@ -80,10 +82,19 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
             if q.geonameid == place.geonameid or not (
                 (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap)))
                 or (q.feature in _SCENES and (joined or _NP_GAP.match(gap)))
+                or (country and q.feature == "country" and joined)
             ):
                 break
             out.append(q)
             i += step
+    if out and country:
+        # Countries are two scenes only where a place is meant ("the embassies in Kenya and
+        # Tanzania"), never as doers ("the U.S. and Britain struck") or sides ("between ...").
+        first = min([place, *out], key=lambda p: p.start)
+        if not _LOCATIVE.search(text, max(0, first.start - 14), first.start) or _BETWEEN.search(text, max(0, first.start - 12), first.start):
+            return []
+    if out and _BETWEEN.search(text, max(0, min(p.start for p in [place, *out]) - 12), min(p.start for p in [place, *out])):
+        return []  # "fighting between Sudan and South Sudan": one conflict, both sides
     return out
 
 
