@@ -127,3 +127,13 @@ def test_counts_in_a_list_share_the_verb() -> None:
     # Killers are not the killed.
     (troops, civilians) = find_quantities("a column of 150 troops killed two civilians")
     assert troops.fatality is None and civilians.fatality == "killed"
+
+
+def test_a_toll_that_rose_or_stood_counts_the_dead() -> None:
+    from sitrep.quantities import find_quantities
+
+    q = find_quantities("The death toll from Friday's bomb blast at the embassy here has risen to 201, officials said.")
+    assert [(x.value, x.fatality) for x in q] == [(201, "killed")]
+    q = find_quantities("In Tanzania, the toll from the blast stood at 10.")
+    assert [(x.value, x.fatality) for x in q] == [(10, "killed")]
+    assert [x.fatality for x in find_quantities("Prices rose to 201 dollars.")] == [None]

@@ -113,3 +113,18 @@ def test_two_countries_toll_goes_to_neither_and_each_city_keeps_its_own() -> Non
 def test_two_countries_as_doers_or_sides_are_no_two_scenes() -> None:
     events = _material("Fighting between Sudan and South Sudan broke out along the border on Monday.", "2012-04-10")
     assert len([e for e in events if e.family == "clash"]) <= 1
+
+
+def test_here_is_the_dateline_town_and_a_risen_toll_is_a_toll() -> None:
+    from sitrep.clean import clean
+
+    text = (
+        "NAIROBI, August 10 (Xinhua) -- The death toll from Friday's bomb blast at the U.S. embassy here has "
+        "risen to 201, Kenyan officials said Monday.\n\nIn Tanzania, the toll from the blast at the U.S. embassy "
+        "in Dar es Salaam stood at 10, according to the Tanzanian government."
+    )
+    article = extract(clean(RawArticle(id="t", source="t", text=text, published="1998-08-10")))
+    blasts = {e.place["name"]: e for e in article.events if e.family == "attack" and e.place}
+    assert set(blasts) == {"Nairobi", "Dar es Salaam"}
+    assert blasts["Nairobi"].fatalities == 201 and blasts["Dar es Salaam"].fatalities == 10
+    assert all((e.date or {}).get("value") == "1998-08-07" for e in blasts.values())

@@ -84,6 +84,8 @@ DEATH = re.compile(
     re.IGNORECASE,
 )
 INJURY = re.compile(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
+_TOLL_RISE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|stood|stands|now stands|is now)\s+(?:to|at)?\s*(?:at least\s+|more than\s+)?$", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
     r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered)\s*$",
@@ -217,6 +219,8 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
     before = re.split(r"[.;:!?]|\band\b", before)[-1]
     if _DEATH_BEFORE.search(before):
         return "killed"
+    if _TOLL_RISE.search(before) and _TOLL_WORD.search(text, max(0, q_start - 120), q_start):
+        return "killed"  # "the death toll from Friday's blast at the embassy has risen to 201"
     if _INJURY_BEFORE.search(before):
         return "injured"
     # A parenthesis ("4 volunteer fighters (VDP) were killed") does not end the clause.

@@ -90,6 +90,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
+    here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
@@ -129,6 +130,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "youths threw molotov cocktails outside parliament, as a general strike paralysed
                 # Greece": the country is another clause's; the town the story is in is the scene.
                 place = None
+            if place is None and here is not None and _HERE.search(sentence):
+                place = here  # "the blast at the U.S. embassy here": the town the story was filed from
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
@@ -281,6 +284,8 @@ def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Pla
     return None
 
 
+# "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").
+_HERE = re.compile(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
 
