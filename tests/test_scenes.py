@@ -116,8 +116,6 @@ def test_two_countries_as_doers_or_sides_are_no_two_scenes() -> None:
 
 
 def test_here_is_the_dateline_town_and_a_risen_toll_is_a_toll() -> None:
-    from sitrep.clean import clean
-
     text = (
         "NAIROBI, August 10 (Xinhua) -- The death toll from Friday's bomb blast at the U.S. embassy here has "
         "risen to 201, Kenyan officials said Monday.\n\nIn Tanzania, the toll from the blast at the U.S. embassy "
