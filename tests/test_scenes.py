@@ -126,3 +126,12 @@ def test_here_is_the_dateline_town_and_a_risen_toll_is_a_toll() -> None:
     assert set(blasts) == {"Nairobi", "Dar es Salaam"}
     assert blasts["Nairobi"].fatalities == 201 and blasts["Dar es Salaam"].fatalities == 10
     assert all((e.date or {}).get("value") == "1998-08-07" for e in blasts.values())
+
+
+def test_the_place_right_after_the_trigger_is_its_own() -> None:
+    events = _material(
+        "The officials said a suspect arrested in Pakistan had told interrogators that he helped plan the Nairobi attack.",
+        "1998-08-18",
+    )
+    arrests = [e for e in events if e.family == "detention"]
+    assert arrests and arrests[0].place and arrests[0].place["name"] == "Pakistan"

@@ -104,6 +104,11 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
     return out
 
 
+# "a suspect arrested in Pakistan": a country right after the trigger is its scene, even one
+# other than the story's.
+_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
+
+
 def place_of(
     text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int,
     home: str | None = None,
@@ -116,12 +121,19 @@ def place_of(
     """
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
+    # "arrested in Pakistan", "fighting in South Kordofan": the place right after the trigger.
+    right = next((p for p in places if not p.adjectival and end < p.start <= end + 12 and _RIGHT_AFTER.fullmatch(text, end, p.start)), None)
+    if right is not None and not reference(text, right):
+        return right
     for lo, hi in (clause, sentence):
         inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)]
         listed = _listed(text, [p for p in inside if p.feature == "country"])
         inside = [p for p in inside if p not in listed]
         if (lo, hi) == sentence and home:
-            inside = [p for p in inside if not (p.feature == "country" and p.country_code != home)]
+            inside = [
+                p for p in inside
+                if not (p.feature == "country" and p.country_code != home)
+            ]  # fmt: skip
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
             # to the trigger (after it preferred).
