@@ -448,3 +448,11 @@ def test_short_capitals_amid_words_are_initials_not_a_valley() -> None:
     # Swat is a valley in Pakistan; "a SWAT team" is a police unit. "the DRC" is a country.
     assert [p.name for p in find_places("A SWAT team stormed the theatre in Paris.", load())] == ["Paris"]
     assert [p.name for p in find_places("Troops entered the DRC on Monday.", load())] == ["Democratic Republic of the Congo"]
+
+
+def test_the_issues_agency_and_ambassador_are_no_towns() -> None:
+    # Ins is a village in Switzerland and Bushnell a town in Illinois; here they are an agency
+    # and an ambassador. "the Bronx" and "the Pirbright laboratory" stay places.
+    assert find_places("The Ins said the men were deported.", load()) == []
+    assert "Bushnell" not in [p.name for p in find_places("Bushnell, the U.S. ambassador, was injured in the blast.", load())]
+    assert [p.name for p in find_places("Police in the Bronx searched the Pirbright laboratory.", load())] == ["Bronx", "Pirbright"]

@@ -39,6 +39,15 @@ TITLES = frozenset(
 ROLES = frozenset(
     ["protester", "protestor", "demonstrator", "student", "resident", "witness", "officer", "policeman", "soldier", "activist", "lawyer", "spokesman", "spokeswoman", "correspondent", "reporter", "photographer", "journalist", "teacher", "doctor", "nurse", "victim", "suspect", "shopkeeper", "owner", "farmer", "worker", "commander", "leader", "father", "mother", "son", "daughter", "brother", "sister", "uncle", "aunt", "cousin", "wife", "husband", "friend", "neighbour", "neighbor", "analyst", "official", "councilman", "councilwoman", "pastor", "priest", "imam"]
 )
+# Verbs after "the X" that make X an agent, not a place ("the Ins said", "the Ins has").
+_AGENT_VERBS = frozenset({"was", "were", "is", "are", "has", "had", "have", "will", "would", "announced", "reported", "denied", "confirmed"})
+_APPOSITION = re.compile(
+    r",\s+(?:the|a|an|his|her)\s+(?:[\w.'’-]+\s+){0,2}?(?:"
+    r"ambassador|envoy|president|minister|spokes(?:man|woman|person)|official|leader|commander|general|"
+    r"secretary|director|chief|governor|senator|mayor|suspect|victim|lawyer|judge|prosecutor|officer|"
+    r"diplomat|chairman|head|founder|owner|professor|reporter|correspondent)\b",
+    re.IGNORECASE,
+)
 # Capitalised words that may follow a place inside an organisation or title and
 # still leave the place a place ("Gainesville Police", "Herat Governor").
 HEAD_WORDS = frozenset(
@@ -341,6 +350,16 @@ def _keep(
         return False
     # "the Immigration and Naturalization Service (INS)": an agency's initials, not a town.
     name = text[toks[m.first].start : toks[m.last - 1].end]
+    # "Bushnell, the ambassador, was injured": a name with its role in apposition is a person.
+    if single and not _area(m, gaz) and _APPOSITION.match(text, toks[m.last - 1].end):
+        return False
+    # "the Ins said": a small town's name after "the" is an agency's or a thing's.
+    if (
+        single and prev is not None and prev.key == "the" and not _strong(m, gaz)
+        and nxt is not None and (nxt.key in SPEECH or nxt.key in _AGENT_VERBS)
+        and all(gaz.feature(rid) == "city" and gaz.pop[rid] < 20_000 for rid, _ in m.entries)
+    ):  # fmt: skip
+        return False
     # "a SWAT team": short capitals amid lower-case words are initials, unless they name a
     # country or a province ("the DRC", "UAE").
     if (
