@@ -135,3 +135,11 @@ def test_the_place_right_after_the_trigger_is_its_own() -> None:
     )
     arrests = [e for e in events if e.family == "detention"]
     assert arrests and arrests[0].place and arrests[0].place["name"] == "Pakistan"
+
+
+def test_a_reward_for_information_leading_to_an_arrest_is_no_arrest() -> None:
+    text = (
+        "The State Department has offered a reward of up to $2 million for information leading to the arrest "
+        "of those responsible for the bombing in Nairobi, a spokesman said."
+    )
+    assert not any(e.family == "detention" for e in _material(text))
