@@ -502,9 +502,9 @@ _FLATBUSH = {"name": "East Flatbush", "geonameid": 5115843, "lat": 40.6537, "lon
              "admin1": "New York", "precision": "city", "feature": "city"}  # fmt: skip
 _BROOKLYN = {"name": "Brooklyn", "geonameid": 5110302, "lat": 40.6501, "lon": -73.9496, "country_code": "US",
              "admin1": "New York", "precision": "admin1", "feature": "city", "how": "article"}  # fmt: skip
-_JABALIYA = {"name": "Jabaliya", "geonameid": 281133, "lat": 31.528, "lon": 34.483, "country_code": "PS",
+_JABALIYA = {"name": "Jabaliya", "geonameid": None, "lat": 31.528, "lon": 34.483, "country_code": "PS",
              "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
-_GAZA_CITY = {"name": "Gaza City", "geonameid": 281133 + 1, "lat": 31.502, "lon": 34.467, "country_code": "PS",
+_GAZA_CITY = {"name": "Gaza City", "geonameid": None, "lat": 31.502, "lon": 34.467, "country_code": "PS",
               "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
 
 
