@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from importlib import resources
@@ -46,7 +47,8 @@ def _database(help_text: str) -> Callable[[F], F]:
 
 def _report_rejections(rejected: list[InputRejected]) -> None:
     for err in rejected:
-        click.echo(f"rejected {err.source}: {err.reason} [{err.code}]", err=True)
+        where = "" if err.stage == "intake" else f" at {err.stage}"
+        click.echo(f"rejected {err.source}{where}: {err.reason} [{err.code}]", err=True)
 
 
 def _fail(err: SitrepError) -> None:
@@ -73,27 +75,40 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="SQLite file to write (created if missing).",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Processes for the per-article stages (the store and cross-article stages stay in one).",
+)
+@click.option("--quiet", is_flag=True, help="No progress display (it is off anyway when stderr is no terminal).")
 @max_mb_option
-def run(paths: tuple[Path, ...], db: Path, max_mb: float) -> None:
+def run(paths: tuple[Path, ...], db: Path, workers: int, quiet: bool, max_mb: float) -> None:
     """Run the pipeline on files, folders, .jsonl, .html, .txt (gzip too) into a database.
 
     Running it again on the same input adds nothing twice; an article whose text
-    changed is stored as a new version.
+    changed is stored as a new version. An article that a stage fails on is set
+    aside (named on stderr with the stage and reason) and the run goes on.
     """
     from sitrep.pipeline import run as run_pipeline
+    from sitrep.progress import bar
     from sitrep.store import Store
 
     try:
-        with Store(db) as store:
-            report = run_pipeline(paths, store, max_bytes=int(max_mb * _MB))
+        with Store(db) as store, bar(enabled=not quiet) as show:
+            report = run_pipeline(paths, store, max_bytes=int(max_mb * _MB), workers=workers, on_batch=show)
             counts = store.counts()
     except SitrepError as err:
         _fail(err)
         return
     _report_rejections(report.rejected)
+    by_stage = Counter(err.stage for err in report.rejected)
+    aside = ", ".join(f"{n} at {stage}" for stage, n in sorted(by_stage.items()))
     click.echo(
         f"{report.new} new, {report.versions} new versions, {report.unchanged} unchanged, "
-        f"{len(report.rejected)} rejected; {db} holds {counts.get('articles', 0)} articles"
+        f"{len(report.rejected)} rejected{f' ({aside})' if aside else ''}; "
+        f"{db} holds {counts.get('articles', 0)} articles"
     )
     sys.exit(1 if report.rejected else 0)
 

@@ -263,11 +263,12 @@ class CopyLinker:
     def _fingerprints(self, pks: list[int]) -> dict[int, Fingerprint]:
         return {pk: Fingerprint.from_blob(blob) for pk, blob in sql.prints(self.conn, pks).items()}
 
-    def link(self, pk: int) -> CopyLink | None:
+    def link(self, pk: int, *, fp: Fingerprint | None = None) -> CopyLink | None:
         """Index stored version ``pk`` and record the copy it carries, if any.
 
-        Runs inside the caller's transaction. A version indexed before is left
-        as it is (running twice changes nothing).
+        ``fp`` is the version's fingerprint when its stage computed it (else it is
+        computed from the stored text). Runs inside the caller's transaction. A
+        version indexed before is left as it is (running twice changes nothing).
         """
         if sql.is_indexed(self.conn, pk):
             return None
@@ -278,7 +279,8 @@ class CopyLinker:
         # never a copy of its own past, and old wording should not attract matches.
         for old_pk, old_text in sql.earlier_versions(self.conn, me.id, pk):
             sql.remove_keys(self.conn, old_pk, fingerprint(old_text).keys)
-        fp = fingerprint(me.text)
+        if fp is None:
+            fp = fingerprint(me.text)
         found = sql.candidates(self.conn, fp.keys, limit=self.max_candidates)
         # One shared key is chance (a stock sentence); a copy shares several.
         found = [(c, hits) for c, hits in found if hits >= min(MIN_KEYS, len(fp.keys))]

@@ -18,6 +18,8 @@ class InputRejected(SitrepError):
     """One input (a file, a JSONL line) cannot be processed; the rest goes on."""
 
     code = "E100"
+    # The step that set the input aside: "intake" (reading), or a stage's name.
+    stage = "intake"
 
 
 class EmptyInput(InputRejected):
@@ -48,6 +50,24 @@ class BadRecord(InputRejected):
     """A JSONL line is not valid JSON or lacks a required field."""
 
     code = "E105"
+
+
+class StageFailed(InputRejected):
+    """A stage raised on one article: the article is set aside with the stage and the reason."""
+
+    code = "E106"
+
+    def __init__(self, message: str, *, source: str | None = None, stage: str = "?") -> None:
+        super().__init__(message, source=source)
+        self.stage = stage
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Crosses process boundaries (the worker pool) with its keyword arguments intact.
+        return (_stage_failed, (self.reason, self.source, self.stage))
+
+
+def _stage_failed(message: str, source: str | None, stage: str) -> StageFailed:
+    return StageFailed(message, source=source, stage=stage)
 
 
 class UsageError(SitrepError):

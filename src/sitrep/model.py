@@ -222,6 +222,10 @@ class Article:
     times: list[TimeRef] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Set by the engine's per-article stages for the cross-article ones (copies, stories),
+    # so that no later stage reads the text back or tokenises it again; never exported.
+    fingerprint: Any = field(default=None, repr=False, compare=False)
+    terms: dict[str, float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import chain, islice
+from typing import TYPE_CHECKING, Any
 
 from sitrep.clean import ChromeModel, clean
 from sitrep.errors import InputRejected
@@ -145,9 +146,6 @@ def extract(article: Article, *, homes: OutletHomes | None = None) -> Article:
     found by the first pass (``locate``) and found again only where the
     article's outlet has a home area.
     """
-    from sitrep.quantities import find_quantities
-    from sitrep.times import find_times
-
     if homes is None:
         locate(article)
     else:
@@ -156,6 +154,14 @@ def extract(article: Article, *, homes: OutletHomes | None = None) -> Article:
         home = homes.home(outlet_key(article.url, article.outlet))
         if home:
             locate(article, home=home)
+    return read_events(article)
+
+
+def read_events(article: Article) -> Article:
+    """Times, quantities and events of an article whose places are found."""
+    from sitrep.quantities import find_quantities
+    from sitrep.times import find_times
+
     fields = _fields(article)
     anchor = _anchor(article)
     article.times = []
@@ -186,12 +192,16 @@ def _anchor(article: Article) -> date | None:
         return None
 
 
-def link_articles(store: Store, article_ids: Iterable[str]) -> int:
+def link_articles(
+    store: Store, article_ids: Iterable[str], articles: Mapping[str, Article] | None = None
+) -> int:
     """Cross-article stages for newly stored articles: copies, then stories. Returns copies found.
 
     Only the given articles are looked at (plus, once, those an upgraded
     database held before it had copy tables), earliest published first, so
-    that an original is stored before the reprints that point to it.
+    that an original is stored before the reprints that point to it. ``articles``
+    (by id) carry the fingerprints and terms their stages computed, so that the
+    stored texts are not read back and tokenised again.
     """
     from sitrep.copies import CopyLinker
     from sitrep.store import copies as copy_sql
@@ -205,10 +215,17 @@ def link_articles(store: Store, article_ids: Iterable[str]) -> int:
         linker = CopyLinker(conn)
         stories = StoryLinker(conn)
         found = 0
+        by_pk = {
+            pk: articles[article_id]
+            for article_id, pk in store.latest_pks(articles or {}).items()
+            if articles and article_id in articles
+        }
         for pk in copy_sql.in_published_order(conn, list(dict.fromkeys(pks))):
-            link = linker.link(pk)
+            done = by_pk.get(pk)
+            link = linker.link(pk, fp=done.fingerprint if done else None)
             found += link is not None
-            stories.link(pk, copy_of=link.copy_of if link else copy_sql.copy_of_pk(conn, pk))
+            copy_of = link.copy_of if link else copy_sql.copy_of_pk(conn, pk)
+            stories.link(pk, copy_of=copy_of, raw=done.terms if done else None)
     return found
 
 
@@ -220,46 +237,139 @@ def consolidate_store(store: Store, *, everything: bool = False) -> Consolidatio
         return consolidate(conn, everything=everything)
 
 
+# Articles the corpus-wide learning passes (chrome lines, outlet homes) look at: the first
+# ones of the stream, so that memory does not grow with the corpus.
+SAMPLE = 2000
+# Articles stored (and linked into copies and stories) per transaction.
+BATCH = 500
+
+
+@dataclass(slots=True)
+class Progress:
+    """Where a run is, for a progress display: called after each stored batch."""
+
+    done: int = 0
+    set_aside: int = 0
+
+
+def _raws(items: Iterable[RawArticle | InputRejected], report: RunReport) -> Iterator[RawArticle]:
+    """The stream's articles; what intake rejected goes to the report as it passes."""
+    for item in items:
+        if isinstance(item, InputRejected):
+            report.rejected.append(item)
+        else:
+            yield item
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
     *,
     max_bytes: int,
     extra: Iterable[RawArticle | InputRejected] = (),
+    workers: int = 1,
+    on_batch: Callable[[Progress], None] | None = None,
 ) -> RunReport:
-    """The whole pipeline on files and folders into ``store``; idempotent on the same input."""
+    """The whole pipeline on files and folders into ``store``; idempotent on the same input.
+
+    Streams: articles are read, run through the per-article stages (in ``workers``
+    processes) and stored ``BATCH`` at a time, one transaction a batch with their copies
+    and stories; an article a stage fails on is set aside with the stage and the reason
+    and the run goes on. Consolidation runs once at the end, over the blocks that changed.
+    """
+    from sitrep.engine import PER_ARTICLE, Context, Engine, check_order
+    from sitrep.engine.stages import CLEAN, PLACES, fail_on_from_env
     from sitrep.ingest import read_paths
 
     path_list = [os.fspath(p) for p in paths]
     run_id = store.start_run(path_list)
     report = RunReport()
-    raws, rejected = split([*read_paths(path_list, max_bytes=max_bytes), *extra])
-    report.rejected.extend(rejected)
-    chrome = learn_chrome(raws)
-    articles: list[Article] = []
-    for item in clean_all(raws, chrome=chrome):
-        if isinstance(item, InputRejected):
-            report.rejected.append(item)
-        else:
-            articles.append(locate(item))
-    homes = learn_homes(articles)
-    articles = [extract(a, homes=homes) for a in articles]
-    fresh: list[str] = []
-    for article in articles:
-        outcome = store.add_article(article)
-        report.article_ids.append(article.id)
-        if outcome == "new":
-            report.new += 1
-        elif outcome == "unchanged":
-            report.unchanged += 1
-        else:
-            report.versions += 1
-        if outcome != "unchanged":
-            fresh.append(article.id)
-    report.copies = link_articles(store, fresh)
+    stream = _raws(chain(read_paths(path_list, max_bytes=max_bytes), extra), report)
+    check_order(PER_ARTICLE)
+    engine = Engine(workers)
+    # The learning passes see the first SAMPLE articles: chrome over the raw texts, then
+    # outlet homes over the places of the clean ones (which go on from there).
+    sample = list(islice(stream, SAMPLE))
+    ctx = Context(chrome=learn_chrome(sample), fail_on=fail_on_from_env())
+    # What an earlier run stored with this very content is not processed again (a rerun after
+    # a crash or a set-aside redoes only the rest), but it still teaches chrome and homes.
+    stored = store.stored_already(sample)
+    located = list(engine.map((r for r in sample if r.id not in stored), (CLEAN, PLACES), ctx))
+    homes = learn_homes(a for a in located if isinstance(a, Article))
+    _observe_stored(homes, store, stored.values())
+    ctx.homes = homes.homes()
+    _count_unchanged(report, stored)
+    stream = _not_stored(stream, store, report)
+    rest = tuple(st for st in PER_ARTICLE if st not in (CLEAN,))
+    results = chain(
+        # The sample's places are found again where its outlet turned out to have a home.
+        engine.map((a for a in located if isinstance(a, Article)), rest, ctx),
+        (a for a in located if not isinstance(a, Article)),
+        engine.map(stream, PER_ARTICLE, ctx),
+    )
+    progress = Progress()
+    it = iter(results)
+    while batch := list(islice(it, BATCH)):
+        _store_batch(store, batch, report)
+        progress.done += len(batch)
+        progress.set_aside = len(report.rejected)
+        if on_batch is not None:
+            on_batch(progress)
     done = consolidate_store(store)
     report.events, report.conflicts = done.events, done.conflicts
     for err in report.rejected:
-        store.add_rejection(run_id, err.source or "", err.code, err.reason)
+        store.add_rejection(run_id, err.source or "", err.code, err.reason, err.stage)
     store.finish_run(run_id, report.counts)
     return report
+
+
+def _count_unchanged(report: RunReport, stored: Mapping[str, Any]) -> None:
+    report.unchanged += len(stored)
+    report.article_ids.extend(stored)
+
+
+def _not_stored(raws: Iterable[RawArticle], store: Store, report: RunReport) -> Iterator[RawArticle]:
+    """The raws not stored before with the same content (those are counted as unchanged)."""
+    it = iter(raws)
+    while chunk := list(islice(it, 256)):
+        stored = store.stored_already(chunk)
+        _count_unchanged(report, stored)
+        yield from (r for r in chunk if r.id not in stored)
+
+
+def _observe_stored(homes: OutletHomes, store: Store, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Count stored articles' places towards their outlets' homes, as if located now."""
+    from types import SimpleNamespace
+
+    from sitrep.places import outlet_key
+
+    for row in rows:
+        places = [SimpleNamespace(**p) for p in store.places_of(int(row["pk"]))]
+        homes.observe(outlet_key(row["url"], row["outlet"]), places)  # type: ignore[arg-type]
+
+
+def _store_batch(store: Store, batch: list[Article | InputRejected], report: RunReport) -> None:
+    """Store a batch and link its new articles into copies and stories, in one transaction."""
+    from sitrep.errors import StageFailed, StoreError
+
+    fresh: dict[str, Article] = {}
+    with store.transaction():
+        for item in batch:
+            if isinstance(item, InputRejected):
+                report.rejected.append(item)
+                continue
+            try:
+                outcome = store.add_in_batch(item)
+            except StoreError as err:
+                report.rejected.append(StageFailed(err.reason, source=item.source, stage="store"))
+                continue
+            report.article_ids.append(item.id)
+            if outcome == "new":
+                report.new += 1
+            elif outcome == "unchanged":
+                report.unchanged += 1
+            else:
+                report.versions += 1
+            if outcome != "unchanged":
+                fresh[item.id] = item
+        report.copies += link_articles(store, list(fresh), fresh)

@@ -211,14 +211,21 @@ class StoryLinker:
             out.append((int(story), json.loads(centroid), first, last))
         return out
 
-    def link(self, pk: int, *, copy_of: int | None = None) -> int:
-        """Put stored version ``pk`` into a story (its copy's, the most similar, or a new one)."""
+    def link(self, pk: int, *, copy_of: int | None = None, raw: dict[str, float] | None = None) -> int:
+        """Put stored version ``pk`` into a story (its copy's, the most similar, or a new one).
+
+        ``raw`` is the version's term counts (``features``) when its stage computed them.
+        """
         seen = self.conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (pk,)).fetchone()
         if seen:
             return int(seen[0])
-        row = self.conn.execute("SELECT title, text, published FROM articles WHERE pk = ?", (pk,)).fetchone()
-        title, text, published = row[0], row[1], row[2]
-        raw = features(title, text)
+        if raw is None:
+            row = self.conn.execute("SELECT title, text, published FROM articles WHERE pk = ?", (pk,)).fetchone()
+            title, published = row[0], row[2]
+            raw = features(title, row[1])
+        else:
+            row = self.conn.execute("SELECT title, published FROM articles WHERE pk = ?", (pk,)).fetchone()
+            title, published = row[0], row[1]
         self.n += 1
         terms = list(raw)
         self._load_df(terms)

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, Literal
 
 from sitrep.errors import StoreError
-from sitrep.model import Article
+from sitrep.model import Article, RawArticle
 from sitrep.store.rows import (
     ARTICLE_COLUMNS,
     BOOL_COLUMNS,
@@ -202,6 +202,8 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"cannot migrate the database: {e}", source=self.path) from e
         self.needs_linking = version > 0 and any(v >= _FIRST_LINKED for v in applied)
+        # An older database upgraded just now may lack a stage's rows for stored articles.
+        self.upgraded = version > 0 and bool(applied)
 
     def close(self) -> None:
         """Close the database; calling it twice is harmless."""
@@ -265,6 +267,39 @@ class Store:
             raise StoreError(
                 f"cannot store article {article.id!r}: {e}", source=article.source
             ) from e
+
+    def stored_already(self, raws: Iterable[RawArticle]) -> dict[str, dict[str, Any]]:
+        """Those of ``raws`` stored before with this very content: id -> their url, outlet
+        and pk. None after an upgrade, when stored articles may lack a newer stage's rows."""
+        if self.upgraded:
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        for raw in raws:
+            row = self.conn.execute(
+                "SELECT pk, url, outlet FROM articles WHERE id = ? AND content_hash = ?",
+                (raw.id, raw.content_hash),
+            ).fetchone()
+            if row:
+                out[raw.id] = dict(row)
+        return out
+
+    def places_of(self, pk: int) -> list[dict[str, Any]]:
+        """The places stored for one stored version (by its row key)."""
+        rows = self.conn.execute("SELECT * FROM places WHERE article_pk = ?", (pk,)).fetchall()
+        return [dict(r) for r in rows]
+
+    def add_in_batch(self, article: Article) -> Outcome:
+        """Store one article inside the caller's transaction, all or nothing (a savepoint):
+        a failure undoes only this article and raises ``StoreError`` naming it."""
+        self.conn.execute("SAVEPOINT one_article")
+        try:
+            outcome = self._insert(article)
+        except (sqlite3.Error, ValueError, TypeError) as e:
+            self.conn.execute("ROLLBACK TO one_article")
+            self.conn.execute("RELEASE one_article")
+            raise StoreError(f"cannot store article {article.id!r}: {e}", source=article.source) from e
+        self.conn.execute("RELEASE one_article")
+        return outcome
 
     def add_articles(self, articles: Iterable[Article], *, batch_size: int = 500) -> dict[str, int]:
         """Store many articles, ``batch_size`` per transaction; returns counts per outcome.
@@ -466,14 +501,14 @@ class Store:
         if self._run_id == run_id:
             self._run_id = None
 
-    def add_rejection(self, run_id: int, source: str, code: str, reason: str) -> None:
-        """Record that ``source`` was rejected in a run, with the error's code and reason."""
+    def add_rejection(self, run_id: int, source: str, code: str, reason: str, stage: str = "intake") -> None:
+        """Record that ``source`` was rejected in a run, with the error's code, reason and stage."""
         try:
             with self.transaction():
                 self.conn.execute(
-                    "INSERT INTO rejections (run_id, source, code, reason, at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (run_id, source, code, reason, utc_now()),
+                    "INSERT INTO rejections (run_id, source, code, reason, at, stage) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (run_id, source, code, reason, utc_now(), stage),
                 )
         except sqlite3.IntegrityError as e:
             raise StoreError(

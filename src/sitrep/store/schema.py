@@ -417,6 +417,11 @@ _V14_VIOLENCE_BLOCK = """
 UPDATE consolidated_events SET family = 'violence' WHERE family IN ('attack', 'clash');
 """
 
+# The step that set an input aside: "intake" for reading, else the stage that raised.
+_V15_REJECTION_STAGE = """
+ALTER TABLE rejections ADD COLUMN stage TEXT NOT NULL DEFAULT 'intake';
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -432,6 +437,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (12, _V12_COPY_KEYS),
     (13, _V13_STORY_TERMS),
     (14, _V14_VIOLENCE_BLOCK),
+    (15, _V15_REJECTION_STAGE),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
