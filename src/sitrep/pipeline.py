@@ -286,7 +286,7 @@ def run(
     report = RunReport()
     stream = _raws(chain(read_paths(path_list, max_bytes=max_bytes), extra), report)
     check_order(PER_ARTICLE)
-    engine = Engine(workers)
+    engine = Engine(workers, ahead=2 * BATCH)
     # The learning passes see the first SAMPLE articles: chrome over the raw texts, then
     # outlet homes over the places of the clean ones (which go on from there).
     sample = list(islice(stream, SAMPLE))

@@ -67,8 +67,11 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 class Engine:
     """Runs per-article stages with ``workers`` processes (1: in this process)."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, *, ahead: int = 0) -> None:
         self.workers = max(1, workers)
+        # Articles the workers may run ahead of the reader: at least a stored batch, so that
+        # they keep going while the writer stores and links one.
+        self.ahead = max(ahead, 4 * CHUNK * self.workers)
 
     def map(self, items: Iterable[Any], stages: Sequence[Stage], ctx: Context) -> Iterator[Article | InputRejected]:
         """Each item through the stages, results in input order."""
@@ -80,7 +83,7 @@ class Engine:
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         with mp.get_context(method).Pool(self.workers, initializer=_init, initargs=(tuple(stages), ctx)) as pool:
             pending: deque[Any] = deque()
-            window = 4 * self.workers
+            window = -(-self.ahead // CHUNK)
             for chunk in _chunks(items, CHUNK):
                 pending.append(pool.apply_async(_work, (chunk,)))
                 while len(pending) >= window:
