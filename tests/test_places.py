@@ -203,7 +203,8 @@ def test_rerun_fills_in_places_missing_from_an_older_database(tmp_path: Path) ->
         # As a database made before the geoparser, which a later migration then upgrades.
         store.conn.execute("DELETE FROM places")
         store.conn.execute("ALTER TABLE rejections DROP COLUMN stage")
-        store.conn.execute("DELETE FROM schema_migrations WHERE version = 15")
+        store.conn.execute("DROP TABLE pending_consolidation")
+        store.conn.execute("DELETE FROM schema_migrations WHERE version >= 15")
     with Store(tmp_path / "s.db") as store:
         report = run([SEEDS], store, max_bytes=1 << 24)
         first = next(iter(store.articles()))["id"]

@@ -234,7 +234,14 @@ def consolidate_store(store: Store, *, everything: bool = False) -> Consolidatio
     from sitrep.consolidate import consolidate
 
     with store.transaction() as conn:
-        return consolidate(conn, everything=everything)
+        if everything or store.upgraded:
+            # A database just upgraded may hold versions no pass has marked: look at every block.
+            done = consolidate(conn, everything=everything)
+        else:
+            pending = [int(r[0]) for r in conn.execute("SELECT article_pk FROM pending_consolidation")]
+            done = consolidate(conn, articles=pending)
+        conn.execute("DELETE FROM pending_consolidation")
+        return done
 
 
 # Articles the corpus-wide learning passes (chrome lines, outlet homes) look at: the first

@@ -250,6 +250,7 @@ class Mention:
     # a reprint of any of them is a reprint of the event.
     retold: tuple[frozenset[str], ...] = ()
     why: str = ""
+    held_by: str | None = None  # the event that holds it already (when events grow in place)
 
     @property
     def order(self) -> tuple[Any, ...]:

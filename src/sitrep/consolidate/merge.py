@@ -351,10 +351,37 @@ class _Index:
                         yield c
 
 
-def cluster(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Merge the mentions of one block (one family in one country) into events."""
+def rebuilt(held: Iterable[Mention]) -> list[Cluster]:
+    """Events as they were: each group of mentions one event held, added in the order that
+    founded it (the first mention is the founder, as when it was made)."""
+    out: list[Cluster] = []
+    for group in held_groups(held):
+        first = group[0]
+        c = Cluster(
+            founder=first, kind=first.kind, place_key=first.place_key, place_rank=first.place_rank,
+            country=first.country, admin1=first.admin1, span=first.span,
+        )  # fmt: skip
+        for m in group:
+            c.add(m)
+        out.append(c)
+    return out
+
+
+def held_groups(held: Iterable[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by the event that holds them (``Mention.held_by``), each in order."""
+    groups: dict[str, list[Mention]] = {}
+    for m in sorted(held, key=lambda m: m.order):
+        groups.setdefault(m.held_by or "", []).append(m)
+    return list(groups.values())
+
+
+def cluster(mentions: Iterable[Mention], existing: Iterable[Cluster] = ()) -> list[Cluster]:
+    """Merge the mentions of one block (one family in one country) into events; with
+    ``existing``, the new mentions join those events or found new ones (returned after them)."""
     index = _Index()
-    clusters: list[Cluster] = []
+    clusters: list[Cluster] = list(existing)
+    for c in clusters:
+        index.add(c)
     for m in sorted(mentions, key=lambda m: m.order):
         best: tuple[float, str, Cluster] | None = None
         for c in index.candidates(m):

@@ -43,26 +43,126 @@ def changed_blocks(conn: sqlite3.Connection) -> list[Block]:
     return sorted((str(r[0]), str(r[1])) for r in rows)
 
 
-def block_mentions(conn: sqlite3.Connection, block: Block) -> Iterator[sqlite3.Row]:
-    """The block's mentions in latest versions, with what consolidation needs of their articles."""
-    family, country = block
-    where = "e.country_code = ?" if country else "(e.country_code IS NULL OR e.country_code = '')"
-    params: list[Any] = [family, country] if country else [family]
-    yield from conn.execute(
-        f"""SELECT e.pk, e.rank, e.json, a.pk AS article_pk, a.id AS article_id, a.outlet,
+_MENTION_COLUMNS = """e.pk, e.rank, e.json, a.pk AS article_pk, a.id AS article_id, a.outlet,
                    a.published, a.published_precision, a.wire, c.group_pk, c.copy_of_pk,
                    c.relation, sm.story_id,
                    (SELECT f.date FROM events AS f WHERE f.article_pk = a.pk
                     AND f.date_precision = 'day' ORDER BY f.rank LIMIT 1) AS focal_date,
                    (SELECT f.family || '|' || coalesce(f.geonameid, f.place_name, '') || '|'
                            || coalesce(f.date, '') FROM events AS f WHERE f.article_pk = a.pk
-                    ORDER BY f.rank LIMIT 1) AS lead
-            FROM events AS e JOIN articles AS a ON a.pk = e.article_pk
+                    ORDER BY f.rank LIMIT 1) AS lead"""
+_MENTION_JOINS = """FROM events AS e JOIN articles AS a ON a.pk = e.article_pk
             LEFT JOIN copies AS c ON c.article_pk = a.pk
-            LEFT JOIN story_members AS sm ON sm.article_pk = a.pk
-            WHERE {_FAMILY} = ? AND {where} AND {_LATEST}""",
+            LEFT JOIN story_members AS sm ON sm.article_pk = a.pk"""
+
+
+def block_mentions(conn: sqlite3.Connection, block: Block) -> Iterator[sqlite3.Row]:
+    """The block's mentions in latest versions, with what consolidation needs of their articles."""
+    family, country = block
+    where = "e.country_code = ?" if country else "(e.country_code IS NULL OR e.country_code = '')"
+    params: list[Any] = [family, country] if country else [family]
+    yield from conn.execute(
+        f"SELECT {_MENTION_COLUMNS} {_MENTION_JOINS} WHERE {_FAMILY} = ? AND {where} AND {_LATEST}",
         params,
     )
+
+
+def _chunks(values: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def article_mentions(conn: sqlite3.Connection, block: Block, article_pks: list[int]) -> list[sqlite3.Row]:
+    """The block's mentions in the given stored versions (no event holds them yet)."""
+    family, country = block
+    where = "e.country_code = ?" if country else "(e.country_code IS NULL OR e.country_code = '')"
+    out: list[sqlite3.Row] = []
+    for chunk in _chunks(article_pks):
+        marks = ",".join("?" * len(chunk))
+        params: list[Any] = [family, *([country] if country else []), *chunk]
+        out.extend(
+            conn.execute(
+                f"SELECT {_MENTION_COLUMNS} {_MENTION_JOINS} WHERE {_FAMILY} = ? AND {where} "
+                f"AND e.article_pk IN ({marks})",
+                params,
+            ).fetchall()
+        )
+    return out
+
+
+def event_mention_rows(conn: sqlite3.Connection, event_ids: list[str]) -> list[sqlite3.Row]:
+    """The mentions the given events hold, with their event id (``event_id``)."""
+    out: list[sqlite3.Row] = []
+    for chunk in _chunks(event_ids):
+        marks = ",".join("?" * len(chunk))
+        out.extend(
+            conn.execute(
+                f"SELECT {_MENTION_COLUMNS}, em.event_id AS held_by, em.why AS held_why {_MENTION_JOINS} "
+                f"JOIN event_mentions AS em ON em.mention_pk = e.pk WHERE em.event_id IN ({marks})",
+                chunk,
+            ).fetchall()
+        )
+    return out
+
+
+def blocks_of_articles(conn: sqlite3.Connection, article_pks: list[int]) -> list[Block]:
+    """The blocks the given stored versions' mentions fall in."""
+    found: set[Block] = set()
+    for chunk in _chunks(article_pks):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT DISTINCT {_FAMILY}, coalesce(e.country_code, '') FROM events AS e "
+            f"WHERE e.article_pk IN ({marks})",
+            chunk,
+        ).fetchall()
+        found.update((str(r[0]), str(r[1])) for r in rows)
+    return sorted(found)
+
+
+def superseded_blocks(conn: sqlite3.Connection, article_pks: list[int]) -> list[Block]:
+    """Blocks whose events hold mentions of earlier versions of the given stored versions."""
+    found: set[Block] = set()
+    for chunk in _chunks(article_pks):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"""SELECT DISTINCT ce.family, ce.country_code FROM articles AS new
+                JOIN articles AS old ON old.id = new.id AND old.version < new.version
+                JOIN events AS e ON e.article_pk = old.pk
+                JOIN event_mentions AS em ON em.mention_pk = e.pk
+                JOIN consolidated_events AS ce ON ce.id = em.event_id
+                WHERE new.pk IN ({marks})""",
+            chunk,
+        ).fetchall()
+        found.update((str(r[0]), str(r[1])) for r in rows)
+    return sorted(found)
+
+
+def block_size(conn: sqlite3.Connection, block: Block) -> int:
+    """Mentions the block's events hold (0 for a block with no events yet)."""
+    row = conn.execute(
+        "SELECT coalesce(sum(mentions), 0) FROM consolidated_events WHERE family = ? AND country_code = ?",
+        block,
+    ).fetchone()
+    return int(row[0])
+
+
+def events_in_window(
+    conn: sqlite3.Connection, block: Block, days: list[str], coarse: list[str], undated: bool
+) -> list[str]:
+    """Ids of the block's events dated between the first and last of ``days`` (ISO days), or
+    to one of the ``coarse`` months or years, or (with ``undated``) to nothing."""
+    rows = conn.execute(
+        f"""SELECT id FROM consolidated_events WHERE family = ? AND country_code = ?
+            AND ((date >= ? AND date <= ?) OR date IN ({",".join("?" * len(coarse)) or "NULL"})
+                 {"OR date IS NULL" if undated else ""})""",
+        [*block, days[0], days[-1], *coarse],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def id_taken(conn: sqlite3.Connection, event_id: str) -> bool:
+    """Whether an event id is in use."""
+    return conn.execute("SELECT 1 FROM consolidated_events WHERE id = ?", (event_id,)).fetchone() is not None
 
 
 def previous_assignment(conn: sqlite3.Connection, block: Block) -> dict[tuple[str, str], str]:
@@ -92,14 +192,25 @@ def replace_block(
     events: list[dict[str, Any]],
     mentions: list[tuple[int, str, str]],
     conflicts: list[dict[str, Any]],
+    only: list[str] | None = None,
 ) -> None:
-    """Swap a block's events, mention assignments and conflicts for freshly consolidated ones.
+    """Swap a block's events, mention assignments and conflicts for freshly consolidated ones
+    (with ``only``, just the events of those ids; the block's others stay).
 
     The API's indexes of the block (stories, articles, words) are swapped with them.
     """
-    old = conn.execute(
-        "SELECT id, rowid FROM consolidated_events WHERE family = ? AND country_code = ?", block
-    ).fetchall()
+    if only is None:
+        old = conn.execute(
+            "SELECT id, rowid FROM consolidated_events WHERE family = ? AND country_code = ?", block
+        ).fetchall()
+    else:
+        old = [
+            row
+            for chunk in _chunks(only)
+            for row in conn.execute(
+                f"SELECT id, rowid FROM consolidated_events WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        ]
     for i in range(0, len(old), 500):
         chunk = [r[0] for r in old[i : i + 500]]
         rowids = [r[1] for r in old[i : i + 500]]
@@ -108,7 +219,7 @@ def replace_block(
             conn.execute(f"DELETE FROM {table} WHERE event_id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM event_summaries WHERE id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM events_fts WHERE rowid IN ({marks})", rowids)
-    conn.execute("DELETE FROM consolidated_events WHERE family = ? AND country_code = ?", block)
+        conn.execute(f"DELETE FROM consolidated_events WHERE id IN ({marks})", chunk)
     conn.executemany(
         """INSERT INTO consolidated_events (id, family, country_code, kind, acled_event_type,
                acled_sub_event_type, actor1, actor2, place_name, geonameid, lat, lon, admin1,
@@ -129,11 +240,12 @@ def replace_block(
         "INSERT OR IGNORE INTO event_articles (article_id, event_id) VALUES (?, ?)",
         [(a, e["id"]) for e in events for a in e.get("articles") or []],
     )
-    conn.execute(
-        f"""INSERT INTO events_fts (rowid, words) SELECT rowid, {EVENT_WORDS}
-            FROM consolidated_events WHERE family = ? AND country_code = ?""",
-        block,
-    )
+    for chunk in _chunks([e["id"] for e in events]):
+        conn.execute(
+            f"""INSERT INTO events_fts (rowid, words) SELECT rowid, {EVENT_WORDS}
+                FROM consolidated_events WHERE id IN ({",".join("?" * len(chunk))})""",
+            chunk,
+        )
     conn.executemany(
         "INSERT OR REPLACE INTO event_mentions (mention_pk, event_id, why) VALUES (?, ?, ?)",
         mentions,

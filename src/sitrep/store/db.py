@@ -358,6 +358,7 @@ class Store:
         if cur.lastrowid is not None:
             for table, rows in _extracted(article):
                 self._insert_rows(table, cur.lastrowid, rows)
+            self.conn.execute("INSERT OR IGNORE INTO pending_consolidation (article_pk) VALUES (?)", (cur.lastrowid,))
         return "new" if version == 1 else "version"
 
     def _insert_rows(self, table: str, article_pk: int, rows: list[tuple[Any, ...]]) -> None:

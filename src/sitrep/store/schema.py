@@ -422,6 +422,12 @@ _V15_REJECTION_STAGE = """
 ALTER TABLE rejections ADD COLUMN stage TEXT NOT NULL DEFAULT 'intake';
 """
 
+# Stored versions consolidation has not taken in yet: written with the article, cleared in the
+# transaction that consolidates them, so a run killed in between is completed by the next.
+_V16_PENDING = """
+CREATE TABLE pending_consolidation (article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -438,6 +444,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (13, _V13_STORY_TERMS),
     (14, _V14_VIOLENCE_BLOCK),
     (15, _V15_REJECTION_STAGE),
+    (16, _V16_PENDING),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,184 @@
+"""Readings over the whole article, once each sentence's events are found.
+
+A protest is "with intervention" only when forces act in its sentence or the next; one
+told with a riot near it is part of the riot; a crowd that fights is a mob, not an armed
+clash; who fled what is displacement, not the fighting; a sentence with no place of its
+own takes the place of the event it goes on from.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.events.actors import ARMED
+from sitrep.events.attribution import NON_STATE
+from sitrep.events.lexicon import Kind, Lexicon, cues
+from sitrep.events.places import country_name
+from sitrep.events.tolls import TOLL_TRIGGER
+from sitrep.model import Event
+
+_CUES = cues()
+
+
+def retype(event: Event, kind: Kind) -> None:
+    """Give an event another kind (its family, layer, ACLED and PLOVER codes with it)."""
+    event.kind, event.family, event.layer = kind.name, kind.family, kind.layer
+    event.acled, event.plover = kind.acled(), kind.plover()
+
+
+# Forces that break a protest up, told anywhere in the text ("11 people were arrested by the police").
+_FORCES = re.compile(r"\b(?:police|policemen|officers|authorities|security forces|gendarm\w*|soldiers|troops|riot squad)\b", re.IGNORECASE)
+_BROKEN_UP = re.compile(
+    r"\b(?:(?:were|was|been|being|got) (?:\w+ )?(?:arrested|detained|dispersed|evicted|removed|beaten)|arrested|detained|"
+    r"dispersed|made (?:\w+ ){0,2}arrests?|evict(?:ed)?|forcibly removed?|used force|tear ?gas(?:es)?|pepper spray|batons?|beat up)\b",
+    re.IGNORECASE,
+)
+
+
+_UNOPPOSED = re.compile(
+    r"\b(?:no (?:clash(?:es)?|fighting|confrontations?|resistance) (?:was |were )?(?:reported|took place)|clashes were not reported|"
+    r"without (?:a |any )?(?:fight(?:ing)?|confrontations?|clash(?:es)?|resistance|a shot)|peacefully|unopposed|"
+    r"after (?:the )?(?:\w+ ){0,3}(?:forces|fighters|troops|militants) (?:had )?(?:left|withdrew|pulled out))\b",
+    re.IGNORECASE,
+)
+_DISAPPEARED = re.compile(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military)\b", re.IGNORECASE)
+_ONE_PERSON = re.compile(r"^(?:a|an|one|the)\s", re.IGNORECASE)
+
+
+def _crowd(actor: dict[str, Any]) -> bool:
+    """Rioters, or several civilians acting together ("residents", not "a man")."""
+    if actor["type"] == "rioters":
+        return True
+    return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
+
+
+_CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
+
+
+_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _fled_from(e: Event) -> bool:
+    """ "people who have fled fighting": the fighting is a war the crowd ran from."""
+    ev = e.evidence[0]
+    return bool(_FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]))
+
+
+def _crowd_fight(e: Event) -> bool:
+    """A clash of a crowd of civilians with state forces or each other (no armed group in it)."""
+    if _fled_from(e):
+        return False  # "people who have fled fighting": the crowd ran from it
+    sides = [a for a in (e.actor1, e.actor2) if a]
+    crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
+    return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
+
+
+def context_takers(events: list[Event]) -> None:
+    """A capture told without its taker ("the fall of Ghazni") is the one taker the article names.
+
+    Only when every capture with a named taker in the article names the same armed
+    group; the actor says it was read from the article (``how``: ``context``).
+    """
+    takers = {
+        e.actor1["name"]: e.actor1 for e in events
+        if e.kind == "territory.capture" and e.actor1 and e.actor1.get("type") in ARMED
+        and e.actor1.get("how") != "unnamed" and e.modality not in ("denied", "hypothetical")
+    }  # fmt: skip
+    if len(takers) != 1:
+        return
+    taker = next(iter(takers.values()))
+    for e in events:
+        if e.kind == "territory.capture" and (e.actor1 is None or e.actor1.get("how") == "unnamed"):
+            e.actor1 = {**taker, "text": None, "how": "context"}
+            if e.actor2 and e.actor2.get("name") == taker["name"]:
+                e.actor2 = None
+
+
+_FORMAL_PROTEST = _CUES["formal_protest_before"]
+_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
+
+
+def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:
+    """Whether forces broke the protest up in its sentence or the next: an arrest in another
+    city three paragraphs on is not this march's."""
+    ev = e.evidence[0]
+    window = text[ev["start"] : ev["end"] + 300]
+    return bool(intervention.search(window) or (_FORCES.search(window) and _BROKEN_UP.search(window)))
+
+
+def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
+    """Whether a protest turned violent: a riot or clash told in its sentence or the next.
+
+    In a whole article about a week of riots, the peaceful vigil of one evening is
+    still a protest; in a one-event note the next sentence is the rest of the note.
+    """
+    ev = e.evidence[0]
+    if _PEACEFUL.search(ev["text"]):
+        return False
+    window = text[ev["start"] : ev["end"] + 300]
+    return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
+
+
+def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
+    """Readings that need more than one sentence or the actors found.
+
+    A protest that the police break up in the next sentence is a protest with
+    intervention; one where stones fly is a violent demonstration; an "attack"
+    on armed men is a clash; an attack by residents or a crowd is mob violence.
+    """
+    regex = {k.name: r for k, r in lex.triggers}
+    has_riot = bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events))
+    has_intervention = bool(regex["protest.intervention"].search(text)) or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text)))
+    demonstration = bool(regex["protest"].search(text))
+    unopposed = bool(_UNOPPOSED.search(text))
+    disappeared = bool(_DISAPPEARED.search(text))
+    for e in events:
+        if e.kind == "territory.capture" and unopposed:
+            # "took control of Shirey village ... without confrontation": a handover.
+            retype(e, lex.kinds["territory.handover"])
+        elif e.kind == "detention.arrest" and (disappeared or (e.actor1 and e.actor1["type"] in NON_STATE)):
+            # An armed group's "arrest", or one after which nobody knows where the person is.
+            retype(e, lex.kinds["abduction"])
+        elif e.kind == "riot" and not demonstration:
+            # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
+            retype(e, lex.kinds["riot.mob"])
+        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s|ing)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"]):
+            # "The UN protested at a complete absence of accountability": a government's or an
+            # agency's protest is a complaint (PLOVER ACCUSE), no crowd in the street.
+            retype(e, lex.kinds["accuse"])
+            e.actor1 = None
+        elif e.kind in ("protest", "protest.intervention") and e.modality != "planned" and has_riot and _riot_near(e, text, regex["riot"]):
+            retype(e, lex.kinds["riot"])
+            if e.actor1 and e.actor1["type"] == "protesters":
+                e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
+        elif e.kind == "protest" and has_intervention and _intervention_near(e, text, regex["protest.intervention"]):
+            retype(e, lex.kinds["protest.intervention"])
+        elif e.kind == "clash.armed" and _crowd_fight(e):
+            # "police forces and villagers clashed", "a group of people clashed with soldiers":
+            # a crowd fighting is mob violence by rioters, whoever they fought.
+            crowd = e.actor1 if e.actor1 and e.actor1["type"] == "civilians" else e.actor2
+            other = e.actor2 if crowd is e.actor1 else e.actor1
+            retype(e, lex.kinds["riot.mob"])
+            country = (crowd or {}).get("country_code") or (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": (crowd or {}).get("text"), "type": "rioters", "inter": 5, "country_code": country}
+            e.actor2 = other
+        elif (
+            e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2))
+            and not _WEAPONS.search(text) and not _fled_from(e)
+        ):  # fmt: skip
+            # "members of two rival parties clashed", "villagers fought over water": no armed side.
+            retype(e, lex.kinds["riot.mob"])
+            country = (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": None, "type": "rioters", "inter": 5, "country_code": country}
+        elif e.kind == "attack.civilians":
+            if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
+                retype(e, lex.kinds["clash.armed"])
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]):
+                # ("more than 40 people died": the people are the dead, not a mob)
+                retype(e, lex.kinds["riot.mob"])
+                country = e.actor1.get("country_code")
+                name = e.actor1["name"].split(" (")[-1].rstrip(")")
+                e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
+    return events

@@ -1,0 +1,138 @@
+"""Finding time expressions: the registered patterns run over a text, longest match first."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from datetime import date
+
+# Registration order is priority: the absolute patterns first, then the relative ones.
+import sitrep.times.absolute
+import sitrep.times.relative  # noqa: F401
+from sitrep.model import TimeRef
+from sitrep.times.patterns import (
+    _DIGIT_BIT,
+    _FUTURE,
+    _PATTERNS,
+    _QUARTER_VALUE,
+    _WORD_BITS,
+    YEAR_AGO,
+    Ctx,
+    _Pattern,
+)
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+
+
+class _Tense:
+    """Whether the sentence around an offset speaks of the future, read once per sentence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if m.end() > m.start()]
+        self.starts = [s for s, _ in self.spans]
+        self.cache: dict[int, bool] = {}
+
+    def future(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return False
+        if i not in self.cache:
+            s, e = self.spans[i]
+            self.cache[i] = bool(_FUTURE.search(self.text, s, e))
+        return self.cache[i]
+
+
+_CHUNK_END = re.compile(r"\n|(?<=[.!?])\s+(?=[A-Z\"“])")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _chunks(text: str) -> list[tuple[int, int, int]]:
+    """Lines and sentences of ``text`` with the bits of the pattern words they hold."""
+    out = []
+    start = 0
+    bits = _WORD_BITS
+    for m in (*_CHUNK_END.finditer(text), None):
+        end = m.end() if m else len(text)
+        if end > start:
+            piece = text[start:end]
+            mask = _DIGIT_BIT if _HAS_DIGIT.search(piece) else 0
+            for w in set(_LOWER_WORD.findall(piece.lower())):
+                mask |= bits.get(w, 0)
+            out.append((start, end, mask))
+        start = end
+    return out
+
+
+def _matches(text: str, pat: _Pattern, chunks: list[tuple[int, int, int]]) -> Iterator[re.Match[str]]:
+    """The pattern's matches, searched only in runs of chunks that meet its needs."""
+    need = pat.mask
+    run_start = run_end = -1
+    for start, end, mask in chunks:
+        if mask & need == need:
+            if run_start < 0:
+                run_start = start
+            run_end = end
+            continue
+        if run_start >= 0:
+            yield from pat.regex.finditer(text, run_start, run_end)
+            run_start = -1
+    if run_start >= 0:
+        yield from pat.regex.finditer(text, run_start, run_end)
+
+
+def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> list[TimeRef]:
+    """Time expressions in ``text``, normalised against ``anchor`` (the publication date).
+
+    ``day_first`` reads 03/04/2021 as 3 April (the outlet's convention, not a guess).
+    Overlapping matches: the longest wins, then the earliest.
+    """
+    tense = _Tense(text)
+    found: list[tuple[int, int, str, str]] = []
+    chunks = _chunks(text)
+    for pat in _PATTERNS:
+        handler = pat.handler
+        for m in _matches(text, pat, chunks):
+            start, end = m.span()
+            # Keep leading prepositions out of the span, as TimeML does ("on Thursday" -> "Thursday"
+            # would lose the weekday's reading; the value is what matters, the span starts at the word).
+            future = tense.future(start)
+            got = handler(m, Ctx(anchor, future, day_first))
+            if got is None:
+                continue
+            start, end = _trim(text, start, end)
+            found.append((start, end, got[0], got[1]))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[TimeRef] = []
+    last_end = -1
+    for start, end, value, kind in sorted(found, key=lambda t: (-(t[1] - t[0]), t[0])):
+        if any(not (end <= r.start or start >= r.end) for r in out):
+            continue
+        out.append(TimeRef(start, end, text[start:end], value, kind))
+        last_end = max(last_end, end)
+    out.sort(key=lambda r: r.start)
+    period: str | None = None
+    for r in out:
+        if r.value == YEAR_AGO:
+            q = _QUARTER_VALUE.match(period or "")
+            if q:
+                r.value = f"{int(q[1]) - 1}-{q[2]}"
+            else:
+                r.value = str(anchor.year - 1) if anchor else "PAST_REF"
+        elif _QUARTER_VALUE.match(r.value):
+            period = r.value
+    return out
+
+
+_LEAD = re.compile(r"^(?:(?:in|on|of|since|by|until|from|during|before|after|for|at|within|,)\s+)+", re.IGNORECASE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEAD.match(text[start:end])
+    if m and m.end() < end - start:
+        start += m.end()
+    while end > start and text[end - 1] in " ,.;:" and not text[start:end].endswith(("Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")):
+        end -= 1
+    return start, end
