@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -285,7 +286,7 @@ def run(
     and the run goes on. Consolidation runs once at the end, over the blocks that changed.
     """
     from sitrep.engine import PER_ARTICLE, Context, Engine, check_order
-    from sitrep.engine.stages import CLEAN, PLACES, fail_on_from_env
+    from sitrep.engine.stages import SAMPLE_FIRST, SAMPLE_THEN, fail_on_from_env
     from sitrep.ingest import read_paths
 
     path_list = [os.fspath(p) for p in paths]
@@ -293,6 +294,7 @@ def run(
     report = RunReport()
     stream = _raws(chain(read_paths(path_list, max_bytes=max_bytes), extra), report)
     check_order(PER_ARTICLE)
+    check_order(SAMPLE_THEN, given=frozenset().union(*(st.assigns for st in SAMPLE_FIRST), {"raw"}))
     engine = Engine(workers, ahead=2 * BATCH)
     # The learning passes see the first SAMPLE articles: chrome over the raw texts, then
     # outlet homes over the places of the clean ones (which go on from there).
@@ -301,17 +303,15 @@ def run(
     # What an earlier run stored with this very content is not processed again (a rerun after
     # a crash or a set-aside redoes only the rest), but it still teaches chrome and homes.
     stored = store.stored_already(sample)
-    located = list(engine.map((r for r in sample if r.id not in stored), (CLEAN, PLACES), ctx))
+    located = deque(engine.map((r for r in sample if r.id not in stored), SAMPLE_FIRST, ctx))
+    del sample
     homes = learn_homes(a for a in located if isinstance(a, Article))
     _observe_stored(homes, store, stored.values())
     ctx.homes = homes.homes()
     _count_unchanged(report, stored)
     stream = _not_stored(stream, store, report)
-    rest = tuple(st for st in PER_ARTICLE if st not in (CLEAN,))
     results = chain(
-        # The sample's places are found again where its outlet turned out to have a home.
-        engine.map((a for a in located if isinstance(a, Article)), rest, ctx),
-        (a for a in located if not isinstance(a, Article)),
+        engine.map(_drain(located), SAMPLE_THEN, ctx),
         engine.map(stream, PER_ARTICLE, ctx),
     )
     progress = Progress()
@@ -328,6 +328,12 @@ def run(
         store.add_rejection(run_id, err.source or "", err.code, err.reason, err.stage)
     store.finish_run(run_id, report.counts)
     return report
+
+
+def _drain(items: deque[Any]) -> Iterator[Any]:
+    """The items, each let go of as it is taken (the sample is not held for the whole run)."""
+    while items:
+        yield items.popleft()
 
 
 def _count_unchanged(report: RunReport, stored: Mapping[str, Any]) -> None:

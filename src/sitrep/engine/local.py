@@ -27,7 +27,10 @@ CHUNK = 8
 
 
 def process(item: Any, stages: Sequence[Stage], ctx: Context) -> Article | InputRejected:
-    """One article through ``stages``; a stage's exception becomes the article's rejection."""
+    """One article through ``stages``; a stage's exception becomes the article's rejection
+    (an item set aside before comes through as it is)."""
+    if isinstance(item, InputRejected):
+        return item
     source = getattr(item, "source", None) or getattr(item, "id", "?")
     for stage in stages:
         try:

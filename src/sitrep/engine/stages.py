@@ -72,6 +72,13 @@ def _places(article: Article, ctx: Context) -> Article:
     return locate(article, home=ctx.homes.get(outlet_key(article.url, article.outlet) or ""))
 
 
+def _relocate(article: Article, ctx: Context) -> Article:
+    # A sample article was located before the homes were known: again only if its outlet has one.
+    from sitrep.places import outlet_key
+
+    return _places(article, ctx) if ctx.homes.get(outlet_key(article.url, article.outlet) or "") else article
+
+
 def _extract(article: Article, ctx: Context) -> Article:
     from sitrep.pipeline import read_events
 
@@ -101,8 +108,13 @@ EXTRACT = Stage(
 FINGERPRINT = Stage("fingerprint", _fingerprint, frozenset({"text"}), frozenset({"fingerprint"}))
 TERMS = Stage("terms", _terms, frozenset({"text", "title"}), frozenset({"terms"}))
 
+RELOCATE = Stage("places", _relocate, frozenset({"text", "outlet", "places"}), frozenset({"places"}))
+
 # The per-article path of ``sitrep run``, in order.
 PER_ARTICLE: tuple[Stage, ...] = (CLEAN, PLACES, EXTRACT, FINGERPRINT, TERMS)
+# The learning sample's path: cleaned and located first (for the outlets' homes), then the rest.
+SAMPLE_FIRST: tuple[Stage, ...] = (CLEAN, PLACES)
+SAMPLE_THEN: tuple[Stage, ...] = (RELOCATE, EXTRACT, FINGERPRINT, TERMS)
 
 
 def fail_on_from_env() -> tuple[str, str] | None:
