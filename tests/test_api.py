@@ -188,3 +188,48 @@ def test_the_map_shows_material_events_and_speech_acts_on_request(server: tuple[
     assert all(layer_of(e["kind"]) == "speech" for e in speech["items"])
     code, _, _ = get(base, "/api/events?layer=rumour")
     assert code == 422
+
+
+def _undeclared(model: Any, value: Any, where: str = "") -> list[str]:
+    """Fields a real response carries that the declared model does not name (recursively)."""
+    from pydantic import BaseModel
+
+    out: list[str] = [f"{where}.{k}" for k in (value.model_extra or {})] if isinstance(value, BaseModel) else []
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            out += _undeclared(None, getattr(value, name), f"{where}.{name}")
+    elif isinstance(value, list):
+        for item in value[:20]:
+            out += _undeclared(None, item, f"{where}[]")
+    return out
+
+
+def test_openapi_declares_what_each_route_answers(server: tuple[str, Path]) -> None:
+    from sitrep.api import models as m
+
+    base, _ = server
+    _, spec, _ = get(base, "/openapi.json")
+    for path in ("/api/events", "/api/events/{event_id}", "/api/articles", "/api/articles/{article_id}",
+                 "/api/stories", "/api/stories/{story_id}", "/api/conflicts", "/api/control", "/api/points", "/api/health"):  # fmt: skip
+        ok = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in ok, f"{path} documents no response model"
+    assert spec["paths"]["/api/events/{event_id}"]["get"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
+    # The declared models hold every field real responses carry.
+    _, events, _ = get(base, "/api/events?limit=50")
+    event_id = events["items"][0]["id"]
+    _, article_list, _ = get(base, "/api/articles")
+    story_id = article_list["items"][0]["story_id"]
+    answers = [
+        (m.EventPage, events),
+        (m.EventDetail, get(base, f"/api/events/{event_id}")[1]),
+        (m.ArticlePage, article_list),
+        (m.ArticleDetail, get(base, f"/api/articles/{article_list['items'][0]['id']}")[1]),
+        (m.StoryPage, get(base, "/api/stories")[1]),
+        (m.StoryDetail, get(base, f"/api/stories/{story_id}")[1]),
+        (m.ConflictPage, get(base, "/api/conflicts")[1]),
+        (m.Control, get(base, "/api/control")[1]),
+        (m.Points, get(base, "/api/points")[1]),
+        (m.Health, get(base, "/api/health")[1]),
+    ]
+    for model, body in answers:
+        assert _undeclared(model, model.model_validate(body)) == [], model.__name__

@@ -26,6 +26,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
+from sitrep.api import models as m
 from sitrep.api import queries as q
 from sitrep.consolidate.control import control_on
 from sitrep.diff import diff_texts
@@ -180,7 +181,7 @@ def create_app(db: str | Path) -> FastAPI:
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         return _error(500, f"{type(exc).__name__} while answering {request.url.path}")
 
-    @app.get("/api/health", summary="Is the server up, and what does the database hold")
+    @app.get("/api/health", summary="Is the server up, and what does the database hold", responses={200: {"model": m.Health}})
     def health() -> dict[str, Any]:
         conn = reader.conn()
         counts = conn.execute(
@@ -195,7 +196,11 @@ def create_app(db: str | Path) -> FastAPI:
             "conflicts": counts[2],
         }
 
-    @app.get("/api/events", summary="Consolidated events, filtered and paged (earliest first)")
+    @app.get(
+        "/api/events",
+        summary="Consolidated events, filtered and paged (earliest first)",
+        responses={200: {"model": m.EventPage}, **m.ERRORS},
+    )
     def list_events(
         f: Annotated[q.EventFilter, Depends(event_filter)], limit: Limit = 100, offset: Offset = 0
     ) -> Response:
@@ -205,6 +210,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get(
         "/api/points",
         summary="Every matching event with coordinates, as compact rows (what the map draws)",
+        responses={200: {"model": m.Points}, **m.ERRORS},
     )
     def list_points(
         f: Annotated[q.EventFilter, Depends(event_filter)],
@@ -217,11 +223,16 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get(
         "/api/events/{event_id}",
         summary="One event with its mentions, evidence, sources and conflicts",
+        responses={200: {"model": m.EventDetail}, **m.ERRORS},
     )
     def one_event(event_id: str) -> dict[str, Any]:
         return _or_404(q.event(reader.conn(), event_id), f"no event {event_id!r}")
 
-    @app.get("/api/articles", summary="Articles (latest versions, without text), paged")
+    @app.get(
+        "/api/articles",
+        summary="Articles (latest versions, without text), paged",
+        responses={200: {"model": m.ArticlePage}, **m.ERRORS},
+    )
     def list_articles(
         story: int | None = None,
         q_: Annotated[str | None, Query(alias="q", max_length=200)] = None,
@@ -234,12 +245,18 @@ def create_app(db: str | Path) -> FastAPI:
         return _page(items, total, limit, offset)
 
     @app.get(
-        "/api/articles/{article_id}", summary="One article with its text, copy verdict and events"
+        "/api/articles/{article_id}",
+        summary="One article with its text, copy verdict and events",
+        responses={200: {"model": m.ArticleDetail}, **m.ERRORS},
     )
     def one_article(article_id: str) -> dict[str, Any]:
         return _or_404(q.article(reader.conn(), article_id), f"no article {article_id!r}")
 
-    @app.get("/api/stories", summary="Stories with their articles, paged")
+    @app.get(
+        "/api/stories",
+        summary="Stories with their articles, paged",
+        responses={200: {"model": m.StoryPage}, **m.ERRORS},
+    )
     def list_stories(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         stories = sql.stories(reader.conn())
         return _page(stories[offset : offset + limit], len(stories), limit, offset)
@@ -247,6 +264,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get(
         "/api/stories/{story_id}",
         summary="One story: its articles, which carries whose copy, its events",
+        responses={200: {"model": m.StoryDetail}, **m.ERRORS},
     )
     def one_story(story_id: int) -> dict[str, Any]:
         conn = reader.conn()
@@ -275,12 +293,20 @@ def create_app(db: str | Path) -> FastAPI:
             out[side] = {k: art.get(k) for k in ("id", "title", "outlet", "published")}
         return out
 
-    @app.get("/api/conflicts", summary="Facts the reports disagree on, paged")
+    @app.get(
+        "/api/conflicts",
+        summary="Facts the reports disagree on, paged",
+        responses={200: {"model": m.ConflictPage}, **m.ERRORS},
+    )
     def list_conflicts(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         found = list(sql.all_conflicts(reader.conn()))
         return _page(found[offset : offset + limit], len(found), limit, offset)
 
-    @app.get("/api/control", summary="Who holds which place on a day (default: the last day known)")
+    @app.get(
+        "/api/control",
+        summary="Who holds which place on a day (default: the last day known)",
+        responses={200: {"model": m.Control}, **m.ERRORS},
+    )
     def control(
         on: Annotated[str | None, Query(description="YYYY-MM-DD")] = None,
     ) -> dict[str, Any]:
