@@ -6,6 +6,7 @@ when asked, so that logs and scripts see only the final line.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +21,11 @@ def bar(*, enabled: bool = True) -> Iterator[Callable[[Any], None]]:
         return
     from tqdm import tqdm
 
-    with tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1) as shown:
+    # A terminal that reports no size (a pty under `script`) would hide the bar: assume one.
+    size = shutil.get_terminal_size((100, 20))
+    with tqdm(
+        unit=" articles", file=sys.stderr, ncols=size.columns or 100, nrows=size.lines or 20, smoothing=0.1
+    ) as shown:
 
         def update(progress: Any) -> None:
             shown.update(progress.done - shown.n)
