@@ -146,3 +146,22 @@ def test_a_political_report_argues_and_idioms_hurt_no_one() -> None:
 def test_grenades_in_a_haul_are_no_grenade_attack() -> None:
     events = _annotate("In the car, police found automatic weapons, dynamite, hand grenades and ammunition in Munich.", "2015-11-20")
     assert [e.family for e in events] == ["weapons"]
+
+
+def test_storming_a_shop_or_a_parliament_takes_no_territory() -> None:
+    shop = _annotate("A group of Crips stormed a McDonald's on Utica Ave. in Flatbush on Saturday.", "2013-03-12")
+    assert [e.kind for e in shop if e.layer == "material"] == ["riot.mob"]
+    house = _annotate("Protesters stormed the parliament in Colombo on Saturday.", "2022-07-10")
+    assert [e.kind for e in house if e.layer == "material"] == ["riot"]
+    town = _annotate("Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13")
+    assert [(e.kind, (e.place or {}).get("name")) for e in town if e.layer == "material"] == [("territory.capture", "Ghazni")]
+
+
+def test_weapons_supplied_are_goods_not_fire() -> None:
+    supplied = _annotate(
+        "Last week, Khartoum accused South Sudan of supplying anti-aircraft and anti-tank missiles, "
+        "ammunition, landmines and mortars to the insurgents.", "2011-11-11",
+    )
+    assert [e.kind for e in supplied if e.layer == "material"] == []
+    fired = _annotate("Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11")
+    assert [e.kind for e in fired if e.layer == "material"] == ["attack.shelling"]

@@ -143,3 +143,25 @@ def test_a_reward_for_information_leading_to_an_arrest_is_no_arrest() -> None:
         "of those responsible for the bombing in Nairobi, a spokesman said."
     )
     assert not any(e.family == "detention" for e in _material(text))
+
+
+def test_where_the_speakers_are_is_not_where_it_happened() -> None:
+    events = _material(
+        "Doctors in Gaza said more than 40 people died when Israeli shells hit al-Fakhora school, "
+        "in Jabaliya refugee camp, on Tuesday.", "2009-01-07",
+    )
+    assert [(e.place or {}).get("name") for e in events][:1] == ["Jabaliya"]
+
+
+def test_the_israelis_who_bombed_are_israel_s_forces() -> None:
+    events = _material("Hours before, three men died when the Israelis bombed a school in Gaza City.", "2009-01-07")
+    assert [(e.kind, (e.actor1 or {}).get("name", "")[:24]) for e in events] == [("attack.bombing", "Military Forces of Israe")]
+
+
+def test_a_campaign_s_running_toll_is_not_the_strike_told_before() -> None:
+    events = _material(
+        "On Monday the Israelis bombed a school in Gaza City, killing three. "
+        "More than 640 Palestinians have been killed since the assault began 12 days ago.", "2009-01-07",
+    )
+    days = sorted(str((e.date or {}).get("value")) for e in events)
+    assert days == ["2008-12-26", "2009-01-05"]

@@ -173,7 +173,10 @@ _DOER_GAP = re.compile(DOER_GAP + "$", re.IGNORECASE)
 def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | None:
     """The country named as the subject just before the trigger ("Sudan bombed", "Israel has struck")."""
     for p in places:
-        if lo <= p.start and p.end <= start and p.feature == "country" and not p.adjectival and _DOER_GAP.fullmatch(text, p.end, start):
+        state = p.feature == "country" and not p.adjectival
+        # "when the Israelis bombed the school": a people named for its state is its forces.
+        people = p.adjectival and text[p.start : p.end].endswith("s") and text[max(lo, p.start - 4) : p.start].lower() == "the "
+        if lo <= p.start and p.end <= start and (state or people) and _DOER_GAP.fullmatch(text, p.end, start):
             return p.country_code
     return None
 

@@ -137,6 +137,15 @@ def _another(text: str, e: Event) -> bool:
     )
 
 
+# "640 Palestinians killed since the assault began": a campaign's running toll, not one strike.
+_SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
+
+
+def _cumulative(text: str, e: Event) -> bool:
+    trig = e.evidence[0]["trigger"]
+    return e.kind in _GENERIC and bool(_SINCE_AFTER.match(text, trig["end"], trig["end"] + 40))
+
+
 # "A SAF spokesman denied the attack occurred", "denied any bombing": a denial of an event
 # told before, not a denied event of its own.
 _BACK = re.compile(r"\b(?:the|any|this|that|such|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -162,7 +171,7 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
             continue
         own_place, own_date = _own_place(e, text), _own_date(e)
         home = None
-        if not _another(text, e):
+        if not _another(text, e) and not _cumulative(text, e):
             for c in range(len(clusters) - 1, -1, -1):
                 lead = events[clusters[c][0]]
                 if not same_kind(lead, e) or lead.modality in ("denied", "planned"):

@@ -42,6 +42,8 @@ _CRISIS = _CUES["crisis_words"]
 _SURNAME = _CUES["surname_trigger"]
 _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
+_WEAPON_TRADE = _CUES["weapon_trade_before"]
+_WEAPON_NOUN = _CUES["weapon_noun"]
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
@@ -112,6 +114,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
             _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
         ):
             return True
+    if _WEAPON_NOUN.match(lowered) and _WEAPON_TRADE.search(sentence, max(0, start - 110), start):
+        return True  # "accused of supplying missiles, landmines and mortars": goods, not fire
     if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
         return True  # "fleeing the scene": a driver or a suspect getting away
     # "The driver fled the scene": one person getting away is no displacement.

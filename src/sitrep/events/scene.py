@@ -137,13 +137,25 @@ def place_of(
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
             # to the trigger (after it preferred).
-            def score(p: Place) -> tuple[bool, int, int]:
+            def score(p: Place) -> tuple[bool, bool, int, int]:
                 dist = p.start - end if p.start >= end else (start - p.end) + 30
                 outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
-                return (outside, RANK.get(p.feature, 5), dist)
+                return (outside, _where_told(text, p, sentence[0], start), RANK.get(p.feature, 5), dist)
 
             return min(inside, key=score)
     return None
+
+
+# "Doctors in Gaza said ... died when bombs hit a school in Jabaliya": where the speakers are.
+_SPEAKERS_IN = re.compile(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:in|from|at)\s+(?:the\s+)?$")
+_SAID_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|report|reports|confirmed|announced|stated)\b")
+
+
+def _where_told(text: str, p: Place, sentence_start: int, trigger: int) -> bool:
+    """Whether the place names where the sentence's speakers are, before what they tell."""
+    return p.end <= trigger and bool(
+        _SPEAKERS_IN.match(text[sentence_start : p.start]) and _SAID_AFTER.match(text[p.end : trigger])
+    )
 
 
 LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
