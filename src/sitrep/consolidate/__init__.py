@@ -73,7 +73,7 @@ def _info(row: sqlite3.Row, cache: dict[int, ArticleInfo]) -> ArticleInfo:
 # A block that holds fewer mentions than this is clustered anew whenever it changes (the
 # result does not depend on the order articles came in); a bigger one grows in place: new
 # mentions join the events of their days, so adding an article costs what it names.
-REBUILD_BELOW = 2000
+REBUILD_BELOW = 300
 # The block families whose events change who holds a town.
 CONTROL_FAMILIES = frozenset(block_family(k.split(".")[0]) for k in CONTROL_KINDS)
 
