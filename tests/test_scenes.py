@@ -165,3 +165,23 @@ def test_a_campaign_s_running_toll_is_not_the_strike_told_before() -> None:
     )
     days = sorted(str((e.date or {}).get("value")) for e in events)
     assert days == ["2008-12-26", "2009-01-05"]
+
+
+def test_a_camp_in_a_country_is_the_camp_the_story_is_about() -> None:
+    events = _material(
+        "Sudanese planes bombed the Yida refugee camp in Unity state on Thursday, officials said. "
+        "The Sudan Armed Forces attacked a refugee camp in South Sudan at 2:53 p.m. local time on Thursday.", "2011-11-11",
+    )
+    assert {(e.place or {}).get("name") for e in events} == {"Yida"}
+
+
+def test_the_attack_on_a_place_is_there() -> None:
+    import json
+
+    from tests.conftest import EVAL, need_shared
+
+    rows = [json.loads(line) for line in need_shared(EVAL / "events_articles.dev.jsonl").open(encoding="utf-8")]
+    rec = next(r for r in rows if r["id"] == "ecb+/41_1ecbplus")
+    events = _material(rec["text"], rec["published"])
+    told = [e for e in events if e.evidence[0]["text"].startswith("The attack on Yida camp")]
+    assert told and (told[0].place or {}).get("name") == "Yida"

@@ -44,7 +44,15 @@ from sitrep.events.dating import (
 from sitrep.events.eventness import legal_reference, no_happening, sports_story
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.readings import article_readings, context_takers, retype
-from sitrep.events.scene import camp_in, context_place, filed_from, place_of, reference, scenes
+from sitrep.events.scene import (
+    camp_in,
+    context_place,
+    filed_from,
+    place_of,
+    reference,
+    scenes,
+    the_camp,
+)
 from sitrep.events.scene import focus as main_place
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
@@ -132,6 +140,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 place = None
             if place is None and here is not None and _HERE.search(sentence):
                 place = here  # "the blast at the U.S. embassy here": the town the story was filed from
+            if place is not None and place.feature == "country" and (camp := the_camp(text, places, place)):
+                place = camp  # "attacked a refugee camp in South Sudan" in a story about the Yida camp
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"

@@ -106,7 +106,7 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 
 # "a suspect arrested in Pakistan": a country right after the trigger is its scene, even one
 # other than the story's.
-_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
 
 
 def place_of(
@@ -232,6 +232,21 @@ def context_place(
 
 
 _CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
+
+
+_A_CAMP_IN = re.compile(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def the_camp(text: str, places: list[Place], country: Place) -> Place | None:
+    """"attacked a refugee camp in South Sudan": the one camp of that country the article names."""
+    if not _A_CAMP_IN.search(text, max(0, country.start - 50), country.start):
+        return None
+    camps = {
+        (p.geonameid or p.name): p for p in places
+        if not p.adjectival and p.country_code == country.country_code and p.feature != "country"
+        and (_CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower())
+    }  # fmt: skip
+    return next(iter(camps.values())) if len(camps) == 1 else None
 
 
 def camp_in(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
