@@ -185,3 +185,11 @@ def test_the_attack_on_a_place_is_there() -> None:
     events = _material(rec["text"], rec["published"])
     told = [e for e in events if e.evidence[0]["text"].startswith("The attack on Yida camp")]
     assert told and (told[0].place or {}).get("name") == "Yida"
+
+
+def test_a_vigil_that_turned_into_a_riot_is_one_riot() -> None:
+    events = _material(
+        "More than a hundred people joined a candlelit vigil in East Flatbush on Monday night. "
+        "The vigil turned into a riot when youths threw bottles at officers.", "2013-03-12",
+    )
+    assert [(e.kind, str((e.date or {}).get("value"))) for e in events if e.family in ("protest", "riot")] == [("riot", "2013-03-11")]

@@ -31,6 +31,7 @@ from sitrep.consolidate.mention import Mention, similarity
 
 # Kinds one happening may be told as (sitrep.families puts them in one block).
 _VIOLENT = ("attack.", "clash.")
+_UNREST = ("protest", "riot")
 
 # A city's unrest of one night is one event however finely reports place it ("East Flatbush",
 # "Brooklyn", "New York"); a war's strikes in neighbouring towns on one day are many.
@@ -88,8 +89,8 @@ class Cluster:
         for words in (m.words, *m.retold):
             if len(self.sentences) < MAX_SENTENCES and len(words) >= COPY_MIN_WORDS:
                 self.sentences.append((words, m.article.copy_group, m.explicit_date, m.names, m.article.pk))
-        if "." not in self.kind and "." in m.kind:
-            self.kind = m.kind
+        if ("." not in self.kind and "." in m.kind) or (self.kind.startswith("protest") and m.kind.startswith("riot")):
+            self.kind = m.kind  # the finer kind; a protest some report tells as a riot was a violent one
         if m.place_key and m.place_rank < self.place_rank:
             self.place_key, self.place_rank, self.admin1 = m.place_key, m.place_rank, m.admin1
         if m.span and self.span:
@@ -107,6 +108,8 @@ def _kind_fits(a: str, b: str) -> bool:
         return True
     if a.startswith(_VIOLENT) and b.startswith(_VIOLENT):
         return True  # "the shelling of the school", "the attack on the school": one happening
+    if a.startswith(_UNREST) and b.startswith(_UNREST):
+        return True  # "a candlelit vigil", "the riot it became": one night's unrest
     return _kind_fits_generic(a, b)
 
 

@@ -55,6 +55,8 @@ def same_kind(lead: Event, e: Event) -> bool:
         lead.kind == e.kind
         or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)
         or (lead.family == e.family and lead.family in _UNREST)
+        # "a candlelit vigil ... turned into a riot": one night's unrest is one event, a riot
+        or {lead.family, e.family} == {"protest", "riot"}
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
         or (_BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE)
     )
@@ -228,6 +230,11 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
         if best_place is not None and (_own_place(event) is None or _finer(best_place, event.place or {})):
             # "Greece rocked by more clashes" then "clashes in Athens": the clashes were in Athens.
             event.place = {**best_place}
+        riot = next((events[i] for i in members if events[i].family == "riot"), None)
+        if event.family == "protest" and riot is not None:
+            # The protest became the riot told with it: ACLED's violent demonstration.
+            event.kind, event.family, event.layer = riot.kind, riot.family, riot.layer
+            event.acled, event.plover, event.actor1 = riot.acled, riot.plover, riot.actor1
         keep[first] = event
     return _same_key_join([keep[i] for i in sorted(keep)])
 

@@ -428,6 +428,11 @@ _V16_PENDING = """
 CREATE TABLE pending_consolidation (article_pk INTEGER PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE);
 """
 
+# Protests and riots share a consolidation block ("unrest", sitrep.families), as V14 did for violence.
+_V17_UNREST_BLOCK = """
+UPDATE consolidated_events SET family = 'unrest' WHERE family IN ('protest', 'riot');
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -445,6 +450,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (14, _V14_VIOLENCE_BLOCK),
     (15, _V15_REJECTION_STAGE),
     (16, _V16_PENDING),
+    (17, _V17_UNREST_BLOCK),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
