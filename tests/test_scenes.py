@@ -193,3 +193,8 @@ def test_a_vigil_that_turned_into_a_riot_is_one_riot() -> None:
         "The vigil turned into a riot when youths threw bottles at officers.", "2013-03-12",
     )
     assert [(e.kind, str((e.date or {}).get("value"))) for e in events if e.family in ("protest", "riot")] == [("riot", "2013-03-11")]
+
+
+def test_bombs_that_hit_are_a_bombing() -> None:
+    events = _material("He arrived at the Yida camp at about 12:00 GMT on Thursday as a second round of bombs hit.", "2011-11-11")
+    assert [(e.kind, str((e.date or {}).get("value"))) for e in events] == [("attack.bombing", "2011-11-10")]
