@@ -165,3 +165,16 @@ def test_weapons_supplied_are_goods_not_fire() -> None:
     assert [e.kind for e in supplied if e.layer == "material"] == []
     fired = _annotate("Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11")
     assert [e.kind for e in fired if e.layer == "material"] == ["attack.shelling"]
+
+
+def test_drink_drivers_ideas_films_and_lives_are_no_violence() -> None:
+    cases = [
+        ("A driver has been charged with DWI and criminally negligent homicide after police say he struck and killed a woman in Queens last night.", "2013-09-14"),
+        ("Sen. Barbara Boxer said Thursday's actions were another assault on the law.", "2008-02-15"),
+        ("McG made the announcement in Dubai over the weekend, stating that the project was shooting for a 2011 release date.", "2008-05-05"),
+        ("Turkmenistan's late ruler, Saparmurat Niyazov, who died in 2006 after 21 years in power, was buried in Kipchak.", "2008-09-26"),
+    ]
+    for text, day in cases:
+        assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text
+    kept = _annotate("Rebels launched an assault on the town of Kunduz on Monday; a journalist who died in 2006 when a car bomb exploded in Kabul was honoured.", "2010-01-12")
+    assert {e.kind for e in kept if e.layer == "material"} >= {"attack.bombing"}

@@ -44,6 +44,8 @@ _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
+_ABSTRACT_TARGET = _CUES["abstract_target_after"]
+_YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
@@ -106,6 +108,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
     if lowered.startswith("blast") and re.search(r"\bto\s+$", sentence[max(0, start - 5) : start]):
         return True  # "has taken to Facebook to blast her sister": criticism, no explosion
+    if lowered == "died" and re.search(r"\bwho\s+(?:later\s+)?$", sentence[max(0, start - 12) : start]) and _YEAR_AFTER.match(sentence, end) and not _VIOLENT.search(sentence):
+        return True  # "Saparmurat Niyazov, who died in 2006 after 21 years in power": a life, not an attack
     if _HARM_ONLY.fullmatch(word):
         # "killed by a hit-and-run driver", "a tsunami that killed 170,000": a harm with a
         # cause that is no violence, unless violence is told beside it.
@@ -114,6 +118,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
             _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
         ):
             return True
+    if lowered.startswith(("assault", "attack")) and _ABSTRACT_TARGET.match(sentence, end):
+        return True  # "another assault on the law", "an attack on democracy"
     if _WEAPON_NOUN.match(lowered) and _WEAPON_TRADE.search(sentence, max(0, start - 110), start):
         return True  # "accused of supplying missiles, landmines and mortars": goods, not fire
     if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
