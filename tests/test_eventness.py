@@ -178,3 +178,11 @@ def test_drink_drivers_ideas_films_and_lives_are_no_violence() -> None:
         assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text
     kept = _annotate("Rebels launched an assault on the town of Kunduz on Monday; a journalist who died in 2006 when a car bomb exploded in Kabul was honoured.", "2010-01-12")
     assert {e.kind for e in kept if e.layer == "material"} >= {"attack.bombing"}
+
+
+def test_violence_as_a_topic_of_talk_is_no_event() -> None:
+    for text in (
+        "On Sunday, Robert Gibbs, a political adviser to President Obama, criticized such attacks on “character and faith.”",
+        "Romney called on Missouri Rep. Todd Akin to give up his bid for Senate over his controversial comments on rape.",
+    ):
+        assert [e.kind for e in _annotate(text, "2012-08-22") if e.layer == "material"] == [], text

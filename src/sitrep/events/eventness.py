@@ -45,6 +45,7 @@ _ROUTINE_BEFORE = _CUES["routine_release_before"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
+_TOPIC_BEFORE = _CUES["topic_before"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -118,6 +119,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
             _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
         ):
             return True
+    if _TOPIC_BEFORE.search(sentence, max(0, start - 60), start):
+        return True  # "his controversial comments on rape": a topic, not a happening
     if lowered.startswith(("assault", "attack")) and _ABSTRACT_TARGET.match(sentence, end):
         return True  # "another assault on the law", "an attack on democracy"
     if _WEAPON_NOUN.match(lowered) and _WEAPON_TRADE.search(sentence, max(0, start - 110), start):
