@@ -198,3 +198,11 @@ def test_a_vigil_that_turned_into_a_riot_is_one_riot() -> None:
 def test_bombs_that_hit_are_a_bombing() -> None:
     events = _material("He arrived at the Yida camp at about 12:00 GMT on Thursday as a second round of bombs hit.", "2011-11-11")
     assert [(e.kind, str((e.date or {}).get("value"))) for e in events] == [("attack.bombing", "2011-11-10")]
+
+
+def test_a_paper_named_like_a_town_and_a_country_in_a_stadium_s_name() -> None:
+    events = _material(
+        "An Egyptian passport was found at the scene of the Stade de France bombings, the French newspaper Liberation reported.",
+        "2015-11-20",
+    )
+    assert [((e.place or {}).get("name"), (e.actor1 or {}).get("name")) for e in events] == [("France", "Unidentified Armed Group (France)")]

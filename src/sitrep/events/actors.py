@@ -151,10 +151,11 @@ def actors(
         subject, obj = None, subject
     if kind.family == "clash" and subject is None and obj is not None:
         subject, obj = obj, None
-    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(places, start, 2) or _owner_before(text, places, start)):
+    unnamed = [p for p in places if not _IN_NAME.search(text, max(0, p.start - 30), p.start)]
+    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)):
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
-    if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, places, lo, start)):
+    if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, unnamed, lo, start)):
         # "Israel bombed a UN school": the state's forces did it, as the text says.
         subject = {"name": f"Military Forces of {country_name(state)}", "text": None, "type": "state", "inter": 1, "country_code": state}
     if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
@@ -292,6 +293,10 @@ def _country_after(text: str, places: list[Place], pos: int) -> str | None:
 
 # "U.S. cruise missiles", "Israeli F-16 jets": whose weapons, a word or two before them.
 _WEAPON_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,2}")
+
+
+# "the Stade de France bombings", "the Bank of England raid": a country inside a name owns nothing.
+_IN_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+(?:de|du|des|del|della|di|of)\s+(?:the\s+)?$")
 
 
 def _owner_before(text: str, places: list[Place], pos: int) -> str | None:

@@ -65,10 +65,18 @@ _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
 
 
+# "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:newspapers?|daily|dailies|paper|magazine|weekly|tabloid|broadcaster|channel|television|radio|TV|website|news agency|news site)\s+$",
+    re.IGNORECASE,
+)
+
+
 def reference(text: str, p: Place) -> bool:
-    """A place named only to say how far away something is ("95 miles from Kabul"), or a
-    street named after a town ("Albany Avenue" in Brooklyn is not Albany)."""
-    return bool(_REFERENCE.search(text[max(0, p.start - 40) : p.start])) or bool(_STREET_AFTER.match(text, p.end))
+    """A place named only to say how far away something is ("95 miles from Kabul"), a
+    street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
+    before = text[max(0, p.start - 40) : p.start]
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(_STREET_AFTER.match(text, p.end))
 
 
 def scenes(text: str, places: list[Place]) -> list[Place]:
