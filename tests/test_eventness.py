@@ -186,3 +186,10 @@ def test_violence_as_a_topic_of_talk_is_no_event() -> None:
         "Romney called on Missouri Rep. Todd Akin to give up his bid for Senate over his controversial comments on rape.",
     ):
         assert [e.kind for e in _annotate(text, "2012-08-22") if e.layer == "material"] == [], text
+
+
+def test_bodies_not_found_and_causes_worth_fighting_for_are_no_events() -> None:
+    assert [e.kind for e in _annotate("This is not a prayer for the dead because we have not found bodies.", "2014-03-20") if e.layer == "material"] == []
+    assert [e.kind for e in _annotate("They tell poor children their plight is not worth fighting for.", "2014-03-20") if e.layer == "material"] == []
+    found = _annotate("Rescuers found bodies in the rubble of the mosque in Kabul on Monday.", "2014-03-20")
+    assert [e.kind for e in found if e.layer == "material"] == ["attack.civilians"]
