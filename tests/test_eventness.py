@@ -193,3 +193,13 @@ def test_bodies_not_found_and_causes_worth_fighting_for_are_no_events() -> None:
     assert [e.kind for e in _annotate("They tell poor children their plight is not worth fighting for.", "2014-03-20") if e.layer == "material"] == []
     found = _annotate("Rescuers found bodies in the rubble of the mosque in Kabul on Monday.", "2014-03-20")
     assert [e.kind for e in found if e.layer == "material"] == ["attack.civilians"]
+
+
+def test_a_fall_a_lawyer_named_lynch_and_boxing_talk_are_no_violence() -> None:
+    cases = [
+        ("On Friday, 36-year-old Duncan Raite died after slipping and falling about 60 metres (200 feet) from a ridge.", "2013-09-15"),
+        ("Lynch said his client had a revolver when the police arrived.", "2008-03-01"),
+        ("With no earth-shaking upset on the horizon in the division, I'd prefer to see them both take farewell fights in the ring.", "2012-07-07"),
+    ]
+    for text, day in cases:
+        assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text

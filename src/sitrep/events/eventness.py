@@ -80,7 +80,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     lowered = word.lower()
-    if _SURNAME.fullmatch(word) and start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(":
+    said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
+    if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):
         return True  # "public defender Peter Lynch said": a name, not a lynching
     if sports and _SPORTS_AMBIGUOUS.match(lowered) and not _CRISIS.search(sentence):
         return True  # "led a powerful attack", "beat a two-seeded team", "the fight" in a sports report
