@@ -203,3 +203,15 @@ def test_a_fall_a_lawyer_named_lynch_and_boxing_talk_are_no_violence() -> None:
     ]
     for text, day in cases:
         assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text
+
+
+def test_political_brawls_questions_programmes_and_released_information_are_no_events() -> None:
+    for text in (
+        "As the partisan brawl over Medicare continued on Tuesday, the Obama campaign said the plan would end Medicare.",
+        "“Was it because of a protest, or was it because of guys out for a walk one night who decided they’d go kill some Americans?",
+        "“Every day that passes, Iran gets closer and closer to a nuclear bomb,” Netanyahu says.",
+        "Beck told winding tales of the supposed great middle class explosion of the 1920s.",
+        "The frustrations have been fueled by the slow pace with which the authorities have released information.",
+    ):
+        assert [e.kind for e in _annotate(text, "2012-09-20") if e.layer == "material"] == [], text
+    assert [e.kind for e in _annotate("A car bomb exploded in Kabul on Monday.", "2012-09-20") if e.layer == "material"] == ["attack.bombing"]

@@ -53,7 +53,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo")
 
 
 def sports_story(text: str) -> bool:
@@ -77,6 +77,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     word = sentence[start:end]
     if _ACCIDENT.match(sentence, end) or _TIMES_OVER.match(sentence, end):
         return True
+    if sentence.rstrip().rstrip("\"'”’)").endswith("?"):
+        return True  # "Was it because of a protest, or ...?": a question asserts no happening
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     lowered = word.lower()
