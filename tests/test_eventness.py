@@ -215,3 +215,16 @@ def test_political_brawls_questions_programmes_and_released_information_are_no_e
     ):
         assert [e.kind for e in _annotate(text, "2012-09-20") if e.layer == "material"] == [], text
     assert [e.kind for e in _annotate("A car bomb exploded in Kabul on Monday.", "2012-09-20") if e.layer == "material"] == ["attack.bombing"]
+
+
+def test_a_new_doctor_a_bbc_remake_an_injured_running_back_and_a_chip_deal_are_no_events() -> None:
+    cases = [
+        ("He will take over for Matt Smith, the 12th Doctor, who is leaving during the 2013 Christmas Special.", "2013-08-05", None),
+        ("Capaldi was in Prague shooting a BBC remake of the Three Musketeers.", "2013-08-05", None),
+        ("Injured Saints RB Reggie Bush to miss last 2 games. The running back was sidelined after the NFC matchup.", "2008-12-16", None),
+        ("Chip designer AMD has signed an agreement to acquire SeaMicro, a startup that builds servers from low-power processors.", "2012-03-01", None),
+    ]
+    for text, day, _ in cases:
+        assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text
+    taken = _annotate("The Taliban took over Kunduz on Monday.", "2015-09-29")
+    assert [e.kind for e in taken if e.layer == "material"] == ["territory.capture"]
