@@ -85,7 +85,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
     if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):
         return True  # "public defender Peter Lynch said": a name, not a lynching
-    if sports and _SPORTS_AMBIGUOUS.match(lowered) and not _CRISIS.search(sentence):
+    if sports and _SPORTS_AMBIGUOUS.match(lowered) and not _CRISIS.search(sentence[:start] + " " + sentence[end:]):
         return True  # "led a powerful attack", "beat a two-seeded team", "the fight" in a sports report
     if lowered == "offensive" and not _OFFENSIVE_NOUN.match(sentence, end) and not _DETERMINER_BEFORE.search(sentence, max(0, start - 30), start):
         return True  # "offensive linemen", "the fifth offensive play"
