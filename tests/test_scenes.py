@@ -206,3 +206,12 @@ def test_a_paper_named_like_a_town_and_a_country_in_a_stadium_s_name() -> None:
         "2015-11-20",
     )
     assert [((e.place or {}).get("name"), (e.actor1 or {}).get("name")) for e in events] == [("France", "Unidentified Armed Group (France)")]
+
+
+def test_the_target_s_town_is_the_event_s() -> None:
+    events = _material(
+        "A man accused of helping to plan the Aug. 7 bombing of the American Embassy in Nairobi was arraigned in New York on Monday.",
+        "1998-08-18",
+    )
+    bombings = [e for e in events if e.kind == "attack.bombing"]
+    assert [((e.place or {}).get("name"), str((e.date or {}).get("value"))) for e in bombings] == [("Nairobi", "1998-08-07")]

@@ -117,6 +117,14 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 _RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
 
 
+# "the bombing of the American Embassy in Nairobi", "an attack on a police station in Mombasa":
+# the target's town is the event's, wherever else the sentence goes.
+_TARGET_IN = re.compile(
+    r"\s+(?:of|on|at|against)\s+(?:the|a|an|two|three)\s+(?:[\w.'’-]+\s+){0,4}?(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
 def place_of(
     text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int,
     home: str | None = None,
@@ -130,7 +138,14 @@ def place_of(
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     # "arrested in Pakistan", "fighting in South Kordofan": the place right after the trigger.
-    right = next((p for p in places if not p.adjectival and end < p.start <= end + 12 and _RIGHT_AFTER.fullmatch(text, end, p.start)), None)
+    right = next(
+        (
+            p for p in places
+            if not p.adjectival and end < p.start <= end + 60
+            and (_RIGHT_AFTER.fullmatch(text, end, p.start) or _TARGET_IN.fullmatch(text, end, p.start))
+        ),
+        None,
+    )  # fmt: skip
     if right is not None and not reference(text, right):
         return right
     for lo, hi in (clause, sentence):
