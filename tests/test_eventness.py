@@ -228,3 +228,11 @@ def test_a_new_doctor_a_bbc_remake_an_injured_running_back_and_a_chip_deal_are_n
         assert [e.kind for e in _annotate(text, day) if e.layer == "material"] == [], text
     taken = _annotate("The Taliban took over Kunduz on Monday.", "2015-09-29")
     assert [e.kind for e in taken if e.layer == "material"] == ["territory.capture"]
+
+
+def test_killed_by_a_motorist_is_no_attack() -> None:
+    for text in (
+        "A woman walking outside the Sam's Club in Bloomington was struck and killed by a motorist.",
+        "A man accused of running down and killing a woman had a blood-alcohol level five times the legal limit.",
+    ):
+        assert [e.kind for e in _annotate(text, "2008-03-01") if e.layer == "material"] == [], text
