@@ -1,6 +1,6 @@
 """End to end: ``sitrep run`` on full-length articles into a fresh SQLite file, as a user runs it.
 
-    python bench/run.py [--scale N ...] [--workers 1,2] [--limit N] [--no-add-one]
+    python bench/run.py [--scale N ...] [--workers 1,2] [--limit N] [--no-add-one] [--steps]
 
 The corpus: the full articles of ../shared/eval/stories.dev.jsonl (ECB+, BASIL, WikiRef news)
 and cleaning_text.dev.jsonl (raw web pages), or, with ``--scale N``, N articles replicated
@@ -115,6 +115,41 @@ def add_one(db: Path, rows: list[dict[str, Any]], tmp: Path) -> float:
     return best * 1000
 
 
+def steps(rows: list[dict[str, Any]], tmp: Path) -> dict[str, float]:
+    """Seconds per step of one in-process, one-worker run: the per-article stages, storing
+    with copies and stories (per batch), and consolidation."""
+    import sitrep.engine.local as local
+    import sitrep.pipeline as pipeline
+    from sitrep.store import Store
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+
+        return wrapper
+
+    path = tmp / "steps.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    saved = (local.process, pipeline._store_batch, pipeline.consolidate_store)
+    local.process = timed("per-article stages", local.process)
+    pipeline._store_batch = timed("store + copies + stories", pipeline._store_batch)
+    pipeline.consolidate_store = timed("consolidation", pipeline.consolidate_store)
+    try:
+        t = time.perf_counter()
+        with Store(tmp / "steps.db") as store:
+            pipeline.run([path], store, max_bytes=50 * 1024 * 1024)
+        spent["total"] = time.perf_counter() - t
+    finally:
+        local.process, pipeline._store_batch, pipeline.consolidate_store = saved
+    return spent
+
+
 def main() -> int:
     """Print articles/s, peak memory and the add-one time for each size and worker count."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -122,6 +157,7 @@ def main() -> int:
     ap.add_argument("--workers", default="1,2", help="worker counts to run, comma-separated")
     ap.add_argument("--limit", type=int, default=0, help="only the first N base articles")
     ap.add_argument("--no-add-one", action="store_true", help="skip the add-one timing")
+    ap.add_argument("--steps", action="store_true", help="also time each step in this process (one worker)")
     args = ap.parse_args()
     workers = [int(w) for w in args.workers.split(",")]
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp_name:
@@ -149,6 +185,10 @@ def main() -> int:
                     f"{rate / one:.2f}x one worker), peak memory {mb:.0f} MB"
                 )
                 last_db = db
+        if args.steps and rows:
+            spent = steps(rows, tmp)
+            total = spent.pop("total")
+            print("  steps (one worker, in this process): " + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in spent.items()))
         if last_db is not None and not args.no_add_one:
             print(f"adding one article to the {len(rows)}-article database: {add_one(last_db, rows, tmp):.0f} ms")
     return 0
