@@ -215,3 +215,8 @@ def test_the_target_s_town_is_the_event_s() -> None:
     )
     bombings = [e for e in events if e.kind == "attack.bombing"]
     assert [((e.place or {}).get("name"), str((e.date or {}).get("value"))) for e in bombings] == [("Nairobi", "1998-08-07")]
+
+
+def test_fired_into_a_country_is_there() -> None:
+    events = _material("Hamas fired more than 30 into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera.", "2009-01-07")
+    assert [((e.place or {}).get("name"), (e.actor1 or {}).get("name")) for e in events][:1] == [("Israel", "Hamas Movement")]

@@ -119,6 +119,7 @@ _RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on)\s+(?:neighbou?ring\s+)?", r
 
 # "the bombing of the American Embassy in Nairobi", "an attack on a police station in Mombasa":
 # the target's town is the event's, wherever else the sentence goes.
+_THE = re.compile(r"\s+(?:the\s+)?")
 _TARGET_IN = re.compile(
     r"\s+(?:of|on|at|against)\s+(?:the|a|an|two|three)\s+(?:[\w.'’-]+\s+){0,4}?(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?",
     re.IGNORECASE,
@@ -142,7 +143,11 @@ def place_of(
         (
             p for p in places
             if not p.adjectival and end < p.start <= end + 60
-            and (_RIGHT_AFTER.fullmatch(text, end, p.start) or _TARGET_IN.fullmatch(text, end, p.start))
+            and (
+                _RIGHT_AFTER.fullmatch(text, end, p.start) or _TARGET_IN.fullmatch(text, end, p.start)
+                # "Hamas fired more than 30 into Israel": the trigger ends on its locative
+                or (text[start:end].lower().endswith((" into", " in", " on")) and _THE.fullmatch(text, end, p.start))
+            )
         ),
         None,
     )  # fmt: skip
