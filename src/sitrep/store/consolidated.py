@@ -178,14 +178,6 @@ def previous_assignment(conn: sqlite3.Connection, block: Block) -> dict[tuple[st
     return {(str(r[0]), str(r[1])): str(r[2]) for r in rows}
 
 
-def taken_ids(conn: sqlite3.Connection, block: Block) -> set[str]:
-    """Event ids other blocks use (a new id must not collide with them)."""
-    rows = conn.execute(
-        "SELECT id FROM consolidated_events WHERE NOT (family = ? AND country_code = ?)", block
-    ).fetchall()
-    return {str(r[0]) for r in rows}
-
-
 def replace_block(
     conn: sqlite3.Connection,
     block: Block,
