@@ -238,6 +238,7 @@ def consolidate_store(store: Store, *, everything: bool = False) -> Consolidatio
         if everything or store.upgraded:
             # A database just upgraded may hold versions no pass has marked: look at every block.
             done = consolidate(conn, everything=everything)
+            store.upgraded = False  # this pass took in whatever the upgrade left: the next ones are incremental
         else:
             pending = [int(r[0]) for r in conn.execute("SELECT article_pk FROM pending_consolidation")]
             done = consolidate(conn, articles=pending)
