@@ -139,3 +139,16 @@ def test_articles_stored_but_not_consolidated_are_taken_in_by_the_next_run(tmp_p
             "SELECT count(DISTINCT e.article_pk) FROM events AS e JOIN event_mentions AS em ON em.mention_pk = e.pk"
         ).fetchone()[0]
         assert report.new == 35 and held >= 40
+
+
+def test_after_an_upgrade_pass_the_next_runs_are_incremental(tmp_path: Path) -> None:
+    from sitrep.pipeline import run
+    from sitrep.store import Store
+
+    a, b = _dev_split(tmp_path, 40)
+    with Store(tmp_path / "u.db") as store:
+        store.upgraded = True  # as a database a migration just touched
+        run([a], store, max_bytes=1 << 26)
+        assert not store.upgraded
+        report = run([a, b], store, max_bytes=1 << 26)
+        assert (report.new, report.unchanged) == (5, 40)
