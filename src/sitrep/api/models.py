@@ -197,15 +197,20 @@ class ArticlePage(Page):
     items: list[Article]
 
 
-class Story(_Open):
-    """Articles about one happening, and how many events they tell."""
+class _StoryHead(_Open):
+    """What every story answer carries: its id, title, days and articles' ids."""
 
     id: int
     title: str | None = None
     first_date: str | None = None
     last_date: str | None = None
-    articles: int
     article_ids: list[str] = []
+
+
+class Story(_StoryHead):
+    """Articles about one happening, and how many events they tell."""
+
+    articles: int
     events: int = 0
 
 
@@ -215,14 +220,9 @@ class StoryPage(Page):
     items: list[Story]
 
 
-class StoryDetail(_Open):
+class StoryDetail(_StoryHead):
     """One story with its articles and events."""
 
-    id: int
-    title: str | None = None
-    first_date: str | None = None
-    last_date: str | None = None
-    article_ids: list[str] = []
     articles: list[Article]
     events: list[Event]
 
