@@ -70,7 +70,7 @@ def corpus(n: int | None, limit: int | None) -> list[dict[str, Any]]:
     base = _base_rows()
     if limit:
         base = base[:limit]
-    if not n:
+    if not n or not base:
         return base
     rng = random.Random(27)
     return [base[i] if i < len(base) else _edited(base[i % len(base)], i // len(base), rng) for i in range(n)]

@@ -204,6 +204,8 @@ def test_rerun_fills_in_places_missing_from_an_older_database(tmp_path: Path) ->
         store.conn.execute("DELETE FROM places")
         store.conn.execute("ALTER TABLE rejections DROP COLUMN stage")
         store.conn.execute("DROP TABLE pending_consolidation")
+        for column in ("status", "pid", "host"):
+            store.conn.execute(f"ALTER TABLE runs DROP COLUMN {column}")
         store.conn.execute("DELETE FROM schema_migrations WHERE version >= 15")
     with Store(tmp_path / "s.db") as store:
         report = run([SEEDS], store, max_bytes=1 << 24)

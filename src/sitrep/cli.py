@@ -8,50 +8,18 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import click
 
 from sitrep import __version__
+from sitrep.cli_common import _MB, _crashed, _database, _fail, _report_rejections, max_mb_option
+from sitrep.cli_diff import diff
 from sitrep.errors import InputRejected, SitrepError, StoreError, UsageError
 from sitrep.ingest import DEFAULT_MAX_BYTES
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-_MB = 1024 * 1024
-
-
-max_mb_option = click.option(
-    "--max-mb",
-    default=DEFAULT_MAX_BYTES / _MB,
-    show_default=True,
-    type=float,
-    help="Largest article accepted, in MB.",
-)
-
-
-def _database(help_text: str) -> Callable[[F], F]:
-    """The ``--db`` option of commands that read an existing database."""
-    return click.option(
-        "--db",
-        required=True,
-        type=click.Path(path_type=Path, exists=True, dir_okay=False),
-        help=help_text,
-    )
-
-
-def _report_rejections(rejected: list[InputRejected]) -> None:
-    for err in rejected:
-        where = "" if err.stage == "intake" else f" at {err.stage}"
-        click.echo(f"rejected {err.source}{where}: {err.reason} [{err.code}]", err=True)
-
-
-def _fail(err: SitrepError) -> None:
-    click.echo(f"error: {err}", err=True)
-    sys.exit(2 if isinstance(err, UsageError) else 1)
+from sitrep.limits import ARTICLE_SECONDS, BATCH
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,7 +28,8 @@ def main() -> None:
     """sitrep turns a pile of raw news articles into a sourced picture of what happened.
 
     Start with `sitrep demo`, then `sitrep run FILES... --db my.db`.
-    Exit codes: 0 ok; 1 some inputs were rejected (each named on stderr); 2 usage error.
+    Exit codes: 0 ok; 1 some inputs were rejected (each named on stderr); 2 usage error;
+    3 the command itself failed (crash, lock, disk; the cause on stderr).
     """
 
 
@@ -81,8 +50,24 @@ def main() -> None:
     help="Processes for the per-article stages (the store and cross-article stages stay in one).",
 )
 @click.option("--quiet", is_flag=True, help="No progress display (it is off anyway when stderr is no terminal).")
+@click.option(
+    "--article-timeout",
+    default=ARTICLE_SECONDS,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds one article may spend in the per-article stages; one that takes longer is set aside (0: no limit).",
+)
+@click.option(
+    "--batch",
+    default=BATCH,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Articles stored per transaction: a run killed mid-way loses at most one batch, which a rerun redoes.",
+)
 @max_mb_option
-def run(paths: tuple[Path, ...], db: Path, workers: int, quiet: bool, max_mb: float) -> None:
+def run(
+    paths: tuple[Path, ...], db: Path, workers: int, quiet: bool, article_timeout: float, batch: int, max_mb: float
+) -> None:
     """Run the pipeline on files, folders, .jsonl, .html, .txt (gzip too) into a database.
 
     Running it again on the same input adds nothing twice; an article whose text
@@ -95,10 +80,16 @@ def run(paths: tuple[Path, ...], db: Path, workers: int, quiet: bool, max_mb: fl
 
     try:
         with Store(db) as store, bar(enabled=not quiet) as show:
-            report = run_pipeline(paths, store, max_bytes=int(max_mb * _MB), workers=workers, on_batch=show)
+            report = run_pipeline(
+                paths, store, max_bytes=int(max_mb * _MB), workers=workers, on_batch=show,
+                article_seconds=article_timeout, batch=batch,
+            )  # fmt: skip
             counts = store.counts()
     except SitrepError as err:
         _fail(err)
+        return
+    except Exception as err:
+        _crashed(err, db)
         return
     _report_rejections(report.rejected)
     by_stage = Counter(err.stage for err in report.rejected)
@@ -278,6 +269,7 @@ def _serve(db: Path, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from sitrep.api import create_app
+    from sitrep.api.limits import uvicorn_options
 
     click.echo(
         f"sitrep serving {db} (read-only): map on http://{host}:{port}/ , API on"
@@ -285,7 +277,7 @@ def _serve(db: Path, host: str, port: int, workers: int = 1) -> None:
         err=True,
     )
     if workers == 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning", **uvicorn_options())
         return
     create_app(db)  # a missing or unreadable database fails here, once, with its name
     # Worker processes import the app by name and build it for the database named here.
@@ -297,6 +289,7 @@ def _serve(db: Path, host: str, port: int, workers: int = 1) -> None:
         port=port,
         workers=workers,
         log_level="warning",
+        **uvicorn_options(),
     )
 
 
@@ -342,92 +335,6 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
     result = getattr(module, scorers[task])(dataset, limit=limit)
     table = module.format_table
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
-
-
-def _diff_side_from_file(path: Path) -> dict[str, Any]:
-    from sitrep.ingest import read_paths
-    from sitrep.pipeline import clean_all
-
-    for raw in read_paths([path]):
-        if isinstance(raw, InputRejected):
-            raise raw
-        for item in clean_all([raw]):
-            if isinstance(item, InputRejected):
-                raise item
-            return item.to_json()
-    raise UsageError(f"{path}: no article could be read from it")
-
-
-def _diff_side_from_db(store: Any, ref: str) -> dict[str, Any]:
-    article_id, _, version = ref.rpartition("@") if "@" in ref else (ref, "", "")
-    row = store.get_article(article_id, int(version) if version.isdigit() else None)
-    if row is None:
-        raise UsageError(f"{ref}: no such article in {store.path} (give an id, ID@N or a file)")
-    row["id"] = ref if version else row["id"]
-    return dict(row)
-
-
-@main.command()
-@click.argument("a")
-@click.argument("b", required=False)
-@click.option(
-    "--db",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    help="Database holding the articles named by id.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the diff as JSON.")
-@click.option("--width", default=100, show_default=True, help="Line width of the text output.")
-def diff(a: str, b: str | None, db: Path | None, as_json: bool, width: int) -> None:
-    """Show what article B adds, drops, rewords and moves compared with article A.
-
-    A and B are files (.txt, .html, ...) or, with --db, article ids: ID for the
-    latest version, ID@N for version N. Given one id, B is that article and A
-    the article whose copy it carries, or else its previous version.
-    """
-    from sitrep.diff import diff_texts, format_diff
-
-    sides: list[dict[str, Any]] = []
-    try:
-        if db is not None:
-            from sitrep.store import Store
-
-            with Store(db) as store:
-                if b is None:
-                    target = _diff_side_from_db(store, a)
-                    base = target.get("copy_of") or target.get("version_of")
-                    if not base:
-                        raise UsageError(
-                            f"{a} carries no other article's copy and has no earlier version"
-                        )
-                    sides = [_diff_side_from_db(store, base), target]
-                else:
-                    sides = [
-                        _diff_side_from_file(Path(r))
-                        if Path(r).is_file()
-                        else _diff_side_from_db(store, r)
-                        for r in (a, b)
-                    ]
-        elif b is None:
-            raise UsageError("give two files, or --db with one or two article ids")
-        else:
-            sides = [_diff_side_from_file(Path(r)) for r in (a, b)]
-    except SitrepError as err:
-        _fail(err)
-        return
-    d = diff_texts(sides[0]["text"], sides[1]["text"])
-    for meta, side in zip((d.a, d.b), sides, strict=True):
-        pub = side.get("published") or {}
-        meta.update(
-            id=side["id"],
-            title=side.get("title"),
-            outlet=side.get("outlet"),
-            published=pub.get("value"),
-        )
-    click.echo(
-        json.dumps(d.to_json(), ensure_ascii=False, indent=1)
-        if as_json
-        else format_diff(d, width=width)
-    )
 
 
 @main.command()
@@ -481,6 +388,8 @@ def demo(db: Path, and_serve: bool) -> None:
         _serve(db, "127.0.0.1", 8000)
     sys.exit(1 if report.rejected else 0)
 
+
+main.add_command(diff)
 
 if __name__ == "__main__":
     main()

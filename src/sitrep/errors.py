@@ -52,6 +52,13 @@ class BadRecord(InputRejected):
     code = "E105"
 
 
+class TooShort(InputRejected):
+    """The cleaned text is empty or too short to be an article (``sitrep.clean.MIN_WORDS``)."""
+
+    code = "E107"
+    stage = "clean"
+
+
 class StageFailed(InputRejected):
     """A stage raised on one article: the article is set aside with the stage and the reason."""
 

@@ -8,10 +8,12 @@ one broken file or line never stops a run and the caller can report it.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gzip
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -26,6 +28,8 @@ from sitrep.encoding import (
     repair_text,
 )
 from sitrep.errors import BadRecord, BinaryInput, EmptyInput, InputRejected, OversizedInput
+from sitrep.hygiene import clean_field, shown
+from sitrep.limits import MAX_LINES, MAX_STREAM_BYTES
 from sitrep.model import RawArticle
 
 __all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "read_jsonl_stream", "read_paths"]
@@ -58,18 +62,37 @@ def read_paths(
     """
     for given in paths:
         path = Path(given)
-        source = os.fspath(given)
+        source = shown(given)
         try:
-            is_dir, exists = path.is_dir(), path.exists()
+            mode = path.stat().st_mode
         except OSError as exc:
-            yield InputRejected(f"cannot be read ({exc.strerror or exc})", source=source)
+            yield InputRejected(_missing(path, exc), source=source)
             continue
-        if is_dir:
+        if stat.S_ISDIR(mode):
             yield from _read_dir(path, max_bytes)
-        elif exists:
+        elif stat.S_ISREG(mode):
             yield from _read_file(path, source, _kind_of(path.name), max_bytes)
         else:
-            yield InputRejected("does not exist", source=source)
+            yield InputRejected(f"is not a regular file ({_file_type(mode)}); skipped", source=source)
+
+
+def _missing(path: Path, exc: OSError) -> str:
+    """Why a path that cannot be stat'ed is not read: missing, a dangling link, a link loop, ..."""
+    if exc.errno == errno.ELOOP:
+        return "is a symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        return "is a symbolic link to nothing" if path.is_symlink() else "does not exist"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _file_type(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):  # fmt: skip
+        if test(mode):
+            return name
+    return "not a file or folder"
 
 
 def read_jsonl_stream(
@@ -78,10 +101,17 @@ def read_jsonl_stream(
     """Read JSONL records from a byte stream, one line at a time.
 
     Each broken line is yielded as BadRecord (or OversizedInput) naming
-    ``source:LINE``; the following lines are still read.
+    ``source:LINE``; the following lines are still read. Past ``MAX_LINES`` lines
+    (blank ones too) or ``MAX_STREAM_BYTES`` bytes (after decompression) the rest of
+    the stream is skipped, saying so: a small gzip of blank lines unpacks to gigabytes.
     """
     lineno = 0
+    total = 0
     while True:
+        if lineno >= MAX_LINES or total > MAX_STREAM_BYTES:
+            what = f"{MAX_LINES:,} lines" if lineno >= MAX_LINES else f"{MAX_STREAM_BYTES:,} bytes"
+            yield OversizedInput(f"holds more than {what}; the rest is skipped (split the file)", source=source)
+            return
         try:
             line = stream.readline(max_bytes + 1)
         except _READ_ERRORS as exc:
@@ -90,11 +120,13 @@ def read_jsonl_stream(
         if not line:
             return
         lineno += 1
+        total += len(line)
         where = f"{source}:{lineno}"
         if len(line) > max_bytes and not line.endswith(b"\n"):
             size = len(line)
             try:
-                size += _skip_rest_of_line(stream)
+                size += _skip_rest_of_line(stream, MAX_STREAM_BYTES - total)
+                total += size - len(line)
             except _READ_ERRORS as exc:
                 yield InputRejected(f"cannot be read ({exc})", source=where)
                 return
@@ -112,13 +144,14 @@ def read_jsonl_stream(
             yield exc
 
 
-def _skip_rest_of_line(stream: IO[bytes]) -> int:
+def _skip_rest_of_line(stream: IO[bytes], limit: int = MAX_STREAM_BYTES) -> int:
     skipped = 0
-    while True:
+    while skipped <= limit:
         chunk = stream.readline(_CHUNK)
         skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return skipped
+    return skipped
 
 
 def _kind_of(name: str) -> Kind | None:
@@ -134,7 +167,7 @@ def _walk(directory: Path) -> Iterator[Path | InputRejected]:
     try:
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
-        yield InputRejected(f"cannot be listed ({exc.strerror or exc})", source=str(directory))
+        yield InputRejected(f"cannot be listed ({exc.strerror or exc})", source=shown(directory))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -142,10 +175,17 @@ def _walk(directory: Path) -> Iterator[Path | InputRejected]:
         try:
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(Path(entry.path))
-            elif entry.is_file():
-                yield Path(entry.path)
+                continue
+            mode = entry.stat().st_mode  # follows a link to a file, as reading it will
         except OSError as exc:
-            yield InputRejected(f"cannot be read ({exc.strerror or exc})", source=entry.path)
+            if _kind_of(entry.name) is not None:
+                yield InputRejected(_missing(Path(entry.path), exc), source=shown(entry.path))
+            continue
+        if stat.S_ISREG(mode):
+            yield Path(entry.path)
+        elif not stat.S_ISDIR(mode) and _kind_of(entry.name) is not None:
+            # A FIFO named like an article would block the reader forever: named and skipped.
+            yield InputRejected(f"is not a regular file ({_file_type(mode)}); skipped", source=shown(entry.path))
 
 
 def _read_dir(directory: Path, max_bytes: int) -> Iterator[RawArticle | InputRejected]:
@@ -156,13 +196,13 @@ def _read_dir(directory: Path, max_bytes: int) -> Iterator[RawArticle | InputRej
         kind = _kind_of(item.name)
         # Only known article files: a folder of articles also holds images, notes, etc.
         if kind is not None:
-            yield from _read_file(item, str(item), kind, max_bytes)
+            yield from _read_file(item, shown(item), kind, max_bytes)
 
 
 def _read_file(
     path: Path, source: str, kind: Kind | None, max_bytes: int
 ) -> Iterator[RawArticle | InputRejected]:
-    name = path.name
+    name = shown(path.name)
     article_id = name[:-3] if name.lower().endswith(".gz") else name
     compressed = False
     try:
@@ -279,8 +319,9 @@ def _record_id(record: dict[str, Any], where: str) -> str:
     # bool is an int in Python but never a meaningful id.
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise BadRecord(f"'id' must be a string or integer, got {_json_type(value)}", source=where)
-    article_id = str(value)
-    if not article_id.strip():
+    # Control and bidi characters go: an id is shown alone, where "evil\u202egpj.exe" spoofs.
+    article_id = clean_field(str(value)) or ""
+    if not article_id:
         raise BadRecord("'id' is empty", source=where)
     return article_id
 

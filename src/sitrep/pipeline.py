@@ -14,13 +14,17 @@ import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from sitrep.clean import ChromeModel, clean
+from sitrep.engine.hooks import checkpoint
 from sitrep.errors import InputRejected
+from sitrep.hygiene import shown
+from sitrep.limits import ARTICLE_SECONDS, BATCH, SAMPLE
 from sitrep.model import Article, RawArticle
 from sitrep.store import Store
 
@@ -242,15 +246,11 @@ def consolidate_store(store: Store, *, everything: bool = False) -> Consolidatio
         else:
             pending = [int(r[0]) for r in conn.execute("SELECT article_pk FROM pending_consolidation")]
             done = consolidate(conn, articles=pending)
+        checkpoint("consolidating")
         conn.execute("DELETE FROM pending_consolidation")
         return done
 
 
-# Articles the corpus-wide learning passes (chrome lines, outlet homes) look at: the first
-# ones of the stream, so that memory does not grow with the corpus.
-SAMPLE = 2000
-# Articles stored (and linked into copies and stories) per transaction.
-BATCH = 500
 
 
 @dataclass(slots=True)
@@ -278,6 +278,8 @@ def run(
     extra: Iterable[RawArticle | InputRejected] = (),
     workers: int = 1,
     on_batch: Callable[[Progress], None] | None = None,
+    article_seconds: float | None = None,
+    batch: int = BATCH,
 ) -> RunReport:
     """The whole pipeline on files and folders into ``store``; idempotent on the same input.
 
@@ -286,21 +288,45 @@ def run(
     and stories; an article a stage fails on is set aside with the stage and the reason
     and the run goes on. Consolidation runs once at the end, over the blocks that changed.
     """
+    path_list = [os.fspath(p) for p in paths]
+    run_id = store.start_run([shown(p) for p in path_list])
+    report = RunReport()
+    try:
+        _run(
+            path_list, store, report, max_bytes=max_bytes, extra=extra, workers=workers, on_batch=on_batch,
+            article_seconds=ARTICLE_SECONDS if article_seconds is None else article_seconds, batch=batch,
+        )  # fmt: skip
+    except BaseException as err:
+        # What was committed stays (whole batches); the run is closed with why it stopped,
+        # and a rerun completes the rest. The error itself goes on to the caller.
+        status = "interrupted" if isinstance(err, KeyboardInterrupt | SystemExit) else "failed"
+        with suppress(Exception):
+            store.finish_run(run_id, report.counts, status=status)
+        raise
+    for rejected in report.rejected:
+        store.add_rejection(run_id, rejected.source or "", rejected.code, rejected.reason, rejected.stage)
+    store.finish_run(run_id, report.counts)
+    return report
+
+
+def _run(
+    path_list: list[str], store: Store, report: RunReport, *, max_bytes: int,
+    extra: Iterable[RawArticle | InputRejected], workers: int, on_batch: Callable[[Progress], None] | None,
+    article_seconds: float, batch: int,
+) -> None:  # fmt: skip
     from sitrep.engine import PER_ARTICLE, Context, Engine, check_order
     from sitrep.engine.stages import SAMPLE_FIRST, SAMPLE_THEN, fail_on_from_env
     from sitrep.ingest import read_paths
 
-    path_list = [os.fspath(p) for p in paths]
-    run_id = store.start_run(path_list)
-    report = RunReport()
     stream = _raws(chain(read_paths(path_list, max_bytes=max_bytes), extra), report)
     check_order(PER_ARTICLE)
     check_order(SAMPLE_THEN, given=frozenset().union(*(st.assigns for st in SAMPLE_FIRST), {"raw"}))
-    engine = Engine(workers, ahead=2 * BATCH)
+    engine = Engine(workers, ahead=2 * batch)
     # The learning passes see the first SAMPLE articles: chrome over the raw texts, then
     # outlet homes over the places of the clean ones (which go on from there).
     sample = list(islice(stream, SAMPLE))
-    ctx = Context(chrome=learn_chrome(sample), fail_on=fail_on_from_env())
+    ctx = Context(chrome=learn_chrome(sample), fail_on=fail_on_from_env(), budget=article_seconds)
+    _warm_up()
     # What an earlier run stored with this very content is not processed again (a rerun after
     # a crash or a set-aside redoes only the rest), but it still teaches chrome and homes.
     stored = store.stored_already(sample)
@@ -317,18 +343,25 @@ def run(
     )
     progress = Progress()
     it = iter(results)
-    while batch := list(islice(it, BATCH)):
-        _store_batch(store, batch, report)
-        progress.done += len(batch)
+    while items := list(islice(it, max(1, batch))):
+        _store_batch(store, items, report)
+        checkpoint("stored")
+        progress.done += len(items)
         progress.set_aside = len(report.rejected)
         if on_batch is not None:
             on_batch(progress)
     done = consolidate_store(store)
     report.events, report.conflicts = done.events, done.conflicts
-    for err in report.rejected:
-        store.add_rejection(run_id, err.source or "", err.code, err.reason, err.stage)
-    store.finish_run(run_id, report.counts)
-    return report
+
+
+def _warm_up() -> None:
+    """Load the shared resources before any article's time budget runs (and before the
+    workers fork, so that they share them)."""
+    from sitrep.events.lexicon import load as lexicon
+    from sitrep.places.gazetteer import load as gazetteer
+
+    gazetteer()
+    lexicon()
 
 
 def _drain(items: deque[Any]) -> Iterator[Any]:
@@ -386,4 +419,5 @@ def _store_batch(store: Store, batch: list[Article | InputRejected], report: Run
                 report.versions += 1
             if outcome != "unchanged":
                 fresh[item.id] = item
+        checkpoint("linking")
         report.copies += link_articles(store, list(fresh), fresh)

@@ -9,11 +9,13 @@ abbreviation ("Gen.", "Lt. Col.", "Jan.", "No.") or an initial ("J. Smith").
 commonly starts one. A line break always ends a sentence, and so do a wire
 dateline ("KABUL, Afghanistan (May 24, 2011) -") and a run of three or more
 spaces before a capital, which is where flattened text lost a line break.
+A run-on of more than ``MAX_SENTENCE`` characters is cut at a comma or space.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 # Lower-case, without the final dot.
 ABBREVIATIONS = frozenset(
@@ -30,6 +32,8 @@ _DATELINE = re.compile(
     r"\([ ]*[A-Z][a-z]{2,}\.?[ ]+[0-3]?\d(?:[,.][ ]*(?:19|20)\d\d)?[ ]*\)[ ]*(?:[-–—:]+[ ]*)?"
 )
 _LAYOUT_GAP = re.compile(r"[ \t]{3,}(?=[\"'“‘(]?[A-Z])")
+# Characters a sentence may hold: the longest news sentences run to some 600.
+MAX_SENTENCE = 2000
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -38,20 +42,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     cuts = {m.start() for m in _DATELINE.finditer(text)} | {m.end() for m in _DATELINE.finditer(text)}
     cuts |= {m.end() for m in _LAYOUT_GAP.finditer(text)}
+    ordered = sorted(cuts)
     start = 0
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group()[0] != "\n" and m.group()[0] == "." and not _ends_sentence(text, start, m):
             continue
-        _cut(out, text, start, end, cuts)
+        _cut(out, text, start, end, ordered)
         start = end
-    _cut(out, text, start, len(text), cuts)
+    _cut(out, text, start, len(text), ordered)
     return out
 
 
-def _cut(out: list[tuple[int, int]], text: str, start: int, end: int, cuts: set[int]) -> None:
-    """Add ``text[start:end]``, split at the layout cuts that fall inside it."""
-    for c in sorted(c for c in cuts if start < c < end):
+def _cut(out: list[tuple[int, int]], text: str, start: int, end: int, cuts: list[int]) -> None:
+    """Add ``text[start:end]``, split at the layout cuts (sorted) that fall inside it."""
+    for c in cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]:
         _add(out, text, start, c)
         start = c
     _add(out, text, start, end)
@@ -76,6 +81,19 @@ def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
 
 
 def _add(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE:
+        # A run-on "sentence" (a table, a list, a text without stops) is cut at a clause or
+        # word break before the limit, so that the work per sentence stays bounded.
+        window = text[start + MAX_SENTENCE // 2 : start + MAX_SENTENCE]
+        at = max(window.rfind("; "), window.rfind(", "))
+        at = at if at >= 0 else window.rfind(" ")
+        cut = start + MAX_SENTENCE // 2 + at + 1 if at >= 0 else start + MAX_SENTENCE
+        _trim(out, text, start, cut)
+        start = cut
+    _trim(out, text, start, end)
+
+
+def _trim(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     s = start
     while s < end and text[s].isspace():
         s += 1

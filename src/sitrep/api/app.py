@@ -2,7 +2,9 @@
 
 Read-only (the database is opened with ``mode=ro``), parameterised SQL, bounded
 pages, one error shape for every error (``{"error": {"status", "code", "message"}}``),
-and a strict Content-Security-Policy on every response. The OpenAPI description is
+and a strict Content-Security-Policy on every response, errors and 500s included
+(``sitrep.api.shape``). Every parameter is checked to its range (``sitrep.api.validate``)
+and request heads to their size (``sitrep.api.limits``). The OpenAPI description is
 at ``/openapi.json``; nothing is loaded from a CDN.
 """
 
@@ -10,10 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,81 +23,37 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
 
 from sitrep import __version__
 from sitrep.api import models as m
 from sitrep.api import queries as q
+from sitrep.api import validate as v
+from sitrep.api.limits import RequestLimits
+from sitrep.api.shape import CSP, SecurityHeaders, error_response
 from sitrep.consolidate.control import control_on
 from sitrep.diff import diff_texts
 from sitrep.store import consolidated as sql
 from sitrep.web import add_pages
 
-CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-_CODES = {
-    400: "bad_request",
-    404: "not_found",
-    405: "method_not_allowed",
-    422: "invalid_parameter",
-    500: "internal_error",
-}
+__all__ = ["CSP", "app_from_env", "create_app", "event_filter"]
+
 THREADS = int(os.environ.get("SITREP_THREADS", "4"))
-_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 Limit = Annotated[int, Query(ge=1, le=q.MAX_LIMIT, description=f"page size, at most {q.MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse(
-        {"error": {"status": status, "code": _CODES.get(status, "error"), "message": message}},
-        status_code=status,
-    )
+class _Api(FastAPI):
+    """FastAPI with the request limits and the security headers around its whole stack."""
 
+    def build_middleware_stack(self) -> ASGIApp:
+        """FastAPI's stack inside ours.
 
-_SECURITY_HEADERS = (
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-)
-
-
-class _Headers:
-    """Security headers on every response (a plain ASGI middleware: no per-request task)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *_SECURITY_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def _day(value: str | None, name: str) -> str | None:
-    if value is not None and not _DAY.match(value):
-        raise HTTPException(422, f"{name} wants YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
-    return value
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        west, south, east, north = (float(x) for x in value.split(","))
-    except ValueError:
-        raise HTTPException(422, "bbox wants west,south,east,north in degrees") from None
-    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-        raise HTTPException(422, "bbox is outside the globe or south > north")
-    return west, south, east, north
+        ``add_middleware`` would put them inside Starlette's server-error middleware, whose
+        500 answer would then go out without the security headers.
+        """
+        return SecurityHeaders(RequestLimits(super().build_middleware_stack()))
 
 
 def _or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
@@ -122,14 +78,14 @@ def event_filter(
     bbox: Annotated[str | None, Query(description="west,south,east,north")] = None,
     start: Annotated[str | None, Query(description="first day (YYYY[-MM[-DD]])")] = None,
     end: Annotated[str | None, Query(description="last day (YYYY[-MM[-DD]])")] = None,
-    kind: Annotated[str | None, Query(max_length=64, description="sitrep kind or family")] = None,
+    kind: Annotated[str | None, Query(max_length=64, description="sitrep kind or family (kinds.tsv)")] = None,
     acled_type: Annotated[
         str | None, Query(max_length=80, description="ACLED event or sub-event type")
     ] = None,
     actor: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[str | None, Query(pattern="^(single|corroborated|disputed)$")] = None,
-    modality: Annotated[str | None, Query(max_length=20)] = None,
-    story: int | None = None,
+    modality: Annotated[str | None, Query(pattern=f"^({'|'.join(v.MODALITIES)})$")] = None,
+    story: v.StoryFilter = None,
     layer: Annotated[
         str, Query(pattern="^(material|speech|all)$", description="material events (default), speech acts, or all")
     ] = "material",
@@ -138,8 +94,9 @@ def event_filter(
     ] = None,
 ) -> q.EventFilter:
     """The event filters shared by ``/api/events`` and ``/api/points``, checked."""
+    start, end = v.day_range(start, end)
     return q.EventFilter(
-        bbox=_bbox(bbox), start=_day(start, "start"), end=_day(end, "end"), kind=kind, acled_type=acled_type,
+        bbox=v.bbox(bbox), start=start, end=end, kind=v.kind(kind), acled_type=v.acled_type(acled_type),
         actor=actor, status=status, modality=modality, story=story, q=q_ if q_ and q_.strip() else None,
         layer=layer,
     )  # fmt: skip
@@ -158,28 +115,29 @@ def create_app(db: str | Path) -> FastAPI:
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
 
-    app = FastAPI(
+    app = _Api(
         lifespan=lifespan,
+        # Unknown and repeated query parameters are refused before any other check.
+        dependencies=[Depends(v.known_parameters)],
         title="sitrep",
         version=__version__,
         description="Consolidated events, their evidence and sources, from a sitrep database (read-only).",
         docs_url=None,  # the stock docs pages load their scripts from a CDN
         redoc_url=None,
     )
-    app.add_middleware(_Headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        return error_response(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         parts = [f"{'.'.join(str(x) for x in e['loc'][1:])}: {e['msg']}" for e in exc.errors()]
-        return _error(422, "; ".join(parts) or "invalid request")
+        return error_response(422, "; ".join(parts) or "invalid request")
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
-        return _error(500, f"{type(exc).__name__} while answering {request.url.path}")
+        return error_response(500, f"{type(exc).__name__} while answering {request.url.path}")
 
     @app.get("/api/health", summary="Is the server up, and what does the database hold", responses={200: {"model": m.Health}})
     def health() -> dict[str, Any]:
@@ -220,8 +178,10 @@ def create_app(db: str | Path) -> FastAPI:
         head = json.dumps({"fields": q.POINT_FIELDS, "total": total, "truncated": total > len(rows)})
         return Response(f'{head[:-1]}, "rows": [{",".join(rows)}]}}', media_type="application/json")
 
+    # ":path" here and for articles: an id may hold "/" (sent as %2F, which the server
+    # decodes before routing), and any id must be reachable.
     @app.get(
-        "/api/events/{event_id}",
+        "/api/events/{event_id:path}",
         summary="One event with its mentions, evidence, sources and conflicts",
         responses={200: {"model": m.EventDetail}, **m.ERRORS},
     )
@@ -234,7 +194,7 @@ def create_app(db: str | Path) -> FastAPI:
         responses={200: {"model": m.ArticlePage}, **m.ERRORS},
     )
     def list_articles(
-        story: int | None = None,
+        story: v.StoryFilter = None,
         q_: Annotated[str | None, Query(alias="q", max_length=200)] = None,
         limit: Limit = 100,
         offset: Offset = 0,
@@ -245,7 +205,7 @@ def create_app(db: str | Path) -> FastAPI:
         return _page(items, total, limit, offset)
 
     @app.get(
-        "/api/articles/{article_id}",
+        "/api/articles/{article_id:path}",
         summary="One article with its text, copy verdict and events",
         responses={200: {"model": m.ArticleDetail}, **m.ERRORS},
     )
@@ -266,7 +226,7 @@ def create_app(db: str | Path) -> FastAPI:
         summary="One story: its articles, which carries whose copy, its events",
         responses={200: {"model": m.StoryDetail}, **m.ERRORS},
     )
-    def one_story(story_id: int) -> dict[str, Any]:
+    def one_story(story_id: v.StoryId) -> dict[str, Any]:
         conn = reader.conn()
         story = next((s for s in sql.stories(conn) if s["id"] == story_id), None)
         if story is None:
@@ -275,7 +235,11 @@ def create_app(db: str | Path) -> FastAPI:
         events, _ = q.events(conn, q.EventFilter(story=story_id), q.MAX_LIMIT, 0)
         return {**story, "articles": arts, "events": events}
 
-    @app.get("/api/diff", summary="What article b adds, drops, rewords and moves compared with a")
+    @app.get(
+        "/api/diff",
+        summary="What article b adds, drops, rewords and moves compared with a",
+        responses=m.ERRORS,
+    )
     def diff(
         b: Annotated[str, Query(description="the later article")],
         a: Annotated[
@@ -312,10 +276,7 @@ def create_app(db: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         conn = reader.conn()
         if on is not None:
-            try:
-                date.fromisoformat(on)
-            except ValueError:
-                raise HTTPException(422, f"on wants YYYY-MM-DD, not {on!r}") from None
+            v.one_day(on, "on")
         day = on or sql.latest_day(conn)
         rows = control_on(sql.control_rows(conn, day), day) if day else []
         return {"on": day, "places": rows}

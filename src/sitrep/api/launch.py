@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -27,26 +28,29 @@ def running_server(db: str | Path, *, workers: int = 1, wait: float = 30.0) -> I
     """
     port = free_port()
     cmd = [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-                    raise RuntimeError(f"sitrep serve {db} did not start: {err.strip()[-500:]}") from None
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
+    # A file, not a pipe: nobody reads the server's warnings while it runs, and a full pipe
+    # (64 KB of "Invalid HTTP request" lines from a hostile test) would stall the server.
+    with tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
         try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        if proc.stderr:
-            proc.stderr.close()
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    with urllib.request.urlopen(base + "/api/health", timeout=2):
+                        break
+                except OSError:
+                    if proc.poll() is not None or time.monotonic() > deadline:
+                        proc.kill()
+                        proc.wait()
+                        errors.seek(0)
+                        err = errors.read().decode(errors="replace")
+                        raise RuntimeError(f"sitrep serve {db} did not start: {err.strip()[-500:]}") from None
+                    time.sleep(0.1)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()

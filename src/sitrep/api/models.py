@@ -285,6 +285,9 @@ class Error(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "an unknown or repeated parameter, or a day no calendar has"},
     404: {"model": Error, "description": "not found"},
+    414: {"model": Error, "description": "the path and query are over 8 KB"},
     422: {"model": Error, "description": "a parameter is invalid"},
+    431: {"model": Error, "description": "the request headers are over 16 KB"},
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sitrep.clean.corpus import ChromeModel
 from sitrep.clean.language import guess
 from sitrep.clean.meta import (
@@ -13,9 +15,14 @@ from sitrep.clean.meta import (
     wires_in,
 )
 from sitrep.clean.text import clean_text
+from sitrep.errors import TooShort
+from sitrep.hygiene import clean_field
+from sitrep.limits import MIN_WORDS
 from sitrep.model import Article, Published, RawArticle
 
-__all__ = ["ChromeModel", "clean", "clean_text"]
+__all__ = ["MIN_WORDS", "ChromeModel", "clean", "clean_text"]
+
+_WORD = re.compile(r"\w*[^\W\d_]\w*")
 
 
 def _input_date(raw: RawArticle) -> Published | None:
@@ -83,6 +90,15 @@ def clean(
         credited = [credit, *wires_in(article.byline or ""), _closing_credit(article)]
         cited = wires_in(article.text)
         article.wire = list(dict.fromkeys(w for w in [*credited, *cited] if w))
+    for name in ("title", "outlet", "byline", "dateline", "url"):
+        setattr(article, name, clean_field(getattr(article, name)) or None)
+    # A one-line text is its own title: what is read is the title and the body together.
+    words = len(_WORD.findall(" ".join([article.title or "", article.standfirst or "", article.text])))
+    if words < MIN_WORDS:
+        what = "no text" if not words else f"{words} word{'s' if words > 1 else ''}"
+        raise TooShort(
+            f"too short to be an article: {what} after cleaning (at least {MIN_WORDS} needed)", source=raw.source
+        )
     return article
 
 

@@ -63,6 +63,10 @@ def _heading_like(lines: list[Line], i: int, spaced: bool) -> bool:
     return line.text[:1].isupper()
 
 
+# Texts of at most this many lines are kept whole when no line of them looks like a body.
+SHORT_NOTE_LINES = 3
+
+
 def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article:
     """Split a plain-text article into headline, standfirst, body, captions and chrome."""
     text = raw.text or ""
@@ -74,6 +78,10 @@ def clean_text(raw: RawArticle, *, chrome: ChromeModel | None = None) -> Article
                 line.chrome = "recurring line"
     keep = body_mask(lines, title=raw.title)
     kept = [i for i, k in enumerate(keep) if k]
+    if not kept and len(lines) <= SHORT_NOTE_LINES:
+        # A note of a line or two ("Kabul fell on Sunday.") is all report: there is no page
+        # around it to strip, and dropping it would store an empty article.
+        kept = [i for i, ln in enumerate(lines) if ln.words and ln.chrome != "recurring line"]
     last = kept[-1] if kept else -1
     roles: dict[int, tuple[BlockKind, str]] = {}
     captions: dict[int, str] = {}

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
+from sitrep.engine.budget import OverBudget, budget
 from sitrep.engine.stages import Context, Stage
 from sitrep.errors import InputRejected, StageFailed
 from sitrep.model import Article, RawArticle
@@ -32,18 +33,27 @@ def process(item: Any, stages: Sequence[Stage], ctx: Context) -> Article | Input
     if isinstance(item, InputRejected):
         return item
     source = getattr(item, "source", None) or getattr(item, "id", "?")
-    for stage in stages:
-        try:
-            if ctx.fail_on is not None and ctx.fail_on == (stage.name, getattr(item, "id", None)):
-                raise RuntimeError(f"SITREP_TEST_RAISE asked {stage.name} to fail here")
-            item = stage.run(item, ctx)
-        except InputRejected as err:
-            if not isinstance(err, StageFailed):
-                err.stage = stage.name
-            return err
-        except Exception as err:  # any bug in a stage is one article's, not the run's
-            log.debug("stage %s failed on %s", stage.name, source, exc_info=True)
-            return StageFailed(f"{stage.name} failed: {type(err).__name__}: {err}", source=source, stage=stage.name)
+    stage = stages[0] if stages else None
+    try:
+        with budget(ctx.budget):
+            for stage in stages:
+                try:
+                    if ctx.fail_on is not None and ctx.fail_on == (stage.name, getattr(item, "id", None)):
+                        raise RuntimeError(f"SITREP_TEST_RAISE asked {stage.name} to fail here")
+                    item = stage.run(item, ctx)
+                except InputRejected as err:
+                    if not isinstance(err, StageFailed):
+                        err.stage = stage.name
+                    return err
+                except Exception as err:  # any bug in a stage is one article's, not the run's
+                    log.debug("stage %s failed on %s", stage.name, source, exc_info=True)
+                    return StageFailed(f"{stage.name} failed: {type(err).__name__}: {err}", source=source, stage=stage.name)
+    except OverBudget:
+        name = stage.name if stage is not None else "?"
+        return StageFailed(
+            f"{name} took longer than the article time limit of {ctx.budget:g} s (--article-timeout)",
+            source=source, stage=name,
+        )  # fmt: skip
     return item  # type: ignore[no-any-return]
 
 

@@ -24,6 +24,8 @@ class Context:
     chrome: Any = None  # sitrep.clean.ChromeModel
     homes: dict[str, str] = field(default_factory=dict)  # outlet key -> home admin1 key
     assume_clean: bool = False
+    # Seconds an article may spend in the per-article stages (None: no limit); ``engine.budget``.
+    budget: float | None = None
     # A test hook: "stage=article-id" makes that stage raise on that article, so that the
     # set-aside path is exercised on a real run (SITREP_TEST_RAISE).
     fail_on: tuple[str, str] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sitrep.places.gazetteer import CAPITAL, KIND_ALT, KNOWN, Gazetteer
 from sitrep.places.recognize import Mention
@@ -165,6 +165,9 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
         for k, v in cue.items():
             votes[k] += v * PARAMS["cue_focus"]
     total = sum(votes.values())
+    # How often each name is read as each place: counted once, not per mention (a long
+    # text naming one town thousands of times stays linear).
+    readings = Counter((mentions[j].key, picks[j]) for j in counted)
     out = []
     for i in counted:
         rid = picks[i]
@@ -183,7 +186,7 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
             continue  # a big, capital or well-known city ("Doha", "Geneva" in an Afghan story) is
             # no accident, unless it is an old name ("Molotov" for Perm) or the article's
             # country has a namesake ("Athens" in a Georgia paper)
-        namesakes = sum(1 for j in counted if mentions[j].key == mentions[i].key and picks[j] == rid)
+        namesakes = readings[(mentions[i].key, rid)]
         if top != cc and not by_name and votes.get(cc, 0.0) <= namesakes and rest[top] >= PARAMS["stray_votes"]:
             # Only an alternate name ("Yida" for Jeddah, "Zeitoun" for a Turkish village) and
             # nothing else in the article is in that country: a namesake, not the scene.

@@ -35,6 +35,7 @@ from sitrep.store.rows import (
     row_to_dict,
     time_row,
 )
+from sitrep.store.runs import RunLog
 from sitrep.store.schema import LATEST_VERSION, current_version, migrate, utc_now
 
 Outcome = Literal["new", "unchanged", "version"]
@@ -62,6 +63,8 @@ def _quoted(columns: tuple[str, ...]) -> list[str]:
 # Long enough to wait out another process's batch commit, short enough to
 # report a stuck lock instead of hanging.
 BUSY_TIMEOUT_SECONDS = 30.0
+
+
 SNIPPET_START, SNIPPET_END, SNIPPET_ELLIPSIS = "[", "]", "…"
 _SNIPPET_TOKENS = 16
 # bm25 weights for (title, text): a word in the title says more about the article.
@@ -119,7 +122,7 @@ def _explain_fts_error(error: sqlite3.Error) -> str:
     return message.replace('near ""', "at the end")
 
 
-class Store:
+class Store(RunLog):
     """A sitrep database: opens or creates the file and brings its schema up to date."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -475,46 +478,6 @@ class Store:
             item["rank"] = row["rank"]
             results.append(item)
         return results
-
-    # -- runs and rejections ----------------------------------------------
-
-    def start_run(self, inputs: list[str]) -> int:
-        """Record the start of a run; articles added until ``finish_run`` carry its id."""
-        with self.transaction():
-            cursor = self.conn.execute(
-                "INSERT INTO runs (started_at, inputs) VALUES (?, ?)",
-                (utc_now(), json.dumps(list(inputs), ensure_ascii=False)),
-            )
-        run_id = cursor.lastrowid
-        assert run_id is not None  # an INSERT into a rowid table always sets it
-        self._run_id = run_id
-        return run_id
-
-    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
-        """Record the end of a run with its counts."""
-        with self.transaction():
-            cursor = self.conn.execute(
-                "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
-                (utc_now(), json.dumps(counts, ensure_ascii=False, sort_keys=True), run_id),
-            )
-        if cursor.rowcount != 1:
-            raise StoreError(f"there is no run {run_id} to finish", source=self.path)
-        if self._run_id == run_id:
-            self._run_id = None
-
-    def add_rejection(self, run_id: int, source: str, code: str, reason: str, stage: str = "intake") -> None:
-        """Record that ``source`` was rejected in a run, with the error's code, reason and stage."""
-        try:
-            with self.transaction():
-                self.conn.execute(
-                    "INSERT INTO rejections (run_id, source, code, reason, at, stage) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (run_id, source, code, reason, utc_now(), stage),
-                )
-        except sqlite3.IntegrityError as e:
-            raise StoreError(
-                f"cannot record a rejection for run {run_id}: {e}", source=source
-            ) from e
 
     def counts(self) -> dict[str, int]:
         """How many articles (distinct ids), versions, rejections and runs are stored."""

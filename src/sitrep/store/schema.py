@@ -433,6 +433,15 @@ _V17_UNREST_BLOCK = """
 UPDATE consolidated_events SET family = 'unrest' WHERE family IN ('protest', 'riot');
 """
 
+# A run's outcome and the process that holds it, so that a run killed mid-way is closed as
+# "interrupted" by the next one instead of staying unfinished for good.
+_V18_RUN_STATUS = """
+ALTER TABLE runs ADD COLUMN status TEXT NOT NULL DEFAULT 'done';
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL;
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -451,6 +460,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (15, _V15_REJECTION_STAGE),
     (16, _V16_PENDING),
     (17, _V17_UNREST_BLOCK),
+    (18, _V18_RUN_STATUS),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -92,8 +92,8 @@ def add_pages(app: FastAPI) -> None:
         return quote(value, safe="")
 
     page("/", "map", "Map", lambda p: "/api/points", maps=True)
-    page("/events/{event_id}", "event", "Event", lambda p: f"/api/events/{seg(p['event_id'])}")
-    page("/articles/{article_id}", "article", "Article", lambda p: f"/api/articles/{seg(p['article_id'])}")
+    page("/events/{event_id:path}", "event", "Event", lambda p: f"/api/events/{seg(p['event_id'])}")
+    page("/articles/{article_id:path}", "article", "Article", lambda p: f"/api/articles/{seg(p['article_id'])}")
     page("/stories", "stories", "Stories", lambda p: "/api/stories")
     page("/stories/{story_id}", "story", "Story", lambda p: f"/api/stories/{seg(p['story_id'])}")
     page("/conflicts", "conflicts", "Conflicts", lambda p: "/api/conflicts")
