@@ -198,6 +198,7 @@ def test_upgrade_rebuilds_copy_keys_and_relinks(tmp_path: Path) -> None:
         """DELETE FROM schema_migrations WHERE version >= 12; DELETE FROM copy_keys;
            ALTER TABLE story_members DROP COLUMN terms; ALTER TABLE rejections DROP COLUMN stage; DROP TABLE pending_consolidation;
            ALTER TABLE runs DROP COLUMN status; ALTER TABLE runs DROP COLUMN pid; ALTER TABLE runs DROP COLUMN host;
+           DROP TABLE fetched;
            INSERT INTO copy_keys VALUES (1, 1), (1, 2); DROP TABLE copy_prints;
            CREATE TABLE copy_prints (article_pk INTEGER PRIMARY KEY, shingles BLOB NOT NULL,
                                      lengths BLOB NOT NULL);

@@ -206,6 +206,7 @@ def test_rerun_fills_in_places_missing_from_an_older_database(tmp_path: Path) ->
         store.conn.execute("DROP TABLE pending_consolidation")
         for column in ("status", "pid", "host"):
             store.conn.execute(f"ALTER TABLE runs DROP COLUMN {column}")
+        store.conn.execute("DROP TABLE fetched")
         store.conn.execute("DELETE FROM schema_migrations WHERE version >= 15")
     with Store(tmp_path / "s.db") as store:
         report = run([SEEDS], store, max_bytes=1 << 24)

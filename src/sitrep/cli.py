@@ -17,9 +17,10 @@ import click
 from sitrep import __version__
 from sitrep.cli_common import _MB, _crashed, _database, _fail, _report_rejections, max_mb_option
 from sitrep.cli_diff import diff
+from sitrep.cli_watch import watch
 from sitrep.errors import InputRejected, SitrepError, StoreError, UsageError
 from sitrep.ingest import DEFAULT_MAX_BYTES
-from sitrep.limits import ARTICLE_SECONDS, BATCH
+from sitrep.limits import ARTICLE_SECONDS, BATCH, FETCH_RATE
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,7 +35,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--db",
     "db",
@@ -64,13 +65,21 @@ def main() -> None:
     type=click.IntRange(1, 100_000),
     help="Articles stored per transaction: a run killed mid-way loses at most one batch, which a rerun redoes.",
 )
+@click.option("--refetch", is_flag=True, help="Fetch feed items again even when their page is stored.")
+@click.option(
+    "--per-host-rate", default=FETCH_RATE, show_default=True, type=click.FloatRange(min=0),
+    help="Requests a second to one host when fetching (robots.txt's Crawl-delay slows it more; 0: no pacing).",
+)
 @max_mb_option
 def run(
-    paths: tuple[Path, ...], db: Path, workers: int, quiet: bool, article_timeout: float, batch: int, max_mb: float
+    paths: tuple[str, ...], db: Path, workers: int, quiet: bool, article_timeout: float, batch: int, refetch: bool,
+    per_host_rate: float, max_mb: float,
 ) -> None:
-    """Run the pipeline on files, folders, .jsonl, .html, .txt (gzip too) into a database.
+    """Run the pipeline on files, folders, URLs and - (JSONL on stdin) into a database.
 
-    Running it again on the same input adds nothing twice; an article whose text
+    Files: .txt, .html, .jsonl (gzip too); web archives (.warc, .arc), RSS/Atom/JSON
+    feeds, OPML and lists of URLs are told by their content: a feed's items and a list's
+    URLs are fetched (robots.txt obeyed, paced per host, conditional GET). Running it again on the same input adds nothing twice; an article whose text
     changed is stored as a new version. An article that a stage fails on is set
     aside (named on stderr with the stage and reason) and the run goes on.
     """
@@ -82,7 +91,7 @@ def run(
         with Store(db) as store, bar(enabled=not quiet) as show:
             report = run_pipeline(
                 paths, store, max_bytes=int(max_mb * _MB), workers=workers, on_batch=show,
-                article_seconds=article_timeout, batch=batch,
+                article_seconds=article_timeout, batch=batch, refetch=refetch, rate=per_host_rate,
             )  # fmt: skip
             counts = store.counts()
     except SitrepError as err:
@@ -92,6 +101,9 @@ def run(
         _crashed(err, db)
         return
     _report_rejections(report.rejected)
+    if report.web is not None and report.web.stats:
+        fetched = ", ".join(f"{n} {what}" for what, n in sorted(report.web.stats.items()))
+        click.echo(f"web: {fetched} ({report.web.seconds:.1f} s of requests, summed over connections)", err=True)
     by_stage = Counter(err.stage for err in report.rejected)
     aside = ", ".join(f"{n} at {stage}" for stage, n in sorted(by_stage.items()))
     click.echo(
@@ -390,6 +402,7 @@ def demo(db: Path, and_serve: bool) -> None:
 
 
 main.add_command(diff)
+main.add_command(watch)
 
 if __name__ == "__main__":
     main()

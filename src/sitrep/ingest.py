@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Literal, cast
 
@@ -29,6 +29,7 @@ from sitrep.encoding import (
 )
 from sitrep.errors import BadRecord, BinaryInput, EmptyInput, InputRejected, OversizedInput
 from sitrep.hygiene import clean_field, shown
+from sitrep.intake.sniff import sniff
 from sitrep.limits import MAX_LINES, MAX_STREAM_BYTES
 from sitrep.model import RawArticle
 
@@ -53,12 +54,14 @@ _ISO_BASIC = re.compile(
 
 
 def read_paths(
-    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES, lists: Lists | None = None
 ) -> Iterator[RawArticle | InputRejected]:
     """Read every article under ``paths`` (files, folders, gzip), in a stable order.
 
     Rejections (a missing path, a binary or oversized file, a bad JSONL line)
-    are yielded, not raised.
+    are yielded, not raised. What a file holds is sniffed from its first bytes: a web
+    archive gives its HTML responses; a feed, an OPML or a list of URLs goes to ``lists``
+    (which fetches what it lists; without it such a file is named and skipped).
     """
     for given in paths:
         path = Path(given)
@@ -69,9 +72,9 @@ def read_paths(
             yield InputRejected(_missing(path, exc), source=source)
             continue
         if stat.S_ISDIR(mode):
-            yield from _read_dir(path, max_bytes)
+            yield from _read_dir(path, max_bytes, lists)
         elif stat.S_ISREG(mode):
-            yield from _read_file(path, source, _kind_of(path.name), max_bytes)
+            yield from _read_file(path, source, _kind_of(path.name), max_bytes, lists)
         else:
             yield InputRejected(f"is not a regular file ({_file_type(mode)}); skipped", source=source)
 
@@ -154,6 +157,18 @@ def _skip_rest_of_line(stream: IO[bytes], limit: int = MAX_STREAM_BYTES) -> int:
     return skipped
 
 
+# Files read for what they hold, not by a fixed kind: archives, feeds and lists.
+_SNIFFED = (".warc", ".arc", ".xml", ".rss", ".atom", ".json", ".opml", ".csv")
+_LIST_NAMES = {"feed": "feed", "jsonfeed": "JSON Feed", "opml": "feed list (OPML)", "urllist": "list of URLs"}
+# What reads a feed, OPML or URL list: (kind, bytes, source) -> the articles it fetches.
+Lists = Callable[[str, bytes, str], Iterator[RawArticle | InputRejected]]
+
+
+def _is_sniffed(name: str) -> bool:
+    inner = name[:-3] if name.lower().endswith(".gz") else name
+    return inner.lower().endswith(_SNIFFED)
+
+
 def _kind_of(name: str) -> Kind | None:
     inner = name[:-3] if name.lower().endswith(".gz") else name
     return _KINDS.get(os.path.splitext(inner)[1].lower())
@@ -188,19 +203,19 @@ def _walk(directory: Path) -> Iterator[Path | InputRejected]:
             yield InputRejected(f"is not a regular file ({_file_type(mode)}); skipped", source=shown(entry.path))
 
 
-def _read_dir(directory: Path, max_bytes: int) -> Iterator[RawArticle | InputRejected]:
+def _read_dir(directory: Path, max_bytes: int, lists: Lists | None) -> Iterator[RawArticle | InputRejected]:
     for item in _walk(directory):
         if isinstance(item, InputRejected):
             yield item
             continue
         kind = _kind_of(item.name)
-        # Only known article files: a folder of articles also holds images, notes, etc.
-        if kind is not None:
-            yield from _read_file(item, shown(item), kind, max_bytes)
+        # Only known article files, archives and lists: a folder of articles also holds images, notes, etc.
+        if kind is not None or _is_sniffed(item.name):
+            yield from _read_file(item, shown(item), kind, max_bytes, lists)
 
 
 def _read_file(
-    path: Path, source: str, kind: Kind | None, max_bytes: int
+    path: Path, source: str, kind: Kind | None, max_bytes: int, lists: Lists | None = None
 ) -> Iterator[RawArticle | InputRejected]:
     name = shown(path.name)
     article_id = name[:-3] if name.lower().endswith(".gz") else name
@@ -210,8 +225,24 @@ def _read_file(
             compressed = fh.peek(2)[:2] == _GZIP_MAGIC
             reader = gzip.GzipFile(fileobj=fh, mode="rb") if compressed else fh
             stream = cast(IO[bytes], reader)
-            if kind == "jsonl":
-                yield from _read_jsonl_file(reader.peek(SNIFF_BYTES), stream, source, max_bytes)
+            head = reader.peek(SNIFF_BYTES)
+            sniffed = sniff(head, name) if kind != "html" else "html"
+            if sniffed == "warc":
+                from sitrep.intake.warc import read_warc
+
+                fh.seek(0)  # warcio reads each record's own gzip member
+                yield from read_warc(fh, source, max_bytes=max_bytes)
+                return
+            if kind == "jsonl" or sniffed == "jsonl":
+                yield from _read_jsonl_file(head, stream, source, max_bytes)
+                return
+            if sniffed in ("feed", "jsonfeed", "opml", "urllist"):
+                listed = stream.read(max_bytes + 1)
+                if len(listed) > max_bytes:
+                    raise OversizedInput(f"is a list over the limit of {max_bytes:,} bytes", source=source)
+                if lists is None:
+                    raise InputRejected(f"is a {_LIST_NAMES[sniffed]}: `sitrep run` fetches what it lists", source=source)
+                yield from lists(sniffed, listed, source)
                 return
             if not compressed:
                 size = os.fstat(fh.fileno()).st_size
@@ -297,7 +328,7 @@ def _parse_record(line: bytes, where: str, max_bytes: int) -> RawArticle:
             f"'{field}' is {size:,} bytes, over the limit of {max_bytes:,} bytes", source=where
         )
     published = _optional_str(record, "published", where) or None
-    if published is not None and not _is_iso_date(published):
+    if published is not None and not is_iso_date(published):
         raise BadRecord(f"published is not an ISO 8601 date: {published!r}", source=where)
     title = _optional_str(record, "title", where)
     return RawArticle(
@@ -345,7 +376,7 @@ def _json_type(value: object) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def _is_iso_date(value: str) -> bool:
+def is_iso_date(value: str) -> bool:
     """A calendar date (year, year-month, or full date, optionally with a time)."""
     value = value.strip()
     match = _ISO_EXTENDED.fullmatch(value) or _ISO_BASIC.fullmatch(value)

@@ -14,6 +14,11 @@ ARTICLE_SECONDS = 10.0
 # unpacks to gigabytes.
 MAX_LINES = 10_000_000
 MAX_STREAM_BYTES = 8 * 1024**3
+# Fetching (#29): connections in all, at once to one host, and requests a second to one host
+# (robots.txt's Crawl-delay slows it further); 0 for no pacing (a local mirror).
+FETCH_CONNECTIONS = 8
+FETCH_PER_HOST = 4
+FETCH_RATE = 4.0
 # An article's title and body hold at least this many words (runs of characters with a
 # letter): below it, what came in was a page's shell, a stray line or markup.
 MIN_WORDS = 4

@@ -30,6 +30,7 @@ from sitrep.store import Store
 
 if TYPE_CHECKING:
     from sitrep.consolidate import ConsolidationReport
+    from sitrep.intake.web import Web
     from sitrep.places import OutletHomes
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class RunReport:
     copies: int = 0
     events: int = 0
     conflicts: int = 0
+    web: Any = None  # sitrep.intake.Web: what fetching did, when the run fetched
 
     @property
     def counts(self) -> dict[str, int]:
@@ -280,6 +282,8 @@ def run(
     on_batch: Callable[[Progress], None] | None = None,
     article_seconds: float | None = None,
     batch: int = BATCH,
+    refetch: bool = False,
+    rate: float | None = None,
 ) -> RunReport:
     """The whole pipeline on files and folders into ``store``; idempotent on the same input.
 
@@ -288,14 +292,19 @@ def run(
     and stories; an article a stage fails on is set aside with the stage and the reason
     and the run goes on. Consolidation runs once at the end, over the blocks that changed.
     """
+    from sitrep.intake.web import Web
+
     path_list = [os.fspath(p) for p in paths]
     run_id = store.start_run([shown(p) for p in path_list])
     report = RunReport()
+    web = Web(store, max_bytes=max_bytes, refetch=refetch, rate=rate)
+    report.web = web
     try:
         _run(
             path_list, store, report, max_bytes=max_bytes, extra=extra, workers=workers, on_batch=on_batch,
-            article_seconds=ARTICLE_SECONDS if article_seconds is None else article_seconds, batch=batch,
+            article_seconds=ARTICLE_SECONDS if article_seconds is None else article_seconds, batch=batch, web=web,
         )  # fmt: skip
+        web.save()  # the feeds' validators, now that what they listed is stored
     except BaseException as err:
         # What was committed stays (whole batches); the run is closed with why it stopped,
         # and a rerun completes the rest. The error itself goes on to the caller.
@@ -303,6 +312,8 @@ def run(
         with suppress(Exception):
             store.finish_run(run_id, report.counts, status=status)
         raise
+    finally:
+        web.close()
     for rejected in report.rejected:
         store.add_rejection(run_id, rejected.source or "", rejected.code, rejected.reason, rejected.stage)
     store.finish_run(run_id, report.counts)
@@ -312,13 +323,13 @@ def run(
 def _run(
     path_list: list[str], store: Store, report: RunReport, *, max_bytes: int,
     extra: Iterable[RawArticle | InputRejected], workers: int, on_batch: Callable[[Progress], None] | None,
-    article_seconds: float, batch: int,
+    article_seconds: float, batch: int, web: Web,
 ) -> None:  # fmt: skip
     from sitrep.engine import PER_ARTICLE, Context, Engine, check_order
     from sitrep.engine.stages import SAMPLE_FIRST, SAMPLE_THEN, fail_on_from_env
-    from sitrep.ingest import read_paths
+    from sitrep.intake.inputs import read_inputs
 
-    stream = _raws(chain(read_paths(path_list, max_bytes=max_bytes), extra), report)
+    stream = _raws(chain(read_inputs(path_list, max_bytes=max_bytes, web=web), extra), report)
     check_order(PER_ARTICLE)
     check_order(SAMPLE_THEN, given=frozenset().union(*(st.assigns for st in SAMPLE_FIRST), {"raw"}))
     engine = Engine(workers, ahead=2 * batch)

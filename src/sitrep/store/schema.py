@@ -442,6 +442,16 @@ ALTER TABLE runs ADD COLUMN host TEXT;
 UPDATE runs SET status = 'interrupted' WHERE finished_at IS NULL;
 """
 
+# The validators of the feeds and URLs a run asked (#29), for a conditional GET next time.
+_V19_FETCHED = """
+CREATE TABLE fetched (
+    url           TEXT PRIMARY KEY,   -- canonical form
+    etag          TEXT,
+    last_modified TEXT,
+    fetched_at    TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: list[tuple[int, str]] = [
     (1, _V1_CORE),
     (2, _V2_FTS),
@@ -461,6 +471,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (16, _V16_PENDING),
     (17, _V17_UNREST_BLOCK),
     (18, _V18_RUN_STATUS),
+    (19, _V19_FETCHED),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
