@@ -197,7 +197,8 @@ def test_a_writer_locked_out_exits_3_and_a_rerun_completes(tmp_path: Path, monke
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, frozenset[tuple[object, ...]]]]:
     """30 full articles from the dev file as JSONL, and what an uninterrupted run stores."""
-    rows = [json.loads(line) for line in need_shared(EVAL / "events_articles.dev.jsonl").open(encoding="utf-8")][:30]
+    with need_shared(EVAL / "events_articles.dev.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][:30]
     tmp = tmp_path_factory.mktemp("kill")
     src = tmp / "corpus.jsonl"
     keep = ("id", "text", "title", "published", "url", "outlet")

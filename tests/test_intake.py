@@ -119,7 +119,8 @@ def test_a_web_archive_gives_the_same_articles_as_fetching(site: Site, tmp_path:
 
 
 def test_stdin_takes_jsonl(tmp_path: Path) -> None:
-    rows = [json.loads(line) for line in need_shared(EVAL / "events_articles.dev.jsonl").open(encoding="utf-8")][:3]
+    with need_shared(EVAL / "events_articles.dev.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh][:3]
     lines = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in rows)
     db = tmp_path / "s.db"
     done = _run("-", "--db", str(db), stdin=lines)
