@@ -164,3 +164,23 @@ def test_inputs_are_told_by_content(head: bytes, name: str, kind: str) -> None:
 
 def test_canonical_urls_drop_what_does_not_name_the_page() -> None:
     assert canonical("HTTPS://WWW.Example.com:443/a?utm_source=x&id=3&fbclid=z#top") == "https://www.example.com/a?id=3"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://[::1", "is not a valid URL"),
+        ("https://", "is not a valid URL (no host)"),
+        ("http://127.0.0.1:1/x", "cannot connect (ConnectError)"),
+        ("http://" + "a" * 300 + ".com/", "cannot connect (UnicodeError)"),
+    ],
+)
+def test_hostile_urls_are_named_not_crashed_on(url: str, reason: str) -> None:
+    from sitrep.intake.web import Web
+
+    web = Web(None, max_bytes=1 << 20, rate=0)
+    try:
+        got = list(web.urls([url]))
+    finally:
+        web.close()
+    assert len(got) == 1 and got[0].source == url and got[0].reason.startswith(reason)  # type: ignore[union-attr]

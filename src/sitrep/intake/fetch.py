@@ -77,7 +77,7 @@ class Fetcher:
             max_redirects=redirects, limits=limits, transport=transport,
         )  # fmt: skip
         self._lock = threading.Lock()
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, RobotFileParser | str | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._slots: dict[str, threading.Semaphore] = {}
         self._next: dict[str, float] = {}
@@ -116,11 +116,13 @@ class Fetcher:
         if not url.lower().startswith(("http://", "https://")):
             return Result(url, error="is not an http(s) URL")
         try:
-            allowed = self._allowed(url)
-        except httpx.InvalidURL as exc:
+            if not httpx.URL(url).host or not host(url):
+                return Result(url, error="is not a valid URL (no host)")
+        except (httpx.InvalidURL, ValueError) as exc:  # an IPv6 bracket left open, a label over 63 characters
             return Result(url, error=f"is not a valid URL ({exc})")
-        if not allowed:
-            return Result(url, error="forbidden by robots.txt")
+        refused = self._robots_refusal(url)
+        if refused:
+            return Result(url, error=refused)
         headers = {}
         if request.etag:
             headers["If-None-Match"] = request.etag
@@ -173,6 +175,8 @@ class Fetcher:
                 return Result(url, error=f"cannot connect ({type(exc).__name__})"), 0.0
             except httpx.HTTPError as exc:
                 return Result(url, error=f"failed ({type(exc).__name__}: {exc})"), None
+            except (OSError, ValueError) as exc:  # raised below httpx: a name IDNA cannot encode
+                return Result(url, error=f"cannot connect ({type(exc).__name__}: {exc})"), None
 
     def _slot(self, name: str) -> _Slot:
         with self._lock:
@@ -189,7 +193,8 @@ class Fetcher:
         if at > now:
             time.sleep(at - now)
 
-    def _allowed(self, url: str) -> bool:
+    def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt keeps this URL out (None: allowed)."""
         name = host(url)
         with self._lock:
             lock = self._robots_locks.setdefault(name, threading.Lock())
@@ -197,24 +202,27 @@ class Fetcher:
             if name not in self._robots:
                 self._robots[name] = self._load_robots(url)
         robots = self._robots[name]
-        return robots is None or robots.can_fetch(USER_AGENT, url)
+        if isinstance(robots, str):
+            return robots
+        return None if robots is None or robots.can_fetch(USER_AGENT, url) else "forbidden by robots.txt"
 
-    def _load_robots(self, url: str) -> RobotFileParser | None:
-        """The host's robots.txt (None: everything allowed). RFC 9309: a 4xx means no rules,
-        a 5xx or no answer means the whole site is off limits for now."""
+    def _load_robots(self, url: str) -> RobotFileParser | str | None:
+        """The host's robots.txt: its rules, None (no rules: everything allowed), or why the
+        host is off limits. RFC 9309: a 4xx means no rules; a 5xx or no answer means the whole
+        site is off limits for now (said as such, not as a robots ban)."""
         scheme = url.split(":", 1)[0].lower()
         robots_url = f"{scheme}://{host(url)}/robots.txt"
-        parser = RobotFileParser(robots_url)
         try:
             response = self.client.get(robots_url)
-        except httpx.HTTPError:
-            parser.parse(["User-agent: *", "Disallow: /"])
-            return parser
+        except httpx.TimeoutException:
+            return "timed out (asking for robots.txt)"
+        except (httpx.HTTPError, OSError, ValueError) as exc:  # a host name IDNA cannot encode, too
+            return f"cannot connect ({type(exc).__name__})"
         if 400 <= response.status_code < 500:
             return None
         if response.status_code >= 500:
-            parser.parse(["User-agent: *", "Disallow: /"])
-            return parser
+            return f"robots.txt answers HTTP {response.status_code}: the site is off limits for now"
+        parser = RobotFileParser(robots_url)
         parser.parse(response.text[:500_000].splitlines())
         delay = parser.crawl_delay(USER_AGENT)
         if delay:
