@@ -5,7 +5,8 @@ pages, one error shape for every error (``{"error": {"status", "code", "message"
 and a strict Content-Security-Policy on every response, errors and 500s included
 (``sitrep.api.shape``). Every parameter is checked to its range (``sitrep.api.validate``)
 and request heads to their size (``sitrep.api.limits``). The OpenAPI description is
-at ``/openapi.json``; nothing is loaded from a CDN.
+at ``/openapi.json``; nothing is loaded from a CDN. ``/api/version`` is the cheap stamp a
+page polls to follow the database while another process (``sitrep run``) adds to it.
 """
 
 from __future__ import annotations
@@ -153,6 +154,15 @@ def create_app(db: str | Path) -> FastAPI:
             "events": counts[1],
             "conflicts": counts[2],
         }
+
+    @app.get(
+        "/api/version",
+        summary="A stamp that changes whenever another process commits events or articles (poll it)",
+        responses={200: {"model": m.Version}, **m.ERRORS},
+    )
+    def version() -> JSONResponse:
+        # no-cache: a poll must reach the server, not a cache's copy of the last answer.
+        return JSONResponse(reader.version(), headers={"Cache-Control": "no-cache"})
 
     @app.get(
         "/api/events",

@@ -270,6 +270,19 @@ class Health(_Open):
     conflicts: int
 
 
+class Version(_Open):
+    """What the database holds now: a stamp that changes with every commit of new events or articles.
+
+    The stamp is opaque: compare it with the last one seen; ``events`` and ``articles``
+    say how much there is (the same counts as ``/api/health``).
+    """
+
+    stamp: str
+    events: int
+    articles: int
+    last_run: str | None = None  # when the last finished run ended (ISO 8601 UTC), null before any
+
+
 class ErrorBody(BaseModel):
     """What went wrong: the HTTP status, a short code and a message for people."""
 

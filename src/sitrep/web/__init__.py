@@ -5,6 +5,8 @@ twin (the API call it names in ``<link rel="alternate">``) and builds the page w
 calls and ``textContent`` only, so article text can never become markup. The same route
 answers with the twin itself when asked for JSON (``?format=json`` or ``Accept: application/json``).
 Scripts, styles and the basemap come from the package (``static/``), never from a CDN.
+The map and the list pages follow the database: they poll ``/api/version`` and reload
+their data in place when another process (``sitrep run``) has added events.
 """
 
 from __future__ import annotations
@@ -55,8 +57,13 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
+# Parameters of the page itself, not of its JSON twin: ``poll`` is how often (seconds) the
+# page asks ``/api/version`` whether the database changed (``static/js/follow.js``).
+_PAGE_ONLY = frozenset({"format", "poll"})
+
+
 def _query(request: Request) -> str:
-    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "format"])
+    return urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in _PAGE_ONLY])
 
 
 class _Twin(Response):

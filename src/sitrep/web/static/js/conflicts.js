@@ -1,7 +1,8 @@
 // The conflicts page: every fact the reports disagree on, each value with its article and sentence.
 import { cls, el, enc, fail, getJSON, show, twinUrl } from "./dom.js";
+import { followList } from "./follow.js";
 
-async function main() {
+async function render() {
   const page = await getJSON(twinUrl());
   show(
     el("h1", {}, `Conflicting figures (${page.total})`),
@@ -18,7 +19,6 @@ async function main() {
           el("td", {}, v.evidence ? v.evidence.text : "")))))),
     ),
   );
-  document.body.dataset.ready = "1";
 }
 
-main().catch(fail);
+followList(render).catch(fail);

@@ -39,9 +39,9 @@ export function cls(value) {
   return String(value ?? "").toLowerCase().replace(/[^a-z0-9_-]/g, "");
 }
 
-/** GET a JSON twin; throws an Error carrying the API's error message. */
-export async function getJSON(url) {
-  const response = await fetch(url, { headers: { Accept: "application/json" } });
+/** GET a JSON twin; throws an Error carrying the API's error message. `init`: more fetch options. */
+export async function getJSON(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { Accept: "application/json" } });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const message = body && body.error ? body.error.message : response.statusText;

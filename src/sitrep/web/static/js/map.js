@@ -1,15 +1,18 @@
 // The map page: every event with coordinates as a marker (fill by kind family, ring by
 // status), clustered when dense; a timeline whose brush filters the map; filters by family
 // and status; a side panel listing the events in view, or one event with its evidence.
+// It follows the database (follow.js): new events join the map in place, keeping the
+// reader's view, filters and selection, and a notice says how many there are.
 /* global L */
 import { addBasemap } from "./basemap.js";
 import { cls, el, enc, fail, getJSON, kindLabel, show, twinUrl } from "./dom.js";
+import { Notice, follow, readVersion } from "./follow.js";
 import { renderEvent } from "./panel.js";
 import { Timeline, inRange, span } from "./timeline.js";
 
 const LIST_MAX = 200;
 
-function clusterIcon(cluster) {
+function clusterIcon(cluster, isLit) {
   const children = cluster.getAllChildMarkers();
   const places = [...new Set(children.map((m) => m.options.place || "?"))];
   const n = cluster.getChildCount();
@@ -17,7 +20,8 @@ function clusterIcon(cluster) {
   const title = `${places.slice(0, 4).join(", ")}${places.length > 4 ? ", …" : ""} (${n} events)`;
   const node = el("span", { title }, String(n));
   const size = n < 10 ? 28 : n < 100 ? 34 : 42;
-  return L.divIcon({ html: node, className: `cluster${n >= 100 ? " big" : ""}`, iconSize: L.point(size, size) });
+  const fresh = children.some((m) => isLit(m.options.eventId)) ? " fresh" : "";
+  return L.divIcon({ html: node, className: `cluster${n >= 100 ? " big" : ""}${fresh}`, iconSize: L.point(size, size) });
 }
 
 /**
@@ -42,40 +46,70 @@ async function main() {
   window.sitrepMap = map; // for the browser tests and the console
   const basemap = addBasemap(map).catch((e) => console.error("basemap", e));
 
-  const data = await getJSON(twinUrl());
-  const at = Object.fromEntries(data.fields.map((f, i) => [f, i]));
-  const points = data.rows.map((r) => ({
-    id: r[at.id], lat: r[at.lat], lon: r[at.lon], date: r[at.date], precision: r[at.date_precision],
-    kind: r[at.kind], family: r[at.family], status: r[at.status], place: r[at.place], actor1: r[at.actor1],
-  }));
-  for (const p of points) {
+  // The version first: a commit landing before the points are read is then seen by the first poll.
+  const first = await readVersion();
+  let points = [];
+  let byId = new Map(); // id -> point; a point is kept (with its marker) while its row is unchanged
+  let known = new Set(); // ids the reader has seen: at load, then at each dismissal of the notice
+  let fresh = new Set(); // ids new since then
+  let lit = false; // whether the new pins are highlighted
+  const isLit = (id) => lit && fresh.has(id);
+
+  function makePoint(row, at, key) {
+    const p = {
+      key, id: row[at.id], lat: row[at.lat], lon: row[at.lon], date: row[at.date], precision: row[at.date_precision],
+      kind: row[at.kind], family: row[at.family], status: row[at.status], place: row[at.place], actor1: row[at.actor1],
+    };
     p.span = span(p.date);
     const title = `${p.place || "?"} — ${kindLabel(p.kind)} — ${p.date || "undated"}`;
     p.marker = L.marker([p.lat, p.lon], {
       icon: L.divIcon({ className: `ev fam-${cls(p.family)} st-${cls(p.status)}`, iconSize: [14, 14] }),
-      title, alt: title, keyboard: true, place: p.place, riseOnHover: true,
+      title, alt: title, keyboard: true, place: p.place, eventId: p.id, riseOnHover: true,
     });
     p.marker.on("click", () => select(p.id));
+    // A marker's element is made anew each time it joins the map: its marks go with it.
     p.marker.on("add", () => {
       const node = p.marker.getElement();
-      if (node) Object.assign(node.dataset, { eventId: p.id, family: p.family || "", status: p.status || "" });
+      if (!node) return;
+      Object.assign(node.dataset, { eventId: p.id, family: p.family || "", status: p.status || "" });
+      node.classList.toggle("selected", p.id === selected);
+      node.classList.toggle("fresh", isLit(p.id));
     });
+    return p;
+  }
+
+  /** Take a /api/points answer; return the ids whose rows changed. */
+  function load(data) {
+    const at = Object.fromEntries(data.fields.map((f, i) => [f, i]));
+    const next = new Map();
+    const changed = [];
+    for (const row of data.rows) {
+      const key = JSON.stringify(row);
+      const old = byId.get(row[at.id]);
+      if (old && old.key !== key) changed.push(old.id);
+      next.set(row[at.id], old && old.key === key ? old : makePoint(row, at, key));
+    }
+    byId = next;
+    points = [...next.values()];
+    truncated.textContent = data.truncated ? `showing ${data.rows.length} of ${data.total}: filter to see the rest` : "";
+    mapBox.dataset.points = String(points.length);
+    return changed;
   }
 
   const clusters = L.markerClusterGroup({
     chunkedLoading: true, maxClusterRadius: 40, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
-    iconCreateFunction: clusterIcon,
+    iconCreateFunction: (c) => clusterIcon(c, isLit),
   });
+  window.sitrepClusters = clusters; // the markers on the map, for the browser tests
   map.on("moveend", () => listInView());
 
   // Filters: family and status selects, built from the data (values go in as text).
-  const families = [...new Set(points.map((p) => p.family).filter(Boolean))].sort();
-  const familySel = el("select", { "aria-label": "kind family", class: "family" }, el("option", { value: "" }, "all kinds"),
-    families.map((f) => el("option", { value: f }, f)));
+  const familySel = el("select", { "aria-label": "kind family", class: "family" });
   const statusSel = el("select", { "aria-label": "status", class: "status" }, el("option", { value: "" }, "any status"),
     ["single", "corroborated", "disputed"].map((s) => el("option", { value: s }, s)));
   const count = el("span", { class: "count" });
-  const legend = el("span", { class: "legend" }, families.map((f) => el("span", {}, el("span", { class: `sw fam-${cls(f)}` }), f)));
+  const legend = el("span", { class: "legend" });
+  const truncated = el("span", { class: "error" });
   // Speech acts (talks, demands, accusations) are an opt-in layer: the API's `layer` filter.
   const params = new URLSearchParams(location.search);
   const speech = el("input", { type: "checkbox", class: "speech", "aria-label": "show speech acts" });
@@ -86,11 +120,21 @@ async function main() {
     location.search = q ? `?${q}` : "";
   });
   filters.append(el("label", {}, "Kind ", familySel), el("label", {}, "Status ", statusSel),
-    el("label", { title: "talks, demands, accusations, threats, offers" }, speech, " speech acts"), legend, count);
-  if (data.truncated) filters.append(el("span", { class: "error" }, `showing ${data.rows.length} of ${data.total}: filter to see the rest`));
+    el("label", { title: "talks, demands, accusations, threats, offers" }, speech, " speech acts"), legend, count, truncated);
+
+  /** The family choices and legend for the points held; the reader's choice stays chosen. */
+  function families() {
+    const chosen = familySel.value;
+    const names = [...new Set(points.map((p) => p.family).filter(Boolean))].sort();
+    if (chosen && !names.includes(chosen)) names.push(chosen);
+    familySel.replaceChildren(el("option", { value: "" }, "all kinds"), names.map((f) => el("option", { value: f }, f)));
+    familySel.value = chosen;
+    legend.replaceChildren(...names.map((f) => el("span", {}, el("span", { class: `sw fam-${cls(f)}` }), f)));
+  }
 
   let range = null;
   let visible = [];
+  let onMap = new Set(); // the markers in the cluster group now
   let selected = null;
   const timeline = new Timeline(timeBox, (r) => { range = r; apply(false); });
   familySel.addEventListener("change", () => apply(true));
@@ -102,8 +146,13 @@ async function main() {
     const base = points.filter((p) => (!fam || p.family === fam) && (!st || p.status === st));
     if (redrawTimeline) timeline.setData(base);
     visible = base.filter((p) => inRange(p.span, range));
-    clusters.clearLayers();
-    clusters.addLayers(visible.map((p) => p.marker));
+    // Only what changed leaves or joins the clusters: a reload keeps open clusters as they are.
+    const next = new Set(visible.map((p) => p.marker));
+    const gone = [...onMap].filter((m) => !next.has(m));
+    const added = [...next].filter((m) => !onMap.has(m));
+    if (gone.length) clusters.removeLayers(gone);
+    if (added.length) clusters.addLayers(added);
+    onMap = next;
     count.textContent = `${visible.length} of ${points.length} events`;
     mapBox.dataset.visible = String(visible.length);
     listInView();
@@ -117,7 +166,7 @@ async function main() {
       el("h2", {}, `${here.length} event${here.length === 1 ? "" : "s"} in view`),
       el("p", { class: "muted" }, "Click a marker or an entry for its evidence and sources."),
       el("ul", { class: "plain event-list" }, here.slice(0, LIST_MAX).map((p) =>
-        el("li", {}, el("button", { type: "button", onclick: () => select(p.id, true) },
+        el("li", { class: isLit(p.id) ? "fresh" : null }, el("button", { type: "button", onclick: () => select(p.id, true) },
           el("span", { class: `badge fam-${cls(p.family)}` }, " "), " ",
           el("strong", {}, p.place || "?"), ` · ${kindLabel(p.kind)} · ${p.date || "undated"}`,
           el("span", { class: "muted" }, ` · ${p.status}`))))),
@@ -131,7 +180,7 @@ async function main() {
 
   async function select(id, reveal = false) {
     selected = id;
-    const chosen = points.find((p) => p.id === id);
+    const chosen = byId.get(id);
     // From the list or a link: bring the marker out of its cluster so the reader sees where it is.
     if (reveal && chosen && clusters.hasLayer(chosen.marker)) {
       const parent = clusters.getVisibleParent(chosen.marker);
@@ -145,19 +194,67 @@ async function main() {
     }
     mark(id);
     side.replaceChildren(el("p", { class: "loading" }, "Loading…"));
+    await showEvent(id);
+  }
+
+  async function showEvent(id) {
     try {
-      const ev = await getJSON(`/api/events/${enc(id)}`);
+      const ev = await getJSON(`/api/events/${enc(id)}`, { cache: "no-store" });
       if (selected !== id) return;
+      const scrolled = side.scrollTop;
       side.replaceChildren(
-        el("button", { type: "button", class: "back", onclick: () => { selected = null; history.replaceState(null, "", location.pathname + location.search); listInView(); } }, "← events in view"),
+        el("button", { type: "button", class: "back", onclick: () => { selected = null; mark(null); history.replaceState(null, "", location.pathname + location.search); listInView(); } }, "← events in view"),
         renderEvent(ev),
       );
+      side.scrollTop = scrolled;
       history.replaceState(null, "", `${location.pathname}${location.search}#event=${enc(id)}`);
     } catch (e) {
       side.replaceChildren(el("p", { class: "error" }, String(e.message)));
     }
   }
 
+  /** Mark (or unmark) the new pins, their clusters and list entries. */
+  function light(on) {
+    lit = on;
+    for (const p of visible) p.marker.getElement()?.classList.toggle("fresh", isLit(p.id));
+    clusters.refreshClusters();
+    listInView();
+  }
+
+  const notice = first && new Notice(first, {
+    onShow: () => {
+      light(true);
+      // Asked for: if none of the new pins is in view, go to them (else the view stays).
+      const here = visible.filter((p) => fresh.has(p.id));
+      const bounds = map.getBounds();
+      if (here.length && !here.some((p) => bounds.contains([p.lat, p.lon]))) {
+        map.fitBounds(L.latLngBounds(here.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7 });
+      }
+    },
+    onDismiss: () => {
+      known = new Set(byId.keys());
+      fresh = new Set();
+      light(false);
+    },
+  });
+
+  /** Another process committed: read the points again and put the new ones on the map in place. */
+  async function reload(version) {
+    const changed = load(await getJSON(twinUrl(), { cache: "no-store" }));
+    fresh = new Set(points.filter((p) => !known.has(p.id)).map((p) => p.id));
+    families();
+    const scrolled = side.scrollTop; // the list in view is built again: the reader keeps their place in it
+    apply(true);
+    side.scrollTop = scrolled;
+    if (lit) clusters.refreshClusters();
+    if (selected && changed.includes(selected)) await showEvent(selected);
+    const onIt = visible.filter((p) => fresh.has(p.id)).length;
+    notice.update(version, `${onIt} of them on the map with these filters; click to highlight them`);
+  }
+
+  load(await getJSON(twinUrl()));
+  known = new Set(byId.keys());
+  families();
   // Open on the events without an animation, so clusters are built once, at the final zoom.
   if (points.length) map.fitBounds(L.latLngBounds(core(points).map((p) => [p.lat, p.lon])).pad(0.15), { maxZoom: 7, animate: false });
   // Clusters join the map after the first view is set: a zoom under them starts their
@@ -165,10 +262,18 @@ async function main() {
   clusters.addTo(map);
   timeline.setData(points);
   apply(false);
+  if (notice) {
+    // A map control: Leaflet keeps it clear of the zoom buttons and the attribution.
+    const Control = L.Control.extend({ options: { position: "topright" }, onAdd: () => notice.node });
+    new Control().addTo(map);
+    L.DomEvent.disableClickPropagation(notice.node);
+    L.DomEvent.disableScrollPropagation(notice.node);
+  }
   await basemap;
   const wanted = /#event=([^&]+)/.exec(location.hash);
   if (wanted) await select(decodeURIComponent(wanted[1]), true);
   document.body.dataset.ready = "1";
+  if (first) follow(first, reload);
 }
 
 main().catch(fail);

@@ -1,10 +1,13 @@
 // The search page: events whose place, actor or articles match, and the matching articles.
 import { articleLine, el, enc, fail, getJSON, kindLabel, show, twinUrl } from "./dom.js";
+import { followList } from "./follow.js";
 
-async function main() {
-  const q = new URLSearchParams(location.search).get("q") || "";
-  const input = document.querySelector("header .search input");
-  if (input) input.value = q;
+const q = new URLSearchParams(location.search).get("q") || "";
+// Once, not in render(): a reload in place must not overwrite what the reader is typing.
+const input = document.querySelector("header .search input");
+if (input) input.value = q;
+
+async function render() {
   if (!q.trim()) {
     show(el("h1", {}, "Search"), el("p", {}, "Type a place, an actor or words from an article in the box above."));
     return;
@@ -22,7 +25,6 @@ async function main() {
     el("ul", { class: "results articles" }, articles.items.map((a) => el("li", {}, articleLine(a.id, a)))),
     el("p", {}, el("a", { href: `/?q=${enc(q)}` }, "Show these events on the map")),
   );
-  document.body.dataset.ready = "1";
 }
 
-main().catch(fail);
+followList(render).catch(fail);

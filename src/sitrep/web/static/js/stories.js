@@ -1,7 +1,8 @@
 // The stories page: every story with its span of days and its articles.
 import { el, enc, fail, getJSON, show, twinUrl } from "./dom.js";
+import { followList } from "./follow.js";
 
-async function main() {
+async function render() {
   const page = await getJSON(twinUrl());
   show(
     el("h1", {}, `Stories (${page.total})`),
@@ -13,7 +14,6 @@ async function main() {
         el("td", {}, String(s.articles)),
         el("td", {}, String(s.events)))))),
   );
-  document.body.dataset.ready = "1";
 }
 
-main().catch(fail);
+followList(render).catch(fail);
