@@ -47,13 +47,20 @@ def test_a_feed_url_stores_the_allowed_pages_and_a_second_poll_asks_only_the_fee
     assert len(_ids(db)) == 27 and site.hits["/news/4.html"] == 0
     with sqlite3.connect(db) as conn:
         title, url, outlet = conn.execute("SELECT title, url, outlet FROM articles WHERE id = ?", (f"{site.base}/news/0.html",)).fetchone()
-    assert title == site.articles[0]["title"] and url.endswith("/news/0.html?utm_source=rss") and outlet
+    assert title == site.articles[0]["title"] and url == f"{site.base}/news/0.html" and outlet
     pages = sum(n for p, n in site.hits.items() if p.startswith("/news/"))
     second = _run(f"{site.base}/feed.xml", "--db", str(db))
     assert second.returncode == 0 and "0 new" in second.stdout
     assert site.not_modified["/feed.xml"] == 1
     assert sum(n for p, n in site.hits.items() if p.startswith("/news/")) == pages  # nothing fetched again
     assert len(_ids(db)) == 27
+
+
+def test_two_feeds_listing_the_same_pages_fetch_and_store_each_once(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    done = _run(f"{site.base}/feed.xml", f"{site.base}/atom.xml", "--db", str(db))
+    assert "27 new, 0 new versions" in done.stdout and done.stderr.count("forbidden by robots.txt") == 3
+    assert site.hits["/news/0.html"] == 1
 
 
 def test_atom_and_json_feeds_give_the_same_pages_as_rss(site: Site, tmp_path: Path) -> None:

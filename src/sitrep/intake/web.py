@@ -46,6 +46,7 @@ class Web:
         self.stats: Counter[str] = Counter()
         self.seconds = 0.0
         self._validators: dict[str, tuple[str | None, str | None]] = {}
+        self._seen: set[str] = set()  # canonical URLs this run already asked (two feeds list one page)
 
     @property
     def fetcher(self) -> Fetcher:
@@ -108,12 +109,13 @@ class Web:
         todo: dict[str, Item] = {}
         for item in items:
             key = canonical(item.url)
-            if key in todo:
+            if key in todo or key in self._seen:
                 continue
             if self._stored(key):
                 self.stats["already stored"] += 1
                 continue
             todo[key] = item
+            self._seen.add(key)
         by_url = {i.url: i for i in todo.values()}
         for result in self._fetch([Request(i.url) for i in todo.values()]):
             yield from self._answer(result, by_url.get(result.url), allow_feed=False)
@@ -158,5 +160,5 @@ class Web:
         published = meta.published if meta.published and is_iso_date(meta.published) else None
         yield RawArticle(
             id=canonical(meta.url), source=url, html=text if html else None, text=None if html else text,
-            url=result.final_url or url, outlet=meta.outlet, published=published, title=meta.title,
+            url=canonical(result.final_url or url), outlet=meta.outlet, published=published, title=meta.title,
         )  # fmt: skip
