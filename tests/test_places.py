@@ -464,3 +464,16 @@ def test_the_issues_agency_and_ambassador_are_no_towns() -> None:
     assert find_places("The Ins said the men were deported.", load()) == []
     assert "Bushnell" not in [p.name for p in find_places("Bushnell, the U.S. ambassador, was injured in the blast.", load())]
     assert [p.name for p in find_places("Police in the Bronx searched the Pirbright laboratory.", load())] == ["Bronx", "Pirbright"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "not_places"),
+    [
+        ("Mitt Romney said the attack was wrong. Later Romney spoke in Ohio about it.", {"Ohio"}, {"Romney"}),
+        ("Although Israel said it had struck militants, witnesses in Gaza disagreed.", {"Israel", "Gaza"}, set()),
+        ("The governor of Unity State, said the camp in Yida was bombed.", {"Unity", "Yida"}, set()),
+    ],
+)
+def test_a_two_word_name_that_speaks_is_a_person(text: str, places: set[str], not_places: set[str]) -> None:
+    found = {p.name for p in find_places(text, load())}
+    assert places <= found and not (not_places & found)

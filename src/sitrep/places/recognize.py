@@ -217,7 +217,20 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
                 out.add(c.key)  # "Officer Jovaniel Cordova": the surname after an unknown given name
         elif a.key in ROLES and a.raw.islower() and full and c is not None:
             out.update((b.key, c.key))  # "protester Paris Kyriakides"
+        elif (
+            _capitalised(a) and not a.raw.isupper() and a.key not in PLACE_MODIFIERS and a.key not in TITLES
+            and a.key not in _OPENERS and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
+        ):  # fmt: skip
+            out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
     return out
+
+
+# A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
+# not "the governor of Unity State, said", an apposition; not "Although Israel said").
+_OPENERS = frozenset(["although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
+_SPEAKS = re.compile(
+    r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
+)
 
 
 @lru_cache(maxsize=1)
