@@ -219,7 +219,7 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             out.update((b.key, c.key))  # "protester Paris Kyriakides"
         elif (
             _capitalised(a) and not a.raw.isupper() and a.key not in PLACE_MODIFIERS and a.key not in TITLES
-            and a.key not in _OPENERS and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
+            and a.key not in _OPENERS and not b.raw.isupper() and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
         ):  # fmt: skip
             out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
     return out
@@ -227,7 +227,7 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
 
 # A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
 # not "the governor of Unity State, said", an apposition; not "Although Israel said").
-_OPENERS = frozenset(["although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
+_OPENERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
 _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
 )
