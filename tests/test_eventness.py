@@ -180,6 +180,9 @@ NO_EVENT = [
     ("chip deal", "Chip designer AMD has signed an agreement to acquire SeaMicro, a startup that builds servers from low-power processors.", "2012-03-01"),
     ("killed by a motorist", "A woman walking outside the Sam's Club in Bloomington was struck and killed by a motorist.", "2008-03-01"),
     ("blood-alcohol", "A man accused of running down and killing a woman had a blood-alcohol level five times the legal limit.", "2008-03-01"),
+    ("a death in a year", "Saparmurat Niyazov died in 2006.", "2008-09-26"),
+    ("legislative bodies", "Republicans picked up 19 state legislative bodies in the November election in Wisconsin.", "2010-11-05"),
+    ("a kind of act", "Rape is an evil act, the senator said in Missouri.", "2012-08-21"),
 ]
 
 
@@ -197,6 +200,8 @@ EVENT = [
     ("bodies found", "Rescuers found bodies in the rubble of the mosque in Kabul on Monday.", "2014-03-20", ["attack.civilians"]),
     ("a car bomb", "A car bomb exploded in Kabul on Monday.", "2012-09-20", ["attack.bombing"]),
     ("a town taken over", "The Taliban took over Kunduz on Monday.", "2015-09-29", ["territory.capture"]),
+    ("bodies counted", "Two bodies were found in Herat on Monday.", "2014-03-20", ["attack.civilians"]),
+    ("a death by a bomb", "Three soldiers died in 2006 in Helmand after a roadside bomb.", "2008-01-05", ["attack.bombing"]),
 ]
 
 
