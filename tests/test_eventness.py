@@ -183,6 +183,9 @@ NO_EVENT = [
     ("a death in a year", "Saparmurat Niyazov died in 2006.", "2008-09-26"),
     ("legislative bodies", "Republicans picked up 19 state legislative bodies in the November election in Wisconsin.", "2010-11-05"),
     ("a kind of act", "Rape is an evil act, the senator said in Missouri.", "2012-08-21"),
+    ("a dairy taken over", "They formed a joint venture to take over the equipment and operations of Mat Maid in Palmer, Alaska.", "2013-08-24"),
+    ("fighting abroad", "At a ceremony in Shelton, he praised the audience for paying tribute to troops fighting abroad.", "2008-11-11"),
+    ("every alien", "Gov. Rick Perry of Texas said he would back a policy to detain and to deport every illegal alien.", "2011-11-29"),
 ]
 
 

@@ -48,6 +48,7 @@ _ABSTRACT_TARGET = _CUES["abstract_target_after"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
+_GENERIC_OBJECT = _CUES["generic_object_after"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -118,6 +119,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Niyazov died in 2006", "who died in 2006 after 21 years in power": a life, not an attack
     if lowered == "bodies" and _NOT_CORPSES.search(sentence, max(0, start - 30), start):
         return True  # "19 state legislative bodies", "international bodies": institutions, not the dead
+    if _GENERIC_OBJECT.match(sentence, end):
+        return True  # "troops fighting abroad", "to detain and to deport every illegal alien"
     if _GENERIC.match(sentence, end) and not sentence[:start].strip(" \"'“‘("):
         return True  # "Rape is an evil act.", "Violence is never the answer": a kind of act, no happening
     if _HARM_ONLY.fullmatch(word):
