@@ -100,7 +100,7 @@ def test_version_stamp_changes_with_new_events_and_only_then(seeded: Path, tmp_p
         assert now["events"] == api(base, "/api/health")["events"] == api(base, "/api/events?layer=all")["total"]
 
         code, err, headers = get(base, "/api/version?since=1")
-        assert code == 400 and set(err) == {"error"} and err["error"]["code"] == "bad_request"
+        assert code == 422 and set(err) == {"error"} and err["error"]["code"] == "invalid_parameter"
         assert "since" in err["error"]["message"] and "default-src 'self'" in headers["content-security-policy"]
 
 

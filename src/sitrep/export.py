@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from sitrep.errors import UsageError
@@ -46,33 +47,65 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _jsonl(items: Iterable[dict[str, Any]], out: TextIO) -> int:
-    n = 0
+class _Counted:
+    """Items passed through as they are taken, counted: what a writer reports it wrote."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items, self.n = items, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in self.items:
+            self.n += 1
+            yield item
+
+
+def _jsonl_text(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     for item in items:
-        out.write(json.dumps(item, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+        yield json.dumps(item, ensure_ascii=False) + "\n"
+
+
+def _csv_text(items: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    """The header line, then one line per item (csv's quoting, "\r\n" endings)."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for item in items:
+        yield _drain(buf)
+        writer.writerow(item)
+    yield _drain(buf)
+
+
+def _drain(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def _geojson_text(features: Iterable[dict[str, Any]]) -> Iterator[str]:
+    # One FeatureCollection, feature by feature: a large database never sits in memory.
+    yield '{"type": "FeatureCollection", "features": [\n'
+    for n, feature in enumerate(features):
+        yield (",\n" if n else "") + json.dumps(feature, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def _jsonl(items: Iterable[dict[str, Any]], out: TextIO) -> int:
+    counted = _Counted(items)
+    out.writelines(_jsonl_text(counted))
+    return counted.n
 
 
 def _csv(items: Iterable[dict[str, Any]], out: TextIO, columns: list[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for item in items:
-        writer.writerow(item)
-        n += 1
-    return n
+    counted = _Counted(items)
+    out.writelines(_csv_text(counted, columns))
+    return counted.n
 
 
 def _geojson(features: Iterable[dict[str, Any]], out: TextIO) -> int:
-    # One FeatureCollection, streamed feature by feature: a large database never sits in memory.
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
-    for feature in features:
-        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
+    counted = _Counted(features)
+    out.writelines(_geojson_text(counted))
+    return counted.n
 
 
 def _feature(props: dict[str, Any], feature_id: str | None = None) -> dict[str, Any]:
@@ -148,6 +181,46 @@ def _event_feature(e: dict[str, Any]) -> dict[str, Any]:
     return _feature(props, e["id"])
 
 
+def _event_records(
+    events: Iterable[dict[str, Any]], fmt: str, outlets: dict[str, str] | None
+) -> Iterable[dict[str, Any]]:
+    """What one line (or feature) of ``fmt`` is made of: the event, its flat row, its feature, its ACLED row."""
+    if fmt == "jsonl":
+        return events
+    if fmt == "csv":
+        return (_event_flat(e) for e in events)
+    if fmt == "geojson":
+        return (_event_feature(e) for e in events)
+    if fmt == "acled":
+        from sitrep import acled
+
+        rows = (acled.row(e, outlets or {}) for e in events)
+        return (r for r in rows if r is not None)
+    raise _unsupported("events", fmt, "jsonl, csv, geojson or acled")
+
+
+def _event_text(records: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
+    if fmt == "jsonl":
+        return _jsonl_text(records)
+    if fmt == "geojson":
+        return _geojson_text(records)
+    if fmt == "acled":
+        from sitrep import acled
+
+        return _csv_text(records, acled.COLUMNS)
+    return _csv_text(records, EVENT_COLUMNS)
+
+
+def event_text(
+    events: Iterable[dict[str, Any]], fmt: str, *, outlets: dict[str, str] | None = None
+) -> Iterator[str]:
+    """What ``write_events`` writes, in pieces of a line (feature) or so each, for a stream to send.
+
+    Raises UsageError, before any event is read, for a format events cannot be written as.
+    """
+    return _event_text(_event_records(events, fmt, outlets), fmt)
+
+
 def write_events(
     events: Iterable[dict[str, Any]],
     fmt: str,
@@ -155,19 +228,13 @@ def write_events(
     *,
     outlets: dict[str, str] | None = None,
 ) -> int:
-    """Write consolidated events as jsonl, csv, geojson or acled (CSV in ACLED's columns)."""
-    if fmt == "jsonl":
-        return _jsonl(events, out)
-    if fmt == "csv":
-        return _csv((_event_flat(e) for e in events), out, EVENT_COLUMNS)
-    if fmt == "geojson":
-        return _geojson((_event_feature(e) for e in events), out)
-    if fmt == "acled":
-        from sitrep import acled
+    """Write consolidated events as jsonl, csv, geojson or acled (CSV in ACLED's columns).
 
-        rows = (acled.row(e, outlets or {}) for e in events)
-        return _csv((r for r in rows if r is not None), out, acled.COLUMNS)
-    raise _unsupported("events", fmt, "jsonl, csv, geojson or acled")
+    Returns how many lines (features) were written: for acled, the events with an ACLED type.
+    """
+    records = _Counted(_event_records(events, fmt, outlets))
+    out.writelines(_event_text(records, fmt))
+    return records.n
 
 
 CONFLICT_COLUMNS = ["id", "event_id", "fact", "context", "kind", "values"]

@@ -5,7 +5,9 @@ pages, one error shape for every error (``{"error": {"status", "code", "message"
 and a strict Content-Security-Policy on every response, errors and 500s included
 (``sitrep.api.shape``). Every parameter is checked to its range (``sitrep.api.validate``)
 and request heads to their size (``sitrep.api.limits``). The OpenAPI description is
-at ``/openapi.json``; nothing is loaded from a CDN. ``/api/version`` is the cheap stamp a
+at ``/openapi.json``, Swagger UI over it at ``/docs`` (``sitrep.api.docs``, vendored files:
+nothing is loaded from a CDN). ``/api/export`` downloads what ``/api/events`` lists, in
+``sitrep export``'s formats (``sitrep.api.download``). ``/api/version`` is the cheap stamp a
 page polls to follow the database while another process (``sitrep run``) adds to it.
 """
 
@@ -21,15 +23,17 @@ from typing import Annotated, Any
 import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from sitrep import __version__
+from sitrep.api import download as dl
 from sitrep.api import models as m
 from sitrep.api import queries as q
 from sitrep.api import validate as v
+from sitrep.api.docs import add_docs
 from sitrep.api.limits import RequestLimits
 from sitrep.api.shape import CSP, SecurityHeaders, error_response
 from sitrep.consolidate.control import control_on
@@ -94,7 +98,7 @@ def event_filter(
         str | None, Query(alias="q", max_length=200, description="words of the place, actors, kind or evidence sentences")
     ] = None,
 ) -> q.EventFilter:
-    """The event filters shared by ``/api/events`` and ``/api/points``, checked."""
+    """The event filters shared by ``/api/events``, ``/api/points`` and ``/api/export``, checked."""
     start, end = v.day_range(start, end)
     return q.EventFilter(
         bbox=v.bbox(bbox), start=start, end=end, kind=v.kind(kind), acled_type=v.acled_type(acled_type),
@@ -123,7 +127,9 @@ def create_app(db: str | Path) -> FastAPI:
         title="sitrep",
         version=__version__,
         description="Consolidated events, their evidence and sources, from a sitrep database (read-only).",
-        docs_url=None,  # the stock docs pages load their scripts from a CDN
+        # The stock docs pages load their scripts from a CDN and start them inline: ours
+        # (add_docs) serve vendored files under the app's CSP.
+        docs_url=None,
         redoc_url=None,
     )
 
@@ -187,6 +193,27 @@ def create_app(db: str | Path) -> FastAPI:
         rows, total = q.points_json(reader.conn(), f, limit)
         head = json.dumps({"fields": q.POINT_FIELDS, "total": total, "truncated": total > len(rows)})
         return Response(f'{head[:-1]}, "rows": [{",".join(rows)}]}}', media_type="application/json")
+
+    @app.get(
+        "/api/export",
+        summary="The events of a filter as a file: CSV, ACLED CSV or GeoJSON (what sitrep export writes)",
+        description="Takes /api/events' filters (layer too: material events unless asked) and"
+        f" writes the matching events, earliest first, at most {dl.MAX_EXPORT:,} of them, as an"
+        " attachment. The same writers as `sitrep export --what events`: the same columns.",
+        response_class=StreamingResponse,
+        responses=dl.RESPONSES,
+    )
+    def export_events(
+        f: Annotated[q.EventFilter, Depends(event_filter)],
+        format_: Annotated[
+            dl.ExportFormat,
+            Query(alias="format", description="csv (sitrep's columns), acled (ACLED's columns) or geojson"),
+        ] = "csv",
+        limit: Annotated[
+            int, Query(ge=1, le=dl.MAX_EXPORT, description=f"at most this many events (cap {dl.MAX_EXPORT:,})")
+        ] = dl.MAX_EXPORT,
+    ) -> StreamingResponse:
+        return dl.export_response(reader, f, format_, limit)
 
     # ":path" here and for articles: an id may hold "/" (sent as %2F, which the server
     # decodes before routing), and any id must be reachable.
@@ -291,6 +318,7 @@ def create_app(db: str | Path) -> FastAPI:
         rows = control_on(sql.control_rows(conn, day), day) if day else []
         return {"on": day, "places": rows}
 
+    add_docs(app)
     add_pages(app)
     return app
 

@@ -298,9 +298,9 @@ class Error(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Error, "description": "an unknown or repeated parameter, or a day no calendar has"},
+    400: {"model": Error, "description": "a day no calendar has, or a start after the end"},
     404: {"model": Error, "description": "not found"},
     414: {"model": Error, "description": "the path and query are over 8 KB"},
-    422: {"model": Error, "description": "a parameter is invalid"},
+    422: {"model": Error, "description": "a parameter is invalid, unknown to the route or repeated"},
     431: {"model": Error, "description": "the request headers are over 16 KB"},
 }

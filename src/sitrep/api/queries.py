@@ -6,6 +6,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,12 +32,17 @@ class Reader:
         """This thread's connection (read-only: the API can never change the database)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only = ON")
+            conn = self.open()
             self._local.conn = conn
+        return conn
+
+    def open(self) -> sqlite3.Connection:
+        """A new read-only connection of the caller's own (a stream's, read from several threads in turn)."""
+        conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
         return conn
 
     def version(self) -> dict[str, Any]:
@@ -193,6 +199,23 @@ def events(
     """A page of event summaries matching the filter (earliest first) and how many match."""
     texts, total = events_json(conn, f, limit, offset)
     return [json.loads(t) for t in texts], total
+
+
+def export_events(
+    conn: sqlite3.Connection, f: EventFilter, limit: int
+) -> tuple[Iterator[dict[str, Any]], int]:
+    """Every matching event whole (as ``sitrep export`` writes it), earliest first, at most
+    ``limit``, and how many match.
+
+    Call inside a read transaction: the count and the rows then come from one snapshot,
+    whatever another process commits meanwhile.
+    """
+    where, params = _where(f)
+    total = conn.execute(f"SELECT count(*) FROM consolidated_events{where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT json FROM consolidated_events{where} ORDER BY date, id LIMIT ?", [*params, limit]
+    )
+    return (json.loads(r[0]) for r in rows), int(total)
 
 
 POINT_FIELDS = ("id", "lat", "lon", "date", "date_precision", "kind", "family", "status", "place", "actor1")

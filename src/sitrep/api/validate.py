@@ -1,9 +1,10 @@
 """Checks on the API's parameters beyond their types: real days, boxes on the globe, known
 kinds, integers SQLite can hold, and no unknown or repeated query parameters.
 
-A value of the wrong form or out of its range is a 422 (as FastAPI's own checks answer);
-a well-formed value that names nothing real (30 February) or contradicts another (a
-start after the end), and a parameter the route does not take or takes once, is a 400.
+A value of the wrong form or out of its range is a 422 (as FastAPI's own checks answer),
+and so is a parameter the route does not take or takes once (the message names the ones
+it takes); a well-formed value that names nothing real (30 February) or contradicts
+another (a start after the end) is a 400.
 """
 
 from __future__ import annotations
@@ -125,10 +126,11 @@ def _query_names(request: Request, path: str) -> frozenset[str]:
 
 
 async def known_parameters(request: Request) -> None:
-    """Refuse a query parameter an /api/ route does not take, or one given twice.
+    """Refuse (422) a query parameter an /api/ route does not take, or one given twice.
 
     FastAPI ignores both: ``/api/control?day=2021-02-30`` would answer for the latest day,
-    and ``status=single&status=disputed`` with the last value alone.
+    and ``status=single&status=disputed`` with the last value alone. 422, as for any other
+    parameter the route cannot take: the request is well-formed, its parameters are not.
     """
     path = getattr(request.scope.get("route"), "path_format", "")
     if not path.startswith("/api/"):
@@ -138,7 +140,7 @@ async def known_parameters(request: Request) -> None:
     for key, _ in request.query_params.multi_items():
         if key not in names:
             takes = ", ".join(sorted(names)) or "no parameters"
-            raise HTTPException(400, f"unknown parameter {key[:40]!r}: {path} takes {takes}")
+            raise HTTPException(422, f"unknown parameter {key[:40]!r}: {path} takes {takes}")
         if key in seen:
-            raise HTTPException(400, f"parameter {key!r} is given more than once")
+            raise HTTPException(422, f"parameter {key[:40]!r} is given more than once")
         seen.add(key)
