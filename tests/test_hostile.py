@@ -131,7 +131,7 @@ def test_an_article_past_its_time_budget_is_set_aside_and_the_next_goes_on() -> 
     t = time.monotonic()
     done = list(Engine(1).map([huge, fine], PER_ARTICLE, Context(budget=2)))
     assert time.monotonic() - t < 30
-    assert isinstance(done[0], StageFailed) and "longer than the article time limit of 2 s" in done[0].reason
+    assert isinstance(done[0], StageFailed) and "longer than the article time limit of 2 s of CPU" in done[0].reason
     assert isinstance(done[1], Article) and done[1].events
 
 

@@ -56,7 +56,7 @@ def main() -> None:
     default=ARTICLE_SECONDS,
     show_default=True,
     type=click.FloatRange(min=0),
-    help="Seconds one article may spend in the per-article stages; one that takes longer is set aside (0: no limit).",
+    help="CPU seconds one article may spend in the per-article stages; one that takes longer is set aside (0: no limit).",
 )
 @click.option(
     "--batch",

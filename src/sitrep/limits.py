@@ -8,7 +8,7 @@ BATCH = 500
 # Articles the corpus-wide learning passes (chrome lines, outlet homes) look at: the first
 # ones of the stream, so that memory does not grow with the corpus.
 SAMPLE = 2000
-# Seconds one article may spend in the per-article stages (a 3 KB article takes ~30 ms).
+# CPU seconds one article may spend in the per-article stages (a 3 KB article takes ~30 ms).
 ARTICLE_SECONDS = 10.0
 # Caps on one JSONL file or stream (after decompression): a small gzip of blank lines
 # unpacks to gigabytes.

@@ -51,7 +51,7 @@ def process(item: Any, stages: Sequence[Stage], ctx: Context) -> Article | Input
     except OverBudget:
         name = stage.name if stage is not None else "?"
         return StageFailed(
-            f"{name} took longer than the article time limit of {ctx.budget:g} s (--article-timeout)",
+            f"{name} took longer than the article time limit of {ctx.budget:g} s of CPU (--article-timeout)",
             source=source, stage=name,
         )  # fmt: skip
     return item  # type: ignore[no-any-return]
