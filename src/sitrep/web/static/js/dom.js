@@ -50,11 +50,19 @@ export async function getJSON(url, init = {}) {
   return body;
 }
 
+/**
+ * Replace a node's children with `children` (nodes or text), skipping null, undefined and
+ * false: replaceChildren itself would write them out as the text "null".
+ */
+export function fill(node, ...children) {
+  const kept = children.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false);
+  node.replaceChildren(...kept.map((n) => (n instanceof Node ? n : document.createTextNode(String(n)))));
+  return node;
+}
+
 /** Replace the page's main content. */
 export function show(...nodes) {
-  const main = document.getElementById("main");
-  main.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
-  return main;
+  return fill(document.getElementById("main"), ...nodes);
 }
 
 /** Show an error where the page would be. */

@@ -1,12 +1,16 @@
-// The map page: every event with coordinates as a marker (fill by kind family, ring by
-// status), clustered when dense; a timeline whose brush filters the map; filters by family
-// and status; a side panel listing the events in view, or one event with its evidence.
-// It follows the database (follow.js): new events join the map in place, keeping the
-// reader's view, filters and selection, and a notice says how many there are.
+// The map page: every event with coordinates as a marker (colour and glyph by kind family,
+// ring by status: legend.js), clustered when dense; a timeline whose brush filters the map;
+// filters by family and status; a side panel (a drawer on narrow screens: layout.js)
+// listing the events in view, or one event with its evidence; links to export what the
+// filters hold (export.js). It follows the database (follow.js): new events join the map in
+// place, keeping the reader's view, filters and selection, and a notice says how many there are.
 /* global L */
 import { addBasemap } from "./basemap.js";
-import { cls, el, enc, fail, getJSON, kindLabel, show, twinUrl } from "./dom.js";
+import { cls, el, enc, fail, fill, getJSON, kindLabel, show, twinUrl } from "./dom.js";
+import { ExportLinks } from "./export.js";
 import { Notice, follow, readVersion } from "./follow.js";
+import { dropdown, keepSized, layoutChanged, sidePanel } from "./layout.js";
+import { addSprite, drawnAs, glyph, legendContent } from "./legend.js";
 import { renderEvent } from "./panel.js";
 import { Timeline, inRange, span } from "./timeline.js";
 
@@ -24,6 +28,23 @@ function clusterIcon(cluster, isLit) {
   return L.divIcon({ html: node, className: `cluster${n >= 100 ? " big" : ""}${fresh}`, iconSize: L.point(size, size) });
 }
 
+/** A marker's icon: a div (colour and ring from sitrep.css) holding the family's glyph. */
+const GlyphIcon = L.DivIcon.extend({
+  createIcon(old) {
+    const node = L.DivIcon.prototype.createIcon.call(this, old);
+    node.append(glyph(this.options.family));
+    return node;
+  },
+});
+const icons = new Map(); // one icon per family and status, shared by the markers
+function iconFor(family, status) {
+  const key = `${drawnAs(family)} ${cls(status)}`;
+  if (!icons.has(key)) {
+    icons.set(key, new GlyphIcon({ className: `ev fam-${drawnAs(family)} st-${cls(status)}`, iconSize: [18, 18], family }));
+  }
+  return icons.get(key);
+}
+
 /**
  * Where the map opens: the points within 1500 km of their median, when that holds most of
  * them, so one far-off mention (an evacuation "to the United States") does not zoom out to the globe.
@@ -36,15 +57,49 @@ function core(points) {
 }
 
 async function main() {
+  addSprite();
   const filters = el("div", { class: "filters" });
   const mapBox = el("div", { id: "map" });
-  const side = el("aside", { class: "side", "aria-live": "polite" });
+  const sideBody = el("div", { class: "side-body", "aria-live": "polite" });
+  const side = el("aside", { class: "side", id: "side" }, sideBody);
   const timeBox = el("div", { class: "timeline" });
-  show(filters, mapBox, side, timeBox);
+  const main = show(filters, mapBox, side, timeBox);
+  let inView = 0; // how many events the list would show
+  const panel = sidePanel(main, side, { label: (open) => (open ? "Hide list" : `List (${inView})`) });
+  panel.button.title = "The events in the map's view";
+
+  // Everything around the map is built before the map measures its box (and keepSized
+  // tells it of every change after).
+  const familySel = el("select", { "aria-label": "kind family", class: "family" });
+  const statusSel = el("select", { "aria-label": "status", class: "status" }, el("option", { value: "" }, "any status"),
+    ["single", "corroborated", "disputed"].map((s) => el("option", { value: s }, s)));
+  const count = el("span", { class: "count" });
+  const truncated = el("span", { class: "error" });
+  // Speech acts (talks, demands, accusations) are an opt-in layer: the API's `layer` filter.
+  const params = new URLSearchParams(location.search);
+  const speech = el("input", { type: "checkbox", class: "speech", "aria-label": "show speech acts" });
+  speech.checked = params.get("layer") === "all";
+  speech.addEventListener("change", () => {
+    if (speech.checked) params.set("layer", "all"); else params.delete("layer");
+    const q = params.toString();
+    location.search = q ? `?${q}` : "";
+  });
+  const legend = dropdown("legend-box", "Legend");
+  const exportBox = dropdown("export-box", "Export");
+  filters.append(el("label", {}, el("span", { class: "what" }, "Kind "), familySel), el("label", {}, el("span", { class: "what" }, "Status "), statusSel),
+    el("label", { title: "talks, demands, accusations, threats, offers" }, speech, " speech acts"),
+    legend, exportBox, count, truncated, panel.button);
+
+  let range = null;
+  const timeline = new Timeline(timeBox, (r) => { range = r; apply(false); });
 
   const map = L.map(mapBox, { minZoom: 2, maxZoom: 12, zoomSnap: 0.5, worldCopyJump: true }).setView([30, 40], 3);
   window.sitrepMap = map; // for the browser tests and the console
+  keepSized(map);
   const basemap = addBasemap(map).catch((e) => console.error("basemap", e));
+  const exporter = new ExportLinks(new URL(twinUrl(), location.origin).search, map,
+    () => ({ family: familySel.value, status: statusSel.value, range }));
+  exportBox.querySelector(".menu").append(exporter.node);
 
   // The version first: a commit landing before the points are read is then seen by the first poll.
   const first = await readVersion();
@@ -63,7 +118,7 @@ async function main() {
     p.span = span(p.date);
     const title = `${p.place || "?"} — ${kindLabel(p.kind)} — ${p.date || "undated"}`;
     p.marker = L.marker([p.lat, p.lon], {
-      icon: L.divIcon({ className: `ev fam-${cls(p.family)} st-${cls(p.status)}`, iconSize: [14, 14] }),
+      icon: iconFor(p.family, p.status),
       title, alt: title, keyboard: true, place: p.place, eventId: p.id, riseOnHover: true,
     });
     p.marker.on("click", () => select(p.id));
@@ -103,40 +158,21 @@ async function main() {
   window.sitrepClusters = clusters; // the markers on the map, for the browser tests
   map.on("moveend", () => listInView());
 
-  // Filters: family and status selects, built from the data (values go in as text).
-  const familySel = el("select", { "aria-label": "kind family", class: "family" });
-  const statusSel = el("select", { "aria-label": "status", class: "status" }, el("option", { value: "" }, "any status"),
-    ["single", "corroborated", "disputed"].map((s) => el("option", { value: s }, s)));
-  const count = el("span", { class: "count" });
-  const legend = el("span", { class: "legend" });
-  const truncated = el("span", { class: "error" });
-  // Speech acts (talks, demands, accusations) are an opt-in layer: the API's `layer` filter.
-  const params = new URLSearchParams(location.search);
-  const speech = el("input", { type: "checkbox", class: "speech", "aria-label": "show speech acts" });
-  speech.checked = params.get("layer") === "all";
-  speech.addEventListener("change", () => {
-    if (speech.checked) params.set("layer", "all"); else params.delete("layer");
-    const q = params.toString();
-    location.search = q ? `?${q}` : "";
-  });
-  filters.append(el("label", {}, "Kind ", familySel), el("label", {}, "Status ", statusSel),
-    el("label", { title: "talks, demands, accusations, threats, offers" }, speech, " speech acts"), legend, count, truncated);
-
   /** The family choices and legend for the points held; the reader's choice stays chosen. */
   function families() {
     const chosen = familySel.value;
-    const names = [...new Set(points.map((p) => p.family).filter(Boolean))].sort();
+    const counts = new Map();
+    for (const p of points) if (p.family) counts.set(p.family, (counts.get(p.family) || 0) + 1);
+    const names = [...counts.keys()].sort();
     if (chosen && !names.includes(chosen)) names.push(chosen);
-    familySel.replaceChildren(el("option", { value: "" }, "all kinds"), names.map((f) => el("option", { value: f }, f)));
+    fill(familySel, el("option", { value: "" }, "all kinds"), names.map((f) => el("option", { value: f }, f)));
     familySel.value = chosen;
-    legend.replaceChildren(...names.map((f) => el("span", {}, el("span", { class: `sw fam-${cls(f)}` }), f)));
+    fill(legend.querySelector(".menu"), legendContent(counts, speech.checked));
   }
 
-  let range = null;
   let visible = [];
   let onMap = new Set(); // the markers in the cluster group now
   let selected = null;
-  const timeline = new Timeline(timeBox, (r) => { range = r; apply(false); });
   familySel.addEventListener("change", () => apply(true));
   statusSel.addEventListener("change", () => apply(true));
 
@@ -155,6 +191,7 @@ async function main() {
     onMap = next;
     count.textContent = `${visible.length} of ${points.length} events`;
     mapBox.dataset.visible = String(visible.length);
+    exporter.update(visible.length);
     listInView();
   }
 
@@ -162,12 +199,15 @@ async function main() {
     if (selected) return;
     const bounds = map.getBounds();
     const here = visible.filter((p) => bounds.contains([p.lat, p.lon]));
-    side.replaceChildren(
+    inView = here.length;
+    panel.relabel();
+    // fill, not replaceChildren: the "and N more" line is absent (null) under LIST_MAX.
+    fill(sideBody,
       el("h2", {}, `${here.length} event${here.length === 1 ? "" : "s"} in view`),
       el("p", { class: "muted" }, "Click a marker or an entry for its evidence and sources."),
       el("ul", { class: "plain event-list" }, here.slice(0, LIST_MAX).map((p) =>
         el("li", { class: isLit(p.id) ? "fresh" : null }, el("button", { type: "button", onclick: () => select(p.id, true) },
-          el("span", { class: `badge fam-${cls(p.family)}` }, " "), " ",
+          el("span", { class: `sw ev fam-${drawnAs(p.family)} st-${cls(p.status)}` }, glyph(p.family)), " ",
           el("strong", {}, p.place || "?"), ` · ${kindLabel(p.kind)} · ${p.date || "undated"}`,
           el("span", { class: "muted" }, ` · ${p.status}`))))),
       here.length > LIST_MAX ? el("p", { class: "muted" }, `and ${here.length - LIST_MAX} more: zoom in or filter`) : null,
@@ -193,7 +233,8 @@ async function main() {
       }
     }
     mark(id);
-    side.replaceChildren(el("p", { class: "loading" }, "Loading…"));
+    if (panel.isDrawer()) panel.open();
+    fill(sideBody, el("p", { class: "loading" }, "Loading…"));
     await showEvent(id);
   }
 
@@ -202,14 +243,14 @@ async function main() {
       const ev = await getJSON(`/api/events/${enc(id)}`, { cache: "no-store" });
       if (selected !== id) return;
       const scrolled = side.scrollTop;
-      side.replaceChildren(
+      fill(sideBody,
         el("button", { type: "button", class: "back", onclick: () => { selected = null; mark(null); history.replaceState(null, "", location.pathname + location.search); listInView(); } }, "← events in view"),
         renderEvent(ev),
       );
       side.scrollTop = scrolled;
       history.replaceState(null, "", `${location.pathname}${location.search}#event=${enc(id)}`);
     } catch (e) {
-      side.replaceChildren(el("p", { class: "error" }, String(e.message)));
+      fill(sideBody, el("p", { class: "error" }, String(e.message)));
     }
   }
 
@@ -262,6 +303,7 @@ async function main() {
   clusters.addTo(map);
   timeline.setData(points);
   apply(false);
+  layoutChanged(); // the filters and the timeline are filled: the map checks its size
   if (notice) {
     // A map control: Leaflet keeps it clear of the zoom buttons and the attribution.
     const Control = L.Control.extend({ options: { position: "topright" }, onAdd: () => notice.node });

@@ -1,10 +1,12 @@
 // A timeline of events per day, drawn as SVG bars, with a brush: drag across days to
 // choose a range (or type the dates), click without dragging or press Clear to drop it.
+// It opens on the dense part of the dates (denseWindow): a lone event decades earlier does
+// not squeeze the rest into a sliver; such outliers are named at the edge ("1 earlier event
+// (1946)"), and "All dates" (or that note) widens the timeline to every dated event.
 import { el } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const DAY = 86400000;
-const HEIGHT = 90;
 const AXIS = 16;
 
 function svg(tag, attrs = {}) {
@@ -29,20 +31,58 @@ export function span(date) {
   return [`${m[1]}-01-01`, `${m[1]}-12-31`];
 }
 
+/**
+ * The dense part of sorted day stamps (ms), as [first, last]: at least 95% of the days (all
+ * but one when there are fewer than 40), leaving out the ends farthest from the middle half
+ * of the dates (more than three interquartile ranges, a month at least, from it), farthest
+ * first; then padded by a twentieth of its width (two days at least) within the data.
+ * A lone article from 1946 among a week of 2009 is left out; a steady spread of dates is not.
+ */
+export function denseWindow(days) {
+  const n = days.length;
+  const q = (p) => days[Math.round(p * (n - 1))];
+  const [q1, q3] = [q(0.25), q(0.75)];
+  const reach = 3 * Math.max(q3 - q1, 30 * DAY);
+  let [i, j] = [0, n - 1];
+  for (let budget = Math.max(1, Math.floor(0.05 * n)); budget > 0 && i < j; budget -= 1) {
+    const below = q1 - reach - days[i];
+    const above = days[j] - (q3 + reach);
+    if (below <= 0 && above <= 0) break;
+    if (below >= above) i += 1; else j -= 1;
+  }
+  const pad = Math.max(2 * DAY, 0.05 * (days[j] - days[i]));
+  const first = Math.max(days[0], days[i] - pad);
+  const last = Math.min(days[n - 1], days[j] + pad);
+  return [Math.floor(first / DAY) * DAY, Math.floor(last / DAY) * DAY];
+}
+
+function years(list) {
+  const ys = list.map((s) => s.slice(0, 4)).sort();
+  return ys[0] === ys[ys.length - 1] ? ys[0] : `${ys[0]}–${ys[ys.length - 1]}`;
+}
+
 export class Timeline {
   /** container: where to draw; onChange({start, end} | null) when the brushed range changes. */
   constructor(container, onChange) {
+    this.container = container;
     this.onChange = onChange;
     this.range = null;
     this.items = [];
+    this.full = false; // the reader widened the timeline to every dated event
     this.svg = svg("svg", { role: "img", "aria-label": "events per day; drag to choose days" });
     this.startInput = el("input", { type: "date", "aria-label": "first day", class: "start", onchange: () => this.typed() });
     this.endInput = el("input", { type: "date", "aria-label": "last day", class: "end", onchange: () => this.typed() });
     this.label = el("span", { class: "label" });
+    this.widenButton = el("button", { type: "button", class: "widen", hidden: true, onclick: () => this.widen(!this.full) });
+    this.earlier = el("button", { type: "button", class: "outliers earlier", hidden: true, onclick: () => this.widen(true) });
+    this.later = el("button", { type: "button", class: "outliers later", hidden: true, onclick: () => this.widen(true) });
     container.replaceChildren(
-      el("div", { class: "row" }, el("strong", {}, "Timeline"), "from", this.startInput, "to", this.endInput,
-        el("button", { type: "button", class: "clear", onclick: () => this.set(null) }, "Clear"), this.label),
-      this.svg,
+      el("div", { class: "row" },
+        el("strong", {}, "Timeline"),
+        el("span", { class: "days" }, el("label", {}, "from ", this.startInput), el("label", {}, " to ", this.endInput)),
+        el("button", { type: "button", class: "clear", onclick: () => this.set(null) }, "Clear"),
+        this.widenButton, this.label),
+      el("div", { class: "plot" }, this.svg, this.earlier, this.later),
     );
     this.svg.addEventListener("pointerdown", (e) => this.down(e));
     this.svg.addEventListener("pointermove", (e) => this.move(e));
@@ -56,15 +96,51 @@ export class Timeline {
     const days = [];
     for (const it of items) if (it.span && it.span[0] === it.span[1]) days.push(toMs(it.span[0]));
     if (!days.length) for (const it of items) if (it.span) days.push(toMs(it.span[0]), toMs(it.span[1]));
-    if (days.length) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (const d of days) { if (d < lo) lo = d; if (d > hi) hi = d; }
-      this.t0 = lo - DAY;
-      this.t1 = hi + DAY;
-    } else {
+    days.sort((a, b) => a - b);
+    this.all = days.length ? [days[0], days[days.length - 1]] : null;
+    this.dense = days.length ? denseWindow(days) : null;
+    this.frame();
+  }
+
+  /** Show every dated event (true) or the dense part (false). */
+  widen(full) {
+    this.full = full;
+    this.frame();
+  }
+
+  /** The days shown (t0..t1) and the events outside them, named at the edges. */
+  frame() {
+    const shown = this.full ? this.all : this.dense;
+    if (!shown) {
       this.t0 = this.t1 = null;
+    } else {
+      this.t0 = shown[0] - DAY;
+      this.t1 = shown[1] + DAY;
     }
+    const before = [];
+    const after = [];
+    if (shown) {
+      const [first, last] = [toIso(this.t0), toIso(this.t1)];
+      // Events dated to the day only: the others are not drawn as bars anyway (the label counts them).
+      for (const it of this.items) {
+        if (!it.span || it.span[0] !== it.span[1]) continue;
+        if (it.span[0] < first) before.push(it.span[0]);
+        else if (it.span[0] > last) after.push(it.span[0]);
+      }
+    }
+    const say = (list, word) => `${list.length} ${word} event${list.length === 1 ? "" : "s"} (${years(list)})`;
+    this.earlier.hidden = !before.length;
+    this.later.hidden = !after.length;
+    if (before.length) { this.earlier.textContent = `‹ ${say(before, "earlier")}`; this.earlier.title = "Show every date"; }
+    if (after.length) { this.later.textContent = `${say(after, "later")} ›`; this.later.title = "Show every date"; }
+    const dense = this.dense && this.all && (this.dense[0] !== this.all[0] || this.dense[1] !== this.all[1]);
+    this.widenButton.hidden = !dense;
+    this.widenButton.textContent = this.full ? "Dense dates" : "All dates";
+    this.widenButton.setAttribute("aria-pressed", String(this.full));
+    Object.assign(this.container.dataset, {
+      first: shown ? toIso(shown[0]) : "", last: shown ? toIso(shown[1]) : "",
+      full: this.full ? "1" : "0", earlier: String(before.length), later: String(after.length),
+    });
     this.draw();
   }
 
@@ -78,9 +154,12 @@ export class Timeline {
   }
 
   draw() {
-    const width = this.svg.getBoundingClientRect().width || 600;
+    const box = this.svg.getBoundingClientRect();
+    const width = box.width || 600;
+    const height = box.height || 90;
     this.width = width;
-    this.svg.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+    this.height = height;
+    this.svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     this.svg.replaceChildren();
     if (this.t0 === null || this.t0 === undefined) {
       this.label.textContent = "no dated events";
@@ -88,19 +167,21 @@ export class Timeline {
     }
     const counts = new Map();
     let coarse = 0;
+    const [first, last] = [toIso(this.t0), toIso(this.t1)];
     for (const it of this.items) {
       if (!it.span) continue;
       if (it.span[0] !== it.span[1]) { coarse += 1; continue; }
+      if (it.span[0] < first || it.span[0] > last) continue;
       counts.set(it.span[0], (counts.get(it.span[0]) || 0) + 1);
     }
     const max = Math.max(1, ...counts.values());
     const dayWidth = this.x(this.t0 + DAY) - this.x(this.t0);
     for (const [day, n] of counts) {
       const ms = toMs(day);
-      const h = ((HEIGHT - AXIS - 4) * n) / max;
+      const h = ((height - AXIS - 4) * n) / max;
       const inside = !this.range || (day >= this.range.start && day <= this.range.end);
       const bar = svg("rect", {
-        class: inside ? "bar" : "bar out", x: this.x(ms) + 0.5, y: HEIGHT - AXIS - h,
+        class: inside ? "bar" : "bar out", x: this.x(ms) + 0.5, y: height - AXIS - h,
         width: Math.max(1, dayWidth - 1), height: h, "data-day": day, "data-count": n,
       });
       const tip = svg("title");
@@ -108,17 +189,17 @@ export class Timeline {
       bar.append(tip);
       this.svg.append(bar);
     }
-    const ticks = Math.min(8, Math.max(2, Math.round(width / 110)));
-    for (let i = 0; i <= ticks; i += 1) {
+    const ticks = Math.min(8, Math.max(1, Math.floor(width / 95)));
+    for (let i = 0; i < ticks; i += 1) {
       const ms = this.msAt((i / ticks) * (width - 1));
-      const t = svg("text", { class: "axis", x: Math.min(width - 60, this.x(ms) + 2), y: HEIGHT - 3 });
+      const t = svg("text", { class: "axis", x: Math.min(width - 64, this.x(ms) + 2), y: height - 3 });
       t.textContent = toIso(ms);
       this.svg.append(t);
     }
     if (this.range) {
-      const a = this.x(toMs(this.range.start));
-      const b = this.x(toMs(this.range.end) + DAY);
-      this.svg.append(svg("rect", { class: "brush", x: a, y: 0, width: Math.max(1, b - a), height: HEIGHT - AXIS }));
+      const a = Math.max(-1, this.x(toMs(this.range.start)));
+      const b = Math.min(width + 1, this.x(toMs(this.range.end) + DAY));
+      if (b > a) this.svg.append(svg("rect", { class: "brush", x: a, y: 0, width: Math.max(1, b - a), height: height - AXIS }));
     }
     const shown = this.range ? `${this.range.start} to ${this.range.end}` : "all days";
     this.label.textContent = `${shown}${coarse ? ` · ${coarse} dated only to a month or year` : ""}`;
@@ -141,7 +222,7 @@ export class Timeline {
     const a = Math.min(this.drag.from, this.drag.to);
     const b = Math.max(this.drag.from, this.drag.to);
     let rect = this.svg.querySelector("rect.brush");
-    if (!rect) { rect = svg("rect", { class: "brush", y: 0, height: HEIGHT - AXIS }); this.svg.append(rect); }
+    if (!rect) { rect = svg("rect", { class: "brush", y: 0, height: this.height - AXIS }); this.svg.append(rect); }
     rect.setAttribute("x", a);
     rect.setAttribute("width", Math.max(1, b - a));
   }
