@@ -150,22 +150,6 @@ def test_without_its_files_docs_is_a_404_and_the_api_still_serves(db: Path, tmp_
         thread.join(timeout=5)
 
 
-def _chromium_browser() -> Iterator[Any]:
-    from tests.test_web import CHROMIUM_ARGS, _chromium
-
-    executable = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    yield from _chromium_browser()
-
-
 # Collects what the CSP refused, from the page's first script on.
 _CSP_WATCH = """window.__csp = [];
 document.addEventListener("securitypolicyviolation",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -24,23 +23,9 @@ from sitrep.api.launch import running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = Path(os.environ.get("SITREP_SCREENSHOTS", ROOT / "build" / "screenshots"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 PAYLOAD = '<script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned = 2"> in Herat'
 # Where the seeds' places are on the globe (GeoNames), to check the map draws them there.
 TRUE_PLACES = {"herat": (34.348, 62.200), "kandahar": (31.613, 65.710), "ghazni": (33.549, 68.421)}
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    if os.environ.get("CI"):
-        pytest.fail("Debian's chromium is missing: scripts/test installs it (apt-get install -y chromium)")
-    pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
 
 
 def _plain(text: str) -> str:
@@ -69,16 +54,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _sitrep("run", str(hostile), "--db", str(db))
     with running_server(db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

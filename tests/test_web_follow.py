@@ -14,7 +14,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ import pytest
 from sitrep.api.launch import running_server
 from tests.conftest import EVAL, SEEDS, need_shared
 from tests.test_api import _undeclared, get
-from tests.test_web import CHROMIUM_ARGS, SHOTS, _chromium, api, open_page
+from tests.test_web import SHOTS, api, open_page
 
 SHOT = Path(os.environ.get("SITREP_FOLLOW_SHOT", SHOTS / "follow.png"))
 LATER = 10  # records of the events eval set that arrive while the page is open
@@ -50,16 +49,6 @@ def seeded(tmp_path: Path) -> Path:
     db = tmp_path / "follow.db"
     _run(db, need_shared(SEEDS))
     return db
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _ids(points: dict[str, Any]) -> set[str]:

@@ -29,7 +29,7 @@ import pytest
 
 from sitrep.api.launch import running_server
 from tests.conftest import EVAL, SEEDS, need_shared
-from tests.test_web import CHROMIUM_ARGS, ROOT, SHOTS, _chromium, api, open_page
+from tests.test_web import ROOT, SHOTS, api, open_page
 
 NARROW = ((390, 844), (800, 900))
 # The 1946 article: one capture, dated to the day, decades before the rest of its corpus.
@@ -71,16 +71,6 @@ def outlier_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _run(db, corpus)
     with running_server(db) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _page(browser: Any, width: int, height: int) -> Any:
