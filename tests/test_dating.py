@@ -325,3 +325,33 @@ def test_a_memorials_day_is_not_the_blasts() -> None:
     )
     blasts = [e for e in events if e.family == "attack"]
     assert blasts and all((e.date or {}).get("value") == "1998-08-07" for e in blasts)
+
+
+def test_a_day_before_who_said_it_is_the_happenings_and_a_day_told_to_someone_is_the_tellings() -> None:
+    # Published on Thursday 8 January 2009: Tuesday is the 6th, "last night" the 7th.
+    events = _annotate(
+        "When the Israeli attack came on the school in Jabaliya at 3.45pm on Tuesday, Mr Ging said "
+        "about 350 Palestinians were inside.",
+        "2009-01-08",
+    )
+    assert _day(events, "attack.civilians") == "2009-01-06"
+    events = _annotate("Rebels shelled Kadugli on Tuesday, the army said.", "2009-01-08")
+    assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2009-01-06"]
+    # "told The Age last night": the night of the telling, not of the attack.
+    told = _annotate("The attack on the school in Jabaliya killed 40 people, Mr Ging told The Age last night.", "2009-01-08")
+    assert all((e.date or {}).get("how") != "text" for e in told if e.family == "attack")
+
+
+def test_a_day_in_a_where_clause_is_the_clauses_event() -> None:
+    # Published on Monday 11 March 2013: the vigil that night; the shooting was on Saturday.
+    events = _annotate(
+        "Police intervened when more than a hundred people joined in a candlelit vigil in the East "
+        "Flatbush neighborhood in Brooklyn, where 16-year-old Kimani Gray was shot Saturday.",
+        "2013-03-11",
+    )
+    assert [e.date["value"] for e in events if e.date and e.family == "protest"] == ["2013-03-11"]
+
+
+def test_a_political_brawl_is_no_riot() -> None:
+    assert [e.kind for e in _annotate("The partisan brawl over Medicare went on in Washington on Tuesday.", "2012-09-20")
+            if e.layer == "material"] == []  # fmt: skip

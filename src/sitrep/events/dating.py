@@ -18,7 +18,13 @@ from sitrep.model import Article, Event, TimeRef
 
 # The words between a telling and its date: "said Tuesday", "on Friday strongly condemned".
 _TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed|explained|noted|argued|claimed|tweeted|wrote)"
-_TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?)\s+(?:on\s+)?$", re.IGNORECASE)
+# Whom or where it was told: "told The Age last night", "said in a statement on Friday".
+_AUDIENCE = (
+    r"(?:\s+(?:(?-i:[A-Z][\w.'’&-]*)|the|reporters|journalists|lawmakers|parliament|state\s+(?:TV|television|media|radio)))+"
+    r"|\s+(?:in|at|during|to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:statement|news\s+conference|press\s+conference|briefing|interview|speech|address|post|letter|release)"
+)
+_TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?|(?:told|said|says|announced|stated|added|declared|wrote)(?:{_AUDIENCE}))\s+(?:on\s+)?$", re.IGNORECASE)
 _TELLING_AFTER = re.compile(
     rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?{_TELLING}\b|\s+that\b",
     re.IGNORECASE,
@@ -84,6 +90,8 @@ def series(date: dict[str, Any] | None) -> bool:
 
 # What happened during another dated event shares its day.
 _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A relative clause about a place or a person tells of something else that happened there.
+_RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -129,12 +137,19 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
     return {"value": first.isoformat(), "precision": "day", "how": "text", "text": m.group(0).strip()}
 
 
+_OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
+
+
 def told(sentence: str, start: int, end: int) -> bool:
     """Whether the time expression at ``start:end`` of ``sentence`` dates a telling ("said today")."""
-    return bool(
-        _TELLING_BEFORE.search(sentence, max(0, start - 40), start)
-        or _TELLING_AFTER.match(sentence, end)
-    )
+    if _TELLING_BEFORE.search(sentence, max(0, start - 40), start):
+        return True
+    m = _TELLING_AFTER.match(sentence, end)
+    if m is None:
+        return False
+    # "On Friday, the UN said": the telling's day; "shelled the camp on Thursday, the UN said"
+    # and "When the attack came at 3.45pm on Tuesday, Mr Ging said": the day of what was said.
+    return "," not in m.group(0) or bool(_OPENING.match(sentence[:start]))
 
 
 def event_date(
@@ -183,6 +198,9 @@ def _own_date(
             return False
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
+        a, _ = clause_of(sentence, t.start - s0, t.end - s0)
+        if _RELATIVE.search(sentence, max(0, a - 8), a):
+            return False  # "a vigil in Brooklyn, where Kimani Gray was shot Saturday": the shooting's day
         if all(t.end <= o[0] for o in others):
             return True  # "On 27 January, X looted ... and vandalized ...": the opening date covers all
         a, b = clause_of(sentence, t.start - s0, t.end - s0)

@@ -56,7 +56,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl")
 
 
 def sports_story(text: str) -> bool:
