@@ -186,6 +186,12 @@ NO_EVENT = [
     ("a dairy taken over", "They formed a joint venture to take over the equipment and operations of Mat Maid in Palmer, Alaska.", "2013-08-24"),
     ("fighting abroad", "At a ceremony in Shelton, he praised the audience for paying tribute to troops fighting abroad.", "2008-11-11"),
     ("every alien", "Gov. Rick Perry of Texas said he would back a policy to detain and to deport every illegal alien.", "2011-11-29"),
+    ("arresting images", "Among the many arresting images from Paris was that of a distraught father.", "2015-11-16"),
+    ("demonstrating commitment", "The Chargers won the award for demonstrating commitment and dedication to unique ideas.", "2009-01-06"),
+    ("a tsunami swept in", "Japan's Meteorological Agency said tsunamis 10 to 40 centimeters in height swept into towns along the coast.", "2009-01-04"),
+    ("drunken driving", "Chargers tackle Jamal Williams was arrested in San Diego on suspicion of drunken driving.", "2009-01-06"),
+    ("took over policing", "Capt. Ron Johnson, who took over policing of the town of Ferguson, stopped by to greet the attorney general.", "2014-08-20"),
+    ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
 
@@ -198,6 +204,9 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 EVENT = [
     ("a shop stormed", "A group of Crips stormed a McDonald's on Utica Ave. in Flatbush on Saturday.", "2013-03-12", ["riot.mob"]),
     ("a parliament stormed", "Protesters stormed the parliament in Colombo on Saturday.", "2022-07-10", ["riot"]),
+    ("demonstrating against", "Thousands were demonstrating against the government in Cairo on Tuesday.", "2013-07-02", ["protest"]),
+    ("a post taken over", "Rebels took over a military post near Kidal on Tuesday.", "2013-07-02", ["territory.capture"]),
+    ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.civilians"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
     ("bodies found", "Rescuers found bodies in the rubble of the mosque in Kabul on Monday.", "2014-03-20", ["attack.civilians"]),

@@ -49,6 +49,10 @@ _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
 _GENERIC_OBJECT = _CUES["generic_object_after"]
+_ADJECTIVE = _CUES["adjective_after"]
+_SHOWING = _CUES["showing_after"]
+_HAZARD = _CUES["hazard_words"]
+_ROUTINE_ARREST = _CUES["routine_arrest_after"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -113,6 +117,14 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
+    if lowered.endswith("ing") and lowered.startswith(("arrest", "strik")) and _ADJECTIVE.match(sentence, end):
+        return True  # "arresting images", "striking photos": how something looks
+    if lowered.startswith("demonstrat") and _SHOWING.match(sentence, end):
+        return True  # "demonstrating commitment", "demonstrated how": showing, no crowd
+    if family == "territory" and _HAZARD.search(sentence, max(0, start - 80), start):
+        return True  # "tsunamis ... swept into towns": a hazard, no force
+    if family == "detention" and _ROUTINE_ARREST.match(sentence, end):
+        return True  # "arrested on suspicion of drunken driving": no crisis event
     if lowered.startswith("blast") and re.search(r"\bto\s+$", sentence[max(0, start - 5) : start]):
         return True  # "has taken to Facebook to blast her sister": criticism, no explosion
     if lowered == "died" and _YEAR_AFTER.match(sentence, end) and not _VIOLENT.search(sentence):
