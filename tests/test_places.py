@@ -477,3 +477,15 @@ def test_the_issues_agency_and_ambassador_are_no_towns() -> None:
 def test_a_two_word_name_that_speaks_is_a_person(text: str, places: set[str], not_places: set[str]) -> None:
     found = {p.name for p in find_places(text, load())}
     assert places <= found and not (not_places & found)
+
+
+def test_a_street_word_is_no_town() -> None:
+    """"the Rue du Corbillon" in Saint-Denis: no town called Rue (Somme)."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Police stormed a building on the Rue du Corbillon in Saint-Denis on Wednesday."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-18"), assume_clean=True))
+    names = [p.name for p in art.places]
+    assert "Saint-Denis" in names and "Rue" not in names

@@ -53,6 +53,7 @@ _ADJECTIVE = _CUES["adjective_after"]
 _SHOWING = _CUES["showing_after"]
 _HAZARD = _CUES["hazard_words"]
 _ROUTINE_ARREST = _CUES["routine_arrest_after"]
+_DISASTER = _CUES["disaster_displacement"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -151,6 +152,11 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "accused of supplying missiles, landmines and mortars": goods, not fire
     if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
         return True  # "fleeing the scene": a driver or a suspect getting away
+    if (
+        family in ("displacement", "evacuation") and (_DISASTER.search(sentence) or _NONVIOLENT.search(sentence))
+        and not _VIOLENT.search(sentence) and not _ARMED.search(sentence)
+    ):  # fmt: skip
+        return True  # "displaced by the earthquake and tsunami", a hit-and-run car that fled: no conflict
     # "The driver fled the scene": one person getting away is no displacement.
     return (
         family == "displacement" and lowered.startswith("fle")

@@ -178,7 +178,7 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
 
 
 NOT_ALONE = PLACE_MODIFIERS | frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount"]
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza"]
 )
 SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
 
