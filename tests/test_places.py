@@ -489,3 +489,19 @@ def test_a_street_word_is_no_town() -> None:
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-18"), assume_clean=True))
     names = [p.name for p in art.places]
     assert "Saint-Denis" in names and "Rue" not in names
+
+
+def test_a_name_that_is_arrested_is_a_person_and_a_car_brand_no_town() -> None:
+    """"Jackson was arrested": no town in Mississippi; "a Toyota Camry": no town in Japan."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Jackson was arrested in San Diego on Tuesday. A 2013 Toyota Camry then fled the scene."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-06"), assume_clean=True))
+    names = [p.name for p in art.places]
+    assert "San Diego" in names and "Jackson" not in names and "Toyota" not in names
+    # A man from a town, or a country's full name, is still a place.
+    text = "A man from Palestine was arrested. New Zealand has been suspended from the league."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-06"), assume_clean=True))
+    assert {"Palestine", "New Zealand"} <= {p.text for p in art.places}

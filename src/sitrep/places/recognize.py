@@ -222,7 +222,24 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             and a.key not in _OPENERS and not b.raw.isupper() and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
         ):  # fmt: skip
             out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
+    for i, tok in enumerate(toks):
+        prev = toks[i - 1] if i else None
+        if (
+            _capitalised(tok) and not tok.raw.isupper() and _PERSON_PASSIVE.match(text, tok.end)
+            and (prev is None or not (_capitalised(prev) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
+        ):  # fmt: skip
+            # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
+            # Palestine was arrested", "New Zealand has been suspended" are other readings).
+            out.add(tok.key)
     return out
+
+
+# What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
+_PERSON_PASSIVE = re.compile(
+    r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
+    r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
+    r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled)\b"
+)
 
 
 # A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
