@@ -64,19 +64,43 @@ _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|provin
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl")
 
 
+def _distinct(words: re.Pattern[str], text: str, enough: int) -> int:
+    """How many distinct words of ``words`` the text holds, counting no further than ``enough``."""
+    seen: set[str] = set()
+    for m in words.finditer(text):
+        seen.add(m.group().lower())
+        if len(seen) >= enough:
+            break
+    return len(seen)
+
+
+class StoryKind:
+    """Whether a story reads as sports, technology, business or politics (``sports_story``),
+    read only when a trigger that such a story uses for play asks: most articles never do."""
+
+    __slots__ = ("_text", "_value")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = sports_story(self._text)
+        return self._value
+
+
 def sports_story(text: str) -> bool:
     """Whether a text reads as a sports, technology, business or political report: four or more
     distinct words of one of them (five for politics, and then only with few words of violence
     in the whole story). Such a story's fights, attacks and releases are play, products and
     arguments, unless a sentence names violence."""
-    if any(len({m.group().lower() for m in words.finditer(text)}) >= 4 for words in (_SPORTS, _TECH)):
+    if any(_distinct(words, text, 4) >= 4 for words in (_SPORTS, _TECH)):
         return True
-    politics = len({m.group().lower() for m in _POLITICS.finditer(text)})
-    violence = len({m.group().lower() for m in _CRISIS.finditer(text)})
-    return politics >= 5 and violence < 4
+    return _distinct(_POLITICS, text, 5) >= 5 and _distinct(_CRISIS, text, 4) < 4
 
 
-def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool = False) -> bool:
+def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool | StoryKind = False) -> bool:
     """Whether the material trigger at ``start:end`` of ``sentence`` tells no event to map.
 
     ``lead`` is the story's headline and first sentence: a harm told with no cause of its
@@ -93,7 +117,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
     if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):
         return True  # "public defender Peter Lynch said": a name, not a lynching
-    if sports and _SPORTS_AMBIGUOUS.match(lowered) and not _CRISIS.search(sentence[:start] + " " + sentence[end:]):
+    if _SPORTS_AMBIGUOUS.match(lowered) and sports and not _CRISIS.search(sentence[:start] + " " + sentence[end:]):
         return True  # "led a powerful attack", "beat a two-seeded team", "the fight" in a sports report
     if lowered == "offensive" and not _OFFENSIVE_NOUN.match(sentence, end) and not _DETERMINER_BEFORE.search(sentence, max(0, start - 30), start):
         return True  # "offensive linemen", "the fifth offensive play"

@@ -41,7 +41,7 @@ from sitrep.events.dating import (
     series,
     told,
 )
-from sitrep.events.eventness import legal_reference, no_happening, sports_story
+from sitrep.events.eventness import StoryKind, legal_reference, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.scene import (
@@ -94,7 +94,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
     sentences = list(split_sentences(text))
     story = " ".join([article.title or "", *(text[a:b] for a, b in sentences[:2])])  # what the story is about
-    sports = sports_story(f"{article.title or ''} {text}")
+    sports = StoryKind(f"{article.title or ''} {text}")
     line = dateline(article)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
