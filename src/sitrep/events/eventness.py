@@ -54,6 +54,7 @@ _SHOWING = _CUES["showing_after"]
 _HAZARD = _CUES["hazard_words"]
 _ROUTINE_ARREST = _CUES["routine_arrest_after"]
 _DISASTER = _CUES["disaster_displacement"]
+_RESCUE = _CUES["rescue_words"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -61,7 +62,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder")
 
 
 def _distinct(words: re.Pattern[str], text: str, enough: int) -> int:
@@ -176,6 +177,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "accused of supplying missiles, landmines and mortars": goods, not fire
     if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
         return True  # "fleeing the scene": a driver or a suspect getting away
+    if family == "deployment" and (
+        _RESCUE.search(sentence) or (_DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence))
+    ):
+        return True  # "soldiers deployed in rescue operations" after a quake: relief, no force
     if (
         family in ("displacement", "evacuation") and (_DISASTER.search(sentence) or _NONVIOLENT.search(sentence))
         and not _VIOLENT.search(sentence) and not _ARMED.search(sentence)
