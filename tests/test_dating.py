@@ -355,3 +355,10 @@ def test_a_day_in_a_where_clause_is_the_clauses_event() -> None:
 def test_a_political_brawl_is_no_riot() -> None:
     assert [e.kind for e in _annotate("The partisan brawl over Medicare went on in Washington on Tuesday.", "2012-09-20")
             if e.layer == "material"] == []  # fmt: skip
+
+
+def test_a_date_joined_by_of_after_an_event_noun_is_that_events() -> None:
+    events = _annotate(
+        "Isis urged lone wolves to kill, as in the Sousse beach massacre in Tunisia of July this year.", "2015-11-20"
+    )
+    assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2015-07"]

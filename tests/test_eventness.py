@@ -207,6 +207,14 @@ NO_EVENT = [
     ("a bomb scare", "There had been a bomb scare at the hotel in Paris earlier in the day.", "2015-11-14"),
     ("guilty on charges", "An Oklahoma man was found guilty Thursday on two first-degree murder charges in Crawford County.", "2013-09-26"),
     ("assault weapons", "Connecticut debated a broader assault weapons ban.", "2013-04-02"),
+    ("a quake destroyed buildings", "A 6.1-magnitude earthquake which hit Aceh on Tuesday killed at least one person and destroyed buildings.", "2013-07-02"),
+    ("a sentence for assault", "He returned to prison in June 1999 in Texas to serve a life sentence for aggravated sexual assault.", "2009-11-30"),
+    ("fire battled", "The fire was set at the entrance of the church in Wasilla and was battled by firefighters for eight hours.", "2008-12-14"),
+    ("attacks thwarted", "Five attacks have been thwarted in France since this summer.", "2015-11-20"),
+    ("products demonstrated", "These new products will be demonstrated in Samsung's booth at the Mobile World Congress in Barcelona.", "2014-02-24"),
+    ("a father died", "Ryan, who was raised in Janesville after his father died, defended his budget.", "2012-04-25"),
+    ("demolished later", "Cabrini-Green, a public housing project in Chicago so violent it would later be mostly demolished.", "2008-08-25"),
+    ("difficult to evacuate", "It is difficult to evacuate them due to traffic jams in Aceh.", "2013-07-02"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 

@@ -505,3 +505,13 @@ def test_a_name_that_is_arrested_is_a_person_and_a_car_brand_no_town() -> None:
     text = "A man from Palestine was arrested. New Zealand has been suspended from the league."
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-06"), assume_clean=True))
     assert {"Palestine", "New Zealand"} <= {p.text for p in art.places}
+
+
+def test_a_name_that_died_trying_is_a_person() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Witnesses say Horton died trying to shield several students in Brooklyn."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-04-16"), assume_clean=True))
+    assert [p.name for p in art.places] == ["Brooklyn"]

@@ -33,6 +33,10 @@ _TELLING_AFTER = re.compile(
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
 _POSSESSIVE = re.compile(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")
 _ATTRIBUTIVE = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+$")
+# A date after an event noun, joined by "of": "the shootings of May 2014", "the massacre in
+# Tunisia of July this year" (not "on": "condemned the attack on Tuesday" dates the telling).
+_OF_DATE = re.compile(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
+_WORD = re.compile(r"[\w'’-]*")
 _DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
 # Words that open a new phrase: the date then belongs to what comes before them.
 _PHRASE_WORDS = frozenset(
@@ -101,8 +105,12 @@ def _dated(t: TimeRef) -> bool:
 
 
 def attached(text: str, t: TimeRef, start: int) -> bool:
-    """Whether the date ``t`` is written onto the event noun at ``start`` ("Saturday's shooting")."""
-    if t.end > start or start - t.end > 40:
+    """Whether the date ``t`` is written onto the event noun at ``start`` ("Saturday's shooting",
+    "the shootings of May 2014", "the massacre in Tunisia of July this year")."""
+    if t.start > start:
+        end = start + len(_WORD.match(text, start).group())  # type: ignore[union-attr]
+        return t.start - end <= 40 and bool(_OF_DATE.match(text[end : t.start]))
+    if start - t.end > 40:
         return False
     gap = text[t.end : start]
     if _POSSESSIVE.match(gap):

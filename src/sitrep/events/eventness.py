@@ -55,6 +55,7 @@ _HAZARD = _CUES["hazard_words"]
 _ROUTINE_ARREST = _CUES["routine_arrest_after"]
 _DISASTER = _CUES["disaster_displacement"]
 _RESCUE = _CUES["rescue_words"]
+_KIN_BEFORE = _CUES["kin_before"]
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -177,6 +178,12 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "accused of supplying missiles, landmines and mortars": goods, not fire
     if lowered.startswith("fle") and re.match(r"\s+(?:from\s+)?the\s+(?:scene|accident|crash)", sentence[end:]):
         return True  # "fleeing the scene": a driver or a suspect getting away
+    if family == "looting" and _DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence):
+        return True  # "an earthquake ... destroyed buildings": no looting or arson
+    if lowered == "demonstrated" and re.search(r"\b(?:be|been|being|was|were|is|are)\s+$", sentence[max(0, start - 8) : start]):
+        return True  # "products will be demonstrated": things are shown, people demonstrate
+    if _HARM_ONLY.fullmatch(word) and _KIN_BEFORE.search(sentence, max(0, start - 40), start) and not _VIOLENT.search(sentence):
+        return True  # "after his father died": a family's loss, no violence
     if family == "deployment" and (
         _RESCUE.search(sentence) or (_DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence))
     ):

@@ -238,7 +238,9 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
 _PERSON_PASSIVE = re.compile(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
     r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
-    r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled)\b"
+    r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled|killed|shot|"
+    r"wounded|injured|kidnapped|abducted)\b"
+    r"|\s+died\s+(?:trying|while|after|of|in\s+(?:hospital|his|her)|at\s+(?:the\s+)?(?:age|hospital|scene))\b"
 )
 
 
