@@ -220,3 +220,18 @@ def test_the_target_s_town_is_the_event_s() -> None:
 def test_fired_into_a_country_is_there() -> None:
     events = _material("Hamas fired more than 30 into Israel yesterday, one to within 20 miles of Tel Aviv at Gadera.", "2009-01-07")
     assert [((e.place or {}).get("name"), (e.actor1 or {}).get("name")) for e in events][:1] == [("Israel", "Hamas Movement")]
+
+
+def test_a_country_where_the_strikes_hit_is_their_place_in_a_story_filed_elsewhere() -> None:
+    """A story about Paris: "French air strikes hit Islamic State in Syria" is in Syria."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = (
+        "Gunmen attacked the Bataclan in Paris on Friday, killing 89 people.\n\n"
+        "French air strikes also hit Islamic State in Syria overnight."
+    )
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-16"), assume_clean=True))
+    strikes = [e for e in art.events if e.kind == "attack.airstrike"]
+    assert strikes and all((e.place or {}).get("name") == "Syria" for e in strikes)

@@ -117,6 +117,10 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 _RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
 
 
+# A country a few words after the trigger, with "in": "hit Islamic State in Syria overnight".
+_LOCATIVE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?(?:in|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 # "the bombing of the American Embassy in Nairobi", "an attack on a police station in Mombasa":
 # the target's town is the event's, wherever else the sentence goes.
 _THE = re.compile(r"\s+(?:the\s+)?")
@@ -158,9 +162,10 @@ def place_of(
         listed = _listed(text, [p for p in inside if p.feature == "country"])
         inside = [p for p in inside if p not in listed]
         if (lo, hi) == sentence and home:
+            # Unless it is where the trigger's object was: "air strikes hit Islamic State in Syria".
             inside = [
                 p for p in inside
-                if not (p.feature == "country" and p.country_code != home)
+                if not (p.feature == "country" and p.country_code != home and not _LOCATIVE_AFTER.fullmatch(text, end, p.start))
             ]  # fmt: skip
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
