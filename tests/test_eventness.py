@@ -215,6 +215,12 @@ NO_EVENT = [
     ("a father died", "Ryan, who was raised in Janesville after his father died, defended his budget.", "2012-04-25"),
     ("demolished later", "Cabrini-Green, a public housing project in Chicago so violent it would later be mostly demolished.", "2008-08-25"),
     ("difficult to evacuate", "It is difficult to evacuate them due to traffic jams in Aceh.", "2013-07-02"),
+    ("fighting discrimination", "Supporters say it could remove a valuable weapon for fighting all sorts of discrimination in Washington.", "2011-03-29"),
+    ("a driver apprehended", "The driver fled the accident scene in Richmond Hill but was apprehended by police officers.", "2013-09-13"),
+    ("died after slipping", "On Friday, Duncan Rait died after slipping and falling about 200ft from a ridge near the Tasman Glacier.", "2013-09-13"),
+    ("rape can", "The fact is, rape can lead to pregnancy, he said in Missouri.", "2012-08-21"),
+    ("assuming arson", "I'm assuming it's arson or vandalism in Palmer.", "2012-08-07"),
+    ("a business died", "Mat Maid became a state-run business in Alaska that eventually died.", "2012-08-07"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -236,6 +242,8 @@ EVENT = [
     ("troops engaged", "Government troops engaged the rebels near Kidal on Tuesday.", "2013-09-26", ["clash.armed"]),
     ("a murder", "The murder of three aid workers in Kabul on Tuesday shocked the country.", "2013-09-26", ["attack.civilians"]),
     ("lives lost in an ambush", "Five soldiers lost their lives in a Taliban ambush in Helmand on Tuesday.", "2013-09-26", ["clash.armed"]),
+    ("a car bomb's driver arrested", "Police arrested the driver of the car bomb in Kabul.", "2013-09-13", ["detention.arrest"]),
+    ("rockets fell", "Rockets fell on Sderot, killing two people.", "2013-09-13", ["attack.shelling"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.civilians"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -56,6 +56,9 @@ _ROUTINE_ARREST = _CUES["routine_arrest_after"]
 _DISASTER = _CUES["disaster_displacement"]
 _RESCUE = _CUES["rescue_words"]
 _KIN_BEFORE = _CUES["kin_before"]
+_NOT_LIVING = _CUES["not_living_before"]
+_MODAL_AFTER = _CUES["modal_after"]
+_DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
@@ -184,6 +187,12 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "products will be demonstrated": things are shown, people demonstrate
     if _HARM_ONLY.fullmatch(word) and _KIN_BEFORE.search(sentence, max(0, start - 40), start) and not _VIOLENT.search(sentence):
         return True  # "after his father died": a family's loss, no violence
+    if _HARM_ONLY.fullmatch(word) and _NOT_LIVING.search(sentence, max(0, start - 50), start) and not _VIOLENT.search(sentence):
+        return True  # "a state-run business that eventually died"
+    if _MODAL_AFTER.match(sentence[end:]) and not _DETERMINED.search(sentence[max(0, start - 30) : start]):
+        return True  # "rape can lead to pregnancy": a kind of act, no happening
+    if family == "detention" and _NONVIOLENT.search(sentence) and not _VIOLENT.search(sentence):
+        return True  # "the driver fled the accident scene but was apprehended": a traffic case
     if family == "deployment" and (
         _RESCUE.search(sentence) or (_DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence))
     ):
