@@ -221,6 +221,7 @@ NO_EVENT = [
     ("rape can", "The fact is, rape can lead to pregnancy, he said in Missouri.", "2012-08-21"),
     ("assuming arson", "I'm assuming it's arson or vandalism in Palmer.", "2012-08-07"),
     ("a business died", "Mat Maid became a state-run business in Alaska that eventually died.", "2012-08-07"),
+    ("a proposal shot down", "The senator shot down the proposal in Washington.", "2014-07-18"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -244,7 +245,9 @@ EVENT = [
     ("lives lost in an ambush", "Five soldiers lost their lives in a Taliban ambush in Helmand on Tuesday.", "2013-09-26", ["clash.armed"]),
     ("a car bomb's driver arrested", "Police arrested the driver of the car bomb in Kabul.", "2013-09-13", ["detention.arrest"]),
     ("rockets fell", "Rockets fell on Sderot, killing two people.", "2013-09-13", ["attack.shelling"]),
-    ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.civilians"]),
+    ("a helicopter shot down", "Rebels shot down a helicopter over Donetsk on Tuesday.", "2014-07-18", ["attack.shelling"]),
+    ("a drone downed", "Houthi forces downed a US drone over Sanaa.", "2019-06-20", ["attack.shelling"]),
+    ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
     ("bodies found", "Rescuers found bodies in the rubble of the mosque in Kabul on Monday.", "2014-03-20", ["attack.civilians"]),

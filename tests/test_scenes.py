@@ -235,3 +235,13 @@ def test_a_country_where_the_strikes_hit_is_their_place_in_a_story_filed_elsewhe
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-16"), assume_clean=True))
     strikes = [e for e in art.events if e.kind == "attack.airstrike"]
     assert strikes and all((e.place or {}).get("name") == "Syria" for e in strikes)
+
+
+def test_an_airline_is_no_place_and_a_plane_shot_down_over_a_country_is_there() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Malaysia Airlines said the flight was shot down over eastern Ukraine."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2014-07-18"), assume_clean=True))
+    assert [(e.kind, (e.place or {}).get("name")) for e in art.events if e.layer == "material"] == [("attack.shelling", "Ukraine")]

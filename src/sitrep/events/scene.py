@@ -45,7 +45,8 @@ _SUBJECT_BEFORE = re.compile(
 _OFFICE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+)?(?:ambassadors?|embassy|embassies|envoys?|spokes(?:man|woman|person)|news agency|"
     r"agency|advocacy group|state department|foreign ministry|foreign minister|defen[cs]e ministry|ministry|officials?|"
-    r"diplomats?|newspapers?|television|broadcaster|president|prime minister|government|parliament|lawmakers|leaders?)\b",
+    r"diplomats?|newspapers?|television|broadcaster|president|prime minister|government|parliament|lawmakers|leaders?|"
+    r"airlines?|airways)\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +115,7 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 
 # "a suspect arrested in Pakistan": a country right after the trigger is its scene, even one
 # other than the story's.
-_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on|over)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
 
 
 # A country a few words after the trigger, with "in": "hit Islamic State in Syria overnight".
