@@ -222,6 +222,12 @@ NO_EVENT = [
     ("assuming arson", "I'm assuming it's arson or vandalism in Palmer.", "2012-08-07"),
     ("a business died", "Mat Maid became a state-run business in Alaska that eventually died.", "2012-08-07"),
     ("a proposal shot down", "The senator shot down the proposal in Washington.", "2014-07-18"),
+    ("fighters marching", "The image shows fighters from the Islamic State of Iraq and the Levant marching in Raqqa, Syria.", "2014-01-20"),
+    ("drink-driving", "Vincent Jackson has been arrested in San Diego on suspicion of drink- driving.", "2009-01-06"),
+    ("results demonstrate", "These results demonstrate we really don't need any outside investment, the director said in London.", "2007-05-01"),
+    ("threatening to kill", "An officer was suspended in St. Louis for threatening to kill one of the demonstrators.", "2014-08-20"),
+    ("plot further attacks", "Terrorists plot further attacks of the kind we saw in Algeria.", "2013-01-20"),
+    ("a plot foiled", "Police foiled a plot to attack the embassy in Nairobi.", "2014-01-20"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -247,6 +253,8 @@ EVENT = [
     ("rockets fell", "Rockets fell on Sderot, killing two people.", "2013-09-13", ["attack.shelling"]),
     ("a helicopter shot down", "Rebels shot down a helicopter over Donetsk on Tuesday.", "2014-07-18", ["attack.shelling"]),
     ("a drone downed", "Houthi forces downed a US drone over Sanaa.", "2019-06-20", ["attack.shelling"]),
+    ("thousands marched", "Thousands marched in Cairo against the government.", "2014-01-20", ["protest"]),
+    ("a town stormed", "Taliban fighters stormed the town of Kunduz.", "2015-09-28", ["territory.capture"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

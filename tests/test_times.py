@@ -108,3 +108,14 @@ def test_times_are_stored(tmp_path: Path) -> None:
         run([SEEDS], store, max_bytes=1 << 24)
         later = next(a["id"] for a in store.articles() if a["id"].startswith("003"))
         assert any(t["value"] == "2021-08-11" for t in store.times(later))
+
+
+def test_a_weekday_before_a_full_date_keeps_its_year() -> None:
+    """"on Easter Sunday, April 8, 2012" in a story of 2013 is 2012-04-08, not 2013-04-08."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Simpson shot Flynn twice in the head on Easter Sunday, April 8, 2012, killing her."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-09-26"), assume_clean=True))
+    assert [(t.text, t.value) for t in art.times] == [("Sunday, April 8, 2012", "2012-04-08")]

@@ -58,6 +58,7 @@ _RESCUE = _CUES["rescue_words"]
 _KIN_BEFORE = _CUES["kin_before"]
 _NOT_LIVING = _CUES["not_living_before"]
 _MODAL_AFTER = _CUES["modal_after"]
+_ARMED_MARCH = _CUES["armed_march_before"]
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
@@ -193,6 +194,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "rape can lead to pregnancy": a kind of act, no happening
     if family == "detention" and _NONVIOLENT.search(sentence) and not _VIOLENT.search(sentence):
         return True  # "the driver fled the accident scene but was apprehended": a traffic case
+    if family == "protest" and lowered.startswith("march") and _ARMED_MARCH.search(sentence, max(0, start - 80), start):
+        return True  # "fighters from the Islamic State ... marching in Raqqa": a parade of force, no protest
     if family == "deployment" and (
         _RESCUE.search(sentence) or (_DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence))
     ):

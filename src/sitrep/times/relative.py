@@ -14,6 +14,7 @@ from sitrep.times.patterns import (
     _UNIT_WORDS,
     _WD,
     _WEEKDAY_WORDS,
+    _YEAR,
     SEASONS,
     UNITS,
     WEEKDAYS,
@@ -60,13 +61,14 @@ def _named_day(text: str, start: int, end: int) -> bool:
     return bool(_NAME_BEFORE.search(text, max(0, start - 12), start)) or bool(_NAME_AFTER.match(text, end))
 
 
-@pattern(r"\b(?:(?P<rel>last|next|this|past|coming|on|since|by|until|from|before|after)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?:\s*,?\s*(?:" + _MON + r"\s+" + _DAY + r"))?", 0, needs=(_WEEKDAY_WORDS,))
+@pattern(r"\b(?:(?P<rel>last|next|this|past|coming|on|since|by|until|from|before|after)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b(?:\s*,?\s*(?:" + _MON + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"\b)?))?", 0, needs=(_WEEKDAY_WORDS,))
 def _weekday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if not m["rel"] and not m["mon"] and not m["part"] and _named_day(m.string, m.start("wd"), m.end("wd")):
         return None
     if m["mon"]:
         mo, d = _mon(m["mon"]), int(m["day"])
-        y = _nearest_year(c.anchor, mo, d, c.future) if c.anchor else None
+        # "Sunday, April 8, 2012": the year written out wins over the nearest one.
+        y = int(m["year"]) if m["year"] else (_nearest_year(c.anchor, mo, d, c.future) if c.anchor else None)
         return _ymd(y, mo, d) if y else (f"XXXX-{mo:02d}-{d:02d}", "date")
     if c.anchor is None:
         return f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}", "date"
