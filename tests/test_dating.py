@@ -362,3 +362,24 @@ def test_a_date_joined_by_of_after_an_event_noun_is_that_events() -> None:
         "Isis urged lone wolves to kill, as in the Sousse beach massacre in Tunisia of July this year.", "2015-11-20"
     )
     assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2015-07"]
+
+
+def test_a_strike_on_two_targets_a_recalled_bombing_and_the_attack_named_again() -> None:
+    """Cruise missiles at camps in Afghanistan and a plant in Khartoum, in retaliation for the
+    Aug. 7 embassy bombings; later "condemned the attack ... near Khost" is the Afghan strike."""
+    text = (
+        "U.S. warships fired cruise missiles at terrorist camps in Afghanistan and a chemical plant in "
+        "Khartoum on Thursday, in retaliation for the Aug. 7 bombings of the U.S. embassies in Nairobi "
+        "and Dar es Salaam, President Clinton said.\n\n"
+        "Last week, Pakistani authorities arrested a suspect in Karachi on Aug. 7, the day of the attacks. "
+        "He was handed over to Kenyan authorities and flown to Nairobi for questioning about the bombings.\n\n"
+        "The Taliban militia condemned the attack and said 21 people were killed in the strikes near Khost."
+    )
+    events = [e for e in _annotate(text, "1998-08-21") if e.layer == "material"]
+    strikes = {(e.place or {}).get("country_code"): (e.date or {}).get("value") for e in events if e.kind == "attack.shelling"}
+    assert strikes == {"SD": "1998-08-20", "AF": "1998-08-20"}
+    bombings = [e for e in events if e.kind == "attack.bombing"]
+    assert {(e.place or {}).get("name") for e in bombings} == {"Nairobi", "Dar es Salaam"}
+    # Unclaimed: no state is their doer, not the warships' nor the Kenyan authorities'.
+    assert all((e.actor1 or {}).get("type") == "unidentified" for e in bombings)
+    assert all((e.date or {}).get("value") == "1998-08-07" for e in bombings)

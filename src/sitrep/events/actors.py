@@ -183,7 +183,12 @@ def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | 
 
 
 # A trigger that opens its own subordinate clause: "... after a massive car bomb damaged ...".
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|following|until|because)\s+(?:a|an|the)(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|when|while|since|following|until|because|(?:in )?(?:retaliation|revenge|reprisal|response) for|to avenge|over|against|about|"
+    r"in connection with|linked to|responsible for|blamed for|suspected in|wanted (?:for|in)|questioning (?:about|over))"
+    r"\s+(?:a|an|the|last\s+\w+['’]s)(?:\s+[\w.'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
 
 
 _SPEAKER_GAP = re.compile(

@@ -30,7 +30,7 @@ from sitrep.events.actors import (
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.clauses import finite, subordinate
-from sitrep.events.corefer import one_per_event
+from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
     attached,
@@ -170,6 +170,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = context_date(prior, events[:n_before], times, line, event.family) or event.date
+            if event.background and (event.date or {}).get("how") in ("context", "published") and (ref := referent(events[:n_before], event)):
+                event.date = {**(ref.date or {}), "how": "context"}  # "condemned the attack": the attack told before
             if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
                 # A sentence without a day of its own, after none of its strand: the story's
                 # day, which its lead event gives ("Rioters attacked ... on Saturday. Police

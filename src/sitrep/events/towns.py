@@ -83,6 +83,9 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
                 (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap)))
                 or (q.feature in _SCENES and (joined or _NP_GAP.match(gap)))
                 or (country and q.feature == "country" and joined)
+                # "camps in Afghanistan and a chemical plant in Khartoum": two targets, each placed
+                or (q.feature == "country" and bool(_NP_GAP.match(gap)) and q.start < place.start
+                    and bool(_LOCATIVE.search(text, max(0, q.start - 14), q.start)))
             ):
                 break
             out.append(q)
