@@ -97,6 +97,8 @@ def context_takers(events: list[Event]) -> None:
 
 
 _FORMAL_PROTEST = _CUES["formal_protest_before"]
+# "Sharif protested that the missiles crossed Pakistani airspace", "protested to the UN": words.
+_PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
 
 
@@ -144,7 +146,10 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             retype(e, lex.kinds["riot.mob"])
-        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s|ing)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"]):
+        elif e.kind == "protest" and re.fullmatch(r"protest(?:ed|s|ing)?", e.evidence[0]["trigger"]["text"], re.IGNORECASE) and (
+            _FORMAL_PROTEST.search(text, max(0, e.evidence[0]["trigger"]["start"] - 80), e.evidence[0]["trigger"]["start"])
+            or _PROTEST_THAT.match(text, e.evidence[0]["trigger"]["end"])
+        ):
             # "The UN protested at a complete absence of accountability": a government's or an
             # agency's protest is a complaint (PLOVER ACCUSE), no crowd in the street.
             retype(e, lex.kinds["accuse"])
