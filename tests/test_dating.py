@@ -383,3 +383,20 @@ def test_a_strike_on_two_targets_a_recalled_bombing_and_the_attack_named_again()
     # Unclaimed: no state is their doer, not the warships' nor the Kenyan authorities'.
     assert all((e.actor1 or {}).get("type") == "unidentified" for e in bombings)
     assert all((e.date or {}).get("value") == "1998-08-07" for e in bombings)
+
+
+def test_a_suicide_car_bombing_its_toll_and_a_third_victim_are_one_event_each() -> None:
+    """A wire story: the suicide car bomber, the hospital's higher toll and "a third soldier
+    was wounded" retell their blasts; "the deadliest attack since January" dates nothing."""
+    text = (
+        "A suicide car bomber killed at least 25 people at a police recruitment centre in the northern "
+        "Iraqi city of Mosul on Tuesday, police said, the deadliest attack in the city since January.\n\n"
+        "Hospital officials put the toll at 31 dead and more than 40 wounded.\n\n"
+        "The U.S. military said two American soldiers were killed by a roadside bomb in western Baghdad "
+        "on Monday. A third soldier was wounded."
+    )
+    events = [e for e in _annotate(text, "2006-03-01") if e.layer == "material"]
+    got = sorted((e.kind, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events)
+    assert got == [("attack.bombing", "Baghdad", "2006-02-27"), ("attack.suicide", "Mosul", "2006-02-28")]
+    mosul = next(e for e in events if e.kind == "attack.suicide")
+    assert (mosul.actor1 or {}).get("type") not in ("state", "police")  # the hospital counts, it did not bomb

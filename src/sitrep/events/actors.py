@@ -195,6 +195,8 @@ _SPEAKER_GAP = re.compile(
     r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
     # "U.S. officials blame bin Laden for the embassy attacks": who blames is no doer.
     r"|^[^.;]{0,40}?\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|held\s+\S+\s+responsible|hold\s+\S+\s+responsible)\b"
+    # "Hospital officials put the toll at 31 dead": who counts the dead is no doer.
+    r"|^[^.;]{0,20}?\b(?:put|puts|putting|raised|revised|gave|give|estimated|estimate|counted)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:death\s+|casualty\s+|final\s+)?(?:toll|number|figure|count)\b"
 )
 
 

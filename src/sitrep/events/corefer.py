@@ -44,7 +44,10 @@ _RANK = {
 }
 # "another bombing", "a second attack": the text says it is not the one told.
 _ANOTHER = re.compile(
-    r"\b(?:another|second|third|new|fresh|separate|further|more)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:another|second|third|new|fresh|separate|further|more(?!\s+than\b))\s+"
+    # "a third soldier was wounded": another victim of the same blast, not another blast
+    r"(?!(?:[\w-]+\s+)?(?:soldiers?|persons?|people|man|men|woman|women|child(?:ren)?|victims?|officers?|policem[ae]n|civilians?|members?|journalists?)\b)"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 

@@ -94,6 +94,8 @@ def series(date: dict[str, Any] | None) -> bool:
 
 # What happened during another dated event shares its day.
 _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the deadliest attack since January", "the worst violence since 2003": a comparison.
+_SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most\s+\w+|first|largest|biggest|worst|heaviest)\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -199,6 +201,8 @@ def _own_date(
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):
             return False
+        if _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 80), t.start):
+            return False  # "the deadliest attack in the city since January": a yardstick, no date
         if definite and t.end <= trigger[0] and t.start - s0 > 20 and not any(c.isdigit() for c in t.text) and not attached(text, t, trigger[0]):
             # "attended a memorial service on Sunday for the 10 people killed in the blast": a day
             # told before a noun that recalls the blast is the memorial's (a day opening the
