@@ -400,3 +400,10 @@ def test_a_suicide_car_bombing_its_toll_and_a_third_victim_are_one_event_each() 
     assert got == [("attack.bombing", "Baghdad", "2006-02-27"), ("attack.suicide", "Mosul", "2006-02-28")]
     mosul = next(e for e in events if e.kind == "attack.suicide")
     assert (mosul.actor1 or {}).get("type") not in ("state", "police")  # the hospital counts, it did not bomb
+
+
+def test_last_week_is_the_month_it_lies_in_not_the_storys_day() -> None:
+    # Published Friday 22 May 2015: last week is 11-17 May.
+    assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-22"), "territory.capture") == "2015-05"
+    # A week across two months (27 April - 3 May) dates nothing finer than the story.
+    assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-08"), "territory.capture") == "2015-05-08"

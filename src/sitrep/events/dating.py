@@ -229,6 +229,11 @@ def _own_date(
             # of the same event with a day of its own ("shot on Saturday") wins.
             return {**_json(said[0]), "how": "told"}
     for lo, hi in (clause, span):
+        # "last week": the month the week lies in, when it lies in one (never the story's day).
+        weeks = [t for t in times if lo <= t.start and t.end <= hi and _WEEK.fullmatch(t.value) and own(t)]
+        if weeks and not told(sentence, weeks[0].start - s0, weeks[0].end - s0) and (month := _week_month(weeks[0].value)):
+            return {"value": month, "precision": "month", "how": "text", "text": weeks[0].text}
+    for lo, hi in (clause, span):
         # Only a year ("this year", "since 1955", "in 2009"): the year, not another day.
         years = [t for t in times if lo <= t.start and t.end <= hi and _YEAR.fullmatch(t.value) and own(t)]
         if years and not told(sentence, years[0].start - s0, years[0].end - s0):
@@ -238,6 +243,16 @@ def _own_date(
         return None
     precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
     return {"value": pub.value[:10], "precision": precision, "how": "published"}
+
+
+_WEEK = re.compile(r"\d{4}-W\d\d")
+
+
+def _week_month(value: str) -> str | None:
+    """The month an ISO week lies in ("2015-W20" -> "2015-05"), or None when it spans two."""
+    first = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+    last = first + dt.timedelta(days=6)
+    return first.isoformat()[:7] if first.month == last.month else None
 
 
 def _json(t: TimeRef) -> dict[str, Any]:
