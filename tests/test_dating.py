@@ -407,3 +407,18 @@ def test_last_week_is_the_month_it_lies_in_not_the_storys_day() -> None:
     assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-22"), "territory.capture") == "2015-05"
     # A week across two months (27 April - 3 May) dates nothing finer than the story.
     assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-08"), "territory.capture") == "2015-05-08"
+
+
+def test_two_captures_in_one_sentence_and_a_yardstick_year() -> None:
+    """"The fall of Palmyra comes days after the militants captured Ramadi ... in their biggest
+    victory in Iraq this year": Ramadi's capture is its own event, and "this year" is a yardstick."""
+    text = (
+        "Islamic State militants seized full control of the Syrian town of Palmyra on Thursday.\n\n"
+        "The fall of Palmyra comes days after the militants captured Ramadi, the capital of Iraq's Anbar "
+        "province, in their biggest victory in Iraq this year."
+    )
+    events = [e for e in _annotate(text, "2015-05-22") if e.kind == "territory.capture"]
+    got = {(e.place or {}).get("name"): (e.date or {}).get("value") for e in events}
+    assert got.get("Palmyra") == "2015-05-21" and "Ramadi" in got and got["Ramadi"] != "2015"
+    assert len(events) == 2  # "the fall of Palmyra" retells Thursday's capture
+    assert _day(_annotate("The latest clashes erupted in Aleppo in 2013.", "2015-05-22"), "riot.mob") == "2013"

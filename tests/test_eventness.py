@@ -229,6 +229,8 @@ NO_EVENT = [
     ("plot further attacks", "Terrorists plot further attacks of the kind we saw in Algeria.", "2013-01-20"),
     ("a plot foiled", "Police foiled a plot to attack the embassy in Nairobi.", "2014-01-20"),
     ("protested that", "In Islamabad, Prime Minister Nawaz Sharif protested that the missiles crossed Pakistani airspace.", "1998-08-21"),
+    ("a film shot", "She shot the film in Paris last year.", "2013-09-27"),
+    ("photos shot", "He shot photos of the protest in Cairo.", "2013-09-27"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -257,6 +259,7 @@ EVENT = [
     ("thousands marched", "Thousands marched in Cairo against the government.", "2014-01-20", ["protest"]),
     ("a town stormed", "Taliban fighters stormed the town of Kunduz.", "2015-09-28", ["territory.capture"]),
     ("students protested to demand", "Students protested to demand the release of their teacher in Dhaka.", "2018-08-04", ["protest"]),
+    ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

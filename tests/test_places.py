@@ -515,3 +515,14 @@ def test_a_name_that_died_trying_is_a_person() -> None:
     text = "Witnesses say Horton died trying to shield several students in Brooklyn."
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-04-16"), assume_clean=True))
     assert [p.name for p in art.places] == ["Brooklyn"]
+
+
+def test_whom_one_shoots_or_arrests_is_a_person() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Prosecutors allege that Simpson shot Flynn twice in the head in Fort Smith."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-09-27"), assume_clean=True))
+    assert [p.name for p in art.places] == ["Fort Smith"]
+    assert [(e.kind, (e.place or {}).get("name")) for e in art.events if e.layer == "material"] == [("attack.civilians", "Fort Smith")]

@@ -164,7 +164,7 @@ def _refers_back(text: str, e: Event) -> bool:
 def referent(earlier: list[Event], e: Event) -> Event | None:
     """The event told before that a definite noun ("the attack", "the strikes") names again:
     the last of a kind it can retell, at a place that can be its own, dated by the text."""
-    if e.family not in _VIOLENT:
+    if e.family not in (*_VIOLENT, "territory", "force"):
         return None  # "the protests" of a wave name the wave, not its last night
     for lead in reversed(earlier):
         if lead.layer != "material" or not same_kind(lead, e) or not places_agree(lead.place, e.place):

@@ -94,8 +94,10 @@ def series(date: dict[str, Any] | None) -> bool:
 
 # What happened during another dated event shares its day.
 _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
-_SINCE_SUPERLATIVE = re.compile(r"\b(?:\w+est|most\s+\w+|first|largest|biggest|worst|heaviest)\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -201,8 +203,10 @@ def _own_date(
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):
             return False
-        if _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 80), t.start):
-            return False  # "the deadliest attack in the city since January": a yardstick, no date
+        if _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 80), t.start) or (
+            _YEAR.fullmatch(t.value) and _SUPERLATIVE.search(text, max(s0, t.start - 70), t.start)
+        ):
+            return False  # "the deadliest attack since January", "their biggest victory this year": a yardstick
         if definite and t.end <= trigger[0] and t.start - s0 > 20 and not any(c.isdigit() for c in t.text) and not attached(text, t, trigger[0]):
             # "attended a memorial service on Sunday for the 10 people killed in the blast": a day
             # told before a noun that recalls the blast is the memorial's (a day opening the
@@ -319,7 +323,7 @@ def strand(family: str) -> str:
 
 def context_date(
     previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
-    family: str | None = None,
+    family: str | None = None, latest: str | None = None,
 ) -> dict[str, Any] | None:  # fmt: skip
     """The date the previous sentences gave, for a sentence that gives none.
 
@@ -327,7 +331,7 @@ def context_date(
     detained two men": the detention is last night too, not the release's date.
     The last event of the previous two sentences speaks first (of the same strand as
     ``family``, when given); where they hold none, the last day named in the sentence
-    just before (not the dateline).
+    just before (not the dateline, nor a day after ``latest``, the story's own).
     """
     if not previous:
         return None
@@ -344,6 +348,7 @@ def context_date(
         t for t in times
         if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
         and not (dateline and dateline[0] <= t.start < dateline[1])
+        and not (latest and t.value[:10] > latest)  # "sentencing is set for Nov. 8": no past event's day
     ]  # fmt: skip
     if not days:
         return None

@@ -76,6 +76,8 @@ _DEFINITE = re.compile(
 # Eventness cues with their sources (data/events/cues.tsv).
 _CUES = cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
+# A verb in the past, not a noun a determiner names again: "the man shot the woman".
+_PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized))$", re.IGNORECASE)
 
 
 
@@ -96,6 +98,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     story = " ".join([article.title or "", *(text[a:b] for a, b in sentences[:2])])  # what the story is about
     sports = StoryKind(f"{article.title or ''} {text}")
     line = dateline(article)
+    today = article.published.value[:10] if article.published is not None and len(article.published.value) >= 10 else None
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
     here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
@@ -109,7 +112,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
         context = context_place(text, places, previous, events, focus)
-        earlier = context_date(previous, events, times, line)
+        earlier = context_date(previous, events, times, line, latest=today)
         prior = previous
         previous = [*previous, (s_start, s_end)][-2:]
         if not found and not tag:
@@ -169,7 +172,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
-                event.date = context_date(prior, events[:n_before], times, line, event.family) or event.date
+                event.date = context_date(prior, events[:n_before], times, line, event.family, today) or event.date
             if event.background and (event.date or {}).get("how") in ("context", "published") and (ref := referent(events[:n_before], event)):
                 event.date = {**(ref.date or {}), "how": "context"}  # "condemned the attack": the attack told before
             if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
@@ -401,7 +404,7 @@ def _event(
     actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
-        bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not text[start:end].endswith("ed")
+        bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not _PAST.search(text[start:end])
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
     date = event_date(times, clause, span, trigger, article, others, definite, text)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country) for a in (actor1, actor2))

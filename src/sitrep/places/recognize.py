@@ -231,9 +231,13 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
             # Palestine was arrested", "New Zealand has been suspended" are other readings).
             out.add(tok.key)
+        elif _capitalised(tok) and prev is not None and prev.key in _PERSON_VERBS and text[prev.end : tok.start] == " ":
+            out.add(tok.key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
     return out
 
 
+# Verbs whose direct object is a person, never a town.
+_PERSON_VERBS = frozenset(["shot", "stabbed", "murdered", "kidnapped", "abducted", "arrested", "detained", "beheaded", "raped", "strangled", "assassinated"])
 # What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
 _PERSON_PASSIVE = re.compile(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
