@@ -422,3 +422,18 @@ def test_two_captures_in_one_sentence_and_a_yardstick_year() -> None:
     assert got.get("Palmyra") == "2015-05-21" and "Ramadi" in got and got["Ramadi"] != "2015"
     assert len(events) == 2  # "the fall of Palmyra" retells Thursday's capture
     assert _day(_annotate("The latest clashes erupted in Aleppo in 2013.", "2015-05-22"), "riot.mob") == "2013"
+
+
+def test_a_disaster_story_has_no_blasts_or_flights_of_war_and_a_birthplace_is_no_scene() -> None:
+    text = (
+        "Massive earthquake and tsunami hit Japan\n\n"
+        "A magnitude 8.9 earthquake struck off the coast of Japan on Friday, unleashing a tsunami.\n\n"
+        "A major explosion hit a petrochemical plant in Sendai.\n\n"
+        "Thousands of people were ordered to evacuate coastal areas in California, Oregon and Washington."
+    )
+    assert [e.kind for e in _annotate(text, "2011-03-11") if e.layer == "material"] == []
+    events = _annotate(
+        "The second, who blew himself up outside the national soccer stadium, was a 25-year-old born in Idlib.",
+        "2015-11-16",
+    )
+    assert events and all((e.place or {}).get("name") != "Idlib" for e in events)

@@ -231,6 +231,9 @@ NO_EVENT = [
     ("protested that", "In Islamabad, Prime Minister Nawaz Sharif protested that the missiles crossed Pakistani airspace.", "1998-08-21"),
     ("a film shot", "She shot the film in Paris last year.", "2013-09-27"),
     ("photos shot", "He shot photos of the protest in Cairo.", "2013-09-27"),
+    ("a plea agreement", "Tom Kirsch said she has signed a plea agreement with federal prosecutors in Washington.", "2013-02-15"),
+    ("a broadcast deal", "The BBC has agreed a new deal to broadcast Premier League highlights in England.", "2013-06-01"),
+    ("a title role", "Actor Matt Smith will take over the title role in London.", "2009-01-04"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -260,6 +263,7 @@ EVENT = [
     ("a town stormed", "Taliban fighters stormed the town of Kunduz.", "2015-09-28", ["territory.capture"]),
     ("students protested to demand", "Students protested to demand the release of their teacher in Dhaka.", "2018-08-04", ["protest"]),
     ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
+    ("a ceasefire signed", "The two sides signed a ceasefire agreement in Doha on Tuesday.", "2015-11-20", ["agreement"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

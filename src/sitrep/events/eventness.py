@@ -59,6 +59,7 @@ _KIN_BEFORE = _CUES["kin_before"]
 _NOT_LIVING = _CUES["not_living_before"]
 _MODAL_AFTER = _CUES["modal_after"]
 _ARMED_MARCH = _CUES["armed_march_before"]
+_NOT_POLITICAL_DEAL = _CUES["not_political_agreement"]
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
@@ -194,6 +195,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "rape can lead to pregnancy": a kind of act, no happening
     if family == "detention" and _NONVIOLENT.search(sentence) and not _VIOLENT.search(sentence):
         return True  # "the driver fled the accident scene but was apprehended": a traffic case
+    if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
+        return True  # "signed a plea agreement", "a new deal to broadcast highlights"
+    if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
+        return True  # "an explosion hit a petrochemical plant" in an earthquake story
     if family == "protest" and lowered.startswith("march") and _ARMED_MARCH.search(sentence, max(0, start - 80), start):
         return True  # "fighters from the Islamic State ... marching in Raqqa": a parade of force, no protest
     if family == "deployment" and (
@@ -201,7 +206,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
     ):
         return True  # "soldiers deployed in rescue operations" after a quake: relief, no force
     if (
-        family in ("displacement", "evacuation") and (_DISASTER.search(sentence) or _NONVIOLENT.search(sentence))
+        family in ("displacement", "evacuation") and (_DISASTER.search(sentence) or _NONVIOLENT.search(sentence) or _DISASTER.search(lead))
         and not _VIOLENT.search(sentence) and not _ARMED.search(sentence)
     ):  # fmt: skip
         return True  # "displaced by the earthquake and tsunami", a hit-and-run car that fled: no conflict

@@ -64,6 +64,8 @@ _FORCES_AFTER = re.compile(
 )
 _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
+# Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
+_BIOGRAPHY_BEFORE = re.compile(r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 # "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
@@ -109,6 +111,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
             continue  # "according to Danny Gold of Metropolis": where the speaker works
+        if _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 30), p.start):
+            continue  # "born in Idlib": the bomber's birthplace, not the blast's
         out.append(p)
     return out
 
