@@ -234,6 +234,12 @@ NO_EVENT = [
     ("a plea agreement", "Tom Kirsch said she has signed a plea agreement with federal prosecutors in Washington.", "2013-02-15"),
     ("a broadcast deal", "The BBC has agreed a new deal to broadcast Premier League highlights in England.", "2013-06-01"),
     ("a title role", "Actor Matt Smith will take over the title role in London.", "2009-01-04"),
+    ("agreed with that", "People are engaged in this election and I think everybody has agreed with that, in Princeton.", "2008-10-01"),
+    ("including attacks", "Schengen rules permit states to reintroduce border checks in emergencies, including terrorist attacks, in Brussels.", "2015-11-20"),
+    ("never an arrest", "The curious thing is that there was never an arrest made in that fire in Anchorage.", "2012-11-20"),
+    ("stormed back", "Grimm stormed back, leaned into him in New York City.", "2014-04-25"),
+    ("should pull out", "There are those who think we should pull out of Afghanistan.", "2010-07-02"),
+    ("charged over involvement", "Belgian prosecutors say five people have now been charged on suspicion of involvement with the Paris attacks.", "2015-11-20"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -264,6 +270,7 @@ EVENT = [
     ("students protested to demand", "Students protested to demand the release of their teacher in Dhaka.", "2018-08-04", ["protest"]),
     ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
     ("a ceasefire signed", "The two sides signed a ceasefire agreement in Doha on Tuesday.", "2015-11-20", ["agreement"]),
+    ("arrests including women", "Police arrested ten people, including two women, in Paris on Friday.", "2015-11-20", ["detention.arrest"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
