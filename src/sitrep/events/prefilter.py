@@ -144,6 +144,7 @@ class Starts:
 
     def __init__(self, patterns: list[re.Pattern[str]]) -> None:
         self.always = [i for i, p in enumerate(patterns) if openings(p.pattern) is None]
+        self._cache: dict[str, tuple[int, ...]] = {}
         self._by_open: dict[str, list[int]] = {}
         for i, p in enumerate(patterns):
             for o in openings(p.pattern) or ():
@@ -154,13 +155,19 @@ class Starts:
         out: dict[int, list[int]] = {}
         lowered = sentence.lower()
         by_open = self._by_open
+        cache = self._cache
         for s in _STARTS.finditer(sentence):
             at = s.start()
             key = lowered[at : at + _DEPTH]
-            seen: set[int] = set()
-            for n in range(1, len(key) + 1):
-                for i in by_open.get(key[:n], ()):
-                    if i not in seen:
-                        seen.add(i)
-                        out.setdefault(i, []).append(at)
+            members = cache.get(key)
+            if members is None:
+                # The patterns a word's first letters can open, worked out once per prefix:
+                # news repeats its words, so most word starts are a dictionary hit.
+                found: dict[int, None] = {}
+                for n in range(1, len(key) + 1):
+                    for i in by_open.get(key[:n], ()):
+                        found.setdefault(i)
+                members = cache[key] = tuple(found)
+            for i in members:
+                out.setdefault(i, []).append(at)
         return out

@@ -222,24 +222,34 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             and a.key not in _OPENERS and not b.raw.isupper() and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
         ):  # fmt: skip
             out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
-    for i, tok in enumerate(toks):
-        prev = toks[i - 1] if i else None
-        if (
-            _capitalised(tok) and not tok.raw.isupper() and _PERSON_PASSIVE.match(text, tok.end)
-            and (prev is None or not (_capitalised(prev) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
-        ):  # fmt: skip
-            # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
-            # Palestine was arrested", "New Zealand has been suspended" are other readings).
-            out.add(tok.key)
-        elif _capitalised(tok) and prev is not None and prev.key in _PERSON_VERBS and text[prev.end : tok.start] == " ":
-            out.add(tok.key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
+    # Only around the verbs that tell of a person (a scan of the text, not a test per word).
+    if _PERSON_HINT.search(text):
+        ends = {tok.end: i for i, tok in enumerate(toks)}
+        starts = {tok.start: i for i, tok in enumerate(toks)}
+        for m in _PERSON_PASSIVE_AT.finditer(text):
+            k = ends.get(m.start())
+            if k is None:
+                continue
+            tok, prev = toks[k], (toks[k - 1] if k else None)
+            if (
+                _capitalised(tok) and not tok.raw.isupper()
+                and (prev is None or not (_capitalised(prev) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
+            ):  # fmt: skip
+                # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
+                # Palestine was arrested", "New Zealand has been suspended" are other readings).
+                out.add(tok.key)
+        for m in _PERSON_OBJECT.finditer(text):
+            j = starts.get(m.end())
+            if j is not None and _capitalised(toks[j]):
+                out.add(toks[j].key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
     return out
 
 
 # Verbs whose direct object is a person, never a town.
-_PERSON_VERBS = frozenset(["shot", "stabbed", "murdered", "kidnapped", "abducted", "arrested", "detained", "beheaded", "raped", "strangled", "assassinated"])
+_PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated) (?=[A-Z])")
+_PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
 # What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
-_PERSON_PASSIVE = re.compile(
+_PERSON_PASSIVE_AT = re.compile(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
     r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
     r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled|killed|shot|"
