@@ -9,6 +9,7 @@ own takes the place of the event it goes on from.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sitrep.events.actors import ARMED
@@ -123,6 +124,21 @@ def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
     return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
 
 
+class _Once:
+    """A yes-or-no worked out on first use (``bool()``), then kept."""
+
+    __slots__ = ("_ask", "_value")
+
+    def __init__(self, ask: Callable[[], bool]) -> None:
+        self._ask = ask
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = self._ask()
+        return self._value
+
+
 def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event]:
     """Readings that need more than one sentence or the actors found.
 
@@ -131,11 +147,12 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     on armed men is a clash; an attack by residents or a crowd is mob violence.
     """
     regex = {k.name: r for k, r in lex.triggers}
-    has_riot = bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events))
-    has_intervention = bool(regex["protest.intervention"].search(text)) or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text)))
-    demonstration = bool(regex["protest"].search(text))
-    unopposed = bool(_UNOPPOSED.search(text))
-    disappeared = bool(_DISAPPEARED.search(text))
+    # Each whole-text test is made once, and only when an event of its kind asks for it.
+    has_riot = _Once(lambda: bool(regex["riot"].search(text)) or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events)))
+    has_intervention = _Once(lambda: bool(regex["protest.intervention"].search(text)) or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text))))
+    demonstration = _Once(lambda: bool(regex["protest"].search(text)))
+    unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
+    disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
         if e.kind == "territory.capture" and unopposed:
             # "took control of Shirey village ... without confrontation": a handover.
