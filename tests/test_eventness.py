@@ -240,6 +240,11 @@ NO_EVENT = [
     ("stormed back", "Grimm stormed back, leaned into him in New York City.", "2014-04-25"),
     ("should pull out", "There are those who think we should pull out of Afghanistan.", "2010-07-02"),
     ("charged over involvement", "Belgian prosecutors say five people have now been charged on suspicion of involvement with the Paris attacks.", "2015-11-20"),
+    ("28 March in", "A number of search planes spotted objects on 28 March in a new search area off Perth.", "2014-03-30"),
+    ("suing for assault", "A member of the staff ended up suing her for assault in Rancho Mirage.", "2013-07-01"),
+    ("a game won 91-73", "Hansbrough scored 20 points Thursday night, and the Tar Heels beat visiting Evansville, 91-73.", "2008-12-19"),
+    ("when he was a child", "His father, a police officer, was shot and killed while on duty when Mr. McCulloch was a child, in St. Louis.", "2014-08-20"),
+    ("an assault conviction", "Comeaux was serving a life sentence for a 1998 aggravated sexual assault conviction in Brazos County.", "2009-11-30"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -271,6 +276,8 @@ EVENT = [
     ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
     ("a ceasefire signed", "The two sides signed a ceasefire agreement in Doha on Tuesday.", "2015-11-20", ["agreement"]),
     ("arrests including women", "Police arrested ten people, including two women, in Paris on Friday.", "2015-11-20", ["detention.arrest"]),
+    ("the Women's March", "Thousands joined the Women's March in Washington.", "2017-01-21", ["protest"]),
+    ("troops beat back", "Government troops beat back a rebel assault on Kidal.", "2014-08-20", ["clash.armed"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -60,6 +60,8 @@ _NOT_LIVING = _CUES["not_living_before"]
 _MODAL_AFTER = _CUES["modal_after"]
 _ARMED_MARCH = _CUES["armed_march_before"]
 _NOT_POLITICAL_DEAL = _CUES["not_political_agreement"]
+_MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
@@ -68,7 +70,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
 
 
 def _distinct(words: re.Pattern[str], text: str, enough: int) -> int:
@@ -195,6 +197,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "rape can lead to pregnancy": a kind of act, no happening
     if family == "detention" and _NONVIOLENT.search(sentence) and not _VIOLENT.search(sentence):
         return True  # "the driver fled the accident scene but was apprehended": a traffic case
+    if word.startswith("March") and (_MONTH_BEFORE.search(sentence, max(0, start - 12), start) or re.match(r"\s*\d", sentence[start + 5 :])):
+        return True  # "spotted objects on 28 March in a new search area": the month, no march
+    if lowered.startswith(("beat", "defeat", "rout", "crush", "edg")) and _SCORE.search(sentence):
+        return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
