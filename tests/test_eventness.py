@@ -245,6 +245,13 @@ NO_EVENT = [
     ("a game won 91-73", "Hansbrough scored 20 points Thursday night, and the Tar Heels beat visiting Evansville, 91-73.", "2008-12-19"),
     ("when he was a child", "His father, a police officer, was shot and killed while on duty when Mr. McCulloch was a child, in St. Louis.", "2014-08-20"),
     ("an assault conviction", "Comeaux was serving a life sentence for a 1998 aggravated sexual assault conviction in Brazos County.", "2009-11-30"),
+    ("taking part in murders", "He is accused of taking part in \"terrorist murders\" and helping Abdelsam escape, in Molenbeek.", "2015-11-20"),
+    ("gathered to watch", "80,000 people who had gathered to watch France play Germany in Saint-Denis cheered.", "2015-11-14"),
+    ("jail and released", "The player was taken to the San Diego County Jail and released.", "2009-01-06"),
+    ("died while climbing", "Robert Buckley, 32, died while climbing to a hut on Mount Sefton in New Zealand on Saturday.", "2013-09-14"),
+    ("an analysis released", "An updated flight path analysis released by the Australian Transport Safety Bureau in Canberra sets out the conclusions.", "2014-06-26"),
+    ("an offer accepted", "He has accepted an offer from Manchester City.", "2008-09-01"),
+    ("armed with explosives", "Police stopped people armed with explosives from flying out of Kuala Lumpur.", "2014-03-20"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -278,6 +285,9 @@ EVENT = [
     ("arrests including women", "Police arrested ten people, including two women, in Paris on Friday.", "2015-11-20", ["detention.arrest"]),
     ("the Women's March", "Thousands joined the Women's March in Washington.", "2017-01-21", ["protest"]),
     ("troops beat back", "Government troops beat back a rebel assault on Kidal.", "2014-08-20", ["clash.armed"]),
+    ("gathered to protest", "Hundreds gathered to protest in Cairo.", "2013-07-02", ["protest"]),
+    ("an armed clash", "An armed clash broke out between the army and rebels near Kidal on Tuesday.", "2013-07-02", ["clash.armed"]),
+    ("hostages released", "The hostages were released in Mali on Friday.", "2015-11-20", ["abduction", "release"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

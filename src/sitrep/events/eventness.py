@@ -201,6 +201,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "spotted objects on 28 March in a new search area": the month, no march
     if lowered.startswith(("beat", "defeat", "rout", "crush", "edg")) and _SCORE.search(sentence):
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
+    if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):
+        return True  # "people armed with explosives were stopped": carried, not set off
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
