@@ -437,3 +437,16 @@ def test_a_disaster_story_has_no_blasts_or_flights_of_war_and_a_birthplace_is_no
         "2015-11-16",
     )
     assert events and all((e.place or {}).get("name") != "Idlib" for e in events)
+
+
+def test_the_attacks_named_again_elsewhere_are_the_attacks_told_first() -> None:
+    """Where a suspect lived or passed a check is no new attack: "the attacks" told again."""
+    text = (
+        "Gunmen and suicide bombers attacked the Bataclan concert hall and cafes in Paris on Friday, "
+        "killing 129 people.\n\n"
+        "Ali O., who is also suspected of helping Salah Abdeslam flee after the attacks, also lived in Molenbeek.\n\n"
+        "The morning after the attacks, Mr. Abdeslam went through a roadside check in Cambrai, France."
+    )
+    events = [e for e in _annotate(text, "2015-11-16") if e.layer == "material"]
+    assert {(e.place or {}).get("name") for e in events} == {"Paris"}
+    assert {(e.date or {}).get("value") for e in events} == {"2015-11-13"}

@@ -161,13 +161,14 @@ def _refers_back(text: str, e: Event) -> bool:
     return bool(_BACK.search(text, max(0, trig["start"] - 20), trig["start"])) and (e.place or {}).get("how") is not None
 
 
-def referent(earlier: list[Event], e: Event) -> Event | None:
+def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | None:
     """The event told before that a definite noun ("the attack", "the strikes") names again:
-    the last of a kind it can retell, at a place that can be its own, dated by the text."""
+    the last of a kind it can retell, at a place that can be its own (at any place with
+    ``anywhere``: the noun's sentence names no place of its own), dated by the text."""
     if e.family not in (*_VIOLENT, "territory", "force"):
         return None  # "the protests" of a wave name the wave, not its last night
     for lead in reversed(earlier):
-        if lead.layer != "material" or not same_kind(lead, e) or not places_agree(lead.place, e.place):
+        if lead.layer != "material" or not same_kind(lead, e) or not (anywhere or places_agree(lead.place, e.place)):
             continue
         if (lead.date or {}).get("how") in ("text", "lead") and not lead.background:
             return lead

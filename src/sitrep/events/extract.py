@@ -76,6 +76,8 @@ _DEFINITE = re.compile(
 # Eventness cues with their sources (data/events/cues.tsv).
 _CUES = cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
+# A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
+_OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized))$", re.IGNORECASE)
 
@@ -173,8 +175,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = context_date(prior, events[:n_before], times, line, event.family, today) or event.date
-            if event.background and (event.date or {}).get("how") in ("context", "published") and (ref := referent(events[:n_before], event)):
+            borrowed = event.background and (event.date or {}).get("how") in ("context", "published")
+            if borrowed and (ref := referent(events[:n_before], event)):
                 event.date = {**(ref.date or {}), "how": "context"}  # "condemned the attack": the attack told before
+            elif borrowed and not _OWN_PLACE.match(text, end, end + 40) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
+                # "flee after the attacks, also lived in Molenbeek": the attacks told before, not the town named
+                event.place, event.date = {**ref.place, "how": "context"}, {**(ref.date or {}), "how": "context"}
             if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
                 # A sentence without a day of its own, after none of its strand: the story's
                 # day, which its lead event gives ("Rioters attacked ... on Saturday. Police
@@ -268,8 +274,7 @@ _NOT_AN_EVENT = _CUES["not_an_event"]
 
 
 
-# "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an
-# event told before.
+# "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an earlier event.
 _WHEN_OF = re.compile(
     r"\b(?:(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)"
     r"|(?:about|over|for|into|behind|in connection with|connected with|linked to|related to|responsible for|suspected in|wanted in|blamed for|questioning about|questioned about))"
