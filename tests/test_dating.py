@@ -450,3 +450,17 @@ def test_the_attacks_named_again_elsewhere_are_the_attacks_told_first() -> None:
     events = [e for e in _annotate(text, "2015-11-16") if e.layer == "material"]
     assert {(e.place or {}).get("name") for e in events} == {"Paris"}
     assert {(e.date or {}).get("value") for e in events} == {"2015-11-13"}
+
+
+def test_an_undated_story_joins_the_attacks_named_again_and_dates_nothing() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = (
+        "Gunmen and suicide bombers attacked the Bataclan concert hall and cafes in Paris, killing 129 people.\n\n"
+        "Ali O., who is also suspected of helping Salah Abdeslam flee after the attacks, also lived in Molenbeek."
+    )
+    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events if e.layer == "material"]
+    assert [(e.place or {}).get("name") for e in events] == ["Paris"]
+    assert all(e.date is None or "value" in e.date for e in events)

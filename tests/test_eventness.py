@@ -252,6 +252,8 @@ NO_EVENT = [
     ("an analysis released", "An updated flight path analysis released by the Australian Transport Safety Bureau in Canberra sets out the conclusions.", "2014-06-26"),
     ("an offer accepted", "He has accepted an offer from Manchester City.", "2008-09-01"),
     ("armed with explosives", "Police stopped people armed with explosives from flying out of Kuala Lumpur.", "2014-03-20"),
+    ("would be arrested if", "California prosecutors had said the actress would be arrested if she continued to flout a court order.", "2013-05-09"),
+    ("a missing flight's dead", "The families of passengers on missing Malaysian Airlines flight MH370 have been told they were killed, in Beijing.", "2014-03-24"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 

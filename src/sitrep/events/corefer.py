@@ -170,8 +170,8 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     for lead in reversed(earlier):
         if lead.layer != "material" or not same_kind(lead, e) or not (anywhere or places_agree(lead.place, e.place)):
             continue
-        if (lead.date or {}).get("how") in ("text", "lead") and not lead.background:
-            return lead
+        if ((lead.date or {}).get("how") in ("text", "lead") or (lead.date is None and e.date is None)) and not lead.background:
+            return lead  # (an undated story: the first telling, undated too)
     return None
 
 

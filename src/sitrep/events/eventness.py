@@ -203,6 +203,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):
         return True  # "people armed with explosives were stopped": carried, not set off
+    if re.search(r"\bwould(?: not)? be\s+$", sentence[max(0, start - 16) : start]) and re.match(r"[^.;]{0,40}?\bif\b", sentence[end:]):
+        return True  # "would be arrested if she continued to flout a court order": a condition
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):

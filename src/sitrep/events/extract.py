@@ -77,7 +77,7 @@ _DEFINITE = re.compile(
 _CUES = cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
-_OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s", re.IGNORECASE)
+_OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized))$", re.IGNORECASE)
 
@@ -175,12 +175,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = context_date(prior, events[:n_before], times, line, event.family, today) or event.date
-            borrowed = event.background and (event.date or {}).get("how") in ("context", "published")
+            borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):
-                event.date = {**(ref.date or {}), "how": "context"}  # "condemned the attack": the attack told before
+                event.date = {**ref.date, "how": "context"} if ref.date else None  # "condemned the attack": told before
             elif borrowed and not _OWN_PLACE.match(text, end, end + 40) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
                 # "flee after the attacks, also lived in Molenbeek": the attacks told before, not the town named
-                event.place, event.date = {**ref.place, "how": "context"}, {**(ref.date or {}), "how": "context"}
+                event.place, event.date = {**ref.place, "how": "context"}, ({**ref.date, "how": "context"} if ref.date else None)
             if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
                 # A sentence without a day of its own, after none of its strand: the story's
                 # day, which its lead event gives ("Rioters attacked ... on Saturday. Police
