@@ -464,3 +464,12 @@ def test_an_undated_story_joins_the_attacks_named_again_and_dates_nothing() -> N
     events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events if e.layer == "material"]
     assert [(e.place or {}).get("name") for e in events] == ["Paris"]
     assert all(e.date is None or "value" in e.date for e in events)
+
+
+def test_a_wars_toll_is_no_events_fatalities() -> None:
+    events = _annotate(
+        "Some 2 million people died in the north-south civil war, waged for all but a few years since 1955.",
+        "2011-11-10",
+    )
+    assert all(e.fatalities is None for e in events)
+    assert [e.fatalities for e in _annotate("A car bomb killed 12 people in Kirkuk on Monday.", "2011-11-10")] == [12]

@@ -161,11 +161,21 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None
     """The deaths a violent event's own sentence gives: a counted toll, else one told in words."""
     if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
         return None
+    if _WAR_TOLL.search(sentence):
+        return None  # "Some 2 million people died in the north-south civil war": a war's, no event's
     killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
     if killed:
         # ACLED codes the lower bound of a range ("1-3 killed" is 1).
         return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
     return _killed_words(sentence)
+
+
+# A toll over a whole war or decades, which no one event on the map carries.
+_WAR_TOLL = re.compile(
+    r"\b(?:died|killed|dead|deaths|lives)\b[^.;]{0,60}?\b(?:in|during|of|over) the (?:[\w-]+ ){0,3}?(?:civil )?(?:war|conflict|insurgency|decades)\b(?![- ](?:torn|zone|crimes?))"
+    r"|\bsince (?:19|20)\d\d\b|\bover (?:the (?:past|last) )?(?:\w+ )?decades\b",
+    re.IGNORECASE,
+)
 
 
 def _killed_words(sentence: str) -> int | None:
