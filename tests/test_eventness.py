@@ -254,6 +254,13 @@ NO_EVENT = [
     ("armed with explosives", "Police stopped people armed with explosives from flying out of Kuala Lumpur.", "2014-03-20"),
     ("would be arrested if", "California prosecutors had said the actress would be arrested if she continued to flout a court order.", "2013-05-09"),
     ("a missing flight's dead", "The families of passengers on missing Malaysian Airlines flight MH370 have been told they were killed, in Beijing.", "2014-03-24"),
+    ("a party named Rally", "George Kirtsos ran for office with the hard-right Popular Orthodox Rally party in Athens.", "2012-06-01"),
+    ("dogs died", "It was not coincidence that her dogs died in the fire in Anchorage.", "2012-11-20"),
+    ("swept into the corner", "It's all been swept into the corner where we won't notice.", "2014-02-24"),
+    ("going to kill", "The youths were shouting they were going to kill them, in Athens.", "2008-12-11"),
+    ("a partnership yielded", "The corporate partnership has yielded a mixed bag in the United States.", "2014-01-01"),
+    ("fought for a group", "He has fought for the Islamic State in Syria.", "2015-11-20"),
+    ("fighting extremism", "France is more involved in fighting Islamist extremism abroad.", "2015-11-20"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -290,6 +297,9 @@ EVENT = [
     ("gathered to protest", "Hundreds gathered to protest in Cairo.", "2013-07-02", ["protest"]),
     ("an armed clash", "An armed clash broke out between the army and rebels near Kidal on Tuesday.", "2013-07-02", ["clash.armed"]),
     ("hostages released", "The hostages were released in Mali on Friday.", "2015-11-20", ["abduction", "release"]),
+    ("thousands rallied", "Thousands rallied in Athens on Sunday.", "2013-04-18", ["protest"]),
+    ("rebels fought troops", "Rebels fought government troops in Aleppo on Tuesday.", "2013-04-18", ["clash.armed"]),
+    ("swept into a town", "The Taliban swept into Kunduz on Monday.", "2013-04-18", ["territory.capture"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -119,3 +119,13 @@ def test_a_weekday_before_a_full_date_keeps_its_year() -> None:
     text = "Simpson shot Flynn twice in the head on Easter Sunday, April 8, 2012, killing her."
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-09-26"), assume_clean=True))
     assert [(t.text, t.value) for t in art.times] == [("Sunday, April 8, 2012", "2012-04-08")]
+
+
+def test_a_house_number_is_no_year() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "All three live in a fifth-floor apartment inside 1800 Pitkin Ave. in Brooklyn, police said in 2013."
+    art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-04-18"), assume_clean=True))
+    assert [t.value for t in art.times] == ["2013"]

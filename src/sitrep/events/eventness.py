@@ -61,6 +61,7 @@ _MODAL_AFTER = _CUES["modal_after"]
 _ARMED_MARCH = _CUES["armed_march_before"]
 _NOT_POLITICAL_DEAL = _CUES["not_political_agreement"]
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
+_PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
 _DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
@@ -205,6 +206,12 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "people armed with explosives were stopped": carried, not set off
     if re.search(r"\bwould(?: not)? be\s+$", sentence[max(0, start - 16) : start]) and re.match(r"[^.;]{0,40}?\bif\b", sentence[end:]):
         return True  # "would be arrested if she continued to flout a court order": a condition
+    if word.startswith("Rall") and (re.match(r"\s+(?:party|Party|\()", sentence[end:]) or _PARTY_BEFORE.search(sentence, max(0, start - 30), start)):
+        return True  # "the hard-right Popular Orthodox Rally party", "the National Rally": a party
+    if lowered.startswith("fought") and (
+        re.match(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", sentence[end:]) or re.search(r"\b(?:had|has|have)\s+$", sentence[max(0, start - 6) : start])
+    ):
+        return True  # "he has fought for the Islamic State in Syria": a career, no battle
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):

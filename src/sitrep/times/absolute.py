@@ -193,7 +193,9 @@ def _quarter(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return f"{y}-Q{q}", "date"
 
 
-@pattern(r"\b(?:in\s+|of\s+|since\s+|by\s+|until\s+|from\s+|during\s+|before\s+|after\s+|early\s+|late\s+|mid-|the\s+year\s+|spring\s+|summer\s+|fall\s+|winter\s+|,\s+)?" + _YEAR + r"\b(?!\s*(?:troops|soldiers|people|men|women|years|km|miles|kilometres|metres|feet|dollars|tons|tonnes|members|fighters|cases)\b)(?![,.]\d)", digit=True)
+@pattern(r"\b(?:in\s+|of\s+|since\s+|by\s+|until\s+|from\s+|during\s+|before\s+|after\s+|early\s+|late\s+|mid-|the\s+year\s+|spring\s+|summer\s+|fall\s+|winter\s+|,\s+)?" + _YEAR + r"\b(?!\s*(?:troops|soldiers|people|men|women|years|km|miles|kilometres|metres|feet|dollars|tons|tonnes|members|fighters|cases)\b)(?![,.]\d)"
+         # "1800 Pitkin Ave.": a house number, no year
+         r"(?!\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Ave|Avenue|St|Street|Road|Rd|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Way|Court|Ct|Terrace|Highway)\b)", digit=True)
 def _year(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     y = int(m["year"])
     if c.anchor is not None and y > c.anchor.year + 30:
