@@ -264,6 +264,8 @@ NO_EVENT = [
     ("new bodies", "The Doctor can regenerate into new bodies in Britain.", "2013-08-05"),
     ("energy released", "This latest quake was 8000 times larger than the Christchurch quake in terms of the energy released.", "2011-03-12"),
     ("pulled over for speeding", "He said the blood was drawn well after Williams' arrest, meaning he could have been intoxicated when officers pulled him over for speeding in San Diego.", "2009-04-01"),
+    ("rape exceptions", "The vote puts the party at odds with Mr. Romney, who supports rape and incest exceptions, in Missouri.", "2012-08-21"),
+    ("surrendered for questioning", "Mostefai's brother, who surrendered for questioning in a suburb of Paris, said he had broken off ties.", "2015-11-16"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -304,6 +306,7 @@ EVENT = [
     ("rebels fought troops", "Rebels fought government troops in Aleppo on Tuesday.", "2013-04-18", ["clash.armed"]),
     ("swept into a town", "The Taliban swept into Kunduz on Monday.", "2013-04-18", ["territory.capture"]),
     ("bodies found", "Police found three bodies in Kandahar on Monday.", "2011-03-12", ["attack.civilians"]),
+    ("rebels surrendered", "The rebels surrendered to the army in Homs on Tuesday.", "2015-11-20", ["force.surrender"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -212,6 +212,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         re.match(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", sentence[end:]) or re.search(r"\b(?:had|has|have)\s+$", sentence[max(0, start - 6) : start])
     ):
         return True  # "he has fought for the Islamic State in Syria": a career, no battle
+    if family == "force" and lowered.startswith("surrender") and re.match(r"\s+(?:for questioning|to (?:the )?(?:police|authorities|investigators|FBI)|himself|herself)\b", sentence[end:]):
+        return True  # "his brother, who surrendered for questioning": a person turning himself in, no force
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
