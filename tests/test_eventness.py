@@ -266,6 +266,11 @@ NO_EVENT = [
     ("pulled over for speeding", "He said the blood was drawn well after Williams' arrest, meaning he could have been intoxicated when officers pulled him over for speeding in San Diego.", "2009-04-01"),
     ("rape exceptions", "The vote puts the party at odds with Mr. Romney, who supports rape and incest exceptions, in Missouri.", "2012-08-21"),
     ("surrendered for questioning", "Mostefai's brother, who surrendered for questioning in a suburb of Paris, said he had broken off ties.", "2015-11-16"),
+    ("fans overtook turnstiles", "Creighton fans overtook the turnstiles in St. Louis Friday afternoon.", "2013-03-08"),
+    ("a beat writer", "Beat writer Larry Holder puts this in a one liner, in Biloxi.", "2008-12-20"),
+    ("want to see disarmed", "Young people want to see the police disarmed in Athens.", "2008-12-14"),
+    ("sporting rights ceded", "AC Milan communicates it has ceded definitely the sporting rights of Andriy Shevchenko to Chelsea.", "2006-05-31"),
+    ("a climber's death", "Other climbers attempted to rescue Rait by taking him down the glacier, but he died on the way down, in New Zealand.", "2013-09-16"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -307,6 +312,9 @@ EVENT = [
     ("swept into a town", "The Taliban swept into Kunduz on Monday.", "2013-04-18", ["territory.capture"]),
     ("bodies found", "Police found three bodies in Kandahar on Monday.", "2011-03-12", ["attack.civilians"]),
     ("rebels surrendered", "The rebels surrendered to the army in Homs on Tuesday.", "2015-11-20", ["force.surrender"]),
+    ("rebels overtook a town", "Rebels overtook the town of Kidal on Friday.", "2013-03-08", ["territory.capture"]),
+    ("control ceded", "The army ceded control of Kidal to the rebels.", "2013-03-08", ["territory.handover"]),
+    ("militants disarmed", "Police disarmed the militants in Kidal on Friday.", "2013-03-08", ["weapons.disrupted"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
