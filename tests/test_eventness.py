@@ -271,6 +271,11 @@ NO_EVENT = [
     ("want to see disarmed", "Young people want to see the police disarmed in Athens.", "2008-12-14"),
     ("sporting rights ceded", "AC Milan communicates it has ceded definitely the sporting rights of Andriy Shevchenko to Chelsea.", "2006-05-31"),
     ("a climber's death", "Other climbers attempted to rescue Rait by taking him down the glacier, but he died on the way down, in New Zealand.", "2013-09-16"),
+    ("a coach taking over", "Sixers' Coach Jim O'Brien was fired today and taking over will be former Portland Trailblazers Coach Maurice Cheeks.", "2005-05-23"),
+    ("in the case of rape", "Akin prompted outrage with his response to a question about supporting abortion in the case of rape, in Missouri.", "2012-08-21"),
+    ("protested, saying", "Scotto protested, saying he was asking a valid question, in Brooklyn.", "2014-04-25"),
+    ("years later be killed", "Ray would years later be killed by a scorned lover in Oxford.", "2008-01-01"),
+    ("stormed in", "When they stormed in, glass shattered in Paris.", "2015-11-16"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -315,6 +320,8 @@ EVENT = [
     ("rebels overtook a town", "Rebels overtook the town of Kidal on Friday.", "2013-03-08", ["territory.capture"]),
     ("control ceded", "The army ceded control of Kidal to the rebels.", "2013-03-08", ["territory.handover"]),
     ("militants disarmed", "Police disarmed the militants in Kidal on Friday.", "2013-03-08", ["weapons.disrupted"]),
+    ("troops stormed a town", "Troops stormed the town of Kidal on Friday.", "2014-04-25", ["territory.capture"]),
+    ("a district taken over", "Taliban fighters took over the district in Helmand on Friday.", "2014-04-25", ["territory.capture"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -99,7 +99,7 @@ def context_takers(events: list[Event]) -> None:
 
 _FORMAL_PROTEST = _CUES["formal_protest_before"]
 # "Sharif protested that the missiles crossed Pakistani airspace", "protested to the UN": words.
-_PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])")
+_PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])|,\s+saying\b")
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
 
 
