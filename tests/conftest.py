@@ -71,3 +71,22 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+def new_page(browser: Any, width: int = 1400, height: int = 850) -> Any:
+    """A page of ``browser`` that records its script errors (``errors``) and dismisses and
+    records any dialog (``dialogs``): hostile text must raise neither."""
+    p = browser.new_page(viewport={"width": width, "height": height})
+    p.errors = []
+    p.dialogs = []
+    p.on("pageerror", lambda e: p.errors.append(str(e)))
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    return p
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A 1400x850 page, closed after the test."""
+    p = new_page(browser)
+    yield p
+    p.close()

@@ -106,15 +106,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    p = browser.new_page(viewport={"width": 1400, "height": 850})
-    p.errors = []
-    p.on("pageerror", lambda e: p.errors.append(str(e)))
-    yield p
-    p.close()
-
-
 def open_map(page: Any, url: str) -> None:
     """Open a page with a map and wait for its provinces and names."""
     open_page(page, url)

@@ -56,17 +56,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    p = browser.new_page(viewport={"width": 1400, "height": 850})
-    p.errors = []
-    p.dialogs = []
-    p.on("pageerror", lambda e: p.errors.append(str(e)))
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    yield p
-    p.close()
-
-
 def api(base: str, path: str) -> Any:
     with urllib.request.urlopen(base + path, timeout=10) as r:
         return json.loads(r.read())

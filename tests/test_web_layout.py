@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from sitrep.api.launch import running_server
-from tests.conftest import EVAL, SEEDS, need_shared
+from tests.conftest import EVAL, SEEDS, need_shared, new_page
 from tests.test_web import ROOT, SHOTS, api, open_page
 
 NARROW = ((390, 844), (800, 900))
@@ -71,13 +71,6 @@ def outlier_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _run(db, corpus)
     with running_server(db) as base:
         yield base
-
-
-def _page(browser: Any, width: int, height: int) -> Any:
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    return page
 
 
 def shot(page: Any, name: str) -> None:
@@ -140,7 +133,7 @@ def settle(page: Any) -> None:
 
 @pytest.mark.parametrize(("width", "height"), NARROW, ids=[f"{w}x{h}" for w, h in NARROW])
 def test_narrow_screens_keep_the_map_and_put_the_list_in_a_drawer(site: str, browser: Any, width: int, height: int) -> None:
-    page = _page(browser, width, height)
+    page = new_page(browser, width, height)
     open_page(page, site + "/")
     settle(page)
     assert overflow(page) == []
@@ -196,7 +189,7 @@ def test_the_list_pages_fit_a_phone(site: str, browser: Any) -> None:
     event = api(site, "/api/events?limit=1")["items"][0]["id"]
     story = api(site, "/api/stories?limit=1")["items"][0]["id"]
     article = api(site, "/api/articles?limit=1")["items"][0]["id"]
-    page = _page(browser, 360, 800)
+    page = new_page(browser, 360, 800)
     ones = [f"/stories/{quote(str(story), safe='')}", f"/events/{quote(event, safe='')}", f"/articles/{quote(article, safe='')}"]
     for path in ["/stories", "/conflicts", "/search?q=Kandahar", *ones]:
         open_page(page, site + path)
@@ -206,7 +199,7 @@ def test_the_list_pages_fit_a_phone(site: str, browser: Any) -> None:
 
 
 def test_the_map_is_sized_to_its_box_on_a_wide_screen(site: str, browser: Any) -> None:
-    page = _page(browser, 1400, 900)
+    page = new_page(browser, 1400, 900)
     open_page(page, site + "/")
     settle(page)
     box = map_box(page)
@@ -269,7 +262,7 @@ def test_every_family_has_a_colour_and_a_glyph_in_the_code() -> None:
 
 
 def test_the_legend_gives_every_family_a_colour_and_a_shape(site: str, browser: Any) -> None:
-    page = _page(browser, 1400, 900)
+    page = new_page(browser, 1400, 900)
     open_page(page, site + "/")
     assert not page.locator("input.speech").is_checked(), "speech acts are off by default"
     material = {r[api(site, "/api/points")["fields"].index("family")] for r in api(site, "/api/points")["rows"]}
@@ -315,7 +308,7 @@ def test_the_legend_gives_every_family_a_colour_and_a_shape(site: str, browser: 
 
 
 def test_no_stray_null_in_the_event_list(site: str, browser: Any) -> None:
-    page = _page(browser, 1400, 900)
+    page = new_page(browser, 1400, 900)
     for path in ("/", "/?layer=all"):
         open_page(page, site + path)
         settle(page)
@@ -338,7 +331,7 @@ def test_the_timeline_opens_on_the_dense_dates(outlier_site: str, browser: Any) 
     at = points["fields"].index("date")
     days = sorted(r[at] for r in points["rows"] if r[at] and len(r[at]) == 10)
     assert days[0] == "1946-05-01" and days[1] >= "2008", days[:3]
-    page = _page(browser, 1400, 900)
+    page = new_page(browser, 1400, 900)
     open_page(page, outlier_site + "/")
     timeline = page.locator(".timeline")
     first, last = timeline.get_attribute("data-first"), timeline.get_attribute("data-last")
@@ -392,7 +385,7 @@ def _query(href: str) -> dict[str, list[str]]:
 
 
 def test_the_export_links_carry_the_current_filters(site: str, browser: Any) -> None:
-    page = _page(browser, 1400, 900)
+    page = new_page(browser, 1400, 900)
     open_page(page, site + "/?layer=all")
     open_menu(page, "export-box")
     links = page.locator(".export-box a.export-link")

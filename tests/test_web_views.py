@@ -26,7 +26,7 @@ import pytest
 from sitrep.api.launch import running_server
 from sitrep.web import STATIC
 from sitrep.web.build_areas import cut_arcs, topology
-from tests.conftest import EVAL, SEEDS, need_shared
+from tests.conftest import EVAL, SEEDS, need_shared, new_page
 from tests.test_web import api, open_page, shot
 from tests.test_web_layout import overflow
 
@@ -85,11 +85,7 @@ def seeds_site(seeds_db: Path) -> Iterator[str]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    p = browser.new_page(viewport={"width": 1400, "height": 900})
-    p.errors = []
-    p.dialogs = []
-    p.on("pageerror", lambda e: p.errors.append(str(e)))
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    p = new_page(browser, 1400, 900)
     yield p
     p.close()
 
