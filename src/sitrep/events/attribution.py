@@ -9,6 +9,7 @@ and makes an asserted event reported.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sitrep.events.lexicon import Kind, Lexicon
@@ -152,8 +153,15 @@ def modality_of(text: str, sentence: str, s_start: int, start: int, end: int, ki
 
 def sources_of(sentence: str, article: Article) -> list[dict[str, Any]]:
     """Who the sentence says told it ("said a police spokesman", "according to", "told AFP")."""
+    found = _source_of(sentence, article.wire[0] if article.wire else None)
+    return [dict(found)] if found else []
+
+
+@lru_cache(maxsize=4096)
+def _source_of(sentence: str, wire: str | None) -> tuple[tuple[str, str | None], ...]:
+    # Read once per sentence: a sentence with several events names the same source for each.
     if not _SAID.search(sentence):
-        return []
+        return ()
     who = None
     for regex in (_ACCORDING, _WHO_SAID, _SAID_WHO):
         m = regex.search(sentence)
@@ -162,8 +170,8 @@ def sources_of(sentence: str, article: Article) -> list[dict[str, Any]]:
             break
     channel = _CHANNEL.search(sentence)
     told = _TOLD_AGENCY.search(sentence)
-    via = told.group("a") if told else (article.wire[0] if article.wire else None)
-    return [{"who": who, "channel": _channel_name(channel.group("c")) if channel else None, "via": via}]
+    via = told.group("a") if told else wire
+    return (("who", who), ("channel", _channel_name(channel.group("c")) if channel else None), ("via", via))
 
 
 def _channel_name(c: str) -> str:

@@ -80,15 +80,22 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Words of ``text`` with offsets and key forms."""
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         raw = m.group()
         if raw[-2:] in ("'s", "’s") and len(raw) > 3:
             raw = raw[:-2]  # possessive: "Afghanistan's"
-        key = canon_word(raw)
-        if not key:
-            continue
-        out.append(Token(key, m.start(), m.start() + len(raw), raw, raw.islower() and key in _IZAFE))
+        key, izafe = _word(raw)
+        if key:
+            start = m.start()
+            append(Token(key, start, start + len(raw), raw, izafe))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(raw: str) -> tuple[str, bool]:
+    key = canon_word(raw)
+    return key, raw.islower() and key in _IZAFE
 
 
 def key_of(tokens: list[Token]) -> str:
