@@ -276,6 +276,11 @@ NO_EVENT = [
     ("protested, saying", "Scotto protested, saying he was asking a valid question, in Brooklyn.", "2014-04-25"),
     ("years later be killed", "Ray would years later be killed by a scorned lover in Oxford.", "2008-01-01"),
     ("stormed in", "When they stormed in, glass shattered in Paris.", "2015-11-16"),
+    ("a list of convictions", "Comeaux was serving a life sentence for indecency with a child, aggravated sexual assault and two counts of aggravated assault with a deadly weapon, it said.", "2008-02-15"),
+    ("a failure to arrest", "Belgium's government has raised its terror threat level because of the failure so far to arrest Abdeslam.", "2015-11-23"),
+    ("can be freed", "Surely Michelle Obama can finally be freed from the clutches of US Weekly.", "2012-09-05"),
+    ("an interview released", "Jesse Hughes told Vice in an interview released on Wednesday that he wanted to play again.", "2015-11-26"),
+    ("the fall of a dictatorship", "Since the fall of a military dictatorship in 1974, Greek politics has been dominated by three families.", "2012-05-06"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -322,6 +327,9 @@ EVENT = [
     ("militants disarmed", "Police disarmed the militants in Kidal on Friday.", "2013-03-08", ["weapons.disrupted"]),
     ("troops stormed a town", "Troops stormed the town of Kidal on Friday.", "2014-04-25", ["territory.capture"]),
     ("a district taken over", "Taliban fighters took over the district in Helmand on Friday.", "2014-04-25", ["territory.capture"]),
+    ("the fall of a town", "The fall of Kunduz to the Taliban on Monday shocked Kabul.", "2015-09-29", ["territory.capture"]),
+    ("prisoners released on video", "The prisoners were released from a jail in Kabul on Monday, a video shows.", "2015-09-29", ["release"]),
+    ("an arrest after a failed attack", "Police arrested two men in Kabul on Monday after a failed attack.", "2015-09-29", ["detention.arrest", "attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
