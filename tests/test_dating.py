@@ -473,3 +473,22 @@ def test_a_wars_toll_is_no_events_fatalities() -> None:
     )
     assert all(e.fatalities is None for e in events)
     assert [e.fatalities for e in _annotate("A car bomb killed 12 people in Kirkuk on Monday.", "2011-11-10")] == [12]
+
+
+def test_a_year_written_onto_the_event_noun_dates_it() -> None:
+    # "the 2004 train bombings in Madrid" in a story of 2015 is the bombings of 2004, not new ones.
+    for text in (
+        "Friday's attacks were the deadliest in Western Europe since the 2004 train bombings in Madrid, which killed 191 people.",
+        "It is also the deadliest in Europe since the 2004 Madrid bombings.",
+    ):
+        assert _day(_annotate(text, "2015-11-20"), "attack.bombing") == "2004", text
+
+
+def test_days_before_an_event_count_from_that_event() -> None:
+    # "Two days before the attacks" is no date two days before the story's day.
+    events = _annotate(
+        "Two days before the attacks, Abrini was seen driving a car with Salah Abdeslam at a petrol station in Ressons.",
+        "2015-11-20",
+    )
+    assert not any(e.date and e.date["value"] == "2015-11-18" for e in events)
+    assert _day(_annotate("He was arrested in Kabul two days before.", "2015-11-20"), "detention.arrest") == "2015-11-18"

@@ -281,6 +281,9 @@ NO_EVENT = [
     ("can be freed", "Surely Michelle Obama can finally be freed from the clutches of US Weekly.", "2012-09-05"),
     ("an interview released", "Jesse Hughes told Vice in an interview released on Wednesday that he wanted to play again.", "2015-11-26"),
     ("the fall of a dictatorship", "Since the fall of a military dictatorship in 1974, Greek politics has been dominated by three families.", "2012-05-06"),
+    ("arrest a trend", "The Fish and Wildlife Service is not the agency to arrest global warming.", "2008-05-15"),
+    ("a search operation", "He said the operation would be more challenging than previous searches because it was being conducted in the Indian Ocean.", "2014-03-20"),
+    ("a business's operation", "A Wasilla woman lied to the U.S. Department of Agriculture during the operation of the now-defunct Mat-Su Farm.", "2013-08-24"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -330,6 +333,7 @@ EVENT = [
     ("the fall of a town", "The fall of Kunduz to the Taliban on Monday shocked Kabul.", "2015-09-29", ["territory.capture"]),
     ("prisoners released on video", "The prisoners were released from a jail in Kabul on Monday, a video shows.", "2015-09-29", ["release"]),
     ("an arrest after a failed attack", "Police arrested two men in Kabul on Monday after a failed attack.", "2015-09-29", ["detention.arrest", "attack.civilians"]),
+    ("an operation by troops", "An operation by Afghan troops cleared the village of Shah Wali Kot on Monday.", "2013-08-24", ["clash.armed"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

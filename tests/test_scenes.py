@@ -250,3 +250,30 @@ def test_an_airline_is_no_place_and_a_plane_shot_down_over_a_country_is_there() 
     text = "Malaysia Airlines said the flight was shot down over eastern Ukraine."
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2014-07-18"), assume_clean=True))
     assert [(e.kind, (e.place or {}).get("name")) for e in art.events if e.layer == "material"] == [("attack.shelling", "Ukraine")]
+
+
+def test_where_a_victim_or_a_suspect_comes_from_is_no_scene() -> None:
+    # A student's home state, her university and a suspect's home town name who they are.
+    cases = [
+        ("The attack in east Paris killed Nohemi Gonzalez, a student from California.", "Paris"),
+        (
+            "The victims at six attack sites in Paris included Nohemi Gonzalez, 23, "
+            "a California State University design student.",
+            "Paris",
+        ),
+        ("Police arrested a man in Albany, New York on Monday, identified as John Smith of Schenectady.", "Albany"),
+    ]
+    for text, want in cases:
+        names = [e.place["name"] for e in _material(text, "2015-11-20") if e.place]
+        assert names and set(names) == {want}, (text, names)
+    suspect = _material(
+        "They later apprehended the suspect, identified as 23-year old Vishwanand Subryan of Schenectady, New York.",
+        "2013-09-14",
+    )
+    assert [e.family for e in suspect] == ["detention"]
+    assert suspect[0].place is None or suspect[0].place["name"] not in ("Schenectady", "New York")
+
+
+def test_a_university_attacked_is_in_its_town() -> None:
+    events = _material("Gunmen attacked Kabul University on Monday.", "2020-11-03")
+    assert [e.place["name"] for e in events if e.place] == ["Kabul"]

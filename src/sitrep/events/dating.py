@@ -192,7 +192,8 @@ def _own_date(
     s0 = span[0]
     sentence = text[span[0] : span[1]]
     for t in times:
-        if span[0] <= t.start and _dated(t) and attached(text, t, trigger[0]):
+        # A year written onto the noun dates it too: "the 2004 Madrid bombings".
+        if span[0] <= t.start and (_dated(t) or _YEAR.fullmatch(t.value)) and attached(text, t, trigger[0]):
             return _json(t)
         if (
             trigger[1] <= t.start < span[1] and _dated(t) and _DURING.match(text, trigger[1], t.start)

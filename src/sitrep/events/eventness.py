@@ -157,6 +157,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
     if family == "release" and (_ROUTINE_AFTER.match(sentence, end) or _ROUTINE_BEFORE.search(sentence, max(0, start - 40), start)):
         return True  # "released on bail", "given a summons and released": no prisoner release
+    if lowered.endswith("operation") and not armed:
+        return True  # "the operation would be more challenging than previous searches": a search, no fight
     if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops
     if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):

@@ -65,7 +65,19 @@ _FORCES_AFTER = re.compile(
 _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
-_BIOGRAPHY_BEFORE = re.compile(r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived)\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+_BIOGRAPHY_BEFORE = re.compile(
+    r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived|"
+    # "a student from California", "a 23-year-old man of Schenectady": where someone is from
+    r"(?:students?|residents?|natives?|man|woman|men|women|boy|girl|teen(?:ager)?s?|citizens?|nationals?|tourists?|couple|"
+    r"mother|father|son|daughter|\d+-year-old)\s+(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the suspect, identified as 23-year old Vishwanand Subryan of Schenectady": his home town.
+_IDENTIFIED_BEFORE = re.compile(r"\b(?:identified as|named as)\s+(?:[\w'’.-]+,?\s+){1,5}(?:of|from)\s+$")
+# "a California State University design student": a school someone belongs to, not a scene.
+_MEMBER_AFTER = re.compile(
+    r"(?:\s+State)?\s+(?:University|College)\s+(?:[a-z]+\s+){0,2}(?:students?|professors?|graduates?|alumn[ia]e?|researchers?|lecturers?|freshman|sophomore|junior|senior)\b"
+)
 
 
 # "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
@@ -90,6 +102,7 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
     """
     streets = {p.name for p in places if p.feature == "city" and _STREET_AFTER.match(text, p.end)}
     out: list[Place] = []
+    home_end = -1
     for p in places:
         if p.feature == "city" and p.name in streets:
             continue
@@ -111,8 +124,14 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
             continue  # "according to Danny Gold of Metropolis": where the speaker works
-        if _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 30), p.start):
+        if (
+            _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 30), p.start) or _MEMBER_AFTER.match(text, p.end)
+            or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start)
+        ):  # fmt: skip
+            home_end = p.end
             continue  # "born in Idlib": the bomber's birthplace, not the blast's
+        if text[home_end : p.start] == ", ":
+            continue  # "of Schenectady, New York": the home town's state is home too
         out.append(p)
     return out
 

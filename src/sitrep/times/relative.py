@@ -144,8 +144,10 @@ def _latest_period(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return q, "date"
 
 
-@pattern(r"\b(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?" + _NUM + r"\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|before|later|from now|hence)\b", needs=("ago earlier before later now hence", "year years month months week weeks day days decade decades"))
+@pattern(r"\b(?:about\s+|nearly\s+|almost\s+|some\s+|more than\s+)?" + _NUM + r"\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago|earlier|before(?!\s+\w)|later|from now|hence)\b", needs=("ago earlier before later now hence", "year years month months week weeks day days decade decades"))
 def _ago(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    # "two days before the attacks" counts from the attacks, not from the story's day: only a
+    # "before" that ends the phrase ("two days before,") is read.
     n = _num(m["num"])
     unit = m["unit"].lower().rstrip("s")
     back = m["dir"].lower() in ("ago", "earlier", "before")
