@@ -284,6 +284,12 @@ NO_EVENT = [
     ("arrest a trend", "The Fish and Wildlife Service is not the agency to arrest global warming.", "2008-05-15"),
     ("a search operation", "He said the operation would be more challenging than previous searches because it was being conducted in the Indian Ocean.", "2014-03-20"),
     ("a business's operation", "A Wasilla woman lied to the U.S. Department of Agriculture during the operation of the now-defunct Mat-Su Farm.", "2013-08-24"),
+    ("a quake's damage", "Manrosan said that the 7.7 magnitude quake damaged 42 government office buildings, 2 roads, 14 hotels and over 1,600 houses in Papua.", "2009-09-02"),
+    ("a blaze's damage", "Alaska lost part of its history on Tuesday, when a pre-dawn blaze demolished the old Matanuska Maid Dairy warehouse building in Palmer.", "2012-08-07"),
+    ("fired from a job", "O'Brien, fired on June 8, is seeking up to $6 million in a breach-of-contract suit against Ohio State.", "2005-06-20"),
+    ("dodging arrest", "Lindsay Lohan checked into California's Betty Ford Center rehab facility late Thursday, dodging arrest.", "2013-05-03"),
+    ("a bombing range", "The Department of Defense might not understand why a plant should be considered when expanding a bombing range.", "2008-12-11"),
+    ("a word in scare quotes", 'The congressman joked on Twitter, asking whether his kitchen blender would be next to "attack" him.', "2011-06-01"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -334,6 +340,8 @@ EVENT = [
     ("prisoners released on video", "The prisoners were released from a jail in Kabul on Monday, a video shows.", "2015-09-29", ["release"]),
     ("an arrest after a failed attack", "Police arrested two men in Kabul on Monday after a failed attack.", "2015-09-29", ["detention.arrest", "attack.civilians"]),
     ("an operation by troops", "An operation by Afghan troops cleared the village of Shah Wali Kot on Monday.", "2013-08-24", ["clash.armed"]),
+    ("rioters' damage", "Rioters damaged 42 government office buildings in Jayapura on Monday.", "2012-08-07", ["riot.mob"]),
+    ("fired on a day", "Gunmen fired on a bus in Kabul on June 8.", "2005-06-20", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

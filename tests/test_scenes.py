@@ -277,3 +277,15 @@ def test_where_a_victim_or_a_suspect_comes_from_is_no_scene() -> None:
 def test_a_university_attacked_is_in_its_town() -> None:
     events = _material("Gunmen attacked Kabul University on Monday.", "2020-11-03")
     assert [e.place["name"] for e in events if e.place] == ["Kabul"]
+
+
+def test_titles_leaders_and_longer_names_are_no_towns() -> None:
+    # Secretary (Maryland), Bush (Louisiana) and Stade (Germany) are towns, but not here.
+    cases = [
+        ("Aides to Secretary of State Hillary Rodham Clinton said a bomb exploded in Kabul on Monday.", {"Kabul"}),
+        ("The Bush administration said troops attacked Kandahar on Monday.", {"Kandahar"}),
+        ("Bilal Hadfi, 20, blew himself up at the Stade de France on Friday.", {"France"}),
+        ("A bomb exploded in Rio de Janeiro on Friday.", {"Rio de Janeiro"}),
+    ]
+    for text, want in cases:
+        assert {e.place["name"] for e in _material(text, "2015-11-20") if e.place} == want, text

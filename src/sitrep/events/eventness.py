@@ -70,6 +70,8 @@ _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|t
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
+# A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
+_QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
 # Triggers whose sense a neighbouring word can turn away from violence.
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
 
@@ -136,6 +138,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Was it because of a protest, or ...?": a question asserts no happening
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
+    if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’" and " " not in word:
+        return True  # 'whether his kitchen blender would be next to "attack" him': a word in scare quotes
     lowered = word.lower()
     said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
     if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):
@@ -173,6 +177,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "demonstrating commitment", "demonstrated how": showing, no crowd
     if family == "territory" and _HAZARD.search(sentence, max(0, start - 80), start):
         return True  # "tsunamis ... swept into towns": a hazard, no force
+    if family in ("riot", "looting") and lowered.startswith(("damag", "demolish", "destroy")) and (
+        _HAZARD.search(sentence, max(0, start - 80), start) or _QUAKE_BEFORE.search(sentence, max(0, start - 60), start)
+    ):
+        return True  # "the 7.7 magnitude quake damaged 42 buildings", "a blaze demolished the warehouse"
     if family == "detention" and _ROUTINE_ARREST.match(sentence, end):
         return True  # "arrested on suspicion of drunken driving": no crisis event
     if lowered.startswith("blast") and re.search(r"\bto\s+$", sentence[max(0, start - 5) : start]):

@@ -309,6 +309,10 @@ def _inside_not_places(toks: list[Token]) -> set[int]:
     return out
 
 
+# What a leader's name heads: "the Bush administration", "the Clinton years".
+_TENURE = frozenset({"administration", "administrations", "presidency", "era", "doctrine", "years", "cabinet"})
+# Lower-case links inside a Romance name: "Stade de France", "Plaza del Sol".
+_NAME_LINKS = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos", "das"})
 # Words after a name that make it a family's, not a town's.
 _KIN = frozenset({"family", "families", "clan", "brothers", "household"})
 # Arabic name particles after a given name: "Hassan Abu Askar", "Osama bin Laden".
@@ -354,6 +358,19 @@ def _keep(
     if m.demonym:
         return True
     if _person_or_family(text, toks, m, nxt):
+        return False
+    # "Secretary of State Hillary Clinton", "the Bush administration": a title or a leader's
+    # name, not the small towns so named.
+    if single and not _area(m, gaz) and not strong and (
+        (m.key in TITLES and m.key != "st" and _capitalised(toks[m.first]))
+        or (nxt is not None and nxt.key in _TENURE and text[toks[m.last - 1].end : nxt.start] == " ")
+    ):  # fmt: skip
+        return False
+    # "Stade de France", "Gare du Nord": the first word of a longer name the gazetteer lacks.
+    if (
+        single and nxt is not None and nxt.raw in _NAME_LINKS and m.last + 1 < len(toks)
+        and _capitalised(toks[m.last + 1]) and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz)
+    ):  # fmt: skip
         return False
     # "stormed a McDonald's": a shop named after someone, not the town.
     if (
