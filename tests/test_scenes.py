@@ -289,3 +289,22 @@ def test_titles_leaders_and_longer_names_are_no_towns() -> None:
     ]
     for text, want in cases:
         assert {e.place["name"] for e in _material(text, "2015-11-20") if e.place} == want, text
+
+
+def test_protests_spread_to_listed_countries_are_one_in_each() -> None:
+    events = _material(
+        "And as solidarity protests spread to neighboring Turkey, as well as Germany, Spain, Italy, Russia, "
+        "Denmark and the Netherlands, dozens of arrests have been made across the continent.",
+        "2008-12-11",
+    )
+    protests = sorted(e.place["name"] for e in events if e.family == "protest" and e.place)
+    assert protests == ["Denmark", "Germany", "Italy", "Netherlands", "Russia", "Spain", "Turkey"]
+    # The arrests come after a list that belongs to "spread to": one arrest event, not seven.
+    assert len([e for e in events if e.family == "detention"]) <= 1
+    listed = _material("In Turkey, Germany and Spain, police arrested dozens of protesters on Monday.", "2008-12-11")
+    assert {e.place["name"] for e in listed if e.place} == {"Turkey", "Germany", "Spain"}
+
+
+def test_countries_that_condemn_are_no_scenes() -> None:
+    events = _material("The attack was condemned by the US, Britain, France and Germany on Monday.", "2008-12-11")
+    assert not any(e.place and e.place["name"] in ("United Kingdom", "France", "Germany") for e in events)

@@ -203,7 +203,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             seen.setdefault(key, event)
             events.append(event)
             if event.layer == "material" and place is not None:
-                towns = each_town(lex, event, coordinated(text, places, place, (s_start, s_end)))
+                towns = each_town(lex, event, coordinated(text, places, place, (s_start, s_end), start))
                 if towns:
                     shared.update(e.id for e in (event, *towns))
                 events.extend(towns)

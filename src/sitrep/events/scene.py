@@ -216,6 +216,11 @@ def _where_told(text: str, p: Place, sentence_start: int, trigger: int) -> bool:
 
 
 LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
+# Words that open a list of scenes: "in Turkey, Germany and Spain", "spread to neighbouring Turkey".
+LOCATIVE = re.compile(
+    r"\b(?:in|at|outside|inside|across|near|throughout|(?:spread|spreads|spreading|extended|extends)\s+(?:\w+\s+)?to)\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _listed(text: str, countries: list[Place]) -> list[Place]:
@@ -227,7 +232,8 @@ def _listed(text: str, countries: list[Place]) -> list[Place]:
             runs[-1].append(p)
         else:
             runs.append([p])
-    return [p for run in runs if len(run) >= 3 for p in run]
+    # "protests in Turkey, Germany and Spain": a list opened as scenes is each of them.
+    return [p for run in runs if len(run) >= 3 and not LOCATIVE.search(text, max(0, run[0].start - 40), run[0].start) for p in run]
 
 
 def focus(places: list[Place]) -> Place | None:

@@ -13,6 +13,7 @@ from typing import Any
 from sitrep.events.actors import unnamed_doer
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.scene import LIST_GAP, reference
+from sitrep.events.scene import LOCATIVE as _LOCATIVE
 from sitrep.model import Event, Place
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
@@ -39,14 +40,20 @@ _TOWNS = ("city", "landmark", "admin2")
 _SCENES = (*_TOWNS, "admin1")
 # "struck a plant in Khartoum and training camps near Khost": two targets, each with its town.
 _NP_GAP = re.compile(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
-_LOCATIVE = re.compile(r"\b(?:in|at|outside|inside|across|near|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+_OPENS = re.compile(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[int, int]) -> list[Place]:
+def coordinated(
+    text: str, places: list[Place], place: Place, sentence: tuple[int, int], trigger: int | None = None
+) -> list[Place]:
     """The other towns named with the scene in one list ("the embassies in Nairobi and Dar es
     Salaam, Tanzania"): each is a scene of its own. A country after a town is the town's
-    ("Dar es Salaam, Tanzania"), not another scene; "between A and B" is one road."""
+    ("Dar es Salaam, Tanzania"), not another scene; "between A and B" is one road. A list of
+    countries before the trigger (at ``trigger``) is its scenes only when it opens the sentence
+    ("In Turkey, Germany and Spain, police arrested ..."), not when it belongs to an earlier
+    verb ("protests spread to Turkey, Germany ..., dozens of arrests")."""
     country = place.feature == "country"
     if (place.feature not in _SCENES and not country) or _BETWEEN.search(text, max(0, place.start - 12), place.start):
         return []
@@ -74,7 +81,7 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
     out: list[Place] = []
     for step in (1, -1):
         i = at
-        while 0 <= i + step < len(items) and len(out) < 4:
+        while 0 <= i + step < len(items) and len(out) < 8:
             (_, a_end), (b, _) = sorted((items[i], items[i + step]), key=lambda x: x[0].start)
             q = items[i + step][0]
             gap = text[a_end : b.start]
@@ -82,7 +89,7 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
             if q.geonameid == place.geonameid or not (
                 (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap)))
                 or (q.feature in _SCENES and (joined or _NP_GAP.match(gap)))
-                or (country and q.feature == "country" and joined)
+                or (country and q.feature == "country" and (joined or gap.strip() == ","))  # no country qualifies a country
                 # "camps in Afghanistan and a chemical plant in Khartoum": two targets, each placed
                 or (q.feature == "country" and bool(_NP_GAP.match(gap)) and q.start < place.start
                     and bool(_LOCATIVE.search(text, max(0, q.start - 14), q.start)))
@@ -94,7 +101,9 @@ def coordinated(text: str, places: list[Place], place: Place, sentence: tuple[in
         # Countries are two scenes only where a place is meant ("the embassies in Kenya and
         # Tanzania"), never as doers ("the U.S. and Britain struck") or sides ("between ...").
         first = min([place, *out], key=lambda p: p.start)
-        if not _LOCATIVE.search(text, max(0, first.start - 14), first.start) or _BETWEEN.search(text, max(0, first.start - 12), first.start):
+        if not _LOCATIVE.search(text, max(0, first.start - 40), first.start) or _BETWEEN.search(text, max(0, first.start - 12), first.start):
+            return []
+        if trigger is not None and trigger > max(p.end for p in [place, *out]) and not _OPENS.match(text, sentence[0], first.start):
             return []
     if out and _BETWEEN.search(text, max(0, min(p.start for p in [place, *out]) - 12), min(p.start for p in [place, *out])):
         return []  # "fighting between Sudan and South Sudan": one conflict, both sides
