@@ -291,13 +291,16 @@ def test_a_country_named_as_written_is_no_adjective_and_us_led_forces_are_no_pla
     assert not any((e.place or {}).get("country_code") == "US" for e in events if e.layer == "material")
 
 
-def test_a_list_of_countries_places_nothing_in_one_of_them() -> None:
+def test_a_list_of_countries_places_no_later_arrest_in_one_of_them() -> None:
+    # The protests spread to each country listed (one protest each: test_scenes); the arrests
+    # "across the continent" are not put in the Netherlands.
     events = _annotate(
         "Riots shook Athens on Friday. And as solidarity protests spread to neighboring Turkey, as well as Germany, "
         "Spain, Italy, Russia, Denmark and the Netherlands, dozens of arrests have been made across the continent.",
         "2008-12-12",
     )
-    assert not any((e.place or {}).get("country_code") == "NL" for e in events if e.layer == "material")
+    assert not any((e.place or {}).get("country_code") == "NL" for e in events if e.family == "detention")
+    assert any((e.place or {}).get("country_code") == "NL" for e in events if e.family == "protest")
 
 
 def test_eventness_cues_live_in_a_data_file_each_with_a_source() -> None:
@@ -492,3 +495,20 @@ def test_days_before_an_event_count_from_that_event() -> None:
     )
     assert not any(e.date and e.date["value"] == "2015-11-18" for e in events)
     assert _day(_annotate("He was arrested in Kabul two days before.", "2015-11-20"), "detention.arrest") == "2015-11-18"
+
+
+def test_a_killing_recalled_from_long_ago_keeps_its_year_and_today_s_riot_its_day() -> None:
+    # The lead tells of an accidental ricochet; the 1985 killing "by an officer" is violence all
+    # the same, dated by its own clause's year (not "this week"), and today's petrol bombs,
+    # told with no day, are not joined to the demonstration of 1985.
+    events = _annotate(
+        "Fury at report clearing Greek police over death of schoolboy. Greeks have reacted with fury to "
+        "an official report which concluded a schoolboy was killed by an accidental ricochet. Students who "
+        "took to the streets this week have pointed out similarities to the case of Michalis Kaltezas, who "
+        "was killed by an officer during a demonstration in Athens in 1985. Protesters threw two petrol "
+        "bombs at Athens's main courthouse.",
+        "2008-12-11",
+    )
+    assert _day(events, "attack.civilians") == "1985"
+    bombs = next(e for e in events if "petrol bombs" in e.evidence[0]["text"] and e.evidence[0]["text"].startswith("Protesters"))
+    assert bombs.date is not None and bombs.date["value"] == "2008-12-11"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from sitrep.model import Event
@@ -175,8 +176,12 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     return None
 
 
-def one_per_event(events: list[Event], text: str) -> list[Event]:
-    """Join the mentions of one happening in one article; the article's order of events kept."""
+def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, Any] | None], bool] | None = None) -> list[Event]:
+    """Join the mentions of one happening in one article; the article's order of events kept.
+
+    A mention with no day of its own is not joined to a happening the article recalls from
+    long before (``recalled`` says which days are a month or more before the story's): "Protesters threw petrol bombs
+    at the courthouse" is today's, not the 1985 demonstration told a sentence before."""
     clusters: list[list[int]] = []
     place_of: list[dict[str, Any] | None] = []
     date_of: list[dict[str, Any] | None] = []
@@ -197,6 +202,8 @@ def one_per_event(events: list[Event], text: str) -> list[Event]:
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
+                if own_date is None and recalled is not None and date_of[c] is not None and recalled(date_of[c]):
+                    continue
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
                     home = c
                     break

@@ -238,8 +238,9 @@ def _own_date(
         weeks = [t for t in times if lo <= t.start and t.end <= hi and _WEEK.fullmatch(t.value) and own(t)]
         if weeks and not told(sentence, weeks[0].start - s0, weeks[0].end - s0) and (month := _week_month(weeks[0].value)):
             return {"value": month, "precision": "month", "how": "text", "text": weeks[0].text}
-    for lo, hi in (clause, span):
-        # Only a year ("this year", "since 1955", "in 2009"): the year, not another day.
+        # Only a year ("this year", "since 1955", "in 2009"): the year, not another day; the
+        # clause's year before a week of the sentence's other clause ("students who took to the
+        # streets this week ... Kaltezas, who was killed in 1985").
         years = [t for t in times if lo <= t.start and t.end <= hi and _YEAR.fullmatch(t.value) and own(t)]
         if years and not told(sentence, years[0].start - s0, years[0].end - s0):
             return _json(years[0])
@@ -270,9 +271,10 @@ def _json(t: TimeRef) -> dict[str, Any]:
     }
 
 
-def recalled(date: dict[str, Any] | None, article: Article) -> bool:
-    """Whether an event happened before the story's days: ended more than two days before
-    publication ("the Aug. 7 bombings" in a story of Aug. 18, "the 2006 Lebanon war")."""
+def recalled(date: dict[str, Any] | None, article: Article, days: int = 2) -> bool:
+    """Whether an event happened before the story's days: ended more than two days (or
+    ``days``) before publication ("the Aug. 7 bombings" in a story of Aug. 18, "the 2006
+    Lebanon war")."""
     pub = article.published
     if not date or pub is None or len(pub.value) < 10 or not str(date.get("value") or "")[:4].isdigit():
         return False
@@ -288,7 +290,7 @@ def recalled(date: dict[str, Any] | None, article: Article) -> bool:
             last = dt.date(int(value[:4]), 12, 31)
     except ValueError:
         return False
-    return (published - last).days > 2
+    return (published - last).days > days
 
 
 def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:

@@ -68,7 +68,8 @@ _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived|"
     # "a student from California", "a 23-year-old man of Schenectady": where someone is from
-    r"(?:students?|residents?|natives?|man|woman|men|women|boy|girl|teen(?:ager)?s?|citizens?|nationals?|tourists?|couple|"
+    # (one person: "residents of Lagos protested" protested in Lagos)
+    r"(?:an?|the|his|her)\s+(?:[\w-]+\s+)?(?:student|resident|native|man|woman|boy|girl|teen(?:ager)?|citizen|national|tourist|"
     r"mother|father|son|daughter|\d+-year-old)\s+(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
