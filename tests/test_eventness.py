@@ -290,6 +290,9 @@ NO_EVENT = [
     ("dodging arrest", "Lindsay Lohan checked into California's Betty Ford Center rehab facility late Thursday, dodging arrest.", "2013-05-03"),
     ("a bombing range", "The Department of Defense might not understand why a plant should be considered when expanding a bombing range.", "2008-12-11"),
     ("a word in scare quotes", 'The congressman joked on Twitter, asking whether his kitchen blender would be next to "attack" him.', "2011-06-01"),
+    ("have a blast", "I'm excited because I know what's coming and he's going to have a blast.", "2013-08-04"),
+    ("led to more arrests", "Oklahoma and Nebraska said the influx had led to more arrests, more impounded vehicles and higher jail and court costs.", "2014-12-18"),
+    ("a firms' merger", "Though the exact contours of the merger and its implications in India are not known, both are expected to maintain their portfolios.", "2011-08-01"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -342,6 +345,8 @@ EVENT = [
     ("an operation by troops", "An operation by Afghan troops cleared the village of Shah Wali Kot on Monday.", "2013-08-24", ["clash.armed"]),
     ("rioters' damage", "Rioters damaged 42 government office buildings in Jayapura on Monday.", "2012-08-07", ["riot.mob"]),
     ("fired on a day", "Gunmen fired on a bus in Kabul on June 8.", "2005-06-20", ["attack.civilians"]),
+    ("armed groups merged", "The two rebel groups merged in Idlib on Monday.", "2013-08-04", ["group.change"]),
+    ("a blast hit", "A blast hit Kabul on Monday.", "2013-08-04", ["attack.bombing"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -308,3 +308,13 @@ def test_protests_spread_to_listed_countries_are_one_in_each() -> None:
 def test_countries_that_condemn_are_no_scenes() -> None:
     events = _material("The attack was condemned by the US, Britain, France and Germany on Monday.", "2008-12-11")
     assert not any(e.place and e.place["name"] in ("United Kingdom", "France", "Germany") for e in events)
+
+
+def test_a_team_in_a_final_is_no_scene() -> None:
+    events = _material(
+        "39 people died when a wall collapsed at the stadium in Brussels during riots just before the "
+        "European cup final between Liverpool and Juventus.",
+        "1985-06-05",
+    )
+    assert {e.place["name"] for e in events if e.place} == {"Brussels"}
+    assert {e.place["name"] for e in _material("Fans rioted in Liverpool on Monday.", "1985-06-05") if e.place} == {"Liverpool"}

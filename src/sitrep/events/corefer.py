@@ -180,7 +180,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
     """Join the mentions of one happening in one article; the article's order of events kept.
 
     A mention with no day of its own is not joined to a happening the article recalls from
-    long before (``recalled`` says which days are a month or more before the story's): "Protesters threw petrol bombs
+    long before (``recalled`` says which days are a month or more before the story's), unless
+    it is the story's first: "Protesters threw petrol bombs
     at the courthouse" is today's, not the 1985 demonstration told a sentence before."""
     clusters: list[list[int]] = []
     place_of: list[dict[str, Any] | None] = []
@@ -202,8 +203,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
-                if own_date is None and recalled is not None and date_of[c] is not None and recalled(date_of[c]):
-                    continue
+                if c > 0 and own_date is None and recalled is not None and date_of[c] is not None and recalled(date_of[c]):
+                    continue  # (the story's first event may be an old one: a trial retells its killing)
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
                     home = c
                     break

@@ -100,7 +100,8 @@ def context_takers(events: list[Event]) -> None:
 _FORMAL_PROTEST = _CUES["formal_protest_before"]
 # "Sharif protested that the missiles crossed Pakistani airspace", "protested to the UN": words.
 _PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])|,\s+saying\b")
-_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?)\b", re.IGNORECASE)
+# A strike is a protest of its own, whatever rioting is told beside it ("a nationwide strike paralysed Greece").
+_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?|(?:general|nationwide|national|labou?r) strikes?|walk-?outs?)\b", re.IGNORECASE)
 
 
 def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:

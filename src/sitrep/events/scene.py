@@ -18,7 +18,9 @@ RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "countr
 
 _REFERENCE = re.compile(
     r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
-    r"|(?:border|frontier|boundary) with)\s+(?:the\s+)?$"
+    r"|(?:border|frontier|boundary) with"
+    # "the European cup final between Liverpool and Juventus": a team, not a scene
+    r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?)\s+(?:the\s+)?$"
 )
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
