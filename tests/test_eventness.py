@@ -293,6 +293,9 @@ NO_EVENT = [
     ("have a blast", "I'm excited because I know what's coming and he's going to have a blast.", "2013-08-04"),
     ("led to more arrests", "Oklahoma and Nebraska said the influx had led to more arrests, more impounded vehicles and higher jail and court costs.", "2014-12-18"),
     ("a firms' merger", "Though the exact contours of the merger and its implications in India are not known, both are expected to maintain their portfolios.", "2011-08-01"),
+    ("ships for a search", "A total of eight ships will also be deployed in the search for the plane near Perth.", "2014-03-28"),
+    ("can also be arrested", "We must ensure that those who have committed the crimes can also be arrested if they should leave the territory.", "2015-11-16"),
+    ("the cost of arrests", "Police are spending more time and money making arrests, housing inmates and seizing drugs in Colorado.", "2014-12-19"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -347,6 +350,9 @@ EVENT = [
     ("fired on a day", "Gunmen fired on a bus in Kabul on June 8.", "2005-06-20", ["attack.civilians"]),
     ("armed groups merged", "The two rebel groups merged in Idlib on Monday.", "2013-08-04", ["group.change"]),
     ("a blast hit", "A blast hit Kabul on Monday.", "2013-08-04", ["attack.bombing"]),
+    ("a venue stormed by gunmen", "The Bataclan concert venue in Paris was stormed by several gunmen on Friday.", "2015-11-14", ["attack.civilians"]),
+    ("stun grenades in battles", "Riot police used stun grenades and tear gas during running battles in Athens on Monday.", "2011-06-29", ["clash.armed"]),
+    ("grenades hurled", "Militants hurled grenades at a police post in Kabul on Monday.", "2015-11-14", ["attack.grenade"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -318,3 +318,24 @@ def test_a_team_in_a_final_is_no_scene() -> None:
     )
     assert {e.place["name"] for e in events if e.place} == {"Brussels"}
     assert {e.place["name"] for e in _material("Fans rioted in Liverpool on Monday.", "1985-06-05") if e.place} == {"Liverpool"}
+
+
+def test_an_aside_between_dashes_is_someone_else_s_place_and_day() -> None:
+    # Graham was shot in the Bronx a year before; the protesters are not there, nor then.
+    events = _material(
+        "The protesters eventually backtracked to the vigil site where the parents of Ramarley Graham — an "
+        "unarmed teenager fatally shot by police in the Bronx last year — were waiting.",
+        "2013-03-13",
+    )
+    assert not any(e.family == "protest" and e.place and e.place["name"] == "Bronx" for e in events)
+    kept = _material("Police shot a teenager — the third this year — in Brooklyn on Saturday.", "2013-03-13")
+    assert [(e.place["name"], e.date["value"]) for e in kept if e.place and e.date] == [("Brooklyn", "2013-03-09")]
+
+
+def test_protesters_in_each_listed_country_are_that_country_s() -> None:
+    events = _material(
+        "And as solidarity protests spread to neighboring Turkey, as well as Germany and Spain, dozens of arrests have been made.",
+        "2008-12-11",
+    )
+    names = {e.place["name"]: e.actor1["name"] for e in events if e.family == "protest" and e.place and e.actor1}
+    assert names == {"Turkey": "Protesters (Turkey)", "Germany": "Protesters (Germany)", "Spain": "Protesters (Spain)"}

@@ -27,6 +27,24 @@ def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in CLAUSE_BREAK.finditer(sentence))
 
 
+# A parenthetical set off by a pair of dashes: "the parents of Ramarley Graham — an unarmed
+# teenager fatally shot by police in the Bronx last year — were waiting". Brackets are left
+# alone: they mostly gloss the place or day told ("Uberaba (Minas Gerais)", "Friday (Nov. 13)").
+_ASIDE = re.compile(r"\s[—–]\s[^—–]{3,200}?\s[—–]\s|\s--\s.{3,200}?\s--\s")
+
+
+@lru_cache(maxsize=2048)
+def asides(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's parentheticals set off by dash pairs."""
+    return tuple(m.span() for m in _ASIDE.finditer(sentence))
+
+
+def aside_of(sentence: str, start: int, end: int, trigger: int) -> bool:
+    """Whether ``start:end`` sits in a parenthetical that does not hold the trigger at ``trigger``:
+    what the aside tells is about someone else ("shot ... in the Bronx last year")."""
+    return any(a <= start and end <= b and not a <= trigger < b for a, b in asides(sentence))
+
+
 def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
     """The span of the clause around ``t_start:t_end`` inside ``sentence``."""
     start, end = 0, len(sentence)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from sitrep.events.clauses import aside_of
 from sitrep.model import Event, Place
 
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
@@ -184,8 +185,13 @@ def place_of(
     )  # fmt: skip
     if right is not None and not reference(text, right):
         return right
+    said = text[sentence[0] : sentence[1]]
     for lo, hi in (clause, sentence):
-        inside = [p for p in places if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)]
+        inside = [
+            p for p in places
+            if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
+            and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
+        ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"])
         inside = [p for p in inside if p not in listed]
         if (lo, hi) == sentence and home:

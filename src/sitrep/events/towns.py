@@ -12,6 +12,7 @@ from typing import Any
 
 from sitrep.events.actors import unnamed_doer
 from sitrep.events.lexicon import Lexicon
+from sitrep.events.places import country_name
 from sitrep.events.scene import LIST_GAP, reference
 from sitrep.events.scene import LOCATIVE as _LOCATIVE
 from sitrep.model import Event, Place
@@ -125,5 +126,11 @@ def each_town(lex: Lexicon, event: Event, towns: list[Place]) -> list[Event]:
             if actor and actor.get("how") == "unnamed" and actor.get("country_code") != t.country_code:
                 # The unnamed doer is the town's country's: bombers in Tanzania, not Kenya's.
                 setattr(copied, side, {**actor, "name": unnamed_doer(lex, t.country_code), "country_code": t.country_code})
+            elif actor and actor.get("text") is None and actor.get("country_code") not in (None, t.country_code):
+                # A crowd named by the kind alone is the place's: the protesters in Germany are
+                # "Protesters (Germany)", not the first country's.
+                old, new = f"({country_name(actor['country_code'])})", f"({country_name(t.country_code)})"
+                if str(actor.get("name", "")).endswith(old):
+                    setattr(copied, side, {**actor, "name": actor["name"][: -len(old)] + new, "country_code": t.country_code})
         out.append(copied)
     return out
