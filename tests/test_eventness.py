@@ -296,6 +296,9 @@ NO_EVENT = [
     ("ships for a search", "A total of eight ships will also be deployed in the search for the plane near Perth.", "2014-03-28"),
     ("can also be arrested", "We must ensure that those who have committed the crimes can also be arrested if they should leave the territory.", "2015-11-16"),
     ("the cost of arrests", "Police are spending more time and money making arrests, housing inmates and seizing drugs in Colorado.", "2014-12-19"),
+    ("a phrase quoted as a term", "Mr. Akin said over the weekend that women’s bodies will resist getting pregnant from a “legitimate rape,” comments that have been widely condemned.", "2012-08-21"),
+    ("sentenced to life for a list", "He was sentenced to life in prison for indecency with a child, aggravated sexual assault and two counts of aggravated assault with a deadly weapon.", "2009-12-01"),
+    ("market rallies", "Initial market rallies quickly reversed, suggesting that the election had not been enough.", "2012-06-18"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -353,6 +356,8 @@ EVENT = [
     ("a venue stormed by gunmen", "The Bataclan concert venue in Paris was stormed by several gunmen on Friday.", "2015-11-14", ["attack.civilians"]),
     ("stun grenades in battles", "Riot police used stun grenades and tear gas during running battles in Athens on Monday.", "2011-06-29", ["clash.armed"]),
     ("grenades hurled", "Militants hurled grenades at a police post in Kabul on Monday.", "2015-11-14", ["attack.grenade"]),
+    ("rallies in a city", "Thousands joined rallies in Athens on Sunday.", "2012-08-21", ["protest"]),
+    ("the women's bodies found", "The women's bodies were found in Kabul on Monday.", "2012-08-21", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

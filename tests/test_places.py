@@ -526,3 +526,20 @@ def test_whom_one_shoots_or_arrests_is_a_person() -> None:
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-09-27"), assume_clean=True))
     assert [p.name for p in art.places] == ["Fort Smith"]
     assert [(e.kind, (e.place or {}).get("name")) for e in art.events if e.layer == "material"] == [("attack.civilians", "Fort Smith")]
+
+
+def test_a_surname_after_an_unknown_given_name_is_a_person_throughout() -> None:
+    # "Mitt" is no place and no listed given name; Romney (West Virginia) is a small town. Once
+    # the article writes "Mitt Romney", "because of Romney's criticism" is his, not the town's.
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import locate
+
+    text = (
+        "Democrats felt President Obama failed to land blows against Mitt Romney, going on offense. "
+        "The attack entered the political debate because of Romney's criticism, a claim Romney rejected. "
+        "Militants attacked the consulate in Benghazi."
+    )
+    art = locate(clean(RawArticle(id="t", source="t", text=text, published="2012-10-12"), assume_clean=True))
+    names = {p.name for p in art.places}
+    assert "Romney" not in names and "Benghazi" in names

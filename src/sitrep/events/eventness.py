@@ -70,13 +70,16 @@ _OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|t
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
 _FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
+# A short phrase opened by a quote just before the trigger and closed right after it.
+_QUOTED_TERM = re.compile(r"[\"“](?:[\w'’-]+\s+){1,2}$")
+_QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
 # A harm done by people is violence, whatever the story's lead says of accidents: "Kaltezas,
 # who was killed by an officer during a demonstration in 1985" beside "an accidental ricochet".
 _BY_FORCE = re.compile(r"\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|riot\s+)?(?:police(?:m[ae]n)?|officers?|cops?|guards?|soldiers|troops|gunmen|assailants?|attackers?|a mob|mobs?)\b", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
 _QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
 
 
 def _lowered(words: re.Pattern[str]) -> re.Pattern[str]:
@@ -143,6 +146,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True
     if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’" and " " not in word:
         return True  # 'whether his kitchen blender would be next to "attack" him': a word in scare quotes
+    if _QUOTE_CLOSE.match(sentence, end) and _QUOTED_TERM.search(sentence, max(0, start - 25), start):
+        return True  # 'women's bodies resist pregnancy from a “legitimate rape,” comments': a phrase quoted as a term
     lowered = word.lower()
     said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
     if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):

@@ -104,6 +104,11 @@ _PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])|,\s+saying\b")
 _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?|(?:general|nationwide|national|labou?r) strikes?|walk-?outs?)\b", re.IGNORECASE)
 
 
+# Words only armed forces' fighting goes by: "the deadliest strike of the offensive so far"
+# is no brawl, whoever the sentence names.
+_MILITARY_WORD = re.compile(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?fights?|gun ?battles?|shoot-?outs?|exchange\w* (?:of )?fire|counter-?attack\w*|repuls\w+|repelled|skirmish\w*|security operation)\b", re.IGNORECASE)
+
+
 def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:
     """Whether forces broke the protest up in its sentence or the next: an arrest in another
     city three paragraphs on is not this march's."""
@@ -189,7 +194,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             e.actor2 = other
         elif (
             e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2))
-            and not _WEAPONS.search(text) and not _fled_from(e)
+            and not _WEAPONS.search(text) and not _fled_from(e) and not _MILITARY_WORD.search(e.evidence[0]["trigger"]["text"])
         ):  # fmt: skip
             # "members of two rival parties clashed", "villagers fought over water": no armed side.
             retype(e, lex.kinds["riot.mob"])

@@ -203,6 +203,12 @@ def _area(m: Mention, gaz: Gazetteer) -> bool:
     )
 
 
+def _small_town(gaz: Gazetteer, key: str) -> bool:
+    """Whether every place a key names is a town of under 20,000 (a surname's likelier reading)."""
+    entries = gaz.lookup(key)
+    return bool(entries) and all(gaz.feature(rid) == "city" and gaz.pop[rid] < 20_000 for rid, _ in entries)
+
+
 def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
     """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
     out: set[str] = set()
@@ -222,6 +228,13 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             and a.key not in _OPENERS and not b.raw.isupper() and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
         ):  # fmt: skip
             out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
+        elif (
+            _capitalised(a) and not a.raw.isupper() and len(a.raw) > 2 and not gaz.lookup(a.key) and a.key not in TITLES
+            and a.key not in PLACE_MODIFIERS and a.key not in _OPENERS and not _sentence_initial(text, a.start)
+            and text[a.end : b.start] == " " and not b.raw.isupper() and _small_town(gaz, b.key)
+            and not (c is not None and _capitalised(c) and text[b.end : c.start] == " ")
+        ):  # fmt: skip
+            out.add(b.key)  # "against Mitt Romney": an unknown word before a small town's name is a given name
     # Only around the verbs that tell of a person (a scan of the text, not a test per word).
     if _PERSON_HINT.search(text):
         ends = {tok.end: i for i, tok in enumerate(toks)}
@@ -440,8 +453,8 @@ def _keep(
     # Known only as another spelling of a small place, and nothing says it is a place.
     if not context and all(k == KIND_ALT and gaz.pop[r] < 50_000 for r, k in m.entries):
         return False
-    if single and m.key in persons and not context:
-        return False
+    if single and m.key in persons and (not context or text.startswith(("'s", "’s"), toks[m.last - 1].end)):
+        return False  # (a person's name after "of" is still his: "because of Romney's criticism")
     if not strong and not context and flags & PERSON_GIVEN:
         return False
     if flags and not context and nxt is not None and nxt.key in SPEECH and not _area(m, gaz):
