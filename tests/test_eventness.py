@@ -299,6 +299,11 @@ NO_EVENT = [
     ("a phrase quoted as a term", "Mr. Akin said over the weekend that women’s bodies will resist getting pregnant from a “legitimate rape,” comments that have been widely condemned.", "2012-08-21"),
     ("sentenced to life for a list", "He was sentenced to life in prison for indecency with a child, aggravated sexual assault and two counts of aggravated assault with a deadly weapon.", "2009-12-01"),
     ("market rallies", "Initial market rallies quickly reversed, suggesting that the election had not been enough.", "2012-06-18"),
+    ("kept in custody", "Hamza Attou and Mohammed Amri will be kept in custody for another month.", "2015-11-26"),
+    ("a drink-driving arrest", "Vincent Jackson, arrested Jan. 6 in Clairemont on suspicion of driving under the influence.", "2009-04-01"),
+    ("become a suicide bomber", "The aim is to figure out what led this man to become a suicide bomber, the official said.", "2015-11-20"),
+    ("a losing battle", "In the 1950s, dairy operators fought a losing battle against the importation of reconstituted milk.", "2012-08-07"),
+    ("an arrest warrant", "There is an international arrest warrant out for Salah Abdeslam.", "2015-11-20"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -358,6 +363,7 @@ EVENT = [
     ("grenades hurled", "Militants hurled grenades at a police post in Kabul on Monday.", "2015-11-14", ["attack.grenade"]),
     ("rallies in a city", "Thousands joined rallies in Athens on Sunday.", "2012-08-21", ["protest"]),
     ("the women's bodies found", "The women's bodies were found in Kabul on Monday.", "2012-08-21", ["attack.civilians"]),
+    ("in custody after a shooting", "Two men are in custody after a shooting in Brooklyn on Monday.", "2015-11-26", ["detention.arrest", "attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

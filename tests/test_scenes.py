@@ -339,3 +339,11 @@ def test_protesters_in_each_listed_country_are_that_country_s() -> None:
     )
     names = {e.place["name"]: e.actor1["name"] for e in events if e.family == "protest" and e.place and e.actor1}
     assert names == {"Turkey": "Protesters (Turkey)", "Germany": "Protesters (Germany)", "Spain": "Protesters (Spain)"}
+
+
+def test_a_paper_named_after_its_town_is_no_scene() -> None:
+    events = _material(
+        "Authorities suspect arson is the cause of a fire at the church in Wasilla, reports this morning's Anchorage Daily News.",
+        "2008-12-14",
+    )
+    assert {e.place["name"] for e in events if e.place} == {"Wasilla"}

@@ -24,6 +24,8 @@ _REFERENCE = re.compile(
     r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?)\s+(?:the\s+)?$"
 )
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
+# A paper named after its town: "reports this morning's Anchorage Daily News".
+_PAPER_AFTER = re.compile(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
 # "Khartoum reported fresh clashes", "The United States issued a statement".
 _SPEAKS_AFTER = re.compile(
@@ -95,7 +97,7 @@ def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(_STREET_AFTER.match(text, p.end))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(_STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end))
 
 
 def scenes(text: str, places: list[Place]) -> list[Place]:
