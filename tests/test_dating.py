@@ -512,3 +512,18 @@ def test_a_killing_recalled_from_long_ago_keeps_its_year_and_today_s_riot_its_da
     assert _day(events, "attack.civilians") == "1985"
     bombs = next(e for e in events if "petrol bombs" in e.evidence[0]["text"] and e.evidence[0]["text"].startswith("Protesters"))
     assert bombs.date is not None and bombs.date["value"] == "2008-12-11"
+
+
+def test_a_passage_on_1973_keeps_its_days_and_today_s_barricades_their_own() -> None:
+    # "Nov. 17" after "In November 1973" is 1973's; "Nearby streets are barricaded", told in
+    # the present after that passage, is not dated to 1973 nor joined to its barricades.
+    text = (
+        "Rioters clashed with police in Athens on Dec. 6. In November 1973, students barricaded themselves inside "
+        "the Polytechnic in Athens. Fearful that the revolt would spread, on Nov. 17 the national police moved in "
+        "with tanks, killing protesters. Nearby streets are barricaded with the carcasses of burnt cars."
+    )
+    events = _annotate(text, "2008-12-15")
+    killing = next(e for e in events if any("tanks" in x["text"] for x in e.evidence))
+    assert killing.date is not None and killing.date["value"].startswith("1973-11")
+    now = [e for e in events if any("Nearby streets" in x["text"] for x in e.evidence)]
+    assert now and all(not str((e.date or {}).get("value", "")).startswith("1973") for e in now)

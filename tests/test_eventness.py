@@ -304,6 +304,9 @@ NO_EVENT = [
     ("become a suicide bomber", "The aim is to figure out what led this man to become a suicide bomber, the official said.", "2015-11-20"),
     ("a losing battle", "In the 1950s, dairy operators fought a losing battle against the importation of reconstituted milk.", "2012-08-07"),
     ("an arrest warrant", "There is an international arrest warrant out for Salah Abdeslam.", "2015-11-20"),
+    ("a reporter's beat", "Oh, it's been so long since we were on the rehab beat!", "2007-07-24"),
+    ("a player's transfer", "After Liverpool and Chelsea had reached an agreement, the player travelled down to London where he passed his medical before agreeing personal terms.", "2011-01-31"),
+    ("inspiring acts of violence", "Isis, which has long focused on inspiring random acts of violence, has changed.", "2015-11-16"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -364,6 +367,8 @@ EVENT = [
     ("rallies in a city", "Thousands joined rallies in Athens on Sunday.", "2012-08-21", ["protest"]),
     ("the women's bodies found", "The women's bodies were found in Kabul on Monday.", "2012-08-21", ["attack.civilians"]),
     ("in custody after a shooting", "Two men are in custody after a shooting in Brooklyn on Monday.", "2015-11-26", ["detention.arrest", "attack.civilians"]),
+    ("beaten at the end", "Police said he was beaten.", "2015-08-10", ["attack.civilians"]),
+    ("rebels' agreement", "Rebels reached an agreement with the government in Doha on Monday.", "2015-08-10", ["agreement"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -129,3 +129,14 @@ def test_a_house_number_is_no_year() -> None:
     text = "All three live in a fifth-floor apartment inside 1800 Pitkin Ave. in Brooklyn, police said in 2013."
     art = extract(clean(RawArticle(id="t", source="t", text=text, published="2013-04-18"), assume_clean=True))
     assert [t.value for t in art.times] == ["2013"]
+
+
+def test_a_day_in_a_passage_that_opened_on_its_month_and_year_takes_that_year() -> None:
+    refs = find_times(
+        "In November 1973, students barricaded themselves inside. On Nov. 17 the police moved in with tanks.",
+        date(2008, 12, 15),
+    )
+    assert [r.value for r in refs] == ["1973-11", "1973-11-17"]
+    # An attributive year lends nothing: "the August 1988 cease-fire ... invasion of Kuwait on Aug. 2".
+    refs = find_times("Talks followed the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2.", date(1990, 8, 15))
+    assert refs[-1].value == "1990-08-02"

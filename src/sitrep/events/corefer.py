@@ -205,6 +205,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue  # the jail taken in a town is not the town taken
                 if c > 0 and own_date is None and recalled is not None and date_of[c] is not None and recalled(date_of[c]):
                     continue  # (the story's first event may be an old one: a trial retells its killing)
+                if own_date is not None and date_of[c] is None and recalled is not None and recalled(own_date):
+                    continue  # "In November 1973, students barricaded themselves" is not today's barricades
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
                     home = c
                     break

@@ -366,6 +366,25 @@ def context_date(
     }
 
 
+# "Nearby streets are barricaded", "the protesters are still marching": told as now.
+_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:
+    """A day carried over from the sentences before, unless the trigger at ``trigger`` is told in
+    the present and that day lies a month or more before the story's (``today``): after a
+    paragraph on November 1973, "Nearby streets are barricaded with burnt cars" is today's."""
+    if date is None or today is None or not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
+        return date
+    value = str(date.get("value") or "")
+    return None if value[:7] < _month_before(today) else date
+
+
+def _month_before(today: str) -> str:
+    y, m = int(today[:4]), int(today[5:7])
+    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+
+
 def dateline(article: Article) -> tuple[int, int] | None:
     """Where the publication date's own words stand in the text, if they do."""
     pub = article.published

@@ -39,6 +39,7 @@ from sitrep.events.dating import (
     event_date,
     recalled,
     series,
+    still_now,
     told,
 )
 from sitrep.events.eventness import StoryKind, legal_reference, no_happening
@@ -80,8 +81,6 @@ _RECALLED_AFTER = _CUES["recalled_after"]
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized))$", re.IGNORECASE)
-
-
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
@@ -174,7 +173,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
-                event.date = context_date(prior, events[:n_before], times, line, event.family, today) or event.date
+                event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
             borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):
                 event.date = {**ref.date, "how": "context"} if ref.date else None  # "condemned the attack": told before

@@ -86,6 +86,9 @@ _MEMBER_AFTER = re.compile(
 )
 
 
+_NEAR_BEFORE = re.compile(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 # "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
 _MEDIUM_BEFORE = re.compile(
     r"\b(?:newspapers?|daily|dailies|paper|magazine|weekly|tabloid|broadcaster|channel|television|radio|TV|website|news agency|news site)\s+$",
@@ -126,6 +129,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if p.feature == "country" and _FORCES_AFTER.match(text, p.end):
             continue
+        if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
+            continue  # "fighting rebels in areas near South Sudan": the other side of that border
         if _COMPOUND_AFTER.match(text, p.end):
             continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):

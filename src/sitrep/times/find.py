@@ -123,7 +123,38 @@ def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> lis
                 r.value = str(anchor.year - 1) if anchor else "PAST_REF"
         elif _QUARTER_VALUE.match(r.value):
             period = r.value
+    _narrative_year(out, text)
     return out
+
+
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# How far a month written with its year ("In November 1973") lends that year to a day of the
+# same month written without one.
+_NARRATIVE_REACH = 400
+
+
+# "In November 1973, ...": a month and year that open a passage (not "the August 1988 cease-fire").
+_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def _narrative_year(refs: list[TimeRef], text: str) -> None:
+    """A day written without its year in a passage that has just opened on its month and year
+    takes that year: "In November 1973, students barricaded themselves ... on Nov. 17 the
+    police moved in with tanks" is 17 November 1973, not the November before the story."""
+    told: TimeRef | None = None
+    for r in refs:
+        if not r.value[:4].isdigit():
+            continue
+        if _HAS_YEAR.search(r.text):
+            if len(r.value) == 7 and _FRAME_BEFORE.search(text, max(0, r.start - 20), r.start):
+                told = r
+            continue
+        if (
+            told is not None and r.start - told.end <= _NARRATIVE_REACH and len(r.value) == 10
+            and _MONTH_WORD.search(r.text) and r.value[5:7] == told.value[5:7] and r.value[:4] != told.value[:4]
+        ):  # fmt: skip
+            r.value = told.value[:4] + r.value[4:]
 
 
 _LEAD = re.compile(r"^(?:(?:in|on|of|since|by|until|from|during|before|after|for|at|within|,)\s+)+", re.IGNORECASE)
