@@ -369,6 +369,8 @@ EVENT = [
     ("in custody after a shooting", "Two men are in custody after a shooting in Brooklyn on Monday.", "2015-11-26", ["detention.arrest", "attack.civilians"]),
     ("beaten at the end", "Police said he was beaten.", "2015-08-10", ["attack.civilians"]),
     ("rebels' agreement", "Rebels reached an agreement with the government in Doha on Monday.", "2015-08-10", ["agreement"]),
+    ("a targeted strike", "On Oct. 8, it conducted a targeted strike against militants in Raqqa, Syria.", "2015-11-20", ["attack.airstrike"]),
+    ("a dockers' strike", "A strike by dockworkers shut the port of Piraeus on Monday.", "2015-11-20", ["protest"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
@@ -393,3 +395,7 @@ def test_a_death_told_with_its_bombing_stays_an_event() -> None:
 def test_a_stormed_town_is_the_town() -> None:
     town = _annotate("Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13")
     assert [(e.place or {}).get("name") for e in town if e.layer == "material"] == ["Ghazni"]
+
+
+def test_a_workers_strike_is_no_air_strike() -> None:
+    assert "attack.airstrike" not in _kinds("Workers launched a strike on Monday in Athens.", "2015-11-20")

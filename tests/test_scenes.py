@@ -347,3 +347,13 @@ def test_a_paper_named_after_its_town_is_no_scene() -> None:
         "2008-12-14",
     )
     assert {e.place["name"] for e in events if e.place} == {"Wasilla"}
+
+
+def test_a_list_another_verb_governs_is_no_list_of_scenes() -> None:
+    # The manhunt stretched across three countries; the attacks were in Paris.
+    events = _material(
+        "The one known fugitive of the attacks in Paris, he remains at large despite an intense manhunt "
+        "that has stretched across France, Belgium and Germany.",
+        "2015-11-20",
+    )
+    assert not any(e.place and e.place["name"] in ("Belgium", "Germany") for e in events)

@@ -199,7 +199,7 @@ def place_of(
             if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
             and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
         ]  # fmt: skip
-        listed = _listed(text, [p for p in inside if p.feature == "country"])
+        listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
         inside = [p for p in inside if p not in listed]
         if (lo, hi) == sentence and home:
             # Unless it is where the trigger's object was: "air strikes hit Islamic State in Syria".
@@ -239,9 +239,16 @@ LOCATIVE = re.compile(
 )
 
 
-def _listed(text: str, countries: list[Place]) -> list[Place]:
+_OPENS_LIST = re.compile(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _listed(text: str, countries: list[Place], trigger_end: int = -1, sentence_start: int = 0) -> list[Place]:
     """Countries named in a list of three or more ("Turkey, Germany, Spain ... and the
-    Netherlands"): what spread to many places happened in none of them in particular."""
+    Netherlands"): what spread to many places happened in none of them in particular,
+    unless the list is the trigger's own scenes, opened just after it ("protests spread to
+    Turkey, Germany ...", "protests were held in Turkey, Germany and Spain") or at the
+    sentence's start ("In Turkey, Germany and Spain, police arrested ...") - not "the
+    attacks, ... a manhunt that has stretched across France, Belgium and Germany"."""
     runs: list[list[Place]] = []
     for p in sorted(countries, key=lambda p: p.start):
         if runs and LIST_GAP.match(text[runs[-1][-1].end : p.start]):
@@ -249,7 +256,13 @@ def _listed(text: str, countries: list[Place]) -> list[Place]:
         else:
             runs.append([p])
     # "protests in Turkey, Germany and Spain": a list opened as scenes is each of them.
-    return [p for run in runs if len(run) >= 3 and not LOCATIVE.search(text, max(0, run[0].start - 40), run[0].start) for p in run]
+    def own(run: list[Place]) -> bool:
+        first = run[0].start
+        if not LOCATIVE.search(text, max(0, first - 40), first):
+            return False
+        return (0 <= trigger_end <= first and first - trigger_end <= 30) or bool(_OPENS_LIST.match(text, sentence_start, first))
+
+    return [p for run in runs if len(run) >= 3 and not own(run) for p in run]
 
 
 def focus(places: list[Place]) -> Place | None:
