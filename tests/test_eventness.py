@@ -307,6 +307,12 @@ NO_EVENT = [
     ("a reporter's beat", "Oh, it's been so long since we were on the rehab beat!", "2007-07-24"),
     ("a player's transfer", "After Liverpool and Chelsea had reached an agreement, the player travelled down to London where he passed his medical before agreeing personal terms.", "2011-01-31"),
     ("inspiring acts of violence", "Isis, which has long focused on inspiring random acts of violence, has changed.", "2015-11-16"),
+    ("released after a check-up", "They were released after a medical examination.", "2013-09-16"),
+    ("beat up on a department", 'She argued that the administration should not give Congress ammunition to "beat up" on her department.', "2013-05-13"),
+    ("a channel renamed", "Versus was renamed NBC Sports Network at the start of this year.", "2012-08-15"),
+    ("a detention prolonged", "The Belgian federal prosecutor has prolonged the detention of Abraimi Lazez, a Moroccan from Molenbeek, for one month.", "2015-11-27"),
+    ("a dairy taken over by the state", "It was taken over by the state in the mid-1980s after its private owner went bankrupt.", "2012-08-08"),
+    ("clubs agreed", "The 20 Premier League clubs have agreed, in principle, to introduce radical new cost controls.", "2012-09-13"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -371,6 +377,7 @@ EVENT = [
     ("rebels' agreement", "Rebels reached an agreement with the government in Doha on Monday.", "2015-08-10", ["agreement"]),
     ("a targeted strike", "On Oct. 8, it conducted a targeted strike against militants in Raqqa, Syria.", "2015-11-20", ["attack.airstrike"]),
     ("a dockers' strike", "A strike by dockworkers shut the port of Piraeus on Monday.", "2015-11-20", ["protest"]),
+    ("a town taken over by the Taliban", "Kunduz was taken over by the Taliban on Monday.", "2014-03-25", ["territory.capture"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -357,3 +357,12 @@ def test_a_list_another_verb_governs_is_no_list_of_scenes() -> None:
         "2015-11-20",
     )
     assert not any(e.place and e.place["name"] in ("Belgium", "Germany") for e in events)
+
+
+def test_a_government_addressed_by_its_capital_is_no_scene() -> None:
+    events = _material(
+        "Dozens of them then left their Beijing hotel on a protest bound for the Malaysian embassy, "
+        "carrying banners asking Kuala Lumpur to be truthful with the relatives.",
+        "2014-03-25",
+    )
+    assert {e.place["name"] for e in events if e.place} == {"Beijing"}

@@ -169,7 +169,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
     if family == "release" and (_ROUTINE_AFTER.match(sentence, end) or _ROUTINE_BEFORE.search(sentence, max(0, start - 40), start)):
         return True  # "released on bail", "given a summons and released": no prisoner release
-    if (lowered.endswith("operation") or lowered.startswith("merg")) and not armed:
+    if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
     if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops

@@ -34,6 +34,7 @@ _SPEAKS_AFTER = re.compile(
     r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
     r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"
 )
+_ADDRESSED_BEFORE = re.compile(r"\b(?:asking|asked|urging|urged|calling on|called on|pressing|pressed|demanding that|telling|told)\s+$", re.IGNORECASE)
 # A country that acts is the doer, not the scene: "Sudan bombed the camp", "Israel has
 # pounded Gaza" (its forces did it; where is said elsewhere).
 DOER_GAP = r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly|repeatedly|on \w+|late \w+|\w+ly)\s+){0,3}"
@@ -123,6 +124,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 
         if _SPEAKS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
+        if _ADDRESSED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+to\b", text[p.end : p.end + 4]):
+            continue  # "banners asking Kuala Lumpur to be truthful": a government addressed, not a scene
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
