@@ -313,6 +313,9 @@ NO_EVENT = [
     ("a detention prolonged", "The Belgian federal prosecutor has prolonged the detention of Abraimi Lazez, a Moroccan from Molenbeek, for one month.", "2015-11-27"),
     ("a dairy taken over by the state", "It was taken over by the state in the mid-1980s after its private owner went bankrupt.", "2012-08-08"),
     ("clubs agreed", "The 20 Premier League clubs have agreed, in principle, to introduce radical new cost controls.", "2012-09-13"),
+    ("loans released", "The historic vote paves the way for Greece's European partners and the IMF to release €130 billion in new rescue loans.", "2012-02-21"),
+    ("butterflies released", "Thousands of butterflies were then released into the air.", "2013-07-06"),
+    ("rally around veterans", "Mrs. Obama launched Joining Forces, calling all Americans to rally around service members and veterans.", "2012-09-05"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -378,6 +381,7 @@ EVENT = [
     ("a targeted strike", "On Oct. 8, it conducted a targeted strike against militants in Raqqa, Syria.", "2015-11-20", ["attack.airstrike"]),
     ("a dockers' strike", "A strike by dockworkers shut the port of Piraeus on Monday.", "2015-11-20", ["protest"]),
     ("a town taken over by the Taliban", "Kunduz was taken over by the Taliban on Monday.", "2014-03-25", ["territory.capture"]),
+    ("hostages released", "The rebels released 20 hostages in Kidal on Monday.", "2012-02-21", ["abduction", "release"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -366,3 +366,13 @@ def test_a_government_addressed_by_its_capital_is_no_scene() -> None:
         "2014-03-25",
     )
     assert {e.place["name"] for e in events if e.place} == {"Beijing"}
+
+
+def test_a_country_s_attacks_are_not_in_that_country() -> None:
+    events = _material(
+        'Ban Ki-moon today spoke out against Israel\'s "totally unacceptable" attacks against three UN schools in Gaza.',
+        "2009-01-07",
+    )
+    assert {e.place["name"] for e in events if e.place and e.layer == "material"} == {"Gaza"}
+    north = _material("Israel's north was hit by rockets on Monday.", "2009-01-07")
+    assert {e.place["name"] for e in north if e.place} == {"Israel"}

@@ -76,6 +76,7 @@ _QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
 # A harm done by people is violence, whatever the story's lead says of accidents: "Kaltezas,
 # who was killed by an officer during a demonstration in 1985" beside "an accidental ricochet".
 _BY_FORCE = re.compile(r"\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|riot\s+)?(?:police(?:m[ae]n)?|officers?|cops?|guards?|soldiers|troops|gunmen|assailants?|attackers?|a mob|mobs?)\b", re.IGNORECASE)
+_RALLY_AROUND = re.compile(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliament|building|square|embassy|palace|ministry)\b)", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
 _QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
 # Triggers whose sense a neighbouring word can turn away from violence.
@@ -179,6 +180,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
+    if lowered.startswith("rall") and _RALLY_AROUND.match(sentence, end):
+        return True  # "calling all Americans to rally around service members": support, no rally
     if lowered.endswith("ing") and lowered.startswith(("arrest", "strik")) and _ADJECTIVE.match(sentence, end):
         return True  # "arresting images", "striking photos": how something looks
     if lowered.startswith("demonstrat") and _SHOWING.match(sentence, end):

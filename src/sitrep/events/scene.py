@@ -68,6 +68,7 @@ _FORCES_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:armed forces|army|military|air ?force|navy|troops|soldiers|security forces|defen[cs]e forces|forces|warplanes|jets|militia)\b",
     re.IGNORECASE,
 )
+_ITS_ATTACKS_AFTER = re.compile(r"['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|bombings?|bombardment|offensive|invasion|assaults?|shelling|raids?|incursion)\b", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
@@ -130,8 +131,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
-        if p.feature == "country" and _FORCES_AFTER.match(text, p.end):
-            continue
+        if p.feature == "country" and (_FORCES_AFTER.match(text, p.end) or _ITS_ATTACKS_AFTER.match(text, p.end)):
+            continue  # "Israel's attacks against three UN schools": the doer's name, not the scene
         if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue  # "fighting rebels in areas near South Sudan": the other side of that border
         if _COMPOUND_AFTER.match(text, p.end):
