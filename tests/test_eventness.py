@@ -316,6 +316,8 @@ NO_EVENT = [
     ("loans released", "The historic vote paves the way for Greece's European partners and the IMF to release €130 billion in new rescue loans.", "2012-02-21"),
     ("butterflies released", "Thousands of butterflies were then released into the air.", "2013-07-06"),
     ("rally around veterans", "Mrs. Obama launched Joining Forces, calling all Americans to rally around service members and veterans.", "2012-09-05"),
+    ("deployed in the search", "A total of 34 aircraft and 40 ships have been deployed in the search.", "2014-03-12"),
+    ("an inevitable consequence", "Mr Gunness said civilian deaths were an inevitable consequence of attacking a crowded place like Gaza.", "2009-01-07"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -382,6 +384,7 @@ EVENT = [
     ("a dockers' strike", "A strike by dockworkers shut the port of Piraeus on Monday.", "2015-11-20", ["protest"]),
     ("a town taken over by the Taliban", "Kunduz was taken over by the Taliban on Monday.", "2014-03-25", ["territory.capture"]),
     ("hostages released", "The rebels released 20 hostages in Kidal on Monday.", "2012-02-21", ["abduction", "release"]),
+    ("a town recaptured", "Government forces recaptured Baytown on Monday.", "2009-12-03", ["territory.regain"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),
@@ -410,3 +413,8 @@ def test_a_stormed_town_is_the_town() -> None:
 
 def test_a_workers_strike_is_no_air_strike() -> None:
     assert "attack.airstrike" not in _kinds("Workers launched a strike on Monday in Athens.", "2015-11-20")
+
+
+def test_a_convict_recaptured_is_an_arrest_not_a_town_retaken() -> None:
+    kinds = _kinds("Comeaux, a convicted rapist recaptured last month after eight days on the run in Baytown, was jailed.", "2009-12-03")
+    assert "detention.arrest" in kinds and "territory.regain" not in kinds

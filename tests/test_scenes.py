@@ -376,3 +376,8 @@ def test_a_country_s_attacks_are_not_in_that_country() -> None:
     assert {e.place["name"] for e in events if e.place and e.layer == "material"} == {"Gaza"}
     north = _material("Israel's north was hit by rockets on Monday.", "2009-01-07")
     assert {e.place["name"] for e in north if e.place} == {"Israel"}
+
+
+def test_a_name_its_age_and_its_home_town_is_no_scene() -> None:
+    events = _material("Ahmad al-Mohammad, 25, from Idlib, Syria - died at Stade de France in Saint-Denis.", "2015-11-16")
+    assert not any(e.place and e.place["name"] in ("Idlib", "Syria") for e in events)

@@ -77,6 +77,7 @@ _QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
 # who was killed by an officer during a demonstration in 1985" beside "an accidental ricochet".
 _BY_FORCE = re.compile(r"\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|riot\s+)?(?:police(?:m[ae]n)?|officers?|cops?|guards?|soldiers|troops|gunmen|assailants?|attackers?|a mob|mobs?)\b", re.IGNORECASE)
 _RALLY_AROUND = re.compile(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliament|building|square|embassy|palace|ministry)\b)", re.IGNORECASE)
+_ESCAPEE_BEFORE = re.compile(r"\b(?:convict|fugitive|rapist|inmate|prisoner|escapee|killer|murderer)s?,?\s+(?:who\s+was\s+|was\s+|were\s+|had\s+been\s+)?$", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
 _QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
 # Triggers whose sense a neighbouring word can turn away from violence.
@@ -186,6 +187,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "arresting images", "striking photos": how something looks
     if lowered.startswith("demonstrat") and _SHOWING.match(sentence, end):
         return True  # "demonstrating commitment", "demonstrated how": showing, no crowd
+    if family == "territory" and lowered.startswith("recaptur") and _ESCAPEE_BEFORE.search(sentence, max(0, start - 40), start):
+        return True  # "a convicted rapist recaptured after eight days on the run": an arrest (told as one), no town
     if family == "territory" and _HAZARD.search(sentence, max(0, start - 80), start):
         return True  # "tsunamis ... swept into towns": a hazard, no force
     if family in ("riot", "looting") and lowered.startswith(("damag", "demolish", "destroy")) and (

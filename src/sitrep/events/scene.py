@@ -77,7 +77,9 @@ _BIOGRAPHY_BEFORE = re.compile(
     # "a student from California", "a 23-year-old man of Schenectady": where someone is from
     # (one person: "residents of Lagos protested" protested in Lagos)
     r"(?:an?|the|his|her)\s+(?:[\w-]+\s+)?(?:student|resident|native|man|woman|boy|girl|teen(?:ager)?|citizen|national|tourist|"
-    r"mother|father|son|daughter|\d+-year-old)\s+(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
+    r"mother|father|son|daughter|\d+-year-old)\s+(?:from|of)"
+    # "Ahmad al-Mohammad, 25, from Idlib": a name, its age, its home
+    r"|,\s*\d{1,2},\s+(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the suspect, identified as 23-year old Vishwanand Subryan of Schenectady": his home town.
