@@ -527,3 +527,10 @@ def test_a_passage_on_1973_keeps_its_days_and_today_s_barricades_their_own() -> 
     assert killing.date is not None and killing.date["value"].startswith("1973-11")
     now = [e for e in events if any("Nearby streets" in x["text"] for x in e.evidence)]
     assert now and all(not str((e.date or {}).get("value", "")).startswith("1973") for e in now)
+
+
+def test_a_day_without_its_year_after_the_story_is_last_year_s_for_a_told_happening() -> None:
+    past = _annotate("The e-mails revealed nothing new about the Sept. 11 attack in Benghazi, which killed four Americans.", "2013-05-13")
+    assert _day(past, "attack.civilians") == "2012-09-11"
+    planned = _annotate("Rallies are planned for Sept. 11 in Athens.", "2013-05-13")
+    assert _day(planned, "protest") == "2013-09-11"

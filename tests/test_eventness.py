@@ -318,6 +318,7 @@ NO_EVENT = [
     ("rally around veterans", "Mrs. Obama launched Joining Forces, calling all Americans to rally around service members and veterans.", "2012-09-05"),
     ("deployed in the search", "A total of 34 aircraft and 40 ships have been deployed in the search.", "2014-03-12"),
     ("an inevitable consequence", "Mr Gunness said civilian deaths were an inevitable consequence of attacking a crowded place like Gaza.", "2009-01-07"),
+    ("making more arrests", "Law enforcement agencies have long said they are making more marijuana arrests in Colorado.", "2014-12-19"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -385,6 +386,7 @@ EVENT = [
     ("a town taken over by the Taliban", "Kunduz was taken over by the Taliban on Monday.", "2014-03-25", ["territory.capture"]),
     ("hostages released", "The rebels released 20 hostages in Kidal on Monday.", "2012-02-21", ["abduction", "release"]),
     ("a town recaptured", "Government forces recaptured Baytown on Monday.", "2009-12-03", ["territory.regain"]),
+    ("a venue stormed", "Armed assailants stormed the concert venue in Paris on Friday and more than 100 people died.", "2015-11-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

@@ -381,3 +381,12 @@ def test_a_country_s_attacks_are_not_in_that_country() -> None:
 def test_a_name_its_age_and_its_home_town_is_no_scene() -> None:
     events = _material("Ahmad al-Mohammad, 25, from Idlib, Syria - died at Stade de France in Saint-Denis.", "2015-11-16")
     assert not any(e.place and e.place["name"] in ("Idlib", "Syria") for e in events)
+
+
+def test_a_suspect_s_home_town_after_his_name_is_no_scene() -> None:
+    events = _material(
+        "Police said the officers caught up with 23-year-old Vishwanand Subryan of Schenectady a few blocks away "
+        "where he was taken into custody without incident.",
+        "2013-09-14",
+    )
+    assert not any(e.place and e.place["name"] == "Schenectady" for e in events)

@@ -315,6 +315,20 @@ def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | Non
     return {**date, "value": (day + dt.timedelta(days=7)).isoformat()}
 
 
+def before_story(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
+    """A day without its year that falls after the story cannot be a told happening's: "the
+    Sept. 11 attack, which killed four Americans" in a story of May 2013 is September 2012."""
+    pub = article.published
+    if not date or date.get("how") != "text" or pub is None or len(pub.value) < 10 or _YEAR.search(str(date.get("text") or "")):
+        return date
+    value = str(date["value"])
+    if len(value) not in (7, 10) or not value[:4].isdigit() or value[: len(value)] <= pub.value[: len(value)]:
+        return date
+    if len(value) == 10 and (dt.date.fromisoformat(value) - dt.date.fromisoformat(pub.value[:10])).days <= 1:
+        return date  # "tonight", a dateline a day ahead: the story's own day
+    return {**date, "value": f"{int(value[:4]) - 1}{value[4:]}"}
+
+
 # Families whose events one narrative carries a day between: a vigil, the riot it became and
 # the arrests that followed; a shelling and the clash around it. A shooting recalled in the
 # sentence before does not date the riot told after it.

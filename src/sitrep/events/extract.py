@@ -34,6 +34,7 @@ from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
     attached,
+    before_story,
     context_date,
     dateline,
     event_date,
@@ -415,8 +416,7 @@ def _event(
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = toll_of(kind, sentence, in_sentence)
     modality = modality_of(text, sentence, s_start, start, end, kind)
-    if modality == "planned":
-        date = ahead(date, article)
+    date = ahead(date, article) if modality == "planned" else date if modality == "hypothetical" else before_story(date, article)
     sources = sources_of(sentence, article)
     if modality == "asserted" and sources:
         modality = reported_as(text, sentence, s_start, start, lex)

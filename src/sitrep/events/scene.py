@@ -79,7 +79,7 @@ _BIOGRAPHY_BEFORE = re.compile(
     r"(?:an?|the|his|her)\s+(?:[\w-]+\s+)?(?:student|resident|native|man|woman|boy|girl|teen(?:ager)?|citizen|national|tourist|"
     r"mother|father|son|daughter|\d+-year-old)\s+(?:from|of)"
     # "Ahmad al-Mohammad, 25, from Idlib": a name, its age, its home
-    r"|,\s*\d{1,2},\s+(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
+    r"|,\s*\d{1,2},\s+(?:from|of)|\d+-year-old\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:from|of))\s+(?:in\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "the suspect, identified as 23-year old Vishwanand Subryan of Schenectady": his home town.
@@ -142,7 +142,7 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
             continue  # "according to Danny Gold of Metropolis": where the speaker works
         if (
-            _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 30), p.start) or _MEMBER_AFTER.match(text, p.end)
+            _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 50), p.start) or _MEMBER_AFTER.match(text, p.end)
             or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start)
         ):  # fmt: skip
             home_end = p.end
