@@ -534,3 +534,19 @@ def test_a_day_without_its_year_after_the_story_is_last_year_s_for_a_told_happen
     assert _day(past, "attack.civilians") == "2012-09-11"
     planned = _annotate("Rallies are planned for Sept. 11 in Athens.", "2013-05-13")
     assert _day(planned, "protest") == "2013-09-11"
+
+
+def test_with_no_publication_date_today_s_shooting_is_not_the_1985_killing() -> None:
+    # Without a publication date "on Saturday" cannot be resolved; the killing "in 1985"
+    # told later in the story must not lend the shooting its year.
+    rec = {**_record("ecb+/19_14ecb"), "published": None}
+    events = _annotate_record_of(rec)
+    shooting = next(e for e in events if any("fatal shooting of Alexis" in x["text"] for x in e.evidence) and e.family == "attack")
+    assert shooting.date is None or not str(shooting.date["value"]).startswith("1985")
+    assert any(e.date and e.date["value"] == "1985" for e in events if e.family == "attack")
+
+
+def _annotate_record_of(rec: dict[str, Any]) -> list[Event]:
+    from sitrep.evaluate.articles import annotate_record
+
+    return annotate_record(rec)

@@ -176,12 +176,17 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     return None
 
 
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last night|this morning|overnight)\b", re.IGNORECASE)
+
+
 def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, Any] | None], bool] | None = None) -> list[Event]:
     """Join the mentions of one happening in one article; the article's order of events kept.
 
     A mention with no day of its own is not joined to a happening the article recalls from
     long before (``recalled`` says which days are a month or more before the story's), unless
-    it is the story's first: "Protesters threw petrol bombs
+    it is the story's first. With no publication date (``recalled`` None), a mention dated by
+    a year written out joins no undated event: the story's own time is unknown, not 1985: "Protesters threw petrol bombs
     at the courthouse" is today's, not the 1985 demonstration told a sentence before."""
     clusters: list[list[int]] = []
     place_of: list[dict[str, Any] | None] = []
@@ -203,10 +208,18 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
-                if c > 0 and own_date is None and recalled is not None and date_of[c] is not None and recalled(date_of[c]):
+                held = date_of[c]
+                if c > 0 and own_date is None and held is not None and (
+                    recalled(held) if recalled is not None else bool(_YEAR_WRITTEN.search(str(held.get("text") or "")))
+                ):
                     continue  # (the story's first event may be an old one: a trial retells its killing)
-                if own_date is not None and date_of[c] is None and recalled is not None and recalled(own_date):
-                    continue  # "In November 1973, students barricaded themselves" is not today's barricades
+                if own_date is not None and date_of[c] is None and (
+                    (recalled is not None and recalled(own_date))
+                    or (_YEAR_WRITTEN.search(str(own_date.get("text") or "")) and (recalled is None or _RECENT.search(str(lead.evidence[0]["text"]))))
+                ):  # fmt: skip
+                    # "In November 1973, students barricaded themselves" is not today's barricades;
+                    # with no publication date, "the shooting on Saturday" is not the killing "in 1985"
+                    continue
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
                     home = c
                     break

@@ -232,7 +232,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:
             retype(e, tagged[e.id])
-    events = one_per_event(events, text, lambda d: recalled(d, article, 31))
+    events = one_per_event(events, text, (lambda d: recalled(d, article, 31)) if article.published else None)
     for e in events:
         e.background = recalled(e.date, article)
         here = (e.place or {}).get("country_code")
