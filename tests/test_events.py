@@ -471,3 +471,16 @@ def test_admin1_as_written_folds_case_and_accents_only(ours: str, gold: str, sam
     )  # fmt: skip
     assert _admin1_written(event, gold) is same
 
+
+
+def test_a_government_period_the_event_falls_outside_of_leaves_the_name() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract as run_extract
+
+    def doers(text: str, published: str) -> set[str]:
+        art = run_extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True))
+        return {e.actor1["name"] for e in art.events if e.actor1 and e.layer == "material"}
+
+    assert "Military Forces of Israel" in doers("Israeli troops raided Gaza on 4 November 2008 and killed six Hamas gunmen.", "2009-01-07")
+    assert "Military Forces of Israel (2021-)" in doers("Israeli troops raided Gaza on Monday and killed six Hamas gunmen.", "2023-01-09")

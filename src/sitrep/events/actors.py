@@ -205,9 +205,20 @@ def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
     return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
 
 
+_PERIOD = re.compile(r"\s\((\d{4})-(\d{4})?\)$")
+
+
 def succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The actor under the name it had on the event's date ("Taliban" -> the state's forces after 15 Aug 2021)."""
-    if actor is None or date is None or actor["name"] not in lex.successions:
+    """The actor under the name it had on the event's date ("Taliban" -> the state's forces after
+    15 Aug 2021); a government period the event falls outside of is dropped from the name (Israeli
+    troops in 2008 are not "Military Forces of Israel (2021-)")."""
+    if actor is None or date is None:
+        return actor
+    period = _PERIOD.search(str(actor.get("name") or ""))
+    year = str(date.get("value") or "")[:4]
+    if period and year.isdigit() and (year < period.group(1) or (period.group(2) and year > period.group(2))):
+        return {**actor, "name": actor["name"][: period.start()]}
+    if actor["name"] not in lex.successions:
         return actor
     since, name, typ, inter = lex.successions[actor["name"]]
     if date["value"][:10] < since:
