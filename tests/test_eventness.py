@@ -319,6 +319,10 @@ NO_EVENT = [
     ("deployed in the search", "A total of 34 aircraft and 40 ships have been deployed in the search.", "2014-03-12"),
     ("an inevitable consequence", "Mr Gunness said civilian deaths were an inevitable consequence of attacking a crowded place like Gaza.", "2009-01-07"),
     ("making more arrests", "Law enforcement agencies have long said they are making more marijuana arrests in Colorado.", "2014-12-19"),
+    ("a book released", "The $30 book, released Tuesday by Crown Publishers, traces how a city kid from Chicago became a political spouse.", "2009-03-20"),
+    ("pressure released", "The company told Jiji News that pressure in the reactor vessel is rising and that it intends to release it.", "2011-03-12"),
+    ("a named shooting recalled", "Lawmakers met in Hartford on Monday. After the Newtown shooting, LaPierre announced a plan to put armed guards in every school.", "2013-04-02"),
+    ("a named shooting in which people died", "NRA officials spoke in Washington on Tuesday. The NRA took criticism following the Connecticut shooting in which 26 people were killed.", "2013-04-02"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -387,6 +391,9 @@ EVENT = [
     ("hostages released", "The rebels released 20 hostages in Kidal on Monday.", "2012-02-21", ["abduction", "release"]),
     ("a town recaptured", "Government forces recaptured Baytown on Monday.", "2009-12-03", ["territory.regain"]),
     ("a venue stormed", "Armed assailants stormed the concert venue in Paris on Friday and more than 100 people died.", "2015-11-16", ["attack.civilians"]),
+    ("an ID released, a killing kept", "Police Release ID Of Woman Killed In Parking Lot.", "2008-07-21", ["attack.civilians"]),
+    ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
+    ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
     ("a town stormed", "Taliban fighters stormed the town of Ghazni on Thursday.", "2021-08-13", ["territory.capture"]),
     ("mortars fired", "Rebels fired mortars at the base in Kadugli on Tuesday.", "2011-11-11", ["attack.shelling"]),

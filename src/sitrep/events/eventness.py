@@ -42,6 +42,7 @@ _CRISIS = _CUES["crisis_words"]
 _SURNAME = _CUES["surname_trigger"]
 _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
+_CAPTIVE = _CUES["captive_words"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
@@ -171,6 +172,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "relatives fought to keep him", "fighting for custody" (troops fighting to retake a town fight)
     if family == "release" and (_ROUTINE_AFTER.match(sentence, end) or _ROUTINE_BEFORE.search(sentence, max(0, start - 40), start)):
         return True  # "released on bail", "given a summons and released": no prisoner release
+    if family == "release" and lowered.startswith("releas") and not _CAPTIVE.search(sentence[max(0, start - 100) : start] + " " + sentence[end : end + 60]):
+        return True  # "The $30 book, released Tuesday": no one held is let go
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
     if lowered.startswith(("mobili", "deploy")) and not armed:
@@ -283,3 +286,17 @@ def _title_case(sentence: str) -> bool:
     """A headline written in title case ("Rioters In Greece Attack Police Station")."""
     words = [w for w in sentence.split() if w[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+# A definite event named by its place or name: "the Sandy Hook school shooting", "the Connecticut shooting".
+_NAMED_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:(?:school|elementary|mass|fatal|deadly|terror(?:ist)?|bomb|gun|shopping|movie|theater|theatre|church|marathon)\s+){0,2}"
+    r"(?:$|((?:shootings?|massacres?|attacks?|bombings?|killings?)\s+(?:in which|that|which)\s+(?:[\w-]+\s+){0,4}$))"
+)
+_EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?")
+
+
+def named_event(sentence: str, start: int, end: int) -> bool:
+    """Whether the trigger at ``start:end`` is a noun naming a known event: "after the Newtown shooting"."""
+    m = _NAMED_BEFORE.search(sentence, 0, start)
+    return m is not None and (m.group(1) is not None or _EVENT_NOUN.fullmatch(sentence[start:end].lower()) is not None)

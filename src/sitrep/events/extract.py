@@ -43,7 +43,7 @@ from sitrep.events.dating import (
     still_now,
     told,
 )
-from sitrep.events.eventness import StoryKind, legal_reference, no_happening
+from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.scene import (
@@ -175,6 +175,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
+            if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
+                continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
             borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):
                 event.date = {**ref.date, "how": "context"} if ref.date else None  # "condemned the attack": told before
@@ -270,8 +272,6 @@ _LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
 # "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
 _DOCUMENT_BEFORE = _CUES["document_before"]
 _NOT_AN_EVENT = _CUES["not_an_event"]
-
-
 
 
 # "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an earlier event.
