@@ -550,3 +550,21 @@ def _annotate_record_of(rec: dict[str, Any]) -> list[Event]:
     from sitrep.evaluate.articles import annotate_record
 
     return annotate_record(rec)
+
+
+def test_a_day_written_onto_a_press_conference_and_would_do_not_date_the_bombing() -> None:
+    # Published Friday 11 November 2011: the bombing "on Tuesday" is 8 November, not the
+    # conference's 9 November, and "would not retaliate" makes no Tuesday a coming one.
+    events = _annotate(
+        "In a November 9 press conference, South Sudan President Salva Kiir stated his country would not retaliate "
+        "for the reported bombing of Guffa in Upper Nile state on Tuesday, which he said killed seven.",
+        "2011-11-11",
+    )
+    assert _day(events, "attack.bombing") == "2011-11-08"
+
+
+def test_a_speakers_denunciation_is_no_protest_but_a_crowds_is() -> None:
+    said = _annotate("Party officials scheduled a news conference in Tampa on Tuesday to denounce the plank.", "2012-08-22")
+    crowd = _annotate("Residents closed a road in Blida on Tuesday to denounce a power cut.", "2022-03-17")
+    assert [e.kind for e in said if e.family == "protest"] == []
+    assert [e.kind for e in crowd if e.family == "protest"] == ["protest"]

@@ -392,6 +392,8 @@ EVENT = [
     ("a town recaptured", "Government forces recaptured Baytown on Monday.", "2009-12-03", ["territory.regain"]),
     ("a venue stormed", "Armed assailants stormed the concert venue in Paris on Friday and more than 100 people died.", "2015-11-16", ["attack.civilians"]),
     ("an ID released, a killing kept", "Police Release ID Of Woman Killed In Parking Lot.", "2008-07-21", ["attack.civilians"]),
+    ("the dead are no mob", "Paris woke on Saturday to the reality of 128 people dead and the challenge of how to respond to the deadliest attack on France since the second world war.", "2015-11-15", ["attack.civilians"]),
+    ("residents who attack are a mob", "Residents attacked two shops in Kibera on Saturday.", "2015-11-15", ["riot.mob"]),
     ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
     ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),

@@ -101,6 +101,8 @@ _SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:th
 _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
+# A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
+_TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -216,6 +218,8 @@ def _own_date(
             # told before a noun that recalls the blast is the memorial's (a day opening the
             # sentence, "On Sunday, the attack killed five", or a date written out still dates it).
             return False
+        if _TELLING_NOUN.match(text, t.end) and _DETERMINER.search(text, max(0, t.start - 8), t.start):
+            return False  # "In a November 9 press conference, Kiir ... the bombing on Tuesday": the conference's day
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
@@ -326,6 +330,12 @@ def before_story(date: dict[str, Any] | None, article: Article) -> dict[str, Any
         return date
     if len(value) == 10 and (dt.date.fromisoformat(value) - dt.date.fromisoformat(pub.value[:10])).days <= 1:
         return date  # "tonight", a dateline a day ahead: the story's own day
+    if len(value) == 10 and any(d in str(date.get("text") or "").lower() for d in _WEEKDAYS):
+        # "the bombing on Tuesday" read as a coming Tuesday: the Tuesday before the story
+        day, story = dt.date.fromisoformat(value), dt.date.fromisoformat(pub.value[:10])
+        while day > story:
+            day -= dt.timedelta(days=7)
+        return {**date, "value": day.isoformat()}
     return {**date, "value": f"{int(value[:4]) - 1}{value[4:]}"}
 
 

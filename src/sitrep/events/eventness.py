@@ -43,6 +43,7 @@ _SURNAME = _CUES["surname_trigger"]
 _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
 _CAPTIVE = _CUES["captive_words"]
+_SPEECH_DENOUNCE = _CUES["speech_denounce_before"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
@@ -174,6 +175,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "released on bail", "given a summons and released": no prisoner release
     if family == "release" and lowered.startswith("releas") and not _CAPTIVE.search(sentence[max(0, start - 100) : start] + " " + sentence[end : end + 60]):
         return True  # "The $30 book, released Tuesday": no one held is let go
+    if family == "protest" and lowered.startswith(("denounc", "decr")) and _SPEECH_DENOUNCE.search(sentence, max(0, start - 120), start):
+        return True  # "scheduled a news conference to denounce it": words, no crowd
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
     if lowered.startswith(("mobili", "deploy")) and not armed:

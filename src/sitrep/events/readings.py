@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.events.actors import ARMED
+from sitrep.events.actors import ARMED, unnamed_doer
 from sitrep.events.attribution import NON_STATE
 from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.events.places import country_name
@@ -65,6 +65,20 @@ def _fled_from(e: Event) -> bool:
     """ "people who have fled fighting": the fighting is a war the crowd ran from."""
     ev = e.evidence[0]
     return bool(_FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]))
+
+
+# What befell a crowd that is the harmed, not the doer: "128 people dead", "three people were taken into custody".
+_HARMED_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:dead|killed|died|injured|wounded|hurt|taken|arrested|detained|held|missing|displaced)\b", re.IGNORECASE)
+
+
+def _crowd_harmed(e: Event) -> bool:
+    """Whether the crowd an attack's doer was read from is its victims or lies far from the
+    trigger: "the reality of 128 people dead and ... the deadliest attack on France"."""
+    ev = e.evidence[0]
+    words = (e.actor1 or {}).get("text") or ""
+    head = ev["trigger"]["start"] - ev["start"]
+    at = ev["text"].rfind(words, 0, head) if words else -1
+    return at >= 0 and (head - at > 80 or bool(_HARMED_AFTER.match(ev["text"], at + len(words))))
 
 
 def _crowd_fight(e: Event) -> bool:
@@ -203,10 +217,14 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
                 retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
                 e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
+            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and _crowd_harmed(e):
+                # The people the sentence names are the dead or the held: the doer is unnamed.
+                country = e.actor1.get("country_code")
+                e.actor1 = {"name": unnamed_doer(lex, country, e.evidence[0]["text"]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
     return events

@@ -34,7 +34,7 @@ _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|several|a few|few|a couple of)"
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planned (?:to|for)|scheduled|set to|expected to|is to|are to|(?:is|are) due to|would|(?<!the )next(?! (?:day|night|morning|evening|afternoon|time))|upcoming|coming)\b",
+    r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planned (?:to|for)|scheduled|set to|expected to|is to|are to|(?:is|are) due to|(?<!the )next(?! (?:day|night|morning|evening|afternoon|time))|upcoming|coming)\b",
     re.IGNORECASE,
 )
 
