@@ -323,6 +323,7 @@ NO_EVENT = [
     ("pressure released", "The company told Jiji News that pressure in the reactor vessel is rising and that it intends to release it.", "2011-03-12"),
     ("a named shooting recalled", "Lawmakers met in Hartford on Monday. After the Newtown shooting, LaPierre announced a plan to put armed guards in every school.", "2013-04-02"),
     ("a named shooting in which people died", "NRA officials spoke in Washington on Tuesday. The NRA took criticism following the Connecticut shooting in which 26 people were killed.", "2013-04-02"),
+    ("a proxy war fought", "Kiir calls them smoke screens to mask Khartoum's support of the armed dissident groups that are fighting its proxy war against the Republic of South Sudan.", "2011-11-11"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -394,6 +395,7 @@ EVENT = [
     ("an ID released, a killing kept", "Police Release ID Of Woman Killed In Parking Lot.", "2008-07-21", ["attack.civilians"]),
     ("the dead are no mob", "Paris woke on Saturday to the reality of 128 people dead and the challenge of how to respond to the deadliest attack on France since the second world war.", "2015-11-15", ["attack.civilians"]),
     ("residents who attack are a mob", "Residents attacked two shops in Kibera on Saturday.", "2015-11-15", ["riot.mob"]),
+    ("a war's battle in a town", "Rebels fought a bloody battle in Kadugli on Thursday.", "2011-11-11", ["clash.armed"]),
     ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
     ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),

@@ -110,7 +110,13 @@ def _write(
     conflicts: list[dict[str, Any]] = []
     assigned: list[tuple[int, str, str]] = []
     for event_id, c in zip(ids, clusters, strict=True):
+        unread = [m for m in c.mentions if m.parsed is None]
+        texts = sql.mention_json(conn, [m.pk for m in unread])
+        for m in unread:
+            m.parsed = json.loads(texts[m.pk])
         event, found = record(event_id, c)
+        for m in unread:
+            m.parsed = None  # one event's mentions parsed at a time
         events.append(event)
         conflicts.extend(found)
         assigned.extend((m.pk, event_id, m.why) for m in c.mentions)
@@ -119,8 +125,9 @@ def _write(
 
 def _rebuild(conn: sqlite3.Connection, block: sql.Block, cache: dict[int, ArticleInfo]) -> int:
     """Cluster the block's mentions anew; the number of mentions."""
+    shared: dict[Any, Any] = {}
     mentions = [
-        make_mention(int(r["pk"]), int(r["rank"]), json.loads(r["json"]), _info(r, cache))
+        make_mention(int(r["pk"]), int(r["rank"]), r["json"], _info(r, cache), shared)
         for r in sql.block_mentions(conn, block)
     ]
     clusters = cluster(mentions)
@@ -147,8 +154,9 @@ def _window(mentions: list[Mention]) -> tuple[list[str], list[str], bool]:
 
 def _grow(conn: sqlite3.Connection, block: sql.Block, article_pks: list[int], cache: dict[int, ArticleInfo]) -> int:
     """Add new articles' mentions to the block's events of their days; the number added."""
+    shared: dict[Any, Any] = {}
     new = [
-        make_mention(int(r["pk"]), int(r["rank"]), json.loads(r["json"]), _info(r, cache))
+        make_mention(int(r["pk"]), int(r["rank"]), r["json"], _info(r, cache), shared)
         for r in sql.article_mentions(conn, block, article_pks)
     ]
     if not new:
@@ -156,7 +164,7 @@ def _grow(conn: sqlite3.Connection, block: sql.Block, article_pks: list[int], ca
     days, coarse, undated = _window(new)
     held: list[Mention] = []
     for r in sql.event_mention_rows(conn, sql.events_in_window(conn, block, days, coarse, undated)):
-        m = make_mention(int(r["pk"]), int(r["rank"]), json.loads(r["json"]), _info(r, cache))
+        m = make_mention(int(r["pk"]), int(r["rank"]), r["json"], _info(r, cache), shared)
         m.held_by, m.why = str(r["held_by"]), str(r["held_why"])
         held.append(m)
     clusters = cluster(new, rebuilt(held))
@@ -191,6 +199,7 @@ def consolidate(
     cache: dict[int, ArticleInfo] = {}
     control = False
     for block in blocks:
+        cache.clear()  # what one block read of its articles: held for the block, not the pass
         size = sql.block_size(conn, block) if articles is not None and block not in superseded else 0
         if size >= REBUILD_BELOW:
             report.mentions += _grow(conn, block, articles or [], cache)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -226,7 +227,10 @@ class Mention:
     id: str
     rank: int
     article: ArticleInfo
-    data: dict[str, Any]  # the mention's EVENT json
+    # The mention's EVENT json: read from the store only while its event is written, so that a
+    # block of many thousand mentions holds what merging compares, not every mention's json.
+    parsed: dict[str, Any] | None
+    place: dict[str, Any]  # what merging reads of the place: its point, feature, name and text
     kind: str
     family: str
     place_key: str | None
@@ -251,6 +255,13 @@ class Mention:
     retold: tuple[frozenset[str], ...] = ()
     why: str = ""
     held_by: str | None = None  # the event that holds it already (when events grow in place)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The mention's EVENT json (loaded for writing its event, or given as a dict)."""
+        if self.parsed is None:
+            raise RuntimeError(f"mention {self.pk}: its json is read only while its event is written")
+        return self.parsed
 
     @property
     def order(self) -> tuple[Any, ...]:
@@ -305,9 +316,26 @@ def _fallback_span(info: ArticleInfo) -> tuple[date, date] | None:
     return date_span(info.focal_date, "day")
 
 
-def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) -> Mention:
-    """A ``Mention`` from a stored EVENT json and its article."""
+def make_mention(
+    pk: int, rank: int, data: dict[str, Any] | str, info: ArticleInfo, shared: dict[Any, Any] | None = None
+) -> Mention:
+    """A ``Mention`` from a stored EVENT json and its article.
+
+    Given as text (as stored), the json is not kept: the writer reads it again for the event
+    (``Mention.parsed``). ``shared`` (one dict for a block) gives reprints of one sentence one
+    set of its words and one place, not one each: a block holds forty reprints of a wire sentence.
+    """
+    parsed: dict[str, Any] | None = None
+    if isinstance(data, str):
+        data = json.loads(data)
+    else:
+        parsed = data
+    assert isinstance(data, dict)
+    memo: dict[Any, Any] = {} if shared is None else shared
     place = data.get("place") or {}
+    slim = {k: place.get(k) for k in ("lat", "lon", "feature", "name", "text")}
+    place_key = ("p", repr(sorted(slim.items())))
+    slim = memo.setdefault(place_key, slim)
     gid = place.get("geonameid")
     name = place.get("name")
     if gid:
@@ -322,12 +350,14 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         key += f"/{place['site']}"  # the jail in Kandahar is not Kandahar
     when = data.get("date") or {}
     evidence = (data.get("evidence") or [{}])[0]
+    text = str(evidence.get("text") or "")
     return Mention(
         pk=pk,
         id=str(data.get("id") or pk),
         rank=rank,
         article=info,
-        data=data,
+        parsed=parsed,
+        place=slim,
         kind=str(data["kind"]),
         family=str(data.get("family") or data["kind"].split(".")[0]),
         place_key=key,
@@ -340,12 +370,22 @@ def make_mention(pk: int, rank: int, data: dict[str, Any], info: ArticleInfo) ->
         date_rank=DATE_RANK.get(str(when.get("precision")), 5),
         side1=actor_side(data.get("actor1")),
         side2=actor_side(data.get("actor2")),
-        words=sentence_words(str(evidence.get("text") or "")),
+        words=_shared(memo, ("w", text), sentence_words),
         originator=originator(data, info),
         modality=str(data.get("modality") or "asserted"),
         explicit_date=bool(_EXPLICIT_DATE.search(str(when.get("text") or ""))),
         own_date=bool(when.get("value")) and when.get("how") != "context",
-        names=frozenset(w.lower() for w in _NAME.findall(str(evidence.get("text") or ""))[1:]),
-        districts=frozenset(d.lower() for d in _DISTRICT.findall(str(evidence.get("text") or ""))),
-        retold=tuple(sentence_words(str(ev.get("text") or "")) for ev in (data.get("evidence") or [])[1:6]),
+        names=_shared(memo, ("n", text), lambda t: frozenset(w.lower() for w in _NAME.findall(t)[1:])),
+        districts=_shared(memo, ("d", text), lambda t: frozenset(d.lower() for d in _DISTRICT.findall(t))),
+        retold=tuple(
+            _shared(memo, ("w", str(ev.get("text") or "")), sentence_words) for ev in (data.get("evidence") or [])[1:6]
+        ),
     )
+
+
+def _shared(memo: dict[Any, Any], key: tuple[str, str], make: Any) -> frozenset[str]:
+    """``make(text)`` for the text of ``key``, one object for every mention of the pass that asks."""
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = make(key[1])
+    return got  # type: ignore[no-any-return]

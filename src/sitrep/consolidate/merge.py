@@ -139,7 +139,7 @@ def _place_fit(m: Mention, c: Cluster) -> str | None:
 
 
 def _km(a: Mention, b: Mention) -> float:
-    pa, pb = a.data.get("place") or {}, b.data.get("place") or {}
+    pa, pb = a.place, b.place
     if pa.get("lat") is None or pb.get("lat") is None:
         return math.inf
     p1, p2 = math.radians(float(pa["lat"])), math.radians(float(pb["lat"]))
@@ -186,7 +186,7 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
 
 def _town(m: Mention) -> bool:
     """Placed at a town (its own, or the report's main town standing in)."""
-    return (m.data.get("place") or {}).get("feature") in ("city", "landmark")
+    return m.place.get("feature") in ("city", "landmark")
 
 
 def _same_story(m: Mention, c: Cluster) -> bool:
@@ -208,7 +208,7 @@ def _other_district(m: Mention, c: Cluster) -> bool:
     fine, coarse = (m, c.founder) if m.place_rank < c.place_rank else (c.founder, m)
     if not coarse.districts:
         return False
-    place = fine.data.get("place") or {}
+    place = fine.place
     here = " ".join(str(place.get(k) or "") for k in ("name", "text")).lower()
     return not any(d in here for d in coarse.districts)
 

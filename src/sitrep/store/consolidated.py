@@ -105,6 +105,15 @@ def event_mention_rows(conn: sqlite3.Connection, event_ids: list[str]) -> list[s
     return out
 
 
+def mention_json(conn: sqlite3.Connection, pks: list[int]) -> dict[int, str]:
+    """The stored EVENT json of the given mentions, by pk."""
+    out: dict[int, str] = {}
+    for chunk in _chunks(pks):
+        marks = ",".join("?" * len(chunk))
+        out.update((int(r[0]), str(r[1])) for r in conn.execute(f"SELECT pk, json FROM events WHERE pk IN ({marks})", chunk))
+    return out
+
+
 def blocks_of_articles(conn: sqlite3.Connection, article_pks: list[int]) -> list[Block]:
     """The blocks the given stored versions' mentions fall in."""
     found: set[Block] = set()
