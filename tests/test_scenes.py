@@ -270,6 +270,7 @@ SCENES = [
     ("a capital addressed", "Dozens of them then left their Beijing hotel on a protest bound for the Malaysian embassy, carrying banners asking Kuala Lumpur to be truthful with the relatives.", "2014-03-25", {"Beijing"}),
     ("a country's attacks", 'Ban Ki-moon today spoke out against Israel\'s "totally unacceptable" attacks against three UN schools in Gaza.', "2009-01-07", {"Gaza"}),
     ("a country's own north", "Israel's north was hit by rockets on Monday.", "2009-01-07", {"Israel"}),
+    ("a camp for the displaced in a country, named before", "Refugees live in the Yida camp. Bombs fell on a camp for displaced people in South Sudan on Thursday.", "2011-11-11", {"Yida"}),
 ]
 
 

@@ -334,7 +334,8 @@ def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
             if at >= end and (m := regex.match(sentence, at)) is not None:
                 hits.append((kind, m.start(), m.end()))
                 end = m.end()
-    # Overlapping triggers: the kind listed first in kinds.tsv wins.
+    # Overlapping triggers: the kind listed first in kinds.tsv wins, but a haul ("found an unexploded bomb") holds its weapon.
+    hits = [h for h in hits if h[0].family == "weapons" or not any(w[0].family == "weapons" and w[1] <= h[1] and h[2] <= w[2] for w in hits)]
     hits.sort(key=lambda h: (h[0].priority, h[1]))
     kept: list[tuple[Kind, int, int]] = []
     for h in hits:

@@ -58,7 +58,7 @@ def _crowd(actor: dict[str, Any]) -> bool:
 _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
 
 
-_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _fled_from(e: Event) -> bool:

@@ -332,7 +332,7 @@ def context_place(
 _CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
 
 
-_A_CAMP_IN = re.compile(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_A_CAMP_IN = re.compile(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def the_camp(text: str, places: list[Place], country: Place) -> Place | None:
