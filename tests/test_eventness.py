@@ -399,6 +399,7 @@ EVENT = [
     ("fighting as a cause is no mob", "Hundreds of thousands of civilians have been uprooted in South Kordofan since June as a result of fighting.", "2011-11-10", ["displacement", "clash.armed"]),
     ("a bomb found", "Police found a bomb near the market in Kabul on Monday.", "2015-11-10", ["weapons.disrupted"]),
     ("grenades discovered", "Police were investigating the discovery on Sunday of two unexploded hand grenades outside a television station in Athens.", "2015-11-16", ["weapons.disrupted"]),
+    ("men with rifles are no mob", "Three men with assault rifles attacked people during a concert at the Bataclan music hall in Paris on Friday.", "2015-11-15", ["attack.civilians"]),
     ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
     ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),
@@ -434,3 +435,13 @@ def test_a_workers_strike_is_no_air_strike() -> None:
 def test_a_convict_recaptured_is_an_arrest_not_a_town_retaken() -> None:
     kinds = _kinds("Comeaux, a convicted rapist recaptured last month after eight days on the run in Baytown, was jailed.", "2009-12-03")
     assert "detention.arrest" in kinds and "territory.regain" not in kinds
+
+
+def test_fans_carrying_signs_at_a_game_are_no_protest() -> None:
+    game = (
+        "Tyler Hansbrough scored 20 points and grabbed 9 rebounds as North Carolina beat Evansville in the NCAA game, "
+        "and the coach praised the team's season. Students who carried small signs saying Tyler 2,291 cheered the record."
+    )
+    street = "Students who carried small signs saying No to cuts marched in Athens on Monday."
+    assert "protest" not in _kinds(game, "2008-12-01")
+    assert "protest" in _kinds(street, "2008-12-01")

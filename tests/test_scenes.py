@@ -285,6 +285,8 @@ NOT_SCENES = [
     ("a suspect's home town after his name", "Police said the officers caught up with 23-year-old Vishwanand Subryan of Schenectady a few blocks away where he was taken into custody without incident.", "2013-09-14", ("Schenectady",)),
     ("a name, its age and its home", "Ahmad al-Mohammad, 25, from Idlib, Syria - died at Stade de France in Saint-Denis.", "2015-11-16", ("Idlib", "Syria")),
     ("countries that condemn", "The attack was condemned by the US, Britain, France and Germany on Monday.", "2008-12-11", ("United Kingdom", "France", "Germany")),
+    ("a full name the gazetteer lacks, then killed", "Zurana Horton was killed when gunmen sprayed bullets from a rooftop in Brownsville, Brooklyn.", "2013-04-11", ("Horton",)),
+    ("the death of a person named alone", "The foreman announced a finding of first-degree murder in the death of Laci.", "2004-11-13", ("Laci",)),
     ("a list another verb governs", "The one known fugitive of Friday's attacks in Paris, he remains at large despite an intense manhunt that has stretched across France, Belgium and Germany.", "2015-11-20", ("Belgium", "Germany")),
 ]
 

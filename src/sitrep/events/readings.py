@@ -71,6 +71,22 @@ def _fled_from(e: Event) -> bool:
 _HARMED_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:dead|killed|died|injured|wounded|hurt|taken|arrested|detained|held|missing|displaced)\b", re.IGNORECASE)
 
 
+# A crowd that carries guns is an armed group: "three men with assault rifles attacked".
+_ARMED_WITH = re.compile(
+    r"\s+(?:(?:who\s+were\s+)?armed\s+with|with|carrying|wielding|brandishing)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:rifles?|guns?|firearms|weapons|pistols?|handguns?|kalashnikovs?|AK-47s?|machine\s*-?guns?|explosives?|grenades?|suicide\s+vests?|bombs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _armed_crowd(e: Event) -> bool:
+    """Whether the crowd read as the doer is told carrying guns or bombs."""
+    ev = e.evidence[0]
+    words = (e.actor1 or {}).get("text") or ""
+    at = ev["text"].find(words) if words else -1
+    return at >= 0 and bool(_ARMED_WITH.match(ev["text"], at + len(words)))
+
+
 def _crowd_harmed(e: Event) -> bool:
     """Whether the crowd an attack's doer was read from is its victims or lies far from the
     trigger: "the reality of 128 people dead and ... the deadliest attack on France"."""
@@ -217,13 +233,13 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
                 retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
                 e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
-            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and _crowd_harmed(e):
+            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and (_crowd_harmed(e) or _armed_crowd(e)):
                 # The people the sentence names are the dead or the held: the doer is unnamed.
                 country = e.actor1.get("country_code")
                 e.actor1 = {"name": unnamed_doer(lex, country, e.evidence[0]["text"]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}

@@ -246,7 +246,7 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             tok, prev = toks[k], (toks[k - 1] if k else None)
             if (
                 _capitalised(tok) and not tok.raw.isupper()
-                and (prev is None or not (_capitalised(prev) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
+                and (prev is None or not ((_capitalised(prev) and (prev.key in PLACE_MODIFIERS or gaz.lookup(prev.key))) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
             ):  # fmt: skip
                 # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
                 # Palestine was arrested", "New Zealand has been suspended" are other readings).
@@ -259,8 +259,8 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
 
 
 # Verbs whose direct object is a person, never a town.
-_PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated) (?=[A-Z])")
-_PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
+_PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated|(?:death|murder|killing|funeral|body) of) (?=[A-Z])")
+_PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|death|murder|killing|funeral|body|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
 # What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
 _PERSON_PASSIVE_AT = re.compile(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
