@@ -324,6 +324,10 @@ NO_EVENT = [
     ("a named shooting recalled", "Lawmakers met in Hartford on Monday. After the Newtown shooting, LaPierre announced a plan to put armed guards in every school.", "2013-04-02"),
     ("a named shooting in which people died", "NRA officials spoke in Washington on Tuesday. The NRA took criticism following the Connecticut shooting in which 26 people were killed.", "2013-04-02"),
     ("a proxy war fought", "Kiir calls them smoke screens to mask Khartoum's support of the armed dissident groups that are fighting its proxy war against the Republic of South Sudan.", "2011-11-11"),
+    ("in the event of an attack", "The officer expressed concerns with the ability to defend the post in Benghazi in the event of a coordinated attack.", "2013-05-13"),
+    ("fighters marching under a long name", "The image posted on Tuesday shows fighters from the al-Qaida linked Islamic State of Iraq and the Levant (ISIL) marching in Raqqa, Syria.", "2014-01-15"),
+    ("an alert withdrawn", "Around 14,000 people flooded into camps on high ground in the aftermath of Sunday's quakes after authorities issued and then withdrew a tsunami alert.", "2011-04-04"),
+    ("a passport surrendered", "Jackson will be free to go after he surrenders his passport.", "2013-02-21"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -400,6 +404,9 @@ EVENT = [
     ("a bomb found", "Police found a bomb near the market in Kabul on Monday.", "2015-11-10", ["weapons.disrupted"]),
     ("grenades discovered", "Police were investigating the discovery on Sunday of two unexploded hand grenades outside a television station in Athens.", "2015-11-16", ["weapons.disrupted"]),
     ("men with rifles are no mob", "Three men with assault rifles attacked people during a concert at the Bataclan music hall in Paris on Friday.", "2015-11-15", ["attack.civilians"]),
+    ("murder victims' families are no mob", "Nichols escaped from custody at the Fulton County Courthouse in Atlanta on March 11, 2005. Family members of the four murder victims expressed outrage that Nichols had escaped the death penalty.", "2008-12-13", ["release", "attack.civilians"]),
+    ("the wounded are no mob", "The Israeli attack on the Fakhora school in Jabaliya on Tuesday, which also wounded around 100 people, was the deadliest single strike of the offensive so far.", "2009-01-07", ["attack.civilians"]),
+    ("troops withdraw", "Troops withdrew from Kunduz on Monday.", "2011-04-04", ["force.retreat"]),
     ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
     ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),

@@ -82,6 +82,13 @@ _RALLY_AROUND = re.compile(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliame
 _ESCAPEE_BEFORE = re.compile(r"\b(?:convict|fugitive|rapist|inmate|prisoner|escapee|killer|murderer)s?,?\s+(?:who\s+was\s+|was\s+|were\s+|had\s+been\s+)?$", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
 _QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
+# What is withdrawn when no force pulls back: "withdrew a tsunami alert", "withdrew its ambassador".
+_WITHDRAWN_THING = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:alert|warning|statement|bill|nomination|offer|request|proposal|"
+    r"application|support|candidacy|complaint|lawsuit|suit|motion|plea|charges?|ambassadors?|envoys?|funding|name|report|remarks?|"
+    r"invitation|permit|licen[cs]e|resolution|membership|recognition|endorsement|consent|objection|bid)\b",
+    re.IGNORECASE,
+)
 # Triggers whose sense a neighbouring word can turn away from violence.
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
 
@@ -179,6 +186,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "scheduled a news conference to denounce it": words, no crowd
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
+    if lowered.startswith("withdr") and _WITHDRAWN_THING.match(sentence, end):
+        return True  # "issued and then withdrew a tsunami alert": a notice taken back, no force
     if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops
     if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
@@ -255,7 +264,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         re.match(r"\s+for\s+(?:the\s+)?(?-i:[A-Z])", sentence[end:]) or re.search(r"\b(?:had|has|have)\s+$", sentence[max(0, start - 6) : start])
     ):
         return True  # "he has fought for the Islamic State in Syria": a career, no battle
-    if family == "force" and lowered.startswith("surrender") and re.match(r"\s+(?:for questioning|to (?:the )?(?:police|authorities|investigators|FBI)|himself|herself)\b", sentence[end:]):
+    if family in ("force", "territory") and lowered.startswith("surrender") and re.match(r"\s+(?:for questioning|to (?:the )?(?:police|authorities|investigators|FBI)|himself|herself|(?:his|her|their) (?:passports?|licen[cs]es?|seats?|titles?|lead))\b", sentence[end:]):
         return True  # "his brother, who surrendered for questioning": a person turning himself in, no force
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"

@@ -87,6 +87,11 @@ def _armed_crowd(e: Event) -> bool:
     return at >= 0 and bool(_ARMED_WITH.match(ev["text"], at + len(words)))
 
 
+# "which also wounded around 100 people": the people are whom the attack hurt.
+_HARMED_BEFORE = re.compile(r"\b(?:wound(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.IGNORECASE)
+
+
 def _crowd_harmed(e: Event) -> bool:
     """Whether the crowd an attack's doer was read from is its victims or lies far from the
     trigger: "the reality of 128 people dead and ... the deadliest attack on France"."""
@@ -94,7 +99,11 @@ def _crowd_harmed(e: Event) -> bool:
     words = (e.actor1 or {}).get("text") or ""
     head = ev["trigger"]["start"] - ev["start"]
     at = ev["text"].rfind(words, 0, head) if words else -1
-    return at >= 0 and (head - at > 80 or bool(_HARMED_AFTER.match(ev["text"], at + len(words))))
+    if _VICTIMS_AFTER.match(ev["text"], ev["trigger"]["end"] - ev["start"]):
+        return True  # "family members of the four murder victims": the murder is someone else's
+    return at >= 0 and (
+        head - at > 80 or bool(_HARMED_AFTER.match(ev["text"], at + len(words))) or bool(_HARMED_BEFORE.search(ev["text"], max(0, at - 40), at))
+    )
 
 
 def _crowd_fight(e: Event) -> bool:
