@@ -353,6 +353,9 @@ def _raw(base: str, head: bytes, stream: int = 0) -> Answer:
     lines = head_bytes.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
     headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
+    if "content-length" in headers:
+        # Pipelined requests: the next answer may arrive in the same read; it is not this body.
+        body = body[: int(headers["content-length"])]
     return Answer(status, headers, body)
 
 
