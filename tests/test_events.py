@@ -374,6 +374,10 @@ def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
         ("On 16 March 2022, in Natal (Rio Grande do Norte), a man was killed in a drive-by shooting by an armed individual on a motorcycle.", "Unidentified Gang and/or Police Militia"),
         ("On 24 January 2022, in Santa Rita (Paraiba), three men were shot and injured by two armed individuals.", "Unidentified Armed Group (Brazil)"),
         ("On 30 March 2022, in Chetumal, Quintana Roo, a taxi driver was shot and killed by armed men in a drive-by shooting.", "Unidentified Gang (Mexico)"),
+        # A state's strike named by its adjective is that state's forces' act, not an unnamed group's.
+        ("An Israeli strike on a school in Jabalia killed 40 people on Tuesday.", "Military Forces of Israel"),
+        ("A Saudi-led air strike on a wedding in Sanaa killed 20 people.", "Military Forces of Saudi Arabia"),
+        ("Israeli aircraft struck Gaza City on Tuesday.", "Military Forces of Israel"),
     ],
 )
 def test_who_did_an_attack_the_text_barely_names(text: str, actor1: str) -> None:
@@ -484,3 +488,33 @@ def test_a_government_period_the_event_falls_outside_of_leaves_the_name() -> Non
 
     assert "Military Forces of Israel" in doers("Israeli troops raided Gaza on 4 November 2008 and killed six Hamas gunmen.", "2009-01-07")
     assert "Military Forces of Israel (2021-)" in doers("Israeli troops raided Gaza on Monday and killed six Hamas gunmen.", "2023-01-09")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 40 people died in clashes in Aden on Tuesday.",
+        "Clashes in Aden killed 40 people on Tuesday.",
+        "Fighting in Aden left 40 people dead on Tuesday.",
+    ],
+)
+def test_the_dead_of_a_clash_are_not_a_mob(text: str) -> None:
+    """People told dead in fighting are its toll: one armed clash, no rioters, no separate killing."""
+    events = _annotate(text)
+    assert [e.kind for e in events] == ["clash.armed"]
+    assert events[0].actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Israeli jets hit targets in Rafah on Tuesday.", "attack.airstrike"),
+        ("The aircraft hit turbulence over Kabul on Tuesday.", None),
+        ("On 19 February 2022, at least 11 people were injured in a clash between two groups at Boroghi Ghat village, Kaliganj upazila (Jhenaidah), over a land dispute.", "riot.mob"),
+        ("Police clashed with villagers in Aden on Tuesday.", "riot.mob"),
+    ],
+)
+def test_aircraft_that_strike_and_feuds_that_brawl(text: str, kind: str | None) -> None:
+    """Aircraft striking is an air strike, aircraft in turbulence none; a feud's clash stays mob violence."""
+    events = [e for e in _annotate(text) if e.layer == "material"]
+    assert (events[0].kind if events else None) == kind

@@ -149,15 +149,20 @@ def actors(
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
-    if kind.family == "clash" and subject is None and obj is not None:
+    if kind.family == "clash" and subject is None and obj is not None and not (obj["type"] == "civilians" and _HARM_GAP.search(text, end, obj["start"])):
+        # "Clashes in Aden killed 40 people": the people are the dead, not a side.
         subject, obj = obj, None
     unnamed = [p for p in places if not _IN_NAME.search(text, max(0, p.start - 30), p.start)]
-    if subject is None and kind.name in _FORCE_KINDS and (own := _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)):
+    own = _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
+    if subject is None and kind.name in _FORCE_KINDS and own and own not in _NO_STATE_FORCES:
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
     if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, unnamed, lo, start)):
         # "Israel bombed a UN school": the state's forces did it, as the text says.
         subject = {"name": f"Military Forces of {country_name(state)}", "text": None, "type": "state", "inter": 1, "country_code": state}
+    if subject is None and kind.family in ("attack", "clash") and (own := _force_owner(text, unnamed, lo, start)):
+        # "An Israeli strike on a school killed 40": the strike's owner did it, not someone unnamed.
+        subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
     if subject is None and kind.name in _PERPETRATED and (kind.name in _PLANTED or not (obj and obj["type"] not in ("civilians",))):
         # "two women were kidnapped": someone did it, and the text does not say who.
         subject = {"name": unnamed_doer(lex, country, text[lo:hi]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
@@ -244,6 +249,7 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+_HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
 _LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
 _FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
 
@@ -310,7 +316,7 @@ def _country_after(text: str, places: list[Place], pos: int) -> str | None:
 
 
 # "U.S. cruise missiles", "Israeli F-16 jets": whose weapons, a word or two before them.
-_WEAPON_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,2}")
+_WEAPON_GAP = re.compile(r"(?:-led\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){1,2})")
 
 
 # "the Stade de France bombings", "the Bank of England raid": a country inside a name owns nothing.
@@ -329,4 +335,26 @@ def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
         # "Afghan forces", "UK government", "US-led forces"
         if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
             return p.country_code
+    return None
+
+
+# A state's armed act named by its adjective: "an Israeli strike", "a US drone raid", "Russian shelling".
+_FORCE_NOUN = re.compile(
+    r"(?:-led)?\s+(?:(?:air|aerial|missile|drone|rocket|artillery|military|army|naval|ground|tank|helicopter|navy)\s+)?"
+    r"(?:strikes?|air ?strikes?|raids?|bombardments?|bombing|shelling|offensive|incursions?|assaults?|barrage|gunfire|fire|missiles?|rockets?)\b",
+    re.IGNORECASE,
+)
+
+
+# Peoples whose armed acts are not a state army's (ACLED names their groups): "a Palestinian rocket attack".
+_NO_STATE_FORCES = {"PS"}
+
+
+def _force_owner(text: str, places: list[Place], lo: int, start: int) -> str | None:
+    """The country whose forces' act is named before the trigger in its clause ("an Israeli strike ... killed")."""
+    for p in places:
+        if p.adjectival and lo <= p.start and p.end < start and p.country_code not in _NO_STATE_FORCES:
+            m = _FORCE_NOUN.match(text, p.end)
+            if m and m.end() <= start:
+                return p.country_code
     return None

@@ -55,6 +55,12 @@ def _crowd(actor: dict[str, Any]) -> bool:
     return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
 
 
+# A clash whose sides go unnamed but whose dead are counted is fighting, not a brawl.
+_DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
+# ... unless the sides are two groups of a dispute: "a clash between two groups over a land dispute".
+_FEUD = re.compile(r"\b(?:groups|disputes?|factional|feuds?|rival|supporters|villagers|families|clans)\b", re.IGNORECASE)
+
+
 _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
 
 
@@ -112,7 +118,31 @@ def _crowd_fight(e: Event) -> bool:
         return False  # "people who have fled fighting": the crowd ran from it
     sides = [a for a in (e.actor1, e.actor2) if a]
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
+    if e.actor2 in crowd and e.actor2 is not None and _harmed_after(e, e.actor2) and not _FEUD.search(e.evidence[0]["text"]):
+        return False  # "clashes killed 40 people": the people are the dead
     return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
+
+
+_HARM_VERB = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
+
+
+_DIED_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
+
+
+def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
+    """Whether the people named before the trigger are told dead or hurt: "40 people died in clashes"."""
+    ev = e.evidence[0]
+    head = ev["trigger"]["start"] - ev["start"]
+    at = ev["text"].rfind(actor.get("text") or "\x00", 0, head)
+    return at >= 0 and bool(_DIED_AFTER.match(ev["text"], at + len(actor.get("text") or "")))
+
+
+def _harmed_after(e: Event, actor: dict[str, Any]) -> bool:
+    """Whether the people named after the trigger are the ones it killed or wounded."""
+    ev = e.evidence[0]
+    tail = ev["trigger"]["end"] - ev["start"]
+    at = ev["text"].find(actor.get("text") or "\x00", tail)
+    return at >= 0 and bool(_HARM_VERB.search(ev["text"], tail, at))
 
 
 def context_takers(events: list[Event]) -> None:
@@ -199,6 +229,9 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
+        if e.kind == "clash.armed" and e.actor1 and e.actor1["type"] == "civilians" and _dead_before(e, e.actor1):
+            # "At least 40 people died in clashes": the people are the dead, not a side.
+            e.actor1, e.actor2 = e.actor2, None
         if e.kind == "territory.capture" and unopposed:
             # "took control of Shirey village ... without confrontation": a handover.
             retype(e, lex.kinds["territory.handover"])
@@ -233,6 +266,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             e.actor2 = other
         elif (
             e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2))
+            and not (e.actor1 is None and _DEATHS.search(e.evidence[0]["text"]) and not _FEUD.search(e.evidence[0]["text"]))
             and not _WEAPONS.search(text) and not _fled_from(e) and not _MILITARY_WORD.search(e.evidence[0]["trigger"]["text"])
         ):  # fmt: skip
             # "members of two rival parties clashed", "villagers fought over water": no armed side.
