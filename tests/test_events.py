@@ -378,6 +378,7 @@ def test_single_deaths_told_in_words(text: str, deaths: int | None) -> None:
         ("An Israeli strike on a school in Jabalia killed 40 people on Tuesday.", "Military Forces of Israel"),
         ("A Saudi-led air strike on a wedding in Sanaa killed 20 people.", "Military Forces of Saudi Arabia"),
         ("Israeli aircraft struck Gaza City on Tuesday.", "Military Forces of Israel"),
+        ("NATO warplanes bombed Tripoli overnight.", "NATO: North Atlantic Treaty Organization"),
     ],
 )
 def test_who_did_an_attack_the_text_barely_names(text: str, actor1: str) -> None:
@@ -518,3 +519,32 @@ def test_aircraft_that_strike_and_feuds_that_brawl(text: str, kind: str | None) 
     """Aircraft striking is an air strike, aircraft in turbulence none; a feud's clash stays mob violence."""
     events = [e for e in _annotate(text) if e.layer == "material"]
     assert (events[0].kind if events else None) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kinds, deaths",
+    [
+        # The killing after the comma is the toll of what the clause's doer did, not a second event.
+        ("Security forces opened fire on demonstrators in Deraa, killing at least 15 people.", ["protest.excessive"], 15),
+        # The dead of a clash between protesters and police are its toll; the clash is the riot.
+        ("Twelve people died in clashes between protesters and police in Sanaa on Tuesday.", ["riot"], None),
+        ("Five people died when police clashed with protesters in Sanaa.", ["riot"], None),
+    ],
+)
+def test_one_sentence_of_unrest_and_its_dead_is_one_event(text: str, kinds: list[str], deaths: int | None) -> None:
+    events = [e for e in _annotate(text) if e.layer == "material"]
+    assert [e.kind for e in events] == kinds
+    if deaths is not None:
+        assert events[0].fatalities == deaths
+
+
+def test_the_killing_protests_are_against_is_not_a_new_killing() -> None:
+    """The cause of unrest told in its sentence, with no day of its own, is no event of the day."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = "Youths smashed shop windows in Athens late Saturday, as violent protests against a police killing continued for the seventh straight day."
+    raw = RawArticle(id="t", source="t", text=text, published="2008-12-13")
+    kinds = [e.kind for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    assert kinds and "attack.civilians" not in kinds

@@ -100,6 +100,10 @@ def actors(
     within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
+    if before and _TRAILING.search(text, max(lo, start - 3), start) and _HARM_PARTICIPLE.match(text, start):
+        # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject
+        # kills, not whom it fired on; with none, the doer goes unnamed.
+        subject = next((a for a in before if a["type"] in ARMED), None)
     obj: dict[str, Any] | None = after[0] if after else None
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
     if participle and ((subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
@@ -249,6 +253,8 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
+_TRAILING = re.compile(r",\s*$")
+_HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
 _HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
 _LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
 _FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)

@@ -204,7 +204,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
         if not _another(text, e) and not _cumulative(text, e):
             for c in range(len(clusters) - 1, -1, -1):
                 lead = events[clusters[c][0]]
-                if not same_kind(lead, e) or lead.modality in ("denied", "planned"):
+                one_sentence_riot = lead.family == e.family == "riot" and lead.evidence[0]["start"] == e.evidence[0]["start"]
+                if not (same_kind(lead, e) or one_sentence_riot) or lead.modality in ("denied", "planned"):
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken

@@ -155,6 +155,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Was it because of a protest, or ...?": a question asserts no happening
     if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start):
         return True
+    if recalled_cause(sentence, start, end):
+        return True  # "protests against a police killing": the killing is known, not the day's
     if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’" and " " not in word:
         return True  # 'whether his kitchen blender would be next to "attack" him': a word in scare quotes
     if _QUOTE_CLOSE.match(sentence, end) and _QUOTED_TERM.search(sentence, max(0, start - 25), start):
@@ -308,7 +310,35 @@ _NAMED_BEFORE = re.compile(
 _EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?")
 
 
+# "violent protests against a police killing", "riots over the shooting of a teenager": the
+# killing is the unrest's cause, told as known, not a new happening of the day.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+"
+    r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "to mark a week since the police shooting": told as before the sentence's time.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "the killing on Saturday of a teenager": the cause has a day of its own in the sentence.
+_OWN_DAY_AFTER = re.compile(
+    r"\s+(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|\d)"
+)
+
+
+def recalled_cause(sentence: str, start: int, end: int) -> bool:
+    """Whether the event noun at ``start:end`` is the cause of unrest the sentence tells, with no
+    day of its own: "violent protests against a police killing continued"."""
+    return (
+        _EVENT_NOUN.fullmatch(sentence[start:end].lower()) is not None
+        and bool(_CAUSE_BEFORE.search(sentence, max(0, start - 90), start))
+        and not _OWN_DAY_AFTER.match(sentence, end)
+    )
+
+
 def named_event(sentence: str, start: int, end: int) -> bool:
-    """Whether the trigger at ``start:end`` is a noun naming a known event: "after the Newtown shooting"."""
+    """Whether the trigger at ``start:end`` is a noun naming a known event: "after the Newtown
+    shooting", or one told as before the sentence's time ("a week since the police shooting")."""
+    if _EVENT_NOUN.fullmatch(sentence[start:end].lower()) and _SINCE_BEFORE.search(sentence, max(0, start - 60), start):
+        return True
     m = _NAMED_BEFORE.search(sentence, 0, start)
     return m is not None and (m.group(1) is not None or _EVENT_NOUN.fullmatch(sentence[start:end].lower()) is not None)

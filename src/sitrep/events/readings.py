@@ -137,6 +137,16 @@ def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
     return at >= 0 and bool(_DIED_AFTER.match(ev["text"], at + len(actor.get("text") or "")))
 
 
+_CROWDS = ("protesters", "rioters")
+
+
+def _crowd_against_forces(e: Event) -> bool:
+    """A clash of protesters or rioters with state forces."""
+    sides = [a for a in (e.actor1, e.actor2) if a]
+    types = {a["type"] for a in sides}
+    return "state" in types and bool(types & set(_CROWDS)) and types <= {*_CROWDS, "state"}
+
+
 def _harmed_after(e: Event, actor: dict[str, Any]) -> bool:
     """Whether the people named after the trigger are the ones it killed or wounded."""
     ev = e.evidence[0]
@@ -255,6 +265,14 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}
         elif e.kind == "protest" and has_intervention and _intervention_near(e, text, regex["protest.intervention"]):
             retype(e, lex.kinds["protest.intervention"])
+        elif e.kind == "clash.armed" and _crowd_against_forces(e):
+            # "police clashed with protesters": a demonstration turned violent, not a battle.
+            crowd = e.actor1 if e.actor1 and e.actor1["type"] in _CROWDS else e.actor2
+            other = e.actor2 if crowd is e.actor1 else e.actor1
+            retype(e, lex.kinds["riot"])
+            country = (crowd or {}).get("country_code") or (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": (crowd or {}).get("text"), "type": "rioters", "inter": 5, "country_code": country}
+            e.actor2 = other
         elif e.kind == "clash.armed" and _crowd_fight(e):
             # "police forces and villagers clashed", "a group of people clashed with soldiers":
             # a crowd fighting is mob violence by rioters, whoever they fought.

@@ -92,21 +92,56 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     clash is the event; its dead and its victims come from the bare toll, which
     is dropped.
     """
+    _participle_tolls(events, n_before)
     mine = events[n_before:]
-    if len(mine) < 2 or not bare_toll(mine[0]):
+    toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e)), None)
+    if len(mine) < 2 or toll is None:
         return
-    toll = mine[0]
-    act = next((e for e in mine[1:] if e.family in ("attack", "clash") and not bare_toll(e)), None)
+    act = next((e for e in mine if e is not toll and e.family in ("attack", "clash") and not bare_toll(e)), None)
     if act is None:
         return
     if act.fatalities is None:
         act.fatalities = toll.fatalities
-    if act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
+    if _the_dead(toll):
+        pass  # "Five people died when police clashed with protesters": the act's sides stand
+    elif act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
         # "a man was killed in a drive-by shooting": the man is the victim, not the shooter.
         act.actor1, act.actor2 = toll.actor1, toll.actor2
     elif act.actor2 is None and toll.actor2 is not None:
         act.actor2 = toll.actor2
     events.remove(toll)
+
+
+_HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
+_TOLL_OWNERS = ("attack", "clash", "riot")
+_FORCED_PROTESTS = ("protest.excessive", "protest.intervention")
+
+
+def _participle_tolls(events: list[Event], n_before: int) -> None:
+    """"Security forces opened fire on demonstrators, killing 15": the killing is the toll of
+    the act the clause tells, by the same doer (or an unnamed one), not a second event."""
+    mine = events[n_before:]
+    for i, f in enumerate(mine):
+        ev = f.evidence[0]
+        head = ev["text"][: ev["trigger"]["start"] - ev["start"]].rstrip()
+        if i == 0 or f.kind != "attack.civilians" or not _HARM_PARTICIPLE.match(ev["trigger"]["text"]) or not head.endswith(","):
+            continue
+        unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
+        act = next(
+            (e for e in reversed(mine[:i]) if (e.family in _TOLL_OWNERS or e.kind in _FORCED_PROTESTS) and e in events
+             and (unnamed or (e.actor1 or {}).get("name") == f.actor1["name"])),  # type: ignore[index]
+            None,
+        )  # fmt: skip
+        if act is None:
+            continue
+        if act.fatalities is None:
+            act.fatalities = f.fatalities
+        events.remove(f)
+
+
+def _the_dead(f: Event) -> bool:
+    """"Twelve people died": the people named are the dead, told as a toll."""
+    return f.kind == "attack.civilians" and f.evidence[0]["trigger"]["text"].lower() == "died" and (f.actor1 or {}).get("type") == "civilians"
 
 
 def bare_toll(f: Event) -> bool:
