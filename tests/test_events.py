@@ -548,3 +548,25 @@ def test_the_killing_protests_are_against_is_not_a_new_killing() -> None:
     raw = RawArticle(id="t", source="t", text=text, published="2008-12-13")
     kinds = [e.kind for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
     assert kinds and "attack.civilians" not in kinds
+
+
+def test_two_named_towns_are_two_scenes_and_a_general_strike_no_riot() -> None:
+    """Shells on schools in two towns 24 km apart are two events; a general strike told beside
+    a riot stays a strike; the dead of an air strike are not its doer."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    def material(text: str) -> list[Event]:
+        raw = RawArticle(id="t", source="t", text=text, published="2009-01-08")
+        return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+
+    shells = material(
+        "Three shells hit a school in the Jabalya refugee camp on Tuesday. "
+        "Two people were killed when an artillery shell hit a UN school in the southern city of Khan Younis."
+    )
+    assert sorted((e.place or {}).get("name") for e in shells if e.kind == "attack.shelling") == ["Jabalya", "Khan Younis"]
+    riot = material("Riot police fired teargas at youths throwing molotov cocktails outside parliament last night, as a general strike paralysed Greece.")
+    assert {e.family for e in riot} == {"riot", "protest"}
+    strike = material("Three people also died in an air strike on a UN school in Gaza City.")
+    assert [e.kind for e in strike] == ["attack.airstrike"] and strike[0].actor1 is None

@@ -32,6 +32,8 @@ _REMOTE = {"attack.airstrike", "attack.shelling"}
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
 # are part of it (ACLED codes looting apart only when no riot holds it).
 _UNREST = {"protest"}
+# A general strike is a walkout of its own, not the riot told beside it.
+_STRIKE = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 _PART_OF_RIOT = {"looting"}
 _STATED = ("text", "context")
 _RANK = {
@@ -60,7 +62,7 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)
         or (lead.family == e.family and lead.family in _UNREST)
         # "a candlelit vigil ... turned into a riot": one night's unrest is one event, a riot
-        or {lead.family, e.family} == {"protest", "riot"}
+        or ({lead.family, e.family} == {"protest", "riot"} and not any(_STRIKE.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e)))
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
         or (_BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE)
     )
@@ -115,7 +117,11 @@ def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
         return True
     if a.get("lat") is None or b.get("lat") is None:
         return False
-    return _km(a, b) <= 30.0
+    # Two towns the text names are two scenes unless they touch ("a school in Jabalya" and "a
+    # school in Khan Younis", 24 km apart, are two shellings); a landmark or district may lie
+    # farther out from the town it belongs to.
+    both_towns = a.get("feature") == b.get("feature") == "city" and a.get("how") is None and b.get("how") is None
+    return _km(a, b) <= (10.0 if both_towns else 30.0)
 
 
 def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

@@ -138,6 +138,8 @@ def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
 
 
 _CROWDS = ("protesters", "rioters")
+# "as a general strike paralysed Greece": a strike stays a strike beside a riot.
+_WALKOUT = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 
 
 def _crowd_against_forces(e: Event) -> bool:
@@ -259,7 +261,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             # agency's protest is a complaint (PLOVER ACCUSE), no crowd in the street.
             retype(e, lex.kinds["accuse"])
             e.actor1 = None
-        elif e.kind in ("protest", "protest.intervention") and e.modality != "planned" and has_riot and _riot_near(e, text, regex["riot"]):
+        elif e.kind in ("protest", "protest.intervention") and e.modality != "planned" and not _WALKOUT.search(e.evidence[0]["trigger"]["text"]) and has_riot and _riot_near(e, text, regex["riot"]):
             retype(e, lex.kinds["riot"])
             if e.actor1 and e.actor1["type"] == "protesters":
                 e.actor1 = {**e.actor1, "name": e.actor1["name"].replace("Protesters", "Rioters"), "type": "rioters", "inter": 5}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.corefer import places_agree
 from sitrep.events.lexicon import Kind
 from sitrep.model import Event, Quantity
 
@@ -103,7 +104,11 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     if act.fatalities is None:
         act.fatalities = toll.fatalities
     if _the_dead(toll):
-        pass  # "Five people died when police clashed with protesters": the act's sides stand
+        # "Five people died when police clashed with protesters": the act's sides stand, but
+        # "Three people also died in an air strike": the dead are no side of the strike.
+        # (A clash's dead named as a side are read off by the readings of the article.)
+        if act.family == "attack" and act.actor1 is not None and toll.actor1 is not None and act.actor1["name"] == toll.actor1["name"]:
+            act.actor1, act.actor2 = None, act.actor2 or toll.actor1
     elif act.actor1 is not None and toll.actor2 is not None and act.actor1["name"] == toll.actor2["name"]:
         # "a man was killed in a drive-by shooting": the man is the victim, not the shooter.
         act.actor1, act.actor2 = toll.actor1, toll.actor2
@@ -154,6 +159,8 @@ def _is_toll(f: Event, e: Event) -> bool:
     """Whether ``f`` only tells the toll of ``e``: a bare "were killed", or "the blast" again."""
     if f.actor1 is not None and f.actor1.get("how") != "unnamed":
         return False
+    if f.place and e.place and f.place.get("how") is None and e.place.get("how") is None and not places_agree(f.place, e.place):
+        return False  # "... an artillery shell hit a UN school in Khan Younis": another town's blast
     ev = f.evidence[0]
     trigger = ev["trigger"]["text"]
     generic = f.kind in ("attack.civilians", "clash.armed") and bool(TOLL_TRIGGER.match(trigger))
