@@ -328,6 +328,8 @@ NO_EVENT = [
     ("fighters marching under a long name", "The image posted on Tuesday shows fighters from the al-Qaida linked Islamic State of Iraq and the Levant (ISIL) marching in Raqqa, Syria.", "2014-01-15"),
     ("an alert withdrawn", "Around 14,000 people flooded into camps on high ground in the aftermath of Sunday's quakes after authorities issued and then withdrew a tsunami alert.", "2011-04-04"),
     ("a passport surrendered", "Jackson will be free to go after he surrenders his passport.", "2013-02-21"),
+    ("a website hijacked", "Hackers hijacked the ministry's website in Cairo on Monday.", "2011-03-08"),
+    ("a message hijacked", "The party's message was hijacked by extremists in Berlin.", "2011-03-08"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -407,6 +409,10 @@ EVENT = [
     ("murder victims' families are no mob", "Nichols escaped from custody at the Fulton County Courthouse in Atlanta on March 11, 2005. Family members of the four murder victims expressed outrage that Nichols had escaped the death penalty.", "2008-12-13", ["release", "attack.civilians"]),
     ("the wounded are no mob", "The Israeli attack on the Fakhora school in Jabaliya on Tuesday, which also wounded around 100 people, was the deadliest single strike of the offensive so far.", "2009-01-07", ["attack.civilians"]),
     ("troops withdraw", "Troops withdrew from Kunduz on Monday.", "2011-04-04", ["force.retreat"]),
+    ("a tanker hijacked", "Pirates hijacked a tanker off the coast of Somalia on Tuesday.", "2011-03-08", ["abduction"]),
+    ("a bus hijacked", "Gunmen hijacked a bus carrying 30 passengers near Quetta on Monday.", "2011-03-08", ["abduction"]),
+    ("a vigil gathered peacefully", "Hundreds of schoolchildren holding candles gathered peacefully outside the parliament building in Athens.", "2008-12-14", ["protest"]),
+    ("heavy fighting with no sides named", "Heavy fighting broke out on Thursday near the Donetsk airport.", "2014-07-18", ["clash.armed"]),
     ("prisoners released", "Israel released 200 Palestinian prisoners in Ramallah on Monday.", "2011-10-19", ["release"]),
     ("a named shooting told with its day", "The Newtown shooting on Friday killed 26 people.", "2012-12-16", ["attack.civilians"]),
     ("an airliner shot down", "The airliner was shot down over Donetsk, killing all 298 aboard.", "2014-07-18", ["attack.shelling"]),

@@ -570,3 +570,9 @@ def test_two_named_towns_are_two_scenes_and_a_general_strike_no_riot() -> None:
     assert {e.family for e in riot} == {"riot", "protest"}
     strike = material("Three people also died in an air strike on a UN school in Gaza City.")
     assert [e.kind for e in strike] == ["attack.airstrike"] and strike[0].actor1 is None
+
+
+def test_separatists_named_pro_a_country_are_not_its_own() -> None:
+    retreat = [e for e in _annotate("Ukrainian forces regained control of the city of Sloviansk on Saturday after pro-Russian separatists retreated.") if e.kind == "force.retreat"]
+    assert retreat and retreat[0].actor1 is not None
+    assert retreat[0].actor1["name"] == "Unidentified Armed Group (Ukraine)"

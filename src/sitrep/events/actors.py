@@ -60,12 +60,14 @@ def actors(
     from its clause; ``country`` is where it happened, for the names ACLED gives by country."""
     lo, hi = clause
     mentions: list[dict[str, Any]] = []
+    # "pro-Russian separatists" are not Russia's: a "pro-" or "anti-" country owns no one.
+    owners = [p for p in places if not _SIDE_BEFORE.search(text, max(0, p.start - 5), p.start)]
     for m in _actor_matches(lex, text):
         if m.start() < lo or m.end() > hi:
             continue
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = _demonym_before(places, m.start()) or _country_after(text, places, m.end()) or country
+        own = _demonym_before(owners, m.start()) or _country_after(text, places, m.end()) or country
         if "{Place}" in entry.name:
             # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
             opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
@@ -256,6 +258,7 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
 _TRAILING = re.compile(r",\s*$")
+_SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
 _DIED_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:died|were killed|was killed|were wounded|were injured|lay dead)\b", re.IGNORECASE)
 _HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
 _HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)

@@ -190,6 +190,16 @@ _PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit
 _MILITARY_WORD = re.compile(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?fights?|gun ?battles?|shoot-?outs?|exchange\w* (?:of )?fire|counter-?attack\w*|repuls\w+|repelled|skirmish\w*|security operation)\b", re.IGNORECASE)
 
 
+# "Heavy fighting broke out near the airport": the words of war, not of a brawl.
+_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street)\s+$", re.IGNORECASE)
+
+
+def _heavy_fighting(e: Event) -> bool:
+    ev = e.evidence[0]
+    head = ev["trigger"]["start"] - ev["start"]
+    return bool(_HEAVY_BEFORE.search(ev["text"], max(0, head - 20), head))
+
+
 def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:
     """Whether forces broke the protest up in its sentence or the next: an arrest in another
     city three paragraphs on is not this march's."""
@@ -287,7 +297,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif (
             e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2))
             and not (e.actor1 is None and _DEATHS.search(e.evidence[0]["text"]) and not _FEUD.search(e.evidence[0]["text"]))
-            and not _WEAPONS.search(text) and not _fled_from(e) and not _MILITARY_WORD.search(e.evidence[0]["trigger"]["text"])
+            and not _WEAPONS.search(text) and not _fled_from(e) and not _MILITARY_WORD.search(e.evidence[0]["trigger"]["text"]) and not _heavy_fighting(e)
         ):  # fmt: skip
             # "members of two rival parties clashed", "villagers fought over water": no armed side.
             retype(e, lex.kinds["riot.mob"])
