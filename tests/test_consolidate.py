@@ -531,3 +531,24 @@ def test_one_storys_strikes_in_neighbouring_towns_stay_apart() -> None:
         _mention(2, b, "Shelling hit a house in Gaza City on Tuesday", kind="attack.shelling", place=_GAZA_CITY, date=day),
     ]
     assert len(cluster(ms)) == 2
+
+
+def test_control_redone_for_the_countries_that_changed_equals_a_full_rebuild(tmp_path: Path) -> None:
+    """A second run redoes control only where its blocks changed; the table it leaves is the one
+    a rebuild from every event gives (#27)."""
+    path = need_shared(EVAL / "events_acled.dev.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    taken = [r for r in rows if r["gold"]["sub_event_type"] in ("Non-violent transfer of territory", "Government regains territory", "Non-state actor overtakes territory")]
+    others = [r for r in rows if r not in taken][:40]
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for out, part in ((first, taken[::2] + others[:20]), (second, taken[1::2] + others[20:])):
+        out.write_text("".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in part), encoding="utf-8")
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        run([first], store, max_bytes=MB)
+        run([second, SEEDS], store, max_bytes=MB)
+        table = "SELECT place_key, holder, lost_by, since, event_id, kind, json FROM control ORDER BY 1, 4, 5"
+        incremental = store.conn.execute(table).fetchall()
+        countries = {r[0] for r in store.conn.execute("SELECT DISTINCT country_code FROM control")}
+        consolidate_store(store, everything=True)
+        assert len(countries) >= 3 and incremental == store.conn.execute(table).fetchall()

@@ -197,7 +197,9 @@ def consolidate(
     else:
         blocks = sql.changed_blocks(conn)
     cache: dict[int, ArticleInfo] = {}
-    control = False
+    # Who holds a town is read country by country (an unnamed taker is the one taking that
+    # country's towns around then): only the countries whose control blocks changed are redone.
+    control: set[str] = set()
     for block in blocks:
         cache.clear()  # what one block read of its articles: held for the block, not the pass
         size = sql.block_size(conn, block) if articles is not None and block not in superseded else 0
@@ -206,10 +208,13 @@ def consolidate(
         else:
             report.mentions += _rebuild(conn, block, cache)
         report.blocks += 1
-        control = control or block[0] in CONTROL_FAMILIES
-    if control or everything:
-        rows = control_changes(sql.events_of_kinds(conn, CONTROL_KINDS))
-        sql.replace_control(conn, rows)
+        if block[0] in CONTROL_FAMILIES:
+            control.add(block[1])
+    if everything:
+        sql.replace_control(conn, control_changes(sql.events_of_kinds(conn, CONTROL_KINDS)))
+    elif control:
+        rows = control_changes(sql.events_of_kinds(conn, CONTROL_KINDS, control))
+        sql.replace_control(conn, rows, control)
     counts = conn.execute(
         "SELECT (SELECT count(*) FROM consolidated_events), (SELECT count(*) FROM conflicts), "
         "(SELECT count(*) FROM control)"

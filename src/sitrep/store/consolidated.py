@@ -318,17 +318,30 @@ def _event_row(block: Block, e: dict[str, Any]) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def events_of_kinds(conn: sqlite3.Connection, kinds: Iterable[str]) -> list[dict[str, Any]]:
-    """Consolidated events of the given kinds, as stored."""
+def events_of_kinds(
+    conn: sqlite3.Connection, kinds: Iterable[str], countries: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Consolidated events of the given kinds, as stored (only in ``countries``, when given)."""
     kinds = list(kinds)
     marks = ",".join("?" * len(kinds))
-    rows = conn.execute(f"SELECT json FROM consolidated_events WHERE kind IN ({marks})", kinds)
-    return [json.loads(r[0]) for r in rows]
+    query = f"SELECT json FROM consolidated_events WHERE kind IN ({marks})"
+    args: list[str] = kinds
+    if countries is not None:
+        wanted = sorted(set(countries))
+        query += f" AND country_code IN ({','.join('?' * len(wanted))})"
+        args = [*kinds, *wanted]
+    return [json.loads(r[0]) for r in conn.execute(query, args)]
 
 
-def replace_control(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
-    """Store the control changes afresh."""
-    conn.execute("DELETE FROM control")
+def replace_control(
+    conn: sqlite3.Connection, rows: list[dict[str, Any]], countries: Iterable[str] | None = None
+) -> None:
+    """Store the control changes afresh: all of them, or those of ``countries`` only."""
+    if countries is None:
+        conn.execute("DELETE FROM control")
+    else:
+        wanted = sorted(set(countries))
+        conn.execute(f"DELETE FROM control WHERE coalesce(country_code, '') IN ({','.join('?' * len(wanted))})", wanted)
     conn.executemany(
         """INSERT INTO control (place_key, place_name, geonameid, lat, lon, country_code, admin1,
                holder, lost_by, since, event_id, kind, modality, json)
