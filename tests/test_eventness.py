@@ -328,6 +328,7 @@ NO_EVENT = [
     ("fighters marching under a long name", "The image posted on Tuesday shows fighters from the al-Qaida linked Islamic State of Iraq and the Levant (ISIL) marching in Raqqa, Syria.", "2014-01-15"),
     ("an alert withdrawn", "Around 14,000 people flooded into camps on high ground in the aftermath of Sunday's quakes after authorities issued and then withdrew a tsunami alert.", "2011-04-04"),
     ("a passport surrendered", "Jackson will be free to go after he surrenders his passport.", "2013-02-21"),
+    ("riots of a decade", "Cowan's selection is a step forward for a state that has a troubled history with race relations, exploding in the South Boston busing riots in the 1970s.", "2013-01-30"),
     ("a stadium crush", "The Football Association has banned English clubs from playing in Europe following the Heysel stadium tragedy two days ago in which 39 fans died.", "1985-05-31"),
     ("a stampede", "At least 20 pilgrims died in a stampede in Mina on Thursday.", "2015-09-25"),
     ("positions taken up", "SWAT teams took positions outside the historic concert hall in Paris on Friday.", "2015-11-14"),

@@ -319,6 +319,7 @@ _CAUSE_BEFORE = re.compile(
 )
 # "to mark a week since the police shooting": told as before the sentence's time.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DECADE = re.compile(r"\b(?:in|during|of|throughout) the (?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b")
 # "the killing on Saturday of a teenager": the cause has a day of its own in the sentence.
 _OWN_DAY_AFTER = re.compile(
     r"\s+(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|\d)"
@@ -340,5 +341,7 @@ def named_event(sentence: str, start: int, end: int) -> bool:
     shooting", or one told as before the sentence's time ("a week since the police shooting")."""
     if _EVENT_NOUN.fullmatch(sentence[start:end].lower()) and _SINCE_BEFORE.search(sentence, max(0, start - 60), start):
         return True
+    if _DECADE.search(sentence):
+        return True  # "the South Boston busing riots in the 1970s": told of a decade, no day to map
     m = _NAMED_BEFORE.search(sentence, 0, start)
     return m is not None and (m.group(1) is not None or _EVENT_NOUN.fullmatch(sentence[start:end].lower()) is not None)
