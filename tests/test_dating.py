@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from sitrep.clean import clean
 from sitrep.model import Event, RawArticle
 from sitrep.pipeline import extract
@@ -353,6 +355,38 @@ def test_a_day_in_a_where_clause_is_the_clauses_event() -> None:
         "2013-03-11",
     )
     assert [e.date["value"] for e in events if e.date and e.family == "protest"] == ["2013-03-11"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The march grew out of a candlelight vigil for Kimani Gray, 16, killed by police bullets on Saturday.",
+        "Hundreds marched in memory of the boy who was shot dead by police on Saturday.",
+    ],
+)
+def test_a_day_after_another_event_told_in_the_passive_is_that_events(sentence: str) -> None:
+    # Published on Monday 11 March 2013: the march that day; the killing on Saturday the 9th.
+    events = _annotate(sentence, "2013-03-11")
+    assert [e.date["value"] for e in events if e.date and e.family == "protest"] == ["2013-03-11"]
+    assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2013-03-09"]
+
+
+def test_a_day_told_in_an_aside_about_someone_is_not_the_storys_day() -> None:
+    """The memorial turned ugly on the story's day (Monday 11 March 2013); Saturday is the day of
+    the shooting told in the aside, and the sentences after take the story's day, not Saturday."""
+    events = _annotate(
+        "Memorial for Kimani Gray, who was fatally wounded by police Saturday after allegedly pointing a gun "
+        "in their direction, turned ugly as nearly 100 angry mourners clashed with cops in Brooklyn. "
+        "Rioters smashed car windows and looted a pharmacy.",
+        "2013-03-11",
+    )
+    assert {e.date["value"] for e in events if e.date and e.family == "riot"} == {"2013-03-11"}
+    assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2013-03-09"]
+
+
+def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
+    events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
+    assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}
 
 
 def test_a_political_brawl_is_no_riot() -> None:

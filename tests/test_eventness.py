@@ -125,6 +125,20 @@ def test_lives_lost_rockets_fired_and_bases_captured_are_read() -> None:
     assert any(e.family == "territory" for e in _annotate("Satellite images show air bases recently captured by government forces in Kordofan."))
 
 
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # A vigil told as silent is its own protest, beside the riot of that day and town.
+        ("Youths threw petrol bombs at police in Athens on Saturday. Students held a silent vigil in Athens on Saturday.", ["riot", "protest"]),
+        # A vigil that turned into a riot is the riot.
+        ("A candlelit vigil in Athens on Saturday turned into a riot as youths threw petrol bombs at police.", ["riot"]),
+        ("Youths threw petrol bombs at police in Athens on Saturday. That's when the peaceful protest got out of hand.", ["riot"]),
+    ],
+)
+def test_a_peaceful_protest_is_not_the_riot_beside_it(text: str, kinds: list[str]) -> None:
+    assert [e.kind for e in _annotate(text, "2008-12-14")] == kinds
+
+
 def test_police_closing_streets_deploy_and_do_not_riot() -> None:
     events = _annotate("Overnight, police barricaded Snyder Avenue in front of the 67th precinct in East Flatbush.", "2013-03-12")
     assert [e.family for e in events] == ["deployment"]

@@ -529,6 +529,13 @@ def test_aircraft_that_strike_and_feuds_that_brawl(text: str, kind: str | None) 
         # The dead of a clash between protesters and police are its toll; the clash is the riot.
         ("Twelve people died in clashes between protesters and police in Sanaa on Tuesday.", ["riot"], None),
         ("Five people died when police clashed with protesters in Sanaa.", ["riot"], None),
+        # The clash with cops is part of the riot its sentence tells; the shooting is the cause.
+        (
+            "Protesters enraged over the fatal shooting of a teenager by police poured into Brooklyn streets on "
+            "Wednesday, pitching bricks and bottles in furious clashes with cops.",
+            ["riot"],
+            None,
+        ),
     ],
 )
 def test_one_sentence_of_unrest_and_its_dead_is_one_event(text: str, kinds: list[str], deaths: int | None) -> None:
@@ -536,6 +543,39 @@ def test_one_sentence_of_unrest_and_its_dead_is_one_event(text: str, kinds: list
     assert [e.kind for e in events] == kinds
     if deaths is not None:
         assert events[0].fatalities == deaths
+
+
+@pytest.mark.parametrize(
+    "text, kind, sides",
+    [
+        ("Clashes between police and protesters erupted in Cairo.", "riot", ("Rioters (Egypt)", "Police Forces of Egypt")),
+        ("Fights between cops and angry teens erupted in Brooklyn.", "riot", ("Rioters (United States)", "Police Forces of United States")),
+        ("Nearly 100 angry mourners clashed with cops in Brooklyn.", "riot", ("Rioters (United States)", "Police Forces of United States")),
+        ("Hooded youngsters fought running battles with riot police in Athens.", "riot", ("Rioters (Greece)", "Police Forces of Greece")),
+        ("Fierce clashes between government troops and rebels erupted in Aleppo.", "clash.armed", ("Military Forces of Syria", "Unidentified Armed Group (Syria)")),
+    ],
+)
+def test_clashes_between_two_sides_name_both(text: str, kind: str, sides: tuple[str, str]) -> None:
+    """Both sides of "clashes between A and B" are read, so a crowd against police is a riot."""
+    events = [e for e in _annotate(text) if e.layer == "material"]
+    assert [e.kind for e in events] == [kind]
+    assert ((events[0].actor1 or {}).get("name"), (events[0].actor2 or {}).get("name")) == sides
+
+
+@pytest.mark.parametrize(
+    "text, doer",
+    [
+        ("Two plainclothes police officers fatally shot 16-year-old Kimani Gray in Brooklyn.", "Police Forces of United States"),
+        ("A gunman shot a 45-year-old man in Chicago.", "Unidentified Armed Group (United States)"),
+        ("A lone gunman killed five people in a Nairobi mall.", "Unidentified Armed Group (Kenya)"),
+        # A reduced relative is passive too: the police did it, not the riot the sentence goes on to.
+        ("Anger over a Brooklyn teenager shot and killed by police fueled a riot in Brooklyn.", "Police Forces of United States"),
+    ],
+)
+def test_a_fatal_shooting_and_a_lone_gunman(text: str, doer: str) -> None:
+    """"fatally shot" and "shot a 45-year-old" are attacks; one gunman is a doer, as gunmen are."""
+    events = [e for e in _annotate(text) if e.layer == "material"]
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events if e.family == "attack"] == [("attack.civilians", doer)]
 
 
 def test_the_killing_protests_are_against_is_not_a_new_killing() -> None:

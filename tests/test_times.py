@@ -38,6 +38,10 @@ def _values(text: str, anchor: date | None = THURSDAY) -> dict[str, str]:
         ("Kabul could fall within the next 24 to 48 hours.", "the next 24 to 48 hours", "PT48H"),
         ("The city is now under Taliban control.", "now", "PRESENT_REF"),
         ("Attacks grew in the early 1990s.", "the early 1990s", "199"),
+        # The small hours of the day after the story's: the night after, not six days before.
+        ("The commissioner arrived at about 12:30 a. m. Friday.", "Friday", "2021-08-13"),
+        ("The commissioner arrived shortly after midnight Friday.", "Friday", "2021-08-13"),
+        ("The commissioner arrived on Friday.", "Friday", "2021-08-06"),
     ],
 )
 def test_expressions_and_values(text: str, span: str, value: str) -> None:

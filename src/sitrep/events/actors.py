@@ -27,6 +27,7 @@ PASSIVE_BEFORE = re.compile(
 )
 
 
+_BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
 
 
@@ -107,8 +108,12 @@ def actors(
         # kills, not whom it fired on; with none, the doer goes unnamed.
         subject = next((a for a in before if a["type"] in ARMED), None)
     obj: dict[str, Any] | None = after[0] if after else None
+    if subject is None and kind.family in ("clash", "riot") and len(after) >= 2 and _BETWEEN.match(text, end, after[0]["start"]) and _AND.fullmatch(text, after[0]["end"], after[1]["start"]):
+        subject, obj = after[0], after[1]  # "clashes between police and protesters": both sides
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
-    if participle and ((subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
+    # "a Brooklyn teenager shot and killed by police": a reduced relative, passive all the same.
+    reduced = kind.family in ("attack", "abduction", "detention") and bool(after and _BY_NEXT.match(text, end) and _BY.match(text[end : after[0]["start"]]) and text[start:end].split(" ")[-1].lower().endswith(("ed", "shot", "slain", "beaten", "hit", "struck")))
+    if participle and (reduced or (subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
         subject, obj = by, subject
     armed_arson = (
@@ -182,6 +187,8 @@ def actors(
 
 
 _DOER_GAP = re.compile(DOER_GAP + "$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 
 
 def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | None:

@@ -55,6 +55,24 @@ _ANOTHER = re.compile(
 )
 
 
+# "held a silent vigil", "gathered peacefully": a protest told as peaceful is not the riot.
+_PEACEFUL = re.compile(r"\b(?:silent|peaceful(?:ly)?|quiet(?:ly)?|without incident)\b", re.IGNORECASE)
+
+_TURNED = re.compile(
+    r"\b(?:planned|turned|turning|got out of hand|broke away|broke off|degenerated|escalated|descended|spiral+ed|became (?:violent|unruly)|marred)\b",
+    re.IGNORECASE,
+)
+
+
+def _peaceful(e: Event) -> bool:
+    """Whether the protest's own words say it was peaceful ("a silent vigil", "marched peacefully")."""
+    ev = e.evidence[0]
+    at, end = ev["trigger"]["start"] - ev["start"], ev["trigger"]["end"] - ev["start"]
+    if _TURNED.search(ev["text"]):
+        return False  # "the peaceful protest got out of hand", "broke away from a planned peaceful vigil"
+    return bool(_PEACEFUL.search(ev["text"], max(0, at - 25), min(len(ev["text"]), end + 25)))
+
+
 def same_kind(lead: Event, e: Event) -> bool:
     """Whether ``e`` can retell ``lead``: the same kind, or a generic word for its violence."""
     return (
@@ -62,7 +80,10 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)
         or (lead.family == e.family and lead.family in _UNREST)
         # "a candlelit vigil ... turned into a riot": one night's unrest is one event, a riot
-        or ({lead.family, e.family} == {"protest", "riot"} and not any(_STRIKE.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e)))
+        or (
+            {lead.family, e.family} == {"protest", "riot"} and not any(_STRIKE.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))
+            and not any(x.family == "protest" and _peaceful(x) for x in (lead, e))
+        )
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
         or (_BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE)
     )
@@ -208,10 +229,11 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
         own_place, own_date = _own_place(e, text), _own_date(e)
         home = None
         if not _another(text, e) and not _cumulative(text, e):
-            for c in range(len(clusters) - 1, -1, -1):
+            # A riot told in the same sentence first: "pitching bricks ... in furious clashes with cops".
+            riots = [c for c in range(len(clusters)) if _one_sentence_riot(events[clusters[c][0]], e)]
+            for c in [*riots, *range(len(clusters) - 1, -1, -1)]:
                 lead = events[clusters[c][0]]
-                one_sentence_riot = lead.family == e.family == "riot" and lead.evidence[0]["start"] == e.evidence[0]["start"]
-                if not (same_kind(lead, e) or one_sentence_riot) or lead.modality in ("denied", "planned"):
+                if not (same_kind(lead, e) or c in riots) or lead.modality in ("denied", "planned"):
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
@@ -278,12 +300,28 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             # "Greece rocked by more clashes" then "clashes in Athens": the clashes were in Athens.
             event.place = {**best_place}
         riot = next((events[i] for i in members if events[i].family == "riot"), None)
-        if event.family == "protest" and riot is not None:
+        if event.family in ("protest", "clash") and riot is not None:
             # The protest became the riot told with it: ACLED's violent demonstration.
             event.kind, event.family, event.layer = riot.kind, riot.family, riot.layer
             event.acled, event.plover, event.actor1 = riot.acled, riot.plover, riot.actor1
         keep[first] = event
     return _same_key_join([keep[i] for i in sorted(keep)])
+
+
+def _one_sentence_riot(lead: Event, e: Event) -> bool:
+    """Two riot readings of one sentence, or a riot and a crowd's clash told with it."""
+    return (
+        {lead.family, e.family} <= {"riot", "clash"} and "riot" in (lead.family, e.family)
+        and lead.evidence[0]["start"] == e.evidence[0]["start"] and _crowd_clash(lead) and _crowd_clash(e)
+    )  # fmt: skip
+
+
+def _crowd_clash(e: Event) -> bool:
+    """A riot, or a clash with no side but state forces and crowds ("pitching bricks ... in furious
+    clashes with cops"): a part of the riot its sentence tells, not a battle of its own."""
+    if e.family == "riot":
+        return True
+    return not any(a and a.get("type") in ("rebel", "militia", "unidentified", "external", "identity") for a in (e.actor1, e.actor2))
 
 
 def _finer(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -103,6 +103,11 @@ _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 # A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
 _TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
+# Another event told in the passive after this one, with the date after it: "a vigil for Kimani
+# Gray, 16, killed by police bullets on Saturday", "the march for a boy who was shot by police
+# on Saturday": the day is the killing's. ", killing 15 on Saturday" (active) stays the act's.
+_PASSIVE_BEFORE = re.compile(r"(?:,\s+(?:\d{1,3},\s+)?|\b(?:was|were|been|being)\s+(?:\w+ly\s+)?)$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:\w+ly\s+)?(?:killed|shot|slain|wounded|injured|hurt|struck|beaten|stabbed|murdered|attacked|assassinated|executed|gunned)\b", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -150,6 +155,42 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
     days = n * (7 if m.group("unit").lower().startswith("week") else 1)
     first = dt.date.fromisoformat(str(anchor["value"])) - dt.timedelta(days=days)
     return {"value": first.isoformat(), "precision": "day", "how": "text", "text": m.group(0).strip()}
+
+
+def passive_between(text: str, trigger: tuple[int, int], other: tuple[int, int], t: TimeRef) -> bool:
+    """Whether another event told in the passive (``other``) lies just before the date ``t``, with
+    ``trigger`` not between them, so that the date is that event's."""
+    if not (other[1] <= t.start and t.start - other[1] <= 50) or other[0] <= trigger[0] < t.end:
+        return False
+    # The trigger before the other event, or after the date: "Memorial for Kimani Gray, who was
+    # fatally wounded by police Saturday, turned ugly as mourners clashed with cops".
+    lo, hi = (trigger[1], t.start) if trigger[1] <= other[0] else (other[0], trigger[0])
+    if any(c in text[lo:hi] for c in ".;") or not _PARTICIPLE.match(text, other[0], other[1]):
+        return False
+    if trigger[0] > other[0]:  # only an aside about someone: "uprooted since June by fighting" is the fighting's day too
+        return bool(_ASIDE_BEFORE.search(text, max(0, other[0] - 40), other[0]))
+    return bool(_PASSIVE_BEFORE.search(text, max(0, other[0] - 16), other[0]))
+
+
+# "Gray, who was fatally wounded by police Saturday", "Gray, 16, killed by police on Saturday".
+_ASIDE_BEFORE = re.compile(r",\s+(?:(?:who|whom|where)\s+(?:[\w-]+\s+){0,3}|(?:\d{1,3},\s+)?)$", re.IGNORECASE)
+
+
+def aside_event(e: Event) -> bool:
+    """Whether the event is told in the passive in an aside about someone ("Memorial for Kimani
+    Gray, who was fatally wounded by police Saturday, turned ugly"): background to the
+    sentence's own event, so its day is not the story's."""
+    ev = e.evidence[0]
+    at = ev["trigger"]["start"] - ev["start"]
+    return bool(_PARTICIPLE.match(ev["text"], at) and _ASIDE_BEFORE.search(ev["text"], max(0, at - 40), at))
+
+
+def told_day(e: Event) -> bool:
+    """Whether the event's day is the day something was said ("Yesterday, the police explained
+    that officers shot ..."): the story's day, maybe not the event's."""
+    sentence = e.evidence[0]["text"]
+    at = sentence.find(str((e.date or {}).get("text") or "\0"))
+    return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
 
 
 _OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
@@ -220,6 +261,8 @@ def _own_date(
             return False
         if _TELLING_NOUN.match(text, t.end) and _DETERMINER.search(text, max(0, t.start - 8), t.start):
             return False  # "In a November 9 press conference, Kiir ... the bombing on Tuesday": the conference's day
+        if any(passive_between(text, trigger, o, t) for o in others):
+            return False
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
@@ -368,17 +411,20 @@ def context_date(
     for e in reversed(events):
         if e.evidence[0]["start"] < previous[0][0]:
             break
-        if family is not None and strand(e.family) != strand(family):
+        if (family is not None and strand(e.family) != strand(family)) or aside_event(e):
             continue
         if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and len(str(e.date["value"])) >= 7:
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]
+    # "Memorial for Gray, who was fatally wounded Saturday, turned ugly": Saturday is the aside's.
+    asides = {str(e.date["value"]) for e in events if e.date and e.evidence[0]["start"] >= lo and aside_event(e)}
     days = [
         t for t in times
         if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
         and not (dateline and dateline[0] <= t.start < dateline[1])
         and not (latest and t.value[:10] > latest)  # "sentencing is set for Nov. 8": no past event's day
+        and t.value[:10] not in asides
     ]  # fmt: skip
     if not days:
         return None

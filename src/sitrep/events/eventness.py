@@ -313,7 +313,7 @@ _EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|bl
 # "violent protests against a police killing", "riots over the shooting of a teenager": the
 # killing is the unrest's cause, told as known, not a new happening of the day.
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+"
+    r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+(?:(?:enraged|angered|angry|outraged|incensed|furious|sparked)\s+)?"
     r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

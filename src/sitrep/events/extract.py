@@ -33,6 +33,7 @@ from sitrep.events.clauses import finite, subordinate
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
+    aside_event,
     attached,
     before_story,
     context_date,
@@ -41,7 +42,7 @@ from sitrep.events.dating import (
     recalled,
     series,
     still_now,
-    told,
+    told_day,
 )
 from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
@@ -245,21 +246,13 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     return events
 
 
-def _told_day(e: Event) -> bool:
-    """Whether the event's day is the day something was said ("Yesterday, the police explained
-    that officers shot ..."): the story's day, maybe not the event's."""
-    sentence = e.evidence[0]["text"]
-    at = sentence.find(str((e.date or {}).get("text") or "\0"))
-    return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
-
-
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
     """The day the article's first material event dated by its own words happened on."""
     return next(
         (
             e.date for e in events
             if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
-            and not _told_day(e)
+            and not told_day(e) and not aside_event(e)
         ),
         None,
     )

@@ -84,7 +84,13 @@ def _weekday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if future:
         ahead = (target - c.anchor.weekday()) % 7 or (7 if rel == "next" else 0)
         return (c.anchor + timedelta(days=ahead)).isoformat(), "date"
+    if delta == 6 and not rel and _SMALL_HOURS.search(m.string, max(0, m.start() - 30), m.start()):
+        # "about 12:30 a.m. Tuesday" in Monday's story: the night after, updated past midnight.
+        return (c.anchor + timedelta(days=1)).isoformat(), "date"
     return back.isoformat(), "date"
+
+
+_SMALL_HOURS = re.compile(r"\b(?:(?:12|[1-4])(?::\d\d)?\s*a\.\s?m\.|(?:shortly |just )?after midnight)\s*$", re.IGNORECASE)
 
 
 @pattern(r"\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|next|this|past|coming|the current|the previous|the following|the latest|the same)\s+(?P<unit>week|weekend|month|year|quarter|summer|spring|fall|autumn|winter)\b", needs=("last next this past coming current previous following latest same", "week weekend month year quarter summer spring fall autumn winter"))
