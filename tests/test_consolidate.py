@@ -533,6 +533,22 @@ def test_one_storys_strikes_in_neighbouring_towns_stay_apart() -> None:
     assert len(cluster(ms)) == 2
 
 
+def test_one_storys_killing_by_one_doer_in_a_quarter_and_its_borough_is_one_event() -> None:
+    """The police shooting of one teenager, placed in East Flatbush by one report and in
+    Brooklyn by another of the same story: one pin. Without a doer both name, two."""
+    a, b = _info(1, "2013-03-11"), _info(2, "2013-03-11")
+    day = _day("2013-03-09", "Saturday")
+    police = {"name": "Police Forces of United States", "type": "state", "inter": 1, "country_code": "US"}
+    brooklyn = {k: v for k, v in _BROOKLYN.items() if k != "how"} | {"precision": "city"}  # as the text names it
+    ms = [
+        _mention(1, a, "Two plainclothes officers fatally shot a 16-year-old in East Flatbush on Saturday night", kind="attack.civilians", place=_FLATBUSH, date=day, actor1=police),
+        _mention(2, b, "The teenager was killed by police bullets in Brooklyn on Saturday", kind="attack.civilians", place=brooklyn, date=day, actor1=police),
+    ]
+    assert len(cluster(ms)) == 1
+    ms[1] = _mention(2, b, "The teenager was killed by police bullets in Brooklyn on Saturday", kind="attack.civilians", place=brooklyn, date=day)
+    assert len(cluster(ms)) == 2
+
+
 def test_control_redone_for_the_countries_that_changed_equals_a_full_rebuild(tmp_path: Path) -> None:
     """A second run redoes control only where its blocks changed; the table it leaves is the one
     a rebuild from every event gives (#27)."""

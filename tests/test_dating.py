@@ -384,6 +384,15 @@ def test_a_day_told_in_an_aside_about_someone_is_not_the_storys_day() -> None:
     assert [e.date["value"] for e in events if e.date and e.family == "attack"] == ["2013-03-09"]
 
 
+def test_a_day_in_a_where_aside_is_not_the_riot_told_after_it() -> None:
+    events = _annotate(
+        "Police intervened when people joined in a candlelit vigil in Brooklyn, where 16-year-old Kimani Gray "
+        "was shot 11 times by police on Saturday, according to witnesses who saw youths throwing bottles at police.",
+        "2013-03-11",
+    )
+    assert {(e.family, e.date["value"]) for e in events if e.date} == {("riot", "2013-03-11"), ("attack", "2013-03-09")}
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -36,6 +36,8 @@ _UNREST = ("protest", "riot")
 # A city's unrest of one night is one event however finely reports place it ("East Flatbush",
 # "Brooklyn", "New York"); a war's strikes in neighbouring towns on one day are many.
 _ONE_A_NIGHT = {"protest", "riot", "detention"}
+# Two towns this close can be one scene (sitrep.events.corefer.places_agree says the same).
+SCENE_KM = 10.0
 # A sentence this close to one already in the event is the same sentence reprinted.
 COPY_SIMILARITY = 0.7
 # ... when it has this many content words: "Two soldiers were injured." recurs by chance.
@@ -199,6 +201,13 @@ def _same_day(m: Mention, c: Cluster) -> bool:
     return m.span is not None and c.span is not None and m.span[0] == m.span[1] and m.span == c.span
 
 
+def _one_scene(m: Mention, c: Cluster) -> bool:
+    """A quarter and its city, told by reports of one story with the same doer: "East Flatbush"
+    and "Brooklyn" for the police shooting of one teenager (towns as close as the quarters of
+    one city, as within an article; strikes by different hands in two villages stay two)."""
+    return m.place_rank == c.place_rank == 0 and _km(m, c.founder) <= SCENE_KM and bool(m.side1 and m.side1 in c.sides1)
+
+
 def _other_district(m: Mention, c: Cluster) -> bool:
     """Whether the coarser of the two names a district that is not the finer one's place.
 
@@ -236,7 +245,7 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     # of happening retell one event, however differently they word it.
     retold = (
         elsewhere and _town(m) and _town(c.founder) and _same_story(m, c) and _same_day(m, c)
-        and (fit == "same" or (m.kind == c.kind and m.family in _ONE_A_NIGHT))
+        and (fit == "same" or (m.kind == c.kind and (m.family in _ONE_A_NIGHT or _one_scene(m, c))))
     )  # fmt: skip
     if undated and elsewhere:
         return None
@@ -311,8 +320,18 @@ class _Index:
         return out
 
     @staticmethod
+    def cell(m: Mention, dlat: int = 0, dlon: int = 0) -> str | None:
+        """A town's square of the grid (0.1 degree, some 11 km), for the towns near it."""
+        lat, lon = m.place.get("lat"), m.place.get("lon")
+        if m.place_rank != 0 or lat is None or lon is None:
+            return None
+        return f"g{math.floor(float(lat) * 10) + dlat}:{math.floor(float(lon) * 10) + dlon}"
+
+    @staticmethod
     def keys_of(c: Cluster) -> list[str]:
         keys = [f"p{c.place_key}"]
+        if (cell := _Index.cell(c.founder)) is not None and c.place_rank == 0:
+            keys.append(cell)
         if c.admin1:
             keys.append(f"a{c.admin1}")
             if c.place_rank >= 2:
@@ -327,6 +346,7 @@ class _Index:
         if m.place_key is None:
             return ["pNone"]
         keys = [f"p{m.place_key}", "C"]
+        keys.extend(k for d in range(9) if (k := _Index.cell(m, d // 3 - 1, d % 3 - 1)) is not None)
         if m.place_rank >= 2 and m.admin1:
             keys.append(f"a{m.admin1}")
         elif m.admin1:

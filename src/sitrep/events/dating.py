@@ -173,7 +173,7 @@ def passive_between(text: str, trigger: tuple[int, int], other: tuple[int, int],
 
 
 # "Gray, who was fatally wounded by police Saturday", "Gray, 16, killed by police on Saturday".
-_ASIDE_BEFORE = re.compile(r",\s+(?:(?:who|whom|where)\s+(?:[\w-]+\s+){0,3}|(?:\d{1,3},\s+)?)$", re.IGNORECASE)
+_ASIDE_BEFORE = re.compile(r",\s+(?:(?:who|whom|where)\s+(?:[\w-]+\s+){0,5}|(?:\d{1,3},\s+)?)$", re.IGNORECASE)
 
 
 def aside_event(e: Event) -> bool:
