@@ -393,6 +393,15 @@ def test_a_day_in_a_where_aside_is_not_the_riot_told_after_it() -> None:
     assert {(e.family, e.date["value"]) for e in events if e.date} == {("riot", "2013-03-11"), ("attack", "2013-03-09")}
 
 
+def test_an_undated_riot_is_not_the_first_day_of_the_wave_told_before() -> None:
+    events = _annotate(
+        "The killing of a teenager by police sparked five days of rioting in Athens. "
+        "Protesters threw two petrol bombs at the main courthouse in Athens.",
+        "2008-12-11",
+    )
+    assert sorted(e.date["value"] for e in events if e.date and e.family == "riot") == ["2008-12-06", "2008-12-11"]
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -578,6 +578,30 @@ def test_a_fatal_shooting_and_a_lone_gunman(text: str, doer: str) -> None:
     assert [(e.kind, (e.actor1 or {}).get("name")) for e in events if e.family == "attack"] == [("attack.civilians", doer)]
 
 
+@pytest.mark.parametrize(
+    "text, published, kind, doer",
+    [
+        # The coalition ACLED codes US forces in Iraq under began its war there in August 2014.
+        ("U.S. troops clashed with militants in Baghdad on Tuesday.", "2003-04-10", "clash.armed", "Military Forces of United States"),
+        ("U.S. troops clashed with militants in Baghdad on Tuesday.", "2016-04-10", "clash.armed", "Global Coalition Against Daesh"),
+        # A suicide bomber is someone unnamed, whoever the target was.
+        ("A suicide bomber blew himself up outside a police station in Kirkuk, killing 12 people.", "2003-04-10", "attack.suicide", "Unidentified Armed Group (Iraq)"),
+        ("Looters ransacked the National Museum in Baghdad on Friday.", "2003-04-12", "looting", "Rioters (Iraq)"),
+    ],
+)
+def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer: str) -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True)).events if e.layer == "material"]
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [(kind, doer)]
+
+
+def test_aid_workers_are_no_aid() -> None:
+    assert [e.kind for e in _annotate("Gunmen kidnapped two Italian aid workers from their office in Baghdad.")] == ["abduction"]
+
+
 def test_the_killing_protests_are_against_is_not_a_new_killing() -> None:
     """The cause of unrest told in its sentence, with no day of its own, is no event of the day."""
     from sitrep.clean import clean

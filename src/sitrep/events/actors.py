@@ -133,7 +133,8 @@ def actors(
             if crowd == "Protesters" and (abroad := _nationals(text, places, lo, start)) and abroad != country:
                 home = abroad  # "30 Ukrainian citizens staged a protest" in San Jose: Ukraine's protesters
             place_country = country_name(home) if home else "Unknown"
-            subject = {"name": f"{crowd} ({place_country})", "text": subject["text"] if subject else None, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": home}
+            said = subject["text"] if subject and subject["type"] not in ARMED else None  # "sparked by police": not the crowd's words
+            subject = {"name": f"{crowd} ({place_country})", "text": said, "type": crowd.lower(), "inter": 5 if crowd == "Rioters" else 6, "country_code": home}
     planter = next(
         (a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 40), a["start"]) or _PLANTED_AFTER.match(text, a["end"])),
         None,
@@ -246,11 +247,15 @@ def succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] |
     return {**actor, "name": name, "type": typ, "inter": inter}
 
 
-def theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None) -> dict[str, Any] | None:
-    """The actor under the coalition ACLED codes it as in this country (US forces in Syria)."""
+def theatre(lex: Lexicon, actor: dict[str, Any] | None, country: str | None, date: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The actor under the coalition ACLED codes it as in this country (US forces in Syria), from
+    the day that coalition's war there began (US Marines in Baghdad in 2003 are US forces)."""
     if actor is None or country is None or (actor["name"], country) not in lex.theatres:
         return actor
-    name, typ, inter = lex.theatres[(actor["name"], country)]
+    name, typ, inter, since = lex.theatres[(actor["name"], country)]
+    day = str((date or {}).get("value") or "")
+    if since and day[:1].isdigit() and day < since[: len(day)]:
+        return actor
     return {**actor, "name": name, "type": typ, "inter": inter}
 
 
@@ -274,7 +279,7 @@ _FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECA
 
 
 # A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
-_PLANTED = {"attack.bombing", "attack.grenade"}
+_PLANTED = {"attack.bombing", "attack.grenade", "attack.suicide"}
 
 
 _PLANTED_BY = re.compile(
@@ -288,7 +293,7 @@ _PLANTED_AFTER = re.compile(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-
 
 
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
-_PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.sexual", "abduction"}
+_PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.suicide", "attack.sexual", "abduction"}
 
 
 _FROM_ORIGIN = re.compile(r"\b(?:from|fleeing|fled)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -203,6 +203,7 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     return None
 
 
+_SERIES = re.compile(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)  # as sitrep.events.dating.series
 _YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last night|this morning|overnight)\b", re.IGNORECASE)
 
@@ -238,6 +239,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
                 held = date_of[c]
+                if own_date is None and _SERIES.search(str((held or {}).get("text") or "")) and not _SERIES.search(str((e.date or {}).get("text") or "")):
+                    continue  # "five days of rioting" began on the 6th; petrol bombs told undated are not its first day
                 if c > 0 and own_date is None and held is not None and (
                     recalled(held) if recalled is not None else bool(_YEAR_WRITTEN.search(str(held.get("text") or "")))
                 ):

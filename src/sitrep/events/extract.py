@@ -406,7 +406,7 @@ def _event(
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not _PAST.search(text[start:end])
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
     date = event_date(times, clause, span, trigger, article, others, definite, text)
-    actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country) for a in (actor1, actor2))
+    actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = toll_of(kind, sentence, in_sentence)
     modality = modality_of(text, sentence, s_start, start, end, kind)

@@ -64,7 +64,7 @@ class Lexicon:
     # country -> (name, cue that must occur in the clause, or None) in file order
     unnamed: dict[str, list[tuple[str, re.Pattern[str] | None]]] = field(default_factory=dict)
     successions: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
-    theatres: dict[tuple[str, str], tuple[str, str, int]] = field(default_factory=dict)
+    theatres: dict[tuple[str, str], tuple[str, str, int, str]] = field(default_factory=dict)
     # Where in a sentence each trigger pattern can start (by the openings of its words).
     trigger_starts: Starts = field(default_factory=lambda: Starts([]))
 
@@ -134,6 +134,6 @@ def load() -> Lexicon:
         cue = re.compile(rf"\b(?:{r[2].strip()})\b", re.IGNORECASE) if len(r) > 2 and r[2].strip() else None
         unnamed.setdefault(r[0].strip().upper(), []).append((r[1].strip(), cue))
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
-    theatres = {(r[0], cc): (r[2], r[3], int(r[4])) for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
+    theatres = {(r[0], cc): (r[2], r[3], int(r[4]), r[5] if len(r) > 5 else "") for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
     starts = Starts([r for _, r in triggers])
     return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres, starts)
