@@ -598,6 +598,41 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
     assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [(kind, doer)]
 
 
+@pytest.mark.parametrize(
+    "text, published, want",
+    [
+        # The country named on the act is its doer's; the place is where the text puts it.
+        ("A U.S. drone strike killed a senior al-Qaida leader in Yemen, officials said on Sunday.", "2014-07-20",
+         ("attack.airstrike", "Yemen", "Military Forces of United States Air Force", "Al Qaeda")),
+        # Tear gas fired to disperse a gathering is a protest broken up, whoever gathered.
+        ("Kenyan police fired tear gas to disperse opposition supporters in Nairobi on Monday.", "2014-07-20",
+         ("protest.intervention", "Nairobi", "Protesters (Kenya)", None)),
+        # Protesters who occupy a building protest; they take no territory.
+        ("Protesters seized the regional administration building in Donetsk on Sunday.", "2014-04-07",
+         ("protest", "Donetsk", "Protesters (Ukraine)", None)),
+        # The militants the army "had killed" are the dead, not the doers.
+        ("The army said it had killed 15 militants in air strikes in Miranshah.", "2014-07-20",
+         ("attack.airstrike", "Miranshah", "Military Forces of Pakistan", None)),
+        # The Houthis were a rebel movement before their council took office in Sanaa.
+        ("Houthi rebels seized control of the presidential palace in Sanaa.", "2014-09-21",
+         ("territory.capture", "Sanaa", "Houthi Movement", None)),
+        ("Houthi rebels seized control of the presidential palace in Sanaa.", "2019-09-21",
+         ("territory.capture", "Sanaa", "Military Forces of Yemen (2016-) Supreme Political Council", None)),
+        # Whom the trigger names is the target; who "said" it after the fact is not.
+        ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
+         ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),
+    ],
+)
+def test_place_doer_and_target_of_wire_sentences(text: str, published: str, want: tuple[str, str, str, str | None]) -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True)).events if e.layer == "material"]
+    got = [(e.kind, (e.place or {}).get("name"), (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events]
+    assert got == [want]
+
+
 def test_aid_workers_are_no_aid() -> None:
     assert [e.kind for e in _annotate("Gunmen kidnapped two Italian aid workers from their office in Baghdad.")] == ["abduction"]
 

@@ -27,6 +27,12 @@ PASSIVE_BEFORE = re.compile(
 )
 
 
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+    r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 _BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
 
@@ -94,12 +100,13 @@ def actors(
     # The speaker is not the agent ("the interior ministry confirmed the fall of Ghazni"),
     # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
-    before = [a for a in mentions if a["end"] <= start]
+    # "The army said it had killed 15 militants in air strikes": the militants are the dead.
+    before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 30), a["start"])]
     if before and _SUBORDINATE.search(text, before[-1]["end"], start):
         # "fighters were inching closer to government positions after a car bomb damaged ...":
         # the bomb's clause begins at "after"; no one before it set the bomb.
         before = []
-    after = [a for a in mentions if a["start"] >= end]
+    after = [a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])]  # ", officials said"
     within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
@@ -107,7 +114,9 @@ def actors(
         # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject
         # kills, not whom it fired on; with none, the doer goes unnamed.
         subject = next((a for a in before if a["type"] in ARMED), None)
-    obj: dict[str, Any] | None = after[0] if after else None
+    # "soldiers killed 22 suspected cartel gunmen": the trigger names whom it was done to.
+    named = [a for a in within if a["start"] > start and a is not subject]  # not the trigger itself ("protesters")
+    obj: dict[str, Any] | None = after[0] if after else (named[-1] if before and named else None)
     if subject is None and kind.family in ("clash", "riot") and len(after) >= 2 and _BETWEEN.match(text, end, after[0]["start"]) and _AND.fullmatch(text, after[0]["end"], after[1]["start"]):
         subject, obj = after[0], after[1]  # "clashes between police and protesters": both sides
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive

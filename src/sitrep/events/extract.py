@@ -356,8 +356,8 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         # "police forces arrested a journalist" is an arrest.
         kept = []
         for k, s, e in out:
-            if k.name != "protest.intervention":
-                kept.append((k, s, e))
+            if k.name != "protest.intervention" or _GATHERING.match(sentence, e, e + 80):
+                kept.append((k, s, e))  # "fired tear gas to disperse opposition supporters": a gathering broken up
             elif m := _ARREST_WORD.search(sentence, s, e):
                 kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
         out = kept
@@ -455,6 +455,7 @@ _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town
 _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
+_GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
 _POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
@@ -490,4 +491,6 @@ def _reread(
         return lex.kinds["displacement"]
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
+    if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
+        return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
     return kind

@@ -216,15 +216,18 @@ def place_of(
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest
             # to the trigger (after it preferred).
-            def score(p: Place) -> tuple[bool, bool, int, int]:
+            def score(p: Place) -> tuple[bool, bool, bool, int, int]:
                 dist = p.start - end if p.start >= end else (start - p.end) + 30
                 outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
-                return (outside, _where_told(text, p, sentence[0], start), RANK.get(p.feature, 5), dist)
+                # "A U.S. drone strike killed ... in Yemen": a country named on the act is its doer's.
+                owner = p.feature == "country" and p.end <= start and bool(_ON_THE_ACT.fullmatch(text, p.end, start))
+                return (outside, owner, _where_told(text, p, sentence[0], start), RANK.get(p.feature, 5), dist)
 
             return min(inside, key=score)
     return None
 
 
+_ON_THE_ACT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 # "Doctors in Gaza said ... died when bombs hit a school in Jabaliya": where the speakers are.
 _SPEAKERS_IN = re.compile(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:in|from|at)\s+(?:the\s+)?$")
 _SAID_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|report|reports|confirmed|announced|stated)\b")
