@@ -618,6 +618,14 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("territory.capture", "Sanaa", "Houthi Movement", None)),
         ("Houthi rebels seized control of the presidential palace in Sanaa.", "2019-09-21",
          ("territory.capture", "Sanaa", "Military Forces of Yemen (2016-) Supreme Political Council", None)),
+        # Barrel bombs are dropped from the air; "government helicopters" are the state's forces.
+        ("The Syrian Observatory for Human Rights said barrel bombs dropped by government helicopters killed 20 people in Aleppo.", "2015-08-14",
+         ("attack.airstrike", "Aleppo", "Military Forces of Syria Air Force", None)),
+        # Rival militias are armed: their clash is a battle, not a brawl.
+        ("Clashes erupted between rival militias in Tripoli, leaving 13 dead.", "2015-08-14",
+         ("clash.armed", "Tripoli", "Unidentified Armed Group (Libya)", None)),
+        # Who fired the rockets did the shelling.
+        ("Rockets fired by Hamas militants hit Sderot on Tuesday.", "2015-08-14", ("attack.shelling", "Sderot", "Hamas Movement", None)),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),
@@ -631,6 +639,14 @@ def test_place_doer_and_target_of_wire_sentences(text: str, published: str, want
     events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True)).events if e.layer == "material"]
     got = [(e.kind, (e.place or {}).get("name"), (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events]
     assert got == [want]
+
+
+def test_an_industrial_explosion_is_no_bombing_and_a_withdrawal_is_told_as_news() -> None:
+    assert _annotate("An explosion at a chemical plant in Tianjin killed at least 50 people.") == []
+    assert [e.kind for e in _annotate("A bomb exploded at a factory in Lahore, killing five workers.")] == ["attack.bombing"]
+    # "The rebels withdrew": a past verb after its subject, not a definite noun recalling an event.
+    kinds = [e.kind for e in _annotate("The rebels withdrew from Kidal on Friday after three days of fighting.") if e.layer == "material"]
+    assert "force.retreat" in kinds
 
 
 def test_aid_workers_are_no_aid() -> None:

@@ -94,6 +94,9 @@ def actors(
         if merged and a["start"] - merged[-1]["end"] <= 1:
             if merged[-1]["type"] in ("unidentified", "civilians") and a["type"] not in ("unidentified", "civilians"):
                 merged[-1] = a
+            elif merged[-1]["type"] == "official" and a["type"] == "state":
+                # "government helicopters": the state's forces, of the government's country.
+                merged[-1] = {**a, "start": merged[-1]["start"], "text": f'{merged[-1]["text"]} {a["text"]}'}
             continue
         merged.append(a)
     mentions = merged
@@ -148,7 +151,7 @@ def actors(
         (a for a in mentions if _PLANTED_BY.search(text, max(lo, a["start"] - 40), a["start"]) or _PLANTED_AFTER.match(text, a["end"])),
         None,
     )
-    if planter is not None and kind.name in _PERPETRATED and planter is not subject:
+    if planter is not None and kind.family == "attack" and planter is not subject:
         # "an IED planted by an unknown armed group exploded targeting a QSD vehicle"
         subject, obj = planter, (obj if obj is not planter else None)
     if kind.name in ("displacement", "evacuation") and subject is None:
@@ -292,7 +295,7 @@ _PLANTED = {"attack.bombing", "attack.grenade", "attack.suicide"}
 
 
 _PLANTED_BY = re.compile(
-    r"\b(?:(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed)\s+(?:\w+\s+){0,1}"
+    r"\b(?:(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed|dropped|fired|launched)\s+(?:\w+\s+){0,1}"
     r"|(?:IEDs?|bombs?|(?:land)?mines?|explosives?|(?:explosive )?devices?|grenades?)\s+)by\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )

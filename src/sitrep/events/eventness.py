@@ -16,6 +16,8 @@ from sitrep.events.lexicon import cues
 _CUES = cues()
 # "killed in a car accident", "died in a boating accident".
 _ACCIDENT = _CUES["accident_after"]
+_INDUSTRIAL = _CUES["industrial_accident"]
+_ARMED_CAUSE = _CUES["armed_cause"]
 # "arrested three times since October": a count of past happenings, none of them told.
 _TIMES_OVER = _CUES["times_over_after"]
 # "four prior arrests", "previous attacks on the camp".
@@ -232,6 +234,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
             _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
         ):
             return True
+    if family == "attack" and _INDUSTRIAL.search(sentence) and not _ARMED_CAUSE.search(sentence):
+        return True  # "An explosion at a chemical plant in Tianjin killed 50": an industrial accident
     if _TOPIC_BEFORE.search(sentence, max(0, start - 60), start):
         return True  # "his controversial comments on rape": a topic, not a happening
     if lowered.startswith(("assault", "attack")) and _ABSTRACT_TARGET.match(sentence, end):

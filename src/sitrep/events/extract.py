@@ -82,7 +82,7 @@ _RECALLED_AFTER = _CUES["recalled_after"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
-_PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized))$", re.IGNORECASE)
+_PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
