@@ -626,6 +626,11 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("clash.armed", "Tripoli", "Unidentified Armed Group (Libya)", None)),
         # Who fired the rockets did the shelling.
         ("Rockets fired by Hamas militants hit Sderot on Tuesday.", "2015-08-14", ("attack.shelling", "Sderot", "Hamas Movement", None)),
+        # Batons used "to disperse" a crowd break up a gathering; forces that drive a group out of a town retake it.
+        ("Police used batons to disperse a crowd of opposition supporters in Harare.", "2016-10-18",
+         ("protest.intervention", "Harare", "Protesters (Zimbabwe)", None)),
+        ("Government forces drove Islamic State fighters out of Sirte on Tuesday.", "2016-10-18",
+         ("territory.regain", "Sirte", "Military Forces of Libya", "Islamic State (Libya)")),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),
@@ -647,6 +652,9 @@ def test_an_industrial_explosion_is_no_bombing_and_a_withdrawal_is_told_as_news(
     # "The rebels withdrew": a past verb after its subject, not a definite noun recalling an event.
     kinds = [e.kind for e in _annotate("The rebels withdrew from Kidal on Friday after three days of fighting.") if e.layer == "material"]
     assert "force.retreat" in kinds
+    # "Fighters loyal to the government pushed rebels out of Ajdabiya": news, though "the government" precedes it.
+    kinds = [e.kind for e in _annotate("Fighters loyal to the government pushed rebels out of the eastern town of Ajdabiya.") if e.layer == "material"]
+    assert kinds and kinds[0].startswith("territory.")
 
 
 def test_aid_workers_are_no_aid() -> None:

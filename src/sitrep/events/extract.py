@@ -356,7 +356,7 @@ def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) ->
         # "police forces arrested a journalist" is an arrest.
         kept = []
         for k, s, e in out:
-            if k.name != "protest.intervention" or _GATHERING.match(sentence, e, e + 80):
+            if k.name != "protest.intervention" or _GATHERING.match(sentence, e, e + 80) or _DISPERSE.search(sentence, s, e):
                 kept.append((k, s, e))  # "fired tear gas to disperse opposition supporters": a gathering broken up
             elif m := _ARREST_WORD.search(sentence, s, e):
                 kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
@@ -403,7 +403,7 @@ def _event(
     actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country)
     kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
-        bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not _PAST.search(text[start:end])
+        bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not any(_PAST.search(w) for w in text[start:end].split())
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
     date = event_date(times, clause, span, trigger, article, others, definite, text)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
@@ -456,6 +456,7 @@ _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|ci
 
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
+_DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
 _POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
@@ -491,6 +492,8 @@ def _reread(
         return lex.kinds["displacement"]
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
+    if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
+        return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
     if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
         return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
     return kind
