@@ -657,6 +657,29 @@ def test_an_industrial_explosion_is_no_bombing_and_a_withdrawal_is_told_as_news(
     assert kinds and kinds[0].startswith("territory.")
 
 
+@pytest.mark.parametrize(
+    "text, doers",
+    [
+        # The forces that stormed the hall answered the attack; they did not carry it out.
+        ("A suicide bomber blew himself up outside the stadium in Paris. The security forces are staging an assault "
+         "on a concert hall in Paris.", ["Unidentified Armed Group (France)"]),
+        # Police who shot a boy did the shooting the next sentence recalls.
+        ("Two police officers shot and killed a teenager in Brooklyn on Saturday night. After the shooting in Brooklyn, "
+         "the boy was rushed to a hospital.", ["Police Forces of United States"]),
+        # An air strike is no armed group's, whoever else the story names there.
+        ("Three Palestinians were killed in an air strike on a school in Khan Younis on Tuesday. Hamas fighters fired "
+         "rockets from Khan Younis on Tuesday.", [None, "Hamas Movement"]),
+    ],
+)
+def test_a_doer_named_beside_an_attack_is_its_doer_only_when_it_could_be(text: str, doers: list[str | None]) -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-14"), assume_clean=True)).events if e.layer == "material"]
+    assert [(e.actor1 or {}).get("name") for e in events] == doers
+
+
 def test_aid_workers_are_no_aid() -> None:
     assert [e.kind for e in _annotate("Gunmen kidnapped two Italian aid workers from their office in Baghdad.")] == ["abduction"]
 
