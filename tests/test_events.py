@@ -631,6 +631,9 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("protest.intervention", "Harare", "Protesters (Zimbabwe)", None)),
         ("Government forces drove Islamic State fighters out of Sirte on Tuesday.", "2016-10-18",
          ("territory.regain", "Sirte", "Military Forces of Libya", "Islamic State (Libya)")),
+        # "No militants were inside": no armed side, so no battle; the school was attacked.
+        ("No militants were inside a United Nations-run school attacked by Israeli forces in Gaza, leaving 40 people dead, the UN says.",
+         "2009-01-07", ("attack.civilians", "Gaza", "Military Forces of Israel", None)),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),

@@ -32,6 +32,7 @@ _VICTIM_BEFORE = re.compile(
     r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 _BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
@@ -70,8 +71,8 @@ def actors(
     # "pro-Russian separatists" are not Russia's: a "pro-" or "anti-" country owns no one.
     owners = [p for p in places if not _SIDE_BEFORE.search(text, max(0, p.start - 5), p.start)]
     for m in _actor_matches(lex, text):
-        if m.start() < lo or m.end() > hi:
-            continue
+        if m.start() < lo or m.end() > hi or _NONE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
+            continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
         own = _demonym_before(owners, m.start()) or _country_after(text, places, m.end()) or country
