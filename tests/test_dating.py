@@ -402,6 +402,16 @@ def test_an_undated_riot_is_not_the_first_day_of_the_wave_told_before() -> None:
     assert sorted(e.date["value"] for e in events if e.date and e.family == "riot") == ["2008-12-06", "2008-12-11"]
 
 
+def test_an_event_told_a_day_before_the_storys_is_its_own_on_that_day() -> None:
+    events = _annotate(
+        "A car bomb exploded near a crowded market in Baghdad on Thursday, killing at least 18 people. "
+        "The blast came a day after a string of attacks across the country killed more than 50 people.",
+        "2013-05-16",
+    )
+    got = sorted((e.kind, e.date["value"], e.fatalities) for e in events if e.date and e.layer == "material")
+    assert got == [("attack.bombing", "2013-05-16", 18), ("attack.civilians", "2013-05-15", 50)]
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -193,6 +193,32 @@ def told_day(e: Event) -> bool:
     return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
 
 
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){1,10}?$",
+    re.IGNORECASE,
+)
+
+
+def days_apart(sentence: str, start: int) -> int | None:
+    """Days from the sentence's own event to the one whose trigger is at ``start``, when the text
+    tells them apart: "the blast came a day after a string of attacks killed 50" (-1)."""
+    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | _NUMBERS).get(word, 0)
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return -days if m.group("rel").lower() == "after" else days
+
+
+def shifted(date: dict[str, Any] | None, days: int) -> dict[str, Any] | None:
+    """A day ``days`` away from ``date`` (a day), told by the text ("a day after")."""
+    if not date or len(str(date.get("value") or "")) != 10:
+        return None
+    day = dt.date.fromisoformat(str(date["value"])) + dt.timedelta(days=days)
+    return {"value": day.isoformat(), "precision": "day", "how": "text", "text": f"{abs(days)} day(s) {'before' if days < 0 else 'after'}"}
+
+
 _OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
 
 

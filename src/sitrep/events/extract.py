@@ -29,7 +29,7 @@ from sitrep.events.actors import (
 )
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.clauses import finite, subordinate
+from sitrep.events.combine import combine
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
@@ -38,9 +38,11 @@ from sitrep.events.dating import (
     before_story,
     context_date,
     dateline,
+    days_apart,
     event_date,
     recalled,
     series,
+    shifted,
     still_now,
     told_day,
 )
@@ -122,11 +124,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             continue
         n_before = len(events)
         found = [
-            h for h in _combine(found, lex, sentence)
+            h for h in combine(found, lex, sentence)
             if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])
             and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
         ]  # fmt: skip
-        seen: dict[tuple[str, object], Event] = {}
+        seen: dict[tuple[str, object, int | None], Event] = {}
         for kind, t_start, t_end in found:
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
@@ -158,7 +160,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 if not any(attached(text, t, start) for t in times):
                     continue
                 place = None
-            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None)
+            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start))
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
@@ -176,6 +178,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
+            if (apart := days_apart(sentence, t_start)) is not None and (event.date or {}).get("how") != "text":
+                # "The blast came a day after a string of attacks killed 50": the day before the blast's.
+                own = next((e.date for e in events[n_before:] if e.date and e.date.get("how") in ("text", "lead", "context")), None)
+                event.date = shifted(own, apart) or event.date
             if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
                 continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
             borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
@@ -337,58 +343,6 @@ def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
     return kept
 
 
-_ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
-
-
-def _combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
-    """Sentence-level readings: a protest the police break up is one event, not two."""
-    names = {k.name for k, _, _ in found}
-    out = list(found)
-    if "protest" in names and "protest.intervention" in names:
-        out = [h for h in out if h[0].name != "protest.intervention"]
-        out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out]
-    if names & {"protest", "protest.intervention"} and "protest.excessive" in names:
-        out = [h for h in out if h[0].name not in {"protest", "protest.intervention"}]
-    if "protest" in names and "riot" in names:
-        out = [h for h in out if h[0].name != "protest"]
-    elif "protest.intervention" in names and not names & {"protest", "riot"}:
-        # "police used tear gas" alone, with no protest named, is not an event of its own;
-        # "police forces arrested a journalist" is an arrest.
-        kept = []
-        for k, s, e in out:
-            if k.name != "protest.intervention" or _GATHERING.match(sentence, e, e + 80) or _DISPERSE.search(sentence, s, e):
-                kept.append((k, s, e))  # "fired tear gas to disperse opposition supporters": a gathering broken up
-            elif m := _ARREST_WORD.search(sentence, s, e):
-                kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
-        out = kept
-    if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
-        # "killed" in a sentence about a strike is that strike's toll, not a second attack.
-        out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"}]
-    fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
-    if "weapons.disrupted" in names:
-        # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades
-        # are in the haul, not thrown.
-        hauls = [a for k, a, _ in found if k.name == "weapons.disrupted"]
-        out = [h for h in out if not (h[0].name in ("attack.grenade", "attack.bombing") and any(0 < h[1] - a < 120 for a in hauls))]
-    if "restriction" in names and ("displacement" in names or fleeing):
-        # "ordered to leave their homes or forced to flee the fighting": people displaced.
-        out = [h for h in out if h[0].name != "restriction"]
-    if "riot.mob" in names:
-        out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
-    # The main clause's event first ("the military arrested two villagers after they were
-    # attacked": an arrest), then the most specific reading, then position.
-    main = [h for h in out if not subordinate(sentence, h[1])]
-    lead = min(main, key=lambda h: h[1]) if main else None
-    # A sentence led by a verb of saying-and-doing ("blamed Israel for the bombing",
-    # "demanded the withdrawal of") is about that act; the violence it names is its object.
-    speech_lead = lead if lead and lead[0].family in _SPEECH_ACTS and finite(sentence, lead[1], lead[2]) else None
-    out.sort(key=lambda h: (subordinate(sentence, h[1]), h is not speech_lead, h[0].priority, h[1]))
-    return out
-
-
-_SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
-
-
 def _event(
     article: Article, lex: Lexicon, kind: Kind, sentence: str, span: tuple[int, int],
     trigger: tuple[int, int], clause: tuple[int, int], place: Place | None, fallback: Place | None,
@@ -455,8 +409,6 @@ _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town
 _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
-_GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
-_DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
 _POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
 _CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 

@@ -1,0 +1,68 @@
+"""Sentence-level readings of the triggers found in one sentence (#25).
+
+A protest the police break up is one event, not two; "killed" in a sentence about an air
+strike is that strike's toll; tear gas alone, with no gathering, is no event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.clauses import finite, subordinate
+from sitrep.events.dating import days_apart
+from sitrep.events.lexicon import Kind, Lexicon
+
+_GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
+_DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
+_ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
+
+
+def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
+    """Sentence-level readings of a sentence's triggers: a protest the police break up is one
+    event, not two; "killed" beside a strike is its toll."""
+    names = {k.name for k, _, _ in found}
+    out = list(found)
+    if "protest" in names and "protest.intervention" in names:
+        out = [h for h in out if h[0].name != "protest.intervention"]
+        out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out]
+    if names & {"protest", "protest.intervention"} and "protest.excessive" in names:
+        out = [h for h in out if h[0].name not in {"protest", "protest.intervention"}]
+    if "protest" in names and "riot" in names:
+        out = [h for h in out if h[0].name != "protest"]
+    elif "protest.intervention" in names and not names & {"protest", "riot"}:
+        # "police used tear gas" alone, with no protest named, is not an event of its own;
+        # "police forces arrested a journalist" is an arrest.
+        kept = []
+        for k, s, e in out:
+            if k.name != "protest.intervention" or _GATHERING.match(sentence, e, e + 80) or _DISPERSE.search(sentence, s, e):
+                kept.append((k, s, e))  # "fired tear gas to disperse opposition supporters": a gathering broken up
+            elif m := _ARREST_WORD.search(sentence, s, e):
+                kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
+        out = kept
+    if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
+        # "killed" in a sentence about a strike is that strike's toll, not a second attack.
+        # (Not one told as days apart: "the blast came a day after a string of attacks killed 50".)
+        out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None]
+    fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
+    if "weapons.disrupted" in names:
+        # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades
+        # are in the haul, not thrown.
+        hauls = [a for k, a, _ in found if k.name == "weapons.disrupted"]
+        out = [h for h in out if not (h[0].name in ("attack.grenade", "attack.bombing") and any(0 < h[1] - a < 120 for a in hauls))]
+    if "restriction" in names and ("displacement" in names or fleeing):
+        # "ordered to leave their homes or forced to flee the fighting": people displaced.
+        out = [h for h in out if h[0].name != "restriction"]
+    if "riot.mob" in names:
+        out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
+    # The main clause's event first ("the military arrested two villagers after they were
+    # attacked": an arrest), then the most specific reading, then position.
+    main = [h for h in out if not subordinate(sentence, h[1])]
+    lead = min(main, key=lambda h: h[1]) if main else None
+    # A sentence led by a verb of saying-and-doing ("blamed Israel for the bombing",
+    # "demanded the withdrawal of") is about that act; the violence it names is its object.
+    speech_lead = lead if lead and lead[0].family in _SPEECH_ACTS and finite(sentence, lead[1], lead[2]) else None
+    out.sort(key=lambda h: (subordinate(sentence, h[1]), h is not speech_lead, h[0].priority, h[1]))
+    return out
+
+
+_SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
