@@ -683,6 +683,22 @@ def test_a_doer_named_beside_an_attack_is_its_doer_only_when_it_could_be(text: s
     assert [(e.actor1 or {}).get("name") for e in events] == doers
 
 
+def test_the_capital_a_dateline_names_is_the_town_itself() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    def place(text: str) -> tuple[str, str, str | None]:
+        raw = RawArticle(id="t", source="t", text=text, published="2015-08-14")
+        e = next(e for e in extract(clean(raw)).events if e.layer == "material")
+        return e.place["name"], e.place["precision"], e.place.get("how")
+
+    # "in the Afghan capital" under a KABUL dateline: Kabul, as precisely as the text says it.
+    assert place("KABUL, Afghanistan (AP) — A suicide car bomber struck a NATO convoy in the Afghan capital on Tuesday.") == ("Kabul", "city", None)
+    # With no such words, the dateline stands in for the event's area only.
+    assert place("KABUL, Afghanistan (AP) — A suicide car bomber struck a NATO convoy on Tuesday.") == ("Kabul", "admin1", "article")
+
+
 def test_aid_workers_are_no_aid() -> None:
     assert [e.kind for e in _annotate("Gunmen kidnapped two Italian aid workers from their office in Baghdad.")] == ["abduction"]
 

@@ -48,6 +48,7 @@ from sitrep.events.dating import (
 )
 from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
+from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.scene import (
     camp_in,
@@ -85,6 +86,9 @@ _RECALLED_AFTER = _CUES["recalled_after"]
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
+
+
+_CAPITAL_OF = re.compile(r"\s+capital\b", re.IGNORECASE)
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
@@ -165,6 +169,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             fallback, how = (context or focus), ("context" if context else "article")
+            if place is None and focus is not None and focus.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(focus.name, focus.geonameid) and any(
+                p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
+            ):  # fmt: skip
+                place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start) if place is None else None
             if site is not None:
                 # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its

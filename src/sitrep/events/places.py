@@ -1,4 +1,4 @@
-"""Country names for actor names, in ACLED's spelling where it differs from GeoNames."""
+"""Country names for actor names (in ACLED's spelling where it differs from GeoNames), and capitals."""
 
 from __future__ import annotations
 
@@ -25,3 +25,14 @@ def country_name(code: str) -> str:
     gaz = load()
     rid = gaz.country_rid.get(code)
     return gaz.names[rid] if rid is not None else code
+
+
+@lru_cache(maxsize=512)
+def is_capital(name: str, geonameid: int | None) -> bool:
+    """Whether the gazetteer entry named ``name`` with this GeoNames id is a national capital."""
+    from sitrep.places.gazetteer import load
+
+    gaz = load()
+    return geonameid is not None and any(
+        gaz.entry(rid).geonameid == geonameid and gaz.entry(rid).capital for rid, _ in gaz.lookup(name.lower())
+    )
