@@ -152,6 +152,16 @@ def _annotate(text: str) -> list[Event]:
     return extract(clean(RawArticle(id="t", source="t", text=text), assume_clean=True)).events
 
 
+def _material(text: str, published: str) -> list[Event]:
+    """The material events of ``text`` as clean text published on ``published``."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    raw = RawArticle(id="t", source="t", text=text, published=published)
+    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+
+
 def test_a_capture_without_its_taker_takes_the_one_the_article_names() -> None:
     events = _annotate(
         "The Taliban captured Herat on Thursday. Earlier, the interior ministry confirmed the fall of "
@@ -590,11 +600,7 @@ def test_a_fatal_shooting_and_a_lone_gunman(text: str, doer: str) -> None:
     ],
 )
 def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer: str) -> None:
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True)).events if e.layer == "material"]
+    events = _material(text, published)
     assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [(kind, doer)]
 
 
@@ -640,11 +646,7 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
     ],
 )
 def test_place_doer_and_target_of_wire_sentences(text: str, published: str, want: tuple[str, str, str, str | None]) -> None:
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published=published), assume_clean=True)).events if e.layer == "material"]
+    events = _material(text, published)
     got = [(e.kind, (e.place or {}).get("name"), (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events]
     assert got == [want]
 
@@ -675,11 +677,7 @@ def test_an_industrial_explosion_is_no_bombing_and_a_withdrawal_is_told_as_news(
     ],
 )
 def test_a_doer_named_beside_an_attack_is_its_doer_only_when_it_could_be(text: str, doers: list[str | None]) -> None:
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    events = [e for e in extract(clean(RawArticle(id="t", source="t", text=text, published="2015-11-14"), assume_clean=True)).events if e.layer == "material"]
+    events = _material(text, "2015-11-14")
     assert [(e.actor1 or {}).get("name") for e in events] == doers
 
 
