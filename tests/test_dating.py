@@ -412,6 +412,19 @@ def test_an_event_told_a_day_before_the_storys_is_its_own_on_that_day() -> None:
     assert got == [("attack.bombing", "2013-05-16", 18), ("attack.civilians", "2013-05-15", 50)]
 
 
+def test_the_other_day_of_one_day_after_is_at_its_own_place_and_never_shifted_twice() -> None:
+    events = _annotate(
+        "Warplanes bombed a camp near Bentiu on Thursday, officials said. "
+        "The raid on the camp near Bentiu came one day after bombings in another region of South Sudan.",
+        "2011-11-11",
+    )
+    got = sorted((e.date["value"], (e.place or {}).get("name")) for e in events if e.date and e.layer == "material")
+    assert ("2011-11-09", "South Sudan") in got  # the earlier bombings: not at Bentiu, a day before
+    assert all(d >= "2011-11-09" for d, _ in got)
+    events = _annotate("The bombing came two days after gunmen attacked a checkpoint, killing four soldiers.", "2013-05-16")
+    assert {e.date["value"] for e in events if e.date and e.layer == "material"} == {"2013-05-14"}
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -348,6 +348,9 @@ NO_EVENT = [
     ("positions taken up", "SWAT teams took positions outside the historic concert hall in Paris on Friday.", "2015-11-14"),
     ("a website hijacked", "Hackers hijacked the ministry's website in Cairo on Monday.", "2011-03-08"),
     ("a message hijacked", "The party's message was hijacked by extremists in Berlin.", "2011-03-08"),
+    ("civil wars battled", "The tribes of the south and the mainly Arab north battled two civil wars over more than five decades.", "2011-11-10"),
+    ("fought during a civil war", "Many residents of Blue Nile fought alongside the south during its civil war with the north.", "2011-11-10"),
+    ("the fighting refugees fled", "The camp holds 24,000 refugees who have fled the heavy fighting of Sudan's South Kordofan region.", "2011-11-14"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -377,6 +380,9 @@ EVENT = [
     ("a town stormed", "Taliban fighters stormed the town of Kunduz.", "2015-09-28", ["territory.capture"]),
     ("students protested to demand", "Students protested to demand the release of their teacher in Dhaka.", "2018-08-04", ["protest"]),
     ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
+    ("the bombing people fled", "Many walked for seven days to flee indiscriminate bombing in South Kordofan.", "2011-11-14", ["displacement"]),
+    ("fled as bombs fell", "Civilians fled as bombs fell on a camp in Unity state on Thursday.", "2011-11-11", ["attack.bombing", "displacement"]),
+    ("fought in a war's week", "Rebels fought government troops in Kismayo on Tuesday in the bloodiest week of the civil war.", "2011-11-11", ["clash.armed"]),
     ("a ceasefire signed", "The two sides signed a ceasefire agreement in Doha on Tuesday.", "2015-11-20", ["agreement"]),
     ("arrests including women", "Police arrested ten people, including two women, in Paris on Friday.", "2015-11-20", ["detention.arrest"]),
     ("the Women's March", "Thousands joined the Women's March in Washington.", "2017-01-21", ["protest"]),

@@ -739,3 +739,26 @@ def test_separatists_named_pro_a_country_are_not_its_own() -> None:
     retreat = [e for e in _annotate("Ukrainian forces regained control of the city of Sloviansk on Saturday after pro-Russian separatists retreated.") if e.kind == "force.retreat"]
     assert retreat and retreat[0].actor1 is not None
     assert retreat[0].actor1["name"] == "Unidentified Armed Group (Ukraine)"
+
+
+
+def test_a_story_about_a_camp_has_the_camp_as_its_main_place() -> None:
+    # The camp is named as often as the province of another bombing: the story is the camp's,
+    # and a sentence with no place of its own ("bombs were dropped") is placed there.
+    from sitrep.clean import clean
+    from sitrep.events.scene import focus
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = (
+        "Sudanese warplanes bombed the Yida refugee camp in South Sudan on Thursday, officials said. A spokesman for "
+        "the army denied the report. Aid workers were unharmed. At least four bombs were reportedly dropped. Yida is "
+        "home to 20,000 refugees, and more arrive from South Sudan's border areas each day. Earlier this week, officials "
+        "in South Sudan's Upper Nile state reported bombing in the village of Guffa. Upper Nile state officials said "
+        "seven people died there."
+    )
+    article = extract(clean(RawArticle(id="t", source="t", text=text, published="2011-11-11"), assume_clean=True))
+    main = focus(article.places)
+    assert main is not None and main.name == "Yida"
+    dropped = [e for e in article.events if e.layer == "material" and any(x["text"].startswith("At least four bombs") for x in e.evidence)]
+    assert [(e.kind, (e.place or {}).get("name")) for e in dropped] == [("attack.airstrike", "Yida")]

@@ -27,6 +27,9 @@ PASSIVE_BEFORE = re.compile(
 )
 
 
+_INNER_PASSIVE = re.compile(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|grenades?|explosives?)\s+(?:[\w-]+\s+)?(?:was|were|been|being)\s", re.IGNORECASE)
+
+
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
     r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$",
@@ -126,7 +129,12 @@ def actors(
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
     # "a Brooklyn teenager shot and killed by police": a reduced relative, passive all the same.
     reduced = kind.family in ("attack", "abduction", "detention") and bool(after and _BY_NEXT.match(text, end) and _BY.match(text[end : after[0]["start"]]) and text[start:end].split(" ")[-1].lower().endswith(("ed", "shot", "slain", "beaten", "hit", "struck")))
-    if participle and (reduced or (subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
+    if _INNER_PASSIVE.search(text, start, end):
+        # "four bombs were dropped": the trigger is its own passive clause; who is named before
+        # it ("aid workers said that") did nothing; the doer is the one "by" names, if any.
+        by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
+        subject, obj = by, (None if obj is by else obj)
+    elif participle and (reduced or (subject and PASSIVE_BEFORE.search(text[subject["end"] : start])) or (not subject and PASSIVE_BEFORE.search(text[max(lo, start - 20) : start]))):
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)
         subject, obj = by, subject
     armed_arson = (

@@ -194,9 +194,15 @@ def told_day(e: Event) -> bool:
 
 
 _DAYS_APART = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){1,10}?$",
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
     re.IGNORECASE,
 )
+
+
+def apart_at(sentence: str, start: int) -> int | None:
+    """Where the words that set the trigger at ``start`` days apart begin ("a day after"), or None."""
+    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    return None if m is None else m.start()
 
 
 def days_apart(sentence: str, start: int) -> int | None:

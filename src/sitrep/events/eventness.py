@@ -159,11 +159,15 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True
     if recalled_cause(sentence, start, end):
         return True  # "protests against a police killing": the killing is known, not the day's
+    if fled_cause(sentence, start, end):
+        return True  # "refugees who fled the fighting": what they ran from, not the day's event
     if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’" and " " not in word:
         return True  # 'whether his kitchen blender would be next to "attack" him': a word in scare quotes
     if _QUOTE_CLOSE.match(sentence, end) and _QUOTED_TERM.search(sentence, max(0, start - 25), start):
         return True  # 'women's bodies resist pregnancy from a “legitimate rape,” comments': a phrase quoted as a term
     lowered = word.lower()
+    if lowered.startswith(("fight", "fought", "battl", "wag")) and _WAR_LEVEL.match(sentence, end):
+        return True  # "battled two civil wars over five decades", "fought alongside the south during its civil war"
     said = re.match(r"\s+(?:said|says|told|added|argued|asked|noted|contended|did not|didn't|has|had)\b", sentence[end:])
     if _SURNAME.fullmatch(word) and (said or (start > 0 and not _title_case(sentence) and sentence[start - 1] not in "\"'“‘(")):
         return True  # "public defender Peter Lynch said": a name, not a lynching
@@ -328,6 +332,45 @@ _DECADE = re.compile(r"\b(?:in|during|of|throughout) the (?:(?:early|mid|late)[-
 _OWN_DAY_AFTER = re.compile(
     r"\s+(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|\d)"
 )
+
+
+# "refugees who have fled the heavy fighting", "walked for days to flee indiscriminate
+# bombing": the violence people ran from, an ongoing cause, not a happening of the day.
+_FLED_FROM = re.compile(
+    r"\b(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing))\s+(?:from\s+)?(?:the\s+|an?\s+|renewed\s+)?"
+    r"(?:(?!(?:as|when|after|before|while|because|during|amid|and|but)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_FLED_NOUN = re.compile(r"fighting|bombings?|bombardments?|shelling|air ?strikes|attacks|clashes|violence|raids|killings")
+
+
+# A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
+_WAR_LEVEL = re.compile(
+    r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|\d+-year)\s+)?(?:civil\s+|border\s+|liberation\s+)?wars?\b"
+    r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b)",
+    re.IGNORECASE,
+)
+
+
+_WAR_TOLL = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?wars?\b", re.IGNORECASE
+)
+
+
+def war_toll(sentence: str, start: int, end: int) -> bool:
+    """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
+    north-south civil war"): a country's history, at no town the story is about."""
+    return sentence[start:end].lower().startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
+
+
+def fled_cause(sentence: str, start: int, end: int) -> bool:
+    """Whether the violence noun at ``start:end`` is what people fled ("fled the fighting in
+    South Kordofan"), with no day of its own: the displacement's cause, not the day's event."""
+    return (
+        _FLED_NOUN.fullmatch(sentence[start:end].lower()) is not None
+        and bool(_FLED_FROM.search(sentence, max(0, start - 60), start))
+        and not _OWN_DAY_AFTER.match(sentence, end)
+    )
 
 
 def recalled_cause(sentence: str, start: int, end: int) -> bool:

@@ -33,6 +33,7 @@ from sitrep.events.combine import combine
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
+    apart_at,
     aside_event,
     attached,
     before_story,
@@ -46,7 +47,7 @@ from sitrep.events.dating import (
     still_now,
     told_day,
 )
-from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening
+from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening, war_toll
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
@@ -164,6 +165,13 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 if not any(attached(text, t, start) for t in times):
                     continue
                 place = None
+            if (at := apart_at(sentence, t_start)) is not None and place is not None and place.start < s_start + at:
+                # "the violence in Yida came one day after bombings in another region of South
+                # Sudan": the other day's event is at a place told after "after", else in the country.
+                later = [p for p in places if s_start + at <= p.start < s_end]
+                told, place = place, (place_of(text, later, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if later else None)
+                if place is None:
+                    place = _country_of(places, told)
             key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start))
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
@@ -174,6 +182,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start) if place is None else None
+            if place is None and war_toll(sentence, t_start, t_end) and (country := _country_of(places, context or focus)) is not None:
+                fallback, how = country, "country"  # a war's toll: the country's, not the town the story is about
             if site is not None:
                 # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its
                 # country, not the town the last sentence was about.
@@ -188,7 +198,13 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
             if (apart := days_apart(sentence, t_start)) is not None and (event.date or {}).get("how") != "text":
                 # "The blast came a day after a string of attacks killed 50": the day before the blast's.
-                own = next((e.date for e in events[n_before:] if e.date and e.date.get("how") in ("text", "lead", "context")), None)
+                own = next(
+                    (
+                        e.date for e in events[n_before:]
+                        if e.date and e.date.get("how") in ("text", "lead", "context") and days_apart(sentence, e.evidence[0]["trigger"]["start"] - s_start) is None
+                    ),
+                    event.date,
+                )  # fmt: skip
                 event.date = shifted(own, apart) or event.date
             if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
                 continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
@@ -296,6 +312,11 @@ _NAMED_SITE = re.compile(
     r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality)\s+of\s+([A-Z][\w'’-]+)"
     r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
 )
+
+
+def _country_of(places: list[Place], place: Place | None) -> Place | None:
+    """The country the article names that holds ``place``."""
+    return next((p for p in places if place is not None and p.feature == "country" and p.country_code == place.country_code), None)
 
 
 def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Place, str] | None:

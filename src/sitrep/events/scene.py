@@ -285,7 +285,7 @@ def focus(places: list[Place]) -> Place | None:
     top = max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
     if top.feature in ("country", "region"):
         # "Greece" named most, "Athens" twice: the story happens in Athens.
-        inside = [p for p in named if p.feature in ("city", "admin2", "admin1") and p.country_code == top.country_code]
+        inside = [p for p in named if p.feature in ("landmark", "city", "admin2", "admin1") and p.country_code == top.country_code]
         if inside:
             city = max(inside, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
             if counts[city.geonameid or city.name] >= 2:
@@ -320,7 +320,8 @@ def context_place(
         ev = e.evidence[0]
         if ev["start"] < lo:
             break
-        if e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
+        if e.layer == "material" and e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
+            # (a material event's: "providing support to refugees who fled South Kordofan" is no scene)
             return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
     named = [
         p for p in places
