@@ -425,6 +425,16 @@ def test_the_other_day_of_one_day_after_is_at_its_own_place_and_never_shifted_tw
     assert {e.date["value"] for e in events if e.date and e.layer == "material"} == {"2013-05-14"}
 
 
+def test_a_new_strike_told_with_its_toll_is_no_toll_of_the_last() -> None:
+    events = _annotate(
+        "Heavy clashes continued in the north on Tuesday and airstrikes hit across the coastal strip. An airstrike "
+        "in the southern city of Rafah left one militant dead and three wounded, medics said.",
+        "2009-01-07",
+    )
+    told = [x["text"] for e in events if e.kind == "attack.airstrike" for x in e.evidence]
+    assert any(t.startswith("An airstrike in the southern city of Rafah") for t in told)
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -640,6 +640,12 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
         # "No militants were inside": no armed side, so no battle; the school was attacked.
         ("No militants were inside a United Nations-run school attacked by Israeli forces in Gaza, leaving 40 people dead, the UN says.",
          "2009-01-07", ("attack.civilians", "Gaza", "Military Forces of Israel", None)),
+        # "its forces" are the forces of the country the sentence named before, not of the place.
+        ("Russia said its forces had captured the village of Pisky in Donetsk.", "2022-08-24",
+         ("territory.capture", "Pisky", "Military Forces of Russia", None)),
+        # The speaker is not the doer when the trigger opens on the troops that acted.
+        ("Ethiopia's government said its troops had entered Mekelle, the capital of Tigray.", "2020-11-28",
+         ("deployment", "Mekelle", "Military Forces of Ethiopia", None)),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),

@@ -78,7 +78,7 @@ def actors(
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = _demonym_before(owners, m.start()) or _country_after(text, places, m.end()) or country
+        own = _demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or country
         if "{Place}" in entry.name:
             # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
             opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
@@ -117,6 +117,8 @@ def actors(
     within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
+    if within and within[0]["start"] == start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
+        subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
     if before and _TRAILING.search(text, max(lo, start - 3), start) and _HARM_PARTICIPLE.match(text, start):
         # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject
         # kills, not whom it fired on; with none, the doer goes unnamed.
@@ -373,6 +375,19 @@ def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
         if (p.adjectival or p.feature == "country") and p.end < pos and _WEAPON_GAP.fullmatch(text, p.end, pos):
             return p.country_code
     return None
+
+
+_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+
+
+def _possessor(text: str, places: list[Place], pos: int) -> str | None:
+    """The country "its" or "their" stands for before a mention ("Russia said its forces",
+    "Israel's ability ... even as its forces"): the last country the sentence named before it."""
+    if not _ITS.search(text, max(0, pos - 12), pos):
+        return None
+    lo = max(text.rfind(". ", 0, pos), pos - 160)
+    named = [p for p in places if p.feature == "country" and not p.adjectival and lo <= p.start and p.end <= pos]
+    return named[-1].country_code if named else None
 
 
 def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:

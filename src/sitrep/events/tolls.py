@@ -165,7 +165,10 @@ def _is_toll(f: Event, e: Event) -> bool:
     trigger = ev["trigger"]["text"]
     generic = f.kind in ("attack.civilians", "clash.armed") and bool(TOLL_TRIGGER.match(trigger))
     # "killed in the attack": the attack already told.
-    again = f.family == e.family and (" " + ev["text"][: ev["trigger"]["start"] - ev["start"]]).rstrip().lower().endswith((" the", " this", " that"))
+    before = (" " + ev["text"][: ev["trigger"]["start"] - ev["start"]]).rstrip().lower()
+    if before.endswith((" a", " an", " another")):
+        return False  # "An airstrike in Zeitun left one militant dead": a new strike, not the last one's toll
+    again = f.family == e.family and before.endswith((" the", " this", " that"))
     return generic or again or (f.family == e.family and f.kind == e.kind)
 
 
