@@ -224,6 +224,25 @@ def test_actors_that_contradict_do_not_merge_and_containment_needs_evidence() ->
     assert len(cluster(ms)) == 3
 
 
+_GREECE = {"name": "Greece", "geonameid": 390903, "lat": 39.0, "lon": 22.0, "country_code": "GR", "admin1": None,
+           "precision": "country", "feature": "country"}  # fmt: skip
+
+
+def test_a_countrys_general_strike_told_by_two_reports_is_one_event() -> None:
+    a, b, c = _info(1, "2008-12-11"), _info(2, "2008-12-11"), _info(3, "2008-12-11")
+    day = _day("2008-12-10")
+    ms = [
+        _mention(1, a, "A general strike paralysed Greece last night, shutting schools and grounding flights",
+                 kind="protest", place=_GREECE, date=day),
+        _mention(2, b, "One day after Wednesday's massive general strike over pension reform shut down the country, "
+                 "thousands marched again", kind="protest", place=_GREECE, date=day),
+        # A march on the same day in the same country is no strike: it stays its own event.
+        _mention(3, c, "Thousands of students marched against the government across Greece", kind="protest",
+                 place=_GREECE, date=day),
+    ]  # fmt: skip
+    assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
+
+
 def test_death_tolls_from_independent_reports_of_one_day_contradict() -> None:
     a, b, c = _info(1, "2021-08-12"), _info(2, "2021-08-12"), _info(3, "2021-08-12")
     day = _day("2021-08-12")

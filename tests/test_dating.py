@@ -435,6 +435,41 @@ def test_a_new_strike_told_with_its_toll_is_no_toll_of_the_last() -> None:
     assert any(t.startswith("An airstrike in the southern city of Rafah") for t in told)
 
 
+def test_unrest_an_event_sparked_begins_on_its_day() -> None:
+    events = _annotate(
+        "The Monday killing of a student by police unleashed a wave of unrest across the country, "
+        "officials in Dhaka said.",
+        "2018-08-09",
+    )
+    assert [e.date["value"] for e in events if e.family == "riot" and e.date] == ["2018-08-06"]
+
+
+def test_a_span_opened_since_a_month_dates_no_later_sentence() -> None:
+    events = _annotate(
+        "Hundreds of thousands of civilians have been uprooted since June by fighting in Blue Nile, the agency said. "
+        "Aircraft bombed the town of Kurmuk, residents said.",
+        "2011-11-11",
+    )
+    assert [e.date["value"] for e in events if e.kind == "attack.airstrike" and e.date] == ["2011-11-11"]
+    events = _annotate(
+        "Since fighting between the army and the rebels began in July, thousands have fled Blue Nile. "
+        "Aircraft bombed the town of Kurmuk, residents said.",
+        "2011-11-11",
+    )
+    assert [e.date["value"] for e in events if e.kind == "attack.airstrike" and e.date] == ["2011-11-11"]
+
+
+def test_an_event_some_days_before_the_storys_gets_no_day_of_the_story() -> None:
+    events = _annotate(
+        "Warplanes bombed a refugee camp near Bentiu on Thursday. The attack on the camp near Bentiu comes shortly "
+        "after reports of aerial bombardments in Upper Nile state.",
+        "2011-11-11",
+    )
+    got = sorted(((e.place or {}).get("name"), e.date["value"]) for e in events if e.family == "attack" and e.date)
+    assert ("Upper Nile", "2011-11-10") not in got and ("Upper Nile", "2011-11-11") not in got
+    assert any(place == "Bentiu" for place, _ in got)
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

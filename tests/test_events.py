@@ -768,3 +768,27 @@ def test_a_story_about_a_camp_has_the_camp_as_its_main_place() -> None:
     assert main is not None and main.name == "Yida"
     dropped = [e for e in article.events if e.layer == "material" and any(x["text"].startswith("At least four bombs") for x in e.evidence)]
     assert [(e.kind, (e.place or {}).get("name")) for e in dropped] == [("attack.airstrike", "Yida")]
+
+
+def test_an_attack_first_told_as_condemned_is_the_storys_news() -> None:
+    # Told first as what an agency condemned, the bombing is the news, not a recalled event.
+    events = _material("The UN refugee agency on Friday condemned the aerial bombing of a refugee camp in Unity state.", "2011-11-11")
+    assert [(e.kind, e.background) for e in events if e.family == "attack"] == [("attack.airstrike", False)]
+    # Condemned after it was told, it is the same attack, not a second one.
+    events = _material(
+        "Warplanes bombed a refugee camp in Unity state on Thursday. The UN refugee agency on Friday condemned the "
+        "aerial bombing of the camp.",
+        "2011-11-11",
+    )
+    assert [e.date["value"] for e in events if e.family == "attack" and e.date] == ["2011-11-10"]
+
+
+def test_a_general_strike_is_its_own_event_at_its_country() -> None:
+    events = _material(
+        "Riot police fired tear gas at youths throwing petrol bombs outside parliament in Athens on Wednesday, as a "
+        "general strike paralysed Greece. Protesters smashed shop windows in Athens on Wednesday.",
+        "2008-12-11",
+    )
+    strikes = [e for e in events if any("general strike" in x["trigger"]["text"] for x in e.evidence)]
+    assert [(e.family, (e.place or {}).get("name")) for e in strikes] == [("protest", "Greece")]
+    assert all(e.family == "riot" for e in events if e not in strikes)

@@ -191,6 +191,14 @@ def _town(m: Mention) -> bool:
     return m.place.get("feature") in ("city", "landmark")
 
 
+_NATIONWIDE = frozenset({"general", "nationwide", "national"})
+
+
+def _general_strike(m: Mention) -> bool:
+    """A general or nationwide strike placed at its country."""
+    return m.family == "protest" and bool({"strike", "strikes"} & m.words) and bool(_NATIONWIDE & m.words) and m.place.get("feature") == "country"
+
+
 def _same_story(m: Mention, c: Cluster) -> bool:
     story = m.article.story_id
     return story is not None and any(x.article.story_id == story for x in c.mentions)
@@ -246,6 +254,10 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     retold = (
         elsewhere and _town(m) and _town(c.founder) and _same_story(m, c) and _same_day(m, c)
         and (fit == "same" or (m.kind == c.kind and (m.family in _ONE_A_NIGHT or _one_scene(m, c))))
+    ) or (
+        # A country's general strike on one day is one event, however each report words it.
+        elsewhere and _general_strike(m) and _general_strike(c.founder) and m.country == c.founder.country
+        and _spans_meet(m.span, c.span, timedelta(0))
     )  # fmt: skip
     if undated and elsewhere:
         return None

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.apart import days_apart
 from sitrep.events.clauses import finite, subordinate
-from sitrep.events.dating import days_apart
 from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.model import Event
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
 _DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
+_SPECIFIC = {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}
+_APART = re.compile(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -39,10 +42,17 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
             elif m := _ARREST_WORD.search(sentence, s, e):
                 kept.append((lex.kinds["detention.arrest"], m.start(), m.end()))  # the actor stays outside
         out = kept
-    if names & {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}:
+    if names & _SPECIFIC:
         # "killed" in a sentence about a strike is that strike's toll, not a second attack.
         # (Not one told as days apart: "the blast came a day after a string of attacks killed 50".)
-        out = [h for h in out if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None]
+        # Nor one that comes "shortly after" the strike: "The attack on Yida camp comes shortly
+        # after reports of aerial bombardments in Upper Nile".
+        strikes = [a for k, a, _ in found if k.name in _SPECIFIC]
+        out = [
+            h for h in out
+            if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None
+            or any(_APART.search(sentence, h[2], a) for a in strikes if a > h[2])
+        ]  # fmt: skip
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
     if "weapons.disrupted" in names:
         # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades
@@ -66,3 +76,31 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
 
 
 _SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
+
+
+# "The December 6 killing ... unleashed a wave of unrest", "the killing has sparked the worst
+# rioting in decades": the unrest began with its cause.
+_SPARKED = re.compile(
+    r"\b(?:sparked|triggered|unleashed|ignited|provoked|touched off|set off)\s+(?:[\w'’-]+\s+){0,6}?$", re.IGNORECASE
+)
+_CAUSE_FAMILIES = ("attack", "clash")
+
+
+def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
+    """Date unrest the sentence says an event sparked to that event's day, when the unrest
+    has no day of its own ("a wave of unrest" has no "Friday" in it)."""
+    for e in events:
+        if e.family not in ("riot", "protest") or (e.date or {}).get("how") == "text":
+            continue
+        at = e.evidence[0]["trigger"]["start"] - s_start
+        m = _SPARKED.search(sentence, max(0, at - 60), at)
+        if m is None:
+            continue
+        causes = [
+            c for c in events
+            if c.family in _CAUSE_FAMILIES and c.date and c.date.get("how") in ("text", "context") and len(str(c.date.get("value"))) == 10
+            and c.evidence[0]["trigger"]["end"] - s_start <= m.start()
+        ]  # fmt: skip
+        if causes:
+            day = max(causes, key=lambda c: c.evidence[0]["trigger"]["end"]).date or {}
+            e.date = {**day, "how": "context"}

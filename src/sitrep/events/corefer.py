@@ -73,8 +73,14 @@ def _peaceful(e: Event) -> bool:
     return bool(_PEACEFUL.search(ev["text"], max(0, at - 25), min(len(ev["text"]), end + 25)))
 
 
+def _strike(e: Event) -> bool:
+    return e.family == "protest" and bool(_STRIKE.search(str(e.evidence[0]["trigger"]["text"])))
+
+
 def same_kind(lead: Event, e: Event) -> bool:
     """Whether ``e`` can retell ``lead``: the same kind, or a generic word for its violence."""
+    if _strike(lead) != _strike(e):
+        return False  # a general strike is its own event, whatever march or riot is told beside it
     return (
         lead.kind == e.kind
         or (e.kind in _GENERIC and lead.family in _VIOLENT and e.family in _VIOLENT)

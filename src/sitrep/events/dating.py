@@ -77,7 +77,7 @@ _PHRASE_WORDS = frozenset(
         "could",
     ]
 )
-_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
+NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])}
 # "eight days of riots", "after 11 days of a punishing offensive": a wave told by its length
 # began that many days before; "the third night of rioting" began two days before.
@@ -143,7 +143,7 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
     m = _SPELL.search(before)
     if m is not None:
         word = m.group("n").lower()
-        n = int(word) if word.isdigit() else _NUMBERS.get(word)
+        n = int(word) if word.isdigit() else NUMBERS.get(word)
     if not n:
         m = _NTH.search(before)
         if m is not None:
@@ -191,38 +191,6 @@ def told_day(e: Event) -> bool:
     sentence = e.evidence[0]["text"]
     at = sentence.find(str((e.date or {}).get("text") or "\0"))
     return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
-
-
-_DAYS_APART = re.compile(
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
-    re.IGNORECASE,
-)
-
-
-def apart_at(sentence: str, start: int) -> int | None:
-    """Where the words that set the trigger at ``start`` days apart begin ("a day after"), or None."""
-    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
-    return None if m is None else m.start()
-
-
-def days_apart(sentence: str, start: int) -> int | None:
-    """Days from the sentence's own event to the one whose trigger is at ``start``, when the text
-    tells them apart: "the blast came a day after a string of attacks killed 50" (-1)."""
-    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
-    if m is None:
-        return None
-    word = m.group("n").lower()
-    n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | _NUMBERS).get(word, 0)
-    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
-    return -days if m.group("rel").lower() == "after" else days
-
-
-def shifted(date: dict[str, Any] | None, days: int) -> dict[str, Any] | None:
-    """A day ``days`` away from ``date`` (a day), told by the text ("a day after")."""
-    if not date or len(str(date.get("value") or "")) != 10:
-        return None
-    day = dt.date.fromisoformat(str(date["value"])) + dt.timedelta(days=days)
-    return {"value": day.isoformat(), "precision": "day", "how": "text", "text": f"{abs(days)} day(s) {'before' if days < 0 else 'after'}"}
 
 
 _OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
@@ -426,6 +394,17 @@ def strand(family: str) -> str:
     return _STRAND.get(family, family)
 
 
+_SINCE = re.compile(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _since(e: Event) -> bool:
+    """Whether the event's day opens a span ("uprooted since June", "fighting began in July"): no
+    time for the next sentence."""
+    sentence, said = e.evidence[0]["text"], str((e.date or {}).get("text") or "\0")
+    at = sentence.find(said)
+    return at >= 0 and bool(_SINCE.search(sentence, max(0, at - 24), at))
+
+
 def context_date(
     previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
     family: str | None = None, latest: str | None = None,
@@ -445,7 +424,7 @@ def context_date(
             break
         if (family is not None and strand(e.family) != strand(family)) or aside_event(e):
             continue
-        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and len(str(e.date["value"])) >= 7:
+        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not _since(e) and len(str(e.date["value"])) >= 7:
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]

@@ -27,23 +27,21 @@ from sitrep.events.actors import (
     theatre,
     unnamed_doer,
 )
+from sitrep.events.apart import apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine
+from sitrep.events.combine import combine, sparked_day
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
-    apart_at,
     aside_event,
     attached,
     before_story,
     context_date,
     dateline,
-    days_apart,
     event_date,
     recalled,
     series,
-    shifted,
     still_now,
     told_day,
 )
@@ -182,8 +180,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start) if place is None else None
-            if place is None and war_toll(sentence, t_start, t_end) and (country := _country_of(places, context or focus)) is not None:
-                fallback, how = country, "country"  # a war's toll: the country's, not the town the story is about
+            if place is None and (war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start)) and (country := _country_of(places, context or focus)) is not None:
+                # a war's toll, a general strike: the country's, not the town the story is about
+                fallback, how = country, "country"
             if site is not None:
                 # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its
                 # country, not the town the last sentence was about.
@@ -206,6 +205,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     event.date,
                 )  # fmt: skip
                 event.date = shifted(own, apart) or event.date
+            if event.layer == "material" and (event.date or {}).get("how") != "text" and (before := some_time_before(sentence, t_start, event.date)):
+                event.date = before  # "comes shortly after reports of aerial bombardments in Upper Nile": some day before
             if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
                 continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
             borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
@@ -220,7 +221,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # arrested 20 youths."), firmer than the day of publication.
                 event.date = {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
-                continue  # a recalled event with no date of its own: nothing the map can place in time
+                if _CONDEMNED.search(sentence, max(0, t_start - 60), t_start) and not any(e.layer == "material" for e in events[:n_before]):
+                    # "The UN on Friday condemned the aerial bombing of a refugee camp", first told:
+                    # the story's news, on the day of publication or the one before.
+                    event.background = False
+                else:
+                    continue  # a recalled event with no date of its own: nothing the map can place in time
             if (
                 event.family == "displacement" and _WHO_BEFORE.search(sentence, max(0, t_start - 30), t_start)
                 and not sentence[t_start:t_end].lower().endswith("ing")
@@ -241,6 +247,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     shared.update(e.id for e in (event, *towns))
                 events.extend(towns)
         toll_into_act(events, n_before)
+        sparked_day(events[n_before:], sentence, s_start)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.
@@ -288,6 +295,9 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
     )
 
 
+_NATIONWIDE = re.compile(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
+# "condemned the aerial bombing of a camp": the act a condemnation names.
+_CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decri)\w*\s+(?:the\s+|this\s+|an?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
 _LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
 

@@ -1,0 +1,58 @@
+"""Events told days apart from the sentence's own (#25): "the blast came a day after a string of
+attacks killed 50" tells two events on two days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from sitrep.events.dating import NUMBERS
+
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
+    re.IGNORECASE,
+)
+
+
+def apart_at(sentence: str, start: int) -> int | None:
+    """Where the words that set the trigger at ``start`` days apart begin ("a day after"), or None."""
+    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    return None if m is None else m.start()
+
+
+def days_apart(sentence: str, start: int) -> int | None:
+    """Days from the sentence's own event to the one whose trigger is at ``start``, when the text
+    tells them apart: "the blast came a day after a string of attacks killed 50" (-1)."""
+    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | NUMBERS).get(word, 0)
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    return -days if m.group("rel").lower() == "after" else days
+
+
+def shifted(date: dict[str, Any] | None, days: int) -> dict[str, Any] | None:
+    """A day ``days`` away from ``date`` (a day), told by the text ("a day after")."""
+    if not date or len(str(date.get("value") or "")) != 10:
+        return None
+    day = dt.date.fromisoformat(str(date["value"])) + dt.timedelta(days=days)
+    return {"value": day.isoformat(), "precision": "day", "how": "text", "text": f"{abs(days)} day(s) {'before' if days < 0 else 'after'}"}
+
+
+_SOME_TIME_AFTER = re.compile(
+    r"\b(?:shortly|soon|just|hours|days|weeks|a few days)\s+after\s+(?:[\w'’,-]+\s+){0,8}?$", re.IGNORECASE
+)
+
+
+def some_time_before(sentence: str, start: int, date: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The month of an earlier event the sentence's own came "shortly after" or "days after" (the
+    trigger at ``start``), by an unknown number of days: not the story's day (``date``), but the
+    month of a few days before it ("captured Ramadi" days before the fall of Palmyra on 21 May).
+    None when the sentence tells no such event or no day to count back from."""
+    m = _SOME_TIME_AFTER.search(sentence, max(0, start - 90), start)
+    if m is None or not date or len(str(date.get("value") or "")) != 10:
+        return None
+    month = (dt.date.fromisoformat(str(date["value"])) - dt.timedelta(days=3)).isoformat()[:7]
+    return {"value": month, "precision": "month", "how": "text", "text": m.group().split(" after")[0] + " after"}
