@@ -470,6 +470,17 @@ def test_an_event_some_days_before_the_storys_gets_no_day_of_the_story() -> None
     assert any(place == "Bentiu" for place, _ in got)
 
 
+def test_an_undated_sentence_goes_on_at_the_day_the_story_has_reached() -> None:
+    events = _annotate(
+        "Two police officers shot and killed a teenager in Brooklyn on Saturday night. On Monday, about 130 people "
+        "marched toward the police station in Brooklyn. Tuesday was calm, but on Wednesday a crowd gathered again. "
+        "\"They were staying in the dark,\" a witness said. Protesters began throwing bricks and bottles at officers.",
+        "2013-03-14",
+    )
+    bricks = [e for e in events if any(x["text"].startswith("Protesters began throwing") for x in e.evidence)]
+    assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # not Saturday's, the story's lead
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -473,3 +473,34 @@ def dateline(article: Article) -> tuple[int, int] | None:
         return None
     at = article.text.find(pub.evidence.strip())
     return (at, at + len(pub.evidence.strip())) if at >= 0 else None
+
+
+def narrative_day(
+    text: str, times: list[TimeRef], sentences: list[tuple[int, int]], n: int, lead: dict[str, Any],
+    today: str | None, line: tuple[int, int] | None, events: list[Event] = (),  # type: ignore[assignment]
+) -> dict[str, Any] | None:  # fmt: skip
+    """The day the story has moved on to by sentence ``n``, when later than its lead's: after
+    "Tuesday the crowd was calm, but on Wednesday part of it became unruly", an undated
+    "Protesters began throwing bricks" some sentences on is Wednesday's, not Saturday's
+    shooting's. The last day named in the five sentences before (not a telling's, "said
+    Tuesday"), or the day of an event dated in the eight before, whichever is latest."""
+    lo = sentences[max(0, n - 8)][0]
+    told_last: list[tuple[int, dict[str, Any]]] = [
+        (e.evidence[0]["trigger"]["start"], e.date) for e in events
+        if e.layer == "material" and e.date and e.date.get("how") in ("text", "context") and len(str(e.date.get("value"))) == 10
+        and e.evidence[0]["start"] >= lo and not series(e.date) and not aside_event(e) and not told_day(e)
+    ]  # fmt: skip
+    for a, b in sentences[max(0, n - 5) : n]:
+        for t in times:
+            if not (a <= t.start and t.end <= b) or not t.value[:1].isdigit() or len(t.value) < 10 or "W" in t.value:
+                continue
+            if (line and line[0] <= t.start < line[1]) or (today and t.value[:10] > today):
+                continue
+            if not told(text[a:b], t.start - a, t.end - a):
+                told_last.append((t.start, {"value": t.value[:10], "precision": "day", "text": t.text}))
+    if not told_last:
+        return None
+    day = max(told_last, key=lambda x: (str(x[1]["value"]), x[0]))[1]
+    if str(day["value"]) <= str(lead["value"]) or (today and str(day["value"]) > today):
+        return None
+    return {**day, "how": "context"}

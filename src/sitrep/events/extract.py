@@ -40,6 +40,7 @@ from sitrep.events.dating import (
     context_date,
     dateline,
     event_date,
+    narrative_day,
     recalled,
     series,
     still_now,
@@ -110,7 +111,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
     here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
-    for s_start, s_end in sentences:
+    for n_sentence, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:
             continue  # a heading ("Prison raids") names a topic, not an event
@@ -219,7 +220,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # A sentence without a day of its own, after none of its strand: the story's
                 # day, which its lead event gives ("Rioters attacked ... on Saturday. Police
                 # arrested 20 youths."), firmer than the day of publication.
-                event.date = {**lead, "how": "lead"}
+                event.date = narrative_day(text, times, sentences, n_sentence, lead, today, line, events) or {**lead, "how": "lead"}
             if event.background and (event.date or {}).get("how") == "published" and event.layer == "material":
                 if _CONDEMNED.search(sentence, max(0, t_start - 60), t_start) and not any(e.layer == "material" for e in events[:n_before]):
                     # "The UN on Friday condemned the aerial bombing of a refugee camp", first told:
