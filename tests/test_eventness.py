@@ -351,6 +351,7 @@ NO_EVENT = [
     ("civil wars battled", "The tribes of the south and the mainly Arab north battled two civil wars over more than five decades.", "2011-11-10"),
     ("fought during a civil war", "Many residents of Blue Nile fought alongside the south during its civil war with the north.", "2011-11-10"),
     ("the fighting refugees fled", "The camp holds 24,000 refugees who have fled the heavy fighting of Sudan's South Kordofan region.", "2011-11-14"),
+    ("a meeting held", "The meeting was held in Cairo on Monday.", "2013-03-12"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]
 
@@ -381,6 +382,9 @@ EVENT = [
     ("students protested to demand", "Students protested to demand the release of their teacher in Dhaka.", "2018-08-04", ["protest"]),
     ("a woman shot", "The man shot the woman twice in the head in Tulsa.", "2013-09-27", ["attack.civilians"]),
     ("the bombing people fled", "Many walked for seven days to flee indiscriminate bombing in South Kordofan.", "2011-11-14", ["displacement"]),
+    ("put into a police car", "His sister tried to cross Church Avenue in Brooklyn and was put into a police car.", "2013-03-13", ["detention.arrest"]),
+    ("held since Monday", "The two officers have each been held in Athens since Monday.", "2008-12-11", ["detention.arrest"]),
+    ("rampaged through a store", "A group of youths rampaged through a Rite Aid store in Brooklyn on Monday night.", "2013-03-12", ["riot.mob"]),
     ("fled as bombs fell", "Civilians fled as bombs fell on a camp in Unity state on Thursday.", "2011-11-11", ["attack.bombing", "displacement"]),
     ("fought in a war's week", "Rebels fought government troops in Kismayo on Tuesday in the bloodiest week of the civil war.", "2011-11-11", ["clash.armed"]),
     ("a ceasefire signed", "The two sides signed a ceasefire agreement in Doha on Tuesday.", "2015-11-20", ["agreement"]),
