@@ -646,6 +646,11 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
         # The speaker is not the doer when the trigger opens on the troops that acted.
         ("Ethiopia's government said its troops had entered Mekelle, the capital of Tigray.", "2020-11-28",
          ("deployment", "Mekelle", "Military Forces of Ethiopia", None)),
+        # Rockets strike where they land, not where they were fired from; who fired them is of there.
+        ("Militants fired rockets from Gaza into southern Israel on Tuesday.", "2009-01-06",
+         ("attack.shelling", "Israel", "Unidentified Armed Group (Palestine)", None)),
+        ("Rockets fired from Gaza hit the Israeli town of Sderot on Monday.", "2009-01-06",
+         ("attack.shelling", "Sderot", None, None)),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),

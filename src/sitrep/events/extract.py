@@ -54,6 +54,7 @@ from sitrep.events.scene import (
     camp_in,
     context_place,
     filed_from,
+    origin_of,
     place_of,
     reference,
     scenes,
@@ -192,6 +193,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
                 fallback, how, times, quantities, named, others, text,
             )  # fmt: skip
+            if event.actor1 and event.actor1.get("type") == "unidentified" and (origin := origin_of(text, places, (s_start, s_end))) and origin.country_code:
+                # "Militants fired rockets from Gaza into Israel": the unnamed doers are of where they fired from.
+                event.actor1 = {**event.actor1, "name": unnamed_doer(lex, origin.country_code, sentence), "country_code": origin.country_code}
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):

@@ -159,7 +159,7 @@ _RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on|over)\s+(?:neighbou?ring\s+)
 
 
 # A country a few words after the trigger, with "in": "hit Islamic State in Syria overnight".
-_LOCATIVE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?(?:in|inside|across)\s+(?:the\s+)?", re.IGNORECASE)
+_LOCATIVE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?(?:in|inside|across|into)\s+(?:the\s+)?(?:southern\s+|northern\s+|eastern\s+|western\s+|central\s+)?", re.IGNORECASE)
 
 
 # "the bombing of the American Embassy in Nairobi", "an attack on a police station in Mombasa":
@@ -221,10 +221,21 @@ def place_of(
                 outside = bool(areas) and p.feature != "admin1" and p.admin1 not in areas
                 # "A U.S. drone strike killed ... in Yemen": a country named on the act is its doer's.
                 owner = p.feature == "country" and p.end <= start and bool(_ON_THE_ACT.fullmatch(text, p.end, start))
-                return (outside, owner, _where_told(text, p, sentence[0], start), RANK.get(p.feature, 5), dist)
+                # "rockets fired from Gaza hit Sderot": the place fired from is not where they struck.
+                origin = bool(_FIRED_FROM.search(text, max(0, p.start - 40), p.start))
+                return (outside, owner or origin, _where_told(text, p, sentence[0], start), RANK.get(p.feature, 5), dist)
 
             return min(inside, key=score)
     return None
+
+
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+def origin_of(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
+    """The place a strike was fired or launched from ("rockets fired from Gaza"), if the sentence names one."""
+    return next(
+        (p for p in places if sentence[0] <= p.start < sentence[1] and not p.adjectival and _FIRED_FROM.search(text, max(0, p.start - 40), p.start)),
+        None,
+    )
 
 
 _ON_THE_ACT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
