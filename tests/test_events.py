@@ -651,6 +651,9 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("attack.shelling", "Israel", "Unidentified Armed Group (Palestine)", None)),
         ("Rockets fired from Gaza hit the Israeli town of Sderot on Monday.", "2009-01-06",
          ("attack.shelling", "Sderot", None, None)),
+        # The people arrested are the held, not who held them.
+        ("Police said 23 people arrested in Brussels on Monday would be questioned.", "2015-11-20",
+         ("detention.arrest", "Brussels", None, "Civilians (Belgium)")),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),

@@ -159,6 +159,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True
     if recalled_cause(sentence, start, end):
         return True  # "protests against a police killing": the killing is known, not the day's
+    if _GONE_TO.search(sentence, max(0, start - 30), start):
+        return True  # "he had gone to fight with IS in Syria": what someone went off to do, no happening of a day
     if fled_cause(sentence, start, end):
         return True  # "refugees who fled the fighting": what they ran from, not the day's event
     if start > 0 and end < len(sentence) and sentence[start - 1] in "\"“'‘" and sentence[end] in "\"”'’" and " " not in word:
@@ -345,6 +347,7 @@ _FLED_NOUN = re.compile(r"fighting|bombings?|bombardments?|shelling|air ?strikes
 
 
 # A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
+_GONE_TO = re.compile(r"\b(?:gone|go|goes|going|went|travell?ed|travell?ing|left|headed|sent|volunteered)\s+(?:abroad\s+|overseas\s+|there\s+|back\s+)?to\s+$", re.IGNORECASE)
 _WAR_LEVEL = re.compile(
     r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|\d+-year)\s+)?(?:civil\s+|border\s+|liberation\s+)?wars?\b"
     r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b)",

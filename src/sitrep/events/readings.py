@@ -251,6 +251,9 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
+        if e.family in ("detention", "weapons") and e.actor1 and e.actor1["type"] == "civilians":
+            # "23 people arrested and dozens of weapons seized": the people are the held, not who held them.
+            e.actor1, e.actor2 = None, e.actor2 or e.actor1
         if e.kind == "clash.armed" and e.actor1 and e.actor1["type"] == "civilians" and _dead_before(e, e.actor1):
             # "At least 40 people died in clashes": the people are the dead, not a side.
             e.actor1, e.actor2 = e.actor2, None
