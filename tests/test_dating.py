@@ -481,6 +481,17 @@ def test_an_undated_sentence_goes_on_at_the_day_the_story_has_reached() -> None:
     assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # not Saturday's, the story's lead
 
 
+def test_a_killing_retold_by_its_victims_name_keeps_its_day() -> None:
+    events = _annotate(
+        "Two plainclothes officers shot and killed a 16-year-old in Brooklyn on Saturday. A vigil for Kimani Gray "
+        "turned into a riot in Brooklyn tonight. One person was attacked outside a Rite Aid store tonight, police "
+        "said. Gray, 16, was shot eleven times after police said he pulled out a revolver.",
+        "2013-03-12",
+    )
+    retold = [e for e in events if any(x["text"].startswith("Gray, 16") for x in e.evidence)]
+    assert [e.date["value"] for e in retold if e.date] == ["2013-03-09"]
+
+
 def test_a_day_after_an_acts_active_toll_stays_the_acts() -> None:
     events = _annotate("Gunmen stormed the hotel, killing 20 people on Saturday.", "2013-03-11")
     assert {e.date["value"] for e in events if e.date} == {"2013-03-09"}

@@ -53,6 +53,7 @@ from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.scene import (
     camp_in,
     context_place,
+    country_of,
     filed_from,
     origin_of,
     place_of,
@@ -70,6 +71,7 @@ from sitrep.events.tolls import (
     toll_of,
 )
 from sitrep.events.towns import coordinated, each_town, place_json
+from sitrep.events.victims import retold_killing
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -171,7 +173,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 later = [p for p in places if s_start + at <= p.start < s_end]
                 told, place = place, (place_of(text, later, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if later else None)
                 if place is None:
-                    place = _country_of(places, told)
+                    place = country_of(places, told)
             key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start))
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
@@ -182,7 +184,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start) if place is None else None
-            if place is None and (war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start)) and (country := _country_of(places, context or focus)) is not None:
+            if place is None and (war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start)) and (country := country_of(places, context or focus)) is not None:
                 # a war's toll, a general strike: the country's, not the town the story is about
                 fallback, how = country, "country"
             if site is not None:
@@ -210,6 +212,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     event.date,
                 )  # fmt: skip
                 event.date = shifted(own, apart) or event.date
+            if (first := retold_killing(events[:n_before], event, sentence, t_start, t_end, text[:s_start])) is not None:
+                event.date = first  # "Gray, 16, was shot eleven times": the killing told before, on its day
             if event.layer == "material" and (event.date or {}).get("how") != "text" and (before := some_time_before(sentence, t_start, event.date)):
                 event.date = before  # "comes shortly after reports of aerial bombardments in Upper Nile": some day before
             if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
@@ -327,11 +331,6 @@ _NAMED_SITE = re.compile(
     r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality)\s+of\s+([A-Z][\w'’-]+)"
     r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
 )
-
-
-def _country_of(places: list[Place], place: Place | None) -> Place | None:
-    """The country the article names that holds ``place``."""
-    return next((p for p in places if place is not None and p.feature == "country" and p.country_code == place.country_code), None)
 
 
 def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Place, str] | None:

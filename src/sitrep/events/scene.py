@@ -230,6 +230,11 @@ def place_of(
 
 
 _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+def country_of(places: list[Place], place: Place | None) -> Place | None:
+    """The country the article names that holds ``place``."""
+    return next((p for p in places if place is not None and p.feature == "country" and p.country_code == place.country_code), None)
+
+
 def origin_of(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
     """The place a strike was fired or launched from ("rockets fired from Gaza"), if the sentence names one."""
     return next(
