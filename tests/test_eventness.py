@@ -352,6 +352,7 @@ NO_EVENT = [
     ("fought during a civil war", "Many residents of Blue Nile fought alongside the south during its civil war with the north.", "2011-11-10"),
     ("the fighting refugees fled", "The camp holds 24,000 refugees who have fled the heavy fighting of Sudan's South Kordofan region.", "2011-11-14"),
     ("gone to fight", "Prosecutors said they were aware he had gone to fight with IS in Syria but did not know he had returned.", "2015-11-20"),
+    ("an endgame", "The regime's endgame is to either capture the oilfields along the border, an analyst said.", "2011-11-10"),
     ("a meeting held", "The meeting was held in Cairo on Monday.", "2013-03-12"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
 ]

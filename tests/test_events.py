@@ -800,3 +800,12 @@ def test_a_general_strike_is_its_own_event_at_its_country() -> None:
     strikes = [e for e in events if any("general strike" in x["trigger"]["text"] for x in e.evidence)]
     assert [(e.family, (e.place or {}).get("name")) for e in strikes] == [("protest", "Greece")]
     assert all(e.family == "riot" for e in events if e not in strikes)
+
+
+def test_a_denial_of_any_bombing_is_the_bombing_told_before() -> None:
+    events = _material(
+        "Sudanese warplanes bombed a refugee camp near Bentiu in South Sudan on Thursday. Sudan's army denied any "
+        "bombing in South Sudan.",
+        "2011-11-11",
+    )
+    assert len([e for e in events if e.family == "attack"]) == 1

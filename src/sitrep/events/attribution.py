@@ -67,7 +67,7 @@ _ANNOUNCED = re.compile(
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
 # a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
 _INFINITIVE = re.compile(
-    r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|"
+    r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
     r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",

@@ -192,7 +192,9 @@ _BACK = re.compile(r"\b(?:the|any|this|that|such|these|those)\s+(?:[\w-]+\s+)?$"
 
 def _refers_back(text: str, e: Event) -> bool:
     trig = e.evidence[0]["trigger"]
-    return bool(_BACK.search(text, max(0, trig["start"] - 20), trig["start"])) and (e.place or {}).get("how") is not None
+    m = _BACK.search(text, max(0, trig["start"] - 20), trig["start"])
+    # "denied any bombing in South Sudan": whatever bombing was told, wherever the denial places it.
+    return m is not None and ((e.place or {}).get("how") is not None or m.group().lower().startswith("any"))
 
 
 def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | None:
