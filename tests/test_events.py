@@ -651,6 +651,9 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("attack.shelling", "Israel", "Unidentified Armed Group (Palestine)", None)),
         ("Rockets fired from Gaza hit the Israeli town of Sderot on Monday.", "2009-01-06",
          ("attack.shelling", "Sderot", None, None)),
+        # Sudan's Rapid Support Forces are their own armed group, not the army (nor a "support").
+        ("The Rapid Support Forces said they had taken control of the army's headquarters in Nyala.", "2023-10-27",
+         ("territory.capture", "Nyala", "Rapid Support Forces", "Military Forces of Sudan")),
         # The people arrested are the held, not who held them.
         ("Police said 23 people arrested in Brussels on Monday would be questioned.", "2015-11-20",
          ("detention.arrest", "Brussels", None, "Civilians (Belgium)")),
