@@ -812,3 +812,16 @@ def test_a_denial_of_any_bombing_is_the_bombing_told_before() -> None:
         "2011-11-11",
     )
     assert len([e for e in events if e.family == "attack"]) == 1
+
+
+def test_an_undated_act_of_a_states_forces_names_no_government_period() -> None:
+    # Undated (no publication day, no day in the text): not the 2021- government's forces.
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    raw = RawArticle(id="t", source="t", text="Israeli troops seized control of three apartment blocks in Gaza City.")
+    events = [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    assert [(e.actor1 or {}).get("name") for e in events] == ["Military Forces of Israel"]
+    dated = _material("Israeli troops killed two gunmen in Jenin on Monday.", "2023-05-10")
+    assert [(e.actor1 or {}).get("name") for e in dated] == ["Military Forces of Israel (2021-)"]

@@ -256,9 +256,13 @@ def succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] |
     """The actor under the name it had on the event's date ("Taliban" -> the state's forces after
     15 Aug 2021); a government period the event falls outside of is dropped from the name (Israeli
     troops in 2008 are not "Military Forces of Israel (2021-)")."""
-    if actor is None or date is None:
+    if actor is None:
         return actor
     period = _PERIOD.search(str(actor.get("name") or ""))
+    if date is None:
+        # No day to tell which government's forces: the name without a period ("Military
+        # Forces of Israel", not "(2021-)" for an undated recalled bombing).
+        return {**actor, "name": actor["name"][: period.start()]} if period else actor
     year = str(date.get("value") or "")[:4]
     if period and year.isdigit() and (year < period.group(1) or (period.group(2) and year > period.group(2))):
         return {**actor, "name": actor["name"][: period.start()]}
