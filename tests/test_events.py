@@ -825,3 +825,13 @@ def test_an_undated_act_of_a_states_forces_names_no_government_period() -> None:
     assert [(e.actor1 or {}).get("name") for e in events] == ["Military Forces of Israel"]
     dated = _material("Israeli troops killed two gunmen in Jenin on Monday.", "2023-05-10")
     assert [(e.actor1 or {}).get("name") for e in dated] == ["Military Forces of Israel (2021-)"]
+
+
+def test_police_of_another_country_acted_at_home() -> None:
+    events = _material(
+        "Attackers struck the Stade de France in Saint-Denis on Friday. Police searched homes in the town. Dutch "
+        "police said they had detained Salah Abdeslam briefly in February, fining him for possession of cannabis.",
+        "2015-11-20",
+    )
+    held = [e for e in events if e.family == "detention"]
+    assert [(e.place or {}).get("country_code") for e in held] == ["NL"]

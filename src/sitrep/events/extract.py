@@ -55,6 +55,7 @@ from sitrep.events.scene import (
     context_place,
     country_of,
     filed_from,
+    forces_home,
     origin_of,
     place_of,
     reference,
@@ -198,6 +199,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if event.actor1 and event.actor1.get("type") == "unidentified" and (origin := origin_of(text, places, (s_start, s_end))) and origin.country_code:
                 # "Militants fired rockets from Gaza into Israel": the unnamed doers are of where they fired from.
                 event.actor1 = {**event.actor1, "name": unnamed_doer(lex, origin.country_code, sentence), "country_code": origin.country_code}
+            if (home := forces_home(places, event.actor1, event.place)) is not None:
+                event.place = place_json(home, "country")  # "Dutch police said they had detained him": in the Netherlands
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):

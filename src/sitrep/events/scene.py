@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from sitrep.events.clauses import aside_of
 from sitrep.model import Event, Place
@@ -233,6 +234,18 @@ _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\
 def country_of(places: list[Place], place: Place | None) -> Place | None:
     """The country the article names that holds ``place``."""
     return next((p for p in places if place is not None and p.feature == "country" and p.country_code == place.country_code), None)
+
+
+def forces_home(places: list[Place], actor: dict[str, Any] | None, place: dict[str, Any] | None) -> Place | None:
+    """The country of the police that acted, when the event's place was only carried over from
+    other sentences and lies in another country: "Dutch police said they had detained Abdeslam"
+    in a story about Saint-Denis was in the Netherlands. (Police act at home; an army abroad.)"""
+    if not actor or not str(actor.get("name") or "").startswith("Police Forces of") or not actor.get("text") or (place or {}).get("how") not in ("context", "article"):
+        return None
+    home = actor.get("country_code")
+    if not home or home == (place or {}).get("country_code"):
+        return None
+    return next((p for p in places if p.feature == "country" and p.country_code == home), None)
 
 
 def origin_of(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
