@@ -835,3 +835,14 @@ def test_police_of_another_country_acted_at_home() -> None:
     )
     held = [e for e in events if e.family == "detention"]
     assert [(e.place or {}).get("country_code") for e in held] == ["NL"]
+
+
+def test_a_protest_in_a_story_about_an_ocean_gets_no_pin_in_the_sea() -> None:
+    events = _material(
+        "Search teams shifted to a different part of the Indian Ocean on Friday in their hunt for the missing plane. "
+        "The aircraft travelled south into the Indian Ocean, officials said. Protesters demanded that the airline "
+        "withdraw its statement.",
+        "2014-03-28",
+    )
+    protests = [e for e in events if e.family == "protest"]
+    assert protests and all(e.place is None for e in protests)

@@ -397,6 +397,8 @@ def _event(
 ) -> Event:  # fmt: skip
     s_start, s_end = span
     start, end = trigger
+    if place is None and fallback is not None and how == "article" and not fallback.country_code:
+        fallback = None  # a story about the Indian Ocean or "Europe": no pin for a protest told in it
     where_json = place_json(place, None) if place else (place_json(fallback, how) if fallback else None)
     where = place or fallback
     country = where.country_code if where else None
