@@ -346,8 +346,9 @@ _FLED_FROM = re.compile(
 _FLED_NOUN = re.compile(r"fighting|bombings?|bombardments?|shelling|air ?strikes|attacks|clashes|violence|raids|killings")
 
 
-# A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
+# "he had gone to fight with IS in Syria": what someone went off to do, not a happening of a day.
 _GONE_TO = re.compile(r"\b(?:gone|go|goes|going|went|travell?ed|travell?ing|left|headed|sent|volunteered)\s+(?:abroad\s+|overseas\s+|there\s+|back\s+)?to\s+$", re.IGNORECASE)
+# A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
 _WAR_LEVEL = re.compile(
     r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|\d+-year)\s+)?(?:civil\s+|border\s+|liberation\s+)?wars?\b"
     r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b)",
