@@ -707,3 +707,36 @@ def test_a_speakers_denunciation_is_no_protest_but_a_crowds_is() -> None:
     crowd = _annotate("Residents closed a road in Blida on Tuesday to denounce a power cut.", "2022-03-17")
     assert [e.kind for e in said if e.family == "protest"] == []
     assert [e.kind for e in crowd if e.family == "protest"] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        # A definite noun names the story's killing again, whatever day the narrative has reached.
+        ("Police shot dead a student in Nairobi on Friday. Crowds marched through Nairobi on Sunday night. "
+         "The interior minister said on Monday that this shooting would be investigated.", "2017-08-15"),
+        # "the one-week anniversary of the shooting": a week before the sentence's own day.
+        ("On Friday, the one-week anniversary of the shooting, crowds marched through Nairobi.", "2017-08-19"),
+        # "to mark a week since the police shooting": the same count, told another way.
+        ("Vigils were held in Nairobi on Friday to mark a week since the police shooting of a student.", "2017-08-19"),
+    ],
+)
+def test_a_killing_named_again_or_marked_keeps_its_own_day(text: str, published: str) -> None:
+    events = _annotate(text, published)
+    killings = [e for e in events if e.family == "attack"]
+    assert killings and {e.date["value"] for e in killings if e.date} == {"2017-08-11"}
+
+
+@pytest.mark.parametrize(
+    "rid, words, day",
+    [
+        # "this shooting", said days later in a story that has moved on to Wednesday night's riot.
+        ("ecb+/19_7ecbplus", "this shooting", "2013-03-09"),
+        # "a vigil to mark the shooting" late on Saturday: not Saturday's killing.
+        ("ecb+/19_5ecb", "to mark the shooting", None),
+    ],
+)
+def test_a_killing_named_again_in_a_real_story_is_not_put_on_a_later_day(rid: str, words: str, day: str | None) -> None:
+    events = _annotate_record(rid)
+    told = [e for e in events if e.family == "attack" and any(x["text"][: x["trigger"]["end"] - x["start"]].endswith(words) for x in e.evidence)]
+    assert {(e.date or {}).get("value") for e in told} == ({day} if day else set())

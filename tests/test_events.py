@@ -846,3 +846,18 @@ def test_a_protest_in_a_story_about_an_ocean_gets_no_pin_in_the_sea() -> None:
     )
     protests = [e for e in events if e.family == "protest"]
     assert protests and all(e.place is None for e in protests)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # Students who fight the police are a crowd rioting, not an armed side.
+        ("Students clashed with riot police in Dhaka on Monday.", [("riot", "Rioters (Bangladesh)", "Police Forces of Bangladesh")]),
+        # One force named twice is no clash of two sides: the police killed the boy the vigil was for.
+        ("Police struggled to control a crowd in Kisumu that broke away from a vigil for Joseph Otieno, 17, killed by "
+         "police on Saturday night.", [("protest", "Protesters (Kenya)", "Police Forces of Kenya"), ("attack", "Police Forces of Kenya", None)]),
+    ],
+)
+def test_a_crowd_fighting_police_riots_and_one_force_is_not_two_sides(text: str, want: list[tuple[str, str, str | None]]) -> None:
+    events = _material(text, "2017-08-20")
+    assert [(e.family, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == want

@@ -14,23 +14,40 @@ _DAYS_APART = re.compile(
     re.IGNORECASE,
 )
 
+# "the one-week anniversary of the shooting", "vigils to mark a week since the police shooting".
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)[- ](?P<unit>days?|weeks?)\s+(?:anniversary\s+of|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _apart(sentence: str, start: int) -> re.Match[str] | None:
+    return _DAYS_APART.search(sentence, max(0, start - 90), start) or _ANNIVERSARY.search(sentence, max(0, start - 60), start)
+
+
+def anniversary(sentence: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is the event an anniversary counts from, whatever day the
+    sentence names ("On Saturday, the one-week anniversary of the shooting": not Saturday's)."""
+    return _ANNIVERSARY.search(sentence, max(0, start - 60), start) is not None
+
 
 def apart_at(sentence: str, start: int) -> int | None:
     """Where the words that set the trigger at ``start`` days apart begin ("a day after"), or None."""
-    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    m = _apart(sentence, start)
     return None if m is None else m.start()
 
 
 def days_apart(sentence: str, start: int) -> int | None:
     """Days from the sentence's own event to the one whose trigger is at ``start``, when the text
-    tells them apart: "the blast came a day after a string of attacks killed 50" (-1)."""
-    m = _DAYS_APART.search(sentence, max(0, start - 90), start)
+    tells them apart: "the blast came a day after a string of attacks killed 50" (-1), "the
+    one-week anniversary of the shooting" (-7)."""
+    m = _apart(sentence, start)
     if m is None:
         return None
     word = m.group("n").lower()
     n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | NUMBERS).get(word, 0)
     days = n * (7 if m.group("unit").lower().startswith("week") else 1)
-    return -days if m.group("rel").lower() == "after" else days
+    return -days if "rel" not in m.groupdict() or m.group("rel").lower() == "after" else days
 
 
 def shifted(date: dict[str, Any] | None, days: int) -> dict[str, Any] | None:

@@ -19,15 +19,12 @@ import re
 from typing import Any
 
 from sitrep.events.actors import (
-    ARMED,
-    ARSON,
-    PASSIVE_BEFORE,
     actors,
     succeeded,
     theatre,
     unnamed_doer,
 )
-from sitrep.events.apart import apart_at, days_apart, shifted, some_time_before
+from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.combine import combine, sparked_day
@@ -37,19 +34,17 @@ from sitrep.events.dating import (
     aside_event,
     attached,
     before_story,
-    context_date,
     dateline,
     event_date,
-    narrative_day,
     recalled,
     series,
-    still_now,
     told_day,
 )
 from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening, war_toll
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
+from sitrep.events.reread import reread
 from sitrep.events.scene import (
     camp_in,
     context_place,
@@ -63,6 +58,7 @@ from sitrep.events.scene import (
     the_camp,
 )
 from sitrep.events.scene import focus as main_place
+from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
     bare_toll,
@@ -72,7 +68,7 @@ from sitrep.events.tolls import (
     toll_of,
 )
 from sitrep.events.towns import coordinated, each_town, place_json
-from sitrep.events.victims import retold_killing
+from sitrep.events.victims import marked, retold_killing
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -205,23 +201,25 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
-            if (apart := days_apart(sentence, t_start)) is not None and (event.date or {}).get("how") != "text":
+            if (apart := days_apart(sentence, t_start)) is not None and ((event.date or {}).get("how") != "text" or anniversary(sentence, t_start)):
                 # "The blast came a day after a string of attacks killed 50": the day before the blast's.
                 own = next(
                     (
                         e.date for e in events[n_before:]
                         if e.date and e.date.get("how") in ("text", "lead", "context") and days_apart(sentence, e.evidence[0]["trigger"]["start"] - s_start) is None
                     ),
-                    event.date,
-                )  # fmt: skip
+                    None,
+                ) or sentence_day(times, (s_start, s_end), line) or event.date  # fmt: skip
                 event.date = shifted(own, apart) or event.date
-            if (first := retold_killing(events[:n_before], event, sentence, t_start, t_end, text[:s_start])) is not None:
-                event.date = first  # "Gray, 16, was shot eleven times": the killing told before, on its day
+            if (retold := retold_killing(events[:n_before], event, sentence, t_start, t_end, text[:s_start])) is not None:
+                event.date = retold  # "Gray, 16, was shot eleven times": the killing told before, on its day
+            elif event.family == "attack" and apart is None and marked(sentence, t_start):
+                continue  # "a vigil to mark the shooting" of a day the article does not tell: not the vigil's day
             if event.layer == "material" and (event.date or {}).get("how") != "text" and (before := some_time_before(sentence, t_start, event.date)):
                 event.date = before  # "comes shortly after reports of aerial bombardments in Upper Nile": some day before
             if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
                 continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
-            borrowed = event.background and (event.date is None or event.date.get("how") in ("context", "published"))
+            borrowed = retold is None and event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):
                 event.date = {**ref.date, "how": "context"} if ref.date else None  # "condemned the attack": told before
             elif borrowed and not _OWN_PLACE.match(text, end, end + 40) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
@@ -403,7 +401,7 @@ def _event(
     where = place or fallback
     country = where.country_code if where else None
     actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country)
-    kind = _reread(lex, kind, text, clause, start, end, places, actor1, actor2)
+    kind = reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not any(_PAST.search(w) for w in text[start:end].split())
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
@@ -453,47 +451,3 @@ _SITE = re.compile(
     r"military positions?)\b",
     re.IGNORECASE,
 )
-_SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
-_PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
-
-
-_POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
-_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
-
-
-def _reread(
-    lex: Lexicon, kind: Kind, text: str, clause: tuple[int, int], start: int, end: int,
-    places: list[Place], actor1: dict[str, Any] | None, actor2: dict[str, Any] | None,
-) -> Kind:  # fmt: skip
-    """Kinds the arguments change: a town that capitulates is handed over; forces that
-    evacuate retreat."""
-    if kind.name == "riot" and text[start:end].lower().startswith("barricad") and (
-        (actor1 and actor1["type"] == "state")
-        or (
-            (actor1 is None or actor1.get("text") is None)
-            and _POLICE_ONLY.search(text, max(0, start - 150), clause[1]) and not _CROWD.search(text, max(0, start - 150), clause[1])
-        )
-    ):
-        # "police barricaded the avenue", "officers in riot gear ... and barricades were placed":
-        # forces closing streets do not riot.
-        return lex.kinds["deployment"]
-    if kind.name == "force.surrender" and actor1 is None:
-        # "Qala-i-Naw, capital of Badghis province, also capitulated": the subject is a place.
-        before = [p for p in places if clause[0] <= p.start and p.end <= start and p.feature in ("city", "admin2", "admin1", "landmark")]
-        if before and _SUBJECT_START.match(text[clause[0] : before[0].start]):
-            return lex.kinds["territory.handover"]
-    if kind.name == "riot" and actor1 and actor1["type"] in ARMED and ARSON.search(text, start, end):
-        # "the military troops set fire to houses": forces burning homes do not riot;
-        # "villagers were set on fire" by them is an attack.
-        people = _PEOPLE.search(text, start, end) or (actor2 and actor2["type"] == "civilians" and PASSIVE_BEFORE.search(text[max(clause[0], start - 20) : start]))
-        return lex.kinds["attack.civilians" if people else "looting"]
-    if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and not (actor1 and actor1["type"] in ARMED):
-        # "civilians fled as bombs fell", "refugees fleeing the fighting": people displaced, no force retreating.
-        return lex.kinds["displacement"]
-    if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
-        return lex.kinds["force.retreat"]
-    if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
-        return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
-    if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
-        return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
-    return kind

@@ -61,7 +61,7 @@ _DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
 _FEUD = re.compile(r"\b(?:groups|disputes?|factional|feuds?|rival|supporters|villagers|families|clans)\b", re.IGNORECASE)
 
 
-_CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs)\b", re.IGNORECASE)
+_CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs|students|crowds?|mourners|strikers)\b", re.IGNORECASE)
 
 
 _FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -147,6 +147,16 @@ def _crowd_against_forces(e: Event) -> bool:
     sides = [a for a in (e.actor1, e.actor2) if a]
     types = {a["type"] for a in sides}
     return "state" in types and bool(types & set(_CROWDS)) and types <= {*_CROWDS, "state"}
+
+
+def _crowd_beside(e: Event, events: list[Event]) -> Event | None:
+    """The riot of the same sentence whose crowd is the clash's unnamed side, when the clash
+    names state forces only ("pitching bricks in furious clashes with cops")."""
+    sides = [a for a in (e.actor1, e.actor2) if a]
+    if len(sides) != 1 or sides[0]["type"] != "state":
+        return None
+    at = e.evidence[0]["start"]
+    return next((o for o in events if o.kind == "riot" and o.evidence[0]["start"] == at and o.actor1 and o.actor1["type"] in _CROWDS), None)
 
 
 def _harmed_after(e: Event, actor: dict[str, Any]) -> bool:
@@ -251,6 +261,9 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
+        if e.actor1 and e.actor2 and e.actor1["type"] == "state" and (e.actor2.get("text") or "").lower() == (e.actor1.get("text") or "-").lower() in ("police", "the police", "cops", "officers"):
+            # "Police struggled to control a crowd at a vigil for a boy killed by police": one force, told twice, not two sides.
+            e.actor2 = None
         if e.family in ("detention", "weapons") and e.actor1 and e.actor1["type"] == "civilians":
             # "23 people arrested and dozens of weapons seized": the people are the held, not who held them.
             e.actor1, e.actor2 = None, e.actor2 or e.actor1
@@ -288,6 +301,15 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             country = (crowd or {}).get("country_code") or (e.place or {}).get("country_code")
             e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": (crowd or {}).get("text"), "type": "rioters", "inter": 5, "country_code": country}
             e.actor2 = other
+        elif e.kind == "clash.armed" and e.actor1 and e.actor1["type"] in _CROWDS and not (e.actor2 and e.actor2["type"] in ARMED) and demonstration:
+            # "youths attacked a government building" in a story of demonstrations: the riot's.
+            retype(e, lex.kinds["riot"])
+        elif e.kind == "clash.armed" and (crowd_event := _crowd_beside(e, events)) is not None:
+            # "Protesters poured into the streets, pitching bricks in furious clashes with cops":
+            # the crowd of the sentence's riot fought the police, one riot.
+            other = e.actor1 if e.actor1 and e.actor1["type"] == "state" else e.actor2
+            retype(e, lex.kinds["riot"])
+            e.actor1, e.actor2 = crowd_event.actor1, other
         elif e.kind == "clash.armed" and _crowd_fight(e):
             # "police forces and villagers clashed", "a group of people clashed with soldiers":
             # a crowd fighting is mob violence by rioters, whoever they fought.

@@ -23,6 +23,13 @@ _HARM = re.compile(r"(?:fatally\s+)?(?:shot|killed|slain|murdered|stabbed|beaten
 _KILLING = re.compile(r"kill|shot|shoot|slain|murder|dead|died|stabb", re.IGNORECASE)
 _DIED = re.compile(r"(?:died|succumbed)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.IGNORECASE)
+# "the shooting", "this killing", "the fatal police shooting", "the one-week anniversary of the
+# shooting": the killing the story is about, named again by a noun.
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:(?:fatal|deadly|police|latest|recent|\w+'s?)\s+){0,2}$", re.IGNORECASE)
+_KILLING_NOUN = re.compile(r"(?:shooting|killing|slaying|murder)\b", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"\b(?:anniversary\s+of|(?:to\s+)?(?:mark|marking|commemorat\w+))\s+(?:the|this)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A day counted back from the sentence's ("a week since the shooting"): the killing's own, recalled or not.
+_APART_TEXT = re.compile(r"^\d+ day\(s\) before$")
 _NOT_NAMES = {"The", "A", "An", "He", "She", "They", "It", "Police", "Officers", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -40,6 +47,16 @@ def victim(sentence: str, start: int, end: int) -> str | None:
     return name[-1] if name[-1] not in _NOT_NAMES and name[0] not in _NOT_NAMES else None
 
 
+def definite_killing(sentence: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is a killing named again by a definite noun ("this shooting")."""
+    return bool(_KILLING_NOUN.match(sentence, start) and _DEFINITE_BEFORE.search(sentence, max(0, start - 40), start))
+
+
+def marked(sentence: str, start: int) -> bool:
+    """Whether the trigger at ``start`` is an event a vigil or an anniversary marks: told before, not on the sentence's day."""
+    return bool(_ANNIVERSARY.search(sentence, max(0, start - 60), start))
+
+
 def killing_of(events: list[Event], surname: str, told_before: str) -> Event | None:
     """The killing (not any attack) the article told before with its own day whose sentence names ``surname``;
     else, when all such killings told before are of one day and ``told_before`` (the text
@@ -48,7 +65,7 @@ def killing_of(events: list[Event], surname: str, told_before: str) -> Event | N
     dated = [
         e for e in events
         if e.family == "attack" and e.layer == "material" and (e.date or {}).get("how") == "text"
-        and len(str((e.date or {}).get("value"))) == 10 and not e.background and _KILLING.search(str(e.evidence[0]["trigger"]["text"]))
+        and len(str((e.date or {}).get("value"))) == 10 and (not e.background or _APART_TEXT.match(str((e.date or {}).get("text") or ""))) and _KILLING.search(str(e.evidence[0]["trigger"]["text"]))
     ]  # fmt: skip
     named = re.compile(rf"\b{re.escape(surname)}\b") if surname else None
     first = next((e for e in dated if named and named.search(e.evidence[0]["text"])), None)
@@ -58,9 +75,16 @@ def killing_of(events: list[Event], surname: str, told_before: str) -> Event | N
 
 
 def retold_killing(events: list[Event], event: Event, sentence: str, start: int, end: int, told_before: str) -> dict[str, Any] | None:
-    """The day of the killing ``event`` retells, when its victim is named and it has no day of its own."""
-    if event.family != "attack" or (event.date or {}).get("how") not in ("context", "lead", "published"):
+    """The day of the killing ``event`` retells, when its victim is named or a definite noun names
+    it again ("this shooting"), and it has no day of its own ("On Saturday, the anniversary of the
+    shooting": Saturday is the anniversary's)."""
+    if event.family != "attack":
+        return None
+    anniversary = marked(sentence, start)
+    if (event.date or {}).get("how") not in ("context", "lead", "published") and not anniversary:
         return None
     surname = victim(sentence, start, end)
+    if surname is None and definite_killing(sentence, start):
+        surname = ""  # the story's killing, when all killings told before are of one day
     first = killing_of(events, surname, told_before) if surname is not None else None
     return {**first.date, "how": "context"} if first is not None and first.date else None

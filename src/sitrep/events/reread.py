@@ -1,0 +1,56 @@
+"""Kinds the arguments change (#25): a town that capitulates is handed over, forces that
+evacuate retreat, police who barricade a street deploy."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.events.actors import ARMED, ARSON, PASSIVE_BEFORE
+from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.model import Place
+
+_SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
+_PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
+
+
+_POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
+_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
+
+
+def reread(
+    lex: Lexicon, kind: Kind, text: str, clause: tuple[int, int], start: int, end: int,
+    places: list[Place], actor1: dict[str, Any] | None, actor2: dict[str, Any] | None,
+) -> Kind:  # fmt: skip
+    """Kinds the arguments change: a town that capitulates is handed over; forces that
+    evacuate retreat."""
+    if kind.name == "riot" and text[start:end].lower().startswith("barricad") and (
+        (actor1 and actor1["type"] == "state")
+        or (
+            (actor1 is None or actor1.get("text") is None)
+            and _POLICE_ONLY.search(text, max(0, start - 150), clause[1]) and not _CROWD.search(text, max(0, start - 150), clause[1])
+        )
+    ):
+        # "police barricaded the avenue", "officers in riot gear ... and barricades were placed":
+        # forces closing streets do not riot.
+        return lex.kinds["deployment"]
+    if kind.name == "force.surrender" and actor1 is None:
+        # "Qala-i-Naw, capital of Badghis province, also capitulated": the subject is a place.
+        before = [p for p in places if clause[0] <= p.start and p.end <= start and p.feature in ("city", "admin2", "admin1", "landmark")]
+        if before and _SUBJECT_START.match(text[clause[0] : before[0].start]):
+            return lex.kinds["territory.handover"]
+    if kind.name == "riot" and actor1 and actor1["type"] in ARMED and ARSON.search(text, start, end):
+        # "the military troops set fire to houses": forces burning homes do not riot;
+        # "villagers were set on fire" by them is an attack.
+        people = _PEOPLE.search(text, start, end) or (actor2 and actor2["type"] == "civilians" and PASSIVE_BEFORE.search(text[max(clause[0], start - 20) : start]))
+        return lex.kinds["attack.civilians" if people else "looting"]
+    if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and not (actor1 and actor1["type"] in ARMED):
+        # "civilians fled as bombs fell", "refugees fleeing the fighting": people displaced, no force retreating.
+        return lex.kinds["displacement"]
+    if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
+        return lex.kinds["force.retreat"]
+    if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
+        return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
+    if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
+        return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
+    return kind

@@ -1,0 +1,140 @@
+"""The day a story has reached (#25): a sentence with no day of its own takes the day the
+sentences before gave, or the day the narrative has moved on to."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.events.dating import aside_event, series, told, told_day
+from sitrep.model import Event, TimeRef
+
+# A day carried over from another event is not one to carry again: "7 day(s) before" is a day
+# counted from the sentence's own ("a week since the shooting"), not a day the story told.
+_APART = re.compile(r"^\d+ day\(s\) (?:before|after)$")
+
+
+# Families whose events one narrative carries a day between: a vigil, the riot it became and
+# the arrests that followed; a shelling and the clash around it. A shooting recalled in the
+# sentence before does not date the riot told after it.
+_STRAND = {"protest": "unrest", "riot": "unrest", "detention": "unrest", "looting": "unrest", "deployment": "unrest",
+           "attack": "violence", "clash": "violence", "abduction": "violence", "territory": "violence", "force": "violence"}  # fmt: skip
+
+
+def strand(family: str) -> str:
+    """The narrative strand a family belongs to (``_STRAND``), else the family itself."""
+    return _STRAND.get(family, family)
+
+
+_SINCE = re.compile(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+
+
+def _since(e: Event) -> bool:
+    """Whether the event's day opens a span ("uprooted since June", "fighting began in July"): no
+    time for the next sentence."""
+    sentence, said = e.evidence[0]["text"], str((e.date or {}).get("text") or "\0")
+    at = sentence.find(said)
+    return at >= 0 and bool(_SINCE.search(sentence, max(0, at - 24), at))
+
+
+def sentence_day(times: list[TimeRef], span: tuple[int, int], dateline: tuple[int, int] | None) -> dict[str, Any] | None:
+    """The first day the sentence at ``span`` names (not the dateline's), as a text date."""
+    for t in times:
+        in_span = span[0] <= t.start and t.end <= span[1] and not (dateline and dateline[0] <= t.start < dateline[1])
+        if in_span and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value:
+            return {"value": t.value[:10], "precision": "day", "how": "text", "text": t.text}
+    return None
+
+
+def context_date(
+    previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
+    family: str | None = None, latest: str | None = None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The date the previous sentences gave, for a sentence that gives none.
+
+    "In Kandahar last night, a force searched a compound. During the search it
+    detained two men": the detention is last night too, not the release's date.
+    The last event of the previous two sentences speaks first (of the same strand as
+    ``family``, when given); where they hold none, the last day named in the sentence
+    just before (not the dateline, nor a day after ``latest``, the story's own).
+    """
+    if not previous:
+        return None
+    for e in reversed(events):
+        if e.evidence[0]["start"] < previous[0][0]:
+            break
+        if (family is not None and strand(e.family) != strand(family)) or aside_event(e):
+            continue
+        if _APART.match(str((e.date or {}).get("text") or "")):
+            continue
+        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not _since(e) and len(str(e.date["value"])) >= 7:
+            return {**e.date, "how": "context"}
+        return None
+    lo, hi = previous[-1]
+    # "Memorial for Gray, who was fatally wounded Saturday, turned ugly": Saturday is the aside's.
+    asides = {str(e.date["value"]) for e in events if e.date and e.evidence[0]["start"] >= lo and aside_event(e)}
+    days = [
+        t for t in times
+        if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
+        and not (dateline and dateline[0] <= t.start < dateline[1])
+        and not (latest and t.value[:10] > latest)  # "sentencing is set for Nov. 8": no past event's day
+        and t.value[:10] not in asides
+    ]  # fmt: skip
+    if not days:
+        return None
+    return {
+        "value": days[-1].value[:10],
+        "precision": "day",
+        "how": "context",
+        "text": days[-1].text,
+    }
+
+
+# "Nearby streets are barricaded", "the protesters are still marching": told as now.
+_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:
+    """A day carried over from the sentences before, unless the trigger at ``trigger`` is told in
+    the present and that day lies a month or more before the story's (``today``): after a
+    paragraph on November 1973, "Nearby streets are barricaded with burnt cars" is today's."""
+    if date is None or today is None or not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
+        return date
+    value = str(date.get("value") or "")
+    return None if value[:7] < _month_before(today) else date
+
+
+def _month_before(today: str) -> str:
+    y, m = int(today[:4]), int(today[5:7])
+    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
+
+
+def narrative_day(
+    text: str, times: list[TimeRef], sentences: list[tuple[int, int]], n: int, lead: dict[str, Any],
+    today: str | None, line: tuple[int, int] | None, events: list[Event] = (),  # type: ignore[assignment]
+) -> dict[str, Any] | None:  # fmt: skip
+    """The day the story has moved on to by sentence ``n``, when later than its lead's: after
+    "Tuesday the crowd was calm, but on Wednesday part of it became unruly", an undated
+    "Protesters began throwing bricks" some sentences on is Wednesday's, not Saturday's
+    shooting's. The last day named in the five sentences before (not a telling's, "said
+    Tuesday"), or the day of an event dated in the eight before, whichever is latest."""
+    lo = sentences[max(0, n - 8)][0]
+    told_last: list[tuple[int, dict[str, Any]]] = [
+        (e.evidence[0]["trigger"]["start"], e.date) for e in events
+        if e.layer == "material" and e.date and e.date.get("how") in ("text", "context") and len(str(e.date.get("value"))) == 10
+        and e.evidence[0]["start"] >= lo and not series(e.date) and not aside_event(e) and not told_day(e)
+    ]  # fmt: skip
+    for a, b in sentences[max(0, n - 5) : n]:
+        for t in times:
+            if not (a <= t.start and t.end <= b) or not t.value[:1].isdigit() or len(t.value) < 10 or "W" in t.value:
+                continue
+            if (line and line[0] <= t.start < line[1]) or (today and t.value[:10] > today):
+                continue
+            if not told(text[a:b], t.start - a, t.end - a):
+                told_last.append((t.start, {"value": t.value[:10], "precision": "day", "text": t.text}))
+    if not told_last:
+        return None
+    day = max(told_last, key=lambda x: (str(x[1]["value"]), x[0]))[1]
+    if str(day["value"]) <= str(lead["value"]) or (today and str(day["value"]) > today):
+        return None
+    return {**day, "how": "context"}
