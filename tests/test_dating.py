@@ -740,3 +740,19 @@ def test_a_killing_named_again_in_a_real_story_is_not_put_on_a_later_day(rid: st
     events = _annotate_record(rid)
     told = [e for e in events if e.family == "attack" and any(x["text"][: x["trigger"]["end"] - x["start"]].endswith(words) for x in e.evidence)]
     assert {(e.date or {}).get("value") for e in told} == ({day} if day else set())
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # "ago" closes the noun's own phrase: the killing is eight days before, by police, and told.
+        ("Riots broke out in Nairobi on Saturday in protest at the killing by police of a student, James Otieno, "
+         "eight days ago.", [("riot", "2017-08-19", None), ("attack", "2017-08-12", "Police Forces of Kenya")]),
+        # A cause with no day of its own stays untold: Monday is the protests'.
+        ("Protests against the killing of a student in Nairobi continued on Monday.", [("protest", "2017-08-14", None)]),
+    ],
+)
+def test_a_cause_of_unrest_told_with_its_own_day_is_an_event_of_that_day(text: str, want: list[tuple[str, str, str | None]]) -> None:
+    events = [e for e in _annotate(text, "2017-08-20") if e.layer == "material"]
+    got = [(e.family, (e.date or {}).get("value"), (e.actor1 or {}).get("name") if e.family == "attack" else None) for e in events]
+    assert got == want

@@ -131,7 +131,10 @@ def actors(
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
     # "a Brooklyn teenager shot and killed by police": a reduced relative, passive all the same.
     reduced = kind.family in ("attack", "abduction", "detention") and bool(after and _BY_NEXT.match(text, end) and _BY.match(text[end : after[0]["start"]]) and text[start:end].split(" ")[-1].lower().endswith(("ed", "shot", "slain", "beaten", "hit", "struck")))
-    if _INNER_PASSIVE.search(text, start, end):
+    if kind.family in ("attack", "abduction", "detention") and text[start:end].lower().endswith("ing") and after and _BY.match(text[end : after[0]["start"]]) and _BY_NEXT.match(text, end):
+        # "the killing by police of a 15-year-old boy": a noun's "by" names its doer.
+        subject, obj = after[0], (after[1] if len(after) > 1 else None)
+    elif _INNER_PASSIVE.search(text, start, end):
         # "four bombs were dropped": the trigger is its own passive clause; who is named before
         # it ("aid workers said that") did nothing; the doer is the one "by" names, if any.
         by = next((a for a in after if _BY.search(text[end : a["start"]])), None)

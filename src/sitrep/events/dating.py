@@ -38,6 +38,8 @@ _ATTRIBUTIVE = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+$")
 # Tunisia of July this year" (not "on": "condemned the attack on Tuesday" dates the telling).
 _OF_DATE = re.compile(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
 _WORD = re.compile(r"[\w'’-]*")
+# Prepositional phrases of a noun, no verb in them: "of a 15-year-old boy, Alexandros Grigoropoulos, by police".
+_AGO_GAP = re.compile(r"(?:,?\s+(?:of|by|in|at|near)(?:\s+(?!(?:was|were|is|are|has|have|had|who|which|that|when|after|before|and|but|said|says)\b)(?![\w-]+ed\b)[\w'’-]+,?){1,5})+\s+$")
 _DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
 # Words that open a new phrase: the date then belongs to what comes before them.
 _PHRASE_WORDS = frozenset(
@@ -121,7 +123,10 @@ def attached(text: str, t: TimeRef, start: int) -> bool:
     "the shootings of May 2014", "the massacre in Tunisia of July this year")."""
     if t.start > start:
         end = start + len(_WORD.match(text, start).group())  # type: ignore[union-attr]
-        return t.start - end <= 40 and bool(_OF_DATE.match(text[end : t.start]))
+        if t.start - end <= 40 and _OF_DATE.match(text[end : t.start]):
+            return True
+        # "the killing of a boy by police eight days ago": "ago" closes the noun's own phrase.
+        return t.text.lower().endswith(" ago") and t.start - end <= 70 and bool(_DETERMINER.search(text, max(0, start - 8), start)) and bool(_AGO_GAP.match(text, end, t.start))
     if start - t.end > 40:
         return False
     gap = text[t.end : start]

@@ -40,7 +40,14 @@ from sitrep.events.dating import (
     series,
     told_day,
 )
-from sitrep.events.eventness import StoryKind, legal_reference, named_event, no_happening, war_toll
+from sitrep.events.eventness import (
+    StoryKind,
+    legal_reference,
+    named_event,
+    no_happening,
+    recalled_cause,
+    war_toll,
+)
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
@@ -245,7 +252,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # "refugees who fled violence in Sudan are living in the camp": who they are, not a day's event
             if event.layer == "material" and legal_reference(text, start) and not any(attached(text, t, start) for t in times):
                 continue  # "tried for rape in March 2005": the day is the trial's; the rape is told undated
-            if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story, sports):
+            if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story, sports) and not (
+                recalled_cause(sentence, t_start, t_end) and any(s_start <= t.start < s_end and attached(text, t, start) for t in times)
+            ):  # "protests at the killing of a boy eight days ago": a cause told with a day of its own
                 continue  # "killed in a car accident", "a heart attack", "the driver fled": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
