@@ -861,3 +861,21 @@ def test_a_protest_in_a_story_about_an_ocean_gets_no_pin_in_the_sea() -> None:
 def test_a_crowd_fighting_police_riots_and_one_force_is_not_two_sides(text: str, want: list[tuple[str, str, str | None]]) -> None:
     events = _material(text, "2017-08-20")
     assert [(e.family, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == want
+
+
+def test_a_running_tally_of_arrests_is_put_on_the_day_the_wave_began() -> None:
+    # The killing "unleashed a wave of riots" on 12 August; "more than 200 people arrested" counts
+    # the arrests of every day since, not an arrest on Saturday's riot; the killing is done "by police".
+    events = _material(
+        "The killing of a student by police in Nairobi on August 12 unleashed a wave of riots across Kenya. "
+        "Rioters burned shops in Kisumu on Saturday. Hundreds of shops have been looted and more than 200 people arrested.",
+        "2017-08-20",
+    )
+    arrests = [e for e in events if e.family == "detention"]
+    assert [(e.date or {}).get("value") for e in arrests] == ["2017-08-12"]
+    assert [(e.actor1 or {}).get("name") for e in events if e.family == "attack"] == ["Police Forces of Kenya"]
+
+
+def test_arrests_told_beside_a_riot_are_an_event_of_their_own_and_a_days_arrests_keep_their_day() -> None:
+    events = _material("Rioters burned shops in Kisumu on Saturday, and police arrested 20 youths.", "2017-08-20")
+    assert [(e.family, (e.date or {}).get("value")) for e in events] == [("riot", "2017-08-19"), ("detention", "2017-08-19")]

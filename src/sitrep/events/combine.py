@@ -32,6 +32,12 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [h for h in out if h[0].name not in {"protest", "protest.intervention"}]
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
+    if "riot" in names:
+        # "Rioters burned shops, and police arrested 20 youths": the arrests are told apart from the riot.
+        out = [
+            (lex.kinds["detention.arrest"], m.start(), m.end()) if k.name == "protest.intervention" and (m := _ARREST_WORD.search(sentence, s, e)) else (k, s, e)
+            for k, s, e in out
+        ]
     elif "protest.intervention" in names and not names & {"protest", "riot"}:
         # "police used tear gas" alone, with no protest named, is not an event of its own;
         # "police forces arrested a journalist" is an arrest.

@@ -66,6 +66,7 @@ from sitrep.events.scene import (
 )
 from sitrep.events.scene import focus as main_place
 from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
+from sitrep.events.tallies import date_tallies
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
     bare_toll,
@@ -286,6 +287,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if e.id in shared:
             e.fatalities = None  # a toll told for several towns at once, or carried to them, is none of theirs
     coded_totals(events, text, sentences)
+    date_tallies(events, today)  # "more than 200 people have been arrested": since the wave began
     events = article_readings(events, text, lex)
     context_takers(events)
     for e in events:

@@ -1,0 +1,60 @@
+"""Running tallies of a wave of unrest (#25): "more than 200 people have been arrested" counts
+the arrests of every day since the unrest began, not an arrest on the day of the story.
+
+Such a tally is put on the day the wave began, when the article tells that day (a riot dated
+by "the December 6 killing unleashed a wave of unrest"), so that the tallies of many reports of
+one wave join one pin; the article's own day is never that of a tally.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.model import Event
+
+# "more than 200 people", "over 50 arrests", "hundreds of protesters": a count of many.
+_MANY = re.compile(
+    r"\b(?:(?:more than|over|at least|nearly|almost|some|about|around)\s+\d[\d,]*|\d{2,}[\d,]*|hundreds|dozens|scores|thousands)\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+# "have been arrested", "has detained", "and more than 200 people arrested" after "have been smashed".
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?$|\b(?:have|has)\s+been\s+[^.;]{0,80}$", re.IGNORECASE)
+_TALLY_WORD = re.compile(r"(?:arrest|detain)", re.IGNORECASE)
+
+
+def tally(e: Event) -> bool:
+    """Whether ``e`` is a running tally of arrests: a count of many, told in the perfect."""
+    if e.family != "detention" or not _TALLY_WORD.match(str(e.evidence[0]["trigger"]["text"])):
+        return False
+    ev = e.evidence[0]
+    head = ev["trigger"]["start"] - ev["start"]
+    return bool(_MANY.search(ev["text"], max(0, head - 60), head)) and bool(_PERFECT.search(ev["text"], max(0, head - 120), head))
+
+
+def wave_start(events: list[Event], today: str | None) -> dict[str, Any] | None:
+    """The first day of the article's wave of unrest: its earliest riot or protest of a day,
+    within a month before ``today`` (not the 1973 uprising a story recalls)."""
+    days = [
+        e.date for e in events
+        if e.family in ("riot", "protest") and e.layer == "material" and e.modality not in ("planned", "hypothetical")
+        and e.date and e.date.get("how") in ("text", "context") and len(str(e.date.get("value"))) == 10
+        and (today is None or _within_month(str(e.date["value"]), today))
+    ]  # fmt: skip
+    return min(days, key=lambda d: str(d["value"])) if days else None
+
+
+def _within_month(day: str, today: str) -> bool:
+    y, m = int(today[:4]), int(today[5:7])
+    before = f"{y - 1}-12{today[7:10]}" if m == 1 else f"{y}-{m - 1:02d}{today[7:10]}"
+    return before <= day <= today
+
+
+def date_tallies(events: list[Event], today: str | None) -> None:
+    """Put each running tally of arrests on the day its wave of unrest began, when told."""
+    start = wave_start(events, today)
+    if start is None:
+        return
+    for e in events:
+        if tally(e) and e.date and str(e.date.get("value")) > str(start["value"]):
+            e.date = {**start, "how": "context"}
