@@ -355,6 +355,8 @@ NO_EVENT = [
     ("an endgame", "The regime's endgame is to either capture the oilfields along the border, an analyst said.", "2011-11-10"),
     ("a meeting held", "The meeting was held in Cairo on Monday.", "2013-03-12"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
+    ("a store attacked night after night", "Maria Kostas runs a shoe shop in central Kisumu that has been repeatedly attacked and looted.", "2017-08-20"),
+    ("an aim, not an attack", "The protesters used laser pointers to target police officers in Kisumu for attack.", "2017-08-20"),
 ]
 
 
@@ -365,6 +367,7 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 
 # The same words where they do tell an event: the cues above must not take these away.
 EVENT = [
+    ("shelled again and again on one day", "Troops repeatedly shelled the town of Kidal on Friday.", "2017-08-20", ["attack.shelling"]),
     ("a shop stormed", "A group of Crips stormed a McDonald's on Utica Ave. in Flatbush on Saturday.", "2013-03-12", ["riot.mob"]),
     ("a parliament stormed", "Protesters stormed the parliament in Colombo on Saturday.", "2022-07-10", ["riot"]),
     ("demonstrating against", "Thousands were demonstrating against the government in Cairo on Tuesday.", "2013-07-02", ["protest"]),

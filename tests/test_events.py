@@ -879,3 +879,14 @@ def test_a_running_tally_of_arrests_is_put_on_the_day_the_wave_began() -> None:
 def test_arrests_told_beside_a_riot_are_an_event_of_their_own_and_a_days_arrests_keep_their_day() -> None:
     events = _material("Rioters burned shops in Kisumu on Saturday, and police arrested 20 youths.", "2017-08-20")
     assert [(e.family, (e.date or {}).get("value")) for e in events] == [("riot", "2017-08-19"), ("detention", "2017-08-19")]
+
+
+def test_a_headlines_more_clashes_over_a_killing_is_the_riot_its_lead_tells() -> None:
+    # "more clashes over student's killing": unrest at a killing, not an armed clash; "fresh riots"
+    # are more than the days before, the headline's riots, not a second pin.
+    events = _material(
+        "Kenya rocked by more clashes over student's killing. Fresh riots broke out in Nairobi on Saturday in protest "
+        "at the killing of a student by police a week ago. Demonstrators threw stones at police in Nairobi.",
+        "2017-08-20",
+    )
+    assert [(e.family, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events if e.family != "attack"] == [("riot", "Nairobi", "2017-08-19")]

@@ -54,6 +54,8 @@ _ANOTHER = re.compile(
     re.IGNORECASE,
 )
 
+_RENEWED = re.compile(r"\b(?:new|fresh|further|renewed|more(?!\s+than\b))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
 
 # "held a silent vigil", "gathered peacefully": a protest told as peaceful is not the riot.
 _PEACEFUL = re.compile(r"\b(?:silent|peaceful(?:ly)?|quiet(?:ly)?|without incident)\b", re.IGNORECASE)
@@ -237,11 +239,16 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             continue
         own_place, own_date = _own_place(e, text), _own_date(e)
         home = None
-        if not _another(text, e) and not _cumulative(text, e):
+        another = _another(text, e)
+        # "more clashes", "fresh riots": more than the days before, not other than the headline's.
+        renewed = another and _RENEWED.search(text, max(0, e.evidence[0]["trigger"]["start"] - 30), e.evidence[0]["trigger"]["start"]) is not None
+        if not _cumulative(text, e):
             # A riot told in the same sentence first: "pitching bricks ... in furious clashes with cops".
             riots = [c for c in range(len(clusters)) if _one_sentence_riot(events[clusters[c][0]], e)]
             for c in [*riots, *range(len(clusters) - 1, -1, -1)]:
                 lead = events[clusters[c][0]]
+                if another and not (renewed and lead.evidence[0]["start"] == 0):
+                    continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
                 if not (same_kind(lead, e) or c in riots) or lead.modality in ("denied", "planned"):
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):

@@ -138,6 +138,8 @@ def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
 
 
 _CROWDS = ("protesters", "rioters")
+# "clashes over teenager's shooting", "clashes after the police killing of a student".
+_OVER_KILLING = re.compile(r"\s+(?:over|against|in protest at|after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:shooting|killing|death|murder)\b", re.IGNORECASE)
 # "as a general strike paralysed Greece": a strike stays a strike beside a riot.
 _WALKOUT = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 
@@ -310,6 +312,11 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             other = e.actor1 if e.actor1 and e.actor1["type"] == "state" else e.actor2
             retype(e, lex.kinds["riot"])
             e.actor1, e.actor2 = crowd_event.actor1, other
+        elif e.kind == "clash.armed" and not any(a and a["type"] in ARMED for a in (e.actor1, e.actor2)) and _OVER_KILLING.match(text, e.evidence[0]["trigger"]["end"]):
+            # "Greece rocked by more clashes over teenager's shooting": anger at a killing, unrest.
+            retype(e, lex.kinds["riot" if demonstration else "riot.mob"])
+            country = (e.place or {}).get("country_code")
+            e.actor1 = {"name": f"Rioters ({country_name(country) if country else 'Unknown'})", "text": None, "type": "rioters", "inter": 5, "country_code": country}
         elif e.kind == "clash.armed" and _crowd_fight(e):
             # "police forces and villagers clashed", "a group of people clashed with soldiers":
             # a crowd fighting is mob violence by rioters, whoever they fought.

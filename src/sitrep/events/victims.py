@@ -28,8 +28,6 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:later\s+|then\s+|subsequently\s
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:(?:fatal|deadly|police|latest|recent|\w+'s?)\s+){0,2}$", re.IGNORECASE)
 _KILLING_NOUN = re.compile(r"(?:shooting|killing|slaying|murder)\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(?:anniversary\s+of|(?:to\s+)?(?:mark|marking|commemorat\w+))\s+(?:the|this)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-# A day counted back from the sentence's ("a week since the shooting"): the killing's own, recalled or not.
-_APART_TEXT = re.compile(r"^\d+ day\(s\) before$")
 _NOT_NAMES = {"The", "A", "An", "He", "She", "They", "It", "Police", "Officers", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -58,14 +56,14 @@ def marked(sentence: str, start: int) -> bool:
 
 
 def killing_of(events: list[Event], surname: str, told_before: str) -> Event | None:
-    """The killing (not any attack) the article told before with its own day whose sentence names ``surname``;
+    """The killing (not any attack; recalled or not) the article told before with its own day whose sentence names ``surname``;
     else, when all such killings told before are of one day and ``told_before`` (the text
     before) names the person, the first of them ("officers shot and killed a 16-year-old ...
     Peaceful protest for Kimani Gray")."""
     dated = [
         e for e in events
         if e.family == "attack" and e.layer == "material" and (e.date or {}).get("how") == "text"
-        and len(str((e.date or {}).get("value"))) == 10 and (not e.background or _APART_TEXT.match(str((e.date or {}).get("text") or ""))) and _KILLING.search(str(e.evidence[0]["trigger"]["text"]))
+        and len(str((e.date or {}).get("value"))) == 10 and _KILLING.search(str(e.evidence[0]["trigger"]["text"]))
     ]  # fmt: skip
     named = re.compile(rf"\b{re.escape(surname)}\b") if surname else None
     first = next((e for e in dated if named and named.search(e.evidence[0]["text"])), None)
