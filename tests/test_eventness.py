@@ -356,6 +356,9 @@ NO_EVENT = [
     ("a meeting held", "The meeting was held in Cairo on Monday.", "2013-03-12"),
     ("a flight missing", "Air France flight 447 went missing in 2009 on route from Rio de Janeiro to Paris, killing all 228 aboard.", "2014-03-20"),
     ("a store attacked night after night", "Maria Kostas runs a shoe shop in central Kisumu that has been repeatedly attacked and looted.", "2017-08-20"),
+    ("a fire fought", "The blaze at the warehouse in Palmer was out by noon, after fire crews attacked it from two sides.", "2012-08-08"),
+    ("engaged to marry", "They were engaged a year later in Chicago and married in 1992.", "2012-08-08"),
+    ("money withdrawn", "A company owned by the minister's in-laws withdrew dozens of millions from a bank in Nicosia on March 12.", "2013-03-20"),
     ("an aim, not an attack", "The protesters used laser pointers to target police officers in Kisumu for attack.", "2017-08-20"),
 ]
 
@@ -367,6 +370,8 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 
 # The same words where they do tell an event: the cues above must not take these away.
 EVENT = [
+    ("troops engaging rebels", "Government troops engaged rebels near Kidal on Friday.", "2012-08-04", ["clash.armed"]),
+    ("troops withdrawn", "Russia withdrew its troops from the town of Kherson on Friday.", "2022-11-12", ["force.retreat"]),
     ("shelled again and again on one day", "Troops repeatedly shelled the town of Kidal on Friday.", "2017-08-20", ["attack.shelling"]),
     ("a shop stormed", "A group of Crips stormed a McDonald's on Utica Ave. in Flatbush on Saturday.", "2013-03-12", ["riot.mob"]),
     ("a parliament stormed", "Protesters stormed the parliament in Colombo on Saturday.", "2022-07-10", ["riot"]),
