@@ -359,6 +359,10 @@ NO_EVENT = [
     ("a fire fought", "The blaze at the warehouse in Palmer was out by noon, after fire crews attacked it from two sides.", "2012-08-08"),
     ("engaged to marry", "They were engaged a year later in Chicago and married in 1992.", "2012-08-08"),
     ("money withdrawn", "A company owned by the minister's in-laws withdrew dozens of millions from a bank in Nicosia on March 12.", "2013-03-20"),
+    ("a call to denounce words", "“Mitt Romney should do the right thing and denounce this dangerous language.”", "2012-08-22"),
+    ("a mood captured", "The European Parliament's president captured Europe's wariness toward the new prime minister in Athens.", "2015-01-30"),
+    ("a film", "Obama announced the Iran hostage drama Argo as the Best Picture winner in Hollywood.", "2013-02-25"),
+    ("a campaign named", "The fight against so-called Islamic State will dominate talks in Washington on Tuesday.", "2015-11-23"),
     ("an aim, not an attack", "The protesters used laser pointers to target police officers in Kisumu for attack.", "2017-08-20"),
 ]
 
@@ -370,6 +374,9 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 
 # The same words where they do tell an event: the cues above must not take these away.
 EVENT = [
+    ("a street protest to denounce", "Residents took to the streets in Jena to denounce coronavirus restrictions.", "2021-03-14", ["protest"]),
+    ("a town captured", "Kurdish fighters captured the town of Tal Abyad on Monday.", "2015-06-17", ["territory.capture"]),
+    ("a fight against a group in a town", "Kurdish forces fought against Islamic State in Raqqa on Monday.", "2015-06-17", ["clash.armed"]),
     ("troops engaging rebels", "Government troops engaged rebels near Kidal on Friday.", "2012-08-04", ["clash.armed"]),
     ("troops withdrawn", "Russia withdrew its troops from the town of Kherson on Friday.", "2022-11-12", ["force.retreat"]),
     ("shelled again and again on one day", "Troops repeatedly shelled the town of Kidal on Friday.", "2017-08-20", ["attack.shelling"]),

@@ -27,6 +27,9 @@ _NONVIOLENT = _CUES["nonviolent_cause"]
 _VIOLENT = _CUES["violent_cause"]
 _NOT_VIOLENCE_BEFORE = _CUES["not_violence_before"]
 _NOT_VIOLENCE_AFTER = _CUES["not_violence_after"]
+_FIGURATIVE_OBJECT = _CUES["figurative_object_after"]
+_FICTION = _CUES["fiction_after"]
+_CAMPAIGN = _CUES["campaign_after"]
 _LEGAL_BEFORE = _CUES["legal_before"]
 _COLLECTIVE = _CUES["collective_before"]
 _HEDGE = _CUES["hedge_before"]
@@ -192,7 +195,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "released on bail", "given a summons and released": no prisoner release
     if family == "release" and lowered.startswith("releas") and not _CAPTIVE.search(sentence[max(0, start - 100) : start] + " " + sentence[end : end + 60]):
         return True  # "The $30 book, released Tuesday": no one held is let go
-    if family == "protest" and lowered.startswith(("denounc", "decr")) and _SPEECH_DENOUNCE.search(sentence, max(0, start - 120), start):
+    if family == "protest" and lowered.removeprefix("to ").startswith(("denounc", "decr")) and _SPEECH_DENOUNCE.search(sentence, max(0, start - 120), start):
         return True  # "scheduled a news conference to denounce it": words, no crowd
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
@@ -206,6 +209,12 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
+    if lowered.startswith(("captur", "seiz", "took", "take", "won", "win")) and _FIGURATIVE_OBJECT.match(sentence, end):
+        return True  # "captured Europe's wariness", "captured 30 seats"
+    if _FICTION.match(sentence, end):
+        return True  # "the Iran hostage drama 'Argo'"
+    if lowered in ("fight", "battle", "war") and _DETERMINER_BEFORE.search(sentence, max(0, start - 20), start) and _CAMPAIGN.match(sentence, end):
+        return True  # "the fight against so-called Islamic State will dominate talks"
     if lowered.startswith("rall") and _RALLY_AROUND.match(sentence, end):
         return True  # "calling all Americans to rally around service members": support, no rally
     if lowered.endswith("ing") and lowered.startswith(("arrest", "strik")) and _ADJECTIVE.match(sentence, end):
