@@ -587,3 +587,21 @@ def test_control_redone_for_the_countries_that_changed_equals_a_full_rebuild(tmp
         countries = {r[0] for r in store.conn.execute("SELECT DISTINCT country_code FROM control")}
         consolidate_store(store, everything=True)
         assert len(countries) >= 3 and incremental == store.conn.execute(table).fetchall()
+
+
+def test_one_storys_reports_of_a_days_strikes_placed_only_at_the_country_are_one_pin() -> None:
+    """Rockets told as landing "in Israel" by two reports of one story on one day: one pin at the
+    country, not two stacked on its centre point; in two stories, or of two kinds, two."""
+    israel = {"name": "Israel", "geonameid": 294640, "lat": 31.5, "lon": 34.75, "country_code": "IL",
+              "admin1": "", "precision": "country", "feature": "country"}  # fmt: skip
+    a, b = _info(1, "2009-01-07"), _info(2, "2009-01-07")
+    day = _day("2009-01-06", "Tuesday")
+    ms = [
+        _mention(1, a, "At least five rockets fired from Gaza landed in Israel on Tuesday", kind="attack.shelling", place=israel, date=day),
+        _mention(2, b, "Militants kept up their barrage on Tuesday, one projectile wounding a baby in Israel", kind="attack.shelling", place=israel, date=day),
+    ]
+    assert len(cluster(ms)) == 1
+    b2 = _info(2, "2009-01-07")
+    b2.story_id = 2
+    ms[1] = _mention(2, b2, "Militants kept up their barrage on Tuesday, one projectile wounding a baby in Israel", kind="attack.shelling", place=israel, date=day)
+    assert len(cluster(ms)) == 2

@@ -543,3 +543,18 @@ def test_a_surname_after_an_unknown_given_name_is_a_person_throughout() -> None:
     art = locate(clean(RawArticle(id="t", source="t", text=text, published="2012-10-12"), assume_clean=True))
     names = {p.name for p in art.places}
     assert "Romney" not in names and "Benghazi" in names
+
+
+@pytest.mark.parametrize(
+    "text, kept, dropped",
+    [
+        ("After the shelling of the school in Gaza, Tel Aviv decided to allow a humanitarian corridor.", {"Gaza"}, {"Tel Aviv"}),
+        ("Moscow said on Monday that its troops had pulled back from Kherson.", {"Kherson"}, {"Moscow"}),
+        # A city named as where someone spoke, or that fell, is a place.
+        ("Residents in Kabul said the blast shook their homes.", {"Kabul"}, set()),
+        ("Kabul fell to the Taliban on Sunday.", {"Kabul"}, set()),
+    ],
+)
+def test_a_city_that_decides_or_speaks_is_its_government_not_a_place(text: str, kept: set[str], dropped: set[str]) -> None:
+    names = {p.text for p in find_places(text)}
+    assert kept <= names and not dropped & names

@@ -204,6 +204,11 @@ def _same_story(m: Mention, c: Cluster) -> bool:
     return story is not None and any(x.article.story_id == story for x in c.mentions)
 
 
+def _country_level(m: Mention) -> bool:
+    """Placed at a country, nothing finer."""
+    return m.place.get("feature") == "country"
+
+
 def _same_day(m: Mention, c: Cluster) -> bool:
     """Both give one day, the same (a day borrowed from the report's lead counts)."""
     return m.span is not None and c.span is not None and m.span[0] == m.span[1] and m.span == c.span
@@ -254,6 +259,12 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     retold = (
         elsewhere and _town(m) and _town(c.founder) and _same_story(m, c) and _same_day(m, c)
         and (fit == "same" or (m.kind == c.kind and (m.family in _ONE_A_NIGHT or _one_scene(m, c))))
+    ) or (
+        # Reports of one story that can place one kind of happening on one day only at the
+        # country ("rockets fired from Gaza landed in Israel today"): one pin at the country,
+        # not one per report stacked on the same point.
+        elsewhere and m.kind == c.kind and _country_level(m) and _country_level(c.founder) and _same_story(m, c) and _same_day(m, c)
+        and _general_strike(m) == _general_strike(c.founder)  # a march is no general strike
     ) or (
         # A country's general strike on one day is one event, however each report words it.
         elsewhere and _general_strike(m) and _general_strike(c.founder) and m.country == c.founder.country

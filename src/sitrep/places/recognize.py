@@ -333,6 +333,12 @@ _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
 # Lower-case particles inside personal names, before the surname.
 _PARTICLES_BEFORE = frozenset({"arap", "bin", "ibn", "bint", "abu", "al", "el", "van", "von", "da", "di", "du", "dos", "das", "del", "della", "ould", "wa", "ag", "ter", "ten"})
 _AGE_AFTER = re.compile(r",\s*\d{1,2},")
+# A city that opens a clause and decides or speaks is its government: "Tel Aviv decided to allow".
+_GOVERNMENT_VERB = re.compile(
+    r"\s+(?:(?:has|had|also|later|then|quickly|swiftly)\s+)?(?:decided|announced|agreed|accused|warned|insisted|denied|rejected|responded|retaliated|"
+    r"threatened|vowed|urged|demanded|blamed|condemned|refused|approved|authori[sz]ed|insists|denies|says|said|wants|hopes|fears)\b"
+)
+_SUBJECT_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\b(?:and|but|while|that|as)\s+)$")
 
 
 def _person_or_family(text: str, toks: list[Token], m: Mention, nxt: Token | None) -> bool:
@@ -372,6 +378,8 @@ def _keep(
         return True
     if _person_or_family(text, toks, m, nxt):
         return False
+    if not any(gaz.feature(rid) == "country" and kind != KIND_ALT for rid, kind in m.entries) and _GOVERNMENT_VERB.match(text, toks[m.last - 1].end) and _SUBJECT_OPENING.search(text, max(0, toks[m.first].start - 12), toks[m.first].start):
+        return False  # "Tel Aviv decided to allow a corridor", "Moscow said": a government speaking (a country stays: "its forces")
     # "Secretary of State Hillary Clinton", "the Bush administration": a title or a leader's
     # name, not the small towns so named.
     if single and not _area(m, gaz) and not strong and (
