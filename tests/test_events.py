@@ -657,6 +657,12 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
         # The people arrested are the held, not who held them.
         ("Police said 23 people arrested in Brussels on Monday would be questioned.", "2015-11-20",
          ("detention.arrest", "Brussels", None, "Civilians (Belgium)")),
+        # The city a country's "second largest city" names, not the country.
+        ("Russian troops and tanks moved into Ukraine's second largest city, Kharkiv, on Sunday.", "2022-02-28",
+         ("deployment", "Kharkiv", "Military Forces of Russia", None)),
+        # A doer whose name runs into the trigger ("Israeli troops and tanks moved into").
+        ("Israeli troops and tanks moved into Khan Younis on Tuesday.", "2009-01-07",
+         ("deployment", "Khan Younis", "Military Forces of Israel", None)),
         # Whom the trigger names is the target; who "said" it after the fact is not.
         ("Mexican soldiers killed 22 suspected cartel gunmen in a shootout in Tlatlaya, officials said.", "2014-07-20",
          ("clash.armed", "Tlatlaya", "Military Forces of Mexico", "Unidentified Gang (Mexico)")),

@@ -115,10 +115,11 @@ def actors(
         # the bomb's clause begins at "after"; no one before it set the bomb.
         before = []
     after = [a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])]  # ", officials said"
-    within = [a for a in mentions if start <= a["start"] and a["end"] <= end]
+    # ("Israeli troops and tanks moved into": the doer's name runs into the trigger.)
+    within = [a for a in mentions if (start <= a["start"] or a["start"] < start < a["end"]) and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
-    if within and within[0]["start"] == start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
+    if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
         subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
     if before and _TRAILING.search(text, max(lo, start - 3), start) and _HARM_PARTICIPLE.match(text, start):
         # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject

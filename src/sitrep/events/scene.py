@@ -182,6 +182,9 @@ def place_of(
     Sudan government lied about the bombing, adding that such a lie disturbs the United
     States" is no bombing in the United States.
     """
+    # "Afghanistan's second largest city, Kandahar": the city named, not the country that owns it.
+    owners = {id(p) for p in places for q in places if sentence[0] <= p.start < sentence[1] and 0 < q.start - p.end < 60 and _OWNS_NAMED.fullmatch(text, p.end, q.start)}
+    places = [p for p in places if id(p) not in owners]
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
     # "arrested in Pakistan", "fighting in South Kordofan": the place right after the trigger.
@@ -230,6 +233,7 @@ def place_of(
     return None
 
 
+_OWNS_NAMED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
 _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 def country_of(places: list[Place], place: Place | None) -> Place | None:
     """The country the article names that holds ``place``."""
