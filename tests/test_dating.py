@@ -758,3 +758,11 @@ def test_a_cause_of_unrest_told_with_its_own_day_is_an_event_of_that_day(text: s
     events = [e for e in _annotate(text, "2017-08-20") if e.layer == "material"]
     got = [(e.family, (e.date or {}).get("value"), (e.actor1 or {}).get("name") if e.family == "attack" else None) for e in events]
     assert got == want
+
+
+def test_riots_overnight_and_what_a_when_clause_tells_are_the_nights_not_the_calm_days() -> None:
+    # "The city was calm on Sunday but ... sporadic riots overnight, when a few hundred youths
+    # ... attacked a government building": Saturday night's riot, one event.
+    events = _annotate_record("ecb+/19_8ecb")
+    night = [e for e in events if any("riots overnight" in x["text"] for x in e.evidence) and e.family == "riot"]
+    assert [(e.date or {}).get("value") for e in night] == ["2008-12-13"]

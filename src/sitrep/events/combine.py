@@ -110,3 +110,24 @@ def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
         if causes:
             day = max(causes, key=lambda c: c.evidence[0]["trigger"]["end"]).date or {}
             e.date = {**day, "how": "context"}
+
+
+# "sporadic riots overnight, when a few hundred youths attacked a government building":
+# the "when" clause tells the time of what it follows.
+_WHEN = re.compile(r",\s+when\s+", re.IGNORECASE)
+
+
+def when_day(events: list[Event], sentence: str, s_start: int) -> None:
+    """Date an event told in a ", when ..." clause to the event the clause follows, when that
+    event's day is written onto it and differs from the one the sentence opened on."""
+    for m in _WHEN.finditer(sentence):
+        told = [e for e in events if e.evidence[0]["trigger"]["end"] - s_start <= m.start() and (e.date or {}).get("how") == "text"]
+        if not told:
+            continue
+        day = max(told, key=lambda e: e.evidence[0]["trigger"]["end"]).date or {}
+        for e in events:
+            said = str((e.date or {}).get("text") or "")
+            after = e.evidence[0]["trigger"]["start"] - s_start >= m.end()
+            # (A day told inside the "when" clause is the event's own.)
+            if after and e.date and e.date.get("how") in ("text", "context") and said != day.get("text") and sentence.find(said, m.end()) < 0:
+                e.date = {**day, "how": "context"}

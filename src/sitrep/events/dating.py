@@ -244,6 +244,8 @@ def _own_date(
         # A year written onto the noun dates it too: "the 2004 Madrid bombings".
         if span[0] <= t.start and (_dated(t) or _YEAR.fullmatch(t.value)) and attached(text, t, trigger[0]):
             return _json(t)
+        if t.start > trigger[1] and text[trigger[1] : t.start].isspace() and t.text.lower() in ("overnight", "last night") and _dated(t):
+            return _json(t)  # "sporadic riots overnight": the night's, not the calm Sunday the sentence opened on
         if (
             trigger[1] <= t.start < span[1] and _dated(t) and _DURING.match(text, trigger[1], t.start)
             and any(attached(text, t, o[0]) for o in others)

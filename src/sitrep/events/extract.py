@@ -27,7 +27,7 @@ from sitrep.events.actors import (
 from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine, sparked_day
+from sitrep.events.combine import combine, sparked_day, when_day
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
@@ -268,6 +268,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 events.extend(towns)
         toll_into_act(events, n_before)
         sparked_day(events[n_before:], sentence, s_start)
+        when_day(events[n_before:], sentence, s_start)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.
