@@ -657,6 +657,16 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
         # The people arrested are the held, not who held them.
         ("Police said 23 people arrested in Brussels on Monday would be questioned.", "2015-11-20",
          ("detention.arrest", "Brussels", None, "Civilians (Belgium)")),
+        # A named armed movement the actor rows lack is named as written, never a state's army.
+        ("Fighters from the Kosovo Liberation Army ambushed a Serb police patrol near Podujevo on Sunday.", "1999-04-06",
+         ("clash.armed", "Podujevo", "Kosovo Liberation Army", "Police Forces of Serbia")),
+        ("Rebels of the Revolutionary United Front overran the town of Makeni on Saturday.", "1999-04-06",
+         ("territory.capture", "Makeni", "Revolutionary United Front", None)),
+        # "attacked a Russian convoy": forces attacked, a clash; "its troops" are the Israeli army's.
+        ("Chechen rebels attacked a Russian convoy near Grozny on Sunday.", "1999-04-06",
+         ("clash.armed", "Grozny", "Unidentified Armed Group (Russia)", None)),
+        ("The Israeli army said its troops killed two gunmen in Jenin on Monday.", "2009-01-06",
+         ("clash.armed", "Jenin", "Military Forces of Israel", "Unidentified Armed Group (Palestine)")),
         # The city a country's "second largest city" names, not the country.
         ("Russian troops and tanks moved into Ukraine's second largest city, Kharkiv, on Sunday.", "2022-02-28",
          ("deployment", "Kharkiv", "Military Forces of Russia", None)),

@@ -88,6 +88,8 @@ def actors(
             # "Niger militiamen" in a Nigerian village: Niger State's militia, not the country's.
             own = country if opener.feature == "country" and country else (opener.country_code or own)
             name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
+        elif entry.name == "{Name}":
+            name = m.group()  # a movement named by its own words
         elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
             name = unnamed_doer(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
         else:
@@ -389,13 +391,20 @@ def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
 _ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 
+_FORCE_AFTER = re.compile(r"\s+(?:army|military|government|forces|police|troops|authorities|ministry|navy|air force)\b", re.IGNORECASE)
+
+
 def _possessor(text: str, places: list[Place], pos: int) -> str | None:
     """The country "its" or "their" stands for before a mention ("Russia said its forces",
     "Israel's ability ... even as its forces"): the last country the sentence named before it."""
     if not _ITS.search(text, max(0, pos - 12), pos):
         return None
     lo = max(text.rfind(". ", 0, pos), pos - 160)
-    named = [p for p in places if p.feature == "country" and not p.adjectival and lo <= p.start and p.end <= pos]
+    named = [
+        p for p in places
+        if p.feature == "country" and lo <= p.start and p.end <= pos
+        and (not p.adjectival or _FORCE_AFTER.match(text, p.end))  # "The Israeli army said its troops": Israel's
+    ]  # fmt: skip
     return named[-1].country_code if named else None
 
 
