@@ -872,6 +872,8 @@ def test_a_protest_in_a_story_about_an_ocean_gets_no_pin_in_the_sea() -> None:
         # One force named twice is no clash of two sides: the police killed the boy the vigil was for.
         ("Police struggled to control a crowd in Kisumu that broke away from a vigil for Joseph Otieno, 17, killed by "
          "police on Saturday night.", [("protest", "Protesters (Kenya)", "Police Forces of Kenya"), ("attack", "Police Forces of Kenya", None)]),
+        ("Officers shot and killed a 16-year-old in Kisumu on Saturday because he allegedly pointed a gun at the cops.",
+         [("attack", "Police Forces of Kenya", None)]),
     ],
 )
 def test_a_crowd_fighting_police_riots_and_one_force_is_not_two_sides(text: str, want: list[tuple[str, str, str | None]]) -> None:

@@ -263,8 +263,12 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
-        if e.actor1 and e.actor2 and e.actor1["type"] == "state" and (e.actor2.get("text") or "").lower() == (e.actor1.get("text") or "-").lower() in ("police", "the police", "cops", "officers"):
-            # "Police struggled to control a crowd at a vigil for a boy killed by police": one force, told twice, not two sides.
+        same_police = bool(e.actor1 and e.actor2 and e.actor1["name"] == e.actor2["name"] and e.actor1["name"].startswith("Police Forces"))
+        if e.actor1 and e.actor2 and e.actor1["type"] == "state" and (
+            same_police or (e.actor2.get("text") or "").lower() == (e.actor1.get("text") or "-").lower() in ("police", "the police", "cops", "officers")
+        ):
+            # "Police struggled to control a crowd at a vigil for a boy killed by police", "officers shot him because he
+            # pointed a gun at the cops": one police force, told twice, not two sides.
             e.actor2 = None
         if e.family in ("detention", "weapons") and e.actor1 and e.actor1["type"] == "civilians":
             # "23 people arrested and dozens of weapons seized": the people are the held, not who held them.
