@@ -374,6 +374,8 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 
 # The same words where they do tell an event: the cues above must not take these away.
 EVENT = [
+    ("suicide belts", "Six of the attackers detonated their suicide belts in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
+    ("an explosive vest", "One attacker detonated his explosive vest outside a stadium in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
     ("a street protest to denounce", "Residents took to the streets in Jena to denounce coronavirus restrictions.", "2021-03-14", ["protest"]),
     ("a town captured", "Kurdish fighters captured the town of Tal Abyad on Monday.", "2015-06-17", ["territory.capture"]),
     ("a fight against a group in a town", "Kurdish forces fought against Islamic State in Raqqa on Monday.", "2015-06-17", ["clash.armed"]),
