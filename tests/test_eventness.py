@@ -363,6 +363,7 @@ NO_EVENT = [
     ("a mood captured", "The European Parliament's president captured Europe's wariness toward the new prime minister in Athens.", "2015-01-30"),
     ("a film", "Obama announced the Iran hostage drama Argo as the Best Picture winner in Hollywood.", "2013-02-25"),
     ("a campaign named", "The fight against so-called Islamic State will dominate talks in Washington on Tuesday.", "2015-11-23"),
+    ("a device made safe", "Police detonated a suspicious package near the station in Nairobi on Sunday.", "2017-08-21"),
     ("an aim, not an attack", "The protesters used laser pointers to target police officers in Kisumu for attack.", "2017-08-20"),
 ]
 
@@ -374,6 +375,7 @@ def test_words_of_violence_that_tell_no_event(why: str, text: str, published: st
 
 # The same words where they do tell an event: the cues above must not take these away.
 EVENT = [
+    ("a roadside bomb set off", "Militants detonated a roadside bomb as an army convoy passed near Kandahar on Sunday.", "2015-11-16", ["attack.bombing"]),
     ("suicide belts", "Six of the attackers detonated their suicide belts in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
     ("an explosive vest", "One attacker detonated his explosive vest outside a stadium in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
     ("a street protest to denounce", "Residents took to the streets in Jena to denounce coronavirus restrictions.", "2021-03-14", ["protest"]),

@@ -30,6 +30,7 @@ _NOT_VIOLENCE_AFTER = _CUES["not_violence_after"]
 _FIGURATIVE_OBJECT = _CUES["figurative_object_after"]
 _FICTION = _CUES["fiction_after"]
 _CAMPAIGN = _CUES["campaign_after"]
+_CONTROLLED = _CUES["controlled_detonation_before"]
 _LEGAL_BEFORE = _CUES["legal_before"]
 _COLLECTIVE = _CUES["collective_before"]
 _HEDGE = _CUES["hedge_before"]
@@ -211,6 +212,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "a heart attack", "cardiac arrest", "shooting for a 2011 release"
     if lowered.startswith(("captur", "seiz", "took", "take", "won", "win")) and _FIGURATIVE_OBJECT.match(sentence, end):
         return True  # "captured Europe's wariness", "captured 30 seats"
+    if lowered.startswith("detonat") and (_CONTROLLED.search(sentence, max(0, start - 50), start) or "controlled" in sentence.lower()):
+        return True  # "Police detonated a suspicious package": made safe, no attack
     if _FICTION.match(sentence, end):
         return True  # "the Iran hostage drama 'Argo'"
     if lowered in ("fight", "battle", "war") and _DETERMINER_BEFORE.search(sentence, max(0, start - 20), start) and _CAMPAIGN.match(sentence, end):
