@@ -527,18 +527,38 @@ _GAZA_CITY = {"name": "Gaza City", "geonameid": None, "lat": 31.502, "lon": 34.4
               "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
 
 
-def test_one_storys_reports_of_a_nights_riot_are_one_event_however_finely_placed() -> None:
-    a, b = _info(1, "2013-03-12"), _info(2, "2013-03-12")
-    day = _day("2013-03-11", "Monday")
+_ISRAEL = {"name": "Israel", "geonameid": 294640, "lat": 31.5, "lon": 34.75, "country_code": "IL",
+           "admin1": "", "precision": "country", "feature": "country"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "published, day, kind, first, second",
+    [
+        # A night's riot placed in a quarter by one report and in its borough by another.
+        ("2013-03-12", ("2013-03-11", "Monday"), "riot",
+         ("A vigil in East Flatbush turned into a riot on Monday night", _FLATBUSH),
+         ("Stores were looted as the riot spread", _BROOKLYN)),
+        # Rockets told as landing "in Israel": one pin at the country, not two stacked on its centre point.
+        ("2009-01-07", ("2009-01-06", "Tuesday"), "attack.shelling",
+         ("At least five rockets fired from Gaza landed in Israel on Tuesday", _ISRAEL),
+         ("Militants kept up their barrage on Tuesday, one projectile wounding a baby in Israel", _ISRAEL)),
+    ],
+    ids=["riot in a quarter and its borough", "strikes placed only at the country"],
+)
+def test_one_storys_reports_of_one_days_happening_are_one_event_and_two_stories_two(
+    published: str, day: tuple[str, str], kind: str, first: tuple[str, dict[str, Any]], second: tuple[str, dict[str, Any]]
+) -> None:
+    """Two reports of one story, one kind and one day join however they word and place it; the
+    same two reports in two different stories stay apart: nothing says they retell one event."""
+    a, b = _info(1, published), _info(2, published)
+    date = _day(*day)
     ms = [
-        _mention(1, a, "A vigil in East Flatbush turned into a riot on Monday night", kind="riot", place=_FLATBUSH, date=day),
-        _mention(2, b, "Stores were looted as the riot spread", kind="riot", place=_BROOKLYN, date=day),
+        _mention(1, a, first[0], kind=kind, place=first[1], date=date),
+        _mention(2, b, second[0], kind=kind, place=second[1], date=date),
     ]
     assert len(cluster(ms)) == 1
-    # The same two reports in two different stories stay apart: nothing says they retell one riot.
-    b2 = _info(2, "2013-03-12")
-    b2.story_id = 2
-    ms[1] = _mention(2, b2, "Stores were looted as the riot spread", kind="riot", place=_BROOKLYN, date=day)
+    b.story_id = 2
+    ms[1] = _mention(2, b, second[0], kind=kind, place=second[1], date=date)
     assert len(cluster(ms)) == 2
 
 
@@ -587,21 +607,3 @@ def test_control_redone_for_the_countries_that_changed_equals_a_full_rebuild(tmp
         countries = {r[0] for r in store.conn.execute("SELECT DISTINCT country_code FROM control")}
         consolidate_store(store, everything=True)
         assert len(countries) >= 3 and incremental == store.conn.execute(table).fetchall()
-
-
-def test_one_storys_reports_of_a_days_strikes_placed_only_at_the_country_are_one_pin() -> None:
-    """Rockets told as landing "in Israel" by two reports of one story on one day: one pin at the
-    country, not two stacked on its centre point; in two stories, or of two kinds, two."""
-    israel = {"name": "Israel", "geonameid": 294640, "lat": 31.5, "lon": 34.75, "country_code": "IL",
-              "admin1": "", "precision": "country", "feature": "country"}  # fmt: skip
-    a, b = _info(1, "2009-01-07"), _info(2, "2009-01-07")
-    day = _day("2009-01-06", "Tuesday")
-    ms = [
-        _mention(1, a, "At least five rockets fired from Gaza landed in Israel on Tuesday", kind="attack.shelling", place=israel, date=day),
-        _mention(2, b, "Militants kept up their barrage on Tuesday, one projectile wounding a baby in Israel", kind="attack.shelling", place=israel, date=day),
-    ]
-    assert len(cluster(ms)) == 1
-    b2 = _info(2, "2009-01-07")
-    b2.story_id = 2
-    ms[1] = _mention(2, b2, "Militants kept up their barrage on Tuesday, one projectile wounding a baby in Israel", kind="attack.shelling", place=israel, date=day)
-    assert len(cluster(ms)) == 2
