@@ -331,3 +331,28 @@ def test_protesters_in_each_listed_country_are_that_country_s() -> None:
     )
     names = {e.place["name"]: e.actor1["name"] for e in events if e.family == "protest" and e.place and e.actor1}
     assert names == {"Turkey": "Protesters (Turkey)", "Germany": "Protesters (Germany)", "Spain": "Protesters (Spain)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Two days after the Mombasa bombing, ministers gathered in Nairobi to discuss security.", "Mombasa"),
+        ("The Madrid train bombings killed 191 people, officials in Lisbon recalled on Monday.", "Madrid"),
+        ("Since last month's Kandahar attack, police in Kabul have searched every car.", "Kandahar"),
+    ],
+)
+def test_a_town_that_names_the_event_is_its_scene(text: str, town: str) -> None:
+    attacks = [e for e in _material(text, "2015-11-20") if e.family == "attack"]
+    assert attacks, text
+    assert {e.place["name"] for e in attacks if e.place} == {town}
+
+
+def test_a_recalled_event_abroad_lends_its_town_to_no_later_sentence() -> None:
+    events = _material(
+        "Gunmen attacked a concert hall in Lyon on Friday, killing 89 people. "
+        "It was the deadliest attack in Europe since the 2004 Madrid bombings. "
+        "Hospital officials now put the number of injured at more than 300.",
+        "2015-11-14",
+    )
+    madrid = [e for e in events if e.place and e.place["name"] == "Madrid"]
+    assert len(madrid) == 1 and madrid[0].background and madrid[0].date and madrid[0].date["value"] == "2004"

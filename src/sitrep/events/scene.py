@@ -202,6 +202,21 @@ def place_of(
     )  # fmt: skip
     if right is not None and not reference(text, right):
         return right
+    # "a week after the Paris attacks, ministers met in Brussels": a town naming the event
+    # ("the Paris attacks", "the 2004 Madrid train bombings") is its scene, not the sentence's
+    # other places. (Not a country: "the U.S. strikes" names the doer.)
+    named = next(
+        (
+            p for p in places
+            if sentence[0] <= p.start and p.end < start <= p.end + 30 and not p.adjectival
+            and p.feature not in ("country", "continent", "region")
+            and _NAMES_EVENT_AFTER.fullmatch(text, p.end, start)
+            and _NAMES_EVENT_BEFORE.search(text, max(sentence[0], p.start - 40), p.start)
+        ),
+        None,
+    )  # fmt: skip
+    if named is not None and not reference(text, named):
+        return named
     said = text[sentence[0] : sentence[1]]
     for lo, hi in (clause, sentence):
         inside = [
@@ -233,6 +248,12 @@ def place_of(
     return None
 
 
+# Between the town and the trigger, at most two lower-case modifiers ("train", "suicide"),
+# no office ("the U.S. embassy bombings" happened at the embassy, wherever that was).
+_NAMES_EVENT_AFTER = re.compile(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-z][\w-]*\s+){0,2}")
+# Before the town, a determiner, a year or a possessive: "the Paris attacks", "2004 Madrid
+# bombings", "last month's Mombasa blast" (a town that opens a clause is a doer: "Tel Aviv strikes").
+_NAMES_EVENT_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNS_NAMED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
 _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 def country_of(places: list[Place], place: Place | None) -> Place | None:
@@ -353,6 +374,10 @@ def context_place(
         ev = e.evidence[0]
         if ev["start"] < lo:
             break
+        # "the deadliest since the 2004 Madrid bombings" in a story from Paris: a recalled
+        # event abroad is not what the next sentences go on about.
+        if e.background and main is not None and e.place and e.place.get("country_code") != main.country_code:
+            continue
         if e.layer == "material" and e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
             # (a material event's: "providing support to refugees who fled South Kordofan" is no scene)
             return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
