@@ -42,3 +42,42 @@ def test_a_campaign_rally_is_no_protest_but_a_rally_in_the_street_is() -> None:
     assert not [e for e in _material("Speaking at an election rally in Athens, he vowed to cut taxes.") if e.family == "protest"]
     protests = _material("Thousands rallied in Athens on Friday against the new taxes.")
     assert [e.family for e in protests] == ["protest"]
+
+
+def test_troops_at_rescue_work_after_a_quake_tell_no_attack() -> None:
+    quake = _material(
+        "Soldiers and police are leading rescue operations in Sumatra after a 6.5 magnitude earthquake "
+        "struck Padang, leaving 30 dead and over 120 injured. "
+        "In the nearby Agam district, 12 people were killed and 40 were injured, officials said.",
+        "2009-10-01",
+    )
+    assert not [e for e in quake if e.family == "attack"]
+    shooting = _material("Soldiers opened fire on a crowd in Padang, leaving 30 dead and over 120 injured.", "2009-10-01")
+    assert [e.family for e in shooting] == ["attack"]
+
+
+_BLOG = (
+    "Five ways to grow a small online shop this winter. "
+    "With the explosion of mobile shopping, every small business now competes with the giants for attention. "
+    "Our delivery times and friendly customer service simply can't be beaten, and our customers tell us so every week. "
+    "Last spring we took the whole team on a three-day retreat in the hills near Asheville to plan the year ahead. "
+    "We spent the mornings on long walks and the afternoons on whiteboards, sketching the shop we wanted to become. "
+    "The first lesson was to write for people, not for search engines: clear product pages, honest photos, real prices. "
+    "The second was to answer every message within a day, even when the answer is that we do not know yet. "
+    "The third was to keep the newsletter short, with one story, one product and one picture in each issue. "
+    "Sales of our handmade candles exploded in December, and we had to hire two students to help with the packing. "
+    "The fourth lesson was to measure what matters: returning customers, not clicks, and the reviews they leave us. "
+    "The fifth and last lesson was to rest, because a tired team makes tired pages and nobody wants to read them. "
+    "We hope these notes help your own shop through the busy months, and we would love to hear what worked for you. "
+    "A word on photos: daylight beats any lamp, a plain sheet beats any backdrop, and a phone is camera enough. "
+    "A word on prices: round numbers feel honest, and free delivery over a small sum lifts the size of each order. "
+    "A word on packaging: recycled paper, a handwritten thank-you card and a sticker make people share their parcels."
+)
+
+
+def test_a_long_story_of_no_violence_tells_no_material_event() -> None:
+    assert len(_BLOG) > 1500
+    assert _material(_BLOG, "2024-12-01") == []
+    # The same words in a story of violence still tell events.
+    war = _BLOG + " Police said gunmen attacked a market in Kano on Friday, killing 12 people."
+    assert [e.family for e in _material(war, "2024-12-01") if e.place and e.place["name"] == "Kano"] == ["attack"]

@@ -125,16 +125,38 @@ class StoryKind:
     """Whether a story reads as sports, technology, business or politics (``sports_story``),
     read only when a trigger that such a story uses for play asks: most articles never do."""
 
-    __slots__ = ("_text", "_value")
+    __slots__ = ("_quiet", "_text", "_value")
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._value: bool | None = None
+        self._quiet: bool | None = None
 
     def __bool__(self) -> bool:
         if self._value is None:
             self._value = sports_story(self._text)
         return self._value
+
+    @property
+    def quiet(self) -> bool:
+        """Whether the story is long and names next to no violence or unrest (``quiet_story``)."""
+        if self._quiet is None:
+            self._quiet = quiet_story(self._text)
+        return self._quiet
+
+
+# A story this long that names fewer distinct words of violence or unrest than this is about
+# something else (a campaign, a product, a recipe): every full crisis report of the dev files
+# names three or more; one-event notes are shorter and never judged this way.
+_QUIET_LENGTH = 1500
+_QUIET_WORDS = 2
+
+
+def quiet_story(text: str) -> bool:
+    """Whether a text is a full story (over 1,500 characters) that names fewer than two distinct
+    words of violence or unrest: its "attacks", "explosions" and "retreats" are talk, markets and
+    holidays, unless their own sentence names violence."""
+    return len(text) > _QUIET_LENGTH and _distinct(_CRISIS_LOW, text.lower(), _QUIET_WORDS) < _QUIET_WORDS
 
 
 def sports_story(text: str) -> bool:
@@ -146,6 +168,16 @@ def sports_story(text: str) -> bool:
     if any(_distinct(words, low, 4) >= 4 for words in (_SPORTS_LOW, _TECH_LOW)):
         return True
     return _distinct(_POLITICS_LOW, low, 5) >= 5 and _distinct(_CRISIS_LOW, low, 4) < 4
+
+
+_FORCES_ONLY = frozenset({"troops", "soldiers"})
+
+
+def _violence_told(rest: str, sentence: str) -> bool:
+    """Whether violence is told beside a harm; troops at rescue work tell none ("Soldiers and
+    police are leading rescue operations after a quake hit Aceh, leaving 24 dead")."""
+    hits = {m.group(0).lower() for m in _VIOLENT.finditer(rest)}
+    return bool(hits) and not (hits <= _FORCES_ONLY and _RESCUE.search(sentence))
 
 
 def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool | StoryKind = False) -> bool:
@@ -179,6 +211,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "public defender Peter Lynch said": a name, not a lynching
     if _SPORTS_AMBIGUOUS.match(lowered) and sports and not _CRISIS.search(sentence[:start] + " " + sentence[end:]):
         return True  # "led a powerful attack", "beat a two-seeded team", "the fight" in a sports report
+    if isinstance(sports, StoryKind) and sports.quiet and not _CRISIS.search(sentence[:start] + " " + sentence[end:]):
+        return True  # "the explosion of digital technology", "service that can't be beaten" in a story of no violence
     if lowered == "offensive" and not _OFFENSIVE_NOUN.match(sentence, end) and not _DETERMINER_BEFORE.search(sentence, max(0, start - 30), start):
         return True  # "offensive linemen", "the fifth offensive play"
     if lowered.startswith(("fell to", "fall to", "fallen to", "falls to")) and (
@@ -248,8 +282,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         # "killed by a hit-and-run driver", "a tsunami that killed 170,000": a harm with a
         # cause that is no violence, unless violence is told beside it.
         rest = sentence[:start] + " " * (end - start) + sentence[end:]
-        if not _VIOLENT.search(rest) and not _BY_FORCE.match(sentence, end) and (
-            _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _VIOLENT.search(lead))
+        if not _violence_told(rest, sentence) and not _BY_FORCE.match(sentence, end) and (
+            _NONVIOLENT.search(sentence) or (_NONVIOLENT.search(lead) and not _violence_told(lead, lead))
         ):
             return True
     if family == "attack" and _INDUSTRIAL.search(sentence) and not _ARMED_CAUSE.search(sentence):
