@@ -719,6 +719,9 @@ def test_a_speakers_denunciation_is_no_protest_but_a_crowds_is() -> None:
         ("On Friday, the one-week anniversary of the shooting, crowds marched through Nairobi.", "2017-08-19"),
         # "to mark a week since the police shooting": the same count, told another way.
         ("Vigils were held in Nairobi on Friday to mark a week since the police shooting of a student.", "2017-08-19"),
+        # "the sister of the teen killed by police": the victim named by the killing, on Tuesday's arrest.
+        ("Police shot dead a teenager in Nairobi on Friday. On Tuesday the sister of the teen killed by police "
+         "was arrested while crossing a street in Nairobi.", "2017-08-16"),
     ],
 )
 def test_a_killing_named_again_or_marked_keeps_its_own_day(text: str, published: str) -> None:
@@ -736,6 +739,10 @@ def test_a_killing_named_again_or_marked_keeps_its_own_day(text: str, published:
         ("ecb+/19_5ecb", "to mark the shooting", None),
         # "gathered at the site of the shooting": the killing "eight days ago", told as background.
         ("ecb+/19_1ecb", "site of the shooting", "2008-12-06"),
+        # "whether he had his back to the police when they opened fire": a detail of Saturday's killing.
+        ("ecb+/19_3ecbplus", "when they opened fire", "2013-03-09"),
+        # "sister of the teen killed by police, was arrested" on Wednesday: the victim named by the killing.
+        ("ecb+/19_1ecbplus", "the teen killed", "2013-03-09"),
     ],
 )
 def test_a_killing_named_again_in_a_real_story_is_not_put_on_a_later_day(rid: str, words: str, day: str | None) -> None:

@@ -28,6 +28,10 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:later\s+|then\s+|subsequently\s
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:(?:fatal|deadly|police|latest|recent|\w+'s?)\s+){0,2}$", re.IGNORECASE)
 _KILLING_NOUN = re.compile(r"(?:shooting|killing|slaying|murder)\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\b(?:anniversary\s+of|(?:to\s+)?(?:mark|marking|commemorat\w+))\s+(?:the|this)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# The victim the story is about, named by a definite noun, and the shots that struck them.
+_DEFINITE_VICTIM = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\b", re.IGNORECASE)
+_SHOTS = re.compile(r"(?:fatally\s+)?(?:shot|killed|slain|opened fire|fired|shooting)\b", re.IGNORECASE)
+_VICTIM_BEFORE = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\s+(?:who\s+was\s+)?$", re.IGNORECASE)
 _NOT_NAMES = {"The", "A", "An", "He", "She", "They", "It", "Police", "Officers", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -78,11 +82,15 @@ def retold_killing(events: list[Event], event: Event, sentence: str, start: int,
     shooting": Saturday is the anniversary's)."""
     if event.family != "attack":
         return None
-    anniversary = marked(sentence, start)
+    # "sister of the teen killed by police, was arrested on Wednesday": a victim named by the
+    # killing, whatever day the sentence tells.
+    anniversary = marked(sentence, start) or bool(_SHOTS.match(sentence, start) and _VICTIM_BEFORE.search(sentence, max(0, start - 40), start))
     if (event.date or {}).get("how") not in ("context", "lead", "published") and not anniversary:
         return None
     surname = victim(sentence, start, end)
-    if surname is None and definite_killing(sentence, start):
-        surname = ""  # the story's killing, when all killings told before are of one day
+    if surname is None and (definite_killing(sentence, start) or (_SHOTS.match(sentence, start) and _DEFINITE_VICTIM.search(sentence))):
+        # the story's killing, when all killings told before are of one day: "this shooting",
+        # "whether the teen had his back to the police when they opened fire"
+        surname = ""
     first = killing_of(events, surname, told_before) if surname is not None else None
     return {**first.date, "how": "context"} if first is not None and first.date else None
