@@ -773,3 +773,20 @@ def test_riots_overnight_and_what_a_when_clause_tells_are_the_nights_not_the_cal
     events = _annotate_record("ecb+/19_8ecb")
     night = [e for e in events if any("riots overnight" in x["text"] for x in e.evidence) and e.family == "riot"]
     assert [(e.date or {}).get("value") for e in night] == ["2008-12-13"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, day",
+    [
+        # "where, the night before, a group rampaged": the night before the sentence's Tuesday.
+        ("On Tuesday, detectives could be seen inside a pharmacy in Lyon where, the night before, "
+         "a group of youths rampaged through the aisles and looted the shelves.", "riot.mob", "2017-08-14"),
+        # "police arrested two men there the next day": the day after the attack's Monday.
+        ("Gunmen attacked a checkpoint in Kabul on Monday and police arrested two men there the next day.", "detention.arrest", "2017-08-15"),
+        # "the day before, on Monday": Monday is the attack's own day.
+        ("The day before, on Monday, gunmen attacked a checkpoint in Kabul.", "clash.armed", "2017-08-14"),
+    ],
+)
+def test_a_day_counted_from_the_sentences_day_moves_the_event(text: str, kind: str, day: str) -> None:
+    events = [e for e in _annotate(text, "2017-08-16") if e.kind == kind]
+    assert events and {e.date["value"] for e in events if e.date} == {day}

@@ -81,3 +81,10 @@ def test_a_long_story_of_no_violence_tells_no_material_event() -> None:
     # The same words in a story of violence still tell events.
     war = _BLOG + " Police said gunmen attacked a market in Kano on Friday, killing 12 people."
     assert [e.family for e in _material(war, "2024-12-01") if e.place and e.place["name"] == "Kano"] == ["attack"]
+
+
+def test_a_bomb_removed_or_attacks_suspended_tell_no_attack() -> None:
+    removed = _material("Army engineers removed the bomb from a primary school in Malakal and destroyed it outside the town.", "2014-03-02")
+    assert [e.kind for e in removed] == ["weapons.disrupted"]
+    suspended = _material("The army said on Sunday it would suspend attacks on Malakal so that aid convoys could pass.", "2014-03-02")
+    assert not [e for e in suspended if e.family == "attack"]

@@ -231,7 +231,45 @@ def event_date(
     # A wave's length counts back from the story's day, not from a day its sentence recalls.
     pub = article.published
     anchor = {"value": pub.value[:10]} if pub is not None and len(pub.value) >= 10 else date
-    return series_start(text, trigger[0], anchor) or date
+    return series_start(text, trigger[0], anchor) or _day_apart(text, clause, span, trigger, date)
+
+
+# "where, the night before, a group rampaged", "47 arrests the previous night", "captured the
+# next day": a day counted from the day the sentence tells (a phrase closed there, not "the
+# day before the attacks", which counts from the attacks).
+_DAY_APART = re.compile(
+    r"\b(?:(?:the|a)\s+(?P<back>(?:night|day|evening)\s+(?:before|earlier))|the\s+previous\s+(?P<prev>night|day|evening)"
+    r"|the\s+(?P<next>next|following)\s+(?:day|morning))\b(?!\s+(?:the|a|an|his|her|their|its|this|that|last|yesterday|\w+['’]s|[A-Z]\w*|\d)\b)",
+    re.IGNORECASE,
+)
+
+
+_GAP_WORDS = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}")
+
+
+def _day_apart(
+    text: str, clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int], date: dict[str, Any] | None
+) -> dict[str, Any] | None:  # fmt: skip
+    """``date`` moved a day back or on when the trigger's clause counts from the day its sentence tells."""
+    if not date or date.get("precision") != "day" or date.get("how") not in ("text", "told", "context"):
+        return date
+    # Before the trigger in its clause ("where, the night before, a group rampaged"), or right
+    # after it ("was captured the next day").
+    m = _DAY_APART.search(text, max(span[0], clause[0], trigger[0] - 80), trigger[0])
+    if m is None:
+        m = _DAY_APART.search(text, trigger[1], min(span[1], trigger[1] + 45))
+        if m is not None and not _GAP_WORDS.fullmatch(text, trigger[1], m.start()):
+            m = None
+    said = str(date.get("text") or "").lower()
+    if m is None or said in text[min(m.start(), trigger[0]) : max(m.end(), trigger[1])].lower():
+        return date  # ("the day before, on Monday, gunmen attacked": Monday is the attack's own)
+    try:
+        day = dt.date.fromisoformat(str(date["value"]))
+    except ValueError:
+        return date
+    day += dt.timedelta(days=1 if m.group("next") else -1)
+    # (marked as counted apart, as ``apart`` does, so that the next sentences do not take it up)
+    return {**date, "value": day.isoformat(), "how": "text", "text": "1 day(s) after" if m.group("next") else "1 day(s) before"}
 
 
 def _own_date(
