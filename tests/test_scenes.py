@@ -356,3 +356,14 @@ def test_a_recalled_event_abroad_lends_its_town_to_no_later_sentence() -> None:
     )
     madrid = [e for e in events if e.place and e.place["name"] == "Madrid"]
     assert len(madrid) == 1 and madrid[0].background and madrid[0].date and madrid[0].date["value"] == "2004"
+
+
+def test_a_demonyms_capital_is_that_countrys_capital_city() -> None:
+    from sitrep.places import find_places
+
+    attacks = [e for e in _material("Gunmen attacked a hotel in the Afghan capital on Friday.", "2015-11-14") if e.family == "attack"]
+    assert [e.place["name"] for e in attacks if e.place] == ["Kabul"]
+    assert "Paris" in {p.name for p in find_places("Muted by shock, the French capital woke to the news.")}
+    # Money, or the town named right after, is no office's capital.
+    assert "Athens" not in {p.name for p in find_places("Banks fled the Greek capital markets in May.")}
+    assert [p.text for p in find_places("He flew to the Afghan capital, Kabul, on Monday.") if p.name == "Kabul"] == ["Kabul"]

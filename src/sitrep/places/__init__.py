@@ -57,7 +57,39 @@ def find_places(
                 score=m.scores.get(picks[i], 0.0),
             )
         )
-    return out
+    return capitals(text, out, g)
+
+
+# "the Afghan capital": a country's capital named by its office. Not "the Afghan capital of
+# Kabul" or "the Afghan capital, Kabul" (the town is named), nor money ("the Greek capital markets").
+_THE_CAPITAL = re.compile(
+    r"\b[Tt]he\s+[A-Z][\w-]+\s+(?P<word>capital)(?:\s+city)?\b"
+    r"(?!\s+(?:of|markets?|gains?|requirements?|flight|controls?|expenditures?|spending|base|ratios?|reserves?|injections?|account|costs?|investment|punishment|letters?)\b)(?!,\s+[A-Z])"
+)
+
+
+def capitals(text: str, places: list[Place], g: Gazetteer) -> list[Place]:
+    """``places`` with "the Greek capital" read as Athens: the capital city of the demonym's country."""
+    if "capital" not in text:
+        return places
+    found: list[Place] = []
+    for m in _THE_CAPITAL.finditer(text):
+        start = m.start("word")
+        # "the Afghan capital", "the French capital": the demonym's country. (A bare "the capital"
+        # is left alone: which country's, the text says elsewhere.)
+        owner = next((p for p in places if m.start() <= p.start and p.end <= start and p.feature == "country" and p.country_code), None)
+        code = owner.country_code if owner else None
+        rid = g.capital_rid(code) if code else None
+        if rid is None:
+            continue
+        e = g.entry(rid)
+        found.append(
+            Place(
+                start=start, end=m.end("word"), text=text[start : m.end("word")], name=e.name, geonameid=e.geonameid,
+                lat=e.lat, lon=e.lon, country_code=e.country_code, admin1=e.admin1, admin2=e.admin2, feature=e.feature,
+            )
+        )  # fmt: skip
+    return sorted(places + found, key=lambda p: p.start) if found else places
 
 
 _WORD = re.compile(r"[^\W\d_]+")

@@ -86,12 +86,25 @@ class Gazetteer:
         self._a1_rid: dict[str, int] = {}
         self._a1_named: dict[tuple[str, str], str] = {}
         self.country_rid: dict[str, int] = {}
+        self._capitals: dict[str, int] | None = None
         for rid in range(len(self.feat)):
             if self.feat[rid] & FEATURE_MASK == 0:
                 self.country_rid[self.countries[self.cc[rid]]] = rid
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def capital_rid(self, country_code: str) -> int | None:
+        """The record of a country's capital city (the most populous one flagged so), if any."""
+        if self._capitals is None:
+            capitals: dict[str, int] = {}
+            for rid in range(len(self.feat)):
+                if self.feat[rid] & CAPITAL and self.feat[rid] & FEATURE_MASK == 3:
+                    cc = self.countries[self.cc[rid]]
+                    if cc not in capitals or self.pop[rid] > self.pop[capitals[cc]]:
+                        capitals[cc] = rid
+            self._capitals = capitals
+        return self._capitals.get(country_code)
 
     def lookup(self, key: str) -> list[tuple[int, int]]:
         """Entries named by ``key``: (record id, how the key names it)."""
