@@ -790,3 +790,9 @@ def test_riots_overnight_and_what_a_when_clause_tells_are_the_nights_not_the_cal
 def test_a_day_counted_from_the_sentences_day_moves_the_event(text: str, kind: str, day: str) -> None:
     events = [e for e in _annotate(text, "2017-08-16") if e.kind == kind]
     assert events and {e.date["value"] for e in events if e.date} == {day}
+
+
+def test_a_day_told_in_the_past_perfect_is_the_earlier_events() -> None:
+    events = _annotate("Somali troops retook the town of Baidoa, which the militants had seized last month.", "2013-09-18")
+    retaken = [e for e in events if e.kind == "territory.regain"]
+    assert retaken and all(e.date and e.date["value"] != "2013-08" for e in retaken)

@@ -1,4 +1,4 @@
-"""A weapon found or thrown away is no attack; a campaign rally is no protest (#25)."""
+"""Objects, campaigns and quiet stories tell no event; armed men storming a building attack it (#25)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,19 @@ def test_a_bomb_removed_or_attacks_suspended_tell_no_attack() -> None:
     assert [e.kind for e in removed] == ["weapons.disrupted"]
     suspended = _material("The army said on Sunday it would suspend attacks on Malakal so that aid convoys could pass.", "2014-03-02")
     assert not [e for e in suspended if e.family == "attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stormed a hotel in Kabul on Friday.",
+        "Armed men stormed a school in Beslan on Wednesday.",
+        "Islamist militants stormed a university campus in Garissa on Thursday, killing 147 people.",
+    ],
+)
+def test_armed_men_storming_a_building_is_one_attack_not_a_capture(text: str) -> None:
+    assert [e.kind for e in _material(text, "2015-04-03")] == ["attack.civilians"], text
+
+
+def test_frequent_attacks_are_a_habit_not_an_attack() -> None:
+    assert not _material("The group was pushed out of Baidoa in 2012 but still carries out frequent attacks.", "2013-09-18")

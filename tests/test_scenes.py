@@ -367,3 +367,13 @@ def test_a_demonyms_capital_is_that_countrys_capital_city() -> None:
     # Money, or the town named right after, is no office's capital.
     assert "Athens" not in {p.name for p in find_places("Banks fled the Greek capital markets in May.")}
     assert [p.text for p in find_places("He flew to the Afghan capital, Kabul, on Monday.") if p.name == "Kabul"] == ["Kabul"]
+
+
+def test_a_village_the_gazetteer_lacks_is_the_storys_country_not_the_last_town() -> None:
+    events = _material(
+        "MOGADISHU, Somalia (AP) - A suicide car bomber rammed a checkpoint in Mogadishu on Tuesday, killing three guards. "
+        "Government forces retook the village of Qaycoonle on Wednesday.",
+        "2013-09-18",
+    )
+    retaken = [e for e in events if e.family == "territory"]
+    assert retaken and all(e.place and e.place["name"] == "Somalia" for e in retaken)

@@ -102,6 +102,8 @@ _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strong
 _SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
+# Another clause told in the past perfect: what had happened before the sentence's event.
+_HAD = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 # A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
 _TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
@@ -311,6 +313,8 @@ def _own_date(
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
+        if _HAD.search(sentence, a, t.start - s0):
+            return False  # "retook Leego, which the militants had seized last month": the seizure's, earlier
         if _RELATIVE.search(sentence, max(0, a - 8), a):
             return False  # "a vigil in Brooklyn, where Kimani Gray was shot Saturday": the shooting's day
         if all(t.end <= o[0] for o in others):

@@ -188,7 +188,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
-            site = _unknown_site(sentence, named, s_start) if place is None else None
+            site = _unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
             if place is None and (war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start)) and (country := country_of(places, context or focus)) is not None:
                 # a war's toll, a general strike: the country's, not the town the story is about
                 fallback, how = country, "country"
@@ -346,9 +346,14 @@ _NAMED_SITE = re.compile(
 )
 
 
-def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Place, str] | None:
+_SETTLEMENT = re.compile(r"\b(?:village|town|settlement)\b")
+
+
+def _unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
     """A named site the gazetteer does not know and the country the sentence puts it in, the
-    nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa")."""
+    nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa"), else
+    ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
+    the last sentence was about)."""
     for m in _NAMED_SITE.finditer(sentence):
         a, b = m.span(1) if m.group(1) else m.span(2)
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
@@ -356,6 +361,8 @@ def _unknown_site(sentence: str, places: list[Place], s_start: int) -> tuple[Pla
         before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
         if before:
             return before[-1], sentence[a:b]
+        if country is not None and _SETTLEMENT.search(m.group(0)):
+            return country, sentence[a:b]  # (a district or an area may well be the last town's)
     return None
 
 
