@@ -377,3 +377,30 @@ def test_a_village_the_gazetteer_lacks_is_the_storys_country_not_the_last_town()
     )
     retaken = [e for e in events if e.family == "territory"]
     assert retaken and all(e.place and e.place["name"] == "Somalia" for e in retaken)
+
+
+def test_force_on_protesting_crowds_is_one_event_of_force_against_protesters() -> None:
+    events = _material(
+        "Security forces in Myanmar shot dead at least 18 people on Sunday as police opened fire on crowds protesting "
+        "against the coup. In Mandalay, police opened fire on a crowd of about 1,000, killing two people.",
+        "2021-03-01",
+    )
+    assert events and {e.kind for e in events} == {"protest.excessive"}
+
+
+def test_a_running_tally_of_arrests_is_the_countrys() -> None:
+    events = _material(
+        "Riot police fired tear gas at protesters in Thessaloniki on Saturday as unrest gripped Greece for an eighth day. "
+        "More than 400 people have been detained since the unrest began.",
+        "2008-12-14",
+    )
+    arrests = [e for e in events if e.family == "detention"]
+    assert arrests and all(e.place and e.place["name"] == "Greece" for e in arrests)
+
+
+def test_a_leaders_name_that_begins_with_a_towns_is_no_place() -> None:
+    from sitrep.places import find_places
+
+    assert [p.name for p in find_places("Ousted leader Aung San Suu Kyi was detained in Naypyitaw.") if p.name == "Aung San"] == []
+    marched = _material("Thousands marched again on Monday in Mandalay against the coup.", "2021-03-01")
+    assert [(e.family, e.place["name"]) for e in marched if e.place] == [("protest", "Mandalay")]

@@ -30,6 +30,10 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out]
     if names & {"protest", "protest.intervention"} and "protest.excessive" in names:
         out = [h for h in out if h[0].name not in {"protest", "protest.intervention"}]
+    if "protest.excessive" in names:
+        # "Security forces shot dead 18 people as police opened fire on crowds protesting": the
+        # dead are the protest's, one event of force against protesters.
+        out = [h for h in out if h[0].name != "attack.civilians" or days_apart(sentence, h[1]) is not None]
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
     if "riot" in names:

@@ -66,7 +66,7 @@ from sitrep.events.scene import (
 )
 from sitrep.events.scene import focus as main_place
 from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
-from sitrep.events.tallies import date_tallies
+from sitrep.events.tallies import date_tallies, told_as_tally
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
     bare_toll,
@@ -189,8 +189,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
-            if place is None and (war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start)) and (country := country_of(places, context or focus)) is not None:
-                # a war's toll, a general strike: the country's, not the town the story is about
+            if place is None and (
+                war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end])
+            ) and (country := country_of(places, context or focus)) is not None:
+                # a war's toll, a general strike, a running tally of arrests: the country's, not
+                # the town the story is about
                 fallback, how = country, "country"
             if site is not None:
                 # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its

@@ -61,6 +61,7 @@ _DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
 _FEUD = re.compile(r"\b(?:groups|disputes?|factional|feuds?|rival|supporters|villagers|families|clans)\b", re.IGNORECASE)
 
 
+_ON_A_CROWD = re.compile(r"\s+(?:on|at|into)\s+(?:a|the)\s+(?:[\w-]+\s+)?crowds?\b", re.IGNORECASE)
 _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs|students|crowds?|mourners|strikers)\b", re.IGNORECASE)
 
 
@@ -352,4 +353,8 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
                 # The people the sentence names are the dead or the held: the doer is unnamed.
                 country = e.actor1.get("country_code")
                 e.actor1 = {"name": unnamed_doer(lex, country, e.evidence[0]["text"]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
+            elif e.actor1 and e.actor1["type"] == "state" and _ON_A_CROWD.match(text, e.evidence[0]["trigger"]["end"]) and demonstration:
+                # "police opened fire on a crowd of about 1,000" in a story of protests: force
+                # against the protesters.
+                retype(e, lex.kinds["protest.excessive"])
     return events

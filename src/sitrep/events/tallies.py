@@ -25,11 +25,16 @@ _TALLY_WORD = re.compile(r"(?:arrest|detain)", re.IGNORECASE)
 
 def tally(e: Event) -> bool:
     """Whether ``e`` is a running tally of arrests: a count of many, told in the perfect."""
-    if e.family != "detention" or not _TALLY_WORD.match(str(e.evidence[0]["trigger"]["text"])):
-        return False
     ev = e.evidence[0]
-    head = ev["trigger"]["start"] - ev["start"]
-    return bool(_MANY.search(ev["text"], max(0, head - 60), head)) and bool(_PERFECT.search(ev["text"], max(0, head - 120), head))
+    return e.family == "detention" and told_as_tally(ev["text"], ev["trigger"]["start"] - ev["start"], str(ev["trigger"]["text"]))
+
+
+def told_as_tally(sentence: str, start: int, trigger: str) -> bool:
+    """Whether the arrest trigger ``trigger`` at ``start`` of ``sentence`` is a running tally
+    ("more than 200 people have been arrested"): the country's, when no place is named."""
+    if not _TALLY_WORD.match(trigger):
+        return False
+    return bool(_MANY.search(sentence, max(0, start - 60), start)) and bool(_PERFECT.search(sentence, max(0, start - 120), start))
 
 
 def wave_start(events: list[Event], today: str | None) -> dict[str, Any] | None:
