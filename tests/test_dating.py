@@ -796,3 +796,11 @@ def test_a_day_told_in_the_past_perfect_is_the_earlier_events() -> None:
     events = _annotate("Somali troops retook the town of Baidoa, which the militants had seized last month.", "2013-09-18")
     retaken = [e for e in events if e.kind == "territory.regain"]
     assert retaken and all(e.date and e.date["value"] != "2013-08" for e in retaken)
+
+
+def test_a_day_in_a_since_clause_dates_what_began_then_not_the_sentences_act() -> None:
+    seized = _annotate("Rebels seized the town of Afmadow, the first town to fall since the offensive began on Jan. 3.", "2011-02-10")
+    captures = [e for e in seized if e.family == "territory"]
+    assert captures and all(e.date and e.date["value"] != "2011-01-03" for e in captures)
+    toll = _annotate("More than 600 people have been killed in Gaza since the conflict began on December 27.", "2009-01-08")
+    assert [e.date["value"] for e in toll if e.family == "attack" and e.date] == ["2008-12-27"]

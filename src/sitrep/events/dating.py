@@ -100,6 +100,10 @@ _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|i
 _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
 _SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# A day inside a "since" clause with a verb of its own: when something else began.
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|broke out|erupted|was launched|took office|came to power)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+# (but a toll or a fight told "since the conflict began on December 27" spans from that day)
+_SPANS_SINCE = re.compile(r"(?:kill|died|dead|death|toll|casualt|wound|injur|fight|bombard|assault|offensive|war|conflict|violence|clash)", re.IGNORECASE)
 _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 # Another clause told in the past perfect: what had happened before the sentence's event.
@@ -301,6 +305,11 @@ def _own_date(
             _YEAR.fullmatch(t.value) and _SUPERLATIVE.search(text, max(s0, t.start - 70), t.start)
         ):
             return False  # "the deadliest attack since January", "their biggest victory this year": a yardstick
+        if (
+            (since := _SINCE_CLAUSE.search(text, max(s0, t.start - 60), t.start)) is not None and not since.start() < trigger[0] < t.start
+            and not _SPANS_SINCE.match(text, trigger[0], trigger[1])
+        ):  # fmt: skip
+            return False  # "seized Kherson, the first city to fall since the invasion began on Feb. 24": the invasion's day
         if definite and t.end <= trigger[0] and t.start - s0 > 20 and not any(c.isdigit() for c in t.text) and not attached(text, t, trigger[0]):
             # "attended a memorial service on Sunday for the 10 people killed in the blast": a day
             # told before a noun that recalls the blast is the memorial's (a day opening the
