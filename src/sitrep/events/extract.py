@@ -26,6 +26,7 @@ from sitrep.events.actors import (
 )
 from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
+from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.combine import combine, sparked_day, when_day
 from sitrep.events.corefer import one_per_event, referent
@@ -293,6 +294,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     coded_totals(events, text, sentences)
     date_tallies(events, today)  # "more than 200 people have been arrested": since the wave began
     events = article_readings(events, text, lex)
+    claimed_doers(text, events, lex, places)  # "Islamic State claimed responsibility for the attack"
     context_takers(events)
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:
