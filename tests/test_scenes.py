@@ -404,3 +404,16 @@ def test_a_leaders_name_that_begins_with_a_towns_is_no_place() -> None:
     assert [p.name for p in find_places("Ousted leader Aung San Suu Kyi was detained in Naypyitaw.") if p.name == "Aung San"] == []
     marched = _material("Thousands marched again on Monday in Mandalay against the coup.", "2021-03-01")
     assert [(e.family, e.place["name"]) for e in marched if e.place] == [("protest", "Mandalay")]
+
+
+def test_a_village_raid_is_an_attack_on_civilians_and_a_wars_toll_is_the_countrys() -> None:
+    events = _material(
+        "Insurgents killed at least 30 people in an overnight attack on a village in Borno state in northeast Nigeria, "
+        "residents said Monday. The gunmen opened fire on residents in Kautikari late Sunday, said Mohammed Ali, a local "
+        "vigilante leader. Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million since 2009.",
+        "2016-05-02",
+    )
+    kinds = {e.kind for e in events if not e.background}
+    assert "attack.civilians" in kinds and not kinds & {"clash.armed", "riot.mob"}
+    toll = [e for e in events if e.background and e.family in ("attack", "displacement")]
+    assert toll and all(e.place and e.place["feature"] == "country" for e in toll)

@@ -402,6 +402,13 @@ _WAR_LEVEL = re.compile(
 )
 
 
+# The war itself as the one that kills or drives out: "the conflict has killed", "the
+# insurgency has killed ... and displaced".
+_WAR_SUBJECT = re.compile(
+    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)\s+(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
+    r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
+    re.IGNORECASE,
+)
 _WAR_TOLL = re.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?wars?\b", re.IGNORECASE
 )
@@ -410,7 +417,10 @@ _WAR_TOLL = re.compile(
 def war_toll(sentence: str, start: int, end: int) -> bool:
     """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
     north-south civil war"): a country's history, at no town the story is about."""
-    return sentence[start:end].lower().startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
+    word = sentence[start:end].lower()
+    if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 80), start):
+        return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
+    return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
 
 
 def fled_cause(sentence: str, start: int, end: int) -> bool:
