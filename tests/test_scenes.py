@@ -417,3 +417,9 @@ def test_a_village_raid_is_an_attack_on_civilians_and_a_wars_toll_is_the_country
     assert "attack.civilians" in kinds and not kinds & {"clash.armed", "riot.mob"}
     toll = [e for e in events if e.background and e.family in ("attack", "displacement")]
     assert toll and all(e.place and e.place["feature"] == "country" for e in toll)
+
+
+def test_a_port_captured_on_the_red_sea_coast_is_in_the_storys_country() -> None:
+    events = _material("Forces loyal to the government captured the port of Mokha on the Red Sea coast in Yemen on Sunday.", "2018-04-23")
+    captures = [e for e in events if e.family == "territory"]
+    assert [e.place["name"] for e in captures if e.place] == ["Yemen"]

@@ -346,12 +346,12 @@ _WHEN_OF = re.compile(
 # "the area of Guffa", "Guffa village": a named place; when the gazetteer does not know it,
 # the event is there, not in the town the story was about before.
 _NAMED_SITE = re.compile(
-    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality)\s+of\s+([A-Z][\w'’-]+)"
+    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
     r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
 )
 
 
-_SETTLEMENT = re.compile(r"\b(?:village|town|settlement)\b")
+_SETTLEMENT = re.compile(r"\b(?:village|town|settlement|port)\b")
 
 
 def _unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
