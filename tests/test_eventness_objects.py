@@ -104,3 +104,12 @@ def test_armed_men_storming_a_building_is_one_attack_not_a_capture(text: str) ->
 
 def test_frequent_attacks_are_a_habit_not_an_attack() -> None:
     assert not _material("The group was pushed out of Baidoa in 2012 but still carries out frequent attacks.", "2013-09-18")
+
+
+def test_none_of_the_looting_is_no_looting() -> None:
+    events = _material(
+        "Police clashed with protesters in Ferguson on Monday night. On Tuesday night there were only sporadic problems "
+        "in Ferguson, and none of the wide-scale looting that had erupted on other nights.",
+        "2014-08-20",
+    )
+    assert not [e for e in events if e.family == "looting"]
