@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from sitrep.clean import clean
-from sitrep.model import Event, RawArticle
-from sitrep.pipeline import extract
+from sitrep.model import Event
+from tests.annotate import material_events
 
 
 def _material(text: str, published: str) -> list[Event]:
-    raw = RawArticle(id="t", source="t", text=text, published=published)
-    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    return material_events(text, published)
 
 
 def test_a_claimed_attack_has_the_claimant_as_its_doer() -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.clean import clean
-from sitrep.model import Event, RawArticle
-from sitrep.pipeline import extract
+from sitrep.model import Event
+from tests.annotate import material_events
 
 
 def _material(text: str, published: str = "2015-11-20") -> list[Event]:
-    raw = RawArticle(id="t", source="t", text=text, published=published)
-    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    return material_events(text, published)
 
 
 @pytest.mark.parametrize(
