@@ -419,3 +419,30 @@ def test_a_port_captured_on_the_red_sea_coast_is_in_the_storys_country() -> None
     events = _material("Forces loyal to the government captured the port of Mokha on the Red Sea coast in Yemen on Sunday.", "2018-04-23")
     captures = [e for e in events if e.family == "territory"]
     assert [e.place["name"] for e in captures if e.place] == ["Yemen"]
+
+
+_YEMEN = (
+    "SANAA, Yemen (Reuters) - Coalition air strikes hit a market in Yemen's Saada province on Sunday, "
+    "killing at least 14 people, medics said.\n"
+    "Houthi fighters fired a ballistic missile at the Saudi city of Jizan on Saturday, the coalition said.\n"
+    "The war has killed more than 10,000 people and left millions near famine."
+)
+
+
+def test_a_wars_toll_is_the_storys_country_not_the_strike_abroad_told_before() -> None:
+    events = _material(_YEMEN, "2019-06-10")
+    missile = next(e for e in events if (e.place or {}).get("name") == "Jizan")
+    assert missile.fatalities != 10000
+    toll = next(e for e in events if e.fatalities == 10000)
+    assert (toll.place or {}).get("country_code") == "YE"
+
+
+def test_a_wars_toll_joins_no_strike_of_its_country() -> None:
+    text = (
+        "Gunmen attacked a market in the Yemeni city of Hodeidah on Sunday, killing five people, residents said. "
+        "The war in Yemen has killed more than 10,000 people."
+    )
+    events = _material(text, "2019-06-10")
+    market = next(e for e in events if (e.place or {}).get("name") == "Hodeidah")
+    assert market.fatalities == 5
+    assert any(e.fatalities == 10000 and e is not market for e in events)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from sitrep.events.eventness import whole_war_toll
 from sitrep.model import Event
 
 # Generic words for violence ("the attack", "killed", "the fighting") can retell any
@@ -183,8 +184,12 @@ _SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in tot
 
 
 def _cumulative(text: str, e: Event) -> bool:
-    trig = e.evidence[0]["trigger"]
-    return e.kind in _GENERIC and bool(_SINCE_AFTER.match(text, trig["end"], trig["end"] + 40))
+    ev = e.evidence[0]
+    trig = ev["trigger"]
+    if e.kind in _GENERIC and _SINCE_AFTER.match(text, trig["end"], trig["end"] + 40):
+        return True
+    # "The war has killed more than 10,000 people": the whole war's toll, no one strike's.
+    return whole_war_toll(str(ev["text"]), trig["start"] - ev["start"], trig["end"] - ev["start"])
 
 
 # "A SAF spokesman denied the attack occurred", "denied any bombing": a denial of an event

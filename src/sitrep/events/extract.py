@@ -190,11 +190,13 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
             site = _unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
+            toll_of_war = place is None and war_toll(sentence, t_start, t_end)
             if place is None and (
-                war_toll(sentence, t_start, t_end) or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end])
-            ) and (country := country_of(places, context or focus)) is not None:
+                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end])
+            ) and (country := country_of(places, (focus or context) if toll_of_war else (context or focus))) is not None:
                 # a war's toll, a general strike, a running tally of arrests: the country's, not
-                # the town the story is about
+                # the town the story is about; "the war" is the story's, not that of the town
+                # abroad the last sentence told of (a missile fired at a Saudi city in a Yemen story)
                 fallback, how = country, "country"
             if site is not None:
                 # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its

@@ -355,6 +355,17 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         return main
     if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
         return filed
+    if main.country_code != filed.country_code:
+        # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
+        # Saudi city of Najran": a place of the dateline's country named as often as the one
+        # abroad is where the story happens.
+        told = [p for p in places if p.field == "text" and not p.adjectival]
+        counts = Counter(p.geonameid or p.name for p in told)
+        home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
+        if home:
+            best = max(home, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+            if counts[best.geonameid or best.name] >= counts[main.geonameid or main.name]:
+                return best
     return main
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sitrep.events.corefer import places_agree
+from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
 from sitrep.model import Event, Quantity
 
@@ -74,6 +75,8 @@ def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]]
         for k in range(i + 1, min(i + 4, len(sentences))):
             if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
                 break
+            if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
+                break  # "The war has killed more than 10,000 people": no one attack's dead
             here = by_sentence.get(k, [])
             tolls = [f for f in here if _is_toll(f, e)]
             if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
