@@ -36,6 +36,14 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [h for h in out if h[0].name != "attack.civilians" or days_apart(sentence, h[1]) is not None]
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
+    if "territory.capture" in names and "attack.civilians" in names:
+        # "Gunmen stormed the village, killing five": one storming read as an attack, not a capture.
+        out = [h for h in out if h[0].name != "territory.capture" or not sentence[h[1] : h[2]].lower().startswith("storm")]
+    if "abduction" in names and any(n.startswith("attack.") for n in names):
+        # "killed 30 people in an attack on a village, burning homes and abducting women": the
+        # abduction told as a participle of the attack is part of it (ACLED codes the attack).
+        first = min(s for k, s, _ in out if k.name.startswith("attack."))
+        out = [h for h in out if not (h[0].name == "abduction" and h[1] > first and sentence[h[1] : h[2]].split()[0].lower().endswith("ing"))]
     if "riot" in names:
         # "Rioters burned shops, and police arrested 20 youths": the arrests are told apart from the riot.
         out = [

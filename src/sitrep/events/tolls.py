@@ -89,6 +89,15 @@ def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]]
     return [e for e in events if e.id not in dropped]
 
 
+def _abduction_beside_killing(mine: list[Event]) -> None:
+    """"Insurgents killed 30 people in an attack on a village, abducting women": the dead are the
+    attack's; the abduction told beside it carries no second count of them."""
+    acts = {e.fatalities for e in mine if e.family in ("attack", "clash") and e.fatalities}
+    for e in mine:
+        if e.kind == "abduction" and e.fatalities in acts:
+            e.fatalities = None
+
+
 def toll_into_act(events: list[Event], n_before: int) -> None:
     """In one sentence, "were killed" is the toll of the clash, attack or blast it names.
 
@@ -98,6 +107,7 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     """
     _participle_tolls(events, n_before)
     mine = events[n_before:]
+    _abduction_beside_killing(mine)
     toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e)), None)
     if len(mine) < 2 or toll is None:
         return
@@ -209,7 +219,7 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None
     """The deaths a violent event's own sentence gives: a counted toll, else one told in words."""
     if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
         return None
-    if _WAR_TOLL.search(sentence):
+    if _WAR_TOLL.search(sentence) or tells_war_toll(sentence):
         return None  # "Some 2 million people died in the north-south civil war": a war's, no event's
     killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
     if killed:

@@ -28,6 +28,11 @@ TYPE_AFTER = {
     "oblast": "admin1", "region": "admin1", "district": "admin2", "county": "admin2",
     "city": "city", "town": "city", "village": "city", "airport": "landmark",
 }
+# "the port of Mokha", "the outskirts of Gao": the word before "of" says a place follows.
+_TYPE_OF = {
+    "city": "city", "town": "city", "village": "city", "capital": "city", "port": "city", "suburb": "city",
+    "outskirts": "city", "province": "admin1", "district": "admin2",
+}
 PLACE_PREPS = frozenset(
     ["in", "near", "outside", "from", "to", "at", "across", "around", "towards", "toward", "into", "via", "through", "throughout", "between", "within", "inside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern", "southern", "eastern", "western", "central"]
 )
@@ -173,8 +178,8 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
         gap = _gap(text, prev, toks[m.first])
         if prev.key in PLACE_PREPS and prev.raw.islower() and gap.strip() in ("", "the"):
             m.prep_before = True
-        if prev.key == "of" and m.first > 1 and toks[m.first - 2].key in ("city", "town", "province", "village", "capital"):
-            m.type_hint = "city" if toks[m.first - 2].key != "province" else "admin1"
+        if prev.key == "of" and m.first > 1 and toks[m.first - 2].raw.lower() in _TYPE_OF:
+            m.type_hint = _TYPE_OF[toks[m.first - 2].raw.lower()]  # (raw: the key of "port" is "pt")
 
 
 NOT_ALONE = PLACE_MODIFIERS | frozenset(

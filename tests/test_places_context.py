@@ -1,0 +1,24 @@
+"""Words before a name that say a place follows ("the port of Mokha") (#25)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.places import find_places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Forces loyal to the government captured the port of Mokha after weeks of fighting.", "Mokha", "YE"),
+        ("Three men living in the Brussels suburb of Molenbeek were detained after raids.", "Molenbeek", "BE"),
+    ],
+)
+def test_a_small_place_named_after_port_of_or_suburb_of_is_found(text: str, name: str, country: str) -> None:
+    found = [(p.name, p.country_code) for p in find_places(text)]
+    assert (name, country) in found
+
+
+def test_a_name_with_no_such_word_before_it_stays_unread() -> None:
+    # The same small-place spelling with nothing saying it is a place is not one.
+    assert not [p for p in find_places("They ordered Mokha coffee at the cafe.") if p.country_code == "YE"]

@@ -1,0 +1,30 @@
+"""A raid on a village told with its killings and abductions is one attack (#25)."""
+
+from __future__ import annotations
+
+from tests.annotate import material_events
+
+
+def test_an_abduction_told_as_part_of_a_killing_raid_is_the_raid() -> None:
+    events = material_events(
+        "Insurgents killed at least 30 people in an overnight attack on a village in Borno state, Nigeria, "
+        "burning homes and abducting women and children, residents said Monday.",
+        "2016-05-02",
+    )
+    assert [(e.kind, e.fatalities) for e in events] == [("attack.civilians", 30)]
+
+
+def test_an_abduction_told_on_its_own_verb_stays_an_abduction_without_the_dead() -> None:
+    events = material_events("Gunmen kidnapped 20 women and killed five people in Borno state, Nigeria, on Sunday.", "2016-05-02")
+    kinds = {e.kind: e.fatalities for e in events}
+    assert kinds.get("abduction", "missing") is None and kinds.get("attack.civilians") == 5
+
+
+def test_gunmen_storming_a_village_and_killing_are_an_attack_not_a_capture() -> None:
+    events = material_events("Gunmen stormed a village in Borno state, Nigeria, on Sunday, killing five people.", "2016-05-02")
+    assert {e.kind for e in events} == {"attack.civilians"}
+
+
+def test_rebels_storming_a_town_and_taking_control_capture_it() -> None:
+    events = material_events("Rebels stormed the town of Kidal in Mali on Sunday and took control of the army base.", "2016-05-02")
+    assert "territory.capture" in {e.kind for e in events}
