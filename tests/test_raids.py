@@ -28,3 +28,29 @@ def test_gunmen_storming_a_village_and_killing_are_an_attack_not_a_capture() -> 
 def test_rebels_storming_a_town_and_taking_control_capture_it() -> None:
     events = material_events("Rebels stormed the town of Kidal in Mali on Sunday and took control of the army base.", "2016-05-02")
     assert "territory.capture" in {e.kind for e in events}
+
+
+_BAGHDAD = (
+    "BAGHDAD (Reuters) - A car bomb exploded in a crowded market in the Shi'ite district of Sadr City on Thursday, "
+    "killing at least 24 people, police sources said.\n"
+    "Iraqi forces have been fighting to retake Mosul since October.\n"
+    "The coalition said its aircraft had struck 12 Islamic State targets near Mosul on Wednesday.\n"
+    "Security forces arrested three suspects in connection with the market bombing, a spokesman said."
+)
+
+
+def test_suspects_arrested_over_the_storys_bombing_are_arrested_where_it_was() -> None:
+    events = material_events(_BAGHDAD, "2017-01-06")
+    arrest = next(e for e in events if e.family == "detention")
+    # (the bombing's place: the town or its district, not Mosul, which the last sentences were about)
+    assert (arrest.place or {}).get("name") in ("Sadr City", "Baghdad")
+
+
+def test_suspects_arrested_over_an_attack_elsewhere_stay_in_the_storys_town() -> None:
+    events = material_events(
+        "BRUSSELS (AP) - Police searched a flat in Brussels on Monday. Gunmen killed 130 people in Paris on Friday. "
+        "Two men were arrested in Brussels on Saturday. Police said a third man was detained in connection with the attacks.",
+        "2015-11-16",
+    )
+    arrests = [e for e in events if e.family == "detention"]
+    assert arrests and all((e.place or {}).get("name") != "Paris" for e in arrests)

@@ -52,6 +52,7 @@ from sitrep.events.eventness import (
 from sitrep.events.lexicon import Kind, Lexicon, cues, load
 from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
+from sitrep.events.referred import arrests_at_their_attack
 from sitrep.events.reread import reread
 from sitrep.events.scene import (
     camp_in,
@@ -297,6 +298,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     date_tallies(events, today)  # "more than 200 people have been arrested": since the wave began
     events = article_readings(events, text, lex)
     claimed_doers(text, events, lex, places)  # "Islamic State claimed responsibility for the attack"
+    arrests_at_their_attack(events, focus)  # "arrested three suspects in connection with the market bombing"
     context_takers(events)
     for e in events:
         if e.id in tagged and e.kind != tagged[e.id].name:

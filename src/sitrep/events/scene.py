@@ -9,6 +9,7 @@ sentence's, else the place the last sentences were about, else the article's mai
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import Any
@@ -355,11 +356,18 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         return main
     if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
         return filed
+    told = [p for p in places if p.field == "text" and not p.adjectival]
+    if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed):
+        # "BAGHDAD (Reuters) - A car bomb exploded in Sadr City ... north of Baghdad ... near
+        # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and
+        # its districts, outweighs a town named as often elsewhere.
+        counts = Counter(p.geonameid or p.name for p in told)
+        if sum(1 for p in told if _near(p, filed)) + 1 > counts[main.geonameid or main.name]:
+            return filed
     if main.country_code != filed.country_code:
         # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
         # Saudi city of Najran": a place of the dateline's country named as often as the one
         # abroad is where the story happens.
-        told = [p for p in places if p.field == "text" and not p.adjectival]
         counts = Counter(p.geonameid or p.name for p in told)
         home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
         if home:
@@ -367,6 +375,16 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
             if counts[best.geonameid or best.name] >= counts[main.geonameid or main.name]:
                 return best
     return main
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Whether town ``a`` is town ``b`` or one of its districts (within about 15 km)."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.feature not in ("city", "landmark", "admin2") or a.country_code != b.country_code:
+        return False
+    dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * math.cos(math.radians(b.lat))
+    return dx * dx + dy * dy <= 15.0 * 15.0
 
 
 def context_place(
