@@ -22,3 +22,19 @@ def test_a_small_place_named_after_port_of_or_suburb_of_is_found(text: str, name
 def test_a_name_with_no_such_word_before_it_stays_unread() -> None:
     # The same small-place spelling with nothing saying it is a place is not one.
     assert not [p for p in find_places("They ordered Mokha coffee at the cafe.") if p.country_code == "YE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram militants stormed the town of Baga in northeast Nigeria on Saturday.",
+        "Boko Haram militants stormed the town of Baga on Saturday, killing at least 16 people.",
+    ],
+)
+def test_a_small_namesake_abroad_is_no_pin_when_the_text_says_another_country(text: str) -> None:
+    # The gazetteer knows only Baga in Spain and in India: a wrong point is worse than none.
+    assert [p.name for p in find_places(text) if p.country_code in ("ES", "IN")] == []
+
+
+def test_a_town_put_in_a_state_of_its_own_country_stays() -> None:
+    assert "Hanover" in [p.name for p in find_places("The man was arrested in Hanover, New Hampshire, on Friday.")]

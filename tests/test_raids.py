@@ -54,3 +54,20 @@ def test_suspects_arrested_over_an_attack_elsewhere_stay_in_the_storys_town() ->
     )
     arrests = [e for e in events if e.family == "detention"]
     assert arrests and all((e.place or {}).get("name") != "Paris" for e in arrests)
+
+
+def test_a_survivors_home_and_a_radio_station_are_not_where_the_attack_was() -> None:
+    events = material_events(
+        "A black car pulled up outside the Bataclan concert hall at 21:40 on Friday, and three heavily armed gunmen "
+        "got out. Less than three hours later they were dead, having killed 89 people at the venue. \"It looked like "
+        "an abattoir,\" said a 30-year-old from South Shields in north-east England who survived the attack. A "
+        "journalist with Europe 1, a French radio network, lay on the ground while the attack continued.",
+        "2015-11-14",
+    )
+    killing = next(e for e in events if e.kind == "attack.civilians")
+    assert (killing.place or {}).get("country_code") == "FR"
+
+
+def test_police_storming_a_balcony_take_no_territory() -> None:
+    events = material_events("Police said they had stormed the balcony, and the gunmen blew themselves up.", "2015-11-14")
+    assert "territory" not in {e.family for e in events}

@@ -92,6 +92,13 @@ _MEMBER_AFTER = re.compile(
 )
 
 
+# "Europe 1, a French radio network", "France 24 reported": a channel named by a place and a number.
+_BROADCASTER_AFTER = re.compile(r"\s+\d{1,2}(?=\s*[,.;:)]|\s+(?:radio|tv|television|channel|news|reported|said|says|reports)\b)", re.IGNORECASE)
+# Between a home town and the area that holds it: ", " or " in north-east ".
+_HOME_AREA_GAP = re.compile(
+    r",\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?",
+    re.IGNORECASE,
+)
 _NEAR_BEFORE = re.compile(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -139,6 +146,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "Israel's attacks against three UN schools": the doer's name, not the scene
         if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue  # "fighting rebels in areas near South Sudan": the other side of that border
+        if p.feature in ("country", "continent", "region") and _BROADCASTER_AFTER.match(text, p.end):
+            continue  # "a journalist with Europe 1", "told France 24": a broadcaster's name
         if _COMPOUND_AFTER.match(text, p.end):
             continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
@@ -149,8 +158,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
         ):  # fmt: skip
             home_end = p.end
             continue  # "born in Idlib": the bomber's birthplace, not the blast's
-        if text[home_end : p.start] == ", ":
-            continue  # "of Schenectady, New York": the home town's state is home too
+        if _HOME_AREA_GAP.fullmatch(text, home_end, p.start):
+            continue  # "of Schenectady, New York", "from South Shields in north-east England": home too
         out.append(p)
     return out
 

@@ -24,7 +24,7 @@ PARAMS: dict[str, float] = {
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
     "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0, "demonym_focus": 0.5,
-    "stray_pop": 1000000.0, "cue_focus": 1.0, "stray_votes": 2.0, "stray_share": 0.6, "stray_km": 1000.0,
+    "stray_pop": 1000000.0, "cue_stray_pop": 50000.0, "cue_stray_km": 2500.0, "cue_focus": 1.0, "stray_votes": 2.0, "stray_share": 0.6, "stray_km": 1000.0,
 }
 _GENERIC = re.compile(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
@@ -141,8 +141,56 @@ def resolve(
             pooled = by_key[m.key]
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
-    for i in _strays(text, gaz, mentions, out, cues):
+    strays = set(_strays(text, gaz, mentions, out, cues))
+    for i in strays | set(_contradicted(text, gaz, mentions, out, strays)):
         del out[i]
+    return out
+
+
+# "Baga in northeast Nigeria", "Baga, Nigeria": the area the text puts the town in.
+_PUT_IN = re.compile(
+    r",\s*|\s+in\s+(?:the\s+)?(?:(?:far|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+    r"northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _contradicted(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int], strays: set[int]) -> list[int]:
+    """Small towns the text puts in another country, or a province of one: "Baga in northeast
+    Nigeria" read as Bagà in Catalonia, the gazetteer lacking the Nigerian town."""
+    out = []
+    for i, rid in picks.items():
+        j = i + 1
+        if j not in picks or j in strays or mentions[i].context_only or mentions[j].context_only:
+            continue
+        area = picks[j]
+        if gaz.feature(area) not in ("country", "admin1") or gaz.feature(rid) not in ("city", "landmark") or gaz.pop[rid] >= PARAMS["cue_stray_pop"]:
+            continue
+        # (Another country only: a namesake in the wrong state is still the right country's.)
+        if _PUT_IN.fullmatch(text[mentions[i].end : mentions[j].start]) and gaz.country(rid) != gaz.country(area):
+            out.append(i)
+    return out
+
+
+def _against_cues(gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int], counted: list[int], cues: list[dict[str, float]]) -> list[int]:
+    """In a short text, a small town abroad that every group named contradicts: "Boko Haram
+    militants stormed the town of Baga" read as Bagà in Catalonia (the gazetteer lacks the
+    Nigerian town). Its country is named by nothing else in the text."""
+    lands = {cc for cue in cues for cc in cue}
+    capitals = [r for r in (gaz.capital_rid(cc) for cc in lands) if r is not None]
+    if not capitals:
+        return []
+    out = []
+    for i in counted:
+        rid = picks[i]
+        cc = gaz.country(rid)
+        if (
+            cc not in lands and gaz.feature(rid) in ("city", "landmark") and gaz.pop[rid] < PARAMS["cue_stray_pop"]
+            and not any(gaz.country(picks[j]) == cc for j in counted if j != i)
+            # (a group strikes across a border: Hamas rockets on Sderot; not across a continent)
+            and min(_km(gaz, rid, c) for c in capitals) > PARAMS["cue_stray_km"]
+        ):  # fmt: skip
+            out.append(i)
     return out
 
 
@@ -155,7 +203,7 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
     """
     counted = [i for i, m in enumerate(mentions) if not m.context_only and i in picks]
     if len(counted) + len(cues) < 3:
-        return []
+        return _against_cues(gaz, mentions, picks, counted, cues)
     votes: dict[str, float] = defaultdict(float)
     for i in counted:
         cc = gaz.country(picks[i])
