@@ -67,6 +67,7 @@ from sitrep.events.scene import (
     the_camp,
 )
 from sitrep.events.scene import focus as main_place
+from sitrep.events.statehood import at_the_capital
 from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
 from sitrep.events.tallies import date_tallies, told_as_tally
 from sitrep.events.tolls import (
@@ -298,6 +299,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     date_tallies(events, today)  # "more than 200 people have been arrested": since the wave began
     events = article_readings(events, text, lex)
     claimed_doers(text, events, lex, places)  # "Islamic State claimed responsibility for the attack"
+    at_the_capital(events, places)  # "South Sudan became its own country": at Juba
     arrests_at_their_attack(events, focus)  # "arrested three suspects in connection with the market bombing"
     context_takers(events)
     for e in events:

@@ -1,0 +1,42 @@
+"""A country's independence happens at its capital (#25): "South Sudan became its own country
+in July" is pinned at Juba, as the independence was declared there, not at the middle of the
+country, where no one was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.events.towns import place_json
+from sitrep.model import Event, Place
+from sitrep.places.gazetteer import load
+
+# The trigger words of a new state (data/events/triggers.tsv, kind "other").
+_INDEPENDENCE = re.compile(r"independen|own country|separate country|seceded|split (?:off|away)", re.IGNORECASE)
+
+
+def at_the_capital(events: list[Event], places: list[Place]) -> None:
+    """Move a country's independence from the country's middle to its capital: the country
+    named last before the trigger in the sentence (the new state, not the one it left)."""
+    for e in events:
+        ev = e.evidence[0]
+        trig = ev["trigger"]
+        if e.kind != "other" or not _INDEPENDENCE.search(str(trig["text"])):
+            continue
+        owner = next(
+            (p for p in reversed(places) if ev["start"] <= p.start and p.end <= trig["start"] and p.feature == "country" and not p.adjectival),
+            None,
+        )
+        here = e.place or {}
+        if owner is None or (here.get("country_code") == owner.country_code and here.get("feature") not in ("country", "continent", "region")):
+            continue  # (a town of the new state the text names stays: "declared independence in Pristina")
+        gaz = load()
+        rid = gaz.capital_rid(owner.country_code)
+        if rid is None:
+            continue
+        c = gaz.entry(rid)
+        capital = Place(
+            start=owner.start, end=owner.end, text=owner.text, name=c.name, geonameid=c.geonameid, lat=c.lat, lon=c.lon,
+            country_code=c.country_code, admin1=c.admin1, admin2=c.admin2, feature=c.feature,
+        )  # fmt: skip
+        e.place = place_json(capital, None)
