@@ -659,9 +659,9 @@ def test_doers_of_their_time_and_kind(text: str, published: str, kind: str, doer
          ("detention.arrest", "Brussels", None, "Civilians (Belgium)")),
         # A named armed movement the actor rows lack is named as written, never a state's army.
         ("Fighters from the Kosovo Liberation Army ambushed a Serb police patrol near Podujevo on Sunday.", "1999-04-06",
-         ("clash.armed", "Podujevo", "Kosovo Liberation Army", "Police Forces of Serbia")),
+         ("clash.armed", "Podujevo", "KLA: Kosovo Liberation Army", "Police Forces of Serbia")),
         ("Rebels of the Revolutionary United Front overran the town of Makeni on Saturday.", "1999-04-06",
-         ("territory.capture", "Makeni", "Revolutionary United Front", None)),
+         ("territory.capture", "Makeni", "RUF: Revolutionary United Front", None)),
         # "attacked a Russian convoy": forces attacked, a clash; "its troops" are the Israeli army's.
         ("Chechen rebels attacked a Russian convoy near Grozny on Sunday.", "1999-04-06",
          ("clash.armed", "Grozny", "Unidentified Armed Group (Russia)", None)),

@@ -129,10 +129,29 @@ def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
 _WHEN = re.compile(r",\s+when\s+", re.IGNORECASE)
 
 
+# "since 1999, when Moscow sent troops back": the "when" clause happened in the year before it.
+_YEAR_WHEN = re.compile(
+    r"\b(?:in|since|of)\s+(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)$"
+)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+
 def when_day(events: list[Event], sentence: str, s_start: int) -> None:
     """Date an event told in a ", when ..." clause to the event the clause follows, when that
-    event's day is written onto it and differs from the one the sentence opened on."""
+    event's day is written onto it and differs from the one the sentence opened on; or to the
+    year the clause follows ("since 1999, when Moscow sent troops back")."""
     for m in _WHEN.finditer(sentence):
+        y = _YEAR_WHEN.search(sentence, max(0, m.start() - 30), m.start())
+        if y is not None:
+            month = y.group("month")
+            value = y.group("year") + (f"-{_MONTHS.index(month.lower()) + 1:02d}" if month else "")
+            in_year = {"value": value, "precision": "month" if month else "year", "how": "text", "text": y.group(0)}
+            for e in events:
+                own = str((e.date or {}).get("text") or "")
+                if e.evidence[0]["trigger"]["start"] - s_start >= m.end() and (not own or sentence.find(own, m.end()) < 0):
+                    e.date = dict(in_year)
+            continue
         told = [e for e in events if e.evidence[0]["trigger"]["end"] - s_start <= m.start() and (e.date or {}).get("how") == "text"]
         if not told:
             continue

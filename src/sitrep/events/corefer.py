@@ -183,6 +183,16 @@ def _another(text: str, e: Event) -> bool:
 _SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 
 
+# "The rebels used suicide boats packed with explosives in the attack near Trincomalee": the
+# means of a violent event told before, named again.
+_IN_THE_ATTACK = re.compile(r"\b(?:in|during|for)\s+the\s+(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle)\b", re.IGNORECASE)
+
+
+def _told_as_part_of(e: Event, lead: Event) -> bool:
+    """Whether ``e`` retells a part of the violent event ``lead`` ("used suicide boats in the attack")."""
+    return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
+
+
 def _cumulative(text: str, e: Event) -> bool:
     ev = e.evidence[0]
     trig = ev["trigger"]
@@ -254,7 +264,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 lead = events[clusters[c][0]]
                 if another and not (renewed and lead.evidence[0]["start"] == 0):
                     continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
-                if not (same_kind(lead, e) or c in riots) or lead.modality in ("denied", "planned"):
+                if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned"):
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken

@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from sitrep.events.clauses import aside_of
+from sitrep.events.places import is_capital
 from sitrep.model import Event, Place
 
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
@@ -43,6 +44,13 @@ DOER_GAP = r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly|repeated
 _ACTS_AFTER = re.compile(
     DOER_GAP + r"(?:bomb(?:ed|s)|shell(?:ed|s)|attack(?:ed|s)|invaded|invades|struck|strikes|launched|fired|raided|"
     r"seized|captured|occupied|hit|pounded|targeted|killed|deployed|sent troops)\b"
+)
+# "Moscow sent troops", "Washington invaded": a capital for its government (not "the Paris attacks").
+_CAPITAL_ACTS_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:sent|invaded|bombed|shelled|attacked|struck|launched|deployed|ordered|seized|captured|occupied|annexed|dispatched)\b"
+)
+_BARE_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)$", re.IGNORECASE
 )
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)(?:the\s+)?$",
@@ -140,6 +148,11 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "banners asking Kuala Lumpur to be truthful": a government addressed, not a scene
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
+        if (
+            p.feature == "city" and _CAPITAL_ACTS_AFTER.match(text, p.end) and _BARE_SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start])
+            and is_capital(p.name, p.geonameid)
+        ):  # fmt: skip
+            continue  # "when Moscow sent troops back into the region": the government, not the scene
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
         if p.feature == "country" and (_FORCES_AFTER.match(text, p.end) or _ITS_ATTACKS_AFTER.match(text, p.end)):

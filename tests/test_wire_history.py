@@ -1,0 +1,44 @@
+"""Wire stories of older wars: the dead at sea, named insurgents, the campaign's background (#25)."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+_COLOMBO = (
+    "COLOMBO, Sri Lanka (AP) - Tamil Tiger rebels attacked a navy patrol off the northeastern coast on Wednesday, "
+    "sinking two gunboats and killing at least 12 sailors, the military said.\n\n"
+    "The rebels used suicide boats packed with explosives in the attack near Trincomalee, a military spokesman said.\n\n"
+    "The rebels have been fighting since 1983 for an independent homeland for minority Tamils."
+)
+_GROZNY = (
+    "GROZNY, Russia (Reuters) - Chechen rebels ambushed a Russian military convoy near Gudermes on Monday, killing "
+    "five soldiers, officials said.\n\n"
+    "Federal forces have been fighting separatists in Chechnya since 1999, when Moscow sent troops back into the region."
+)
+
+
+def _events(text: str, published: str) -> list[Event]:
+    """The material events of a whole wire story, its dateline read apart as sitrep reads it."""
+    article = clean(RawArticle(id="t", source="t", text=text, published=published))
+    return [e for e in extract(article).events if e.layer == "material"]
+
+
+def test_a_sea_attack_counts_its_sailors_names_its_group_and_is_one_event() -> None:
+    events = _events(_COLOMBO, "2008-01-17")
+    attacks = [e for e in events if not e.background]
+    assert len(attacks) == 1
+    assert attacks[0].fatalities == 12 and (attacks[0].actor1 or {}).get("name") == "LTTE: Liberation Tigers of Tamil Eelam"
+
+
+def test_a_campaign_of_decades_is_the_countrys_not_the_last_towns() -> None:
+    events = _events(_COLOMBO, "2008-01-17")
+    campaign = next(e for e in events if e.background)
+    assert (campaign.place or {}).get("name") == "Sri Lanka" and (campaign.date or {}).get("value") == "1983"
+
+
+def test_troops_a_capital_sent_are_deployed_where_they_went_in_the_year_told() -> None:
+    events = _events(_GROZNY, "2001-05-22")
+    sent = next(e for e in events if e.kind == "deployment")
+    assert (sent.place or {}).get("name") != "Moscow" and (sent.date or {}).get("value") == "1999"
