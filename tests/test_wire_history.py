@@ -42,3 +42,25 @@ def test_troops_a_capital_sent_are_deployed_where_they_went_in_the_year_told() -
     events = _events(_GROZNY, "2001-05-22")
     sent = next(e for e in events if e.kind == "deployment")
     assert (sent.place or {}).get("name") != "Moscow" and (sent.date or {}).get("value") == "1999"
+
+
+def test_a_fight_and_a_car_bomb_told_in_two_clauses_are_two_events_the_dead_the_bombs() -> None:
+    events = _events(
+        "FALLUJAH, Iraq (Reuters) - U.S. Marines battled insurgents in the streets of Fallujah on Tuesday, and a car "
+        "bomb in Baghdad killed at least 10 Iraqi policemen, officials said.",
+        "2004-11-10",
+    )
+    by_place = {(e.place or {}).get("name"): e for e in events}
+    assert by_place["Fallujah"].kind == "clash.armed" and by_place["Fallujah"].fatalities is None
+    assert by_place["Baghdad"].fatalities == 10
+
+
+def test_the_deadliest_attack_since_a_year_when_another_killed_is_two_times() -> None:
+    events = _events(
+        "SARAJEVO, Bosnia-Herzegovina (AP) - A mortar shell slammed into a crowded marketplace in central Sarajevo on "
+        "Monday, killing at least 37 people, U.N. officials said.\n\n"
+        "It was the deadliest attack on the capital since February 1994, when a shell killed 68 people at the same market.",
+        "1995-08-29",
+    )
+    dead = sorted((str((e.date or {}).get("value")), e.fatalities) for e in events)
+    assert dead == [("1994-02", 68), ("1995-08-28", 37)]

@@ -69,7 +69,7 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [
             h for h in out
             if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None
-            or any(_APART.search(sentence, h[2], a) for a in strikes if a > h[2])
+            or any(_APART.search(sentence, h[2], a) or (_OTHER_CLAUSE.search(sentence, h[2], a) and sentence[h[1] : h[2]].endswith("ed")) for a in strikes if a > h[2])
         ]  # fmt: skip
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
     if "weapons.disrupted" in names:
@@ -124,6 +124,11 @@ def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
             e.date = {**day, "how": "context"}
 
 
+# "Marines battled insurgents in Fallujah on Tuesday, and a car bomb in Baghdad killed 10": the
+# fight told in a clause of its own before the strike is an event of its own.
+_OTHER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|as|meanwhile)|;)\s+(?:[\w'’-]+\s+){0,3}?(?:an?|the|two|three|several)\s", re.IGNORECASE)
+
+
 # "sporadic riots overnight, when a few hundred youths attacked a government building":
 # the "when" clause tells the time of what it follows.
 _WHEN = re.compile(r",\s+when\s+", re.IGNORECASE)
@@ -135,6 +140,16 @@ _YEAR_WHEN = re.compile(
     r"(?P<year>(?:19|20)\d\d)$"
 )
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+
+def year_clause(sentence: str, at: int) -> str | None:
+    """The year a ", when" clause holding offset ``at`` is told in ("since February 1994, when a
+    shell killed 68 people"), or None: an event of another time than the sentence's own."""
+    for m in _WHEN.finditer(sentence, 0, at):
+        y = _YEAR_WHEN.search(sentence, max(0, m.start() - 30), m.start())
+        if y is not None and m.end() <= at:
+            return y.group(0)
+    return None
 
 
 def when_day(events: list[Event], sentence: str, s_start: int) -> None:

@@ -193,11 +193,14 @@ def _told_as_part_of(e: Event, lead: Event) -> bool:
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|most\s+(?:deadly|lethal|serious|violent|devastating))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
 def _cumulative(text: str, e: Event) -> bool:
     ev = e.evidence[0]
     trig = ev["trigger"]
-    if e.kind in _GENERIC and _SINCE_AFTER.match(text, trig["end"], trig["end"] + 40):
-        return True
+    if e.kind in _GENERIC and _SINCE_AFTER.match(text, trig["end"], trig["end"] + 40) and not _SUPERLATIVE_BEFORE.search(text, max(0, trig["start"] - 30), trig["start"]):
+        return True  # (not "the deadliest attack on the capital since 1994": this attack, measured)
     # "The war has killed more than 10,000 people": the whole war's toll, no one strike's.
     return whole_war_toll(str(ev["text"]), trig["start"] - ev["start"], trig["end"] - ev["start"])
 

@@ -28,7 +28,7 @@ from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine, sparked_day, when_day
+from sitrep.events.combine import combine, sparked_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
@@ -143,7 +143,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])
             and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
         ]  # fmt: skip
-        seen: dict[tuple[str, object, int | None], Event] = {}
+        seen: dict[tuple[str, object, int | None, str | None], Event] = {}
         for kind, t_start, t_end in found:
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
@@ -182,7 +182,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 told, place = place, (place_of(text, later, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if later else None)
                 if place is None:
                     place = country_of(places, told)
-            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start))
+            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start), year_clause(sentence, t_start))
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.combine import year_clause
 from sitrep.events.corefer import places_agree
 from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
@@ -89,6 +90,33 @@ def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]]
     return [e for e in events if e.id not in dropped]
 
 
+_KILL_WORD = re.compile(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
+
+
+def _toll_to_its_clause(mine: list[Event]) -> None:
+    """"Marines battled insurgents in Fallujah, and a car bomb in Baghdad killed 10": the dead
+    are those of the event told last before the killing word, not of every event of the sentence."""
+    violent = [e for e in mine if e.family in ("attack", "clash") and e.fatalities]
+    if len({e.evidence[0]["trigger"]["start"] for e in violent}) < 2 or len({e.fatalities for e in violent}) != 1:
+        return
+    ev = violent[0].evidence[0]
+    kill = _KILL_WORD.search(str(ev["text"]))
+    if kill is None:
+        return
+    at = ev["start"] + kill.start()
+    before = [e for e in violent if e.evidence[0]["trigger"]["start"] <= at]
+    if not before:
+        return
+    owner = max(before, key=lambda e: e.evidence[0]["trigger"]["start"])
+    sentence, s_start = str(ev["text"]), ev["start"]
+    when = {year_clause(sentence, e.evidence[0]["trigger"]["start"] - s_start) for e in violent}
+    if len(when) == 1 and all((e.place or {}).get("name") == (owner.place or {}).get("name") for e in violent):
+        return  # one scene and time: the toll is the scene's, whichever word told it
+    for e in violent:
+        if e is not owner:
+            e.fatalities = None
+
+
 def _abduction_beside_killing(mine: list[Event]) -> None:
     """"Insurgents killed 30 people in an attack on a village, abducting women": the dead are the
     attack's; the abduction told beside it carries no second count of them."""
@@ -108,6 +136,7 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     _participle_tolls(events, n_before)
     mine = events[n_before:]
     _abduction_beside_killing(mine)
+    _toll_to_its_clause(mine)
     toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e)), None)
     if len(mine) < 2 or toll is None:
         return
