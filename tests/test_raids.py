@@ -71,3 +71,13 @@ def test_a_survivors_home_and_a_radio_station_are_not_where_the_attack_was() -> 
 def test_police_storming_a_balcony_take_no_territory() -> None:
     events = material_events("Police said they had stormed the balcony, and the gunmen blew themselves up.", "2015-11-14")
     assert "territory" not in {e.family for e in events}
+
+
+def test_a_hospitals_name_and_a_bar_owners_town_are_not_the_scene() -> None:
+    events = material_events(
+        "Gunmen opened fire on diners outside a bar in Paris on Friday night, killing five people. Ibrahim, a small-time "
+        "criminal and Brussels bar owner, blew himself up outside the bar. Paramedics rushed one woman to Brussels "
+        "General Hospital where she died.",
+        "2015-11-14",
+    )
+    assert {(e.place or {}).get("name") for e in events} == {"Paris"}

@@ -64,3 +64,11 @@ def test_the_deadliest_attack_since_a_year_when_another_killed_is_two_times() ->
     )
     dead = sorted((str((e.date or {}).get("value")), e.fatalities) for e in events)
     assert dead == [("1994-02", 68), ("1995-08-28", 37)]
+
+
+def test_the_janjaweed_are_a_militia_in_2004_and_the_rsf_after_2013() -> None:
+    text = "Janjaweed militiamen raided the village of Tawila in North Darfur on Saturday, killing 32 civilians."
+    then = _events(text, "2004-09-13")
+    now = _events(text, "2023-06-13")
+    assert [(e.actor1 or {}).get("name") for e in then] == ["Janjaweed Militia"]
+    assert [(e.actor1 or {}).get("name") for e in now] == ["Rapid Support Forces"]

@@ -107,6 +107,11 @@ _HOME_AREA_GAP = re.compile(
     r",\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?",
     re.IGNORECASE,
 )
+# "a small-time criminal and Brussels bar owner": where someone keeps a shop or lives, not a scene.
+_A_BEFORE = re.compile(r"\b(?:an?|and)\s+$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:owner|native|resident|shopkeeper|landlord)s?\b")
+# "rushed to Hennepin County Medical Center where she died": a hospital's name, not the scene.
+_HOSPITAL_AFTER = re.compile(r"\s+(?:County\s+)?(?:Medical Cent(?:er|re)|General Hospital|Hospital|Infirmary|Trauma Cent(?:er|re))\b")
 _NEAR_BEFORE = re.compile(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -161,12 +166,15 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "fighting rebels in areas near South Sudan": the other side of that border
         if p.feature in ("country", "continent", "region") and _BROADCASTER_AFTER.match(text, p.end):
             continue  # "a journalist with Europe 1", "told France 24": a broadcaster's name
+        if _HOSPITAL_AFTER.match(text, p.end) and p.feature != "landmark":
+            continue
         if _COMPOUND_AFTER.match(text, p.end):
             continue  # "US-led forces", "Iranian-backed militia": who, not where
         if _AFFILIATION_BEFORE.search(text, max(0, p.start - 80), p.start):
             continue  # "according to Danny Gold of Metropolis": where the speaker works
         if (
             _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 50), p.start) or _MEMBER_AFTER.match(text, p.end)
+            or (_A_BEFORE.search(text, max(0, p.start - 6), p.start) and _OWNER_AFTER.match(text, p.end))
             or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start)
         ):  # fmt: skip
             home_end = p.end
