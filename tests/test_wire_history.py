@@ -72,3 +72,8 @@ def test_the_janjaweed_are_a_militia_in_2004_and_the_rsf_after_2013() -> None:
     now = _events(text, "2023-06-13")
     assert [(e.actor1 or {}).get("name") for e in then] == ["Janjaweed Militia"]
     assert [(e.actor1 or {}).get("name") for e in now] == ["Rapid Support Forces"]
+
+
+def test_ground_troops_are_the_forces_of_their_demonym() -> None:
+    events = _events("Israeli ground troops fought Hezbollah fighters near the border town of Bint Jbeil on Sunday.", "2006-07-30")
+    assert [(e.actor1 or {}).get("name") for e in events] == ["Military Forces of Israel"]
