@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.model import Event
-from tests.annotate import material_events
-
-
-def _material(text: str, published: str) -> list[Event]:
-    return material_events(text, published)
+from tests.annotate import material_events as _material
 
 
 def test_a_claimed_attack_has_the_claimant_as_its_doer() -> None:

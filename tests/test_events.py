@@ -154,12 +154,9 @@ def _annotate(text: str) -> list[Event]:
 
 def _material(text: str, published: str) -> list[Event]:
     """The material events of ``text`` as clean text published on ``published``."""
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
+    from tests.annotate import material_events
 
-    raw = RawArticle(id="t", source="t", text=text, published=published)
-    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    return material_events(text, published)
 
 
 def test_a_capture_without_its_taker_takes_the_one_the_article_names() -> None:

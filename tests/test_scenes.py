@@ -7,11 +7,11 @@ import pytest
 from sitrep.clean import clean
 from sitrep.model import Event, RawArticle
 from sitrep.pipeline import extract
+from tests.annotate import material_events
 
 
 def _material(text: str, published: str = "1998-08-18") -> list[Event]:
-    raw = RawArticle(id="t", source="t", text=text, published=published)
-    return [e for e in extract(clean(raw, assume_clean=True)).events if e.layer == "material"]
+    return material_events(text, published)
 
 
 def test_a_blast_in_two_listed_cities_is_two_events_without_the_shared_toll() -> None:
