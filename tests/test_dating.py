@@ -57,6 +57,20 @@ def test_a_wave_told_by_its_length_starts_that_many_days_before() -> None:
     assert next(e.date or {} for e in events if e.family == "riot").get("value") == "2013-03-11"
 
 
+def test_the_days_of_a_campaign_so_far_count_the_day_told() -> None:
+    # "the 12 days of the offensive" up to a Wednesday: the offensive's first day is the 12th back, counting the Wednesday.
+    events = _annotate("Some 600 people have been killed so far in the 12 days of the Israeli offensive in Rafah.", "2009-01-07")
+    assert [(e.kind, (e.date or {}).get("value")) for e in events if e.layer == "material"] == [("clash.armed", "2008-12-27")]
+    # After the days of fighting, the Wednesday is not one of them.
+    events = _annotate("Rafah was quiet on Wednesday after 12 days of fighting.", "2009-01-07")
+    assert [(e.kind, (e.date or {}).get("value")) for e in events if e.layer == "material"] == [("clash.armed", "2008-12-26")]
+
+
+def test_fighting_that_rages_is_a_war_not_a_brawl() -> None:
+    events = _annotate("Fighting raged in Malakal on Monday.", "2011-11-12")
+    assert [(e.kind, (e.date or {}).get("value")) for e in events if e.layer == "material"] == [("clash.armed", "2011-11-07")]
+
+
 def test_a_planned_weekday_is_the_coming_one() -> None:
     events = _annotate("More demonstrations are planned for Monday outside parliament in Athens.", "2008-12-14")
     protest = next(e for e in events if e.family == "protest")

@@ -86,6 +86,9 @@ _ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "
 _SPELL = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _NTH = re.compile(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "in the 12 days of the offensive", "the past five days of fighting": days counted up to and
+# including the day told, so the first is one fewer back ("after five days of riots" ended before).
+_SPELL_SO_FAR = re.compile(r"\b(?:the|these|its|their)\s+(?:past\s+|last\s+|first\s+)?$", re.IGNORECASE)
 # A wave's first day ("after five days of riots"): the wave's, not a day the story goes on in.
 _SERIES = re.compile(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)
 
@@ -155,6 +158,8 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
     if m is not None:
         word = m.group("n").lower()
         n = int(word) if word.isdigit() else NUMBERS.get(word)
+        if n and n > 1 and m.group("unit").lower().startswith(("day", "night")) and _SPELL_SO_FAR.search(before, 0, m.start()):
+            n -= 1
     if not n:
         m = _NTH.search(before)
         if m is not None:

@@ -204,13 +204,15 @@ _MILITARY_WORD = re.compile(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?
 
 
 # "Heavy fighting broke out near the airport": the words of war, not of a brawl.
-_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street)\s+$", re.IGNORECASE)
+_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street|(?:days|weeks|months)\s+of)\s+$", re.IGNORECASE)
+# "Fighting raged in Malakal": a war's fighting goes on, a brawl does not rage.
+_RAGED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:rag(?:ed|es|ing)|continu(?:ed|es|ing)\s+to\s+rage)\b", re.IGNORECASE)
 
 
 def _heavy_fighting(e: Event) -> bool:
     ev = e.evidence[0]
     head = ev["trigger"]["start"] - ev["start"]
-    return bool(_HEAVY_BEFORE.search(ev["text"], max(0, head - 20), head))
+    return bool(_HEAVY_BEFORE.search(ev["text"], max(0, head - 20), head) or _RAGED_AFTER.match(ev["text"], ev["trigger"]["end"] - ev["start"]))
 
 
 def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bool:
