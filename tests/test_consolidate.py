@@ -243,6 +243,33 @@ def test_a_countrys_general_strike_told_by_two_reports_is_one_event() -> None:
     assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
 
 
+_JABALIYA = {"name": "Jabaliya", "geonameid": 281141, "lat": 31.53, "lon": 34.48, "country_code": "PS",
+             "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
+_GAZA = {"name": "Gaza", "geonameid": 281133, "lat": 31.50, "lon": 34.47, "country_code": "PS",
+         "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
+
+
+def test_one_strikes_many_dead_told_by_two_reports_is_one_event_whatever_they_call_it() -> None:
+    a, b, c, d = _info(1, "2009-01-07"), _info(2, "2009-01-07"), _info(3, "2009-01-07"), _info(4, "2009-01-07")
+    day = _day("2009-01-06")
+    israel = {"name": "Military Forces of Israel", "type": "state", "inter": 1, "country_code": "IL"}
+    ms = [
+        _mention(1, a, "An Israeli mortar strike killed about 42 Palestinians sheltering in a UN school in Jabaliya on Tuesday",
+                 kind="attack.shelling", place=_JABALIYA, date=day, actor1=israel, fatalities=42),
+        # Another report: another word for the attack, the city next door, the doer misread.
+        _mention(2, b, "No militants were inside the school attacked in Gaza, leaving 40 people dead, the UN says",
+                 kind="attack.civilians", place=_GAZA, date=day, actor1=_TALIBAN, fatalities=40),
+        # Three dead in another school that day: another strike.
+        _mention(3, c, "Hours earlier three cousins died when the Israelis bombed another UN school in Gaza City",
+                 kind="attack.bombing", place=_GAZA, date=day, actor1=israel, fatalities=3),
+        # The same toll on another day is another strike.
+        _mention(4, d, "An air strike on a house in Jabaliya killed 41 people on Sunday",
+                 kind="attack.airstrike", place=_JABALIYA, date=_day("2009-01-04"), actor1=israel, fatalities=41),
+    ]  # fmt: skip
+    groups = sorted(sorted(m.pk for m in x.mentions) for x in cluster(ms))
+    assert groups == [[1, 2], [3], [4]]
+
+
 def test_death_tolls_from_independent_reports_of_one_day_contradict() -> None:
     a, b, c = _info(1, "2021-08-12"), _info(2, "2021-08-12"), _info(3, "2021-08-12")
     day = _day("2021-08-12")

@@ -253,6 +253,7 @@ class Mention:
     # The article's other sentences that tell this event again (joined at extraction):
     # a reprint of any of them is a reprint of the event.
     retold: tuple[frozenset[str], ...] = ()
+    toll: int | None = None  # the dead the mention counts, when it gives a number
     why: str = ""
     held_by: str | None = None  # the event that holds it already (when events grow in place)
 
@@ -380,6 +381,7 @@ def make_mention(
         retold=tuple(
             _shared(memo, ("w", str(ev.get("text") or "")), sentence_words) for ev in (data.get("evidence") or [])[1:6]
         ),
+        toll=data["fatalities"] if isinstance(data.get("fatalities"), int) else None,
     )
 
 

@@ -14,6 +14,10 @@ A mention joins the best-matching event it agrees with on every count:
 - names: two sentences from different articles that write their dates out, share a
   template and each name a place or person the other does not ("airstrikes in Gire
   Orte" / "in Gire Amediye") tell two events the gazetteer resolves to one town.
+- toll: reports of one day that count the same many dead (five or more, within a tenth) at
+  one place, or one inside the other, tell one strike whatever kind each calls it and
+  whoever each names as its doer ("a mortar strike killed 42 in Jabaliya", "a school
+  attacked in Gaza, leaving 40 dead").
 Otherwise the mention founds an event. Each mention keeps the reason it joined.
 The event's date span narrows to what all its mentions allow, so a month-only mention
 cannot bridge two different days.
@@ -53,6 +57,8 @@ TEMPLATE_SIMILARITY = 0.3
 MAX_SENTENCES = 12
 # Two towns this close can be one scene told at different grain (a quarter and its city).
 NEAR_KM = 15.0
+# Reports of one day's strike that count this many dead, give or take a tenth, count one strike's dead.
+SAME_TOLL_MIN = 5
 # Reprints with different days are still looked for this far apart.
 COPY_SLACK = timedelta(days=7)
 
@@ -235,12 +241,25 @@ def _other_district(m: Mention, c: Cluster) -> bool:
     return not any(d in here for d in coarse.districts)
 
 
+def _same_toll(m: Mention, c: Cluster) -> bool:
+    """Violence on one day at one place (or within it) with the same many dead ("a mortar strike
+    that killed about 40 in a UN school" in Jabaliya, "a school attacked in Gaza, leaving 40 dead"):
+    one strike told by two reports, whatever kind of attack each calls it."""
+    if m.toll is None or m.toll < SAME_TOLL_MIN or not (m.kind.startswith(_VIOLENT) and c.kind.startswith(_VIOLENT)):
+        return False
+    if m.span is None or c.span is None or (m.span[1] - m.span[0]).days > 1 or not _spans_meet(m.span, c.span, timedelta(0)):
+        return False  # (a day, or the night between two)
+    t = c.founder.toll  # (not any toll the event gathered: a report of three strikes brings three)
+    return t is not None and t >= SAME_TOLL_MIN and abs(m.toll - t) <= max(2, 0.1 * max(m.toll, t))
+
+
 def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     """Whether ``m`` may join ``c``: a score (higher is better) and the reason, or None."""
     if not _kind_fits(m.kind, c.kind):
         return None
     fit = _place_fit(m, c)
-    if fit is None or _contradicts(m, c):
+    # (the same many dead on that day: one strike, though one report gets its doer wrong)
+    if fit is None or (_contradicts(m, c) and not _same_toll(m, c)):
         return None
     sim, copy_sim = _best_copy(m, c)
     if sim < 0:
@@ -265,6 +284,8 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
         # not one per report stacked on the same point.
         elsewhere and m.kind == c.kind and _country_level(m) and _country_level(c.founder) and _same_story(m, c) and _same_day(m, c)
         and _general_strike(m) == _general_strike(c.founder)  # a march is no general strike
+    ) or (
+        elsewhere and _same_toll(m, c)
     ) or (
         # A country's general strike on one day is one event, however each report words it.
         elsewhere and _general_strike(m) and _general_strike(c.founder) and m.country == c.founder.country
