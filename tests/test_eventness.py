@@ -507,3 +507,27 @@ def test_fans_carrying_signs_at_a_game_are_no_protest() -> None:
     street = "Students who carried small signs saying No to cuts marched in Athens on Monday."
     assert "protest" not in _kinds(game, "2008-12-01")
     assert "protest" in _kinds(street, "2008-12-01")
+
+
+def test_a_killing_dated_by_a_time_of_someones_life_is_years_back_not_today() -> None:
+    from tests.annotate import material_events
+
+    text = (
+        "Critics in Ferguson said the prosecutor could not be impartial because his father, a police officer, "
+        "was shot and killed while on duty when Mr. Walsh was 12."
+    )
+    assert material_events(text, "2014-08-20") == []
+    # A day of its own, whatever comes after: the shooting is told.
+    told = material_events("Police shot and killed a man in Ferguson on Saturday when he was 20 feet from the store.", "2014-08-20")
+    assert [(e.kind, (e.date or {}).get("value")) for e in told] == [("attack.civilians", "2014-08-16")]
+
+
+def test_resources_spent_on_arrests_or_deportations_tell_no_arrest() -> None:
+    from tests.annotate import material_events
+
+    assert material_events(
+        "Sheriffs in Nebraska say they must dedicate more resources to handling drug-related arrests.", "2014-12-18"
+    ) == []
+    assert material_events(
+        "The new rule in Texas lets officials focus resources on deporting people convicted of serious crimes.", "2014-12-18"
+    ) == []

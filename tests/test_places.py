@@ -558,3 +558,10 @@ def test_a_surname_after_an_unknown_given_name_is_a_person_throughout() -> None:
 def test_a_city_that_decides_or_speaks_is_its_government_not_a_place(text: str, kept: set[str], dropped: set[str]) -> None:
     names = {p.text for p in find_places(text)}
     assert kept <= names and not dropped & names
+
+
+def test_a_name_given_to_a_person_is_no_place_but_a_town_so_called_is() -> None:
+    text = "Peterson was convicted in the death of their unborn son, whom the couple had named Conner."
+    assert [p.name for p in find_places(text)] == []
+    assert [p.name for p in find_places("They had a baby boy named Conner in Manila.")] == ["Manila"]
+    assert "Conner" in [p.name for p in find_places("He grew up in a small town called Conner in the Philippines.")]

@@ -29,6 +29,7 @@ _NOT_VIOLENCE_BEFORE = _CUES["not_violence_before"]
 _NOT_VIOLENCE_AFTER = _CUES["not_violence_after"]
 _FIGURATIVE_OBJECT = _CUES["figurative_object_after"]
 _FICTION = _CUES["fiction_after"]
+_LIFE_STAGE = _CUES["life_stage_after"]
 _CAMPAIGN = _CUES["campaign_after"]
 _CONTROLLED = _CUES["controlled_detonation_before"]
 _LEGAL_BEFORE = _CUES["legal_before"]
@@ -250,6 +251,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Police detonated a suspicious package": made safe, no attack
     if _FICTION.match(sentence, end):
         return True  # "the Iran hostage drama 'Argo'"
+    if _LIFE_STAGE.match(sentence, end):
+        return True  # "his father was shot and killed when Mr. McCulloch was 12": years back, undated
     if lowered in ("fight", "battle", "war") and _DETERMINER_BEFORE.search(sentence, max(0, start - 20), start) and _CAMPAIGN.match(sentence, end):
         return True  # "the fight against so-called Islamic State will dominate talks"
     if lowered.startswith("rall") and _RALLY_AROUND.match(sentence, end):

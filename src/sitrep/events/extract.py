@@ -141,7 +141,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         n_before = len(events)
         found = [
             h for h in combine(found, lex, sentence)
-            if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 40) : h[1]])
+            if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 70) : h[1]])
             and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
         ]  # fmt: skip
         seen: dict[tuple[str, object, int | None, str | None], Event] = {}

@@ -260,7 +260,20 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             j = starts.get(m.end())
             if j is not None and _capitalised(toks[j]):
                 out.add(toks[j].key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
+    if "named" in text or "called" in text:
+        starts = {tok.start: i for i, tok in enumerate(toks)}
+        for m in _NAMED_PERSON.finditer(text):
+            j = starts.get(m.end())
+            if j is not None and _capitalised(toks[j]):
+                out.add(toks[j].key)  # "their son, whom the couple had named Conner": a person
     return out
+
+
+# A person given a name: the name is the person's ("a son named Conner"; "a town named Conner" is a place).
+_NAMED_PERSON = re.compile(
+    r"\b(?:whom\s+(?:\w+\s+){0,4}|(?:son|daughter|boy|girl|baby|child|infant|man|woman|wife|husband|brother|sister|"
+    r"nephew|niece|friend|suspect|teen|teenager|student|dog|puppy)\s+(?:was\s+|is\s+)?)(?:named|called|nicknamed|christened)\s+(?=[A-Z])"
+)
 
 
 # Verbs whose direct object is a person, never a town.
