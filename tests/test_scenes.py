@@ -447,3 +447,19 @@ def test_a_wars_toll_joins_no_strike_of_its_country() -> None:
     market = next(e for e in events if (e.place or {}).get("name") == "Hodeidah")
     assert market.fatalities == 5
     assert any(e.evidence[0]["text"].startswith("The war in Yemen") for e in events if e is not market)
+
+
+def test_the_camp_told_before_is_where_the_bombs_hit_and_a_governors_seat_is_no_scene() -> None:
+    from tests.annotate import material_events
+
+    text = (
+        "Sudanese warplanes bombed a refugee camp in South Sudan on Wednesday, officials said. "
+        "Our correspondent was at the Yida camp in Unity state, which borders Sudan. "
+        "Unity state officials said 12 people had been killed. "
+        "He says he reached the camp at noon on Thursday as a second round of bombs hit. "
+        "Paul Malong, the governor of Upper Nile state, accused Khartoum of carrying out the attack."
+    )
+    events = material_events(text, "2011-11-11")
+    thursday = [e for e in events if (e.date or {}).get("value") == "2011-11-10"]
+    assert [(e.place or {}).get("name") for e in thursday] == ["Yida"]
+    assert all((e.place or {}).get("name") not in ("Upper Nile", "Khartoum") for e in events)

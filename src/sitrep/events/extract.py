@@ -26,6 +26,7 @@ from sitrep.events.actors import (
 )
 from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
+from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.combine import combine, sparked_day, when_day, year_clause
@@ -55,7 +56,6 @@ from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack
 from sitrep.events.reread import reread
 from sitrep.events.scene import (
-    camp_in,
     context_place,
     country_of,
     filed_from,
@@ -64,7 +64,6 @@ from sitrep.events.scene import (
     place_of,
     reference,
     scenes,
-    the_camp,
 )
 from sitrep.events.scene import focus as main_place
 from sitrep.events.statehood import at_the_capital
@@ -166,6 +165,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 place = here  # "the blast at the U.S. embassy here": the town the story was filed from
             if place is not None and place.feature == "country" and (camp := the_camp(text, places, place)):
                 place = camp  # "attacked a refugee camp in South Sudan" in a story about the Yida camp
+            if place is None and (camp := camp_told(text, places, (s_start, s_end))):
+                place = camp  # "arrived at the camp as a second round of bombs hit": the camp told of
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"

@@ -37,6 +37,7 @@ _SPEAKS_AFTER = re.compile(
     r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
     r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"
 )
+_BLAMED_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ADDRESSED_BEFORE = re.compile(r"\b(?:asking|asked|urging|urged|calling on|called on|pressing|pressed|demanding that|telling|told)\s+$", re.IGNORECASE)
 # A country that acts is the doer, not the scene: "Sudan bombed the camp", "Israel has
 # pounded Gaza" (its forces did it; where is said elsewhere).
@@ -112,6 +113,12 @@ _A_BEFORE = re.compile(r"\b(?:an?|and)\s+$", re.IGNORECASE)
 _OWNER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:owner|native|resident|shopkeeper|landlord)s?\b")
 # "rushed to Hennepin County Medical Center where she died": a hospital's name, not the scene.
 _HOSPITAL_AFTER = re.compile(r"\s+(?:County\s+)?(?:Medical Cent(?:er|re)|General Hospital|Hospital|Infirmary|Trauma Cent(?:er|re))\b")
+# "Taban Deng, the governor of Unity state, accused Khartoum": an office's seat, not a scene.
+_OFFICE_OF_BEFORE = re.compile(
+    r"\b(?:governor|mayor|president|prime minister|premier|emir|minister|commissioner|senator|ambassador|envoy|police chief)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OFFICE_ASIDE = re.compile(r"(?:\s+(?:state|province|county|region|district))?\s*[,)]")
 _NEAR_BEFORE = re.compile(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -151,6 +158,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if _ADDRESSED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+to\b", text[p.end : p.end + 4]):
             continue  # "banners asking Kuala Lumpur to be truthful": a government addressed, not a scene
+        if _BLAMED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+(?:of|for)\b", text[p.end : p.end + 5]):
+            continue  # "accused Khartoum of carrying out the attack": a government blamed, not a scene
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
             continue
         if (
@@ -160,6 +169,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "when Moscow sent troops back into the region": the government, not the scene
         if _OFFICE_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
+        if _OFFICE_OF_BEFORE.search(text, max(0, p.start - 30), p.start) and _OFFICE_ASIDE.match(text, p.end):
+            continue  # (only in an aside: "the mayor of Kandahar was killed" may well be in Kandahar)
         if p.feature == "country" and (_FORCES_AFTER.match(text, p.end) or _ITS_ATTACKS_AFTER.match(text, p.end)):
             continue  # "Israel's attacks against three UN schools": the doer's name, not the scene
         if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
@@ -214,7 +225,8 @@ def place_of(
     States" is no bombing in the United States.
     """
     # "Afghanistan's second largest city, Kandahar": the city named, not the country that owns it.
-    owners = {id(p) for p in places for q in places if sentence[0] <= p.start < sentence[1] and 0 < q.start - p.end < 60 and _OWNS_NAMED.fullmatch(text, p.end, q.start)}
+    near = [q for q in places if sentence[0] <= q.start < sentence[1] + 60]  # (not every pair of the article's)
+    owners = {id(p) for p in near if p.start < sentence[1] for q in near if 0 < q.start - p.end < 60 and _OWNS_NAMED.fullmatch(text, p.end, q.start)}
     places = [p for p in places if id(p) not in owners]
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
@@ -448,33 +460,3 @@ def context_place(
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
-
-
-_CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
-
-
-_A_CAMP_IN = re.compile(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def the_camp(text: str, places: list[Place], country: Place) -> Place | None:
-    """"attacked a refugee camp in South Sudan": the one camp of that country the article names."""
-    if not _A_CAMP_IN.search(text, max(0, country.start - 50), country.start):
-        return None
-    camps = {
-        (p.geonameid or p.name): p for p in places
-        if not p.adjectival and p.country_code == country.country_code and p.feature != "country"
-        and (_CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower())
-    }  # fmt: skip
-    return next(iter(camps.values())) if len(camps) == 1 else None
-
-
-def camp_in(text: str, places: list[Place], sentence: tuple[int, int]) -> Place | None:
-    """The camp a sentence names ("take refuge at the Yida camp"): where a displacement is
-    mapped, not the region people fled ("fled fighting in South Kordofan")."""
-    for p in places:
-        if sentence[0] <= p.start < sentence[1] and not p.adjectival and (
-            _CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower()
-        ):
-            return p
-    return None
-
