@@ -531,3 +531,23 @@ def test_resources_spent_on_arrests_or_deportations_tell_no_arrest() -> None:
     assert material_events(
         "The new rule in Texas lets officials focus resources on deporting people convicted of serious crimes.", "2014-12-18"
     ) == []
+
+
+def test_who_a_camp_shelters_is_no_flight_of_the_day() -> None:
+    from tests.annotate import material_events
+
+    events = material_events(
+        "Aid workers on Friday condemned the bombing of a camp in Ethiopia sheltering more than 9,000 people fleeing "
+        "the war in neighbouring Sudan.",
+        "2011-11-12",
+    )
+    assert [e.family for e in events] == ["attack"]
+    told = material_events("Thousands of civilians fleeing the fighting crossed into Ethiopia on Friday.", "2011-11-12")
+    assert [(e.family, (e.place or {}).get("name")) for e in told] == [("displacement", "Ethiopia")]
+
+
+def test_what_people_want_to_see_done_is_no_happening() -> None:
+    from tests.annotate import material_events
+
+    assert material_events("Students in Athens want to see the officers punished and the riot police disarmed.", "2008-12-13") == []
+    assert [e.family for e in material_events("Police disarmed the gunmen in Athens on Friday.", "2008-12-13")] == ["weapons"]

@@ -256,11 +256,15 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 else:
                     continue  # a recalled event with no date of its own: nothing the map can place in time
             if (
-                event.family == "displacement" and _WHO_BEFORE.search(sentence, max(0, t_start - 30), t_start)
-                and not sentence[t_start:t_end].lower().endswith("ing")
-                and not any(end <= t.start < clause[1] for t in times) and not _DAY_WORDS.search(sentence, t_end)
+                event.family == "displacement" and not any(end <= t.start < clause[1] for t in times) and not _DAY_WORDS.search(sentence, t_end)
+                and (
+                    (_WHO_BEFORE.search(sentence, max(0, t_start - 30), t_start) and not sentence[t_start:t_end].lower().endswith("ing"))
+                    or _SHELTERS_BEFORE.search(sentence, max(0, t_start - 50), t_start)
+                )
             ):  # fmt: skip
-                continue  # "refugees who fled violence in Sudan are living in the camp": who they are, not a day's event
+                # "refugees who fled violence in Sudan are living in the camp", "a camp sheltering
+                # 20,000 civilians fleeing conflict": who they are, not a day's event
+                continue
             if event.layer == "material" and legal_reference(text, start) and not any(attached(text, t, start) for t in times):
                 continue  # "tried for rape in March 2005": the day is the trial's; the rape is told undated
             if event.layer == "material" and no_happening(event.family, sentence, t_start, t_end, story, sports) and not (
@@ -390,6 +394,7 @@ def _unknown_site(sentence: str, places: list[Place], s_start: int, country: Pla
 # "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").
 _HERE = re.compile(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
+_SHELTERS_BEFORE = re.compile(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)
 _WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
 
 
