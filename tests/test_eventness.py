@@ -551,3 +551,23 @@ def test_what_people_want_to_see_done_is_no_happening() -> None:
 
     assert material_events("Students in Athens want to see the officers punished and the riot police disarmed.", "2008-12-13") == []
     assert [e.family for e in material_events("Police disarmed the gunmen in Athens on Friday.", "2008-12-13")] == ["weapons"]
+
+
+def test_a_bomb_that_hits_a_market_or_shatters_windows_is_a_bombing_not_a_computer_attack() -> None:
+    from tests.annotate import material_events
+
+    for text in ("A bomb hit a crowded market in Peshawar on Tuesday.", "A car bomb in Peshawar shattered windows and products on Tuesday."):
+        assert [(e.kind, (e.place or {}).get("name")) for e in material_events(text, "2009-10-30")] == [("attack.bombing", "Peshawar")]
+    assert material_events("Hackers in Peshawar attacked a flaw in Internet Explorer on Tuesday.", "2009-10-30") == []
+
+
+def test_this_second_attack_that_a_government_will_respond_to_is_the_one_just_told() -> None:
+    from tests.annotate import material_events
+
+    events = material_events(
+        "Warplanes bombed a refugee camp near Yida on Thursday, killing 12 people. "
+        "It is unclear how the government in Juba will respond to this second attack within its borders.",
+        "2011-11-11",
+    )
+    assert [(e.kind, e.modality, (e.place or {}).get("name")) for e in events] == [("attack.airstrike", "asserted", "Yida")]
+    assert len(events[0].evidence) == 2

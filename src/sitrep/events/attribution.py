@@ -30,6 +30,8 @@ _CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|
 _CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
 
 
+# A known event as the object of another verb: "respond to this attack", "investigate the bombing".
+_KNOWN_NOUN = re.compile(r"\b(?:to|for|into|against|over|after|about|on)\s+(?:this|that|these|those|the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _PLANNED = re.compile(
     r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
@@ -140,6 +142,8 @@ def modality_of(text: str, sentence: str, s_start: int, start: int, end: int, ki
     plan, goal = _PLANNED.search(before), _INFINITIVE.search(before)
     if goal and plan and goal.start() < plan.start():
         return "hypothetical"  # "the end game is to capture": a goal, though "is to" reads as a plan
+    if plan and _KNOWN_NOUN.search(before, plan.start()):
+        plan = None  # "will respond to this second attack": the plan is the response; the attack happened
     if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
