@@ -137,3 +137,15 @@ def test_a_toll_that_rose_or_stood_counts_the_dead() -> None:
     q = find_quantities("In Tanzania, the toll from the blast stood at 10.")
     assert [(x.value, x.fatality) for x in q] == [(10, "killed")]
     assert [x.fatality for x in find_quantities("Prices rose to 201 dollars.")] == [None]
+
+
+def test_a_people_counted_by_its_plural_is_a_toll() -> None:
+    from sitrep.quantities import find_quantities
+
+    def dead(text: str) -> list[tuple[float, str | None]]:
+        return [(q.value, q.fatality) for q in find_quantities(text)]
+
+    assert dead("Serb police shelled the village, killing 12 ethnic Albanians.") == [(12, "killed")]
+    assert dead("The blast killed three Israelis and wounded two.") == [(3, "killed"), (2, "injured")]
+    assert dead("Militiamen hacked to death 40 Tutsi villagers.") == [(40, "killed")]
+    assert dead("The airline sold 12 Boeings last year.") == [(12, None)]

@@ -88,7 +88,8 @@ _TOLL_RISE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|stood
 _TOLL_WORD = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _DEATH_BEFORE = re.compile(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
-    r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered)\s*$",
+    r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered|murdered|"
+    r"(?:hacked|stabbed|beaten|burned|burnt|clubbed|stoned|shot|starved|tortured) to death)\s*$",
     re.IGNORECASE,
 )
 _INJURY_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
@@ -106,6 +107,10 @@ PEOPLE = frozenset(
      "gendarmes", "guerrillas", "hostages", "monks", "priests", "nuns", "pupils", "schoolchildren", "schoolgirls", "schoolboys",
      "toddlers", "adults", "survivors", "visitors", "spectators", "conscripts", "mercenaries", "jihadis", "paramilitaries"]
 )
+
+# A people named by its plural ("12 ethnic Albanians", "three Israelis", "40 Tutsis", "Kurds",
+# "Serbs", "Chechens", "Sudanese"): counted people, as "villagers" are.
+_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ese|ites|ds|bs|ts|ks|ims|ews|us|ils|urs|khs|ens)$")
 
 # Words that end a counted noun phrase (function words, auxiliaries, reporting verbs).
 _STOP = frozenset(
@@ -185,7 +190,7 @@ def _thing(text: str, pos: int) -> tuple[str | None, int]:
         if lower in _STOP or lower in WORD_VALUES or (words and DEATH.fullmatch(lower) and lower not in PEOPLE):
             break
         # "three suspected JNIM militants": a name inside the phrase does not end it.
-        name_after = words and word[0].isupper() and not words[-1][0].isupper() and lower not in PEOPLE
+        name_after = words and word[0].isupper() and not words[-1][0].isupper() and lower not in PEOPLE and not _GROUP_PLURAL.match(word)
         if name_after and not _PEOPLE_AHEAD.match(text, m.end()):
             break
         words.append(word)
@@ -216,7 +221,7 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
         return "killed"
     if head in {"wounded", "injured", "injuries"}:
         return "injured"
-    if head is not None and head not in PEOPLE and not head.endswith(("ers", "ists", "ians", "ees")):
+    if head is not None and head not in PEOPLE and not head.endswith(("ers", "ists", "ians", "ees")) and not _GROUP_PLURAL.match(unit.split()[-1] if unit else ""):
         return None
     before = text[max(0, q_start - 40) : q_start]
     before = re.split(r"[.;:!?]|\band\b", before)[-1]
