@@ -18,3 +18,19 @@ def test_coalition_troops_are_natos_in_afghanistan_only() -> None:
 
 def test_a_security_force_is_the_host_states_not_natos() -> None:
     assert _doer("A security force killed two militants in Maiduguri on Monday.", "2014-04-06") == "Military Forces of Nigeria"
+
+
+def test_the_farc_before_the_peace_deal_is_the_farc_and_its_dissidents_after() -> None:
+    assert _doer("FARC guerrillas kidnapped a mayor in Cauca province on Sunday.", "2007-03-06") == "FARC: Revolutionary Armed Forces of Colombia"
+    assert _doer("FARC dissidents attacked a police post in Cauca on Sunday.", "2019-03-06") == "FARC Dissidents"
+
+
+def test_an_army_before_its_states_independence_is_the_old_states() -> None:
+    events = material_events("Government troops regained control of the town of Bentiu after heavy fighting on Monday.", "2007-03-06")
+    assert {(e.place or {}).get("country_code") for e in events} == {"SD"}
+    assert {(e.actor1 or {}).get("name") for e in events} == {"Military Forces of Sudan"}
+
+
+def test_troops_that_pound_positions_shell_them() -> None:
+    (event,) = material_events("Ethiopian troops backed by tanks pounded insurgent positions in northern Mogadishu on Monday.", "2007-03-06")
+    assert (event.kind, (event.actor1 or {}).get("name")) == ("attack.shelling", "Military Forces of Ethiopia")

@@ -66,7 +66,7 @@ from sitrep.events.scene import (
     scenes,
 )
 from sitrep.events.scene import focus as main_place
-from sitrep.events.statehood import at_the_capital
+from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
 from sitrep.events.tallies import date_tallies, told_as_tally
 from sitrep.events.tolls import (
@@ -80,7 +80,6 @@ from sitrep.events.tolls import (
 from sitrep.events.towns import coordinated, each_town, place_json
 from sitrep.events.victims import marked, retold_killing
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
-from sitrep.places.sovereignty import place_then
 from sitrep.sentences import split_sentences
 
 # "the shooting", "their attack": a noun that recalls an event the reader knows of.
@@ -314,7 +313,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events = one_per_event(events, text, (lambda d: recalled(d, article, 31)) if article.published else None)
     for e in events:
         e.background = recalled(e.date, article)
-        e.place = place_then(e.place, e.date)  # a 1955 war in today's South Sudan: in Sudan then
+        in_the_state_then(e)  # a 1955 war in today's South Sudan: in Sudan then, and Sudan's army
         here = (e.place or {}).get("country_code")
         if e.actor1 and e.actor1.get("how") == "unnamed" and here and e.actor1.get("country_code") != here:
             # The event's place narrowed to a town of another country (East Africa -> Nairobi):

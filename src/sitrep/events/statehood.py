@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.places import country_name
 from sitrep.events.towns import place_json
 from sitrep.model import Event, Place
 from sitrep.places.gazetteer import load
+from sitrep.places.sovereignty import place_then
 
 # The trigger words of a new state (data/events/triggers.tsv, kind "other").
 _INDEPENDENCE = re.compile(r"independen|own country|separate country|seceded|split (?:off|away)", re.IGNORECASE)
@@ -40,3 +42,21 @@ def at_the_capital(events: list[Event], places: list[Place]) -> None:
             country_code=c.country_code, admin1=c.admin1, admin2=c.admin2, feature=c.feature,
         )  # fmt: skip
         e.place = place_json(capital, None)
+
+
+def in_the_state_then(e: Event) -> None:
+    """The event's place and the actors of its country coded to the state the place was in on
+    the event's day: "the army regained Bentiu" in 2007 is Sudan's army, at a town then in Sudan."""
+    before = (e.place or {}).get("country_code")
+    e.place = place_then(e.place, e.date)
+    after = (e.place or {}).get("country_code")
+    if not before or not after or before == after:
+        return
+    old, new = country_name(before), country_name(after)
+    for side in ("actor1", "actor2"):
+        actor = getattr(e, side)
+        if actor and actor.get("country_code") == before:
+            # Only the state's name the coding gave ("Military Forces of South Sudan", "Civilians
+            # (South Sudan)"), not a group's own name ("Kosovo Liberation Army").
+            name = re.sub(rf"(?<=\bof ){re.escape(old)}\b|(?<=\(){re.escape(old)}(?=\))", new, str(actor["name"]))
+            setattr(e, side, {**actor, "name": name, "country_code": after})
