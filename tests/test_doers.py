@@ -34,3 +34,10 @@ def test_an_army_before_its_states_independence_is_the_old_states() -> None:
 def test_troops_that_pound_positions_shell_them() -> None:
     (event,) = material_events("Ethiopian troops backed by tanks pounded insurgent positions in northern Mogadishu on Monday.", "2007-03-06")
     assert (event.kind, (event.actor1 or {}).get("name")) == ("attack.shelling", "Military Forces of Ethiopia")
+
+
+def test_gunmen_who_storm_a_police_station_attack_the_police_and_take_no_town() -> None:
+    events = material_events("Gunmen stormed a police station in Quetta late on Monday.", "2007-03-06")
+    assert [(e.kind, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == [
+        ("clash.armed", "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan")
+    ]
