@@ -69,6 +69,10 @@ def test_the_days_of_a_campaign_so_far_count_the_day_told() -> None:
 def test_fighting_that_rages_is_a_war_not_a_brawl() -> None:
     events = _annotate("Fighting raged in Malakal on Monday.", "2011-11-12")
     assert [(e.kind, (e.date or {}).get("value")) for e in events if e.layer == "material"] == [("clash.armed", "2011-11-07")]
+    for text in ("Fighting flared in the Orasje pocket on Monday.", "Bihac was quiet on Monday after a week of fighting."):
+        assert [e.kind for e in _annotate(text, "1995-07-12") if e.layer == "material"] == ["clash.armed"]
+    # Fans who fight outside a stadium are a mob, not a war.
+    assert [e.kind for e in _annotate("Fighting erupted between rival fans outside the stadium in Bihac.", "1995-07-12") if e.layer == "material"] == ["riot.mob"]
 
 
 def test_a_planned_weekday_is_the_coming_one() -> None:

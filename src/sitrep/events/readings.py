@@ -204,9 +204,9 @@ _MILITARY_WORD = re.compile(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?
 
 
 # "Heavy fighting broke out near the airport": the words of war, not of a brawl.
-_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street|(?:days|weeks|months)\s+of)\s+$", re.IGNORECASE)
-# "Fighting raged in Malakal": a war's fighting goes on, a brawl does not rage.
-_RAGED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:rag(?:ed|es|ing)|continu(?:ed|es|ing)\s+to\s+rage)\b", re.IGNORECASE)
+_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street|(?:days?|weeks?|months?|years?)\s+of)\s+$", re.IGNORECASE)
+# "Fighting raged in Malakal", "fighting flared in the Orasje pocket": a war's fighting goes on, a brawl does not rage.
+_RAGED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:rag(?:ed|es|ing)|continu(?:ed|es|ing)\s+to\s+rage|flar(?:ed|es|ing)|intensif(?:ied|ies|ying)|escalat(?:ed|es|ing))\b", re.IGNORECASE)
 
 
 def _heavy_fighting(e: Event) -> bool:
