@@ -41,3 +41,13 @@ def test_gunmen_who_storm_a_police_station_attack_the_police_and_take_no_town() 
     assert [(e.kind, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == [
         ("clash.armed", "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan")
     ]
+
+
+def test_the_doer_of_a_second_verb_is_the_clauses_subject_not_what_the_first_verb_took() -> None:
+    events = material_events("M23 rebels clashed against the FARDC near Bunagana on Monday and took control of the town.", "2022-06-25")
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [
+        ("territory.capture", "M23: March 23 Movement"), ("clash.armed", "M23: March 23 Movement")
+    ]
+    # A subject named with an article stays the doer.
+    (raid,) = material_events("The army raided a village near Mandalay on Monday and arrested 12 men.", "2022-02-15")
+    assert (raid.actor1 or {}).get("name") == "Military Forces of Myanmar"

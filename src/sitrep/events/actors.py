@@ -64,6 +64,12 @@ def _actor_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
     return last[2]
 
 
+# A second verb of the clause's subject ("stormed a police station and killed"), and an actor
+# named as what an earlier verb took ("a police station", "the army base").
+_AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$")
+
+
 def actors(
     text: str, lex: Lexicon, kind: Kind, clause: tuple[int, int], start: int, end: int,
     places: list[Place], country: str | None,
@@ -123,6 +129,10 @@ def actors(
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
     if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
         subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
+    if before and subject is before[-1] and _AND_THEN.search(text, max(lo, start - 12), start) and _OBJECT_BEFORE.search(text, max(lo, subject["start"] - 20), subject["start"]):
+        # "Gunmen stormed a police station and killed four officers": the station's police are
+        # what the first verb took; the doer of both verbs is the clause's subject.
+        subject = next((a for a in reversed(before[:-1]) if not _OBJECT_BEFORE.search(text, max(lo, a["start"] - 20), a["start"])), None)
     if before and _TRAILING.search(text, max(lo, start - 3), start) and _HARM_PARTICIPLE.match(text, start):
         # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject
         # kills, not whom it fired on; with none, the doer goes unnamed.
