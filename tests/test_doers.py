@@ -51,3 +51,11 @@ def test_the_doer_of_a_second_verb_is_the_clauses_subject_not_what_the_first_ver
     # A subject named with an article stays the doer.
     (raid,) = material_events("The army raided a village near Mandalay on Monday and arrested 12 men.", "2022-02-15")
     assert (raid.actor1 or {}).get("name") == "Military Forces of Myanmar"
+
+
+def test_police_firing_live_bullets_at_supporters_protesting_is_one_excessive_force_event() -> None:
+    events = material_events("Police in Mombasa fired live bullets at opposition supporters protesting the election results.", "2007-12-31")
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [("protest.excessive", "Police Forces of Kenya")]
+    # Tear gas is an intervention, no excessive force.
+    gassed = material_events("Police fired tear gas at opposition supporters protesting in Mombasa on Monday.", "2007-12-31")
+    assert [e.kind for e in gassed] == ["protest.intervention"]
