@@ -64,6 +64,23 @@ def _actor_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
     return last[2]
 
 
+# The places of the last text read that may own an actor, and those outside a name: one pass
+# per article rather than one per event (an article has some 20 events and 25 places).
+_last_split: tuple[str, list[Place], int, list[Place], list[Place]] | None = None
+
+
+def _owning_places(text: str, places: list[Place]) -> tuple[list[Place], list[Place]]:
+    """The places not after "pro-"/"anti-" (owners of a force) and those not inside a name."""
+    global _last_split
+    last = _last_split
+    if last is None or last[0] is not text or last[1] is not places or last[2] != len(places):
+        owners = [p for p in places if not _SIDE_BEFORE.search(text, max(0, p.start - 5), p.start)]
+        unnamed = [p for p in places if not _IN_NAME.search(text, max(0, p.start - 30), p.start)]
+        last = (text, places, len(places), owners, unnamed)
+        _last_split = last
+    return last[3], last[4]
+
+
 # A second verb of the clause's subject ("stormed a police station and killed"), and an actor
 # named as what an earlier verb took ("a police station", "the army base").
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
@@ -79,7 +96,7 @@ def actors(
     lo, hi = clause
     mentions: list[dict[str, Any]] = []
     # "pro-Russian separatists" are not Russia's: a "pro-" or "anti-" country owns no one.
-    owners = [p for p in places if not _SIDE_BEFORE.search(text, max(0, p.start - 5), p.start)]
+    owners, unnamed = _owning_places(text, places)
     for m in _actor_matches(lex, text):
         if m.start() < lo or m.end() > hi or _NONE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
             continue  # (outside the clause, or "No militants were inside the school": no one)
@@ -206,7 +223,6 @@ def actors(
     if kind.family == "clash" and subject is None and obj is not None and not (obj["type"] == "civilians" and _HARM_GAP.search(text, end, obj["start"])):
         # "Clashes in Aden killed 40 people": the people are the dead, not a side.
         subject, obj = obj, None
-    unnamed = [p for p in places if not _IN_NAME.search(text, max(0, p.start - 30), p.start)]
     own = _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
     if subject is None and kind.name in _FORCE_KINDS and own and own not in _NO_STATE_FORCES:
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.

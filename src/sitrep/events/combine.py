@@ -10,13 +10,15 @@ import re
 
 from sitrep.events.apart import days_apart
 from sitrep.events.clauses import finite, subordinate
-from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.model import Event
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
 _DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
 _SPECIFIC = {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}
 _APART = re.compile(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
+# "Heavy clashes continued in the north": a fight with a verb of its own.
+_GOES_ON = cues()["fight_goes_on_after"]
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -69,6 +71,7 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [
             h for h in out
             if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None
+            or (h[0].name == "clash.armed" and _GOES_ON.match(sentence, h[2]))
             or any(_APART.search(sentence, h[2], a) or (_OTHER_CLAUSE.search(sentence, h[2], a) and sentence[h[1] : h[2]].endswith("ed")) for a in strikes if a > h[2])
         ]  # fmt: skip
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)

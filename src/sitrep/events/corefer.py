@@ -272,6 +272,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
+                if any(events[k].evidence[0]["trigger"]["start"] == e.evidence[0]["trigger"]["start"] for k in clusters[c]):
+                    continue  # "airstrikes on Khan Younis and Rafah": one trigger told in two towns is two scenes, however near
                 held = date_of[c]
                 if own_date is None and _SERIES.search(str((held or {}).get("text") or "")) and not _SERIES.search(str((e.date or {}).get("text") or "")):
                     continue  # "five days of rioting" began on the 6th; petrol bombs told undated are not its first day

@@ -44,7 +44,13 @@ _UNOPPOSED = re.compile(
     re.IGNORECASE,
 )
 _DISAPPEARED = re.compile(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
-_WEAPONS = re.compile(r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military)\b", re.IGNORECASE)
+# Words of armed force in a story: its bare "clashes" are fighting, not a brawl ("Clashes were
+# continuing in Zeitun, and there were reports of airstrikes").
+_WEAPONS = re.compile(
+    r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military|"
+    r"air ?-?strikes?|air raids?|shelling|artillery|mortars?|rockets?|missiles?|warplanes)\b",
+    re.IGNORECASE,
+)
 _ONE_PERSON = re.compile(r"^(?:a|an|one|the)\s", re.IGNORECASE)
 
 

@@ -262,6 +262,8 @@ def place_of(
         return named
     said = text[sentence[0] : sentence[1]]
     for lo, hi in (clause, sentence):
+        if (lo, hi) == sentence and (m := _UNKNOWN_IN.match(text, end, sentence[1])) and m.start(1) < clause[1] and not any(p.start < m.end() and m.start(1) < p.end for p in places):
+            return None  # "Clashes were continuing in Zeitun, and ... airstrikes on Rafah": a place the gazetteer lacks, not the next clause's
         inside = [
             p for p in places
             if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
@@ -289,6 +291,15 @@ def place_of(
 
             return min(inside, key=score)
     return None
+
+
+# A capitalised name right after the trigger's locative that ends its clause ("continuing in
+# Zeitun, and ..."), not a month or a day.
+_UNKNOWN_IN = re.compile(
+    r"\s+(?:(?:[a-z]+\s+){0,2}?)(?:in|near|outside|around|inside)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"([A-Z][a-z][\w'’-]*)(?=\s*(?:,\s*(?:and|while|but|whereas)\b|;|\.))"
+)
 
 
 # Between the town and the trigger, at most two lower-case modifiers ("train", "suicide"),
