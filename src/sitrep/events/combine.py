@@ -180,3 +180,22 @@ def when_day(events: list[Event], sentence: str, s_start: int) -> None:
             # (A day told inside the "when" clause is the event's own.)
             if after and e.date and e.date.get("how") in ("text", "context") and said != day.get("text") and sentence.find(said, m.end()) < 0:
                 e.date = {**day, "how": "context"}
+
+
+# "... on Saturday, and riots broke out that night": the day the sentence told before.
+_THAT_DAY = re.compile(r"\b(?:(?:later|early|late)\s+)?(?:that|the same)\s+(?:day|night|evening|afternoon|morning)\b|\bhours later\b", re.IGNORECASE)
+
+
+def that_day(events: list[Event], sentence: str, s_start: int) -> None:
+    """Date an event told "that night" or "the same day" to the day of the event told before
+    it in the sentence, when the event has no day of its own."""
+    m = _THAT_DAY.search(sentence)
+    if m is None:
+        return
+    told = [e for e in events if e.evidence[0]["trigger"]["end"] - s_start <= m.start() and (e.date or {}).get("how") == "text" and len(str((e.date or {}).get("value"))) == 10]
+    if not told:
+        return
+    day = max(told, key=lambda e: e.evidence[0]["trigger"]["end"]).date or {}
+    for e in events:
+        if e not in told and (e.date or {}).get("how") in ("published", "lead", None) and e.evidence[0]["trigger"]["start"] - s_start > told[0].evidence[0]["trigger"]["start"] - s_start:
+            e.date = {**day, "how": "context"}

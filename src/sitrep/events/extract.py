@@ -29,7 +29,7 @@ from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine, sparked_day, when_day, year_clause
+from sitrep.events.combine import combine, sparked_day, that_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
@@ -67,8 +67,8 @@ from sitrep.events.scene import (
 )
 from sitrep.events.scene import focus as main_place
 from sitrep.events.statehood import at_the_capital, in_the_state_then
-from sitrep.events.storyday import context_date, narrative_day, sentence_day, still_now
-from sitrep.events.tallies import date_tallies, told_as_tally
+from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now
+from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
     bare_toll,
@@ -282,6 +282,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         toll_into_act(events, n_before)
         sparked_day(events[n_before:], sentence, s_start)
         when_day(events[n_before:], sentence, s_start)
+        that_day(events[n_before:], sentence, s_start)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.
@@ -311,6 +312,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         if e.id in tagged and e.kind != tagged[e.id].name:
             retype(e, tagged[e.id])
     events = one_per_event(events, text, (lambda d: recalled(d, article, 31)) if article.published else None)
+    after_its_cause(events, today)  # "the officers involved in the shooting have been arrested": this month
     for e in events:
         e.background = recalled(e.date, article)
         in_the_state_then(e)  # a 1955 war in today's South Sudan: in Sudan then, and Sudan's army
@@ -333,7 +335,7 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
         (
             e.date for e in events
             if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
-            and not told_day(e) and not aside_event(e)
+            and not told_day(e) and not aside_event(e) and not opens_span(e)  # ("killed since the assault began 12 days ago")
         ),
         None,
     )

@@ -127,6 +127,8 @@ def _crowd_fight(e: Event) -> bool:
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
     if e.actor2 in crowd and e.actor2 is not None and _harmed_after(e, e.actor2) and not _FEUD.search(e.evidence[0]["text"]):
         return False  # "clashes killed 40 people": the people are the dead
+    if any(_dead_before(e, a) for a in crowd):
+        return False  # "300 people have been killed since the offensive began": the dead, no side
     return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
 
 

@@ -29,7 +29,7 @@ def strand(family: str) -> str:
 _SINCE = re.compile(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
-def _since(e: Event) -> bool:
+def opens_span(e: Event) -> bool:
     """Whether the event's day opens a span ("uprooted since June", "fighting began in July"): no
     time for the next sentence."""
     sentence, said = e.evidence[0]["text"], str((e.date or {}).get("text") or "\0")
@@ -67,7 +67,7 @@ def context_date(
             continue
         if _APART.match(str((e.date or {}).get("text") or "")):
             continue
-        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not _since(e) and len(str(e.date["value"])) >= 7:
+        if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not opens_span(e) and len(str(e.date["value"])) >= 7:
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]

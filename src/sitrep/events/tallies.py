@@ -63,3 +63,35 @@ def date_tallies(events: list[Event], today: str | None) -> None:
     for e in events:
         if tally(e) and e.date and str(e.date.get("value")) > str(start["value"]):
             e.date = {**start, "how": "context"}
+
+
+# "have been arrested", "has been detained": done some time before the telling, day untold.
+_PERFECT_JUST_BEFORE = re.compile(r"\b(?:have|has)\s+(?:now\s+|also\s+|since\s+)?been\s+$", re.IGNORECASE)
+_CAUSES = ("attack", "clash")
+
+
+def after_its_cause(events: list[Event], today: str | None) -> None:
+    """An arrest told in the perfect with no day of its own, beside the event it followed from
+    ("The two officers involved in the boy's shooting have been arrested", a week on): some day
+    between that event and the story's, known to the month, not the day of the story."""
+    if today is None or len(today) < 10:
+        return
+    for e in events:
+        ev = e.evidence[0]
+        at = ev["trigger"]["start"] - ev["start"]
+        if e.family != "detention" or e.layer != "material" or (e.date or {}).get("how") == "text" or tally(e):
+            continue
+        if not _PERFECT_JUST_BEFORE.search(ev["text"], max(0, at - 30), at):
+            continue
+        causes = [
+            str(c.date["value"]) for c in events
+            if c.family in _CAUSES and any(x["start"] == ev["start"] for x in c.evidence) and c.date and len(str(c.date.get("value"))) == 10
+        ]  # fmt: skip
+        if causes and min(causes) < _days_before(today, 1) and min(causes)[:7] == today[:7]:
+            e.date = {"value": today[:7], "precision": "month", "how": "context", "text": None}
+
+
+def _days_before(today: str, n: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(today[:10]) - timedelta(days=n)).isoformat()

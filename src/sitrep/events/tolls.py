@@ -117,6 +117,17 @@ def _toll_to_its_clause(mine: list[Event]) -> None:
             e.fatalities = None
 
 
+def _unrest_after_killing(mine: list[Event]) -> None:
+    """"Police shot dead a student on Saturday, and riots broke out that night": the dead are the
+    shooting's; the unrest told after it carries no second count of them."""
+    for e in mine:
+        if e.family in ("riot", "protest") and e.kind != "protest.excessive" and e.fatalities is not None and any(
+            a.family == "attack" and a.fatalities == e.fatalities and a.evidence[0]["trigger"]["start"] < e.evidence[0]["trigger"]["start"]
+            for a in mine
+        ):
+            e.fatalities = None
+
+
 def _abduction_beside_killing(mine: list[Event]) -> None:
     """"Insurgents killed 30 people in an attack on a village, abducting women": the dead are the
     attack's; the abduction told beside it carries no second count of them."""
@@ -136,6 +147,7 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     _participle_tolls(events, n_before)
     mine = events[n_before:]
     _abduction_beside_killing(mine)
+    _unrest_after_killing(mine)
     _toll_to_its_clause(mine)
     toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e)), None)
     if len(mine) < 2 or toll is None:
