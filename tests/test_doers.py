@@ -59,3 +59,12 @@ def test_police_firing_live_bullets_at_supporters_protesting_is_one_excessive_fo
     # Tear gas is an intervention, no excessive force.
     gassed = material_events("Police fired tear gas at opposition supporters protesting in Mombasa on Monday.", "2007-12-31")
     assert [e.kind for e in gassed] == ["protest.intervention"]
+
+
+def test_an_aid_or_un_aircraft_is_no_air_force() -> None:
+    text = (
+        "Bombs hit the refugee camp at Malakal on Thursday. Just as a UN helicopter carrying food aid landed at the camp, "
+        "there was a loud explosion."
+    )
+    assert not any("Air Force" in str((e.actor1 or {}).get("name")) for e in material_events(text, "2011-11-11"))
+    assert _doer("Helicopters fired rockets at rebel positions near Kadugli on Thursday.", "2011-11-11") == "Military Forces of Sudan Air Force"
