@@ -161,3 +161,15 @@ def test_a_coarser_date_counts_only_for_a_recalled_event() -> None:
     assert not date_ok({"value": "2011-07"}, war)
     assert not date_ok({"value": "2011-11"}, today)  # the story's own event: to the day
     assert date_ok({"value": "2011-11-10"}, today)
+
+
+def test_a_pin_that_matches_two_gold_events_is_the_one_of_its_own_kind() -> None:
+    from sitrep.evaluate.pins import _closeness
+
+    pin = {"kind": "riot.mob", "place": {"lat": 37.98, "lon": 23.73}, "date": {"value": "2008-12-06"}}
+    shooting = {**ATHENS, "family": "violence", "date": "2008-12-06", "date_precision": "day", "event": "shooting"}
+    riots = {**ATHENS, "family": "riot", "date": "2008-12-06", "date_precision": "day", "event": "riots"}
+    assert min([shooting, riots], key=lambda g: _closeness(pin, g))["event"] == "riots"
+    # Of one family, the nearer wins.
+    far = {**riots, "lat": 37.94, "lon": 23.64, "event": "piraeus"}
+    assert min([far, riots], key=lambda g: _closeness(pin, g))["event"] == "riots"

@@ -68,3 +68,9 @@ def test_an_aid_or_un_aircraft_is_no_air_force() -> None:
     )
     assert not any("Air Force" in str((e.actor1 or {}).get("name")) for e in material_events(text, "2011-11-11"))
     assert _doer("Helicopters fired rockets at rebel positions near Kadugli on Thursday.", "2011-11-11") == "Military Forces of Sudan Air Force"
+
+
+def test_one_man_beating_a_guard_is_no_mob() -> None:
+    text = "Mr. Harlan escaped on March 2, 2006, as he was taken to a hearing in Atlanta. He beat a guard and took her gun."
+    assert [e.kind for e in material_events(text, "2008-12-13")] == ["attack.civilians"]
+    assert [e.kind for e in material_events("Angry residents beat him to death in Kano on Monday.", "2008-12-13")] == ["riot.mob"]

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate.articles import date_ok, haversine_km, matches, material, records
+from sitrep.evaluate.articles import GOLD_FAMILY, date_ok, haversine_km, matches, material, records
 
 
 def _consolidated(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -48,14 +48,26 @@ def _consolidated(recs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             return list(sql.consolidated(store.conn))
 
 
-def _closeness(pin: dict[str, Any], gold: dict[str, Any]) -> tuple[bool, float]:
+# The heading a kind ACLED files under two is first filed under: mob violence is a riot.
+_OWN_FAMILY = {"riot.mob": "riot", "protest.excessive": "protest", "restriction": "other", "other": "other"}
+
+
+def _own_family(kind: str) -> str | None:
+    families = GOLD_FAMILY.get(kind, frozenset())
+    return next(iter(families)) if len(families) == 1 else _OWN_FAMILY.get(kind)
+
+
+def _closeness(pin: dict[str, Any], gold: dict[str, Any]) -> tuple[bool, bool, float]:
+    """Which gold event a pin that matches several is the pin of: the one of its day, then the
+    one its kind is filed under (a mob-violence pin is the riots', not the shooting's that
+    sparked them), then the nearest."""
     place = pin.get("place") or {}
     km = (
         haversine_km(float(place["lat"]), float(place["lon"]), gold["lat"], gold["lon"])
         if gold.get("lat") is not None
         else 0.0
     )
-    return (not date_ok(pin.get("date"), gold), km)
+    return (not date_ok(pin.get("date"), gold), gold.get("family") != _own_family(pin["kind"]), km)
 
 
 def evaluate_map(path: Path, *, limit: int | None = None) -> dict[str, Any]:

@@ -367,4 +367,14 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
                 # "police opened fire on a crowd of about 1,000" in a story of protests: force
                 # against the protesters.
                 retype(e, lex.kinds["protest.excessive"])
+        if e.kind == "riot.mob" and not (e.actor1 or {}).get("text") and e.evidence[0]["trigger"]["text"].lower().startswith("beat") and _ONE_DOER.search(
+            e.evidence[0]["text"], 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"]
+        ):
+            # "He beat a deputy guarding him": one man's assault, no mob.
+            retype(e, lex.kinds["attack.civilians"])
+            e.actor1 = None
     return events
+
+
+# One person as the subject just before the verb: "He beat", "Nichols then beat".
+_ONE_DOER = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b[A-Z][a-z]+)\s+(?:(?:then|later|allegedly|also|reportedly)\s+)?$")

@@ -266,6 +266,14 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             j = starts.get(m.end())
             if j is not None and _capitalised(toks[j]):
                 out.add(toks[j].key)  # "their son, whom the couple had named Conner": a person
+    # "Laci Peterson", "Peterson" alone a person: "Laci's disappearance" is hers ("Drive" of "Elkview Drive" is never alone).
+    alone = {b.key for a, b in itertools.pairwise(toks) if not (_capitalised(a) and text[a.end : b.start] == " ")} | {t.key for t in toks[:1]}
+    out.update(
+        a.key for a, b in itertools.pairwise(toks)
+        if b.key in out and b.key in alone and b.key not in HEAD_WORDS and gaz.commonness(b.key) < 4.0 and _capitalised(a) and _capitalised(b)
+        and not a.raw.isupper() and text[a.end : b.start] == " " and a.key not in PLACE_MODIFIERS | TITLES | _OPENERS
+        and (not gaz.lookup(a.key) or _small_town(gaz, a.key))
+    )  # fmt: skip
     return out
 
 
@@ -284,7 +292,7 @@ _PERSON_PASSIVE_AT = re.compile(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
     r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
     r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled|killed|shot|"
-    r"wounded|injured|kidnapped|abducted)\b"
+    r"wounded|injured|kidnapped|abducted|found (?:not )?guilty)\b"
     r"|\s+died\s+(?:trying|while|after|of|in\s+(?:hospital|his|her)|at\s+(?:the\s+)?(?:age|hospital|scene))\b"
 )
 
