@@ -10,6 +10,7 @@ forces (or the state itself: "Israel bombed") did it; crowds are protesters or r
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from sitrep.events.lexicon import Kind, Lexicon
@@ -52,16 +53,24 @@ _CROWD_CONTEXT = re.compile(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|ri
 # The actor names of the last text read: an article's events are read one after another,
 # and scanning the whole text once costs less than scanning each event's clause.
 # One tuple, replaced whole, so that threads reading other texts never see a mix.
-_last: tuple[str, Lexicon, list[re.Match[str]]] | None = None
+# A sentence is read once, and only one with an event in it (the whole text, where the caller
+# gives no sentence): a name never runs across two sentences.
+_last: tuple[str, Lexicon, dict[tuple[int, int], tuple[list[re.Match[str]], list[int]]]] | None = None
 
 
-def _actor_matches(lex: Lexicon, text: str) -> list[re.Match[str]]:
+def _actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, int] | None) -> list[re.Match[str]]:
+    """The actor names of ``text`` that start in ``lo:hi`` (an event's clause) of ``chunk``."""
     global _last
     last = _last
     if last is None or last[0] is not text or last[1] is not lex:
-        last = (text, lex, lex.actors.finditer(text))
+        last = (text, lex, {})
         _last = last
-    return last[2]
+    key = chunk or (0, len(text))
+    if key not in last[2]:
+        found = lex.actors.finditer(text, *key)
+        last[2][key] = (found, [m.start() for m in found])
+    found, starts = last[2][key]
+    return found[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
 # The places of the last text read that may own an actor, and those outside a name: one pass
@@ -89,15 +98,16 @@ _OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against
 
 def actors(
     text: str, lex: Lexicon, kind: Kind, clause: tuple[int, int], start: int, end: int,
-    places: list[Place], country: str | None,
+    places: list[Place], country: str | None, sentence: tuple[int, int] | None = None,
 ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:  # fmt: skip
     """The doer (actor1) and the one done to (actor2) of the event at ``start:end``, read
-    from its clause; ``country`` is where it happened, for the names ACLED gives by country."""
+    from its clause (in ``sentence``, where given); ``country`` is where it happened, for the
+    names ACLED gives by country."""
     lo, hi = clause
     mentions: list[dict[str, Any]] = []
     # "pro-Russian separatists" are not Russia's: a "pro-" or "anti-" country owns no one.
     owners, unnamed = _owning_places(text, places)
-    for m in _actor_matches(lex, text):
+    for m in _actor_matches(lex, text, lo, hi, sentence):
         if m.start() < lo or m.end() > hi or _NONE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"

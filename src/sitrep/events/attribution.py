@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.events.lowercue import LowerCue
 from sitrep.model import Article
 
 # Actor types that are no state: their "arrest" of someone is an abduction, their claim a claim.
@@ -21,67 +22,67 @@ NON_STATE = {"rebel", "militia", "unidentified", "identity"}
 _PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
 
 
-_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE)
+_DENIED = LowerCue(re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE))
 
 
-_CLAIMED = re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE)
+_CLAIMED = LowerCue(re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE))
 
 
-_CONFIRMED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE)
+_CONFIRMED = LowerCue(re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE))
 
 
 # A known event as the object of another verb: "respond to this attack", "investigate the bombing".
-_KNOWN_NOUN = re.compile(r"\b(?:to|for|into|against|over|after|about|on)\s+(?:this|that|these|those|the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_PLANNED = re.compile(
+_KNOWN_NOUN = LowerCue(re.compile(r"\b(?:to|for|into|against|over|after|about|on)\s+(?:this|that|these|those|the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
+_PLANNED = LowerCue(re.compile(
     r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
-)
+))
 
 
 # "A new candlelit vigil is planned for Sunday", "rallies are scheduled for Monday".
-_PLANNED_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE)
+_PLANNED_AFTER = LowerCue(re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE))
 
 
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = LowerCue(re.compile(
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
-)
+))
 
 
-_IMAGINED = re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE)
+_IMAGINED = LowerCue(re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE))
 
 
 # "how many kids will you kill", "would they attack": a question asks, it does not tell.
-_QUESTION = re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_QUESTION = LowerCue(re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 
 
 # "students announced new rallies on Monday", "unions called a general strike for Friday".
-_ANNOUNCED = re.compile(
+_ANNOUNCED = LowerCue(re.compile(
     r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged|"
     r"prepar(?:e|es|ed|ing) for)\s+"
     r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of)\s+){0,4}$",
     re.IGNORECASE,
-)
+))
 
 
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
 # a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
-_INFINITIVE = re.compile(
+_INFINITIVE = LowerCue(re.compile(
     r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
     r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
     re.IGNORECASE,
-)
+))
 
 
-_SAID = re.compile(
+_SAID = LowerCue(re.compile(
     r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
     r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
     re.IGNORECASE,
-)
+))
 
 
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)

@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sitrep.events.lowercue import LowerCue
+
 # A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
 CLAUSE_BREAK = re.compile(
     r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when|where|who)\b|"
     # "The fall of Palmyra comes days after the militants captured Ramadi": two happenings
     r"\s(?:comes?|came)\s+(?:(?:just|only|some|about|a|an|two|three|four|five|several|few|\d+)\s+)*(?:days?|weeks?|hours?|months?)\s+(?=after\b|before\b)|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
 )
-_SUBORDINATOR = re.compile(
+_SUBORDINATOR = LowerCue(re.compile(
     r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE
-)
-_SUBORDINATOR_BREAK = re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE)
+))
+_SUBORDINATOR_BREAK = LowerCue(re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE))
 
 
 @lru_cache(maxsize=2048)

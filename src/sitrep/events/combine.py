@@ -10,7 +10,8 @@ import re
 
 from sitrep.events.apart import days_apart
 from sitrep.events.clauses import finite, subordinate
-from sitrep.events.lexicon import Kind, Lexicon, cues
+from sitrep.events.lexicon import Kind, Lexicon, fast_cues
+from sitrep.events.lowercue import LowerCue
 from sitrep.model import Event
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
@@ -18,7 +19,7 @@ _DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
 _SPECIFIC = {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}
 _APART = re.compile(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
 # "Heavy clashes continued in the north": a fight with a verb of its own.
-_GOES_ON = cues()["fight_goes_on_after"]
+_GOES_ON = fast_cues()["fight_goes_on_after"]
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -183,7 +184,7 @@ def when_day(events: list[Event], sentence: str, s_start: int) -> None:
 
 
 # "... on Saturday, and riots broke out that night": the day the sentence told before.
-_THAT_DAY = re.compile(r"\b(?:(?:later|early|late)\s+)?(?:that|the same)\s+(?:day|night|evening|afternoon|morning)\b|\bhours later\b", re.IGNORECASE)
+_THAT_DAY = LowerCue(re.compile(r"\b(?:(?:later|early|late)\s+)?(?:that|the same)\s+(?:day|night|evening|afternoon|morning)\b|\bhours later\b", re.IGNORECASE))
 
 
 def that_day(events: list[Event], sentence: str, s_start: int) -> None:

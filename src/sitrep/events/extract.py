@@ -50,7 +50,7 @@ from sitrep.events.eventness import (
     recalled_cause,
     war_toll,
 )
-from sitrep.events.lexicon import Kind, Lexicon, cues, load
+from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
 from sitrep.events.places import is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack
@@ -90,7 +90,7 @@ _DEFINITE = re.compile(
 # "the shooting location", "local shooting victims", "the bombing site": the noun names
 # something of an event told elsewhere, not a new happening.
 # Eventness cues with their sources (data/events/cues.tsv).
-_CUES = cues()
+_CUES = fast_cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
@@ -446,7 +446,7 @@ def _event(
     where_json = place_json(place, None) if place else (place_json(fallback, how) if fallback else None)
     where = place or fallback
     country = where.country_code if where else None
-    actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country)
+    actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country, span)
     kind = reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not any(_PAST.search(w) for w in text[start:end].split())

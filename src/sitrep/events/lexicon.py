@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from sitrep.events.lowercue import LowerCue
 from sitrep.events.prefilter import Scanner, Starts
 
 
@@ -86,6 +87,12 @@ def cues() -> dict[str, re.Pattern[str]]:
     for name, flags, pattern, *_ in _rows("events", "cues.tsv"):
         out[name] = re.compile(pattern, re.IGNORECASE if flags == "i" else 0)
     return out
+
+
+@lru_cache(maxsize=1)
+def fast_cues() -> dict[str, LowerCue]:
+    """The cues of ``cues()``, run on lower-cased text (lowercue.py): same answers, faster."""
+    return {name: LowerCue(pattern) for name, pattern in cues().items()}
 
 
 def _dash(value: str) -> str | None:

@@ -121,11 +121,12 @@ class Scanner:
         self._by_key[key] = rx
         return rx
 
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """The non-overlapping matches of the whole alternation, left to right."""
+    def finditer(self, text: str, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
+        """The non-overlapping matches of the whole alternation, left to right, that start in
+        ``start:stop`` (a match may run past ``stop``)."""
         out: list[re.Match[str]] = []
         pos = 0
-        for s in _STARTS.finditer(text):
+        for s in _STARTS.finditer(text, start, len(text) if stop is None else stop):
             at = s.start()
             if at < pos:
                 continue

@@ -14,12 +14,12 @@ from typing import Any
 
 from sitrep.events.actors import ARMED, unnamed_doer
 from sitrep.events.attribution import NON_STATE
-from sitrep.events.lexicon import Kind, Lexicon, cues
+from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.tolls import TOLL_TRIGGER
 from sitrep.model import Event
 
-_CUES = cues()
+_CUES = fast_cues()
 
 
 def retype(event: Event, kind: Kind) -> None:

@@ -12,6 +12,7 @@ from sitrep.events.combine import year_clause
 from sitrep.events.corefer import places_agree
 from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
+from sitrep.events.lowercue import LowerCue
 from sitrep.model import Event, Quantity
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
@@ -23,17 +24,17 @@ _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
 _DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed|burnt to death|burned to death)"
 
 
-_KILLED_ONE = re.compile(
+_KILLED_ONE = LowerCue(re.compile(
     r"\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
     r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
     r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
     r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
     r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
     re.IGNORECASE,
-)
+))
 
 
-_KILLED_BOTH = re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE)
+_KILLED_BOTH = LowerCue(re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE))
 
 
 TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
@@ -270,11 +271,11 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None
 
 
 # A toll over a whole war or decades, which no one event on the map carries.
-_WAR_TOLL = re.compile(
+_WAR_TOLL = LowerCue(re.compile(
     r"\b(?:died|killed|dead|deaths|lives)\b[^.;]{0,60}?\b(?:in|during|of|over) the (?:[\w-]+ ){0,3}?(?:civil )?(?:war|conflict|insurgency|decades)\b(?![- ](?:torn|zone|crimes?))"
     r"|\bsince (?:19|20)\d\d\b|\bover (?:the (?:past|last) )?(?:\w+ )?decades\b",
     re.IGNORECASE,
-)
+))
 
 
 def _killed_words(sentence: str) -> int | None:

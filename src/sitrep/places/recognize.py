@@ -217,12 +217,15 @@ def _small_town(gaz: Gazetteer, key: str) -> bool:
 def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
     """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
     out: set[str] = set()
-    for i, (a, b) in enumerate(itertools.pairwise(toks)):
-        if not _capitalised(b) or text[a.end : b.start] not in (" ", ". "):
+    caps = [t.raw[:1].isupper() for t in toks]  # (once: this loop reads each word thrice)
+    n = len(toks)
+    for i in [j for j in range(n - 1) if caps[j + 1]]:
+        a, b = toks[i], toks[i + 1]
+        if text[a.end : b.start] not in (" ", ". "):
             continue
-        c = toks[i + 2] if i + 2 < len(toks) else None
-        full = c is not None and _capitalised(c) and text[b.end : c.start] == " "
-        if _capitalised(a) and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
+        c = toks[i + 2] if i + 2 < n else None
+        full = c is not None and caps[i + 2] and text[b.end : c.start] == " "
+        if caps[i] and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
             out.add(b.key)
             if full and a.key in TITLES and c is not None:
                 out.add(c.key)  # "Officer Jovaniel Cordova": the surname after an unknown given name
@@ -267,12 +270,12 @@ def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             if j is not None and _capitalised(toks[j]):
                 out.add(toks[j].key)  # "their son, whom the couple had named Conner": a person
     # "Laci Peterson", "Peterson" alone a person: "Laci's disappearance" is hers ("Drive" of "Elkview Drive" is never alone).
-    alone = {b.key for a, b in itertools.pairwise(toks) if not (_capitalised(a) and text[a.end : b.start] == " ")} | {t.key for t in toks[:1]}
+    pairs = [(j, toks[j], toks[j + 1]) for j in range(n - 1) if caps[j] and caps[j + 1] and toks[j + 1].key in out and text[toks[j].end : toks[j + 1].start] == " "]
+    alone = {toks[j].key for j in range(n) if toks[j].key in out and not (j and caps[j - 1] and text[toks[j - 1].end : toks[j].start] == " ")} if pairs else set()
     out.update(
-        a.key for a, b in itertools.pairwise(toks)
-        if b.key in out and b.key in alone and b.key not in HEAD_WORDS and gaz.commonness(b.key) < 4.0 and _capitalised(a) and _capitalised(b)
-        and not a.raw.isupper() and text[a.end : b.start] == " " and a.key not in PLACE_MODIFIERS | TITLES | _OPENERS
-        and (not gaz.lookup(a.key) or _small_town(gaz, a.key))
+        a.key for _, a, b in pairs
+        if b.key in alone and b.key not in HEAD_WORDS and gaz.commonness(b.key) < 4.0 and not a.raw.isupper()
+        and a.key not in PLACE_MODIFIERS | TITLES | _OPENERS and (not gaz.lookup(a.key) or _small_town(gaz, a.key))
     )  # fmt: skip
     return out
 
