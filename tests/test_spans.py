@@ -39,3 +39,9 @@ def test_riots_that_night_are_on_the_killing_s_day_and_carry_none_of_its_dead() 
     shooting = next(e for e in events if e.family == "attack")
     assert ((riot.date or {}).get("value"), riot.fatalities) == ("2010-03-06", None)
     assert shooting.fatalities == 1
+
+
+def test_a_killing_that_sparked_days_of_rioting_is_on_the_first_day_of_the_rioting() -> None:
+    text = "Initial results from the post-mortem on a student whose killing by police sparked three days of rioting in Lyon show he died from a ricochet."
+    events = material_events(text, "2010-03-12")
+    assert {e.family: (e.date or {}).get("value") for e in events} == {"riot": "2010-03-09", "attack": "2010-03-09"}

@@ -10,6 +10,7 @@ import re
 
 from sitrep.events.apart import days_apart
 from sitrep.events.clauses import finite, subordinate
+from sitrep.events.dating import series
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.events.lowercue import LowerCue
 from sitrep.model import Event
@@ -126,6 +127,18 @@ def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
         if causes:
             day = max(causes, key=lambda c: c.evidence[0]["trigger"]["end"]).date or {}
             e.date = {**day, "how": "context"}
+    # "whose killing by police sparked five days of rioting": the wave began on the day of the
+    # killing the sentence leaves undated.
+    for e in events:
+        if e.family not in ("riot", "protest") or not series(e.date):
+            continue
+        at = e.evidence[0]["trigger"]["start"] - s_start
+        sparked = _SPARKED.search(sentence, max(0, at - 60), at)
+        if sparked is None:
+            continue
+        for c in events:
+            if c.family in _CAUSE_FAMILIES and (c.date or {}).get("how") in ("published", "lead", None) and c.evidence[0]["trigger"]["end"] - s_start <= sparked.start():
+                c.date = {**(e.date or {}), "how": "context"}
 
 
 # "Marines battled insurgents in Fallujah on Tuesday, and a car bomb in Baghdad killed 10": the
