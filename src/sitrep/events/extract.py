@@ -78,6 +78,7 @@ from sitrep.events.tolls import (
     toll_of,
 )
 from sitrep.events.towns import coordinated, each_town, place_json
+from sitrep.events.triggers import triggers_of
 from sitrep.events.victims import marked, retold_killing
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
@@ -127,7 +128,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             continue  # a heading ("Prison raids") names a topic, not an event
         label = _LABEL.match(sentence)
         tag = lex.labels.get(label.group(1).lower()) if label else None
-        found = _triggers(sentence, lex)
+        found = triggers_of(sentence, lex)
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
         context = context_place(text, places, previous, events, focus)
@@ -407,30 +408,6 @@ def _recalls_back(
     if not _WHEN_OF.search(text, max(0, start - 40), start):
         return False
     return any(clause[0] <= s_start + te <= place.start for _, ts, te in found if s_start + ts != start)
-
-
-def _triggers(sentence: str, lex: Lexicon) -> list[tuple[Kind, int, int]]:
-    hits: list[tuple[Kind, int, int]] = []
-    starts = lex.trigger_starts.of(sentence)
-    for i in lex.trigger_starts.always:
-        kind, regex = lex.triggers[i]
-        hits.extend((kind, m.start(), m.end()) for m in regex.finditer(sentence))
-    for i, positions in starts.items():
-        # Only where a word opens as the pattern must; leftmost and non-overlapping, as finditer.
-        kind, regex = lex.triggers[i]
-        end = 0
-        for at in positions:
-            if at >= end and (m := regex.match(sentence, at)) is not None:
-                hits.append((kind, m.start(), m.end()))
-                end = m.end()
-    # Overlapping triggers: the kind listed first in kinds.tsv wins, but a haul ("found an unexploded bomb") holds its weapon.
-    hits = [h for h in hits if h[0].family == "weapons" or not any(w[0].family == "weapons" and w[1] <= h[1] and h[2] <= w[2] for w in hits)]
-    hits.sort(key=lambda h: (h[0].priority, h[1]))
-    kept: list[tuple[Kind, int, int]] = []
-    for h in hits:
-        if all(h[2] <= k[1] or h[1] >= k[2] for k in kept):
-            kept.append(h)
-    return kept
 
 
 def _event(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.events.lowercue import LowerCue
+from sitrep.events.lowercue import LowerCue, lowered
 from sitrep.events.prefilter import Scanner, Starts
 
 
@@ -68,6 +68,8 @@ class Lexicon:
     theatres: dict[tuple[str, str], tuple[str, str, int, str]] = field(default_factory=dict)
     # Where in a sentence each trigger pattern can start (by the openings of its words).
     trigger_starts: Starts = field(default_factory=lambda: Starts([]))
+    # Each trigger pattern for lower-cased text, where it can be (lowercue.py): faster.
+    triggers_low: list[re.Pattern[str] | None] = field(default_factory=list)
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -143,4 +145,4 @@ def load() -> Lexicon:
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
     theatres = {(r[0], cc): (r[2], r[3], int(r[4]), r[5] if len(r) > 5 else "") for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}
     starts = Starts([r for _, r in triggers])
-    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres, starts)
+    return Lexicon(kinds, triggers, actors, rows, labels, unnamed, successions, theatres, starts, [lowered(rx) for _, rx in triggers])
