@@ -14,18 +14,18 @@ import re
 import sys
 from collections.abc import Iterator
 
-# The last text lowered: one sentence or story is tested by many cues in a row. One tuple,
+# The last texts lowered: a sentence and its story are tested by many cues in turn. A tuple,
 # replaced whole, so that threads reading other texts never see a mix.
-_last: tuple[str, str] = ("", "")
+_last: tuple[tuple[str, str], ...] = ()
 
 
 def _lower(text: str) -> str | None:
     global _last
-    last = _last
-    if last[0] is not text:
-        last = (text, text.lower())
-        _last = last
-    return last[1] if len(last[1]) == len(text) else None
+    low = next((known for seen, known in _last if seen is text), None)
+    if low is None:
+        low = text.lower()
+        _last = ((text, low), *_last[:3])
+    return low if len(low) == len(text) else None
 
 
 def lowered(words: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -15,6 +15,7 @@ from sitrep.places.gazetteer import (
     Gazetteer,
 )
 from sitrep.places.names import Token, key_of, tokenize
+from sitrep.places.not_places import inside_not_places, not_places
 
 MAX_WORDS = 8
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
@@ -307,47 +308,17 @@ _SPEAKS = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def not_places() -> frozenset[str]:
-    """Keys of names that news uses for groups and things, not places (data file)."""
-    path = resources.files("sitrep") / "data" / "gazetteer" / "not_places.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(key_of(tokenize(ln)) for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
 def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """The candidates that read as places in their context."""
     persons = _person_keys(text, toks, gaz)
     starts = {m.first: m for m in mentions}
-    inside = _inside_not_places(toks)
+    inside = inside_not_places(toks)
     return [
         m
         for m in mentions
         if _keep(text, toks, m, gaz, persons, starts)
         and not (m.type_hint is None and any(i in inside for i in range(m.first, m.last)))
     ]
-
-
-@lru_cache(maxsize=1)
-def _not_place_phrases() -> dict[str, set[int]]:
-    """First word of each multi-word not-place name, with the name lengths in words."""
-    out: dict[str, set[int]] = {}
-    for key in not_places():
-        words = key.split()
-        if len(words) > 1:
-            out.setdefault(words[0], set()).add(len(words))
-    return out
-
-
-def _inside_not_places(toks: list[Token]) -> set[int]:
-    """Token indices inside a multi-word not-place name ("Haram" in "Boko Haram militants")."""
-    phrases = _not_place_phrases()
-    out: set[int] = set()
-    for i, tok in enumerate(toks):
-        for n in phrases.get(tok.key, ()):
-            if key_of(toks[i : i + n]) in not_places():
-                out.update(range(i, i + n))
-    return out
 
 
 # What a leader's name heads: "the Bush administration", "the Clinton years".
