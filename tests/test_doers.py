@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from sitrep.events.corefer import one_per_event
+from sitrep.model import Event
 from tests.annotate import material_events
 
 
@@ -74,3 +78,22 @@ def test_one_man_beating_a_guard_is_no_mob() -> None:
     text = "Mr. Harlan escaped on March 2, 2006, as he was taken to a hearing in Atlanta. He beat a guard and took her gun."
     assert [e.kind for e in material_events(text, "2008-12-13")] == ["attack.civilians"]
     assert [e.kind for e in material_events("Angry residents beat him to death in Kano on Monday.", "2008-12-13")] == ["riot.mob"]
+
+
+def test_one_force_told_twice_is_no_two_sides() -> None:
+    # Two mentions of one shooting: the second read the police as the one shot at.
+    police = {"name": "Police Forces of United States", "type": "state", "inter": 1, "country_code": "US"}
+    text = "Officers shot a teenager in Cincinnati on Saturday. The commissioner said this shooting was lawful."
+    place = {"name": "Cincinnati", "geonameid": 4508722, "lat": 39.1, "lon": -84.5, "country_code": "US", "feature": "city"}
+    date = {"value": "2013-03-09", "precision": "day", "how": "text", "text": "Saturday"}
+
+    def mention(trigger: str, actor1: dict[str, Any] | None, actor2: dict[str, Any] | None) -> Event:
+        at = text.index(trigger)
+        s_start = text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) >= 0 else 0
+        evidence = [{"article_id": "t", "start": s_start, "end": len(text), "text": text[s_start:], "trigger": {"start": at, "end": at + len(trigger), "text": trigger}}]
+        return Event(id=trigger, kind="attack.civilians", family="attack", acled=None, plover=None, actor1=actor1, actor2=actor2,
+                     place=dict(place), date=dict(date), modality="asserted", evidence=evidence)  # fmt: skip
+
+    told_again = {**police, "text": "the commissioner"}  # (the same force, read from other words)
+    (joined,) = one_per_event([mention("shot", {**police, "text": "Officers"}, None), mention("shooting", None, told_again)], text)
+    assert (joined.actor1 or {}).get("name") == "Police Forces of United States" and joined.actor2 is None

@@ -45,3 +45,9 @@ def test_a_killing_that_sparked_days_of_rioting_is_on_the_first_day_of_the_rioti
     text = "Initial results from the post-mortem on a student whose killing by police sparked three days of rioting in Lyon show he died from a ricochet."
     events = material_events(text, "2010-03-12")
     assert {e.family: (e.date or {}).get("value") for e in events} == {"riot": "2010-03-09", "attack": "2010-03-09"}
+
+
+def test_another_soldier_killed_is_one_more_death_and_another_twenty_are_twenty() -> None:
+    (one,) = material_events("Another soldier was killed in Fallujah on Tuesday.", "2004-11-10")
+    (many,) = material_events("Another 20 people were killed in Fallujah on Tuesday.", "2004-11-10")
+    assert (one.fatalities, many.fatalities) == (1, 20)

@@ -318,9 +318,11 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 event.fatalities = other.fatalities
             if _unnamed(event.actor1) and not _unnamed(other.actor1) and (other.actor1 or {}).get("type") != "civilians" and not _responders(event, other):
                 event.actor1 = other.actor1  # "They (the Taliban) entered the city": the doer
-            if event.actor2 is None and other.actor2 is not None and other.actor2 != event.actor1:
+            if event.actor2 is None and other.actor2 is not None and other.actor2.get("name") != (event.actor1 or {}).get("name"):
                 event.actor2 = other.actor2
             event.evidence.extend(other.evidence[:1])
+        if event.actor1 and event.actor2 and event.actor1.get("type") == "state" and event.actor1.get("name") == event.actor2.get("name"):
+            event.actor2 = None  # one force told twice ("officers shot him ... at the cops"), not two sides
         best_date, best_place = date_of[c], place_of[c]
         if _own_date(event) is None and best_date is not None:
             event.date = {**best_date}

@@ -24,8 +24,12 @@ _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
 _DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|found dead|murdered|lynched|hacked to death|executed|burnt to death|burned to death)"
 
 
+# "Another soldier was killed": one more death (not "another 20 people", which a count tells).
+_ANOTHER_ONE = r"another(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|several|few|many|couple)\b)"
+
+
 _KILLED_ONE = LowerCue(re.compile(
-    r"\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
+    r"\b(?:a|an|one|1|the|" + _ANOTHER_ONE + r")\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
     r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
     r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
     r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
