@@ -565,3 +565,9 @@ def test_a_name_given_to_a_person_is_no_place_but_a_town_so_called_is() -> None:
     assert [p.name for p in find_places(text)] == []
     assert [p.name for p in find_places("They had a baby boy named Conner in Manila.")] == ["Manila"]
     assert "Conner" in [p.name for p in find_places("He grew up in a small town called Conner in the Philippines.")]
+
+
+def test_of_areas_of_one_name_the_populous_one_is_meant() -> None:
+    # Florida is a US state of millions, a Puerto Rican municipio and a Uruguayan department.
+    (florida,) = find_places("Hurricane winds tore through Florida on Sunday.")
+    assert (florida.country_code, florida.feature) == ("US", "admin1")

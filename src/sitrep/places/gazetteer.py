@@ -87,6 +87,7 @@ class Gazetteer:
         self._a1_named: dict[tuple[str, str], str] = {}
         self.country_rid: dict[str, int] = {}
         self._capitals: dict[str, int] | None = None
+        self._area_pop: list[int] | None = None
         for rid in range(len(self.feat)):
             if self.feat[rid] & FEATURE_MASK == 0:
                 self.country_rid[self.countries[self.cc[rid]]] = rid
@@ -138,6 +139,18 @@ class Gazetteer:
     def admin1_key(self, rid: int) -> str:
         """The entry's admin1 as "CC.code" ("" if none)."""
         return str(self.admin1_table[self.a1[rid]][0])
+
+    def area_population(self, rid: int) -> int:
+        """The people of the towns inside the entry's admin1 area: how much an area of that
+        name is talked of ("Florida" the state of 20 million, not the Puerto Rican municipio)."""
+        if self._area_pop is None:
+            city = FEATURES.index("city")
+            area = [0] * len(self.admin1_table)
+            for a1, feat, pop in zip(self.a1, self.feat, self.pop, strict=True):
+                if feat & FEATURE_MASK == city:
+                    area[a1] += pop
+            self._area_pop = area
+        return int(self._area_pop[self.a1[rid]])
 
     def admin1_rid(self, key: str) -> int | None:
         """Record id of the admin1 entry with this "CC.code" key (None if unknown)."""

@@ -19,7 +19,7 @@ from sitrep.places.recognize import Mention
 
 # Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
 PARAMS: dict[str, float] = {
-    "country": 9.0, "continent": 8.5, "admin1": 7.5, "landmark": 8.0, "region": 7.5,
+    "country": 9.0, "continent": 8.5, "admin1": 7.5, "a1_area": 0.5, "a1_area_pop": 3_000_000.0, "landmark": 8.0, "region": 7.5,
     "admin2": 4.0, "pop": 1.0, "capital": 0.75, "alt": 2.0,
     "focus_cc": 4.0, "focus_a1": 3.0, "contained": 5.0, "hint": 4.0, "same_name_city": 2.5,
     "near100": 2.0, "near300": 1.2, "near1000": 0.4, "url_cc": 1.0, "url_a1": 4.0,
@@ -45,6 +45,9 @@ def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
         if not _GENERIC.search(gaz.names[rid]):
             # A district named after its town ("Albany", WA): the town stands for it.
             p -= PARAMS["admin2_bare"]
+    elif feature == "admin1":
+        # Of areas of one name, a populous one is meant (Florida, US, not the Puerto Rican municipio).
+        p = PARAMS["admin1"] + (PARAMS["a1_area"] if gaz.area_population(rid) >= PARAMS["a1_area_pop"] else 0.0)
     else:
         p = PARAMS.get(feature, 5.0)
     if kind == KIND_ALT:
