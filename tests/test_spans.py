@@ -51,3 +51,10 @@ def test_another_soldier_killed_is_one_more_death_and_another_twenty_are_twenty(
     (one,) = material_events("Another soldier was killed in Fallujah on Tuesday.", "2004-11-10")
     (many,) = material_events("Another 20 people were killed in Fallujah on Tuesday.", "2004-11-10")
     assert (one.fatalities, many.fatalities) == (1, 20)
+
+
+def test_a_count_of_incidents_is_a_tally_not_an_event() -> None:
+    assert material_events("The UN recorded 1,200 incidents of sexual violence in Darfur last year.", "2012-10-10") == []
+    assert material_events("Human Rights Watch documented 30 cases of torture by police in Cairo.", "2012-10-10") == []
+    # One case told is an event.
+    assert [e.kind for e in material_events("Militants attacked a checkpoint in Kabul on Monday.", "2012-10-10")] != []
