@@ -496,6 +496,32 @@ def test_an_undated_sentence_goes_on_at_the_day_the_story_has_reached() -> None:
     assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # not Saturday's, the story's lead
 
 
+def test_a_sentence_that_moves_the_story_to_a_later_day_dates_the_next_undated_event() -> None:
+    events = _annotate(
+        "Two police officers shot and killed a teenager in Brooklyn on Saturday night. On Monday, about 130 people "
+        "marched toward the police station in Brooklyn. Tuesday was calm, but on Wednesday part of the crowd "
+        "became unruly. Protesters began throwing bricks and bottles at officers.",
+        "2013-03-14",
+    )
+    bricks = [e for e in events if any(x["text"].startswith("Protesters began throwing") for x in e.evidence)]
+    assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # Wednesday's, not Monday's march
+
+
+def test_a_day_something_was_said_does_not_move_the_story_on() -> None:
+    events = _annotate(
+        "Rebels attacked the town of Kadugli on Sunday. The army said on Tuesday that the town was calm. "
+        "Rebels also burned houses in Kadugli.",
+        "2011-06-08",
+    )
+    burned = [e for e in events if any(x["text"].startswith("Rebels also burned") for x in e.evidence)]
+    assert burned and all(e.date and e.date["value"] == "2011-06-05" for e in burned)
+
+
+def test_youths_who_trash_shops_riot_and_critics_who_trash_a_plan_do_not() -> None:
+    assert [e.family for e in _annotate("Youths trashed two shops in Leeds on Monday night.", "2011-08-10")] == ["riot"]
+    assert [e for e in _annotate("Critics trashed the plan in London on Monday.", "2011-08-10") if e.layer == "material"] == []
+
+
 def test_a_killing_retold_by_its_victims_name_keeps_its_day() -> None:
     events = _annotate(
         "Two plainclothes officers shot and killed a 16-year-old in Brooklyn on Saturday. A vigil for Kimani Gray "

@@ -88,8 +88,8 @@ _SAID = LowerCue(re.compile(
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)
 
 
-_WHO_SAID = re.compile(
-    r"(?P<who>(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+|[a-z][\w'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|official|officials|source|sources|minister|ministry|governor|commander|resident|residents|police|army|military|president|government|witness(?:es)?|statement|negotiator|member|[A-Z][a-z]+ [A-Z][a-z]+))"
+_WHO_SAID = re.compile(  # (starts at a word: a start inside one made it four times slower)
+    r"(?<![\w'’-])(?P<who>(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+|[a-z][\w'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|official|officials|source|sources|minister|ministry|governor|commander|resident|residents|police|army|military|president|government|witness(?:es)?|statement|negotiator|member|[A-Z][a-z]+ [A-Z][a-z]+))"
     r"(?:,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,?\s+(?:said|says|told|tweeted|confirmed|claimed|denied|added|wrote|announced|reported|stated)\b"
 )
 

@@ -131,12 +131,12 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         found = triggers_of(sentence, lex)
         if tag and label:
             found = [h for h in found if h[1] >= label.end()]
-        context = context_place(text, places, previous, events, focus)
-        earlier = context_date(previous, events, times, line, latest=today)
         prior = previous
         previous = [*previous, (s_start, s_end)][-2:]
         if not found and not tag:
             continue
+        context = context_place(text, places, prior, events, focus)
+        earlier = context_date(prior, events, times, line, latest=today, text=text)
         n_before = len(events)
         found = [
             h for h in combine(found, lex, sentence)
@@ -218,7 +218,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
-                event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today), sentence, t_start, today) or event.date
+                event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
             if (apart := days_apart(sentence, t_start)) is not None and ((event.date or {}).get("how") != "text" or anniversary(sentence, t_start)):
                 # "The blast came a day after a string of attacks killed 50": the day before the blast's.
                 own = next(

@@ -21,8 +21,11 @@ _last: tuple[tuple[str, str], ...] = ()
 
 def _lower(text: str) -> str | None:
     global _last
-    low = next((known for seen, known in _last if seen is text), None)
-    if low is None:
+    for seen, known in _last:  # (a plain loop: called some 2,000 times an article)
+        if seen is text:
+            low = known
+            break
+    else:
         low = text.lower()
         _last = ((text, low), *_last[:3])
     return low if len(low) == len(text) else None

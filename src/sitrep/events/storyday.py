@@ -9,6 +9,30 @@ from typing import Any
 from sitrep.events.dating import aside_event, series, told, told_day
 from sitrep.model import Event, TimeRef
 
+
+def _moved_on(
+    previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
+    latest: str | None, text: str | None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The last day the sentence just before names, when it tells no event of its own and the
+    sentence before it does: the day the narrative has moved on to. Not a day something was
+    said ("the army said on Tuesday"), nor one that opens a span ("since Saturday")."""
+    if text is None or len(previous) < 2:
+        return None
+    lo, hi = previous[-1]
+    if any(lo <= e.evidence[0]["start"] < hi for e in events):
+        return None
+    days = [
+        t for t in times
+        if lo <= t.start and t.end <= hi and t.value[:1].isdigit() and len(t.value) >= 10 and "W" not in t.value
+        and not (dateline and dateline[0] <= t.start < dateline[1]) and not (latest and t.value[:10] > latest)
+        and not told(text[lo:hi], t.start - lo, t.end - lo) and not _SINCE.search(text, max(lo, t.start - 24), t.start)
+    ]  # fmt: skip
+    if not days:
+        return None
+    return {"value": days[-1].value[:10], "precision": "day", "how": "context", "text": days[-1].text}
+
+
 # A day carried over from another event is not one to carry again: "7 day(s) before" is a day
 # counted from the sentence's own ("a week since the shooting"), not a day the story told.
 _APART = re.compile(r"^\d+ day\(s\) (?:before|after)$")
@@ -48,18 +72,20 @@ def sentence_day(times: list[TimeRef], span: tuple[int, int], dateline: tuple[in
 
 def context_date(
     previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
-    family: str | None = None, latest: str | None = None,
+    family: str | None = None, latest: str | None = None, text: str | None = None,
 ) -> dict[str, Any] | None:  # fmt: skip
     """The date the previous sentences gave, for a sentence that gives none.
 
     "In Kandahar last night, a force searched a compound. During the search it
     detained two men": the detention is last night too, not the release's date.
     The last event of the previous two sentences speaks first (of the same strand as
-    ``family``, when given); where they hold none, the last day named in the sentence
+    ``family``, when given), unless the sentence just before tells no event but moves the
+    story on to a later day; where they hold none, the last day named in the sentence
     just before (not the dateline, nor a day after ``latest``, the story's own).
     """
     if not previous:
         return None
+    moved = _moved_on(previous, events, times, dateline, latest, text)
     for e in reversed(events):
         if e.evidence[0]["start"] < previous[0][0]:
             break
@@ -68,6 +94,10 @@ def context_date(
         if _APART.match(str((e.date or {}).get("text") or "")):
             continue
         if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not opens_span(e) and len(str(e.date["value"])) >= 7:
+            if moved is not None and moved["value"] > str(e.date["value"])[:10]:
+                # "On Monday a group marched ... Tuesday the crowd was calm, but on Wednesday it
+                # became unruly. The night began with a vigil": Wednesday's, not Monday's.
+                return moved
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]
@@ -79,6 +109,7 @@ def context_date(
         and not (dateline and dateline[0] <= t.start < dateline[1])
         and not (latest and t.value[:10] > latest)  # "sentencing is set for Nov. 8": no past event's day
         and t.value[:10] not in asides
+        and not (text is not None and told(text[lo:hi], t.start - lo, t.end - lo))  # "the army said on Tuesday"
     ]  # fmt: skip
     if not days:
         return None
