@@ -634,3 +634,15 @@ def test_control_redone_for_the_countries_that_changed_equals_a_full_rebuild(tmp
         countries = {r[0] for r in store.conn.execute("SELECT DISTINCT country_code FROM control")}
         consolidate_store(store, everything=True)
         assert len(countries) >= 3 and incremental == store.conn.execute(table).fetchall()
+
+
+def test_an_event_told_of_on_a_day_joins_the_same_event_dated_the_day_before() -> None:
+    # "Yesterday, the police explained that officers shot ..." (told on the 10th) and "shot dead
+    # on Saturday night" (the 9th): one shooting; one on Thursday the 7th stays another.
+    a, b = _info(1, "2013-03-11"), _info(2, "2013-03-11")
+    ms = [
+        _mention(1, a, "Police officers shot dead a 16-year-old boy in Kabul on Saturday night", kind="attack.civilians", date={**_day("2013-03-09", "Saturday night"), "how": "text"}),
+        _mention(2, b, "Yesterday, the police explained that officers shot and killed the 16-year-old boy in Kabul", kind="attack.civilians", date={**_day("2013-03-10", "Yesterday"), "how": "told"}),
+        _mention(3, b, "A gunman shot a shopkeeper dead in Kabul on Thursday", kind="attack.civilians", date={**_day("2013-03-07", "Thursday"), "how": "text"}),
+    ]
+    assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]

@@ -522,6 +522,17 @@ def test_youths_who_trash_shops_riot_and_critics_who_trash_a_plan_do_not() -> No
     assert [e for e in _annotate("Critics trashed the plan in London on Monday.", "2011-08-10") if e.layer == "material"] == []
 
 
+def test_a_cause_that_sparked_days_of_riots_does_not_date_what_the_story_tells_after_it() -> None:
+    events = _annotate(
+        "Greeks reacted with fury to a report on the death of a schoolboy. The fatal shooting of Alexis, 15, on "
+        "Saturday sparked five days of riots across Greece. Protesters threw two petrol bombs at the main "
+        "courthouse in Athens.",
+        "2008-12-11",
+    )
+    bombs = [e for e in events if any(x["text"].startswith("Protesters threw") for x in e.evidence)]
+    assert bombs and all(e.date and e.date["value"] != "2008-12-06" for e in bombs)  # not Saturday's
+
+
 def test_a_killing_retold_by_its_victims_name_keeps_its_day() -> None:
     events = _annotate(
         "Two plainclothes officers shot and killed a 16-year-old in Brooklyn on Saturday. A vigil for Kimani Gray "
@@ -848,3 +859,11 @@ def test_a_day_in_a_since_clause_dates_what_began_then_not_the_sentences_act() -
     assert captures and all(e.date and e.date["value"] != "2011-01-03" for e in captures)
     toll = _annotate("More than 600 people have been killed in Gaza since the conflict began on December 27.", "2009-01-08")
     assert [e.date["value"] for e in toll if e.family == "attack" and e.date] == ["2008-12-27"]
+
+
+def test_an_event_told_of_yesterday_is_not_moved_later_by_the_sentences_after_it() -> None:
+    # "Yesterday, the police explained that officers shot and killed ... Kimani Gray": the
+    # shooting happened by the day it was explained, whatever day later quotes carry.
+    events = _annotate_record("ecb+/19_10ecbplus")
+    shot = [e for e in events if e.family == "attack" and e.evidence[0]["text"].startswith("Yesterday, the police explained")]
+    assert shot and all(e.date and e.date["value"] <= "2013-03-10" for e in shot)

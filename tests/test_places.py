@@ -571,3 +571,13 @@ def test_of_areas_of_one_name_the_populous_one_is_meant() -> None:
     # Florida is a US state of millions, a Puerto Rican municipio and a Uruguayan department.
     (florida,) = find_places("Hurricane winds tore through Florida on Sunday.")
     assert (florida.country_code, florida.feature) == ("US", "admin1")
+
+
+def test_a_camp_is_named_with_its_lower_case_words_and_for_its_town() -> None:
+    # "Beach" alone is a town in North Dakota; "the Beach refugee camp" is Gaza's al-Shati camp.
+    beach = find_places("A shell hit a house in the Beach refugee camp, killing seven.")
+    assert [(p.text, p.country_code) for p in beach] == [("Beach refugee camp", "PS")]
+    # A camp the curated table lacks is named for its town: "the Bureij refugee camp" is Bureij.
+    assert [p.country_code for p in find_places("Shelling of houses in the Bureij refugee camp left five dead.")] == ["PS"]
+    # Lower-case words join only a curated name: "Kitaf wa Al Boqee" stays the town of Kitaf.
+    assert [p.name for p in find_places("Two air raids targeted Al Atfayn in Kitaf wa Al Boqee, Saada.")][:2] != ["Kitaf wa Al Boqee"]

@@ -101,6 +101,12 @@ class Place:
     field: str = "text"
     admin2: str = ""
 
+    @property
+    def entry(self) -> int | tuple[float, float]:
+        """The gazetteer entry named, however spelt: its GeoNames id, else (a curated place:
+        "Yida", "the Yida refugee camp") its point."""
+        return self.geonameid if self.geonameid is not None else (self.lat, self.lon)
+
     def to_json(self) -> dict[str, Any]:
         """The CONTRACT's ``places`` item."""
         d = asdict(self)

@@ -298,13 +298,22 @@ def originator(data: dict[str, Any], info: ArticleInfo) -> str:
     return f"outlet:{info.outlet or info.id}"
 
 
+# How many days before the day it was told of an event may have happened, for merging (as the
+# day of publication: "yesterday, the police explained" a shooting of the night before).
+_TOLD_BEFORE = 1
+
+
 def _reported_span(when: dict[str, Any]) -> tuple[date, date] | None:
     """The days a mention's date can mean: a day the text gives is that day; the day of
     publication, which the text did not give, is that day or the one before (a morning
-    paper reports yesterday's shelling)."""
+    paper reports yesterday's shelling); the day it was told of, that day or the one before."""
     span = date_span(when.get("value"), when.get("precision"))
     if span and when.get("how") == "published" and span[0] == span[1]:
         return (span[0] - timedelta(days=1), span[1])
+    if span and when.get("how") == "told" and span[0] == span[1]:
+        # The day it was told of ("Yesterday, the police explained that officers shot ..."):
+        # it happened by then, most often the day before.
+        return (span[0] - timedelta(days=_TOLD_BEFORE), span[1])
     return span
 
 

@@ -22,7 +22,7 @@ def the_camp(text: str, places: list[Place], country: Place) -> Place | None:
     if not _A_CAMP_IN.search(text, max(0, country.start - 50), country.start):
         return None
     camps = {
-        (p.geonameid or p.name): p for p in places
+        (p.entry): p for p in places
         if not p.adjectival and p.country_code == country.country_code and p.feature != "country"
         and (_CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower())
     }  # fmt: skip
@@ -49,7 +49,7 @@ def camp_told(text: str, places: list[Place], clause: tuple[int, int]) -> Place 
     if not _THE_CAMP.search(text, clause[0], clause[1]):
         return None
     camps = {
-        (p.geonameid or p.name): p for p in places
+        (p.entry): p for p in places
         if p.end <= clause[0] and not p.adjectival and p.feature != "country"
         and (_CAMP_AFTER.match(text, p.end) or "camp" in p.name.lower())
     }  # fmt: skip

@@ -115,6 +115,12 @@ def _own_date(e: Event) -> dict[str, Any] | None:
     return e.date if e.date and e.date.get("how") in _STATED else None
 
 
+def _after_told(told: dict[str, Any] | None, carried: dict[str, Any]) -> bool:
+    """Whether a day carried over from the sentences before lies after the day the event was
+    told on ("Yesterday, the police explained that officers shot ..."): it happened by then."""
+    return bool(told and told.get("how") == "told" and carried.get("how") == "context" and str(carried.get("value")) > str(told.get("value")))
+
+
 def _unnamed(actor: dict[str, Any] | None) -> bool:
     return actor is None or actor.get("how") in ("unnamed", "context")
 
@@ -324,7 +330,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
         if event.actor1 and event.actor2 and event.actor1.get("type") == "state" and event.actor1.get("name") == event.actor2.get("name"):
             event.actor2 = None  # one force told twice ("officers shot him ... at the cops"), not two sides
         best_date, best_place = date_of[c], place_of[c]
-        if _own_date(event) is None and best_date is not None:
+        if _own_date(event) is None and best_date is not None and not _after_told(event.date, best_date):
             event.date = {**best_date}
         if event.date and event.date.get("how") == "context":
             # The same day told by a mention's own words or its report's day is firmer

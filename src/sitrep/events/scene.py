@@ -389,14 +389,14 @@ def focus(places: list[Place]) -> Place | None:
         named = [p for p in places if p.feature == "country"]
     if not named:
         return None
-    counts = Counter(p.geonameid or p.name for p in named)
-    top = max(named, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
+    counts = Counter(p.entry for p in named)
+    top = max(named, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
     if top.feature in ("country", "region"):
         # "Greece" named most, "Athens" twice: the story happens in Athens.
         inside = [p for p in named if p.feature in ("landmark", "city", "admin2", "admin1") and p.country_code == top.country_code]
         if inside:
-            city = max(inside, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
-            if counts[city.geonameid or city.name] >= 2:
+            city = max(inside, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+            if counts[city.entry] >= 2:
                 return city
     return top
 
@@ -414,18 +414,18 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         # "BAGHDAD (Reuters) - A car bomb exploded in Sadr City ... north of Baghdad ... near
         # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and
         # its districts, outweighs a town named as often elsewhere.
-        counts = Counter(p.geonameid or p.name for p in told)
-        if sum(1 for p in told if _near(p, filed)) + 1 > counts[main.geonameid or main.name]:
+        counts = Counter(p.entry for p in told)
+        if sum(1 for p in told if _near(p, filed)) + 1 > counts[main.entry]:
             return filed
     if main.country_code != filed.country_code:
         # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
         # Saudi city of Najran": a place of the dateline's country named as often as the one
         # abroad is where the story happens.
-        counts = Counter(p.geonameid or p.name for p in told)
+        counts = Counter(p.entry for p in told)
         home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
         if home:
-            best = max(home, key=lambda p: (counts[p.geonameid or p.name], -RANK.get(p.feature, 5), -p.start))
-            if counts[best.geonameid or best.name] >= counts[main.geonameid or main.name]:
+            best = max(home, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+            if counts[best.entry] >= counts[main.entry]:
                 return best
     return main
 

@@ -53,12 +53,23 @@ def strand(family: str) -> str:
 _SINCE = re.compile(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
+# "The shooting on Saturday sparked five days of riots": a cause at the head of a wave that
+# has run since, not the day the story has reached.
+_SPARKED_SPAN = re.compile(
+    r"\s+(?:[\w'’,-]+\s+){0,8}?(?:sparked|triggered|unleashed|ignited|provoked|touched off|set off)\s+(?:[\w'’-]+\s+){0,3}?(?:days|nights|weeks|months)\s+of\b",
+    re.IGNORECASE,
+)
+
+
 def opens_span(e: Event) -> bool:
-    """Whether the event's day opens a span ("uprooted since June", "fighting began in July"): no
-    time for the next sentence."""
+    """Whether the event's day opens a span ("uprooted since June", "fighting began in July", "the
+    shooting on Saturday sparked five days of riots"): no time for the next sentence."""
     sentence, said = e.evidence[0]["text"], str((e.date or {}).get("text") or "\0")
     at = sentence.find(said)
-    return at >= 0 and bool(_SINCE.search(sentence, max(0, at - 24), at))
+    if at >= 0 and _SINCE.search(sentence, max(0, at - 24), at):
+        return True
+    end = e.evidence[0]["trigger"]["end"] - e.evidence[0]["start"]
+    return end >= 0 and _SPARKED_SPAN.match(sentence, end) is not None
 
 
 def sentence_day(times: list[TimeRef], span: tuple[int, int], dateline: tuple[int, int] | None) -> dict[str, Any] | None:

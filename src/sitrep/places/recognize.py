@@ -108,19 +108,25 @@ def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None) -> 
             continue
         best: tuple[int, str, list[tuple[int, int]]] | None = None
         j = i + 1
+        lower = False
         while j <= n and j - i <= MAX_WORDS:
             last = toks[j - 1]
             if j - 1 > i:
                 if not _GAP_OK.match(_gap(text, toks[j - 2], last)):
                     break
                 if not (_capitalised(last) or last.key in CONNECTORS or last.izafe):
-                    break
+                    # lower-case words of a curated name: "the Beach refugee camp"
+                    if not gaz.has_prefix(key_of(toks[i:j])):
+                        break
+                    lower = True
             if last.izafe and j - 1 > i:
                 stem = key_of(toks[i : j - 1])
             else:
                 stem = key_of(toks[i:j])
-                if _capitalised(last):
+                if _capitalised(last) or lower:
                     hits = gaz.lookup(stem)
+                    if lower:  # (only a curated name holds lower-case words; "Kitaf wa Al Boqee" stays Kitaf)
+                        hits = [h for h in hits if gaz.feature(h[0]) in ("landmark", "region")]
                     if hits:
                         best = (j, stem, hits)
             if not gaz.has_prefix(stem + " "):
@@ -168,7 +174,9 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
     m.demonym = all(kind == KIND_DEMONYM for _, kind in m.entries)
     if m.last < len(toks):
         nxt = toks[m.last]
-        if nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "":
+        if _gap(text, toks[m.last - 1], nxt) == " " and nxt.raw in ("camp", "camps", "refugee") and (nxt.raw != "refugee" or (m.last + 1 < len(toks) and toks[m.last + 1].raw.startswith("camp"))):
+            m.type_hint = "city"  # "the Bureij refugee camp": a camp is named for its town
+        elif nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "":
             m.type_hint = TYPE_AFTER[nxt.key]
             if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District"):
                 m.end = nxt.end  # "Kandahar province" is one place
