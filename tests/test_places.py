@@ -581,3 +581,15 @@ def test_a_camp_is_named_with_its_lower_case_words_and_for_its_town() -> None:
     assert [p.country_code for p in find_places("Shelling of houses in the Bureij refugee camp left five dead.")] == ["PS"]
     # Lower-case words join only a curated name: "Kitaf wa Al Boqee" stays the town of Kitaf.
     assert [p.name for p in find_places("Two air raids targeted Al Atfayn in Kitaf wa Al Boqee, Saada.")][:2] != ["Kitaf wa Al Boqee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war was started by former President George W. Bush in response to the attacks.",  # Bush, a city in Egypt
+        "The war was started by George Bush in response to the attacks.",  # George, a city in South Africa
+        "Police arrested a man who threatened John F. Kennedy Jr. in the lobby.",
+    ],
+)
+def test_a_name_with_a_middle_initial_or_a_given_name_before_it_is_a_person(text: str) -> None:
+    assert [p.text for p in find_places(text)] == []

@@ -12,6 +12,7 @@ from sitrep.places.gazetteer import (
     KIND_DEMONYM,
     KIND_EXACT,
     PERSON_GIVEN,
+    PERSON_SURNAME,
     Gazetteer,
 )
 from sitrep.places.names import Token, key_of, tokenize
@@ -194,6 +195,24 @@ NOT_ALONE = PLACE_MODIFIERS | frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza"]
 )
 SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
+
+
+def _given_and_surname(text: str, toks: list[Token], m: Mention, gaz: Gazetteer, starts: dict[int, Mention]) -> bool:
+    """Whether the one-word mention is a given name with a surname after it, or a surname with
+    a given name before it, each standing alone as a name (no country or province)."""
+    pairs = []
+    if m.first > 0 and (m.first - 1) in starts:
+        pairs.append((toks[m.first - 1], toks[m.first], starts[m.first - 1]))
+    if m.last < len(toks) and m.last in starts:
+        pairs.append((toks[m.last - 1], toks[m.last], starts[m.last]))
+    for given, surname, other in pairs:
+        if (
+            text[given.end : surname.start] == " " and _capitalised(given) and _capitalised(surname)
+            and other.last - other.first == 1 and not _area(other, gaz)
+            and gaz.person_flags(given.key) & PERSON_GIVEN and gaz.person_flags(surname.key) & PERSON_SURNAME
+        ):  # fmt: skip
+            return True
+    return False
 
 
 def _strong(m: Mention, gaz: Gazetteer) -> bool:
@@ -426,8 +445,16 @@ def _keep(
             and (m.first - 1) not in starts
         ):
             return False
+        if (
+            len(prev.raw) == 1 and prev.raw.isupper() and text[prev.end : toks[m.first].start] == ". "
+            and m.first > 1 and _capitalised(toks[m.first - 2]) and text[toks[m.first - 2].end : prev.start] == " "
+            and not _area(m, gaz)
+        ):  # fmt: skip
+            return False  # a middle initial before it: "George W. Bush", "John F. Kennedy"
     context = m.prep_before or m.type_hint is not None
     flags = gaz.person_flags(m.key) if single else 0
+    if single and not _area(m, gaz) and _given_and_surname(text, toks, m, gaz, starts):
+        return False  # "George Bush": a given name and a surname, though each names a town
     # A capitalised word after it that is not a place head: a name ("Jordan Peterson"); a
     # known first or last name after even a big town's name makes a person ("Hassan Omar").
     if next_name and single and (not strong or flags & PERSON_GIVEN):
