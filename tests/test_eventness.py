@@ -571,3 +571,23 @@ def test_this_second_attack_that_a_government_will_respond_to_is_the_one_just_to
     )
     assert [(e.kind, e.modality, (e.place or {}).get("name")) for e in events] == [("attack.airstrike", "asserted", "Yida")]
     assert len(events[0].evidence) == 2
+
+
+def test_every_charge_of_a_list_is_a_charge_not_an_event() -> None:
+    # "convicted of X and aggravated assault": the second charge is no new assault either.
+    events = _annotate("He was in prison in Texas after being convicted of robbery of a store and aggravated assault with a deadly weapon.", "2009-12-10")
+    assert [e for e in events if material(e.kind)] == []
+    # A clause of its own after "and" is still an event.
+    told = _annotate("He was charged with murder and police attacked the protesters in Dallas.", "2009-12-10")
+    assert [e.family for e in told if material(e.kind)] == ["attack"]
+
+
+def test_fighting_a_law_and_posing_as_refugees_are_no_events() -> None:
+    fights = _annotate("The Justice Department is fighting the law in Arizona, which has not taken effect yet.", "2011-11-29")
+    assert [e for e in fights if material(e.kind)] == []
+    posing = _annotate("The two men had passed through Greece posing as migrants fleeing the Syrian war, prosecutors said.", "2015-11-17")
+    assert [e for e in posing if e.family == "displacement"] == []
+    cyber = _annotate("During a visit to the listening station in Cheltenham, he said spending on fighting cybercrime would double.", "2015-11-17")
+    assert [e for e in cyber if material(e.kind)] == []
+    # Troops fighting rebels still fight.
+    assert [e.family for e in _annotate("Troops are fighting the rebels in the hills near Kadugli.", "2011-11-29") if material(e.kind)] == ["clash"]

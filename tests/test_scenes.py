@@ -463,3 +463,23 @@ def test_the_camp_told_before_is_where_the_bombs_hit_and_a_governors_seat_is_no_
     thursday = [e for e in events if (e.date or {}).get("value") == "2011-11-10"]
     assert [(e.place or {}).get("name") for e in thursday] == ["Yida camp"]
     assert all((e.place or {}).get("name") not in ("Upper Nile", "Khartoum") for e in events)
+
+
+def test_a_toll_told_before_the_place_is_the_same_happenings_not_another_trigger() -> None:
+    # "39 died ... when a wall collapsed at the stadium in Brussels during riots before the final
+    # against Juventus (Turin)": the riots were in Brussels, not in the team's home town.
+    events = _material(
+        "Last Wednesday evening, 39 people died and more than 400 were injured when a wall collapsed at the stadium "
+        "in Brussels during violent riots just before the European cup final between Liverpool and Juventus (Turin).",
+        "1985-05-31",
+    )
+    assert {(e.place or {}).get("name") for e in events if e.family == "riot"} == {"Brussels"}
+
+
+def test_a_plane_shot_down_over_a_region_of_a_country_is_there() -> None:
+    events = _material(
+        "Australian teams continue the search for MH370 off Perth. Malaysia Airlines is also reeling from a second "
+        "disaster after another flight, MH17, was shot down over eastern Ukraine, killing everyone on board.",
+        "2014-07-20",
+    )
+    assert {(e.place or {}).get("country_code") for e in events if e.family == "attack"} == {"UA"}

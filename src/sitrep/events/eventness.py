@@ -353,7 +353,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
 def legal_reference(text: str, start: int) -> bool:
     """Whether the trigger at ``start`` names what someone is charged with or convicted of
     ("convicted of murder", "a trial for rape"): an earlier event recalled by a court act."""
-    return bool(_LEGAL_BEFORE.search(text, max(0, start - 70), start))
+    return bool(_LEGAL_BEFORE.search(text, max(0, start - 100), start))  # (a list of charges runs long)
 
 
 def _title_case(sentence: str) -> bool:

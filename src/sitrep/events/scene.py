@@ -198,7 +198,9 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 
 # "a suspect arrested in Pakistan": a country right after the trigger is its scene, even one
 # other than the story's.
-_RIGHT_AFTER = re.compile(r"\s+(?:in|inside|into|on|over)\s+(?:neighbou?ring\s+)?", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(
+    r"\s+(?:in|inside|into|on|over)\s+(?:neighbou?ring\s+|(?:southern|northern|eastern|western|central|(?:north|south)-?(?:east|west)ern)\s+)?", re.IGNORECASE
+)  # ("shot down over eastern Ukraine")
 
 
 # A country a few words after the trigger, with "in": "hit Islamic State in Syria overnight".
