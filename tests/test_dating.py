@@ -867,3 +867,13 @@ def test_an_event_told_of_yesterday_is_not_moved_later_by_the_sentences_after_it
     events = _annotate_record("ecb+/19_10ecbplus")
     shot = [e for e in events if e.family == "attack" and e.evidence[0]["text"].startswith("Yesterday, the police explained")]
     assert shot and all(e.date and e.date["value"] <= "2013-03-10" for e in shot)
+
+
+def test_a_tally_of_arrests_since_a_killing_is_not_on_the_day_of_the_killing() -> None:
+    events = _annotate(
+        "Police shot and killed a 16-year-old boy in Brooklyn on Saturday night. Since the shooting, over 50 arrests "
+        "have been made over four nights of protesting in East Flatbush.",
+        "2013-03-14",
+    )
+    arrests = [e for e in events if e.family == "detention"]
+    assert arrests and all(e.date and e.date["value"] != "2013-03-09" for e in arrests)

@@ -97,3 +97,8 @@ def test_one_force_told_twice_is_no_two_sides() -> None:
     told_again = {**police, "text": "the commissioner"}  # (the same force, read from other words)
     (joined,) = one_per_event([mention("shot", {**police, "text": "Officers"}, None), mention("shooting", None, told_again)], text)
     assert (joined.actor1 or {}).get("name") == "Police Forces of United States" and joined.actor2 is None
+
+
+def test_a_states_bombs_are_its_forces_and_a_bomb_alone_is_unnamed() -> None:
+    assert _doer("More than 40 people died when Israeli bombs hit a UN school in Jabaliya refugee camp.", "2009-01-07") == "Military Forces of Israel"
+    assert _doer("Police said a bomb hit a market in Peshawar, killing five.", "2009-01-07") == "Unidentified Armed Group (Pakistan)"

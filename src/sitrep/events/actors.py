@@ -234,8 +234,8 @@ def actors(
         # "Clashes in Aden killed 40 people": the people are the dead, not a side.
         subject, obj = obj, None
     own = _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
-    if subject is None and kind.name in _FORCE_KINDS and own and own not in _NO_STATE_FORCES:
-        # "Iraqi airstrikes killed ...", "Turkish shelling hit ...": that state's forces.
+    if subject is None and own and own not in _NO_STATE_FORCES and (kind.name in _FORCE_KINDS or (kind.name == "attack.bombing" and text[start:end].lower().startswith("bombs "))):
+        # "Iraqi airstrikes killed ...", "Turkish shelling hit ...", "Israeli bombs hit a school": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
     if subject is None and kind.family in ("attack", "clash", "territory") and (state := _doer_country(text, unnamed, lo, start)):
         # "Israel bombed a UN school": the state's forces did it, as the text says.

@@ -21,6 +21,8 @@ _MANY = re.compile(
 # "have been arrested", "has detained", "and more than 200 people arrested" after "have been smashed".
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?$|\b(?:have|has)\s+been\s+[^.;]{0,80}$", re.IGNORECASE)
 _TALLY_WORD = re.compile(r"(?:arrest|detain)", re.IGNORECASE)
+# "over 50 arrests have been made": the noun, then its perfect.
+_PERFECT_AFTER = re.compile(r"\s+(?:have|has)\s+(?:now\s+|also\s+|so far\s+)?been\s+(?:made|carried out)\b", re.IGNORECASE)
 
 
 def tally(e: Event) -> bool:
@@ -31,10 +33,12 @@ def tally(e: Event) -> bool:
 
 def told_as_tally(sentence: str, start: int, trigger: str) -> bool:
     """Whether the arrest trigger ``trigger`` at ``start`` of ``sentence`` is a running tally
-    ("more than 200 people have been arrested"): the country's, when no place is named."""
+    ("more than 200 people have been arrested", "over 50 arrests have been made"): the
+    country's, when no place is named."""
     if not _TALLY_WORD.match(trigger):
         return False
-    return bool(_MANY.search(sentence, max(0, start - 60), start)) and bool(_PERFECT.search(sentence, max(0, start - 120), start))
+    perfect = _PERFECT.search(sentence, max(0, start - 120), start) or _PERFECT_AFTER.match(sentence, start + len(trigger))
+    return bool(_MANY.search(sentence, max(0, start - 60), start)) and bool(perfect)
 
 
 def wave_start(events: list[Event], today: str | None) -> dict[str, Any] | None:
@@ -61,7 +65,11 @@ def date_tallies(events: list[Event], today: str | None) -> None:
     if start is None:
         return
     for e in events:
-        if tally(e) and e.date and str(e.date.get("value")) > str(start["value"]):
+        if tally(e) and e.date and (
+            str(e.date.get("value")) > str(start["value"])
+            # "Since the shooting, over 50 arrests have been made": not on the day of the cause
+            or (e.date.get("how") in ("context", "lead") and str(e.date.get("value")) < str(start["value"]))
+        ):
             e.date = {**start, "how": "context"}
 
 
