@@ -149,3 +149,9 @@ def test_a_people_counted_by_its_plural_is_a_toll() -> None:
     assert dead("The blast killed three Israelis and wounded two.") == [(3, "killed"), (2, "injured")]
     assert dead("Militiamen hacked to death 40 Tutsi villagers.") == [(40, "killed")]
     assert dead("The airline sold 12 Boeings last year.") == [(12, None)]
+
+
+def test_an_age_is_no_count_of_dead() -> None:
+    text = "Abed Sultan and his cousins, labourers aged 22, died. Seven children aged from one to 12 were killed."
+    assert [q.fatality for q in find_quantities(text) if q.value in (22, 12)] == []
+    assert [q.value for q in find_quantities(text) if q.fatality == "killed"] == [7]

@@ -140,6 +140,8 @@ _PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 _NOT_AFTER = re.compile(r"(?:\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|hrs\b|h\d\d)|-?(?:year|month|week|day|hour|minute)s?-old|\s*(?:st|nd|rd|th)\b|:\d|/\d)", re.IGNORECASE)
 _GLUED = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]+\s$")
+# "labourers aged 22", "at the age of 15": an age, not a count.
+_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age of|age)\s+(?:between\s+|from\s+)?$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone|no-one|little)\s+$", re.IGNORECASE)
 
 
@@ -262,6 +264,8 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
             continue  # an identifier ("1199SEIU", "F16s")
         if text[start].isdigit() and _NAME_BEFORE.search(text[max(0, start - 30) : start]):
             continue  # part of a name ("Barrio 18", "Route 66")
+        if _AGED_BEFORE.search(text, max(0, start - 16), start):
+            continue  # an age ("cousins aged 22 died"), not how many
         num = m.group("num")
         vague = m.group("vague")
         if num and num.lower() == "one" and (_PRONOUN_ONE.search(text[max(0, start - 12) : start]) or text[end : end + 4].lower() == " of "):
