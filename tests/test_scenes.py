@@ -483,3 +483,12 @@ def test_a_plane_shot_down_over_a_region_of_a_country_is_there() -> None:
         "2014-07-20",
     )
     assert {(e.place or {}).get("country_code") for e in events if e.family == "attack"} == {"UA"}
+
+
+def test_the_main_clause_after_a_week_after_opening_is_not_where_the_earlier_event_was() -> None:
+    events = _material(
+        "Gunmen killed 130 people in Paris on Friday. Almost a week after the deadliest terrorist attack on EU soil, "
+        "EU justice ministers have been summoned to Brussels to discuss the response.",
+        "2015-11-19",
+    )
+    assert [e for e in events if (e.place or {}).get("name") == "Brussels"] == []

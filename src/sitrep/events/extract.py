@@ -179,7 +179,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 if not any(attached(text, t, start) for t in times):
                     continue
                 place = None
-            if (at := apart_at(sentence, t_start)) is not None and place is not None and place.start < s_start + at:
+            if (at := apart_at(sentence, t_start)) is not None and at <= 12 and place is not None and 0 < sentence.find(",", t_end) <= place.start - s_start:
+                # "Almost a week after the deadliest attack on EU soil, ministers were summoned to
+                # Brussels": the main clause's place is the meeting's, not the attack's.
+                place = None
+            if at is not None and place is not None and place.start < s_start + at:
                 # "the violence in Yida came one day after bombings in another region of South
                 # Sudan": the other day's event is at a place told after "after", else in the country.
                 later = [p for p in places if s_start + at <= p.start < s_end]
