@@ -877,3 +877,16 @@ def test_a_tally_of_arrests_since_a_killing_is_not_on_the_day_of_the_killing() -
     )
     arrests = [e for e in events if e.family == "detention"]
     assert arrests and all(e.date and e.date["value"] != "2013-03-09" for e in arrests)
+
+
+def test_a_killing_with_its_own_day_and_toll_is_not_the_undated_strike_told_before() -> None:
+    # "40 died when bombs hit a school in Jabaliya" (undated) and "a tank firing on a building,
+    # killing four of them, on Monday" a few km away: two killings; the strike takes no Monday.
+    events = _annotate(
+        "More than 40 people died when Israeli bombs hit a UN school in Jabaliya. Israel says it targets only "
+        "fighters, a claim undermined by a tank firing on a building used by Israeli troops in Gaza City, killing "
+        "four of them, on Monday.",
+        "2009-01-07",
+    )
+    school = [e for e in events if e.family == "attack" and e.evidence[0]["text"].startswith("More than 40")]
+    assert school and all(not e.date or e.date["value"] != "2009-01-05" for e in school)

@@ -121,6 +121,13 @@ def _after_told(told: dict[str, Any] | None, carried: dict[str, Any]) -> bool:
     return bool(told and told.get("how") == "told" and carried.get("how") == "context" and str(carried.get("value")) > str(told.get("value")))
 
 
+def _other_toll(e: Event, members: list[Event]) -> bool:
+    """Whether ``e`` counts dead the event's toll does not (more than half as many again, or
+    less): another killing, not the same one told again ("at least 30", "42" may be one)."""
+    toll = next((m.fatalities for m in members if m.fatalities), None)
+    return bool(e.fatalities and toll and max(e.fatalities, toll) >= 1.5 * min(e.fatalities, toll))
+
+
 def _unnamed(actor: dict[str, Any] | None) -> bool:
     return actor is None or actor.get("how") in ("unnamed", "context")
 
@@ -281,6 +288,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 if any(events[k].evidence[0]["trigger"]["start"] == e.evidence[0]["trigger"]["start"] for k in clusters[c]):
                     continue  # "airstrikes on Khan Younis and Rafah": one trigger told in two towns is two scenes, however near
                 held = date_of[c]
+                if own_date is not None and held is None and _other_toll(e, [events[k] for k in clusters[c]]):
+                    continue  # "a tank fired on a building, killing four, on Monday" is not the undated strike that killed 40
                 if own_date is None and _SERIES.search(str((held or {}).get("text") or "")) and not _SERIES.search(str((e.date or {}).get("text") or "")):
                     continue  # "five days of rioting" began on the 6th; petrol bombs told undated are not its first day
                 if c > 0 and own_date is None and held is not None and (
