@@ -393,6 +393,9 @@ def _keep(
         and _capitalised(toks[m.last + 1]) and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz)
     ):  # fmt: skip
         return False
+    # "the La Belle Equipe bar": an article before a name that opens with its own is a venue's.
+    if prev is not None and prev.raw == "the" and toks[m.first].raw in ("La", "Le", "Les", "El", "Il", "Los", "Las") and not strong:
+        return False
     # "stormed a McDonald's": a shop named after someone, not the town.
     if (
         prev is not None and prev.key in ("a", "an", "the") and text.startswith(("'s", "’s"), toks[m.last - 1].end)
