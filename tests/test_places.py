@@ -596,6 +596,6 @@ def test_a_name_with_a_middle_initial_or_a_given_name_before_it_is_a_person(text
 
 
 def test_a_name_opening_with_its_own_article_after_the_is_a_venue_not_a_small_town() -> None:
-    # "the La Belle Equipe" is a Paris bar, not La Belle, Florida; "La Paz" alone stays a city.
+    # "the La Belle Equipe" is a Paris bar, not a small US town; "La Paz" alone stays a city.
     assert find_places("At least 19 people died when the terrace of the La Belle Equipe was sprayed with gunfire.") == []
     assert [p.name for p in find_places("Protests spread to La Paz and El Alto.")][:1] == ["La Paz"]
