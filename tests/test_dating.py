@@ -485,26 +485,23 @@ def test_an_event_some_days_before_the_storys_gets_no_day_of_the_story() -> None
     assert any(place == "Bentiu" for place, _ in got)
 
 
-def test_an_undated_sentence_goes_on_at_the_day_the_story_has_reached() -> None:
+@pytest.mark.parametrize(
+    "between",
+    [
+        # a day carried from the sentence just before, past a quote that tells no event
+        "Tuesday was calm, but on Wednesday a crowd gathered again. \"They were staying in the dark,\" a witness said.",
+        # a sentence with no event that moves the story on: Wednesday's, not Monday's march two sentences back
+        "Tuesday was calm, but on Wednesday part of the crowd became unruly.",
+    ],
+)
+def test_an_undated_sentence_goes_on_at_the_day_the_story_has_reached(between: str) -> None:
     events = _annotate(
         "Two police officers shot and killed a teenager in Brooklyn on Saturday night. On Monday, about 130 people "
-        "marched toward the police station in Brooklyn. Tuesday was calm, but on Wednesday a crowd gathered again. "
-        "\"They were staying in the dark,\" a witness said. Protesters began throwing bricks and bottles at officers.",
+        f"marched toward the police station in Brooklyn. {between} Protesters began throwing bricks and bottles at officers.",
         "2013-03-14",
     )
     bricks = [e for e in events if any(x["text"].startswith("Protesters began throwing") for x in e.evidence)]
-    assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # not Saturday's, the story's lead
-
-
-def test_a_sentence_that_moves_the_story_to_a_later_day_dates_the_next_undated_event() -> None:
-    events = _annotate(
-        "Two police officers shot and killed a teenager in Brooklyn on Saturday night. On Monday, about 130 people "
-        "marched toward the police station in Brooklyn. Tuesday was calm, but on Wednesday part of the crowd "
-        "became unruly. Protesters began throwing bricks and bottles at officers.",
-        "2013-03-14",
-    )
-    bricks = [e for e in events if any(x["text"].startswith("Protesters began throwing") for x in e.evidence)]
-    assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # Wednesday's, not Monday's march
+    assert [e.date["value"] for e in bricks if e.date] == ["2013-03-13"]  # not Saturday's lead, nor Monday's march
 
 
 def test_a_day_something_was_said_does_not_move_the_story_on() -> None:
