@@ -243,6 +243,22 @@ def test_a_countrys_general_strike_told_by_two_reports_is_one_event() -> None:
     assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
 
 
+def test_a_nations_riots_of_one_day_told_by_two_stories_are_one_event() -> None:
+    """Riots placed only at the country, on one day, by reports the stories stage keeps apart: one
+    wave, one pin; the country's riots of another day stay their own."""
+    a, b, c = _info(1, "2008-12-11"), _info(2, "2008-12-12"), _info(3, "2008-12-20")
+    b.story_id, c.story_id = 2, 3
+    ms = [
+        _mention(1, a, "Greeks reacted with fury to a report on the schoolboy whose death triggered riots across the country",
+                 kind="riot", place=_GREECE, date=_day("2008-12-06")),
+        _mention(2, b, "The government came under fire over its handling of the riots that swept the nation",
+                 kind="riot", place=_GREECE, date=_day("2008-12-06")),
+        _mention(3, c, "Fresh riots broke out in several Greek cities as students defied the curfew",
+                 kind="riot", place=_GREECE, date=_day("2008-12-19")),
+    ]  # fmt: skip
+    assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
+
+
 _JABALIYA = {"name": "Jabaliya", "geonameid": 281141, "lat": 31.53, "lon": 34.48, "country_code": "PS",
              "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
 _GAZA = {"name": "Gaza", "geonameid": 281133, "lat": 31.50, "lon": 34.47, "country_code": "PS",

@@ -191,6 +191,21 @@ def test_what_happened_during_a_dated_event_shares_its_day() -> None:
     assert _day(events, "detention.arrest") == "2008-12-13"
 
 
+def test_what_marred_a_dated_event_shares_its_day() -> None:
+    events = _annotate(
+        "Then came the anger: a Monday evening vigil in Brooklyn marred by an unruly young mob thrashing its way "
+        "through local businesses; a second protest the next night; and another on Wednesday night.",
+        "2013-03-14",
+    )
+    assert _day(events, "riot.mob") == "2013-03-11"
+
+
+def test_a_day_before_a_said_aside_is_what_was_said() -> None:
+    # ("On Friday, the UN said the camp was shelled" dates the telling; ", she said," is an aside.)
+    events = _annotate("Two years ago, she said, soldiers detained her brother at a checkpoint near Hebron.", "2014-05-02")
+    assert _day(events, "detention.arrest") == "2012"
+
+
 def test_riot_police_are_no_riot_and_troops_moving_in_are_a_deployment() -> None:
     events = _annotate("Riot police in full riot gear stood outside the parliament in Athens on Tuesday.", "2008-12-11")
     assert not any(e.family == "riot" for e in events)

@@ -282,7 +282,8 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
         # Reports of one story that can place one kind of happening on one day only at the
         # country ("rockets fired from Gaza landed in Israel today"): one pin at the country,
         # not one per report stacked on the same point.
-        elsewhere and m.kind == c.kind and _country_level(m) and _country_level(c.founder) and _same_story(m, c) and _same_day(m, c)
+        elsewhere and m.kind == c.kind and _country_level(m) and _country_level(c.founder) and _same_day(m, c)
+        and (_same_story(m, c) or m.kind.startswith(_UNREST))  # (a nation's unrest of one day is one wave)
         and _general_strike(m) == _general_strike(c.founder)  # a march is no general strike
     ) or (
         elsewhere and _same_toll(m, c)

@@ -100,6 +100,13 @@ def series(date: dict[str, Any] | None) -> bool:
 
 # What happened during another dated event shares its day.
 _DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
+# What marred another dated event happened during it: "a Monday evening vigil marred by an unruly
+# mob" (the mob is Monday's, not the Wednesday a later clause of the sentence tells).
+_MARRED_BY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:marred|disrupted|interrupted|punctuated|overshadowed|broken\s+up|met)\s+(?:by|with)\s+"
+    r"(?:an?|some|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
 _SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
@@ -217,7 +224,8 @@ def told(sentence: str, start: int, end: int) -> bool:
     if _TELLING_BEFORE.search(sentence, max(0, start - 40), start):
         return True
     m = _TELLING_AFTER.match(sentence, end)
-    if m is None:
+    if m is None or sentence.startswith(",", m.end()):
+        # ("Two years before, he said, an officer arrested him": an aside; the day is what was said)
         return False
     # "On Friday, the UN said": the telling's day; "shelled the camp on Thursday, the UN said"
     # and "When the attack came at 3.45pm on Tuesday, Mr Ging said": the day of what was said.
@@ -300,6 +308,10 @@ def _own_date(
             and any(attached(text, t, o[0]) for o in others)
         ):  # fmt: skip
             return _json(t)  # "86 arrests over the course of Saturday's protests": Saturday's
+        if span[0] <= t.start < trigger[0] and _dated(t) and any(
+            o[1] <= trigger[0] and attached(text, t, o[0]) and _MARRED_BY.match(text, o[1], trigger[0]) for o in others
+        ):
+            return _json(t)  # "a Monday evening vigil marred by an unruly mob": Monday's
 
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):
