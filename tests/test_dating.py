@@ -200,6 +200,15 @@ def test_what_marred_a_dated_event_shares_its_day() -> None:
     assert _day(events, "riot.mob") == "2013-03-11"
 
 
+def test_the_next_night_counts_from_the_day_told_before() -> None:
+    # From the sentence before ...
+    events = _annotate("Protesters gathered in Brooklyn on Monday. A second protest followed the next night.", "2013-03-14")
+    assert sorted(str((e.date or {}).get("value")) for e in events if e.family == "protest") == ["2013-03-11", "2013-03-12"]
+    # ... and from a day told before it in its own sentence, not a later one; "a second protest" is one more.
+    events = _annotate("Then came the anger: a Monday evening vigil in Brooklyn; a second protest the next night; and another on Wednesday night.", "2013-03-14")
+    assert sorted(str((e.date or {}).get("value")) for e in events if e.family == "protest") == ["2013-03-11", "2013-03-12"]
+
+
 def test_a_day_before_a_said_aside_is_what_was_said() -> None:
     # ("On Friday, the UN said the camp was shelled" dates the telling; ", she said," is an aside.)
     events = _annotate("Two years ago, she said, soldiers detained her brother at a checkpoint near Hebron.", "2014-05-02")

@@ -759,6 +759,12 @@ def test_two_named_towns_are_two_scenes_and_a_general_strike_no_riot() -> None:
         "Two people were killed when an artillery shell hit a UN school in the southern city of Khan Younis."
     )
     assert sorted((e.place or {}).get("name") for e in shells if e.kind == "attack.shelling") == ["Jabalya", "Khan Younis"]
+    # Two camps the text names, 11 km apart, are two shellings too (not one at whichever came first).
+    camps = material(
+        "On Tuesday, a shell hit a house in the Beach refugee camp, killing at least seven members of one family. "
+        "Shelling of houses in the Bureij refugee camp left at least five dead and 16 injured."
+    )
+    assert sorted((e.place or {}).get("name") for e in camps if e.kind == "attack.shelling") == ["Beach refugee camp", "Bureij"]
     riot = material("Riot police fired teargas at youths throwing molotov cocktails outside parliament last night, as a general strike paralysed Greece.")
     assert {e.family for e in riot} == {"riot", "protest"}
     strike = material("Three people also died in an air strike on a UN school in Gaza City.")

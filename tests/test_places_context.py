@@ -38,3 +38,30 @@ def test_a_small_namesake_abroad_is_no_pin_when_the_text_says_another_country(te
 
 def test_a_town_put_in_a_state_of_its_own_country_stays() -> None:
     assert "Hanover" in [p.name for p in find_places("The man was arrested in Hanover, New Hampshire, on Friday.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # Talodi and Gedera, as other romanisations spell them; a day after the name is no surname.
+        ("Sudanese forces fought rebels five kilometres south of the town of Taludi Thursday.", "Taludi", "SD"),
+        ("Militants fired rockets into Israel, one landing at Gadera, wounding a baby.", "Gadera", "IL"),
+    ],
+)
+def test_a_town_spelt_with_other_vowels_is_read_in_a_country_the_text_names(text: str, name: str, country: str) -> None:
+    assert (name, country) in [(p.name, p.country_code) for p in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No country named: no reading of another spelling anywhere.
+        "Rebels fought government forces near the town of Taludi on Thursday.",
+        # A firm in a Latin-script country is no respelt town there (Sudley, Virginia).
+        "In the United States, Obama was offered a permanent job at Sidley.",
+        # A vowel that no romanisation swaps ("Leros" is not Louros, Greece).
+        "Greek records from Leros suggested he arrived on 3 October.",
+    ],
+)
+def test_another_spelling_needs_a_named_country_that_romanises_its_names(text: str) -> None:
+    assert [p.name for p in find_places(text) if p.name in ("Taludi", "Sidley", "Leros")] == []

@@ -164,8 +164,19 @@ def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     # Two towns the text names are two scenes unless they touch ("a school in Jabalya" and "a
     # school in Khan Younis", 24 km apart, are two shellings); a landmark or district may lie
     # farther out from the town it belongs to.
-    both_towns = a.get("feature") == b.get("feature") == "city" and a.get("how") is None and b.get("how") is None
-    return _km(a, b) <= (10.0 if both_towns else 30.0)
+    both_named = a.get("how") is None and b.get("how") is None
+    both_towns = a.get("feature") == b.get("feature") == "city" and both_named
+    # (two camps or sites the text names are two scenes too, unless one is named for the
+    # other's town: "Herat airport" and "Herat"; "the Beach refugee camp" and "the Bureij
+    # refugee camp", 11 km apart, are two shellings)
+    two_sites = both_named and {a.get("feature"), b.get("feature")} <= {"city", "landmark"} and not _named_for(a, b)
+    return _km(a, b) <= (10.0 if both_towns or two_sites else 30.0)
+
+
+def _named_for(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether one place's name holds the other's ("Kabul airport", "Kabul")."""
+    na, nb = str(a.get("name") or "").lower(), str(b.get("name") or "").lower()
+    return bool(na and nb) and (na in nb or nb in na)
 
 
 def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:

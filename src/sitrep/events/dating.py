@@ -250,7 +250,16 @@ def event_date(
     # A wave's length counts back from the story's day, not from a day its sentence recalls.
     pub = article.published
     anchor = {"value": pub.value[:10]} if pub is not None and len(pub.value) >= 10 else date
-    return series_start(text, trigger[0], anchor) or _day_apart(text, clause, span, trigger, date)
+    own_at = text.find(str((date or {}).get("text") or "\0"), trigger[1], span[1])
+    if date is None or date.get("how") == "published" or own_at >= 0:
+        # "a Monday evening vigil ...; a second protest the next night; another on Wednesday": the
+        # night after the day the sentence told before it (the vigil's), not after a later one.
+        told = [t for t in times if span[0] <= t.start and t.end <= trigger[0] and _dated(t) and len(t.value) >= 10]
+        base = {**_json(told[-1]), "how": "text"} if told else None
+        moved = day_apart(text, clause, span, trigger, base)
+        if moved is not None and moved is not base:
+            return moved
+    return series_start(text, trigger[0], anchor) or day_apart(text, clause, span, trigger, date)
 
 
 # "where, the night before, a group rampaged", "47 arrests the previous night", "captured the
@@ -258,7 +267,7 @@ def event_date(
 # day before the attacks", which counts from the attacks).
 _DAY_APART = re.compile(
     r"\b(?:(?:the|a)\s+(?P<back>(?:night|day|evening)\s+(?:before|earlier))|the\s+previous\s+(?P<prev>night|day|evening)"
-    r"|the\s+(?P<next>next|following)\s+(?:day|morning))\b(?!\s+(?:the|a|an|his|her|their|its|this|that|last|yesterday|\w+['’]s|[A-Z]\w*|\d)\b)",
+    r"|the\s+(?P<next>next|following)\s+(?:day|morning|night|evening))\b(?!\s+(?:the|a|an|his|her|their|its|this|that|last|yesterday|\w+['’]s|[A-Z]\w*|\d)\b)",
     re.IGNORECASE,
 )
 
@@ -266,10 +275,11 @@ _DAY_APART = re.compile(
 _GAP_WORDS = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}")
 
 
-def _day_apart(
+def day_apart(
     text: str, clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int], date: dict[str, Any] | None
 ) -> dict[str, Any] | None:  # fmt: skip
-    """``date`` moved a day back or on when the trigger's clause counts from the day its sentence tells."""
+    """``date`` moved a day back or on when the trigger's clause counts from the day its sentence
+    tells (its own, or the one carried over from the sentences before)."""
     if not date or date.get("precision") != "day" or date.get("how") not in ("text", "told", "context"):
         return date
     # Before the trigger in its clause ("where, the night before, a group rampaged"), or right

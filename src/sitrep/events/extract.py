@@ -37,6 +37,7 @@ from sitrep.events.dating import (
     attached,
     before_story,
     dateline,
+    day_apart,
     event_date,
     recalled,
     series,
@@ -143,7 +144,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if not _NOT_AN_EVENT.search(sentence[max(0, h[1] - 70) : h[1]])
             and not (h[0].family == "release" and _DOCUMENT_BEFORE.search(sentence[max(0, h[1] - 60) : h[1]]))
         ]  # fmt: skip
-        seen: dict[tuple[str, object, int | None, str | None], Event] = {}
+        seen: dict[tuple[str, object, int | None, str | bool | None], Event] = {}
         for kind, t_start, t_end in found:
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
@@ -190,7 +191,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 told, place = place, (place_of(text, later, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if later else None)
                 if place is None:
                     place = country_of(places, told)
-            key = (kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start), year_clause(sentence, t_start))
+            key = (
+                kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start),
+                year_clause(sentence, t_start)
+                or (_ANOTHER_ONE.search(sentence, max(0, t_start - 25), t_start) is not None and not sentence[t_start:t_end].endswith("ed")),
+            )  # ("a vigil on Monday; a second protest the next night": the text counts two; "another injured" is a victim)
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
@@ -225,6 +230,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
+                # "A second protest followed the next night": the night after the day carried over
+                event.date = day_apart(text, clause, (s_start, s_end), (start, end), event.date)
             if (apart := days_apart(sentence, t_start)) is not None and ((event.date or {}).get("how") != "text" or anniversary(sentence, t_start)):
                 # "The blast came a day after a string of attacks killed 50": the day before the blast's.
                 own = next(
@@ -400,6 +407,7 @@ def _unknown_site(sentence: str, places: list[Place], s_start: int, country: Pla
 
 
 # "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").
+_ANOTHER_ONE = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
 _SHELTERS_BEFORE = re.compile(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)

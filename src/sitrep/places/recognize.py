@@ -17,6 +17,7 @@ from sitrep.places.gazetteer import (
 )
 from sitrep.places.names import Token, key_of, tokenize
 from sitrep.places.not_places import inside_not_places, not_places
+from sitrep.places.variants import in_slot, readings
 from sitrep.places.vocab import (
     CONNECTORS,
     HEAD_WORDS,
@@ -72,8 +73,9 @@ def _gap(text: str, a: Token, b: Token) -> str:
     return text[a.end : b.start]
 
 
-def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None) -> list[Mention]:
-    """Longest gazetteer matches, left to right, on capitalised words."""
+def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None, respell: bool = True) -> list[Mention]:
+    """Longest gazetteer matches, left to right, on capitalised words; with ``respell``, also a
+    town the text spells another way in a place's slot (:mod:`sitrep.places.variants`)."""
     toks = tokens if tokens is not None else tokenize(text)
     out: list[Mention] = []
     i, n = 0, len(toks)
@@ -126,8 +128,28 @@ def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None) -> 
         if exact:
             out.append(Mention(start, end, raw, key, exact, i, j))
         i = j
+    if respell:
+        out = sorted([*out, *_respelt(text, toks, out, gaz)], key=lambda m: m.start)
     for m in out:
         _context(text, toks, m)
+    return out
+
+
+def _respelt(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """One-word towns the text spells otherwise than the gazetteer, in a country it names."""
+    countries = {gaz.country(rid) for m in found for rid, _ in m.entries if gaz.feature(rid) == "country"}
+    covered = {k for m in found for k in range(m.first, m.last)}
+    out: list[Mention] = []
+    for k, t in enumerate(toks):
+        if not countries or k in covered or not _capitalised(t) or len(t.key) < 4 or t.raw.isupper() or not in_slot(text, toks, k):
+            continue
+        if k + 1 < len(toks) and _capitalised(toks[k + 1]) and text[t.end : toks[k + 1].start] == " " and toks[k + 1].key not in NOT_ALONE:
+            continue  # (one word alone: a longer name is another's)
+        if t.key in gaz.given_names or t.key in not_places():
+            continue
+        hits = readings(t.key, gaz, countries)
+        if hits:
+            out.append(Mention(t.start, t.end, t.raw, t.key, hits, k, k + 1))
     return out
 
 
@@ -372,6 +394,7 @@ def _keep(
         and _capitalised(nxt)
         and text[toks[m.last - 1].end : nxt.start] == " "
         and nxt.key not in HEAD_WORDS
+        and nxt.key not in NOT_ALONE  # ("the town of Talodi Thursday": a day, not a surname)
         and not (m.last in starts and _strong(starts[m.last], gaz))
     )
     if m.demonym:
