@@ -209,6 +209,25 @@ def test_the_next_night_counts_from_the_day_told_before() -> None:
     assert sorted(str((e.date or {}).get("value")) for e in events if e.family == "protest") == ["2013-03-11", "2013-03-12"]
 
 
+def test_a_year_written_onto_a_definite_event_noun_dates_it_and_its_town_is_its_own() -> None:
+    text = (
+        "Gunmen killed 130 people in Paris on Friday. "
+        "Almost a week after the deadliest attack on EU soil since the Madrid bombings in 2004, ministers met in Brussels."
+    )
+    events = _annotate(text, "2015-11-19")
+    bombings = [e for e in events if e.kind == "attack.bombing"]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in bombings] == [("Madrid", "2004")]
+    # the deadliest attack is not in Madrid (the town is written onto the bombings)
+    assert not [e for e in events if e.kind == "attack.civilians" and (e.place or {}).get("name") == "Madrid"]
+    # "on trial for rape in 2005": the year is the trial's, not the rape's
+    assert not [e for e in _annotate("He was on trial for rape in 2005 in an Atlanta courtroom when he grabbed a gun.", "2008-12-13") if e.kind == "attack.sexual" and (e.date or {}).get("value") == "2005"]
+
+
+def test_foiled_attacks_did_not_happen_but_a_foiled_protest_did() -> None:
+    assert not [e for e in _annotate("Implicated in four out of six foiled attacks this year, he joined IS in Syria.", "2015-11-19") if e.family == "attack"]
+    assert [e for e in _annotate("On 4 March 2022, at least 50 people were injured when police foiled the protest in Dhaka.", "2022-03-05") if e.family == "protest"]
+
+
 def test_a_day_before_a_said_aside_is_what_was_said() -> None:
     # ("On Friday, the UN said the camp was shelled" dates the telling; ", she said," is an aside.)
     events = _annotate("Two years ago, she said, soldiers detained her brother at a checkpoint near Hebron.", "2014-05-02")

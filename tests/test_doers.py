@@ -102,3 +102,10 @@ def test_one_force_told_twice_is_no_two_sides() -> None:
 def test_a_states_bombs_are_its_forces_and_a_bomb_alone_is_unnamed() -> None:
     assert _doer("More than 40 people died when Israeli bombs hit a UN school in Jabaliya refugee camp.", "2009-01-07") == "Military Forces of Israel"
     assert _doer("Police said a bomb hit a market in Peshawar, killing five.", "2009-01-07") == "Unidentified Armed Group (Pakistan)"
+
+
+def test_civilians_fire_no_missiles() -> None:
+    # "The civilian death toll": the dead, not who fired; the missiles' doer goes unnamed.
+    text = "The civilian death toll in Gaza rose sharply, with more than 40 Palestinians killed after missiles exploded outside a UN school."
+    events = [e for e in material_events(text, "2009-01-06") if e.kind == "attack.shelling"]
+    assert events and all((e.actor1 or {}).get("type") != "civilians" for e in events)

@@ -911,3 +911,20 @@ def test_a_headlines_more_clashes_over_a_killing_is_the_riot_its_lead_tells() ->
         "2017-08-20",
     )
     assert [(e.family, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events if e.family != "attack"] == [("riot", "Nairobi", "2017-08-19")]
+
+
+def test_an_earlier_strike_keeps_apart_from_the_dead_told_of_the_main_one() -> None:
+    """"In an earlier airstrike, ..." opens another happening: the 42 dead told next of the
+    Jabaliya school are the mortar strike's, not the airstrike's."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = (
+        "An Israeli mortar strike killed about 40 Palestinians sheltering in a UN school in Jabaliya on Tuesday. "
+        "In an earlier airstrike, three cousins who had taken refuge in a UN school were killed. "
+        "Hospital officials said 42 people were killed in the Jabaliya school."
+    )
+    events = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-07"), assume_clean=True)).events
+    (air,) = [e for e in events if e.kind == "attack.airstrike"]
+    assert air.fatalities != 42 and len(air.evidence) == 1

@@ -105,7 +105,9 @@ PEOPLE = frozenset(
     ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "forces", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured",
      "sailors", "seamen", "airmen", "crew", "crewmen", "militiamen", "fishermen", "guardsmen", "tribesmen", "herdsmen", "clansmen",
      "gendarmes", "guerrillas", "hostages", "monks", "priests", "nuns", "pupils", "schoolchildren", "schoolgirls", "schoolboys",
-     "toddlers", "adults", "survivors", "visitors", "spectators", "conscripts", "mercenaries", "jihadis", "paramilitaries"]
+     "toddlers", "adults", "survivors", "visitors", "spectators", "conscripts", "mercenaries", "jihadis", "paramilitaries",
+     # kin counted as the dead are: "three cousins who had taken refuge in a UN school were killed"
+     "cousins", "brothers", "sisters", "sons", "daughters", "siblings", "nephews", "nieces", "grandchildren", "parents"]
 )
 
 # A people named by its plural ("12 ethnic Albanians", "three Israelis", "40 Tutsis", "Kurds",

@@ -225,8 +225,10 @@ def actors(
         subject = None
     if kind.name == "attack.civilians" and subject is not None and _LOST_LIVES.match(text[start:end]):
         subject, obj = None, subject  # "Five Israeli soldiers lost their lives": the dead are the victims
-    if kind.family == "attack" and kind.name not in _PERPETRATED and subject is not None and subject["type"] == "civilians" and subject.get("end") is not None and _DIED_GAP.match(text, subject["end"], start):
-        subject, obj = None, obj or subject  # "Three people also died in an air strike": the dead
+    if kind.family == "attack" and kind.name not in _PERPETRATED and subject is not None and subject["type"] == "civilians":
+        # "Three people also died in an air strike", "The civilian death toll rose as missiles
+        # exploded": civilians fire no missiles and fly no jets; they are the dead.
+        subject, obj = None, obj or subject
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
@@ -341,7 +343,6 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
 _TRAILING = re.compile(r",\s*$")
 _SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
-_DIED_GAP = re.compile(r"\s+(?:[\w-]+\s+)?(?:died|were killed|was killed|were wounded|were injured|lay dead)\b", re.IGNORECASE)
 _HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
 _HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
 _LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)

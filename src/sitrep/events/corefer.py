@@ -191,7 +191,7 @@ def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
 # "bombed another UN school", "attacked a second convoy": the target says it is another one.
 _ANOTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
 # "Elsewhere, ...", "In a separate attack, ...": the sentence opens on another happening.
-_ELSEWHERE = re.compile(r"^\s*(?:elsewhere|separately|in (?:a|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"^\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
 
 
 def _another(text: str, e: Event) -> bool:
@@ -294,6 +294,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
                 if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned"):
                     continue
+                if own_place is not None and own_place.get("how") is None and (lead.place or {}).get("how") == "context" and _ELSEWHERE.match(str(lead.evidence[0].get("text") or "")):
+                    continue  # "In an earlier airstrike, three cousins ... were killed", placed only by the sentences before: "42 killed in the Jabaliya school" retells another
                 if (lead.place or {}).get("site") != (e.place or {}).get("site"):
                     continue  # the jail taken in a town is not the town taken
                 if any(events[k].evidence[0]["trigger"]["start"] == e.evidence[0]["trigger"]["start"] for k in clusters[c]):

@@ -38,6 +38,8 @@ _ATTRIBUTIVE = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+$")
 # Tunisia of July this year" (not "on": "condemned the attack on Tuesday" dates the telling).
 _OF_DATE = re.compile(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
 _WORD = re.compile(r"[\w'’-]*")
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d\d)?")
+_THE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # Prepositional phrases of a noun, no verb in them: "of a 15-year-old boy, Alexandros Grigoropoulos, by police".
 _AGO_GAP = re.compile(r"(?:,?\s+(?:of|by|in|at|near)(?:\s+(?!(?:was|were|is|are|has|have|had|who|which|that|when|after|before|and|but|said|says)\b)(?![\w-]+ed\b)[\w'’-]+,?){1,5})+\s+$")
 _DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
@@ -141,6 +143,8 @@ def attached(text: str, t: TimeRef, start: int) -> bool:
         end = start + len(_WORD.match(text, start).group())  # type: ignore[union-attr]
         if t.start - end <= 40 and _OF_DATE.match(text[end : t.start]):
             return True
+        if text[end : t.start] == " in " and _YEAR_OR_MONTH.fullmatch(t.value) and _THE_NOUN.search(text, max(0, start - 40), start):
+            return True  # "since the Madrid bombings in 2004": the bombings' year ("for rape in 2005": the trial's)
         # "the killing of a boy by police eight days ago": "ago" closes the noun's own phrase.
         return t.text.lower().endswith(" ago") and t.start - end <= 70 and bool(_DETERMINER.search(text, max(0, start - 8), start)) and bool(_AGO_GAP.match(text, end, t.start))
     if start - t.end > 40:
