@@ -928,3 +928,32 @@ def test_an_earlier_strike_keeps_apart_from_the_dead_told_of_the_main_one() -> N
     events = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-07"), assume_clean=True)).events
     (air,) = [e for e in events if e.kind == "attack.airstrike"]
     assert air.fatalities != 42 and len(air.evidence) == 1
+
+
+def test_another_countrys_dead_told_next_are_no_toll_of_the_strike() -> None:
+    """A bombing with no count of its own takes the dead told after it, not those of a massacre
+    abroad that a quote compares it with."""
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    text = (
+        "Sudanese planes bombed the Yida refugee camp in South Sudan on Thursday. "
+        "The world must not watch as it did in Rwanda, where close to a million people were massacred."
+    )
+    events = extract(clean(RawArticle(id="t", source="t", text=text, published="2011-11-11"), assume_clean=True)).events
+    bombs = [e for e in events if e.kind.startswith("attack.") and (e.place or {}).get("country_code") == "SS"]
+    assert bombs and all(e.fatalities != 1000000 for e in bombs)
+
+
+def test_a_running_total_after_a_count_is_no_more_dead() -> None:
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+
+    def toll(text: str) -> list[int | None]:
+        events = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-08"), assume_clean=True)).events
+        return [e.fatalities for e in events if e.layer == "material"]
+
+    assert toll("Five Israeli soldiers lost their lives in Gaza on Wednesday, bringing to 10 the number of Israelis who have been killed.") == [5]
+    assert toll("Five soldiers and three civilians were killed in Gaza on Wednesday.") == [8]

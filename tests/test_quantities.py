@@ -155,3 +155,9 @@ def test_an_age_is_no_count_of_dead() -> None:
     text = "Abed Sultan and his cousins, labourers aged 22, died. Seven children aged from one to 12 were killed."
     assert [q.fatality for q in find_quantities(text) if q.value in (22, 12)] == []
     assert [q.value for q in find_quantities(text) if q.fatality == "killed"] == [7]
+
+
+def test_an_age_in_apposition_is_no_count_of_dead() -> None:
+    # "Alexis Grigoropoulos, 15, was killed": fifteen is his age (a count after a name stays one).
+    assert not [q for q in find_quantities("Alexis Grigoropoulos, 15, was killed by a police bullet in Exarchia.") if q.value == 15]
+    assert [q for q in find_quantities("Police said 15 people were killed in Exarchia.") if q.value == 15]

@@ -61,6 +61,7 @@ from sitrep.events.scene import (
     country_of,
     filed_from,
     forces_home,
+    is_where_of,
     origin_of,
     place_of,
     reference,
@@ -236,6 +237,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.place = place_json(home, "country")  # "Dutch police said they had detained him": in the Netherlands
             if site is not None and event.place is not None:
                 event.place["site"] = site[1].lower()  # one unnamed-by-the-gazetteer site: not merged with a town
+            abroad = place is not None and place.feature == "country" and focus is not None and place.country_code != focus.country_code and is_where_of(text, place, start)
+            if abroad and (event.date or {}).get("how") != "text":
+                continue  # "as it did in Rwanda, where a million were massacred": told of another land with no day, nothing to place in time
             if earlier and (event.date is None or event.date["how"] == "published"):
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
                 # "A second protest followed the next night": the night after the day carried over
@@ -319,7 +323,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     event.actor1, event.actor2 = event.actor2, None
                 events.append(event)
             tagged[events[n_before].id] = tag
-    events = carry_tolls(events, text, sentences, quantities)
+    events = carry_tolls(events, text, sentences, quantities, named)
     for e in events:
         if e.id in shared:
             e.fatalities = None  # a toll told for several towns at once, or carried to them, is none of theirs
@@ -457,7 +461,7 @@ def _event(
     date = event_date(times, clause, span, trigger, article, others, definite, text)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
-    fatalities = toll_of(kind, sentence, in_sentence)
+    fatalities = toll_of(kind, sentence, in_sentence, s_start)
     modality = modality_of(text, sentence, s_start, start, end, kind)
     date = ahead(date, article) if modality == "planned" else date if modality == "hypothetical" else before_story(date, article)
     sources = sources_of(sentence, article)

@@ -262,6 +262,15 @@ def place_of(
     )  # fmt: skip
     if named is not None and not reference(text, named):
         return named
+    # "as it did in Rwanda, where close to a million people were massacred": the country the
+    # relative "where" stands for, though it is not the article's.
+    abroad = next((
+        p for p in places
+        if sentence[0] <= p.start and p.end < start <= p.end + 80 and p.feature == "country" and p.country_code != home
+        and not p.adjectival and is_where_of(text, p, start)
+    ), None)  # fmt: skip
+    if abroad is not None and home:
+        return abroad
     said = text[sentence[0] : sentence[1]]
     for lo, hi in (clause, sentence):
         if (lo, hi) == sentence and (m := _UNKNOWN_IN.match(text, end, sentence[1])) and m.start(1) < clause[1] and not any(p.start < m.end() and m.start(1) < p.end for p in places):
@@ -295,6 +304,12 @@ def place_of(
     return None
 
 
+_WHERE_AFTER = re.compile(r",\s+where\s+[^,;.:!?\"“”]*")
+
+
+def is_where_of(text: str, p: Place, start: int) -> bool:
+    """Whether the trigger at ``start`` lies in a "where" clause told of the place ``p``."""
+    return p.end < start <= p.end + 80 and bool(_WHERE_AFTER.fullmatch(text, p.end, start))
 # A capitalised name right after the trigger's locative that ends its clause ("continuing in
 # Zeitun, and ..."), not a month or a day.
 _UNKNOWN_IN = re.compile(

@@ -7,13 +7,14 @@ sentence with no act of its own ("The death toll rose to 40.") is the previous a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from sitrep.events.combine import year_clause
 from sitrep.events.corefer import places_agree
 from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
 from sitrep.events.lowercue import LowerCue
-from sitrep.model import Event, Quantity
+from sitrep.model import Event, Place, Quantity
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
 
@@ -61,7 +62,9 @@ def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int |
     return _killed_words(sentence)
 
 
-def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity]) -> list[Event]:
+def carry_tolls(
+    events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity], places: Sequence[Place] = ()
+) -> list[Event]:
     """Deaths told in the sentences after a violent event are that event's toll.
 
     "JNIM militants attacked a police station ... At least 2 policemen were
@@ -85,6 +88,9 @@ def carry_tolls(events: list[Event], text: str, sentences: list[tuple[int, int]]
                 break
             if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
                 break  # "The war has killed more than 10,000 people": no one attack's dead
+            home = (e.place or {}).get("country_code")
+            if home and any(sentences[k][0] <= p.start < sentences[k][1] and not p.adjectival and p.country_code and p.country_code != home for p in places):
+                break  # "as they did during Rwanda, where close to a million people were massacred": another country's dead
             here = by_sentence.get(k, [])
             tolls = [f for f in here if _is_toll(f, e)]
             if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
@@ -264,19 +270,25 @@ _CODED_SPLIT = re.compile(
 )
 
 
-def toll_of(kind: Kind, sentence: str, quantities: list[Quantity]) -> int | None:
-    """The deaths a violent event's own sentence gives: a counted toll, else one told in words."""
+def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int = 0) -> int | None:
+    """The deaths a violent event's own sentence gives (which starts at ``s_start`` in the text
+    the quantities' offsets count in): a counted toll, else one told in words."""
     if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
         return None
     if _WAR_TOLL.search(sentence) or tells_war_toll(sentence):
         return None  # "Some 2 million people died in the north-south civil war": a war's, no event's
     killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
+    if len(killed) > 1:
+        # "Five soldiers lost their lives, bringing to 10 the number killed": a running total, not more dead
+        killed = [q for q in killed if not _RUNNING_TO.search(sentence, max(0, q.start - s_start - 40), max(0, q.start - s_start))] or killed
     if killed:
         # ACLED codes the lower bound of a range ("1-3 killed" is 1).
         return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
     return _killed_words(sentence)
 
 
+# "bringing to 10 the number", "raising the toll to 42": a running total after a count.
+_RUNNING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+(?:[\w-]+\s+){0,3})?to\s+(?:about\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # A toll over a whole war or decades, which no one event on the map carries.
 _WAR_TOLL = LowerCue(re.compile(
     r"\b(?:died|killed|dead|deaths|lives)\b[^.;]{0,60}?\b(?:in|during|of|over) the (?:[\w-]+ ){0,3}?(?:civil )?(?:war|conflict|insurgency|decades)\b(?![- ](?:torn|zone|crimes?))"
