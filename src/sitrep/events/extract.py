@@ -68,6 +68,7 @@ from sitrep.events.scene import (
     scenes,
 )
 from sitrep.events.scene import focus as main_place
+from sitrep.events.sites import unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now
 from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
@@ -213,7 +214,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
                 place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
-            site = _unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
+            site = unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
                 toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end])
@@ -388,34 +389,6 @@ _WHEN_OF = re.compile(
     r"\s+the\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-
-
-# "the area of Guffa", "Guffa village": a named place; when the gazetteer does not know it,
-# the event is there, not in the town the story was about before.
-_NAMED_SITE = re.compile(
-    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
-    r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
-)
-
-
-_SETTLEMENT = re.compile(r"\b(?:village|town|settlement|port)\b")
-
-
-def _unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
-    """A named site the gazetteer does not know and the country the sentence puts it in, the
-    nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa"), else
-    ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
-    the last sentence was about)."""
-    for m in _NAMED_SITE.finditer(sentence):
-        a, b = m.span(1) if m.group(1) else m.span(2)
-        if any(p.start < s_start + b and s_start + a < p.end for p in places):
-            continue  # a place the gazetteer knows
-        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
-        if before:
-            return before[-1], sentence[a:b]
-        if country is not None and _SETTLEMENT.search(m.group(0)):
-            return country, sentence[a:b]  # (a district or an area may well be the last town's)
-    return None
 
 
 # "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").

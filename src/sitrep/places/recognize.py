@@ -17,13 +17,15 @@ from sitrep.places.gazetteer import (
 )
 from sitrep.places.names import Token, key_of, tokenize
 from sitrep.places.not_places import inside_not_places, not_places
-from sitrep.places.variants import in_slot, readings
+from sitrep.places.variants import respelt
 from sitrep.places.vocab import (
     CONNECTORS,
     HEAD_WORDS,
+    NOT_ALONE,
     PLACE_MODIFIERS,
     PLACE_PREPS,
     ROLES,
+    SPEECH,
     TITLES,
     TYPE_AFTER,
 )
@@ -137,20 +139,9 @@ def candidates(text: str, gaz: Gazetteer, tokens: list[Token] | None = None, res
 
 def _respelt(text: str, toks: list[Token], found: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """One-word towns the text spells otherwise than the gazetteer, in a country it names."""
-    countries = {gaz.country(rid) for m in found for rid, _ in m.entries if gaz.feature(rid) == "country"}
     covered = {k for m in found for k in range(m.first, m.last)}
-    out: list[Mention] = []
-    for k, t in enumerate(toks):
-        if not countries or k in covered or not _capitalised(t) or len(t.key) < 4 or t.raw.isupper() or not in_slot(text, toks, k):
-            continue
-        if k + 1 < len(toks) and _capitalised(toks[k + 1]) and text[t.end : toks[k + 1].start] == " " and toks[k + 1].key not in NOT_ALONE:
-            continue  # (one word alone: a longer name is another's)
-        if t.key in gaz.given_names or t.key in not_places():
-            continue
-        hits = readings(t.key, gaz, countries)
-        if hits:
-            out.append(Mention(t.start, t.end, t.raw, t.key, hits, k, k + 1))
-    return out
+    countries = {gaz.country(rid) for m in found for rid, _ in m.entries if gaz.feature(rid) == "country"}
+    return [Mention(toks[k].start, toks[k].end, toks[k].raw, toks[k].key, hits, k, k + 1) for k, hits in respelt(text, toks, covered, countries, gaz)]
 
 
 @lru_cache(maxsize=1)
@@ -185,12 +176,6 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
             m.prep_before = True
         if prev.key == "of" and m.first > 1 and toks[m.first - 2].raw.lower() in _TYPE_OF:
             m.type_hint = _TYPE_OF[toks[m.first - 2].raw.lower()]  # (raw: the key of "port" is "pt")
-
-
-NOT_ALONE = PLACE_MODIFIERS | frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza"]
-)
-SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
 
 
 def _given_and_surname(text: str, toks: list[Token], m: Mention, gaz: Gazetteer, starts: dict[int, Mention]) -> bool:

@@ -17,6 +17,8 @@ from importlib import resources
 
 from sitrep.places.gazetteer import KIND_ALT, Gazetteer
 from sitrep.places.names import Token
+from sitrep.places.not_places import not_places
+from sitrep.places.vocab import NOT_ALONE, capitalised
 
 _VOWELS = frozenset("aeiou")
 # Vowel runs that romanisations write for one sound ("Gadera" and "Gedera"; "Taludi", "Talodi";
@@ -133,3 +135,19 @@ def readings(key: str, gaz: Gazetteer, countries: set[str]) -> list[tuple[int, i
             if gaz.feature(rid) in ("city", "landmark") and cc in countries and cc in romanised() and (rid, KIND_ALT) not in out:
                 out.append((rid, KIND_ALT))
     return out
+
+
+def respelt(text: str, toks: list[Token], covered: set[int], countries: set[str], gaz: Gazetteer) -> Iterator[tuple[int, list[tuple[int, int]]]]:
+    """The one-word names outside ``covered`` (token indexes) that stand in a place's slot and
+    name a town of ``countries`` spelt otherwise: (token index, readings)."""
+    if not countries:
+        return
+    for k, t in enumerate(toks):
+        if k in covered or not capitalised(t) or len(t.key) < 4 or t.raw.isupper() or not in_slot(text, toks, k):
+            continue
+        if k + 1 < len(toks) and capitalised(toks[k + 1]) and text[t.end : toks[k + 1].start] == " " and toks[k + 1].key not in NOT_ALONE:
+            continue  # (one word alone: a longer name is another's)
+        if t.key in gaz.given_names or t.key in not_places():
+            continue
+        if hits := readings(t.key, gaz, countries):
+            yield k, hits

@@ -1,0 +1,34 @@
+"""A named site the gazetteer lacks ("the area of Guffa", "Leego village") and the country it lies in (#25)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Place
+
+# "the area of Guffa", "Guffa village": a named place; when the gazetteer does not know it,
+# the event is there, not in the town the story was about before.
+_NAMED_SITE = re.compile(
+    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
+    r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
+)
+
+
+_SETTLEMENT = re.compile(r"\b(?:village|town|settlement|port)\b")
+
+
+def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
+    """A named site the gazetteer does not know and the country the sentence puts it in, the
+    nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa"), else
+    ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
+    the last sentence was about)."""
+    for m in _NAMED_SITE.finditer(sentence):
+        a, b = m.span(1) if m.group(1) else m.span(2)
+        if any(p.start < s_start + b and s_start + a < p.end for p in places):
+            continue  # a place the gazetteer knows
+        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
+        if before:
+            return before[-1], sentence[a:b]
+        if country is not None and _SETTLEMENT.search(m.group(0)):
+            return country, sentence[a:b]  # (a district or an area may well be the last town's)
+    return None
