@@ -265,6 +265,20 @@ _GAZA = {"name": "Gaza", "geonameid": 281133, "lat": 31.50, "lon": 34.47, "count
          "admin1": "Gaza Strip", "precision": "city", "feature": "city"}  # fmt: skip
 
 
+def test_what_an_article_tells_as_a_separate_incident_joins_no_event_holding_its_other_mention() -> None:
+    a, b = _info(1, "2009-01-07"), _info(2, "2009-01-07")
+    day = _day("2009-01-06", "Tuesday")
+    ms = [
+        _mention(1, a, "A mortar strike killed 40 Palestinians sheltering in a UN school in Gaza on Tuesday",
+                 kind="attack.shelling", place=_GAZA, date=day),
+        _mention(2, b, "Israeli shells killed 42 people who had sought refuge in a UN school in Gaza on Tuesday",
+                 kind="attack.shelling", place=_GAZA, date=day),
+        _mention(3, b, "In a separate incident, seven UN staff were injured when a strike hit a nearby building in Gaza",
+                 kind="attack.airstrike", place=_GAZA, date=day),
+    ]  # fmt: skip
+    assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
+
+
 def test_one_strikes_many_dead_told_by_two_reports_is_one_event_whatever_they_call_it() -> None:
     a, b, c, d = _info(1, "2009-01-07"), _info(2, "2009-01-07"), _info(3, "2009-01-07"), _info(4, "2009-01-07")
     day = _day("2009-01-06")
@@ -662,3 +676,24 @@ def test_an_event_told_of_on_a_day_joins_the_same_event_dated_the_day_before() -
         _mention(3, b, "A gunman shot a shopkeeper dead in Kabul on Thursday", kind="attack.civilians", date={**_day("2013-03-07", "Thursday"), "how": "text"}),
     ]
     assert sorted(len(x.mentions) for x in cluster(ms)) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "another"),
+    [
+        ("Hours earlier, three young men died when the Israelis bombed another UN school in Gaza City.", "bombed", True),
+        ("In a separate attack earlier in the day, three Palestinians were killed in an air strike.", "air strike", True),
+        # someone else in the same happening, or more of it
+        ("Two inmates were killed after a fight with another inmate in Port Harcourt.", "fight", False),
+        ("A third suicide bomber blew himself up at a McDonald's down the street.", "blew himself up", False),
+        ("Our reporter arrived at the camp as a second round of bombs hit.", "bombs", False),
+    ],
+)
+def test_a_sentence_that_says_its_happening_is_another_one(sentence: str, trigger: str, another: bool) -> None:
+    at = sentence.index(trigger)
+    data = {
+        "id": "m1", "kind": "attack.bombing", "family": "attack", "place": _GAZA, "date": _day("2009-01-06"),
+        "modality": "asserted", "evidence": [{"article_id": "a1", "start": 100, "end": 100 + len(sentence), "text": sentence,
+                                              "trigger": {"start": 100 + at, "end": 100 + at + len(trigger), "text": trigger}}],
+    }  # fmt: skip
+    assert make_mention(1, 0, data, _info(1, "2009-01-07")).another is another

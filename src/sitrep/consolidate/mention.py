@@ -254,6 +254,7 @@ class Mention:
     # a reprint of any of them is a reprint of the event.
     retold: tuple[frozenset[str], ...] = ()
     toll: int | None = None  # the dead the mention counts, when it gives a number
+    another: bool = False  # its sentence says it is another happening than one its article told
     why: str = ""
     held_by: str | None = None  # the event that holds it already (when events grow in place)
 
@@ -391,7 +392,38 @@ def make_mention(
             _shared(memo, ("w", str(ev.get("text") or "")), sentence_words) for ev in (data.get("evidence") or [])[1:6]
         ),
         toll=data["fatalities"] if isinstance(data.get("fatalities"), int) else None,
+        another=_another(text, evidence),
     )
+
+
+# "bombed another UN school", "a second blast", "In a separate incident": the sentence says its
+# happening is not the one its article told before.
+_ANOTHER_BEFORE = re.compile(
+    # (not "a second round of bombs", "a second day of clashes": more of the same happening;
+    # nor "another of the bombers", "another figure who killed": someone else in it)
+    r"\b(?:another|a second|a third|a separate)\s+(?!(?:[\w-]+\s+)?(?:rounds?|waves?|days?|nights?|times?|volleys?|salvos?|barrages?|of|who|which|that)\b)"
+    r"(?:(?!(?:of|who|which|that)\b|[\w-]*(?:er|ers|man|men)\b)[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# Who did it, named by the act: "a third suicide bomber" is one more of the same attack's.
+_AGENT_NOUN = re.compile(r"(?:er|ers|man|men|ist|ists)$", re.IGNORECASE)
+_ANOTHER_AFTER = re.compile(
+    # a place the act hit: "bombed another UN school", "shelled another village" (not "a fight
+    # with another inmate", "captured another facilitator": someone else, the same happening)
+    r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:schools?|houses?|homes?|buildings?|villages?|towns?|camps?|mosques?|churches?|hospitals?|clinics?|markets?|compounds?|neighbou?rhoods?|districts?|cities|city|bases?|checkpoints?)\b",
+    re.IGNORECASE,
+)
+_SEPARATE_OPEN = re.compile(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|earlier|later) )", re.IGNORECASE)
+
+
+def _another(text: str, evidence: dict[str, Any]) -> bool:
+    trigger = evidence.get("trigger") or {}
+    if not isinstance(trigger, dict) or "start" not in trigger or "start" not in evidence:
+        return bool(_SEPARATE_OPEN.match(text))
+    at, end = int(trigger["start"]) - int(evidence["start"]), int(trigger["end"]) - int(evidence["start"])
+    before = not _AGENT_NOUN.search(str(trigger.get("text") or "")) and _ANOTHER_BEFORE.search(text, max(0, at - 30), max(0, at))
+    return bool(_SEPARATE_OPEN.match(text) or before or _ANOTHER_AFTER.match(text, end, end + 40))
 
 
 def _shared(memo: dict[Any, Any], key: tuple[str, str], make: Any) -> frozenset[str]:

@@ -264,6 +264,10 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     sim, copy_sim = _best_copy(m, c)
     if sim < 0:
         return None
+    if m.another and any(x.article.pk == m.article.pk for x in c.mentions):
+        # "three young men died when the Israelis bombed another UN school": its article told it
+        # apart from the one this event already holds.
+        return None
     reasons = []
     if not _spans_meet(m.span, c.span, timedelta(0)):
         # Only the same wire sentence in one copy group may disagree on the day.
