@@ -65,3 +65,15 @@ def test_a_town_spelt_with_other_vowels_is_read_in_a_country_the_text_names(text
 )
 def test_another_spelling_needs_a_named_country_that_romanises_its_names(text: str) -> None:
     assert [p.name for p in find_places(text) if p.name in ("Taludi", "Sidley", "Leros")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a town's name before a name that owns something is a person's or a body's, however big the town
+        ("About 200 Ukrainians rallied in Nicosia to protest against Vladimir Putin's invasion.", "Vladimir"),
+        ("Ukrainian forces fired mortars at the positions of the Luhansk People's Republic near Troitske.", "Luhansk"),
+    ],
+)
+def test_a_town_before_a_possessive_name_is_no_place(text: str, name: str) -> None:
+    assert name not in [p.name for p in find_places(text)]

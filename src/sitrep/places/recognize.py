@@ -442,8 +442,8 @@ def _keep(
         return False  # "George Bush": a given name and a surname, though each names a town
     # A capitalised word after it that is not a place head: a name ("Jordan Peterson"); a
     # known first or last name after even a big town's name makes a person ("Hassan Omar").
-    if next_name and single and (not strong or flags & PERSON_GIVEN):
-        return False
+    if next_name and single and (not strong or flags & PERSON_GIVEN or text.startswith(("'s", "’s"), nxt.end)):  # type: ignore[union-attr]
+        return False  # (even a big town's name before "Putin's": "Vladimir Putin's invasion")
     if (
         single and nxt is not None and _capitalised(nxt) and text[toks[m.last - 1].end : nxt.start] == " "
         and gaz.person_flags(nxt.key) and nxt.key not in HEAD_WORDS and gaz.commonness(nxt.key) < 4.0
