@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from sitrep.events.corefer import opens_elsewhere
+
 # Finest first: a mention at a city is more precise than one at its province.
 PLACE_RANK = {
     "city": 0,
@@ -414,16 +416,15 @@ _ANOTHER_AFTER = re.compile(
     r"(?:schools?|houses?|homes?|buildings?|villages?|towns?|camps?|mosques?|churches?|hospitals?|clinics?|markets?|compounds?|neighbou?rhoods?|districts?|cities|city|bases?|checkpoints?)\b",
     re.IGNORECASE,
 )
-_SEPARATE_OPEN = re.compile(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|earlier|later) )", re.IGNORECASE)
 
 
 def _another(text: str, evidence: dict[str, Any]) -> bool:
     trigger = evidence.get("trigger") or {}
     if not isinstance(trigger, dict) or "start" not in trigger or "start" not in evidence:
-        return bool(_SEPARATE_OPEN.match(text))
+        return opens_elsewhere(text)
     at, end = int(trigger["start"]) - int(evidence["start"]), int(trigger["end"]) - int(evidence["start"])
     before = not _AGENT_NOUN.search(str(trigger.get("text") or "")) and _ANOTHER_BEFORE.search(text, max(0, at - 30), max(0, at))
-    return bool(_SEPARATE_OPEN.match(text) or before or _ANOTHER_AFTER.match(text, end, end + 40))
+    return bool(opens_elsewhere(text) or before or _ANOTHER_AFTER.match(text, end, end + 40))
 
 
 def _shared(memo: dict[Any, Any], key: tuple[str, str], make: Any) -> frozenset[str]:

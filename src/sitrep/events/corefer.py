@@ -191,7 +191,13 @@ def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
 # "bombed another UN school", "attacked a second convoy": the target says it is another one.
 _ANOTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
 # "Elsewhere, ...", "In a separate attack, ...": the sentence opens on another happening.
-_ELSEWHERE = re.compile(r"^\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+
+
+def opens_elsewhere(text: str, pos: int = 0) -> bool:
+    """Whether the sentence at ``pos`` opens on another happening ("Elsewhere, ...", "In an
+    earlier airstrike, ...", "In a separate incident, ...")."""
+    return _ELSEWHERE.match(text, pos) is not None
 
 
 def _another(text: str, e: Event) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from sitrep.events.combine import year_clause
-from sitrep.events.corefer import places_agree
+from sitrep.events.corefer import opens_elsewhere, places_agree
 from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
 from sitrep.events.lowercue import LowerCue
@@ -81,7 +81,7 @@ def carry_tolls(
         if e.fatalities is not None or e.family not in _VIOLENT_FAMILIES or e.id in dropped:
             continue
         i = index.get(e.evidence[0]["start"], -1)
-        if i >= 0 and _KILL_WORD.search(text, sentences[i][0], sentences[i][1]) and _ANOTHER_SCENE.match(text, sentences[i][0]):
+        if i >= 0 and _KILL_WORD.search(text, sentences[i][0], sentences[i][1]) and opens_elsewhere(text, sentences[i][0]):
             continue  # "In an earlier airstrike, three cousins ... were killed": its own dead, not the school's 42 told next
         for k in range(i + 1, min(i + 4, len(sentences))):
             if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
@@ -103,7 +103,6 @@ def carry_tolls(
     return [e for e in events if e.id not in dropped]
 
 
-_ANOTHER_SCENE = re.compile(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|earlier|later) )", re.IGNORECASE)
 _KILL_WORD = re.compile(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
 
 

@@ -1,5 +1,5 @@
 """Another spelling of a town the gazetteer lacks as written: "the town of Taludi" (Talodi),
-"at Gadera" (Gedera), "Zeitun" (Zeitoun).
+"at Gadera" (Gedera).
 
 Names of Arabic, Persian or Pashto towns reach English in many romanisations, which differ
 mostly in their vowels. A capitalised word in a place's slot ("in X", "the town of X") that
@@ -64,10 +64,9 @@ def _parts(key: str) -> list[str | None]:
 def spellings(key: str, gaz: Gazetteer) -> list[str]:
     """Keys the gazetteer holds that spell ``key`` with other vowels (``key`` itself left out)."""
     parts = _parts(key)
+    runs = _vowel_runs(key)
     found: list[str] = []
     steps = 0
-
-    runs = _vowel_runs(key)
 
     def walk(i: int, prefix: str, changed: bool) -> Iterator[str]:
         # (one vowel run spelt otherwise: "Taludi" is Talodi, but "Leros" is not Lauris)
@@ -101,6 +100,7 @@ def _swaps(run: str) -> tuple[str, ...]:
 
 
 def _vowel_runs(key: str) -> list[str]:
+    """The word's vowel runs in order ("taludi": a, u, i)."""
     out: list[str] = []
     prev = False
     for ch in key:
