@@ -109,3 +109,10 @@ def test_civilians_fire_no_missiles() -> None:
     text = "The civilian death toll in Gaza rose sharply, with more than 40 Palestinians killed after missiles exploded outside a UN school."
     events = [e for e in material_events(text, "2009-01-06") if e.kind == "attack.shelling"]
     assert events and all((e.actor1 or {}).get("type") != "civilians" for e in events)
+
+
+def test_a_hostage_is_no_abductor() -> None:
+    text = "The gunman was captured in Gwinnett County after a woman he took hostage alerted the police on Saturday."
+    events = [e for e in material_events(text, "2005-03-13") if e.kind == "abduction"]
+    assert events and all((e.actor1 or {}).get("type") != "civilians" for e in events)
+    assert any((e.actor2 or {}).get("type") == "civilians" for e in events)

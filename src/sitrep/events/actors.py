@@ -225,10 +225,11 @@ def actors(
         subject = None
     if kind.name == "attack.civilians" and subject is not None and _LOST_LIVES.match(text[start:end]):
         subject, obj = None, subject  # "Five Israeli soldiers lost their lives": the dead are the victims
-    if kind.family == "attack" and kind.name not in _PERPETRATED and subject is not None and subject["type"] == "civilians":
+    if ((kind.family == "attack" and kind.name not in _PERPETRATED) or kind.name == "abduction") and subject is not None and subject["type"] == "civilians":
         # "Three people also died in an air strike", "The civilian death toll rose as missiles
-        # exploded": civilians fire no missiles and fly no jets; they are the dead.
-        subject, obj = None, obj or subject
+        # exploded": civilians fire no missiles and fly no jets; they are the dead ("a woman he
+        # took hostage": the taken, not who took her).
+        subject, obj = None, (subject if kind.name == "abduction" else obj or subject)
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
