@@ -916,16 +916,12 @@ def test_a_headlines_more_clashes_over_a_killing_is_the_riot_its_lead_tells() ->
 def test_an_earlier_strike_keeps_apart_from_the_dead_told_of_the_main_one() -> None:
     """"In an earlier airstrike, ..." opens another happening: the 42 dead told next of the
     Jabaliya school are the mortar strike's, not the airstrike's."""
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    text = (
+    events = _material(
         "An Israeli mortar strike killed about 40 Palestinians sheltering in a UN school in Jabaliya on Tuesday. "
         "In an earlier airstrike, three cousins who had taken refuge in a UN school were killed. "
-        "Hospital officials said 42 people were killed in the Jabaliya school."
+        "Hospital officials said 42 people were killed in the Jabaliya school.",
+        "2009-01-07",
     )
-    events = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-07"), assume_clean=True)).events
     (air,) = [e for e in events if e.kind == "attack.airstrike"]
     assert air.fatalities != 42 and len(air.evidence) == 1
 
@@ -933,27 +929,22 @@ def test_an_earlier_strike_keeps_apart_from_the_dead_told_of_the_main_one() -> N
 def test_another_countrys_dead_told_next_are_no_toll_of_the_strike() -> None:
     """A bombing with no count of its own takes the dead told after it, not those of a massacre
     abroad that a quote compares it with."""
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    text = (
+    events = _material(
         "Sudanese planes bombed the Yida refugee camp in South Sudan on Thursday. "
-        "The world must not watch as it did in Rwanda, where close to a million people were massacred."
+        "The world must not watch as it did in Rwanda, where close to a million people were massacred.",
+        "2011-11-11",
     )
-    events = extract(clean(RawArticle(id="t", source="t", text=text, published="2011-11-11"), assume_clean=True)).events
     bombs = [e for e in events if e.kind.startswith("attack.") and (e.place or {}).get("country_code") == "SS"]
     assert bombs and all(e.fatalities != 1000000 for e in bombs)
 
 
-def test_a_running_total_after_a_count_is_no_more_dead() -> None:
-    from sitrep.clean import clean
-    from sitrep.model import RawArticle
-    from sitrep.pipeline import extract
-
-    def toll(text: str) -> list[int | None]:
-        events = extract(clean(RawArticle(id="t", source="t", text=text, published="2009-01-08"), assume_clean=True)).events
-        return [e.fatalities for e in events if e.layer == "material"]
-
-    assert toll("Five Israeli soldiers lost their lives in Gaza on Wednesday, bringing to 10 the number of Israelis who have been killed.") == [5]
-    assert toll("Five soldiers and three civilians were killed in Gaza on Wednesday.") == [8]
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # "bringing to 10 the number": a running total, not five more dead
+        ("Five Israeli soldiers lost their lives in Gaza on Wednesday, bringing to 10 the number of Israelis who have been killed.", [5]),
+        ("Five soldiers and three civilians were killed in Gaza on Wednesday.", [8]),
+    ],
+)
+def test_a_running_total_after_a_count_is_no_more_dead(text: str, tolls: list[int]) -> None:
+    assert [e.fatalities for e in _material(text, "2009-01-08")] == tolls
