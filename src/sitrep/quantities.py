@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from sitrep.lowercue import LowerCue
 from sitrep.model import Quantity
 
 _UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -136,6 +137,7 @@ _QUANTITY = re.compile(
     rf"(?![\w,]*\d)(?!-[a-zA-Z]*\d)",
     re.IGNORECASE,
 )
+_QUANTITY_FAST = LowerCue(_QUANTITY)  # (found on lower-cased text: several times faster)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\s*(?:of\s+(?:the|their|his|her|its|our|these|those|them)\s+)?([A-Za-z][\w'’]*(?:-[\w'’]+)*|%)")
 _PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
@@ -256,7 +258,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
     skipped = sorted(skip)
     out: list[Quantity] = []
     thing_ends: list[int] = []
-    for m in _QUANTITY.finditer(text):
+    for m in _QUANTITY_FAST.finditer_as_written(text):
         start, end = m.span()
         if any(s < end and start < e for s, e in skipped):
             continue

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sitrep.events.lexicon import Kind, Lexicon
-from sitrep.events.lowercue import LowerCue
+from sitrep.lowercue import LowerCue
 from sitrep.model import Article
 
 # Actor types that are no state: their "arrest" of someone is an abduction, their claim a claim.

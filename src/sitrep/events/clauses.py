@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.events.lowercue import LowerCue
+from sitrep.lowercue import LowerCue
 
 # A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
 CLAUSE_BREAK = re.compile(

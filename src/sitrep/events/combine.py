@@ -12,7 +12,7 @@ from sitrep.events.apart import days_apart
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.dating import series
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
-from sitrep.events.lowercue import LowerCue
+from sitrep.lowercue import LowerCue
 from sitrep.model import Event
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sitrep.events.lexicon import fast_cues
-from sitrep.events.lowercue import lowered
+from sitrep.lowercue import lowered
 
 # Run on lower-cased text: these tests read every sentence with a trigger (lowercue.py).
 _CUES = fast_cues()

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from sitrep.events.lowercue import LowerCue, lowered
 from sitrep.events.prefilter import Scanner, Starts
+from sitrep.lowercue import LowerCue, lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +93,10 @@ def cues() -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def fast_cues() -> dict[str, LowerCue]:
-    """The cues of ``cues()``, run on lower-cased text (lowercue.py): same answers, faster."""
-    return {name: LowerCue(pattern) for name, pattern in cues().items()}
+    """The cues of ``cues()``, run on lower-cased text (lowercue.py): same answers, faster. A
+    cue ``X.needs`` is the words every match of ``X`` holds; ``X`` is tried only where they are."""
+    every = cues()
+    return {name: LowerCue(pattern, every.get(name + ".needs")) for name, pattern in every.items() if not name.endswith(".needs")}
 
 
 def _dash(value: str) -> str | None:

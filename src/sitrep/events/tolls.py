@@ -13,7 +13,7 @@ from sitrep.events.combine import year_clause
 from sitrep.events.corefer import opens_elsewhere, places_agree
 from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
-from sitrep.events.lowercue import LowerCue
+from sitrep.lowercue import LowerCue
 from sitrep.model import Event, Place, Quantity
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
@@ -36,10 +36,10 @@ _KILLED_ONE = LowerCue(re.compile(
     r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
     r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
     re.IGNORECASE,
-))
+), needs=re.compile(r"kill|dead|death|murder|lynch|execut|died|succumb", re.IGNORECASE))  # (every branch holds one)
 
 
-_KILLED_BOTH = LowerCue(re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE))
+_KILLED_BOTH = LowerCue(re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE), needs=re.compile("both", re.IGNORECASE))
 
 
 TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)

@@ -66,9 +66,9 @@ def _chunks(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _matches(text: str, pat: _Pattern, chunks: list[tuple[int, int, int]]) -> Iterator[re.Match[str]]:
-    """The pattern's matches, searched only in runs of chunks that meet its needs."""
-    need = pat.mask
+def _runs(need: int, chunks: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The runs of adjacent chunks that hold every word bit of ``need``."""
+    out: list[tuple[int, int]] = []
     run_start = run_end = -1
     for start, end, mask in chunks:
         if mask & need == need:
@@ -77,10 +77,17 @@ def _matches(text: str, pat: _Pattern, chunks: list[tuple[int, int, int]]) -> It
             run_end = end
             continue
         if run_start >= 0:
-            yield from pat.regex.finditer(text, run_start, run_end)
+            out.append((run_start, run_end))
             run_start = -1
     if run_start >= 0:
-        yield from pat.regex.finditer(text, run_start, run_end)
+        out.append((run_start, run_end))
+    return out
+
+
+def _matches(text: str, pat: _Pattern, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The pattern's matches, searched only in the runs of chunks that meet its needs."""
+    for run_start, run_end in runs:
+        yield from pat.fast.finditer_as_written(text, run_start, run_end)
 
 
 def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> list[TimeRef]:
@@ -92,9 +99,14 @@ def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> lis
     tense = _Tense(text)
     found: list[tuple[int, int, str, str]] = []
     chunks = _chunks(text)
+    held = 0
+    for _, _, mask in chunks:
+        held |= mask
     for pat in _PATTERNS:
+        if pat.mask & held != pat.mask:
+            continue  # a word it needs is nowhere in the text
         handler = pat.handler
-        for m in _matches(text, pat, chunks):
+        for m in _matches(text, pat, _runs(pat.mask, chunks)):
             start, end = m.span()
             # Keep leading prepositions out of the span, as TimeML does ("on Thursday" -> "Thursday"
             # would lose the weekday's reading; the value is what matters, the span starts at the word).

@@ -33,11 +33,12 @@ def _lower(text: str) -> str | None:
 
 def lowered(words: re.Pattern[str]) -> re.Pattern[str] | None:
     """``words`` as a case-sensitive pattern for lower-cased text, or None where it cannot be
-    (not ignore-case, an upper-case escape such as ``\\S``, an inline flag group or a named group)."""
-    if not words.flags & re.IGNORECASE or re.search(r"\\[A-Z]|\(\?[a-zA-Z-]*[-i]|\(\?P", words.pattern):
-        return None  # (named groups too: their names would be lower-cased)
+    (not ignore-case, an upper-case escape such as ``\\S``, an inline flag group or a group
+    named with a capital, whose name would change)."""
+    if not words.flags & re.IGNORECASE or re.search(r"\\[A-Z]|\(\?[a-zA-Z-]*[-i]|\(\?P[<=][^>)]*[A-Z]", words.pattern):
+        return None
     try:
-        return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), words.pattern), words.flags & ~re.IGNORECASE)
+        return re.compile(re.sub(r"\(\?P(?=[<=])|(?<!\\)[A-Z]", lambda m: m.group() if m.group().startswith("(") else m.group().lower(), words.pattern), words.flags & ~re.IGNORECASE)
     except re.error:
         return None
 
@@ -45,28 +46,60 @@ def lowered(words: re.Pattern[str]) -> re.Pattern[str] | None:
 class LowerCue:
     """A cue pattern that answers ``search``, ``match``, ``fullmatch`` and ``finditer`` as the pattern does."""
 
-    __slots__ = ("_low", "pattern")
+    __slots__ = ("_low", "_needs", "_needs_low", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], needs: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
         self._low = lowered(pattern)
+        # A cheap pattern that every match of ``pattern`` holds ("convicted", "charged" for a
+        # charge): where it is not found, the costly pattern is not tried.
+        self._needs = needs
+        self._needs_low = lowered(needs) if needs is not None else None
+
+    def _absent(self, text: str, low: str | None, pos: int, endpos: int) -> bool:
+        """Whether the needed words are missing from ``text[pos:endpos]``."""
+        if self._needs is None:
+            return False
+        if self._needs_low is not None and (low is not None or (low := _lower(text)) is not None):
+            return self._needs_low.search(low, pos, endpos) is None
+        return self._needs.search(text, pos, endpos) is None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.search``."""
         low = _lower(text) if self._low is not None else None
+        if self._absent(text, low, pos, endpos):
+            return None
         return self.pattern.search(text, pos, endpos) if low is None or self._low is None else self._low.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.match``."""
         low = _lower(text) if self._low is not None else None
+        if self._absent(text, low, pos, endpos):
+            return None
         return self.pattern.match(text, pos, endpos) if low is None or self._low is None else self._low.match(low, pos, endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.fullmatch``."""
         low = _lower(text) if self._low is not None else None
+        if self._absent(text, low, pos, endpos):
+            return None
         return self.pattern.fullmatch(text, pos, endpos) if low is None or self._low is None else self._low.fullmatch(low, pos, endpos)
+
+    def finditer_as_written(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """As ``re.Pattern.finditer``, each match of ``text`` itself (its groups as written):
+        found on the lower-cased text, then matched again where it starts."""
+        low = _lower(text) if self._low is not None else None
+        if low is None or self._low is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        for found in self._low.finditer(low, pos, endpos):
+            m = self.pattern.match(text, found.start(), endpos)
+            if m is not None:  # (always: the same pattern at the same place)
+                yield m
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """As ``re.Pattern.finditer``."""
         low = _lower(text) if self._low is not None else None
+        if self._absent(text, low, pos, endpos):
+            return iter(())
         return self.pattern.finditer(text, pos, endpos) if low is None or self._low is None else self._low.finditer(low, pos, endpos)
