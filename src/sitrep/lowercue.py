@@ -53,6 +53,8 @@ class LowerCue:
         self._low = lowered(pattern)
         # A cheap pattern that every match of ``pattern`` holds ("convicted", "charged" for a
         # charge): where it is not found, the costly pattern is not tried.
+        if needs is not None and (needs.flags ^ pattern.flags) & re.IGNORECASE:
+            raise ValueError(f"the needed words {needs.pattern!r} must ignore case as the cue does")
         self._needs = needs
         self._needs_low = lowered(needs) if needs is not None else None
 

@@ -8,17 +8,20 @@ import re
 from typing import Any
 
 from sitrep.events.dating import NUMBERS
+from sitrep.lowercue import LowerCue
 
-_DAYS_APART = re.compile(
+# (Run on lower-cased text, and only where "day" or "week" is: searched before every trigger.)
+_DAY_OR_WEEK = re.compile(r"day|week", re.IGNORECASE)
+_DAYS_APART = LowerCue(re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
     re.IGNORECASE,
-)
+), needs=_DAY_OR_WEEK)
 
 # "the one-week anniversary of the shooting", "vigils to mark a week since the police shooting".
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = LowerCue(re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)[- ](?P<unit>days?|weeks?)\s+(?:anniversary\s+of|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
-)
+), needs=_DAY_OR_WEEK)
 
 
 def _apart(sentence: str, start: int) -> re.Match[str] | None:
