@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 import uvicorn
+from click.testing import CliRunner
 
 from sitrep.api import create_app
+from sitrep.cli import main
 from sitrep.pipeline import run
 from sitrep.store import Store
 from tests.conftest import SEEDS, need_shared
@@ -140,6 +142,39 @@ def test_articles_stories_diff_and_control(server: tuple[str, Path]) -> None:
     code, control, _ = get(base, "/api/control?on=2021-08-12")
     held = {p["place"]["name"]: p["holder"] for p in control["places"]}
     assert any(name.startswith("Her") and who == "Taliban" for name, who in held.items())
+
+
+def test_one_article_shape_leaves_annotate_export_and_the_api(server: tuple[str, Path], tmp_path: Path) -> None:
+    base, db = server
+    seed = SEEDS / "003_148240228117d87a.txt"  # the later report, which carries 000's wire copy
+    given = tmp_path / "seed.jsonl"
+    given.write_text(json.dumps({"id": seed.name, "text": seed.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    annotated = json.loads(runner.invoke(main, ["annotate", "--input", str(given), "--output", "-"], catch_exceptions=False).stdout)
+    out = runner.invoke(main, ["export", "--db", str(db), "--what", "articles", "--format", "jsonl"], catch_exceptions=False).stdout
+    exported = {a["id"]: a for a in map(json.loads, out.splitlines())}[seed.name]
+    _, listed, _ = get(base, "/api/articles?limit=100")
+    item = next(a for a in listed["items"] if a["id"] == seed.name)
+    _, detail, _ = get(base, f"/api/articles/{seed.name}")
+    _, story, _ = get(base, f"/api/stories/{exported['story_id']}")
+    in_story = next(a for a in story["articles"] if a["id"] == seed.name)
+    _, event, _ = get(base, f"/api/events/{detail['events'][0]}")
+    named = event["sources_named"][seed.name]
+    # One shape: annotate's article part is export's; a list leaves out only the text parts;
+    # the detail adds only the ids of its events.
+    assert set(annotated) - {"places", "times", "quantities", "events"} < set(exported)
+    assert set(detail) == set(exported) | {"events"}
+    text_parts = {"text", "headings", "captions", "removed"}
+    for brief in (item, in_story, named):
+        assert set(brief) == set(exported) - text_parts
+    # ... and the same values: the date with how it was found, the copy verdict.
+    assert isinstance(exported["published"], dict) and exported["published"]["value"].startswith("2021-08")
+    for shape in (annotated, item, in_story, named, detail):
+        assert shape["published"] == exported["published"]
+        assert shape["title"] == exported["title"] and shape["wire"] == exported["wire"]
+    for shape in (item, in_story, named, detail):
+        assert shape["copy"] == exported["copy"] and shape["copy"]["of"] == "000_a590446ecc86677d.txt"
+    assert detail["text"] == exported["text"] == annotated["text"]
 
 
 @pytest.mark.parametrize(

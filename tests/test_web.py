@@ -238,6 +238,19 @@ def test_story_page_shows_copy_groups_and_what_the_update_adds(site: str, page: 
     assert page.errors == []
 
 
+def test_article_page_tells_its_date_how_it_was_found_and_whose_copy_it_carries(site: str, page: Any) -> None:
+    art = api(site, "/api/articles/003_148240228117d87a.txt")
+    open_page(page, f"{site}/articles/{art['id']}")
+    meta = page.locator("main p.muted").first.inner_text()
+    assert f"published {art['published']['value']} ({art['published']['how']})" in meta
+    group = page.locator("main p.group").inner_text()
+    assert art["copy"]["of"] in group and f"({art['copy']['relation']})" in group
+    open_page(page, f"{site}/stories/{art['story_id']}")
+    badges = page.locator(".badge").all_inner_texts()
+    assert f"{art['copy']['relation']} of {art['copy']['of']}" in badges
+    assert page.errors == []
+
+
 def test_conflicts_and_control_pages(site: str, page: Any) -> None:
     open_page(page, site + "/conflicts")
     text = page.locator("main").inner_text()

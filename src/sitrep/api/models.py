@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Open(BaseModel):
@@ -162,32 +162,62 @@ class Points(_Open):
     rows: list[list[Any]]
 
 
+class Published(_Open):
+    """A publication date and how it was found (text, html-meta, input or inferred)."""
+
+    value: str
+    how: str
+    precision: str = "day"
+    evidence: str | None = None
+
+
+class CopyVerdict(_Open):
+    """Whose wire copy an article carries, and which of its paragraphs are shared or its own."""
+
+    of: str
+    relation: str | None = None
+    containment: float | None = None
+    coverage: float | None = None
+    group: str | None = None
+    same_outlet: bool = False
+    shared_paragraphs: list[int] = []
+    own_paragraphs: list[int] = []
+
+
 class Article(_Open):
-    """An article's latest version: metadata, its story and whose wire copy it carries."""
+    """An article's latest version in the one article shape that annotate, export and the API
+    all give, less its text parts (text, headings, captions, removed): a list's item."""
 
     id: str
     version: int
+    version_of: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None
-    published_how: str | None = None
+    language: str | None = None
+    published: Published | None = None
     title: str | None = None
     standfirst: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
     wire: list[str] = []
-    copy_relation: str | None = None
-    copy_of: str | None = None
     story_id: int | None = None
+    copy_of: str | None = None
+    copy_: CopyVerdict | None = Field(default=None, alias="copy")
+    source: str | None = None
+    kind: str | None = None
+    content_hash: str | None = None
+    stored_at: str | None = None
+    run_id: int | None = None
 
 
 class ArticleDetail(Article):
-    """One article with its clean text, the parts kept apart from it, and its events' ids."""
+    """One article in the whole article shape: its clean text, the parts kept apart from it, and
+    the ids of its consolidated events."""
 
     text: str
-    captions: list[str] = []
     headings: list[str] = []
-    byline: str | None = None
-    dateline: str | None = None
-    shared_paragraphs: list[Any] = []
+    captions: list[str] = []
+    removed: list[str] = []
     events: list[str] = []
 
 

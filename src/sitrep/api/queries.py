@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.store.db import plain_query
+from sitrep.store.rows import ARTICLE_FROM, ARTICLE_SELECT, LATEST, brief, row_to_dict
 
 MAX_LIMIT = 500
 # The map draws every point at once; beyond this it says the set was cut and asks for a filter.
@@ -253,27 +254,23 @@ def _marks(conn: sqlite3.Connection, pk: int, start: int, end: int) -> list[dict
 def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     """One event with its mentions, evidence (places and times marked) and its conflicts.
 
-    ``sources_named`` maps each article id to its title, outlet, date, wire and url,
-    so a page can name every source without another request.
+    ``sources_named`` maps each article id to the article (the shape without text: title,
+    outlet, date, wire, url, copy verdict), so a page can name every source without another request.
     """
     row = conn.execute("SELECT json FROM consolidated_events WHERE id = ?", (event_id,)).fetchone()
     if row is None:
         return None
     out: dict[str, Any] = json.loads(row[0])
     named: dict[str, Any] = {}
+    pks: dict[str, int] = {}
     for aid in out.get("articles") or []:
-        info = conn.execute(
-            "SELECT pk, id, title, outlet, published, url, wire FROM articles WHERE id = ?"
-            " ORDER BY version DESC LIMIT 1",
-            (aid,),
-        ).fetchone()
-        if info is not None:
-            named[aid] = {**dict(info), "wire": json.loads(info["wire"] or "[]")}
+        found = _latest(conn, " AND a.id = ?", [aid])
+        if found:
+            named[aid] = brief(found[0])
+            pks[aid] = conn.execute("SELECT max(pk) FROM articles WHERE id = ? AND version = ?", (aid, found[0]["version"])).fetchone()[0]
     for ev in out.get("evidence") or []:
-        art = named.get(ev.get("article_id"))
-        ev["marks"] = _marks(conn, art["pk"], ev["start"], ev["end"]) if art else []
-    for art in named.values():
-        del art["pk"]
+        pk = pks.get(ev.get("article_id"))
+        ev["marks"] = _marks(conn, pk, ev["start"], ev["end"]) if pk is not None else []
     out["sources_named"] = named
     out["conflicts"] = [
         json.loads(r[0])
@@ -284,58 +281,38 @@ def event(conn: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
     return out
 
 
-_ARTICLE_FIELDS = (
-    "a.id, a.version, a.url, a.outlet, a.published, a.published_how, a.title, a.standfirst, a.wire, "
-    "c.relation AS copy_relation, (SELECT b.id FROM articles AS b WHERE b.pk = c.copy_of_pk) AS copy_of, "
-    "sm.story_id"
-)
-_ARTICLE_FROM = (
-    "FROM articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk "
-    "LEFT JOIN story_members AS sm ON sm.article_pk = a.pk "
-    "WHERE a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
-)
-
-
-def _article(row: sqlite3.Row) -> dict[str, Any]:
-    out = dict(row)
-    out["wire"] = json.loads(out["wire"] or "[]")
-    return out
+def _latest(conn: sqlite3.Connection, where: str, params: list[Any], tail: str = "") -> list[dict[str, Any]]:
+    """Latest article versions in the one article shape (``store.rows.row_to_dict``)."""
+    sql = f"SELECT {ARTICLE_SELECT} FROM {ARTICLE_FROM} WHERE {LATEST}{where}{tail}"
+    return [row_to_dict(row) for row in conn.execute(sql, params)]
 
 
 def articles(
     conn: sqlite3.Connection, story: int | None, q: str | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of latest article versions (no text), optionally of one story or matching a query."""
+    """A page of latest article versions in the article shape without text (``brief``),
+    optionally of one story or matching a query."""
     extra, params = "", list[Any]()
     if story is not None:
-        extra += " AND sm.story_id = ?"
+        extra += " AND m.story_id = ?"
         params.append(story)
     if q and plain_query(q):
         extra += " AND a.pk IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
         params.append(plain_query(q))
-    total = conn.execute(f"SELECT count(*) {_ARTICLE_FROM}{extra}", params).fetchone()[0]
-    rows = conn.execute(
-        f"SELECT {_ARTICLE_FIELDS} {_ARTICLE_FROM}{extra} ORDER BY a.published, a.id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return [_article(r) for r in rows], int(total)
+    total = conn.execute(
+        f"SELECT count(*) FROM articles AS a LEFT JOIN story_members AS m ON m.article_pk = a.pk WHERE {LATEST}{extra}", params
+    ).fetchone()[0]
+    items = _latest(conn, extra, [*params, limit, offset], " ORDER BY a.published, a.id LIMIT ? OFFSET ?")
+    return [brief(a) for a in items], int(total)
 
 
 def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    """The latest version of one article, with its text, captions and copy verdict."""
-    row = conn.execute(
-        f"SELECT {_ARTICLE_FIELDS}, a.text, a.captions, a.headings, a.byline, a.dateline, c.shared_paragraphs "
-        f"{_ARTICLE_FROM} AND a.id = ?",
-        (article_id,),
-    ).fetchone()
-    if row is None:
+    """The latest version of one article in the whole article shape (its text, the parts kept
+    apart, its copy verdict), with the ids of its consolidated events."""
+    found = _latest(conn, " AND a.id = ?", [article_id])
+    if not found:
         return None
-    out = _article(row)
-    for key in ("captions", "headings"):
-        out[key] = json.loads(out[key] or "[]")
-    out["shared_paragraphs"] = (
-        json.loads(out["shared_paragraphs"]) if out["shared_paragraphs"] else []
-    )
+    out = found[0]
     out["events"] = [
         r[0]
         for r in conn.execute(

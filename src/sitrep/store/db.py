@@ -24,9 +24,11 @@ from sitrep.errors import StoreError
 from sitrep.model import Article, RawArticle
 from sitrep.store.rows import (
     ARTICLE_COLUMNS,
+    ARTICLE_FROM,
+    ARTICLE_SELECT,
     BOOL_COLUMNS,
     EXTRACT_COLUMNS,
-    SELECT_COLUMNS,
+    LATEST,
     article_row,
     content_hash_of,
     event_row,
@@ -72,21 +74,6 @@ _BM25_WEIGHTS = (3.0, 1.0)
 
 # The first migration with a cross-article table (copies).
 _FIRST_LINKED = 8
-
-_LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
-# Each article with the copy verdict of copy detection, when it has one.
-_SELECT_A = ", ".join(f"a.{c}" for c in SELECT_COLUMNS) + (
-    ", a.pk AS pk, o.id AS copy_of_id, c.relation AS copy_relation,"
-    " c.containment AS copy_containment, c.coverage AS copy_coverage,"
-    " c.shared_paragraphs AS copy_shared, c.same_outlet AS copy_same_outlet, g.id AS copy_group,"
-    " m.story_id AS story_pk"
-)
-_FROM_A = (
-    "articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk"
-    " LEFT JOIN articles AS o ON o.pk = c.copy_of_pk LEFT JOIN articles AS g ON g.pk = c.group_pk"
-    " LEFT JOIN story_members AS m ON m.article_pk = a.pk"
-)
-
 
 @functools.cache
 def fts5_available() -> bool:
@@ -377,7 +364,7 @@ class Store(RunLog):
     def _select_rows(self, table: str, article_id: str, version: int | None) -> list[dict[str, Any]]:
         """A per-article table's rows for one article (latest version unless ``version``)."""
         columns = EXTRACT_COLUMNS[table]
-        cond = _LATEST if version is None else "a.version = ?"
+        cond = LATEST if version is None else "a.version = ?"
         args: tuple[Any, ...] = (article_id,) if version is None else (article_id, version)
         rows = self.conn.execute(
             f"SELECT {', '.join('x.' + c for c in _quoted(columns))} FROM {table} AS x "
@@ -420,9 +407,9 @@ class Store(RunLog):
         Streams from the database, so a large store does not fill memory. The
         raw input is left out; ``get_article`` has it.
         """
-        where = "" if all_versions else f"WHERE {_LATEST}"
+        where = "" if all_versions else f"WHERE {LATEST}"
         cursor = self.conn.execute(
-            f"SELECT {_SELECT_A} FROM {_FROM_A} {where} ORDER BY a.id, a.version"
+            f"SELECT {ARTICLE_SELECT} FROM {ARTICLE_FROM} {where} ORDER BY a.id, a.version"
         )
         try:
             for row in cursor:
@@ -433,10 +420,10 @@ class Store(RunLog):
     def get_article(self, article_id: str, version: int | None = None) -> dict[str, Any] | None:
         """One article (the latest version unless ``version`` is given), with its raw input."""
         if version is None:
-            sql = f"SELECT {_SELECT_A}, a.raw FROM {_FROM_A} WHERE a.id = ? AND {_LATEST}"
+            sql = f"SELECT {ARTICLE_SELECT}, a.raw FROM {ARTICLE_FROM} WHERE a.id = ? AND {LATEST}"
             row = self.conn.execute(sql, (article_id,)).fetchone()
         else:
-            sql = f"SELECT {_SELECT_A}, a.raw FROM {_FROM_A} WHERE a.id = ? AND a.version = ?"
+            sql = f"SELECT {ARTICLE_SELECT}, a.raw FROM {ARTICLE_FROM} WHERE a.id = ? AND a.version = ?"
             row = self.conn.execute(sql, (article_id, version)).fetchone()
         return row_to_dict(row) if row else None
 
@@ -452,14 +439,14 @@ class Store(RunLog):
             return []
         w_title, w_text = _BM25_WEIGHTS
         sql = f"""
-            SELECT {_SELECT_A},
+            SELECT {ARTICLE_SELECT},
                    snippet(articles_fts, -1, ?, ?, ?, {_SNIPPET_TOKENS}) AS snippet,
                    bm25(articles_fts, {w_title}, {w_text}) AS rank
             FROM articles_fts JOIN articles AS a ON a.pk = articles_fts.rowid
             LEFT JOIN copies AS c ON c.article_pk = a.pk LEFT JOIN articles AS o ON o.pk = c.copy_of_pk
             LEFT JOIN articles AS g ON g.pk = c.group_pk
             LEFT JOIN story_members AS m ON m.article_pk = a.pk
-            WHERE articles_fts MATCH ? AND {_LATEST}
+            WHERE articles_fts MATCH ? AND {LATEST}
             ORDER BY rank, a.id
             LIMIT ?
         """

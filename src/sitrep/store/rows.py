@@ -20,6 +20,24 @@ ARTICLE_COLUMNS = (
 # Everything but the raw input, which can be large and is only wanted one at a time.
 SELECT_COLUMNS = tuple(c for c in ARTICLE_COLUMNS if c != "raw")
 
+# The latest version of each article (alias ``a``).
+LATEST = "a.version = (SELECT max(b.version) FROM articles AS b WHERE b.id = a.id)"
+# Each article with the copy verdict of copy detection, when it has one, and its story: the
+# columns ``row_to_dict`` reads, for every query that gives articles out (store, export, API).
+ARTICLE_SELECT = ", ".join(f"a.{c}" for c in SELECT_COLUMNS) + (
+    ", a.pk AS pk, o.id AS copy_of_id, c.relation AS copy_relation,"
+    " c.containment AS copy_containment, c.coverage AS copy_coverage,"
+    " c.shared_paragraphs AS copy_shared, c.same_outlet AS copy_same_outlet, g.id AS copy_group,"
+    " m.story_id AS story_pk"
+)
+ARTICLE_FROM = (
+    "articles AS a LEFT JOIN copies AS c ON c.article_pk = a.pk"
+    " LEFT JOIN articles AS o ON o.pk = c.copy_of_pk LEFT JOIN articles AS g ON g.pk = c.group_pk"
+    " LEFT JOIN story_members AS m ON m.article_pk = a.pk"
+)
+# The parts of the article shape a list leaves out (``brief``): its text and what was kept apart.
+TEXT_FIELDS = ("text", "headings", "captions", "removed", "raw")
+
 _JSON_COLUMNS = ("headings", "captions", "removed", "wire")
 
 
@@ -168,8 +186,14 @@ def _copy(row: sqlite3.Row) -> dict[str, Any] | None:
     }
 
 
+def brief(article: dict[str, Any]) -> dict[str, Any]:
+    """The article shape without its text parts (``TEXT_FIELDS``): what a list of articles gives."""
+    return {k: v for k, v in article.items() if k not in TEXT_FIELDS}
+
+
 def row_to_dict(row: sqlite3.Row) -> dict[str, Any]:
-    """An ``Article.to_json()``-shaped dict plus the store's own fields."""
+    """The one article shape that leaves sitrep: ``Article.to_json()``'s fields plus the store's
+    own (version, story, copy verdict, source, run); export, the API and ``Store`` all give it."""
     keys = row.keys()
     published = None
     if row["published"] is not None:

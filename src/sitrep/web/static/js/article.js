@@ -4,14 +4,15 @@ import { articleLine, el, enc, fail, getJSON, show, twinUrl } from "./dom.js";
 async function main() {
   const a = await getJSON(twinUrl());
   document.title = `${a.title || a.id} · sitrep`;
-  const meta = [a.outlet, a.published && `published ${a.published}${a.published_how ? ` (${a.published_how})` : ""}`,
+  const pub = a.published;
+  const meta = [a.outlet, pub && pub.value && `published ${pub.value}${pub.how ? ` (${pub.how})` : ""}`,
     a.wire && a.wire.length && `wire: ${a.wire.join(", ")}`, a.byline, a.dateline].filter(Boolean);
   show(
     el("h1", {}, a.title || a.id),
     el("p", { class: "muted" }, meta.join(" · ")),
     a.standfirst ? el("p", { class: "standfirst" }, el("strong", {}, a.standfirst)) : null,
     a.copy_of ? el("p", { class: "group" }, `Carries the copy of `, el("a", { href: `/articles/${enc(a.copy_of)}` }, a.copy_of),
-      ` (${a.copy_relation}). `, el("a", { href: `/stories/${enc(a.story_id)}#diff-${enc(a.id)}` }, "What this version adds")) : null,
+      ` (${(a.copy && a.copy.relation) || "copy"}). `, el("a", { href: `/stories/${enc(a.story_id)}#diff-${enc(a.id)}` }, "What this version adds")) : null,
     a.story_id !== null && a.story_id !== undefined ? el("p", {}, "Story: ", el("a", { href: `/stories/${enc(a.story_id)}` }, `story ${a.story_id}`)) : null,
     el("div", { class: "article-text" }, (a.text || "").split(/\n{2,}/).map((para) => el("p", {}, para))),
     a.captions && a.captions.length ? [el("h2", {}, "Captions"), el("ul", {}, a.captions.map((c) => el("li", {}, c)))] : null,

@@ -97,7 +97,7 @@ export function articleLine(id, info) {
   const parts = [];
   if (info && info.outlet) parts.push(info.outlet);
   if (info && info.wire && info.wire.length) parts.push(`wire: ${info.wire.join(", ")}`);
-  if (info && info.published) parts.push(info.published);
+  if (info && info.published && info.published.value) parts.push(info.published.value);
   return el(
     "span",
     {},

@@ -38,7 +38,7 @@ async function main() {
     el("h2", {}, `Copy groups (${groups.size})`),
     [...groups.values()].map((members) => el("div", { class: "group" },
       el("ul", { class: "plain" }, members.map((a) => el("li", {}, articleLine(a.id, a),
-        a.copy_of ? el("span", { class: "badge" }, `${a.copy_relation} of ${a.copy_of}`) : el("span", { class: "badge" }, "original")))))),
+        a.copy_of ? el("span", { class: "badge" }, `${(a.copy && a.copy.relation) || "copy"} of ${a.copy_of}`) : el("span", { class: "badge" }, "original")))))),
     el("h2", {}, "Versions"),
     diffs,
     el("h2", {}, "Events"),
