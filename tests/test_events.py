@@ -27,9 +27,10 @@ def test_sentences_keep_abbreviations_initials_and_quotes() -> None:
     ]
 
 
-def test_datelines_and_layout_gaps_end_sentences() -> None:
+@pytest.mark.parametrize("gap", ["   ", "\t \t"])
+def test_datelines_and_layout_gaps_end_sentences(gap: str) -> None:
     text = (
-        "2011-05-S-084  For Immediate Release   KABUL, Afghanistan (May 24, 2011)  A force detained "
+        f"2011-05-S-084  For Immediate Release{gap}KABUL, Afghanistan (May 24, 2011)  A force detained "
         "two men yesterday.   The facilitator fled. Officials said on Monday (May 23) fighters left."
     )
     got = [text[s:e] for s, e in split_sentences(text)]

@@ -40,8 +40,9 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of the sentences of ``text``, trimmed of surrounding space."""
     out: list[tuple[int, int]] = []
-    cuts = {m.start() for m in _DATELINE.finditer(text)} | {m.end() for m in _DATELINE.finditer(text)}
-    cuts |= {m.end() for m in _LAYOUT_GAP.finditer(text)}
+    cuts = {m.end() for m in _LAYOUT_GAP.finditer(text)} if "   " in text or "\t" in text else set()
+    for m in _DATELINE.finditer(text):
+        cuts.update(m.span())
     ordered = sorted(cuts)
     start = 0
     for m in _BOUNDARY.finditer(text):
