@@ -19,6 +19,7 @@ from sitrep.consolidate.merge import cluster
 from sitrep.consolidate.record import record
 from sitrep.evaluate.consolidation import evaluate_consolidation
 from sitrep.pipeline import consolidate_store, run
+from sitrep.records import Conflict, ControlChange
 from sitrep.store import Store
 from sitrep.store import consolidated as sql
 from tests.conftest import EVAL, SEEDS, need_shared
@@ -93,20 +94,37 @@ def test_provincial_capitals_conflict_is_an_update(seeds_db: Path) -> None:
 def test_control_on_the_day(seeds_db: Path) -> None:
     with Store(seeds_db) as store:
         rows = control_on(sql.control_rows(store.conn, "2021-08-12"), "2021-08-12")
-    held = {r["place"]["name"]: r for r in rows if r["holder"] == "Taliban"}
+    held = {r.place["name"]: r for r in rows if r.holder == "Taliban"}
     names = " ".join(held)
     for town in ("Her", "Ghazni", "Kandah", "Qala"):
         assert town in names, (town, names)
     kandahar = next(r for n, r in held.items() if n.startswith("Kandah"))
-    assert kandahar["modality"] == "claimed"
+    assert kandahar.modality == "claimed"
     # The jail the Taliban overran on Wednesday is not the city: the city is claimed on the 12th.
-    assert kandahar["since"] == "2021-08-12"
+    assert kandahar.since == "2021-08-12"
     jail = [e for e in _find(_events(seeds_db), "territory.capture", "Kandah") if e["place"].get("site")]
     assert [e["place"]["site"] for e in jail] == ["jail"]
     assert jail[0]["date"]["value"] == "2021-08-11"
     # Nobody held anything before the fighting the seeds report.
     with Store(seeds_db) as store:
         assert control_on(sql.control_rows(store.conn, "2021-07-31"), "2021-07-31") == []
+
+
+def test_records_read_back_as_they_were_written(seeds_db: Path) -> None:
+    # Control changes and conflicts are typed records; what the store keeps is their to_json.
+    with Store(seeds_db) as store:
+        changes = sql.control_rows(store.conn)
+        conflicts = list(sql.all_conflicts(store.conn))
+        events = {e["id"]: e for e in sql.consolidated(store.conn)}
+    assert changes and conflicts
+    for change in changes:
+        assert ControlChange.from_json(change.to_json()) == change
+        assert change.event_id in events and events[change.event_id]["kind"] == change.kind
+    for stored in conflicts:
+        conflict = Conflict.from_json(stored)
+        assert conflict.to_json() == stored
+        assert conflict.id in events[conflict.event_id]["conflicts"]
+        assert {v.article_id for v in conflict.values} <= set(events[conflict.event_id]["articles"])
 
 
 def test_ids_stay_stable_as_articles_arrive(tmp_path: Path) -> None:
@@ -317,10 +335,10 @@ def test_death_tolls_from_independent_reports_of_one_day_contradict() -> None:
     ]
     (one,) = cluster(ms)
     event, conflicts = record("ev1", one)
-    assert event["fatalities_range"] == {"best": 12, "low": 12, "high": 20}
-    assert event["fatalities"] == 12
-    assert [c["kind"] for c in conflicts] == ["contradiction"]
-    assert event["status"] == "disputed"
+    assert event.fatalities_range == {"best": 12, "low": 12, "high": 20}
+    assert event.fatalities == 12 and event.to_json()["fatalities"] == 12
+    assert [c.kind for c in conflicts] == ["contradiction"]
+    assert event.status == "disputed" and event.conflicts == [conflicts[0].id]
 
 
 def test_a_later_day_revises_rather_than_contradicts() -> None:
@@ -332,9 +350,9 @@ def test_a_later_day_revises_rather_than_contradicts() -> None:
     ]
     (one,) = cluster(ms)
     event, conflicts = record("ev1", one)
-    assert [(c["fact"], c["kind"]) for c in conflicts] == [("fatalities", "update")]
-    assert [v["value"] for v in conflicts[0]["values"]] == [12, 31]
-    assert event["status"] == "corroborated"
+    assert [(c.fact, c.kind) for c in conflicts] == [("fatalities", "update")]
+    assert [v["value"] for v in conflicts[0].to_json()["values"]] == [12, 31]
+    assert event.status == "corroborated"
 
 
 def test_reprints_count_once_and_a_denial_disputes() -> None:
@@ -353,16 +371,16 @@ def test_reprints_count_once_and_a_denial_disputes() -> None:
     ]
     (one,) = cluster(ms)
     event, _ = record("ev1", one)
-    assert event["independent_sources"] == 1 and event["status"] == "single"
+    assert event.independent_sources == 1 and event.status == "single"
     denial = _mention(
         3, other, "The defence ministry denied that Herat had fallen to the Taliban", kind="territory.capture",
         date=day, place=_HERAT, actor1=_TALIBAN, modality="denied", sources=[{"who": "the defence ministry"}],
     )  # fmt: skip
     (one,) = cluster([*ms, denial])
     event, _ = record("ev1", one)
-    assert event["independent_sources"] == 2 and event["status"] == "disputed"
-    assert event["accounts"]["denied"] == ["source:defence ministry"]
-    assert event["modality"] == "asserted"
+    assert event.independent_sources == 2 and event.status == "disputed"
+    assert event.accounts["denied"] == ["source:defence ministry"]
+    assert event.modality == "asserted"
 
 
 def test_acled_rows_are_not_merged_across_events() -> None:

@@ -388,13 +388,13 @@ def test_a_toll_that_rose_is_an_update_even_undated() -> None:
     ms = [_mention(1, a, _SAID.format(75), 75), _mention(2, b, _ROSE.format(257), 257)]
     (one,) = cluster(ms)
     event, conflicts = record("ev1", one)
-    assert [(c["fact"], c["kind"]) for c in conflicts] == [("fatalities", "update")]
-    assert [v["value"] for v in conflicts[0]["values"]] == [75, 257]
-    assert event["fatalities_range"] == {"best": 257, "low": 75, "high": 257}
+    assert [(c.fact, c.kind) for c in conflicts] == [("fatalities", "update")]
+    assert [v.value for v in conflicts[0].values] == [75, 257]
+    assert event.fatalities_range == {"best": 257, "low": 75, "high": 257}
     # Two undated reports that simply differ still contradict.
     ms = [_mention(1, a, _SAID.format(75), 75), _mention(2, b, _SAID.format(80), 80)]
     (one,) = cluster(ms)
-    assert [c["kind"] for c in record("ev1", one)[1]] == ["contradiction"]
+    assert [c.kind for c in record("ev1", one)[1]] == ["contradiction"]
 
 
 def test_the_best_toll_is_the_latest_corroborated_figure() -> None:
@@ -411,8 +411,8 @@ def test_the_best_toll_is_the_latest_corroborated_figure() -> None:
     (one,) = cluster(ms)
     event, conflicts = record("ev1", one)
     # 300 comes from one outlet only: 257, which two give, is the latest corroborated figure.
-    assert event["fatalities_range"] == {"best": 257, "low": 75, "high": 300}
-    assert [c["kind"] for c in conflicts] == ["update"]
+    assert event.fatalities_range == {"best": 257, "low": 75, "high": 300}
+    assert [c.kind for c in conflicts] == ["update"]
 
 
 def test_accounts_without_outlet_or_wire_are_unnamed_outlets_and_copies_count_once() -> None:
@@ -429,9 +429,9 @@ def test_accounts_without_outlet_or_wire_are_unnamed_outlets_and_copies_count_on
     ]
     (one,) = cluster(ms)
     event, _ = record("ev1", one)
-    assert event["originators"] == ["outlet:unnamed 1", "outlet:unnamed 2"]
-    assert event["independent_sources"] == 2
-    assert not any(ARTICLE_ID.search(m["originator"]) for m in event["mentions"])
+    assert event.originators == ["outlet:unnamed 1", "outlet:unnamed 2"]
+    assert event.independent_sources == 2
+    assert not any(ARTICLE_ID.search(m["originator"]) for m in event.mentions)
 
 
 def test_one_source_named_two_ways_counts_once() -> None:
@@ -444,8 +444,8 @@ def test_one_source_named_two_ways_counts_once() -> None:
     ]  # fmt: skip
     (one,) = cluster(ms)
     event, _ = record("ev1", one)
-    assert event["originators"] == ["source:interior ministry"]
-    assert event["sources"][0]["outlets"] == ["AP"] and event["sources"][1]["outlets"] == ["Xinhua"]
+    assert event.originators == ["source:interior ministry"]
+    assert event.sources[0]["outlets"] == ["AP"] and event.sources[1]["outlets"] == ["Xinhua"]
 
 
 

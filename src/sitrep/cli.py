@@ -243,7 +243,7 @@ def export(
                 else:
                     day = on_day or sql.latest_day(store.conn) or date.today().isoformat()
                     n = ex.write_control(
-                        control_on(sql.control_rows(store.conn, day), day), fmt, out
+                        (r.to_json() for r in control_on(sql.control_rows(store.conn, day), day)), fmt, out
                     )
             finally:
                 if out is not sys.stdout:
@@ -382,7 +382,7 @@ def demo(db: Path, and_serve: bool) -> None:
             conflicts = list(sql.all_conflicts(store.conn))
             control_day = sql.latest_day(store.conn)
             control = (
-                control_on(sql.control_rows(store.conn, control_day), control_day)
+                [r.to_json() for r in control_on(sql.control_rows(store.conn, control_day), control_day)]
                 if control_day
                 else []
             )

@@ -331,7 +331,7 @@ def create_app(db: str | Path) -> FastAPI:
             v.one_day(on, "on")
         day = on or sql.latest_day(conn)
         rows = control_on(sql.control_rows(conn, day), day) if day else []
-        return {"on": day, "places": rows}
+        return {"on": day, "places": [r.to_json() for r in rows]}
 
     add_docs(app)
     add_pages(app)

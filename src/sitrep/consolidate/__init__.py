@@ -117,8 +117,8 @@ def _write(
         event, found = record(event_id, c)
         for m in unread:
             m.parsed = None  # one event's mentions parsed at a time
-        events.append(event)
-        conflicts.extend(found)
+        events.append(event.to_json())
+        conflicts.extend(cf.to_json() for cf in found)
         assigned.extend((m.pk, event_id, m.why) for m in c.mentions)
     sql.replace_block(conn, block, events, assigned, conflicts, only=only)
 

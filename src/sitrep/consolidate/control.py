@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from sitrep.consolidate.mention import MODALITY_STRENGTH, date_span
+from sitrep.records import ControlChange
 
 CONTROL_KINDS = ("territory.capture", "territory.regain", "territory.handover", "force.retreat")
 _NO_CHANGE = frozenset({"planned", "hypothetical", "denied"})
@@ -60,7 +62,7 @@ def _day(event: dict[str, Any]) -> tuple[str, str] | None:
     return span[0].isoformat(), str(d.get("precision"))
 
 
-def control_changes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def control_changes(events: list[dict[str, Any]]) -> list[ControlChange]:
     """Control rows (one per change of hands) from consolidated events of ``CONTROL_KINDS``."""
     usable = [
         e for e in events
@@ -78,7 +80,7 @@ def control_changes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if e["kind"] in ("territory.capture", "territory.regain") and who:
             day = date.fromisoformat(_day(e)[0])  # type: ignore[index]
             takers.setdefault(str(e["place"].get("country_code")), []).append((day, who))
-    rows: list[dict[str, Any]] = []
+    rows: list[ControlChange] = []
     for e in usable:
         since, precision = _day(e)  # type: ignore[misc]
         place = e["place"]
@@ -113,44 +115,33 @@ def control_changes(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if near:
                 holder, how = near.most_common(1)[0][0], "inferred from the captures around it"
         gid = place.get("geonameid")
-        rows.append({
-            "place_key": f"g{gid}" if gid else f"n{str(place.get('name')).lower()}",
-            "place": place,
-            "holder": holder,
-            "lost_by": lost_by,
-            "since": since,
-            "since_precision": precision,
-            "event_id": e["id"],
-            "kind": e["kind"],
-            "modality": e["modality"],
-            "status": e.get("status"),
-            "sources": e.get("originators") or [],
-            "articles": e.get("articles") or [],
-            "how": how,
-        })  # fmt: skip
+        rows.append(ControlChange(
+            place_key=f"g{gid}" if gid else f"n{str(place.get('name')).lower()}", place=place, holder=holder,
+            lost_by=lost_by, since=since, since_precision=precision, event_id=e["id"], kind=e["kind"],
+            modality=e["modality"], status=e.get("status"), sources=e.get("originators") or [],
+            articles=e.get("articles") or [], how=how,
+        ))  # fmt: skip
     return rows
 
 
-def _strength(row: dict[str, Any]) -> tuple[int, int, str]:
+def _strength(row: ControlChange) -> tuple[int, int, str]:
     # A change with a holder outranks a bare retreat on the same day; then the stronger account.
-    return (row["holder"] is not None, MODALITY_STRENGTH.get(row["modality"], 0), row["since"])
+    return (row.holder is not None, MODALITY_STRENGTH.get(row.modality, 0), row.since)
 
 
-def control_on(rows: list[dict[str, Any]], day: str) -> list[dict[str, Any]]:
+def control_on(rows: list[ControlChange], day: str) -> list[ControlChange]:
     """Who holds each place on ``day`` (ISO date): the latest change on or before it, per place."""
-    current: dict[str, dict[str, Any]] = {}
-    for row in sorted(rows, key=lambda r: (r["since"], _strength(r))):
-        if row["since"] > day:
+    current: dict[str, ControlChange] = {}
+    for row in sorted(rows, key=lambda r: (r.since, _strength(r))):
+        if row.since > day:
             continue
-        prev = current.get(row["place_key"])
-        if prev and prev["since"] == row["since"] and _strength(prev) > _strength(row):
+        prev = current.get(row.place_key)
+        if prev and prev.since == row.since and _strength(prev) > _strength(row):
             continue
-        if prev and prev["holder"] == row["holder"] and row["holder"] is not None:
+        if prev and prev.holder == row.holder and row.holder is not None:
             # The same hands again: keep the first day it changed, take the stronger account.
-            if MODALITY_STRENGTH.get(row["modality"], 0) > MODALITY_STRENGTH.get(
-                prev["modality"], 0
-            ):
-                current[row["place_key"]] = {**row, "since": prev["since"]}
+            if MODALITY_STRENGTH.get(row.modality, 0) > MODALITY_STRENGTH.get(prev.modality, 0):
+                current[row.place_key] = replace(row, since=prev.since)
             continue
-        current[row["place_key"]] = row
-    return sorted(current.values(), key=lambda r: (str(r["place"].get("name")), r["since"]))
+        current[row.place_key] = row
+    return sorted(current.values(), key=lambda r: (str(r.place.get("name")), r.since))

@@ -12,6 +12,7 @@ from typing import Any
 from sitrep.consolidate.mention import DATE_RANK, MODALITY_STRENGTH, Mention
 from sitrep.consolidate.merge import Cluster
 from sitrep.quantities import VAGUE
+from sitrep.records import Conflict, ConflictValue, ConsolidatedEvent
 
 # Units that measure (distance, time, share) rather than count what happened: two reports
 # giving different distances usually measure different things, not the same thing twice.
@@ -134,19 +135,14 @@ def _revises(a: Mention, va: Any, b: Mention, vb: Any, b_risen: bool) -> bool:
     return higher and b_risen and not _later(b, a)
 
 
-def _value_entry(m: Mention, value: Any) -> dict[str, Any]:
+def _value_entry(m: Mention, value: Any) -> ConflictValue:
     ev = (m.data.get("evidence") or [{}])[0]
-    return {
-        "value": value,
-        "article_id": m.article.id,
-        "published": m.article.published,
-        "evidence": {k: ev.get(k) for k in ("start", "end", "text")},
-    }
+    return ConflictValue(value, m.article.id, m.article.published, {k: ev.get(k) for k in ("start", "end", "text")})
 
 
 def _conflict(
     event_id: str, fact: str, readings: list[tuple[Mention, Any]], context: str
-) -> dict[str, Any] | None:
+) -> Conflict | None:
     """A conflict when the articles' readings of one fact differ; labelled update or contradiction."""
     by_article: dict[int, tuple[Mention, Any]] = {}
     for m, value in readings:
@@ -169,14 +165,7 @@ def _conflict(
         # The latest report's figure is the current one.
         items.sort(key=lambda mv: sum(_revises(o, vo, mv[0], mv[1], risen[mv[0].pk]) for o, vo in items))
     digest = hashlib.sha1(f"{event_id}\x00{fact}".encode()).hexdigest()[:12]
-    return {
-        "id": f"cf{digest}",
-        "event_id": event_id,
-        "fact": fact,
-        "context": context,
-        "kind": "update" if ordered else "contradiction",
-        "values": [_value_entry(m, v) for m, v in items],
-    }
+    return Conflict(f"cf{digest}", event_id, fact, context, "update" if ordered else "contradiction", [_value_entry(m, v) for m, v in items])
 
 
 def _approx_equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -188,11 +177,11 @@ def _approx_equal(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return False
 
 
-def conflicts_of(event_id: str, c: Cluster, event: dict[str, Any]) -> list[dict[str, Any]]:
+def conflicts_of(event_id: str, c: Cluster, event: ConsolidatedEvent) -> list[Conflict]:
     """Facts the event's reports disagree on: counts, death tolls, and (for reprints) the date."""
-    place = (event.get("place") or {}).get("name") or "an unknown place"
-    context = f"{event['kind']} at {place}"
-    out: list[dict[str, Any]] = []
+    place = (event.place or {}).get("name") or "an unknown place"
+    context = f"{event.kind} at {place}"
+    out: list[Conflict] = []
     counts: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
     for m in c.mentions:
         for q in m.data.get("quantities") or []:
@@ -373,49 +362,42 @@ def originators(ms: list[Mention], country: str = "") -> dict[int, str]:
     return who
 
 
-def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The consolidated EVENT for a cluster, and the conflicts among its reports."""
+def record(event_id: str, c: Cluster) -> tuple[ConsolidatedEvent, list[Conflict]]:
+    """The consolidated event for a cluster, and the conflicts among its reports."""
     ms = sorted(c.mentions, key=lambda m: (_published(m), m.article.id, m.rank))
     place = _place(c)
     who = originators(ms, str((place or {}).get("country_code") or ""))
     lead = next((m for m in ms if m.kind == c.kind), ms[0])
-    accounts = sorted({who[m.pk] for m in ms})
-    articles = list(dict.fromkeys(m.article.id for m in ms))
     published = sorted(p for p in (m.article.published for m in ms) if p)
-    event: dict[str, Any] = {
-        "id": event_id,
-        "kind": c.kind,
-        "family": lead.family,
-        "acled": lead.data.get("acled"),
-        "plover": lead.data.get("plover"),
-        "layer": lead.data.get("layer") or "material",
-        "material": (lead.data.get("layer") or "material") == "material",
+    event = ConsolidatedEvent(
+        id=event_id,
+        kind=c.kind,
+        family=lead.family,
+        acled=lead.data.get("acled"),
+        plover=lead.data.get("plover"),
+        layer=lead.data.get("layer") or "material",
         # Recalled in passing by every report (none tells it as news of its days).
-        "background": all(bool(m.data.get("background")) for m in ms),
-        "actor1": _actor(ms, "actor1", c.kind),
-        "actor2": _actor(ms, "actor2", c.kind),
-        "place": place,
-        "date": _date(ms),
-        "modality": _modality(ms),
-        "sources": _sources(ms),
-        "fatalities": None,
-        "fatalities_range": _fatalities(ms, who),
-        "quantities": _quantities(ms),
-        "evidence": [
-            {**(m.data.get("evidence") or [{}])[0], "article_id": m.article.id} for m in ms
-        ],
-        "articles": articles,
-        "stories": sorted({m.article.story_id for m in ms if m.article.story_id is not None}),
-        "independent_sources": len(accounts),
-        "originators": accounts,
+        background=all(bool(m.data.get("background")) for m in ms),
+        actor1=_actor(ms, "actor1", c.kind),
+        actor2=_actor(ms, "actor2", c.kind),
+        place=place,
+        date=_date(ms),
+        modality=_modality(ms),
+        sources=_sources(ms),
+        fatalities_range=_fatalities(ms, who),
+        quantities=_quantities(ms),
+        evidence=[{**(m.data.get("evidence") or [{}])[0], "article_id": m.article.id} for m in ms],
+        articles=list(dict.fromkeys(m.article.id for m in ms)),
+        stories=sorted({m.article.story_id for m in ms if m.article.story_id is not None}),
+        originators=sorted({who[m.pk] for m in ms}),
         # Who claims it, who confirms it, who denies it (and who merely asserts or reports it).
-        "accounts": {
+        accounts={
             modality: sorted({who[m.pk] for m in ms if m.modality == modality})
             for modality in sorted({m.modality for m in ms})
         },
-        "first_reported": published[0] if published else None,
-        "last_reported": published[-1] if published else None,
-        "mentions": [
+        first_reported=published[0] if published else None,
+        last_reported=published[-1] if published else None,
+        mentions=[
             {
                 "id": m.id,
                 "article_id": m.article.id,
@@ -427,18 +409,14 @@ def record(event_id: str, c: Cluster) -> tuple[dict[str, Any], list[dict[str, An
             }
             for m in ms
         ],
-    }
-    rng = event["fatalities_range"]
-    event["fatalities"] = rng["best"] if rng else None
+    )
     conflicts = conflicts_of(event_id, c, event)
     denied = any(m.modality == "denied" for m in ms) and any(m.modality != "denied" for m in ms)
-    if denied or any(cf["kind"] == "contradiction" for cf in conflicts):
-        event["status"] = "disputed"
-    elif len(accounts) > 1:
-        event["status"] = "corroborated"
-    else:
-        event["status"] = "single"
-    event["conflicts"] = [cf["id"] for cf in conflicts]
+    if denied or any(cf.kind == "contradiction" for cf in conflicts):
+        event.status = "disputed"
+    elif event.independent_sources > 1:
+        event.status = "corroborated"
+    event.conflicts = [cf.id for cf in conflicts]
     return event, conflicts
 
 

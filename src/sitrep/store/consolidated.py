@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sitrep.families import block_family_sql
+from sitrep.records import ControlChange
 from sitrep.store.schema import EVENT_WORDS
 
 Block = tuple[str, str]  # (block family, country_code or ''): see sitrep.families
@@ -334,7 +335,7 @@ def events_of_kinds(
 
 
 def replace_control(
-    conn: sqlite3.Connection, rows: list[dict[str, Any]], countries: Iterable[str] | None = None
+    conn: sqlite3.Connection, rows: list[ControlChange], countries: Iterable[str] | None = None
 ) -> None:
     """Store the control changes afresh: all of them, or those of ``countries`` only."""
     if countries is None:
@@ -348,27 +349,27 @@ def replace_control(
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
-                r["place_key"],
-                r["place"].get("name"),
-                r["place"].get("geonameid"),
-                r["place"].get("lat"),
-                r["place"].get("lon"),
-                r["place"].get("country_code"),
-                r["place"].get("admin1"),
-                r["holder"],
-                r["lost_by"],
-                r["since"],
-                r["event_id"],
-                r["kind"],
-                r["modality"],
-                _dumps(r),
+                r.place_key,
+                r.place.get("name"),
+                r.place.get("geonameid"),
+                r.place.get("lat"),
+                r.place.get("lon"),
+                r.place.get("country_code"),
+                r.place.get("admin1"),
+                r.holder,
+                r.lost_by,
+                r.since,
+                r.event_id,
+                r.kind,
+                r.modality,
+                _dumps(r.to_json()),
             )
             for r in rows
         ],
     )
 
 
-def control_rows(conn: sqlite3.Connection, until: str | None = None) -> list[dict[str, Any]]:
+def control_rows(conn: sqlite3.Connection, until: str | None = None) -> list[ControlChange]:
     """Stored control changes on or before ``until`` (all when None)."""
     if until is None:
         rows = conn.execute("SELECT json FROM control ORDER BY since, pk")
@@ -376,7 +377,7 @@ def control_rows(conn: sqlite3.Connection, until: str | None = None) -> list[dic
         rows = conn.execute(
             "SELECT json FROM control WHERE since <= ? ORDER BY since, pk", (until,)
         )
-    return [json.loads(r[0]) for r in rows]
+    return [ControlChange.from_json(json.loads(r[0])) for r in rows]
 
 
 def consolidated(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
