@@ -365,6 +365,8 @@ NO_EVENT = [
     ("a campaign named", "The fight against so-called Islamic State will dominate talks in Washington on Tuesday.", "2015-11-23"),
     ("a device made safe", "Police detonated a suspicious package near the station in Nairobi on Sunday.", "2017-08-21"),
     ("an aim, not an attack", "The protesters used laser pointers to target police officers in Kisumu for attack.", "2017-08-20"),
+    ("a resignation in protest", "The party's political director in Athens resigned in protest on Monday.", "2008-12-08"),
+    ("a post quit in protest", "Two ministers quit their posts in Athens in protest on Monday.", "2008-12-08"),
 ]
 
 
@@ -379,6 +381,8 @@ EVENT = [
     ("suicide belts", "Six of the attackers detonated their suicide belts in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
     ("an explosive vest", "One attacker detonated his explosive vest outside a stadium in Paris on Friday.", "2015-11-15", ["attack.suicide"]),
     ("a street protest to denounce", "Residents took to the streets in Jena to denounce coronavirus restrictions.", "2021-03-14", ["protest"]),
+    ("the streets taken in protest", "Hundreds of students took to the streets of Athens in protest on Saturday.", "2008-12-08", ["protest"]),
+    ("a walkout in protest", "Ministers quit in protest on Monday while thousands protested outside parliament in Athens.", "2008-12-08", ["protest"]),
     ("a town captured", "Kurdish fighters captured the town of Tal Abyad on Monday.", "2015-06-17", ["territory.capture"]),
     ("a fight against a group in a town", "Kurdish forces fought against Islamic State in Raqqa on Monday.", "2015-06-17", ["clash.armed"]),
     ("troops engaging rebels", "Government troops engaged rebels near Kidal on Friday.", "2012-08-04", ["clash.armed"]),

@@ -53,6 +53,7 @@ _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
 _CAPTIVE = _CUES["captive_words"]
 _SPEECH_DENOUNCE = _CUES["speech_denounce_before"]
+_LONE_ACT = _CUES["lone_act_protest_before"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
@@ -234,6 +235,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "The $30 book, released Tuesday": no one held is let go
     if family == "protest" and lowered.removeprefix("to ").startswith(("denounc", "decr")) and _SPEECH_DENOUNCE.search(sentence, max(0, start - 120), start):
         return True  # "scheduled a news conference to denounce it": words, no crowd
+    if family == "protest" and lowered.startswith("protest") and _LONE_ACT.search(sentence, max(0, start - 60), start):
+        return True  # "resigned in protest last month": one person's act, no crowd
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
     if lowered.startswith("withdr") and _WITHDRAWN_THING.match(sentence, end):
