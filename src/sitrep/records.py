@@ -2,14 +2,15 @@
 and a change of hands of a place.
 
 Each is a slotted dataclass with one ``to_json``, the shape export, the API and the store
-give (CONTRACT ``EVENT`` plus the consolidated fields); what the store keeps as JSON is read
-back with ``from_json``. Nested parts an event shares with the per-article ``Event`` (actors,
+give (CONTRACT ``EVENT`` plus the consolidated fields): its fields in order, but for the
+event, whose toll, count of sources and layer flag are worked out among them. What the store
+keeps as JSON is read back with ``from_json``. Nested parts an event shares with the per-article ``Event`` (actors,
 place, date, sources, evidence) stay in their CONTRACT dict shape.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -107,7 +108,7 @@ class ConflictValue:
 
     def to_json(self) -> dict[str, Any]:
         """CONTRACT ``{value, article_id, evidence}``, with the report's publication day."""
-        return {"value": self.value, "article_id": self.article_id, "published": self.published, "evidence": self.evidence}
+        return asdict(self)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ConflictValue:
@@ -128,15 +129,8 @@ class Conflict:
     values: list[ConflictValue]
 
     def to_json(self) -> dict[str, Any]:
-        """CONTRACT ``{fact, values, kind}`` with the conflict's and its event's ids."""
-        return {
-            "id": self.id,
-            "event_id": self.event_id,
-            "fact": self.fact,
-            "context": self.context,
-            "kind": self.kind,
-            "values": [v.to_json() for v in self.values],
-        }
+        """CONTRACT ``{fact, values, kind}`` with the conflict's and its event's ids (fields in order)."""
+        return asdict(self)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Conflict:
@@ -164,22 +158,8 @@ class ControlChange:
     how: str
 
     def to_json(self) -> dict[str, Any]:
-        """The change as export and the API give it."""
-        return {
-            "place_key": self.place_key,
-            "place": self.place,
-            "holder": self.holder,
-            "lost_by": self.lost_by,
-            "since": self.since,
-            "since_precision": self.since_precision,
-            "event_id": self.event_id,
-            "kind": self.kind,
-            "modality": self.modality,
-            "status": self.status,
-            "sources": self.sources,
-            "articles": self.articles,
-            "how": self.how,
-        }
+        """The change as export and the API give it (its fields in order)."""
+        return asdict(self)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> ControlChange:
