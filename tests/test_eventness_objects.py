@@ -111,3 +111,19 @@ def test_none_of_the_looting_is_no_looting() -> None:
         "2014-08-20",
     )
     assert not [e for e in events if e.family == "looting"]
+
+
+def test_an_explosion_looked_for_and_not_found_is_none() -> None:
+    said = "U.S. government sources who reviewed spy satellite imagery said there were no signs of a mid-air explosion."
+    assert not _material(said, "2014-03-14")
+    # the explosion seen is still one
+    seen = "Witnesses said there was a mid-air explosion over the sea near Kota Bharu on Saturday."
+    assert [e.family for e in _material(seen, "2014-03-14")] == ["attack"]
+
+
+def test_a_fugitive_captured_on_a_weekday_takes_no_town() -> None:
+    caught = "A convicted sex offender who escaped during a prison transfer was captured Monday in Houston after several phone tips."
+    assert "territory.capture" not in [e.kind for e in _material(caught, "2009-12-08")]
+    # a town captured on a weekday is still taken
+    taken = "Taliban fighters captured Kunduz on Monday after a day of fighting."
+    assert "territory.capture" in [e.kind for e in _material(taken, "2015-09-29")]

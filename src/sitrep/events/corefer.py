@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.events.eventness import whole_war_toll
+from sitrep.events.places import country_name
 from sitrep.model import Event
 
 # Generic words for violence ("the attack", "killed", "the fighting") can retell any
@@ -173,6 +174,18 @@ def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return _km(a, b) <= (10.0 if both_towns or two_sites else 30.0)
 
 
+def _told_in_another_land(text: str, lead: Event, place: dict[str, Any]) -> bool:
+    """Whether a happening its sentence places nowhere finer, set in the story's country, which
+    that sentence names, lies in another country than ``place``: bombs dropped "across the
+    border with South Sudan" on a camp are not the clashes in Talodi, Sudan, told that day."""
+    held = lead.place or {}
+    if held.get("how") != "article" or not held.get("country_code") or held.get("country_code") == place.get("country_code"):
+        return False
+    land = country_name(str(held["country_code"]))
+    said = str(lead.evidence[0]["text"])
+    return bool(land) and re.search(rf"\b{re.escape(land)}\b", said) is not None
+
+
 def _named_for(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether one place's name holds the other's ("Kabul airport", "Kabul")."""
     na, nb = str(a.get("name") or "").lower(), str(b.get("name") or "").lower()
@@ -322,6 +335,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     # "In November 1973, students barricaded themselves" is not today's barricades;
                     # with no publication date, "the shooting on Saturday" is not the killing "in 1985"
                     continue
+                if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):
+                    continue  # "aircraft ... crossed the border with South Sudan and dropped bombs" is not a killing in Sudan told that day
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
                     home = c
                     break
