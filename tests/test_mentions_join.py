@@ -26,3 +26,13 @@ def test_bombs_on_a_camp_across_the_border_are_not_the_clashes_in_sudan_that_day
     # the fighting in South Kordofan and the clashes in Talodi that day stay one event of their own
     talodi = [e for e in events if (e.place or {}).get("name") == "Talodi"]
     assert talodi and not any(str(ev["text"]).startswith("Military aircraft") for e in talodi for ev in e.evidence)
+
+
+def test_a_home_is_no_scene_and_a_bomb_set_off_is_no_air_strike() -> None:
+    # "The third attacker, identified as Bilal Hadfi, a 20-year-old French citizen living in
+    # Belgium, detonated his explosives ... 300 meters from the stadium": in Paris, not in
+    # Belgium, and not the airstrike in Syria the article told first.
+    events = _story("wikiref/ParisAttacks2015.11")
+    hadfi = next(e for e in events if any("Bilal Hadfi" in str(ev["text"]) for ev in e.evidence))
+    assert (hadfi.place or {}).get("country_code") == "FR", hadfi.place
+    assert hadfi.kind != "attack.airstrike"

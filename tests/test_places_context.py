@@ -77,3 +77,10 @@ def test_another_spelling_needs_a_named_country_that_romanises_its_names(text: s
 )
 def test_a_town_before_a_possessive_name_is_no_place(text: str, name: str) -> None:
     assert name not in [p.name for p in find_places(text)]
+
+
+def test_the_partners_of_a_law_firm_are_no_towns() -> None:
+    text = "On behalf of Newman, Anzalone & Newman, LLP. A woman was struck by a car in Queens on Friday."
+    assert [p.name for p in find_places(text)] == ["Queens"]
+    # a town before a firm's trading name is still the town: "workers at a plant in Sheffield"
+    assert "Sheffield" in [p.name for p in find_places("Workers at Sheffield Forgemasters Ltd protested in Sheffield.")]

@@ -161,3 +161,17 @@ def test_an_age_in_apposition_is_no_count_of_dead() -> None:
     # "Alexis Grigoropoulos, 15, was killed": fifteen is his age (a count after a name stays one).
     assert not [q for q in find_quantities("Alexis Grigoropoulos, 15, was killed by a police bullet in Exarchia.") if q.value == 15]
     assert [q for q in find_quantities("Police said 15 people were killed in Exarchia.") if q.value == 15]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "fatality"),
+    [
+        ("Clashes with riot police left more than 60 people injured and at least fifteen arrested.", "more than 60", "injured"),
+        ("The bombing left 12 people dead and 30 injured.", "12", "killed"),
+        ("The storm left 3,000 people homeless.", "3,000", None),
+        ("The blast left five people dead.", "five", "killed"),
+    ],
+)
+def test_what_an_event_left_is_dead_only_where_the_text_says_so(text: str, figure: str, fatality: str | None) -> None:
+    q = next(q for q in find_quantities(text) if q.text == figure)
+    assert q.fatality == fatality

@@ -24,7 +24,9 @@ _REFERENCE = re.compile(
     r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
     r"|(?:border|frontier|boundary) with"
     # "the European cup final between Liverpool and Juventus": a team, not a scene
-    r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?)\s+(?:the\s+)?$"
+    r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?"
+    # "Bilal Hadfi, a French citizen living in Belgium, detonated his explosives": a home, not a scene
+    r"|(?i:born|raised|grew up|native of|hail(?:s|ed|ing) from|(?:citizen|national|man|woman|resident)s? (?:living|residing)|who (?:had |has )?(?:lived|lives|resided|been living))(?:\s+in)?)\s+(?:the\s+)?$"
 )
 _STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".

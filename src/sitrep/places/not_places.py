@@ -1,8 +1,10 @@
 """Names that news uses for groups and things, not places (``data/gazetteer/not_places.txt``):
-"Boko Haram", "Hezbollah", "Ins" read as no town, alone or inside a longer name."""
+"Boko Haram", "Hezbollah", "Ins" read as no town, alone or inside a longer name; and the
+partners' names of a firm ("Newman, Anzalone & Newman, LLP")."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -36,4 +38,26 @@ def inside_not_places(toks: list[Token]) -> set[int]:
         for n in phrases.get(tok.key, ()):
             if key_of(toks[i : i + n]) in not_places():
                 out.update(range(i, i + n))
+    return out
+
+
+# A firm's legal form after its name: "Newman, Anzalone & Newman, LLP", "Sheffield Forgemasters Ltd".
+_FIRM_FORM = re.compile(r",?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|Inc\b\.?|Ltd\b\.?|PLC|plc|P\.C\.|P\.A\.|GmbH|S\.A\.|& Co\b\.?|& Sons\b)")
+# What joins the names of a firm's partners.
+_PARTNER_GAP = re.compile(r",\s+|\s+&\s+|\s+and\s+|\s+")
+
+
+def inside_firm_names(text: str, toks: list[Token]) -> set[int]:
+    """Token indices of a firm's name before its legal form: a partner named Newman is no town."""
+    out: set[int] = set()
+    if not any(f in text for f in ("LLP", "L.L.P", "LLC", "L.L.C", "Inc", "Ltd", "PLC", "plc", "P.C.", "P.A.", "GmbH", "S.A.", "& Co", "& Sons")):
+        return out
+    ends = {t.end: i for i, t in enumerate(toks)}
+    for m in _FIRM_FORM.finditer(text):
+        i = ends.get(m.start())
+        while i is not None and i >= 0 and toks[i].raw[:1].isupper():
+            out.add(i)
+            if i == 0 or not _PARTNER_GAP.fullmatch(text, toks[i - 1].end, toks[i].start):
+                break
+            i -= 1
     return out

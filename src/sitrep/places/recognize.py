@@ -16,7 +16,7 @@ from sitrep.places.gazetteer import (
     Gazetteer,
 )
 from sitrep.places.names import Token, key_of, tokenize
-from sitrep.places.not_places import inside_not_places, not_places
+from sitrep.places.not_places import inside_firm_names, inside_not_places, not_places
 from sitrep.places.variants import respelt
 from sitrep.places.vocab import (
     CONNECTORS,
@@ -320,7 +320,7 @@ def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
     """The candidates that read as places in their context."""
     persons = _person_keys(text, toks, gaz)
     starts = {m.first: m for m in mentions}
-    inside = inside_not_places(toks)
+    inside = inside_not_places(toks) | inside_firm_names(text, toks)
     return [
         m
         for m in mentions
