@@ -127,3 +127,11 @@ def test_a_fugitive_captured_on_a_weekday_takes_no_town() -> None:
     # a town captured on a weekday is still taken
     taken = "Taliban fighters captured Kunduz on Monday after a day of fighting."
     assert "territory.capture" in [e.kind for e in _material(taken, "2015-09-29")]
+
+
+def test_ships_sent_where_a_plane_was_lost_and_fights_put_behind_are_no_events() -> None:
+    search = "A total of 34 aircraft and 40 ships have been deployed to the area where ground controllers lost contact with the plane off Malaysia."
+    assert not _material(search, "2014-03-10")
+    assert not _material("Sarkozy calls on Euro governments in Athens to put national fights behind them.", "2011-06-16")
+    # troops deployed to a town, and a fight in it, still are events
+    assert [e.family for e in _material("The army deployed 40 tanks to Kunduz on Monday.", "2015-09-29")] == ["deployment"]
