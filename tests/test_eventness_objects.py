@@ -135,3 +135,21 @@ def test_ships_sent_where_a_plane_was_lost_and_fights_put_behind_are_no_events()
     assert not _material("Sarkozy calls on Euro governments in Athens to put national fights behind them.", "2011-06-16")
     # troops deployed to a town, and a fight in it, still are events
     assert [e.family for e in _material("The army deployed 40 tanks to Kunduz on Monday.", "2015-09-29")] == ["deployment"]
+
+
+def test_a_board_game_review_and_a_gardening_page_map_nothing() -> None:
+    import json
+
+    from sitrep.clean import clean
+    from sitrep.model import RawArticle
+    from sitrep.pipeline import extract
+    from tests.conftest import EVAL, need_shared
+
+    path = need_shared(EVAL / "cleaning_text.dev.jsonl")
+    pages = {r["id"]: r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"] in ("4680", "4661")}
+    assert len(pages) == 2
+    for r in pages.values():
+        raw = RawArticle(id=r["id"], source=r["id"], text=r["raw"], published=r.get("published"), url=r.get("url"))
+        told = [(e.kind, e.evidence[0]["text"][:60]) for e in extract(clean(raw)).events if e.layer == "material"]
+        # "Moon Colony Bloodbath is a blast", "robot attacks", "Cutworms strike at night"
+        assert not told, (r["url"], told)

@@ -48,6 +48,7 @@ _TECH = _CUES["tech_words"]
 _POLITICS = _CUES["politics_words"]
 _SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
 _CRISIS = _CUES["crisis_words"]
+_LEISURE = _CUES["leisure_words"]
 _SURNAME = _CUES["surname_trigger"]
 _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
@@ -110,7 +111,9 @@ def _lowered(words: re.Pattern[str]) -> re.Pattern[str]:
     return lowered(words) or words
 
 
-_SPORTS_LOW, _TECH_LOW, _POLITICS_LOW, _CRISIS_LOW = map(_lowered, (_SPORTS.pattern, _TECH.pattern, _POLITICS.pattern, _CRISIS.pattern))
+_SPORTS_LOW, _TECH_LOW, _POLITICS_LOW, _CRISIS_LOW, _LEISURE_LOW = map(
+    _lowered, (_SPORTS.pattern, _TECH.pattern, _POLITICS.pattern, _CRISIS.pattern, _LEISURE.pattern)
+)
 
 
 def _distinct(words: re.Pattern[str], lowered: str, enough: int) -> int:
@@ -155,11 +158,22 @@ _QUIET_LENGTH = 1500
 _QUIET_WORDS = 2
 
 
+# A long page naming this many distinct words of games, books, food, travel or code, and no
+# more than _LEISURE_CRISIS words of violence, is a review, a blog or a manual.
+_LEISURE_WORDS = 6
+_LEISURE_CRISIS = 4
+
+
 def quiet_story(text: str) -> bool:
     """Whether a text is a full story (over 1,500 characters) that names fewer than two distinct
-    words of violence or unrest: its "attacks", "explosions" and "retreats" are talk, markets and
-    holidays, unless their own sentence names violence."""
-    return len(text) > _QUIET_LENGTH and _distinct(_CRISIS_LOW, text.lower(), _QUIET_WORDS) < _QUIET_WORDS
+    words of violence or unrest, or few of them and many of games, books, food, travel or code:
+    its "attacks", "explosions" and "retreats" are talk, markets, play and holidays, unless their
+    own sentence names violence."""
+    if len(text) <= _QUIET_LENGTH:
+        return False
+    low = text.lower()
+    crisis = _distinct(_CRISIS_LOW, low, _LEISURE_CRISIS + 1)
+    return crisis < _QUIET_WORDS or (crisis <= _LEISURE_CRISIS and _distinct(_LEISURE_LOW, low, _LEISURE_WORDS) >= _LEISURE_WORDS)
 
 
 def sports_story(text: str) -> bool:
