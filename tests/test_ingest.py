@@ -294,6 +294,17 @@ def test_mojibake_is_repaired_and_legitimate_text_kept(tmp_path: Path) -> None:
     assert decode_bytes(legit.encode(), "x") == legit
 
 
+def test_text_of_only_punctuation_skips_ftfy_yet_mojibake_beside_it_is_repaired() -> None:
+    from sitrep.encoding import repair_text
+
+    # curly quotes, dashes, a pound sign and a no-break space: kept as they are
+    plain = "Kabul \u2014 the Taliban\u2019s \u201cnew\u201d \u00a3300\u00a0m offensive\u2026"
+    assert repair_text(plain) == plain
+    # the same text with one mis-decoded word still goes through the repair
+    assert repair_text(plain + " itâ€™s Ã©tÃ©") == plain + " it’s été"
+    assert repair_text("a\u2028b\ufeffc") == "a\nbc"
+
+
 def test_control_characters_are_stripped() -> None:
     assert decode_bytes(b"a\x01b\x07c\r\nd\x0be\tf\rg", "x") == "abc\nde\tf\ng"
     # A NUL early on means binary; one deep inside a long text is only a stray.

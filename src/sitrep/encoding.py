@@ -125,10 +125,18 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
     return text
 
 
+# Text whose only non-ASCII characters are typographic punctuation, currency signs and the
+# signs of Latin-1 ("’", "“", "—", "…", "€", "£", a no-break space) holds no mojibake: every
+# mis-decoded UTF-8 sequence starts with a letter-like lead character ("â€™", "Ã©", "‚Äô",
+# "Р"), and none of ftfy's other fixes (line separators, C1 and Unicode controls, surrogates)
+# touches these. Most English news is such text, and ftfy costs more than the rest of reading it.
+_NO_MOJIBAKE = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*")
+
+
 def repair_text(text: str) -> str:
     """Repair mojibake, normalise newlines to "\\n" and drop stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
+    if not text.isascii() and not _NO_MOJIBAKE.fullmatch(text):
         text = ftfy.fix_text(text, _FTFY_CONFIG)
         text = _LONE_SURROGATE.sub("\ufffd", text)
     return _STRAY_CONTROLS.sub("", text)
