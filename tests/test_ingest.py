@@ -303,6 +303,8 @@ def test_text_of_only_punctuation_skips_ftfy_yet_mojibake_beside_it_is_repaired(
     # the same text with one mis-decoded word still goes through the repair
     assert repair_text(plain + " itâ€™s Ã©tÃ©") == plain + " it’s été"
     assert repair_text("a\u2028b\ufeffc") == "a\nbc"
+    # line by line, as ftfy mends: a mis-decoded line among plain ones
+    assert repair_text("ok \u2019 line\ncafÃ© line\r\nlast") == "ok \u2019 line\ncafé line\nlast"
 
 
 def test_control_characters_are_stripped() -> None:

@@ -131,13 +131,18 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> str:
 # "Р"), and none of ftfy's other fixes (line separators, C1 and Unicode controls, surrogates)
 # touches these. Most English news is such text, and ftfy costs more than the rest of reading it.
 _NO_MOJIBAKE = re.compile(r"[\x00-\x7f\u00a0-\u00bf\u2010-\u2027\u2030-\u205e\u20a0-\u20cf]*")
+# Lines as ftfy.fix_text cuts them: each with its newline.
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def repair_text(text: str) -> str:
     """Repair mojibake, normalise newlines to "\\n" and drop stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() and not _NO_MOJIBAKE.fullmatch(text):
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
+        # ftfy mends line by line; a line of plain text it would leave as it is.
+        text = "".join(
+            line if _NO_MOJIBAKE.fullmatch(line) else ftfy.fix_text(line, _FTFY_CONFIG) for line in _LINES.findall(text)
+        )
         text = _LONE_SURROGATE.sub("\ufffd", text)
     return _STRAY_CONTROLS.sub("", text)
 
