@@ -140,3 +140,32 @@ def test_stories_dev_quality_floors() -> None:
     assert f1["basil"] >= 0.95
     assert f1["ecb+"] >= 0.88
     assert f1["wikiref220"] >= 0.85
+
+
+def test_kept_term_counts_are_read_afresh_after_a_rollback_or_another_writer(tmp_path: Path) -> None:
+    from sitrep.stories import StoryLinker, TermCounts
+
+    docs = [r for r in _stories() if r["corpus"] == "basil"][:12]
+    arts = [_article(r["id"], r["text"], r["title"], r["published"]) for r in docs]
+    with Store(tmp_path / "k.db") as store:
+        store.add_articles(arts[:6])
+        link_articles(store, [a.id for a in arts[:6]])
+        kept = store.caches["term_counts"]
+        assert isinstance(kept, TermCounts) and kept.df and kept.n == 6
+        # A batch that rolls back leaves counts in memory the store no longer holds.
+        store.add_articles(arts[6:8])
+        with pytest.raises(RuntimeError), store.transaction() as conn:
+            linker = StoryLinker(conn, kept)
+            for pk in store.latest_pks([a.id for a in arts[6:8]]).values():
+                linker.link(pk)
+            raise RuntimeError("the batch fails after linking")
+        assert kept.n == 8
+        with store.transaction() as conn:
+            fresh = StoryLinker(conn, kept)
+            assert fresh.n == 6 and not kept.df  # read afresh from the store
+            db_df = dict(conn.execute("SELECT term, df FROM term_df"))
+        link_articles(store, [a.id for a in arts[6:]])
+        with store.transaction() as conn:
+            assert dict(conn.execute("SELECT term, df FROM term_df")) != db_df
+            # what is kept is what the store holds
+            assert all(conn.execute("SELECT df FROM term_df WHERE term = ?", (t,)).fetchone()[0] == n for t, n in kept.df.items() if n)

@@ -212,7 +212,7 @@ def link_articles(
     """
     from sitrep.copies import CopyLinker
     from sitrep.store import copies as copy_sql
-    from sitrep.stories import StoryLinker
+    from sitrep.stories import StoryLinker, TermCounts
 
     pks = list(store.latest_pks(article_ids).values())
     with store.transaction() as conn:
@@ -220,7 +220,7 @@ def link_articles(
             pks = [*copy_sql.unscanned(conn), *pks]
             store.needs_linking = False
         linker = CopyLinker(conn)
-        stories = StoryLinker(conn)
+        stories = StoryLinker(conn, store.caches.setdefault("term_counts", TermCounts()))
         found = 0
         by_pk = {
             pk: articles[article_id]

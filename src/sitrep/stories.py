@@ -152,6 +152,21 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
+class TermCounts:
+    """Document frequencies read from the store, kept from one batch's linking to the next.
+
+    Valid while the store holds ``n`` story members: a rolled-back batch or another
+    process's writes change that count, and the counts are read afresh. Bounded, as the
+    vocabulary of a big corpus is."""
+
+    __slots__ = ("df", "n")
+    LIMIT = 300_000
+
+    def __init__(self) -> None:
+        self.n = -1
+        self.df: dict[str, int] = {}
+
+
 class StoryLinker:
     """Places newly stored articles into stories, reading and writing the store's story state.
 
@@ -160,11 +175,15 @@ class StoryLinker:
     transaction.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, counts: TermCounts | None = None) -> None:
         self.conn = conn
         row = conn.execute("SELECT count(*) FROM story_members").fetchone()
         self.n = int(row[0])
-        self._df: dict[str, int] = {}
+        self.counts = counts if counts is not None else TermCounts()
+        if self.counts.n != self.n or len(self.counts.df) > TermCounts.LIMIT:
+            self.counts.df = {}
+        self.counts.n = self.n
+        self._df = self.counts.df
         self._centroids: dict[int, tuple[dict[str, float], int]] = {}
 
     def _load_df(self, terms: list[str]) -> None:
@@ -232,6 +251,7 @@ class StoryLinker:
             row = self.conn.execute("SELECT title, published FROM articles WHERE pk = ?", (pk,)).fetchone()
             title, published = row[0], row[1]
         self.n += 1
+        self.counts.n = self.n
         terms = list(raw)
         self._load_df(terms)
         for t in terms:

@@ -123,6 +123,9 @@ class Store(RunLog):
         # Set when an upgrade added cross-article tables to a database that already
         # held articles: the next run links those articles too.
         self.needs_linking = False
+        # What the cross-article linkers read from this store and keep from one batch to the
+        # next (document frequencies), each checking on use that the store has not moved on.
+        self.caches: dict[str, Any] = {}
         if not fts5_available():
             raise StoreError(
                 f"SQLite {sqlite3.sqlite_version} in this Python lacks FTS5, which search needs; "
