@@ -233,6 +233,7 @@ def link_articles(
             found += link is not None
             copy_of = link.copy_of if link else copy_sql.copy_of_pk(conn, pk)
             stories.link(pk, copy_of=copy_of, raw=done.terms if done else None)
+        stories.flush()
     return found
 
 

@@ -27,7 +27,7 @@ import json
 import math
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 import numpy as np
@@ -47,9 +47,9 @@ WINDOW_DAYS = 30
 SPLIT_BELOW = 0.25  # split a story whose two halves are less alike than this (average cosine)
 SPLIT_MIN_PART = 4  # ... when each half holds at least this many articles
 SPLIT_MAX_MEMBERS = 60  # larger stories are settled: no split check
-# Past this size a story is checked for a split at every SPLIT_EVERY-th member, not each: the
-# check reads every member (its cost grows with the cube of the size), and one article more
-# seldom turns a story of 20 into two.
+# A story is checked for a split at every second member up to this size and at every
+# SPLIT_EVERY-th past it, not at each: the check reads every member (its cost grows with the
+# cube of the size), and one article more seldom turns a story in two.
 SPLIT_EVERY_FROM = 16
 SPLIT_EVERY = 4
 
@@ -184,6 +184,9 @@ class StoryLinker:
             self.counts.df = {}
         self.counts.n = self.n
         self._df = self.counts.df
+        # Document frequencies counted in memory, written once a batch (``flush``): a word
+        # 300 articles of a batch use is one write, not 300.
+        self._pending: Counter[str] = Counter()
         self._centroids: dict[int, tuple[dict[str, float], int]] = {}
 
     def _load_df(self, terms: list[str]) -> None:
@@ -256,10 +259,7 @@ class StoryLinker:
         self._load_df(terms)
         for t in terms:
             self._df[t] += 1
-        self.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
-            [(t,) for t in terms],
-        )
+        self._pending.update(terms)
         vector = self._vector(raw)
         day = _day(published)
         story, how, score = None, "founded", None
@@ -285,9 +285,19 @@ class StoryLinker:
             "INSERT INTO story_members (article_pk, story_id, how, score, terms) VALUES (?, ?, ?, ?, ?)",
             (pk, story, how, score, json.dumps(member_terms)),
         )
-        if how != "founded" and (size <= SPLIT_EVERY_FROM or size % SPLIT_EVERY == 0):
+        if how != "founded" and (size % 2 == 0 if size <= SPLIT_EVERY_FROM else size % SPLIT_EVERY == 0):
             self._split(story)
         return int(self.conn.execute("SELECT story_id FROM story_members WHERE article_pk = ?", (pk,)).fetchone()[0])
+
+    def flush(self) -> None:
+        """Write the document frequencies counted since the last flush (inside the caller's
+        transaction, before it commits)."""
+        if self._pending:
+            self.conn.executemany(
+                "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                list(self._pending.items()),
+            )
+            self._pending.clear()
 
     def _split(self, story: int) -> int | None:
         """Split ``story`` in two when its members form two groups unlike each other; the new story's id."""
