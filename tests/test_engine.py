@@ -152,3 +152,13 @@ def test_after_an_upgrade_pass_the_next_runs_are_incremental(tmp_path: Path) -> 
         assert not store.upgraded
         report = run([a, b], store, max_bytes=1 << 26)
         assert (report.new, report.unchanged) == (5, 40)
+
+
+def test_the_heap_is_given_back_between_batches() -> None:
+    import ctypes.util
+
+    from sitrep.engine.heap import trim
+
+    # glibc (every Linux CI) has malloc_trim; elsewhere the call is a harmless no-op
+    has = bool(ctypes.util.find_library("c")) and hasattr(ctypes.CDLL(ctypes.util.find_library("c")), "malloc_trim")
+    assert trim() is has

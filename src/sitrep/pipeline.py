@@ -327,6 +327,7 @@ def _run(
     article_seconds: float, batch: int, web: Web,
 ) -> None:  # fmt: skip
     from sitrep.engine import PER_ARTICLE, Context, Engine, check_order
+    from sitrep.engine.heap import trim
     from sitrep.engine.stages import SAMPLE_FIRST, SAMPLE_THEN, fail_on_from_env
     from sitrep.intake.inputs import read_inputs
 
@@ -357,6 +358,7 @@ def _run(
     it = iter(results)
     while items := list(islice(it, max(1, batch))):
         _store_batch(store, items, report)
+        trim()  # what the batch's texts and events took is free now: give it back
         checkpoint("stored")
         progress.done += len(items)
         progress.set_aside = len(report.rejected)

@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any
 
 from sitrep.engine.budget import OverBudget, budget
+from sitrep.engine.heap import trim
 from sitrep.engine.stages import Context, Stage
 from sitrep.errors import InputRejected, StageFailed
 from sitrep.model import Article, RawArticle
@@ -65,10 +66,19 @@ def _init(stages: Sequence[Stage], ctx: Context) -> None:
     _WORKER = (stages, ctx)
 
 
+_DONE = [0]
+# A worker gives its freed heap back every this many chunks (``engine.heap``).
+TRIM_EVERY = 16
+
+
 def _work(chunk: list[Any]) -> list[Article | InputRejected]:
     assert _WORKER is not None
     stages, ctx = _WORKER
-    return [process(item, stages, ctx) for item in chunk]
+    out = [process(item, stages, ctx) for item in chunk]
+    _DONE[0] += 1
+    if _DONE[0] % TRIM_EVERY == 0:
+        trim()
+    return out
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
