@@ -153,3 +153,12 @@ def test_a_board_game_review_and_a_gardening_page_map_nothing() -> None:
         told = [(e.kind, e.evidence[0]["text"][:60]) for e in extract(clean(raw)).events if e.layer == "material"]
         # "Moon Colony Bloodbath is a blast", "robot attacks", "Cutworms strike at night"
         assert not told, (r["url"], told)
+
+
+def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
+    fires = "At least six people have died in New South Wales and hundreds of homes have been destroyed by bushfires."
+    assert not _material(fires, "2019-11-19")
+    plague = "In the 14th century the Black Death spread across Europe, killing up to 60 percent of its population."
+    assert not _material(plague, "2019-11-19")
+    # a fire set by militants still kills
+    assert "attack.civilians" in [e.kind for e in _material("Militants set fire to a school in Borno, killing six pupils on Monday.", "2019-11-19")]
