@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -287,3 +288,16 @@ def test_diff_command_json_and_errors(seed_db: Path) -> None:
         capture_output=True, text=True,
     )  # fmt: skip
     assert bad.returncode != 0 and "no-such-id" in bad.stderr
+
+
+def test_linking_reads_no_stored_text_back(tmp_path: Path) -> None:
+    """The fingerprint and terms come from their per-article stages (#27): storing the
+    seeds never selects an article's text from the database again."""
+    need_shared(SEEDS)
+    statements: list[str] = []
+    with Store(tmp_path / "t.db") as store:
+        store.conn.set_trace_callback(statements.append)
+        report = run([SEEDS], store, max_bytes=20 * 1024 * 1024)
+    assert report.new == 2 and report.copies == 1
+    reads = [s for s in statements if re.match(r"\s*SELECT\b[^;]*\btext\b[^;]*\bFROM articles", s, re.S | re.I)]
+    assert reads == []

@@ -162,3 +162,32 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
     assert not _material(plague, "2019-11-19")
     # a fire set by militants still kills
     assert "attack.civilians" in [e.kind for e in _material("Militants set fire to a school in Borno, killing six pupils on Monday.", "2019-11-19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those in the middle class have to fight an ever-steepening uphill battle to spend their money on the arts.",
+        "Book Beat aims to highlight other books that we may hear about through friends.",
+        "Don't blast your entire list on day one, the marketing guide says.",
+        "We've rounded up some of the top-rated brands in London to help you shop better.",
+        "It was a hard-boiled noir set in a conquered city on a desperate planet.",
+        "Around 40 houses were damaged by the quake in Aceh. Most of the damaged houses were in the Wih Pesam area.",
+    ],
+)
+def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
+    """Page text of blogs and shops (the raw pages of cleaning_text.dev): no event in them."""
+    assert _material(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Police rounded up 40 people in Kabul on Monday.", "detention"),
+        ("A blast hit a market in Kabul on Monday, killing five people.", "attack"),
+        ("Rebels conquered the town of Bor on Monday.", "territory"),
+        ("Militiamen destroyed the houses of the village of Jaba on Monday.", "looting"),
+    ],
+)
+def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:
+    assert family in [e.family for e in _material(text)], text

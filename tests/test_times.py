@@ -144,3 +144,11 @@ def test_a_day_in_a_passage_that_opened_on_its_month_and_year_takes_that_year() 
     # An attributive year lends nothing: "the August 1988 cease-fire ... invasion of Kuwait on Aug. 2".
     refs = find_times("Talks followed the August 1988 cease-fire. Iraq invaded Kuwait on Aug. 2.", date(1990, 8, 15))
     assert refs[-1].value == "1990-08-02"
+
+
+def test_a_day_four_months_ahead_in_a_past_sentence_is_last_year() -> None:
+    """News tells what happened: "on Sept. 10 ... had notified" in a May report is last
+    September; a day a few weeks ahead (a payment date) is still this year's."""
+    may = date(2013, 5, 15)
+    assert _values("On Sept. 10, the agency had notified the embassy in Cairo.", may) == {"Sept. 10": "2012-09-10"}
+    assert _values("The dividend is payable July 15 to holders of record.", may) == {"July 15": "2013-07-15"}

@@ -252,8 +252,9 @@ class CopyLinker:
 
     Incremental: a new version is fingerprinted, looked up in the key index, and
     verified against at most ``max_candidates`` stored texts; nothing already
-    linked is revisited. Candidates are verified on their stored shingles, so
-    no stored text is read or tokenised again.
+    linked is revisited. Candidates are verified on their stored shingles, and the
+    new version's fingerprint comes from its stage, so no stored text is read or
+    tokenised again (but an earlier version's, when a new one replaces it in the index).
     """
 
     def __init__(self, conn: sqlite3.Connection, *, max_candidates: int = 20) -> None:
@@ -272,15 +273,18 @@ class CopyLinker:
         """
         if sql.is_indexed(self.conn, pk):
             return None
-        me = sql.texts(self.conn, [pk]).get(pk)
-        if me is None:
+        # The text is read back only when no stage fingerprinted it (an upgraded database).
+        head = sql.heads(self.conn, [pk]).get(pk)
+        if head is None:
             return None
+        article_id, outlet = head
+        if fp is None:
+            stored = sql.texts(self.conn, [pk]).get(pk)
+            fp = fingerprint(stored.text if stored else "")
         # An article's new version replaces its old one in the index: a text is
         # never a copy of its own past, and old wording should not attract matches.
-        for old_pk, old_text in sql.earlier_versions(self.conn, me.id, pk):
-            sql.remove_keys(self.conn, old_pk, fingerprint(old_text).keys)
-        if fp is None:
-            fp = fingerprint(me.text)
+        for old in sql.texts(self.conn, sql.earlier_versions(self.conn, article_id, pk)).values():
+            sql.remove_keys(self.conn, old.pk, fingerprint(old.text).keys)
         found = sql.candidates(self.conn, fp.keys, limit=self.max_candidates)
         # One shared key is chance (a stock sentence); a copy shares several.
         found = [(c, hits) for c, hits in found if hits >= min(MIN_KEYS, len(fp.keys))]
@@ -305,8 +309,8 @@ class CopyLinker:
         _, copy_of, o, rel = best
         o = overlap(fp, others[copy_of])
         group = self._group(fp, copy_of)
-        other = sql.texts(self.conn, [copy_of]).get(copy_of)
-        same_outlet = bool(me.outlet and other and other.outlet and me.outlet.lower() == other.outlet.lower())
+        other = sql.heads(self.conn, [copy_of]).get(copy_of)
+        same_outlet = bool(outlet and other and other[1] and outlet.lower() == other[1].lower())
         link = CopyLink(pk, copy_of, group, rel, o, same_outlet)
         sql.set_copy(
             self.conn,

@@ -37,6 +37,12 @@ def texts(conn: sqlite3.Connection, pks: list[int]) -> dict[int, StoredText]:
     return {r[0]: StoredText(r[0], r[1], r[2], r[3], r[4]) for r in rows}
 
 
+def heads(conn: sqlite3.Connection, pks: list[int]) -> dict[int, tuple[str, str | None]]:
+    """``(id, outlet)`` of stored versions by pk: what linking needs when the text's stage ran."""
+    rows = _rows_in(conn, "SELECT pk, id, outlet FROM articles WHERE pk IN ({marks})", pks)
+    return {int(r[0]): (r[1], r[2]) for r in rows}
+
+
 def candidates(conn: sqlite3.Connection, keys: list[int], *, limit: int) -> list[tuple[int, int]]:
     """Indexed versions sharing keys with ``keys``: ``(pk, hits)``, most hits first.
 
@@ -52,14 +58,14 @@ def candidates(conn: sqlite3.Connection, keys: list[int], *, limit: int) -> list
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
-def earlier_versions(conn: sqlite3.Connection, article_id: str, pk: int) -> list[tuple[int, str]]:
-    """``(pk, text)`` of the other indexed versions of an article."""
+def earlier_versions(conn: sqlite3.Connection, article_id: str, pk: int) -> list[int]:
+    """The other indexed versions of an article (their texts are read only if there are any)."""
     rows = conn.execute(
-        """SELECT a.pk, a.text FROM articles AS a JOIN copy_prints AS s ON s.article_pk = a.pk
+        """SELECT a.pk FROM articles AS a JOIN copy_prints AS s ON s.article_pk = a.pk
            WHERE a.id = ? AND a.pk != ?""",
         (article_id, pk),
     ).fetchall()
-    return [(int(r[0]), r[1]) for r in rows]
+    return [int(r[0]) for r in rows]
 
 
 def remove_keys(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:

@@ -94,12 +94,12 @@ def _nearest_year(anchor: date | None, month: int, day: int | None, future: bool
         if day is None and y == anchor.year and month == anchor.month:
             gap = 0
         # A forward-looking sentence looks forward; otherwise news reports the past,
-        # but a date a few months ahead (a payment date, a deadline) still wins.
+        # but a date up to about three months ahead (a payment date, a deadline) still wins.
         cost = float(abs(gap))
         if future and gap < 0:
             cost += 300
         elif not future and gap > 0:
-            cost += 90
+            cost += 150
         if best is None or cost < best[0]:
             best = (cost, y)
     return best[1] if best else None
