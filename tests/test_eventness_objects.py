@@ -173,6 +173,11 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "We've rounded up some of the top-rated brands in London to help you shop better.",
         "It was a hard-boiled noir set in a conquered city on a desperate planet.",
         "Around 40 houses were damaged by the quake in Aceh. Most of the damaged houses were in the Wih Pesam area.",
+        "French actor Charles Gérard died September 19 at the age of 96 in Paris, Figaro reports.",
+        "The prosecutor in Stockholm said the injured party has submitted a credible version of events.",
+        "Doctors offered to run a flu clinic at the San Ysidro, California, processing and detention facility.",
+        "As a business generalist in Malmo, I felt like I was coming with a knife to a gun fight.",
+        "They demonstrated in 2013 that it responded to molecules made by microbes, the team in Philadelphia said.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
@@ -187,7 +192,36 @@ def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
         ("A blast hit a market in Kabul on Monday, killing five people.", "attack"),
         ("Rebels conquered the town of Bor on Monday.", "territory"),
         ("Militiamen destroyed the houses of the village of Jaba on Monday.", "looting"),
+        ("A boy of 16 was shot dead in Paris on Monday; he died at the age of 16.", "attack"),
+        ("Two men were injured in Paris on Monday when gunmen fired on a cafe.", "attack"),
+        ("Police ordered the detention of three men in Paris on Monday.", "detention"),
     ],
 )
 def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:
     assert family in [e.family for e in _material(text)], text
+
+
+_SCIENCE = (
+    "Tuft cells in the gut taste danger and set off the body's defences, a team at a university in Philadelphia reports. "
+    "The rare cells carry the same receptors that the tongue uses to taste bitter molecules, and they sit among the tissues of the intestine. "
+    "When a parasite arrives, the cells release signals that call an army of immune cells to the lining. "
+    "There the immune cells attack the intruders and drive them out. "
+    "The researchers demonstrated in 2013 that the receptors responded to molecules secreted by microbes living in the gut. "
+    "In later experiments, sugars coating bacteria activated the receptors and caused the airway cells to beat their cilia more rapidly. "
+    "But the increase did not happen in mice with defects in the pathways that carry taste signals, the biologists found. "
+    "Killing bacteria is only part of the work: the immune response also repairs damaged tissues and keeps the microbes in balance. "
+    "The death of infected cells is a cost the organism accepts, one of the team said, and the genes behind it are old. "
+    "The team now wants to know whether the same cells in the lungs and the pancreas follow the same rules, and which species share them. "
+    "Proteins made by the cells could one day become drugs, though that hypothesis needs years of experiments before anyone can test it in people. "
+    "Other groups study the same receptors in the nose, where they seem to sense the chemicals that bacteria use to talk to each other. "
+    "Those findings suggest that the senses of taste and smell began as ways to watch for germs, long before they helped animals choose food."
+)
+
+
+def test_a_science_feature_tells_no_material_event() -> None:
+    """'Immune cells attack the intruders', 'cells beat their cilia', 'mice with defects': a biology
+    feature names a few words of violence but is no crisis report (a raw page of cleaning_text.dev)."""
+    assert len(_SCIENCE) > 1500
+    assert _material(_SCIENCE, "2019-11-15") == []
+    war = _SCIENCE + " Police said gunmen attacked a market in Kano on Friday, killing 12 people."
+    assert "attack" in [e.family for e in _material(war, "2019-11-15")]
