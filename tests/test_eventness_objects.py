@@ -178,6 +178,8 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "Doctors offered to run a flu clinic at the San Ysidro, California, processing and detention facility.",
         "As a business generalist in Malmo, I felt like I was coming with a knife to a gun fight.",
         "They demonstrated in 2013 that it responded to molecules made by microbes, the team in Philadelphia said.",
+        "The lawyer in Spiro contended the defendant attempted character assassination of the victim.",
+        "The suit in Denver did not give statistics about Colorado-related marijuana arrests.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
@@ -195,6 +197,8 @@ def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
         ("A boy of 16 was shot dead in Paris on Monday; he died at the age of 16.", "attack"),
         ("Two men were injured in Paris on Monday when gunmen fired on a cafe.", "attack"),
         ("Police ordered the detention of three men in Paris on Monday.", "detention"),
+        ("Gunmen attempted the assassination of the governor in Kandahar on Monday.", "attack"),
+        ("Police in Denver made 12 drug arrests on Friday.", "detention"),
     ],
 )
 def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:

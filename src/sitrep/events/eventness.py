@@ -102,7 +102,7 @@ _WITHDRAWN_THING = re.compile(
     re.IGNORECASE,
 )
 # Triggers whose sense a neighbouring word can turn away from violence.
-_TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb")
+_TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb", "assassin")
 
 
 def _lowered(words: re.Pattern[str]) -> re.Pattern[str]:
