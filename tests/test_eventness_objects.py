@@ -180,6 +180,8 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "They demonstrated in 2013 that it responded to molecules made by microbes, the team in Philadelphia said.",
         "The lawyer in Spiro contended the defendant attempted character assassination of the victim.",
         "The suit in Denver did not give statistics about Colorado-related marijuana arrests.",
+        "The governor in Austin wants all people arrested or detained and found to be undocumented to be sent home.",
+        "Any person detained in Athens must see a lawyer within a day.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
@@ -199,6 +201,7 @@ def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
         ("Police ordered the detention of three men in Paris on Monday.", "detention"),
         ("Gunmen attempted the assassination of the governor in Kandahar on Monday.", "attack"),
         ("Police in Denver made 12 drug arrests on Friday.", "detention"),
+        ("All protesters arrested in Athens on Saturday were released on Monday.", "detention"),
     ],
 )
 def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:

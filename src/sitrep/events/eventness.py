@@ -62,6 +62,7 @@ _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
 _GENERIC_OBJECT = _CUES["generic_object_after"]
+_GENERIC_SUBJECT = _CUES["generic_subject_before"]
 _ADJECTIVE = _CUES["adjective_after"]
 _SHOWING = _CUES["showing_after"]
 _HAZARD = _CUES["hazard_words"]
@@ -295,8 +296,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Niyazov died in 2006", "who died in 2006 after 21 years in power": a life, not an attack
     if lowered == "bodies" and _NOT_CORPSES.search(sentence, max(0, start - 30), start):
         return True  # "19 state legislative bodies", "international bodies": institutions, not the dead
-    if _GENERIC_OBJECT.match(sentence, end):
-        return True  # "troops fighting abroad", "to detain and to deport every illegal alien"
+    if _GENERIC_OBJECT.match(sentence, end) or _GENERIC_SUBJECT.search(sentence, max(0, start - 50), start):
+        return True  # "troops fighting abroad", "to detain and to deport every illegal alien", "all people arrested"
     if _GENERIC.match(sentence, end) and not sentence[:start].strip(" \"'“‘("):
         return True  # "Rape is an evil act.", "Violence is never the answer": a kind of act, no happening
     if _HARM_ONLY.fullmatch(word):
