@@ -232,3 +232,10 @@ def test_a_science_feature_tells_no_material_event() -> None:
     assert _material(_SCIENCE, "2019-11-15") == []
     war = _SCIENCE + " Police said gunmen attacked a market in Kano on Friday, killing 12 people."
     assert "attack" in [e.family for e in _material(war, "2019-11-15")]
+
+
+def test_people_displaced_since_fighting_erupted_are_no_mob() -> None:
+    """The fighting the crowd was driven out by is the war's, not a brawl of the displaced."""
+    events = _material("More than 2.2 million people have been displaced in Sudan since fighting erupted in April.", "2023-06-15")
+    assert "riot" not in [e.family for e in events]
+    assert "displacement" in [e.family for e in events]

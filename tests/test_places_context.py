@@ -84,3 +84,10 @@ def test_the_partners_of_a_law_firm_are_no_towns() -> None:
     assert [p.name for p in find_places(text)] == ["Queens"]
     # a town before a firm's trading name is still the town: "workers at a plant in Sheffield"
     assert "Sheffield" in [p.name for p in find_places("Workers at Sheffield Forgemasters Ltd protested in Sheffield.")]
+
+
+def test_a_unit_named_for_a_town_is_no_place() -> None:
+    """"the Azov regiment said": a unit's name, not the town of Azov in Russia (its fight was in Mariupol)."""
+    names = [p.name for p in find_places("In the port of Mariupol, Russian forces resumed their assault on the plant, the Azov regiment said.")]
+    assert "Mariupol" in names and "Azov" not in names
+    assert "Azov" in [p.name for p in find_places("Shells hit the Russian port of Azov on Monday.")]

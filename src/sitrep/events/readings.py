@@ -71,11 +71,12 @@ _ON_A_CROWD = re.compile(r"\s+(?:on|at|into)\s+(?:a|the)\s+(?:[\w-]+\s+)?crowds?
 _CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs|students|crowds?|mourners|strikers)\b", re.IGNORECASE)
 
 
-_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|since|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _fled_from(e: Event) -> bool:
-    """ "people who have fled fighting": the fighting is a war the crowd ran from."""
+    """ "people who have fled fighting", "displaced since fighting erupted": the fighting is a war
+    the crowd ran from."""
     ev = e.evidence[0]
     return bool(_FLED_FROM.search(ev["text"], 0, ev["trigger"]["start"] - ev["start"]))
 

@@ -333,8 +333,8 @@ def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 _TENURE = frozenset({"administration", "administrations", "presidency", "era", "doctrine", "years", "cabinet"})
 # Lower-case links inside a Romance name: "Stade de France", "Plaza del Sol".
 _NAME_LINKS = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos", "das"})
-# Words after a name that make it a family's, not a town's.
-_KIN = frozenset({"family", "families", "clan", "brothers", "household"})
+# Words after a name that make it a family's or an armed unit's, not a town's ("the Azov regiment").
+_KIN = frozenset({"family", "families", "clan", "brothers", "household", "regiment", "battalion", "battalions", "brigade", "brigades", "legion"})
 # Arabic name particles after a given name: "Hassan Abu Askar", "Osama bin Laden".
 _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
 # Lower-case particles inside personal names, before the surname.
