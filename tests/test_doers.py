@@ -116,3 +116,12 @@ def test_a_hostage_is_no_abductor() -> None:
     events = [e for e in material_events(text, "2005-03-13") if e.kind == "abduction"]
     assert events and all((e.actor1 or {}).get("type") != "civilians" for e in events)
     assert any((e.actor2 or {}).get("type") == "civilians" for e in events)
+
+
+def test_the_by_after_a_noun_of_an_act_names_its_doer() -> None:
+    """"air strikes by the army on RSF positions": the army struck; the RSF were struck."""
+    (event,) = material_events("Residents reported air strikes by the army on RSF positions in Khartoum on Thursday.", "2023-06-15")
+    assert (event.actor1 or {}).get("name") == "Military Forces of Sudan"
+    assert (event.actor2 or {}).get("name") == "Rapid Support Forces"
+    killing = [e for e in material_events("The killing of a student by police in Athens on Saturday sparked riots.", "2008-12-08") if e.family == "attack"]
+    assert [(e.actor1 or {}).get("name") for e in killing] == ["Police Forces of Greece"]

@@ -40,6 +40,8 @@ _NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 _BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _NOUN_BY = re.compile(r"\s+(?:by|of)\s", re.IGNORECASE)
+# Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").
+_DOER_NOUNS = ("ing", "strike", "strikes", "raid", "raids", "attack", "attacks", "assault", "assaults", "bombardment", "bombardments")
 _BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
 
 
@@ -172,8 +174,8 @@ def actors(
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive
     # "a Brooklyn teenager shot and killed by police": a reduced relative, passive all the same.
     reduced = kind.family in ("attack", "abduction", "detention") and bool(after and _BY_NEXT.match(text, end) and _BY.match(text[end : after[0]["start"]]) and text[start:end].split(" ")[-1].lower().endswith(("ed", "shot", "slain", "beaten", "hit", "struck")))
-    if kind.family in ("attack", "abduction", "detention") and text[start:end].lower().endswith("ing") and after and _BY.match(text[end : after[0]["start"]]) and _NOUN_BY.match(text, end):
-        # "the killing by police of a 15-year-old boy", "the shooting of a student by police": a noun's "by" names its doer.
+    if kind.family in ("attack", "abduction", "detention") and text[start:end].lower().endswith(_DOER_NOUNS) and after and _BY.match(text[end : after[0]["start"]]) and _NOUN_BY.match(text, end):
+        # "the killing by police of a 15-year-old boy", "air strikes by the army on RSF positions": a noun's "by" names its doer.
         subject, obj = after[0], (after[1] if len(after) > 1 else None)
     elif _INNER_PASSIVE.search(text, start, end):
         # "four bombs were dropped": the trigger is its own passive clause; who is named before

@@ -13,7 +13,7 @@ from sitrep.lowercue import LowerCue
 
 # A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
 CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when|where|who)\b|"
+    r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when|where|who|whose)\b|"
     # "The fall of Palmyra comes days after the militants captured Ramadi": two happenings
     r"\s(?:comes?|came)\s+(?:(?:just|only|some|about|a|an|two|three|four|five|several|few|\d+)\s+)*(?:days?|weeks?|hours?|months?)\s+(?=after\b|before\b)|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
 )
