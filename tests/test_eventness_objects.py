@@ -266,3 +266,13 @@ def test_a_vigilante_force_named_is_no_mob() -> None:
         "2020-12-13",
     )
     assert "attack" in [e.family for e in events] and "riot" not in [e.family for e in events]
+
+
+def test_a_strike_told_on_the_far_day_keeps_its_toll() -> None:
+    """"came a day after insurgents shelled Aleppo, killing three": the shelling killed them, one event."""
+    events = _material("The strikes came a day after insurgents shelled government-held areas of Aleppo, killing three people.", "2020-01-13")
+    assert [(e.kind, (e.date or {}).get("value")) for e in events] == [("attack.shelling", "2020-01-12")]
+    # A strike told on the story's day and attacks told a day before stay two.
+    apart = _material("The blast in Kabul came a day after a string of attacks killed 50 people in Kandahar.", "2020-01-13")
+    assert "attack" in [e.family for e in apart if (e.place or {}).get("name") == "Kandahar"]
+

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.apart import days_apart
+from sitrep.events.apart import apart_at, days_apart
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.dating import series
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
@@ -66,13 +66,15 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = kept
     if names & _SPECIFIC:
         # "killed" in a sentence about a strike is that strike's toll, not a second attack.
-        # (Not one told as days apart: "the blast came a day after a string of attacks killed 50".)
+        # (Not one told as days apart: "the blast came a day after a string of attacks killed 50";
+        # but a strike told on the same far day is its own: "came a day after insurgents shelled Aleppo, killing three".)
         # Nor one that comes "shortly after" the strike: "The attack on Yida camp comes shortly
         # after reports of aerial bombardments in Upper Nile".
         strikes = [a for k, a, _ in found if k.name in _SPECIFIC]
         out = [
             h for h in out
-            if h[0].name not in {"attack.civilians", "clash.armed"} or days_apart(sentence, h[1]) is not None
+            if h[0].name not in {"attack.civilians", "clash.armed"}
+            or (days_apart(sentence, h[1]) is not None and not any(apart_at(sentence, a) == apart_at(sentence, h[1]) for a in strikes))
             or (h[0].name == "clash.armed" and _GOES_ON.match(sentence, h[2]))
             or any(_APART.search(sentence, h[2], a) or (_OTHER_CLAUSE.search(sentence, h[2], a) and sentence[h[1] : h[2]].endswith("ed")) for a in strikes if a > h[2])
         ]  # fmt: skip
