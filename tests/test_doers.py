@@ -125,3 +125,14 @@ def test_the_by_after_a_noun_of_an_act_names_its_doer() -> None:
     assert (event.actor2 or {}).get("name") == "Rapid Support Forces"
     killing = [e for e in material_events("The killing of a student by police in Athens on Saturday sparked riots.", "2008-12-08") if e.family == "attack"]
     assert [(e.actor1 or {}).get("name") for e in killing] == ["Police Forces of Greece"]
+
+
+def test_a_relative_clause_set_off_by_commas_names_no_doer() -> None:
+    """"The Sudanese army, which fought the RSF for weeks, shelled Omdurman": the army shelled it;
+    "Rebels, who were backed by Turkey, attacked Syrian troops": the rebels attacked."""
+    assert _doer("The Sudanese army, which fought the RSF for weeks, shelled Omdurman on Monday.", "2020-01-13") == "Military Forces of Sudan"
+    (clash,) = material_events("Rebels, who were backed by Turkey, attacked Syrian troops in Idlib on Monday.", "2020-01-13")
+    assert (clash.actor2 or {}).get("name") == "Military Forces of Syria"
+    assert (clash.actor1 or {}).get("name") != "Military Forces of Syria"
+    # A relative clause with the act in it keeps its own doer.
+    assert "Police Forces of Nigeria" in [(e.actor1 or {}).get("name") for e in material_events("Police arrested a man who attacked a woman in Kano on Monday.", "2020-01-13")]

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from sitrep.events.clauses import RELATIVE_ASIDE
 from sitrep.events.lexicon import Kind, Lexicon
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP
@@ -147,6 +148,10 @@ def actors(
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     # "The army said it had killed 15 militants in air strikes": the militants are the dead.
     before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 30), a["start"])]
+    # "Turkey, which backs some rebel groups, has sent reinforcements": the relative clause's
+    # words are not the doer; the name it hangs on is.
+    shut = [m.span() for m in RELATIVE_ASIDE.finditer(text, lo, start + 12) if m.end() <= start]  # (its look past the comma)
+    before = [a for a in before if not any(x <= a["start"] and a["end"] <= y for x, y in shut)]
     if before and _SUBORDINATE.search(text, before[-1]["end"], start):
         # "fighters were inching closer to government positions after a car bomb damaged ...":
         # the bomb's clause begins at "after"; no one before it set the bomb.

@@ -47,11 +47,18 @@ def aside_of(sentence: str, start: int, end: int, trigger: int) -> bool:
     return any(a <= start and end <= b and not a <= trigger < b for a, b in asides(sentence))
 
 
+# A relative clause set off by commas and closed before the main verb: "Turkey, which backs
+# some rebel groups, has sent reinforcements": the main clause goes on after it.
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|[a-z]+ed)\b)")
+
+
 def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
     """The span of the clause around ``t_start:t_end`` inside ``sentence``."""
     start, end = 0, len(sentence)
     for b_start, b_end in _breaks(sentence):
         if b_end <= t_start:
+            if (m := RELATIVE_ASIDE.match(sentence, b_start)) is not None and m.end() <= t_start:
+                continue  # the trigger is the main clause's, after the aside
             start = b_end
         elif b_start >= t_end:
             end = b_start
