@@ -185,6 +185,9 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "The war in Bosnia, which began in April 1992, has killed an estimated 200,000 people.",
         "The Bosnian government demanded NATO air strikes on Serb positions around Gorazde.",
         "Kyiv called for air strikes on Russian positions near Kharkiv.",
+        "These are people as well, Arroyo said in El Paso, speaking of the detained families.",
+        "We refreshed our round-up in London to ensure it reflects brands with recent ratings.",
+        "His brother in Brussels has pleaded for him to turn himself in.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
@@ -207,6 +210,9 @@ def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
         ("All protesters arrested in Athens on Saturday were released on Monday.", "detention"),
         ("The fighting in Kharkiv has killed 20 people since Monday.", "attack"),
         ("The UN urged calm after attacks on aid convoys in Darfur on Monday.", "attack"),
+        ("Police detained 40 migrants in El Paso on Monday.", "detention"),
+        ("A round-up of suspects followed in Kabul on Monday.", "detention"),
+        ("In Kunar province Friday, a weapons facilitator turned himself in to Afghan forces.", "detention"),
     ],
 )
 def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:
