@@ -188,6 +188,8 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "These are people as well, Arroyo said in El Paso, speaking of the detained families.",
         "We refreshed our round-up in London to ensure it reflects brands with recent ratings.",
         "His brother in Brussels has pleaded for him to turn himself in.",
+        "The Gaza health ministry says more than 800 Palestinians have been killed since the fighting began on July 8.",
+        "Hamas in Gaza has rejected it, demanding an end to Israel's blockade first.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
@@ -213,6 +215,7 @@ def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
         ("Police detained 40 migrants in El Paso on Monday.", "detention"),
         ("A round-up of suspects followed in Kabul on Monday.", "detention"),
         ("In Kunar province Friday, a weapons facilitator turned himself in to Afghan forces.", "detention"),
+        ("Two soldiers were killed in Khan Younis on Thursday, the first deaths since the truce began.", "attack"),
     ],
 )
 def test_the_same_words_as_acts_are_events(text: str, family: str) -> None:

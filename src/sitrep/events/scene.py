@@ -459,6 +459,10 @@ def _near(a: Place, b: Place) -> bool:
     return dx * dx + dy * dy <= 15.0 * 15.0
 
 
+# A place that names a war or a campaign ("to protest the Gaza offensive") is its topic, not a scene.
+_NAMES_A_WAR = re.compile(r"\s+(?:offensive|war|conflict|crisis|campaign|invasion|blockade|siege|operation)\b", re.IGNORECASE)
+
+
 def context_place(
     text: str, places: list[Place], previous: list[tuple[int, int]], events: list[Event], main: Place | None
 ) -> Place | None:
@@ -479,13 +483,16 @@ def context_place(
         # event abroad is not what the next sentences go on about.
         if e.background and main is not None and e.place and e.place.get("country_code") != main.country_code:
             continue
-        if e.layer == "material" and e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1"):
-            # (a material event's: "providing support to refugees who fled South Kordofan" is no scene)
-            return next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
+        if e.layer == "material" and e.place and not e.place.get("how") and e.place.get("feature") in ("city", "landmark", "admin2", "admin1") and not _NAMES_A_WAR.match(text, e.evidence[0]["trigger"]["start"] - 1):
+            # (a material event's: "providing support to refugees who fled South Kordofan" is no scene,
+            # nor is a war or campaign named: "to protest the Gaza offensive")
+            own = next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
+            if own is not None:
+                return own
     named = [
         p for p in places
         if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")
-        and not reference(text, p)
+        and not reference(text, p) and not _NAMES_A_WAR.match(text, p.end)
     ]  # fmt: skip
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
