@@ -91,3 +91,14 @@ def test_a_unit_named_for_a_town_is_no_place() -> None:
     names = [p.name for p in find_places("In the port of Mariupol, Russian forces resumed their assault on the plant, the Azov regiment said.")]
     assert "Mariupol" in names and "Azov" not in names
     assert "Azov" in [p.name for p in find_places("Shells hit the Russian port of Azov on Monday.")]
+
+
+def test_the_town_named_after_town_of_is_the_scene_not_its_area() -> None:
+    """"the northern Gaza town of Beit Hanoun": the strike hit the town; "Kani Masi town of Duhok"
+    (an ACLED note's order) is Kani Masi, in Duhok."""
+    from tests.annotate import material_events
+
+    (strike, *_) = material_events("An Israeli airstrike hit a school in the northern Gaza town of Beit Hanoun on Thursday, killing 15 people.", "2014-07-24")
+    assert (strike.place or {}).get("name") == "Beit Hanoun"
+    (attack,) = material_events("On 13 June 2022, PKK militants attacked a Turkish army base in Kani Masi town of Duhok.", "2022-06-14")
+    assert (attack.place or {}).get("name") == "Kani Masi"
