@@ -136,3 +136,12 @@ def test_a_relative_clause_set_off_by_commas_names_no_doer() -> None:
     assert (clash.actor1 or {}).get("name") != "Military Forces of Syria"
     # A relative clause with the act in it keeps its own doer.
     assert "Police Forces of Nigeria" in [(e.actor1 or {}).get("name") for e in material_events("Police arrested a man who attacked a woman in Kano on Monday.", "2020-01-13")]
+
+
+def test_forces_striking_targets_is_a_strike_by_them() -> None:
+    """"struck targets near Kharkiv", "struck Hamas targets": a strike, and whom it names inside is hit."""
+    (strike,) = material_events("Russian forces struck targets near Kharkiv on Monday.", "2020-01-14")
+    assert strike.kind == "attack.airstrike" and (strike.place or {}).get("name") == "Kharkiv"
+    (gaza,) = material_events("Israel struck Hamas targets in Gaza overnight.", "2020-01-14")
+    assert (gaza.actor1 or {}).get("name") != "Hamas Movement"
+    assert material_events("The storm hit coastal towns in Florida on Monday.", "2020-01-14") == []

@@ -32,6 +32,8 @@ PASSIVE_BEFORE = re.compile(
 _INNER_PASSIVE = re.compile(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|grenades?|explosives?)\s+(?:[\w-]+\s+)?(?:was|were|been|being)\s", re.IGNORECASE)
 
 
+# "struck Hamas targets": whom a strike verb names inside its trigger is hit, not the striker.
+_STRUCK = re.compile(r"(?:struck|hit|pounded)\s", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
     r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$",
@@ -160,7 +162,7 @@ def actors(
     # ("Israeli troops and tanks moved into": the doer's name runs into the trigger.)
     within = [a for a in mentions if (start <= a["start"] or a["start"] < start < a["end"]) and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
-    subject: dict[str, Any] | None = before[-1] if before else (within[0] if within else None)
+    subject: dict[str, Any] | None = before[-1] if before else (within[0] if within and not (within[0]["start"] > start and _STRUCK.match(text, start)) else None)
     if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
         subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
     if before and subject is before[-1] and _AND_THEN.search(text, max(lo, start - 12), start) and _OBJECT_BEFORE.search(text, max(lo, subject["start"] - 20), subject["start"]):
