@@ -190,6 +190,8 @@ def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
         "His brother in Brussels has pleaded for him to turn himself in.",
         "The Gaza health ministry says more than 800 Palestinians have been killed since the fighting began on July 8.",
         "Hamas in Gaza has rejected it, demanding an end to Israel's blockade first.",
+        "China's embassy in Yangon urged Myanmar to stop all acts of violence.",
+        "Security forces in Myanmar have killed more than 700 people since the junta seized power on Feb. 1.",
     ],
 )
 def test_idioms_names_and_adjectives_tell_no_event(text: str) -> None:
