@@ -75,7 +75,6 @@ _MODAL_AFTER = _CUES["modal_after"]
 _ARMED_MARCH = _CUES["armed_march_before"]
 _NOT_POLITICAL_DEAL = _CUES["not_political_agreement"]
 _COUNTED_CASES = _CUES["counted_cases_before"]
-_RUNNING_TOLL = _CUES["running_toll_after"]
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
 _PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
@@ -210,8 +209,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True
     if sentence.rstrip().rstrip("\"'”’)").endswith("?"):
         return True  # "Was it because of a protest, or ...?": a question asserts no happening
-    if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start) or _COUNTED_CASES.search(sentence, max(0, start - 70), start) or (_HARM_ONLY.fullmatch(word) and _RUNNING_TOLL.match(sentence, end)):
-        return True  # ("four prior arrests", "1,200 incidents of sexual violence", "800 killed since the fighting began": many, none told)
+    if _PRIOR_BEFORE.search(sentence, max(0, start - 40), start) or _COUNTED_CASES.search(sentence, max(0, start - 70), start):
+        return True  # ("four prior arrests", "1,200 incidents of sexual violence": many, none told)
     if recalled_cause(sentence, start, end):
         return True  # "protests against a police killing": the killing is known, not the day's
     if _GONE_TO.search(sentence, max(0, start - 30), start):
