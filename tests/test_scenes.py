@@ -505,3 +505,15 @@ def test_a_war_named_as_a_protests_topic_is_no_scene_for_the_next_sentence() -> 
     )
     protest = [e for e in events if e.family == "protest"]
     assert protest and all((e.place or {}).get("admin1") == "West Bank" for e in protest)
+
+
+def test_a_wars_toll_told_with_an_aside_is_the_countrys_war() -> None:
+    """"The war, which began in April 1992, has killed 200,000": the recalled war, in Bosnia, not at
+    the town the last sentence named, and no toll on the map."""
+    events = _material(
+        "SARAJEVO, Bosnia-Herzegovina (AP) -- Serbs detained 12 U.N. observers near Pale on Monday. "
+        "The war, which began in April 1992, has killed an estimated 200,000 people.",
+        "1995-05-30",
+    )
+    war = [e for e in events if e.evidence[0]["text"].startswith("The war")]
+    assert war and all((e.place or {}).get("feature") == "country" and e.fatalities is None and e.background for e in war)

@@ -427,7 +427,7 @@ _WAR_LEVEL = re.compile(
 # The war itself as the one that kills or drives out: "the conflict has killed", "the
 # insurgency has killed ... and displaced".
 _WAR_SUBJECT = re.compile(
-    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)\s+"
+    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s*,[^,.;]{3,60},)?\s+"
     r"(?:(?:in|on|against|with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+)?\s+)?(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
     r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
     re.IGNORECASE,
