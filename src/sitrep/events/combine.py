@@ -21,6 +21,11 @@ _SPECIFIC = {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.su
 _APART = re.compile(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
 # "Heavy clashes continued in the north": a fight with a verb of its own.
 _GOES_ON = fast_cues()["fight_goes_on_after"]
+# "Fighting in the city has killed thousands": the killing is the fight's toll.
+_FIGHT_KILLS = fast_cues()["fight_kills_after"]
+# "In a separate attack, gunmen ambushed a police patrol": the opener names the happening the
+# sentence goes on to tell, not another one.
+_OPENER = re.compile(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -78,6 +83,12 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
             or (h[0].name == "clash.armed" and _GOES_ON.match(sentence, h[2]))
             or any(_APART.search(sentence, h[2], a) or (_OTHER_CLAUSE.search(sentence, h[2], a) and sentence[h[1] : h[2]].endswith("ed")) for a in strikes if a > h[2])
         ]  # fmt: skip
+    if (opener := _OPENER.match(sentence)) is not None and any(k.family in ("attack", "clash") and s > opener.end() for k, s, _ in found):
+        out = [h for h in out if not (h[0].name in ("attack.civilians", "clash.armed") and h[1] == opener.start("noun"))]
+    if "clash.armed" in names and "attack.civilians" in names:
+        # "Fighting in the city has killed thousands since December": one fight and its toll.
+        tolls = {m.end() for k, _, b in found if k.name == "clash.armed" and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
+        out = [h for h in out if not (h[0].name == "attack.civilians" and h[1] in tolls)]
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
     if "weapons.disrupted" in names:
         # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades

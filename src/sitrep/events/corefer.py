@@ -31,6 +31,7 @@ _VIOLENT = {"attack", "clash"}
 # bombing is the generic word for either; an air strike and a shelling stay two.
 _BOMBING = "attack.bombing"
 _REMOTE = {"attack.airstrike", "attack.shelling"}
+_SUICIDE = "attack.suicide"
 # A bomb set off by hand is no bomb dropped or fired: "detonated his explosives", "a car bomb".
 _PLANTED = re.compile(r"\b(?:detonat\w*|blew (?:himself|herself|themselves) up|(?:car|truck) bombs?)\b", re.IGNORECASE)
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
@@ -98,6 +99,8 @@ def same_kind(lead: Event, e: Event) -> bool:
             and not any(x.family == "protest" and _peaceful(x) for x in (lead, e))
         )
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
+        # "A suicide car bomber blew himself up ..." then "The blast ...": a suicide bombing is a bombing.
+        or {lead.kind, e.kind} == {_BOMBING, _SUICIDE}
         or (
             _BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE
             and not any(x.kind == _BOMBING and _PLANTED.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))

@@ -128,6 +128,8 @@ _TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|br
 # on Saturday": the day is the killing's. ", killing 15 on Saturday" (active) stays the act's.
 _PASSIVE_BEFORE = re.compile(r"(?:,\s+(?:\d{1,3},\s+)?|\b(?:was|were|been|being)\s+(?:\w+ly\s+)?)$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:\w+ly\s+)?(?:killed|shot|slain|wounded|injured|hurt|struck|beaten|stabbed|murdered|attacked|assassinated|executed|gunned)\b", re.IGNORECASE)
+# A day a plan is set for is the planned thing's ("elections planned for January").
+_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|due|to be held|to take place)\s+(?:for|on|in)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -346,6 +348,8 @@ def _own_date(
             # told before a noun that recalls the blast is the memorial's (a day opening the
             # sentence, "On Sunday, the attack killed five", or a date written out still dates it).
             return False
+        if (plan := _PLANNED_FOR.search(text, max(s0, t.start - 40), t.start)) is not None and not (0 <= plan.start() - trigger[1] < 25):
+            return False  # "condemned the bombing and vowed attacks would not derail elections planned for January"
         if _TELLING_NOUN.match(text, t.end) and _DETERMINER.search(text, max(0, t.start - 8), t.start):
             return False  # "In a November 9 press conference, Kiir ... the bombing on Tuesday": the conference's day
         if any(passive_between(text, trigger, o, t) for o in others):

@@ -52,7 +52,7 @@ from sitrep.events.eventness import (
     war_toll,
 )
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
-from sitrep.events.places import is_capital
+from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack
 from sitrep.events.reread import reread
@@ -113,7 +113,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     places = scenes(text, named)  # where something may have happened; ``named`` also names doers
     times = [t for t in article.times if t.field == "text" and t.type in ("date", "time")]
     quantities = [q for q in article.quantities if q.field == "text"]
-    focus = filed_from(main_place([p for p in places if not reference(text, p)]), article.places)
+    named_here = [p for p in places if not reference(text, p)]
+    plain = [p for p in named_here if not attributive(text, p)]  # ("U.S. troops": whose, not where)
+    focus = filed_from(main_place(plain if any(not p.adjectival for p in plain) else named_here), article.places)
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from sitrep.model import Place
 
 # ACLED writes these countries differently from GeoNames.
 _ACLED_NAMES = {
@@ -36,3 +39,17 @@ def is_capital(name: str, geonameid: int | None) -> bool:
     return geonameid is not None and any(
         gaz.entry(rid).geonameid == geonameid and gaz.entry(rid).capital for rid, _ in gaz.lookup(name.lower())
     )
+
+
+# "U.S. troops", "U.S.-led forces": a country's name used as a modifier names whose, not where.
+_MODIFIES = re.compile(
+    r"(?:-[a-z]|\s+(?!(?:and|or|but|nor|on|in|at|to|for|from|with|by|of|as|has|have|had|is|are|was|were|will|would|"
+    r"could|can|may|said|says|say|which|who|that|this|these|since|after|before|over|under|into|against|the|a|an|while|where|"
+    r"when|last|earlier|later|itself|alone|again|also|did|does|do|not|if|than|until|about|through|during|because)\b)[a-z])"
+)
+
+
+def attributive(text: str, p: Place) -> bool:
+    """Whether a country's name stands before a noun as a modifier ("U.S. troops", "U.S.-led"):
+    it tells whose troops, not where the story happens."""
+    return p.feature == "country" and not p.adjectival and _MODIFIES.match(text, p.end) is not None
