@@ -56,3 +56,25 @@ def test_troops_of_a_country_do_not_make_it_the_story_place() -> None:
 def test_fighting_that_has_killed_thousands_is_one_fight_with_its_toll() -> None:
     text = "GROZNY, Russia (AP) -- Fighting in the city has killed thousands of people since December."
     assert [e.kind for e in _material(text, "1995-01-05")] == ["clash.armed"]
+
+
+_LANKA = """COLOMBO, Sri Lanka (AP) - Sri Lankan troops killed at least 40 Tamil Tiger rebels in fierce fighting in the north of the island, the military said Sunday, as government forces pressed an offensive on the rebels' de facto capital of Kilinochchi.
+
+Nine soldiers were also killed and 35 wounded in the clashes Saturday near the town of Paranthan, military spokesman Brig. Udaya Nanayakkara said.
+
+The government pulled out of a Norwegian-brokered cease-fire in January, saying the rebels had violated it thousands of times. The Tigers have fought since 1983 for an independent state for minority Tamils, and more than 70,000 people have died in the conflict.
+"""
+
+
+def test_the_other_sides_dead_in_the_clashes_join_the_fight_told_before() -> None:
+    fights = [e for e in _material(_LANKA, "2008-11-16") if e.family == "clash"]
+    assert [(e.date or {}).get("value") for e in fights] == ["2008-11-15"]
+
+
+def test_pulling_out_of_a_cease_fire_is_no_retreat() -> None:
+    assert not [e for e in _material(_LANKA, "2008-11-16") if e.family == "force"]
+
+
+def test_a_wars_toll_is_the_countrys_from_the_year_it_began() -> None:
+    tolls = [e for e in _material(_LANKA, "2008-11-16") if "died" in e.evidence[0]["trigger"]["text"]]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value"), e.background) for e in tolls] == [("Sri Lanka", "1983", True)]

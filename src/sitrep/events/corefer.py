@@ -328,7 +328,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 if any(events[k].evidence[0]["trigger"]["start"] == e.evidence[0]["trigger"]["start"] for k in clusters[c]):
                     continue  # "airstrikes on Khan Younis and Rafah": one trigger told in two towns is two scenes, however near
                 held = date_of[c]
-                if own_date is not None and held is None and _other_toll(e, [events[k] for k in clusters[c]]):
+                if own_date is not None and held is None and _other_toll(e, [events[k] for k in clusters[c]]) and not _IN_THE_ATTACK.search(str(e.evidence[0]["text"])):
+                    # ("Nine soldiers were also killed in the clashes Saturday": the clashes told before, the other side's dead)
                     continue  # "a tank fired on a building, killing four, on Monday" is not the undated strike that killed 40
                 if own_date is None and _SERIES.search(str((held or {}).get("text") or "")) and not _SERIES.search(str((e.date or {}).get("text") or "")):
                     continue  # "five days of rioting" began on the 6th; petrol bombs told undated are not its first day

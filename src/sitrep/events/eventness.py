@@ -433,7 +433,7 @@ _WAR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WAR_TOLL = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?wars?\b", re.IGNORECASE
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b", re.IGNORECASE
 )
 
 

@@ -243,7 +243,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             abroad = place is not None and place.feature == "country" and focus is not None and place.country_code != focus.country_code and is_where_of(text, place, start)
             if abroad and (event.date or {}).get("how") != "text":
                 continue  # "as it did in Rwanda, where a million were massacred": told of another land with no day, nothing to place in time
-            if earlier and (event.date is None or event.date["how"] == "published"):
+            if toll_of_war and (event.date or {}).get("how") != "text" and (year := next((t for t in times if s_start <= t.start < s_end and _YEAR_ONLY.fullmatch(t.value)), None)):
+                # "have fought since 1983 ..., and 70,000 have died in the conflict": the war's, from its start
+                event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
+            elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war:
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
                 # "A second protest followed the next night": the night after the day carried over
                 event.date = day_apart(text, clause, (s_start, s_end), (start, end), event.date)
@@ -371,6 +374,7 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
+_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 # "condemned the aerial bombing of a camp": the act a condemnation names.
