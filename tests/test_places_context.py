@@ -102,3 +102,12 @@ def test_the_town_named_after_town_of_is_the_scene_not_its_area() -> None:
     assert (strike.place or {}).get("name") == "Beit Hanoun"
     (attack,) = material_events("On 13 June 2022, PKK militants attacked a Turkish army base in Kani Masi town of Duhok.", "2022-06-14")
     assert (attack.place or {}).get("name") == "Kani Masi"
+
+
+def test_a_day_named_for_a_town_is_no_place() -> None:
+    assert [p.name for p in find_places("The two men were arrested on Valentine's Day in Brooklyn.")] == ["Brooklyn"]
+
+
+def test_a_small_towns_name_that_questions_why_is_a_person() -> None:
+    assert not find_places("Whitmire questioned why several prisons stopped searching visitors.")
+    assert [p.name for p in find_places("Residents of Whitmire questioned why the plant closed.")] == ["Whitmire"]

@@ -78,3 +78,69 @@ def test_pulling_out_of_a_cease_fire_is_no_retreat() -> None:
 def test_a_wars_toll_is_the_countrys_from_the_year_it_began() -> None:
     tolls = [e for e in _material(_LANKA, "2008-11-16") if "died" in e.evidence[0]["trigger"]["text"]]
     assert [((e.place or {}).get("name"), (e.date or {}).get("value"), e.background) for e in tolls] == [("Sri Lanka", "1983", True)]
+
+
+def test_a_rebel_stronghold_seized_days_ago_does_not_date_the_battle_for_it() -> None:
+    text = (
+        "BAMAKO (AFP) - Malian troops recaptured the central town of Konna on Sunday. "
+        "Dozens of fighters were killed in the battle for the town, which the rebels seized on Thursday."
+    )
+    assert "2013-01-10" not in [(e.date or {}).get("value") for e in _material(text, "2013-01-13") if e.family in ("clash", "attack")]
+
+
+def test_a_suspect_fleeing_on_foot_is_no_retreat() -> None:
+    text = "HOUSTON (AP) - The inmate took the officers' weapons and drove off in a van before fleeing on foot."
+    assert not [e for e in _material(text, "2009-12-01") if e.family == "force"]
+
+
+_COLOMBIA = """BOGOTA, Colombia (Reuters) - Leftist FARC guerrillas killed 12 soldiers in an ambush in southern Colombia, the army said on Wednesday.
+
+The soldiers were patrolling a rural area near the town of San Vicente del Caguan in Caqueta province on Tuesday when rebels detonated explosives and opened fire, army commander Gen. Mario Montoya told reporters.
+
+Troops backed by helicopter gunships were pursuing the attackers, he said.
+
+Kidnappings and murders have fallen sharply, but rights groups accuse the army of abuses.
+
+The FARC, Latin America's oldest insurgency, has been fighting the state since 1964.
+"""
+
+
+def test_an_ambush_told_in_detail_after_is_one_event_at_the_town_the_detail_names() -> None:
+    violent = [e for e in _material(_COLOMBIA, "2005-02-02") if e.family in ("attack", "clash") and not e.background]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value"), e.fatalities) for e in violent] == [("San Vicente del Caguan", "2005-02-01", 12)]
+
+
+def test_gunships_backing_troops_and_a_falling_crime_rate_are_no_events() -> None:
+    kinds = [e.kind for e in _material(_COLOMBIA, "2005-02-02")]
+    assert "attack.airstrike" not in kinds and "abduction" not in kinds
+
+
+def test_a_regions_possessive_is_no_scene() -> None:
+    war = [e for e in _material(_COLOMBIA, "2005-02-02") if e.background]
+    assert [(e.place or {}).get("name") for e in war] == ["Colombia"]
+
+
+_LEBANON = """BEIRUT, July 16 (Reuters) - Israeli warplanes pounded Hezbollah strongholds in Beirut's southern suburbs on Sunday, and a barrage of Hezbollah rockets slammed into the northern Israeli port city of Haifa, killing eight people at a railway depot.
+
+The rocket attack on Haifa, Israel's third-largest city, was the deadliest on Israel since the conflict erupted on Wednesday, when Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid.
+
+Lebanese security sources said at least 35 people were killed across Lebanon on Sunday, including 16 in the southern port of Tyre, where an Israeli air strike flattened a building housing civil defence workers.
+"""
+
+
+def test_soldiers_captured_in_a_raid_are_an_abduction_on_the_day_the_when_clause_follows() -> None:
+    taken = [e for e in _material(_LEBANON, "2006-07-16") if e.kind == "abduction"]
+    assert [((e.date or {}).get("value"), e.background, (e.actor1 or {}).get("name")) for e in taken] == [("2006-07-12", True, "Hezbollah")]
+
+
+def test_a_towns_share_of_a_countrys_toll_is_its_own() -> None:
+    tyre = _at(_material(_LEBANON, "2006-07-16"), "Tyre")
+    assert [(e.kind, e.fatalities) for e in tyre] == [("attack.airstrike", 16)]
+
+
+def test_a_plan_to_capture_soldiers_and_vehicles_seized_by_soldiers_are_no_abductions() -> None:
+    text = (
+        "GAZA (Reuters) - Israel claimed Hamas was planning to use a tunnel to capture Israeli soldiers. "
+        "Weapons and vehicles were seized by the soldiers."
+    )
+    assert not [e for e in _material(text, "2008-11-05") if e.kind == "abduction"]

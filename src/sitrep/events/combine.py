@@ -13,7 +13,7 @@ from sitrep.events.clauses import finite, subordinate
 from sitrep.events.dating import series
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.lowercue import LowerCue
-from sitrep.model import Event
+from sitrep.model import Event, TimeRef
 
 _GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
 _DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
@@ -182,12 +182,21 @@ def year_clause(sentence: str, at: int) -> str | None:
     return None
 
 
-def when_day(events: list[Event], sentence: str, s_start: int) -> None:
+def when_day(events: list[Event], sentence: str, s_start: int, times: list[TimeRef] | None = None) -> None:
     """Date an event told in a ", when ..." clause to the event the clause follows, when that
     event's day is written onto it and differs from the one the sentence opened on; or to the
-    year the clause follows ("since 1999, when Moscow sent troops back")."""
+    year or day the clause follows ("since 1999, when Moscow sent troops back", "since the
+    conflict erupted on Wednesday, when guerrillas captured two soldiers")."""
     for m in _WHEN.finditer(sentence):
         y = _YEAR_WHEN.search(sentence, max(0, m.start() - 30), m.start())
+        ref = next((t for t in times or () if t.end == s_start + m.start() and len(t.value) == 10 and t.value[:1].isdigit()), None)
+        if y is None and ref is not None:
+            on_day = {"value": ref.value, "precision": "day", "how": "text", "text": ref.text}
+            for e in events:
+                own = str((e.date or {}).get("text") or "")
+                if e.evidence[0]["trigger"]["start"] - s_start >= m.end() and (not own or sentence.find(own, m.end()) < 0):
+                    e.date = dict(on_day)
+            continue
         if y is not None:
             month = y.group("month")
             value = y.group("year") + (f"-{_MONTHS.index(month.lower()) + 1:02d}" if month else "")

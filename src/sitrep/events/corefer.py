@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.events.eventness import whole_war_toll
 from sitrep.events.places import country_name
+from sitrep.events.wartoll import whole_war_toll
 from sitrep.model import Event
 
 # Generic words for violence ("the attack", "killed", "the fighting") can retell any
@@ -32,6 +32,7 @@ _VIOLENT = {"attack", "clash"}
 _BOMBING = "attack.bombing"
 _REMOTE = {"attack.airstrike", "attack.shelling"}
 _SUICIDE = "attack.suicide"
+_AMBUSH = re.compile(r"\bin\s+an?\s+(?:[\w-]+\s+)?ambush\b", re.IGNORECASE)
 # A bomb set off by hand is no bomb dropped or fired: "detonated his explosives", "a car bomb".
 _PLANTED = re.compile(r"\b(?:detonat\w*|blew (?:himself|herself|themselves) up|(?:car|truck) bombs?)\b", re.IGNORECASE)
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
@@ -101,6 +102,8 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
         # "A suicide car bomber blew himself up ..." then "The blast ...": a suicide bombing is a bombing.
         or {lead.kind, e.kind} == {_BOMBING, _SUICIDE}
+        # "killed 12 soldiers in an ambush" then "rebels detonated explosives and opened fire": the ambush's means
+        or (lead.family in _VIOLENT and e.family == "attack" and _AMBUSH.search(str(lead.evidence[0]["text"])) is not None)
         or (
             _BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE
             and not any(x.kind == _BOMBING and _PLANTED.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))

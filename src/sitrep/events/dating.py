@@ -121,6 +121,10 @@ _SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # Another clause told in the past perfect: what had happened before the sentence's event.
 _HAD = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
 _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
+# "the battle for the town, which the rebels seized on Thursday": the seizure's day. (Not a
+# verb of the noun's own course: "the protests, which began on Thursday".)
+_WHICH = re.compile(r",\s+which$", re.IGNORECASE)
+_OWN_COURSE = re.compile(r"\s*(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|took place|happened|occurred|continued|lasted|flared|spread|ended|was|were|is|are)\b", re.IGNORECASE)
 # A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
 _TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
 # Another event told in the passive after this one, with the date after it: "a vigil for Kimani
@@ -359,7 +363,7 @@ def _own_date(
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
         if _HAD.search(sentence, a, t.start - s0):
             return False  # "retook Leego, which the militants had seized last month": the seizure's, earlier
-        if _RELATIVE.search(sentence, max(0, a - 8), a):
+        if _RELATIVE.search(sentence, max(0, a - 8), a) or (_WHICH.search(sentence, max(0, a - 8), a) and not _OWN_COURSE.match(sentence, a)):
             return False  # "a vigil in Brooklyn, where Kimani Gray was shot Saturday": the shooting's day
         if all(t.end <= o[0] for o in others):
             return True  # "On 27 January, X looted ... and vandalized ...": the opening date covers all

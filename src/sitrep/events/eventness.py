@@ -61,6 +61,9 @@ _ABSTRACT_TARGET = _CUES["abstract_target_after"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
+_AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft")
+_SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PAIR_OPENS = re.compile(r"[\"'“‘(]?[\w-]+\s+and\s+")  # "Kidnappings and murders have fallen"
 _GENERIC_OBJECT = _CUES["generic_object_after"]
 _GENERIC_SUBJECT = _CUES["generic_subject_before"]
 _ADJECTIVE = _CUES["adjective_after"]
@@ -298,7 +301,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "19 state legislative bodies", "international bodies": institutions, not the dead
     if _GENERIC_OBJECT.match(sentence, end) or _GENERIC_SUBJECT.search(sentence, max(0, start - 50), start):
         return True  # "troops fighting abroad", "to detain and to deport every illegal alien", "all people arrested"
-    if _GENERIC.match(sentence, end) and not sentence[:start].strip(" \"'“‘("):
+    if _GENERIC.match(sentence, end) and (not sentence[:start].strip(" \"'“‘(") or _PAIR_OPENS.fullmatch(sentence, 0, start)):
         return True  # "Rape is an evil act.", "Violence is never the answer": a kind of act, no happening
     if _HARM_ONLY.fullmatch(word):
         # "killed by a hit-and-run driver", "a tsunami that killed 170,000": a harm with a
@@ -332,6 +335,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the driver fled the accident scene but was apprehended": a traffic case
     if word.startswith("March") and (_MONTH_BEFORE.search(sentence, max(0, start - 12), start) or re.match(r"\s*\d", sentence[start + 5 :])):
         return True  # "spotted objects on 28 March in a new search area": the month, no march
+    if _AIRCRAFT.fullmatch(lowered) and _SUPPORTED_BY.search(sentence, max(0, start - 40), start):
+        return True  # "Troops backed by helicopter gunships were pursuing the attackers": aircraft along, no strike told
     if lowered.startswith(("beat", "defeat", "rout", "crush", "edg")) and _SCORE.search(sentence):
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):
@@ -346,6 +351,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "he has fought for the Islamic State in Syria": a career, no battle
     if family in ("force", "territory") and lowered.startswith("surrender") and re.match(r"\s+(?:for questioning|to (?:the )?(?:police|authorities|investigators|FBI)|himself|herself|(?:his|her|their) (?:passports?|licen[cs]es?|seats?|titles?|lead))\b", sentence[end:]):
         return True  # "his brother, who surrendered for questioning": a person turning himself in, no force
+    if family == "force" and re.match(r"\s+(?:on foot|the scene|from (?:the )?(?:scene|police|officers|deputies|guards|authorities|jail|prison)|police|officers|arrest|custody)\b", sentence[end:]):
+        return True  # "drove off before fleeing on foot": a suspect's escape, no force withdrawing
     if family == "agreement" and _NOT_POLITICAL_DEAL.search(sentence):
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
@@ -422,45 +429,6 @@ _WAR_LEVEL = re.compile(
     r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b)",
     re.IGNORECASE,
 )
-
-
-# The war itself as the one that kills or drives out: "the conflict has killed", "the
-# insurgency has killed ... and displaced".
-_WAR_SUBJECT = re.compile(
-    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s*,[^,.;]{3,60},)?\s+"
-    r"(?:(?:in|on|against|with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+)?\s+)?(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
-    r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
-    re.IGNORECASE,
-)
-_WAR_TOLL = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b", re.IGNORECASE
-)
-
-
-def war_toll(sentence: str, start: int, end: int) -> bool:
-    """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
-    north-south civil war"): a country's history, at no town the story is about."""
-    word = sentence[start:end].lower()
-    if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 80), start):
-        return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
-    return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
-
-
-_TOLL_WORD = re.compile(r"\b(?:killed|killing|died|dead|deaths?|displaced)\b", re.IGNORECASE)
-
-
-_A_WAR = re.compile(r"\b(?:wars?|insurgency|conflict|uprising|rebellion)\b", re.IGNORECASE)
-
-
-def whole_war_toll(sentence: str, start: int, end: int) -> bool:
-    """Whether the death at ``start:end`` is a whole war's toll told with the war named ("The war
-    has killed more than 10,000 people"), not "the fighting has killed 12", which may be one clash's."""
-    return war_toll(sentence, start, end) and _A_WAR.search(sentence, max(0, start - 80), end + 80) is not None
-
-
-def tells_war_toll(sentence: str) -> bool:
-    """Whether the sentence tells a whole war's toll ("The war has killed more than 10,000 people")."""
-    return any(whole_war_toll(sentence, m.start(), m.end()) for m in _TOLL_WORD.finditer(sentence))
 
 
 def fled_cause(sentence: str, start: int, end: int) -> bool:

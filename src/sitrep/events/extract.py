@@ -49,7 +49,6 @@ from sitrep.events.eventness import (
     named_event,
     no_happening,
     recalled_cause,
-    war_toll,
 )
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
 from sitrep.events.places import attributive, is_capital
@@ -79,10 +78,12 @@ from sitrep.events.tolls import (
     coded_totals,
     toll_into_act,
     toll_of,
+    town_share,
 )
 from sitrep.events.towns import coordinated, each_town, place_json
 from sitrep.events.triggers import triggers_of
 from sitrep.events.victims import marked, retold_killing
+from sitrep.events.wartoll import war_toll
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.sentences import split_sentences
 
@@ -313,7 +314,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 events.extend(towns)
         toll_into_act(events, n_before)
         sparked_day(events[n_before:], sentence, s_start)
-        when_day(events[n_before:], sentence, s_start)
+        when_day(events[n_before:], sentence, s_start, times)
         that_day(events[n_before:], sentence, s_start)
         if tag and label:
             if len(events) == n_before:
@@ -441,6 +442,8 @@ def _event(
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = toll_of(kind, sentence, in_sentence, s_start)
+    if fatalities is not None and place is not None and (share := town_share(text, place.start, s_start)) is not None:
+        fatalities = min(share, fatalities)
     modality = modality_of(text, sentence, s_start, start, end, kind)
     date = ahead(date, article) if modality == "planned" else date if modality == "hypothetical" else before_story(date, article)
     sources = sources_of(sentence, article)

@@ -47,6 +47,8 @@ def reread(
     if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and not (actor1 and actor1["type"] in ARMED):
         # "civilians fled as bombs fell", "refugees fleeing the fighting": people displaced, no force retreating.
         return lex.kinds["displacement"]
+    if kind.name == "abduction" and actor1 and actor1["type"] == "state" and text[start:end].lower().startswith(("captur", "seiz", "snatch")):
+        return lex.kinds["detention.arrest"]  # "Police captured 20 people at the border": a state's forces detain
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
     if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):

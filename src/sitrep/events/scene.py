@@ -177,8 +177,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # "Israel's attacks against three UN schools": the doer's name, not the scene
         if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue  # "fighting rebels in areas near South Sudan": the other side of that border
-        if p.feature in ("country", "continent", "region") and _BROADCASTER_AFTER.match(text, p.end):
-            continue  # "a journalist with Europe 1", "told France 24": a broadcaster's name
+        if p.feature in ("country", "continent", "region") and (_BROADCASTER_AFTER.match(text, p.end) or (p.feature != "country" and text.startswith(("'s ", "’s "), p.end))):
+            continue  # "a journalist with Europe 1", "told France 24": a broadcaster's name; "Latin America's oldest insurgency": whose
         if _HOSPITAL_AFTER.match(text, p.end) and p.feature != "landmark":
             continue
         if _COMPOUND_AFTER.match(text, p.end):

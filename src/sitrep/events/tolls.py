@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from sitrep.events.combine import year_clause
 from sitrep.events.corefer import opens_elsewhere, places_agree
-from sitrep.events.eventness import tells_war_toll
 from sitrep.events.lexicon import Kind
+from sitrep.events.wartoll import tells_war_toll
 from sitrep.lowercue import LowerCue
 from sitrep.model import Event, Place, Quantity
 
@@ -309,3 +309,18 @@ def _killed_words(sentence: str) -> int | None:
 
 
 _DEATH_CAUSE = re.compile(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+
+
+# "at least 35 people were killed across Lebanon, including 16 in the southern port of Tyre".
+_SHARE_BEFORE = re.compile(
+    r"\bincluding\s+(?:at\s+least\s+|some\s+|about\s+)?(?P<n>\d[\d,]*|two|three|four|five|six)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def town_share(text: str, place_start: int, s_start: int) -> int | None:
+    """The part of a wider toll a sentence gives the town at ``place_start`` ("35 killed across
+    Lebanon, including 16 in Tyre": Tyre's 16), or None: a toll of several places is not one town's."""
+    m = _SHARE_BEFORE.search(text, max(s_start, place_start - 80), place_start)
+    return None if m is None else _number(m.group("n").replace(",", ""))

@@ -17,6 +17,7 @@ from sitrep.places.gazetteer import (
 )
 from sitrep.places.names import Token, key_of, tokenize
 from sitrep.places.not_places import inside_firm_names, inside_not_places, not_places
+from sitrep.places.persons import person_keys
 from sitrep.places.variants import respelt
 from sitrep.places.vocab import (
     CONNECTORS,
@@ -24,7 +25,6 @@ from sitrep.places.vocab import (
     NOT_ALONE,
     PLACE_MODIFIERS,
     PLACE_PREPS,
-    ROLES,
     SPEECH,
     TITLES,
     TYPE_AFTER,
@@ -216,109 +216,10 @@ def _area(m: Mention, gaz: Gazetteer) -> bool:
     )
 
 
-def _small_town(gaz: Gazetteer, key: str) -> bool:
-    """Whether every place a key names is a town of under 20,000 (a surname's likelier reading)."""
-    entries = gaz.lookup(key)
-    return bool(entries) and all(gaz.feature(rid) == "city" and gaz.pop[rid] < 20_000 for rid, _ in entries)
-
-
-def _person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
-    """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
-    out: set[str] = set()
-    caps = [t.raw[:1].isupper() for t in toks]  # (once: this loop reads each word thrice)
-    n = len(toks)
-    for i in [j for j in range(n - 1) if caps[j + 1]]:
-        a, b = toks[i], toks[i + 1]
-        if text[a.end : b.start] not in (" ", ". "):
-            continue
-        c = toks[i + 2] if i + 2 < n else None
-        full = c is not None and caps[i + 2] and text[b.end : c.start] == " "
-        if caps[i] and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
-            out.add(b.key)
-            if full and a.key in TITLES and c is not None:
-                out.add(c.key)  # "Officer Jovaniel Cordova": the surname after an unknown given name
-        elif a.key in ROLES and a.raw.islower() and full and c is not None:
-            out.update((b.key, c.key))  # "protester Paris Kyriakides"
-        elif (
-            _capitalised(a) and not a.raw.isupper() and a.key not in PLACE_MODIFIERS and a.key not in TITLES
-            and a.key not in _OPENERS and not b.raw.isupper() and text[a.end : b.start] == " " and _SPEAKS.match(text, b.end)
-        ):  # fmt: skip
-            out.add(b.key)  # "Mitt Romney said": a full name that speaks, so "Romney" is him
-        elif (
-            _capitalised(a) and not a.raw.isupper() and len(a.raw) > 2 and not gaz.lookup(a.key) and a.key not in TITLES
-            and a.key not in PLACE_MODIFIERS and a.key not in _OPENERS and not _sentence_initial(text, a.start)
-            and text[a.end : b.start] == " " and not b.raw.isupper() and _small_town(gaz, b.key)
-            and not (c is not None and _capitalised(c) and text[b.end : c.start] == " ")
-        ):  # fmt: skip
-            out.add(b.key)  # "against Mitt Romney": an unknown word before a small town's name is a given name
-    # Only around the verbs that tell of a person (a scan of the text, not a test per word).
-    if _PERSON_HINT.search(text):
-        ends = {tok.end: i for i, tok in enumerate(toks)}
-        starts = {tok.start: i for i, tok in enumerate(toks)}
-        for m in _PERSON_PASSIVE_AT.finditer(text):
-            k = ends.get(m.start())
-            if k is None:
-                continue
-            tok, prev = toks[k], (toks[k - 1] if k else None)
-            if (
-                _capitalised(tok) and not tok.raw.isupper()
-                and (prev is None or not ((_capitalised(prev) and (prev.key in PLACE_MODIFIERS or gaz.lookup(prev.key))) or prev.key in PLACE_PREPS or prev.key in ("from", "of")))
-            ):  # fmt: skip
-                # "Jackson was arrested": no town is arrested, sentenced or born ("a man from
-                # Palestine was arrested", "New Zealand has been suspended" are other readings).
-                out.add(tok.key)
-        for m in _PERSON_OBJECT.finditer(text):
-            j = starts.get(m.end())
-            if j is not None and _capitalised(toks[j]):
-                out.add(toks[j].key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
-    if "named" in text or "called" in text:
-        starts = {tok.start: i for i, tok in enumerate(toks)}
-        for m in _NAMED_PERSON.finditer(text):
-            j = starts.get(m.end())
-            if j is not None and _capitalised(toks[j]):
-                out.add(toks[j].key)  # "their son, whom the couple had named Conner": a person
-    # "Laci Peterson", "Peterson" alone a person: "Laci's disappearance" is hers ("Drive" of "Elkview Drive" is never alone).
-    pairs = [(j, toks[j], toks[j + 1]) for j in range(n - 1) if caps[j] and caps[j + 1] and toks[j + 1].key in out and text[toks[j].end : toks[j + 1].start] == " "]
-    alone = {toks[j].key for j in range(n) if toks[j].key in out and not (j and caps[j - 1] and text[toks[j - 1].end : toks[j].start] == " ")} if pairs else set()
-    out.update(
-        a.key for _, a, b in pairs
-        if b.key in alone and b.key not in HEAD_WORDS and gaz.commonness(b.key) < 4.0 and not a.raw.isupper()
-        and a.key not in PLACE_MODIFIERS | TITLES | _OPENERS and (not gaz.lookup(a.key) or _small_town(gaz, a.key))
-    )  # fmt: skip
-    return out
-
-
-# A person given a name: the name is the person's ("a son named Conner"; "a town named Conner" is a place).
-_NAMED_PERSON = re.compile(
-    r"\b(?:whom\s+(?:\w+\s+){0,4}|(?:son|daughter|boy|girl|baby|child|infant|man|woman|wife|husband|brother|sister|"
-    r"nephew|niece|friend|suspect|teen|teenager|student|dog|puppy)\s+(?:was\s+|is\s+)?)(?:named|called|nicknamed|christened)\s+(?=[A-Z])"
-)
-
-
-# Verbs whose direct object is a person, never a town.
-_PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated|(?:death|murder|killing|funeral|body) of) (?=[A-Z])")
-_PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|death|murder|killing|funeral|body|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
-# What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
-_PERSON_PASSIVE_AT = re.compile(
-    r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
-    r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
-    r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled|killed|shot|"
-    r"wounded|injured|kidnapped|abducted|found (?:not )?guilty)\b"
-    r"|\s+died\s+(?:trying|while|after|of|in\s+(?:hospital|his|her)|at\s+(?:the\s+)?(?:age|hospital|scene))\b"
-)
-
-
-# A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
-# not "the governor of Unity State, said", an apposition; not "Although Israel said").
-_OPENERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
-_SPEAKS = re.compile(
-    r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
-)
-
 
 def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """The candidates that read as places in their context."""
-    persons = _person_keys(text, toks, gaz)
+    persons = person_keys(text, toks, gaz)
     starts = {m.first: m for m in mentions}
     inside = inside_not_places(toks) | inside_firm_names(text, toks)
     return [

@@ -1,0 +1,44 @@
+"""A whole war's toll (#25): "The war has killed more than 10,000 people", "some 2 million
+died in the civil war" tell a country's history, at no town the story is about."""
+
+from __future__ import annotations
+
+import re
+
+# The war itself as the one that kills or drives out: "the conflict has killed", "the
+# insurgency has killed ... and displaced".
+_WAR_SUBJECT = re.compile(
+    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s*,[^,.;]{3,60},)?\s+"
+    r"(?:(?:in|on|against|with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+)?\s+)?(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
+    r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
+    re.IGNORECASE,
+)
+_WAR_TOLL = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b", re.IGNORECASE
+)
+
+
+def war_toll(sentence: str, start: int, end: int) -> bool:
+    """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
+    north-south civil war"): a country's history, at no town the story is about."""
+    word = sentence[start:end].lower()
+    if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 80), start):
+        return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
+    return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
+
+
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|died|dead|deaths?|displaced)\b", re.IGNORECASE)
+
+
+_A_WAR = re.compile(r"\b(?:wars?|insurgency|conflict|uprising|rebellion)\b", re.IGNORECASE)
+
+
+def whole_war_toll(sentence: str, start: int, end: int) -> bool:
+    """Whether the death at ``start:end`` is a whole war's toll told with the war named ("The war
+    has killed more than 10,000 people"), not "the fighting has killed 12", which may be one clash's."""
+    return war_toll(sentence, start, end) and _A_WAR.search(sentence, max(0, start - 80), end + 80) is not None
+
+
+def tells_war_toll(sentence: str) -> bool:
+    """Whether the sentence tells a whole war's toll ("The war has killed more than 10,000 people")."""
+    return any(whole_war_toll(sentence, m.start(), m.end()) for m in _TOLL_WORD.finditer(sentence))
