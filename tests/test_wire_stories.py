@@ -144,3 +144,20 @@ def test_a_plan_to_capture_soldiers_and_vehicles_seized_by_soldiers_are_no_abduc
         "Weapons and vehicles were seized by the soldiers."
     )
     assert not [e for e in _material(text, "2008-11-05") if e.kind == "abduction"]
+
+
+_TIGRAY = """NAIROBI, June 29 (Reuters) - Forces loyal to Tigray's former ruling party said on Tuesday they had retaken the regional capital Mekelle, a day after the federal government declared a unilateral ceasefire.
+
+Residents said Tigrayan fighters entered the city on Monday evening as Ethiopian soldiers pulled out, and thousands of people poured into the streets to celebrate.
+"""
+
+
+def test_forces_loyal_to_a_party_take_a_town_and_are_no_state_forces() -> None:
+    taken = [e for e in _material(_TIGRAY, "2021-06-29") if e.family == "territory"]
+    assert [(e.kind, (e.actor1 or {}).get("name"), (e.date or {}).get("value")) for e in taken] == [
+        ("territory.capture", "Unidentified Armed Group (Ethiopia)", "2021-06-28")
+    ]
+
+
+def test_people_pouring_into_the_streets_to_celebrate_are_not_displaced() -> None:
+    assert not [e for e in _material(_TIGRAY, "2021-06-29") if e.family == "displacement"]

@@ -53,6 +53,9 @@ def reread(
         return lex.kinds["force.retreat"]
     if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
         return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
+    if kind.name == "territory.regain" and actor1 and actor1["type"] in ("rebel", "unidentified", "militia") and not re.search(r"\band\s+(?:then\s+|later\s+)?$", text[clause[0] : start]):
+        # (not a second verb, whose doer may be the first verb's subject: "the FARDC clashed against M23 rebels and regained the territory")
+        return lex.kinds["territory.capture"]  # "Tigrayan forces retook Mekelle": an armed group takes a town, no government regains it
     if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
         return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
     return kind
