@@ -161,3 +161,22 @@ def test_forces_loyal_to_a_party_take_a_town_and_are_no_state_forces() -> None:
 
 def test_people_pouring_into_the_streets_to_celebrate_are_not_displaced() -> None:
     assert not [e for e in _material(_TIGRAY, "2021-06-29") if e.family == "displacement"]
+
+
+_PAKISTAN = """PESHAWAR, Pakistan (AP) - The attack came as the military pressed an offensive against Taliban militants in the Swat Valley, where officials say more than 700 insurgents have been killed since the operation began last month.
+
+In Swat, troops backed by helicopters took control of the town of Matta after heavy fighting, army spokesman Maj. Gen. Athar Abbas told reporters in Rawalpindi. He said 18 militants and two soldiers were killed.
+
+Washington has pressed Islamabad to crack down on militants who use the tribal areas as a base for attacks on U.S. and NATO forces in Afghanistan.
+"""
+
+
+def test_a_town_taken_is_not_where_the_spokesman_told_reporters_nor_the_backers_deed() -> None:
+    taken = [e for e in _material(_PAKISTAN, "2009-06-12") if e.family == "territory"]
+    assert [(str((e.place or {}).get("name"))[:4], (e.actor1 or {}).get("name")) for e in taken] == [("Swat", "Military Forces of Pakistan")]
+
+
+def test_a_toll_in_a_where_clause_is_the_valleys_and_a_base_for_attacks_is_no_attack() -> None:
+    events = _material(_PAKISTAN, "2009-06-12")
+    assert "Swat" in [str((e.place or {}).get("name"))[:4] for e in events if e.background]
+    assert not [e for e in events if (e.place or {}).get("country_code") in ("US", "AF")]

@@ -26,12 +26,16 @@ _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 # "In a separate attack, gunmen ambushed a police patrol": the opener names the happening the
 # sentence goes on to tell, not another one.
 _OPENER = re.compile(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
+_AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
+_SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
 def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
     """Sentence-level readings of a sentence's triggers: a protest the police break up is one
     event, not two; "killed" beside a strike is its toll."""
+    # "Troops backed by helicopter gunships were pursuing the attackers": aircraft along, no strike told.
+    found = [h for h in found if not (_AIRCRAFT.fullmatch(sentence, h[1], h[2]) and _SUPPORTED_BY.search(sentence, max(0, h[1] - 40), h[1]))]
     names = {k.name for k, _, _ in found}
     out = list(found)
     if "protest" in names and "protest.intervention" in names:

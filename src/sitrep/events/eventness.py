@@ -61,8 +61,6 @@ _ABSTRACT_TARGET = _CUES["abstract_target_after"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
-_AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft")
-_SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PAIR_OPENS = re.compile(r"[\"'“‘(]?[\w-]+\s+and\s+")  # "Kidnappings and murders have fallen"
 _GENERIC_OBJECT = _CUES["generic_object_after"]
 _GENERIC_SUBJECT = _CUES["generic_subject_before"]
@@ -335,8 +333,6 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the driver fled the accident scene but was apprehended": a traffic case
     if word.startswith("March") and (_MONTH_BEFORE.search(sentence, max(0, start - 12), start) or re.match(r"\s*\d", sentence[start + 5 :])):
         return True  # "spotted objects on 28 March in a new search area": the month, no march
-    if _AIRCRAFT.fullmatch(lowered) and _SUPPORTED_BY.search(sentence, max(0, start - 40), start):
-        return True  # "Troops backed by helicopter gunships were pursuing the attackers": aircraft along, no strike told
     if lowered.startswith(("beat", "defeat", "rout", "crush", "edg")) and _SCORE.search(sentence):
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):

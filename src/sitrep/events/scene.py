@@ -83,7 +83,7 @@ _FORCES_AFTER = re.compile(
 )
 _ITS_ATTACKS_AFTER = re.compile(r"['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|bombings?|bombardment|offensive|invasion|assaults?|shelling|raids?|incursion)\b", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
-_AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$")
+_AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$|\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|a\s+(?:news|press)\s+conference|lawmakers|parliament)\s+(?:in|at)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+$|\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?in\s+$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
 _BIOGRAPHY_BEFORE = re.compile(
     r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived|"
@@ -264,14 +264,14 @@ def place_of(
     )  # fmt: skip
     if named is not None and not reference(text, named):
         return named
-    # "as it did in Rwanda, where close to a million people were massacred": the country the
-    # relative "where" stands for, though it is not the article's.
+    # "as it did in Rwanda, where close to a million people were massacred": the country (or a town,
+    # an area: "in the Swat Valley, where 700 have been killed") the relative "where" stands for.
     abroad = next((
         p for p in places
-        if sentence[0] <= p.start and p.end < start <= p.end + 80 and p.feature == "country" and p.country_code != home
-        and not p.adjectival and is_where_of(text, p, start)
-    ), None)  # fmt: skip
-    if abroad is not None and home:
+        if sentence[0] <= p.start and p.end < start <= p.end + 80 and (p.feature != "country" or p.country_code != home)
+        and not p.adjectival and is_where_of(text, p, start) and not any(text[q.end : p.start].strip() == "," for q in places if q.end < p.start)
+    ), None)  # fmt: skip  ("Ferguson, Mo., where": the town the state qualifies)
+    if abroad is not None and (home or abroad.feature != "country"):
         return abroad
     said = text[sentence[0] : sentence[1]]
     for lo, hi in (clause, sentence):

@@ -23,6 +23,8 @@ _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": 
 def place_json(p: Place, how: str | None) -> dict[str, Any]:
     """An event's place as stored: the gazetteer entry, its precision and how it was found."""
     precision = _PRECISION.get(p.feature, "country")
+    if p.feature == "region" and p.admin1:
+        precision = "admin1"  # "the Swat Valley": an area inside a province, not the whole country
     if how == "article" and precision == "city":
         precision = "admin1"  # the article's main place stands in: claim no more than its area
     out = {
