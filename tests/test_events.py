@@ -783,7 +783,7 @@ def test_a_story_about_a_camp_has_the_camp_as_its_main_place() -> None:
     # The camp is named as often as the province of another bombing: the story is the camp's,
     # and a sentence with no place of its own ("bombs were dropped") is placed there.
     from sitrep.clean import clean
-    from sitrep.events.scene import focus
+    from sitrep.events.mainplace import focus
     from sitrep.model import RawArticle
     from sitrep.pipeline import extract
 

@@ -180,3 +180,8 @@ def test_a_toll_in_a_where_clause_is_the_valleys_and_a_base_for_attacks_is_no_at
     events = _material(_PAKISTAN, "2009-06-12")
     assert "Swat" in [str((e.place or {}).get("name"))[:4] for e in events if e.background]
     assert not [e for e in events if (e.place or {}).get("country_code") in ("US", "AF")]
+
+
+def test_a_states_highway_patrol_names_no_scene() -> None:
+    text = "FERGUSON, Mo. (AP) - Police made 47 arrests overnight, the Missouri State Highway Patrol said."
+    assert [(e.place or {}).get("name") for e in _material(text, "2014-08-19")] == ["Ferguson"]

@@ -51,6 +51,8 @@ from sitrep.events.eventness import (
     recalled_cause,
 )
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
+from sitrep.events.mainplace import filed_from
+from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack
@@ -58,7 +60,6 @@ from sitrep.events.reread import reread
 from sitrep.events.scene import (
     context_place,
     country_of,
-    filed_from,
     forces_home,
     is_where_of,
     origin_of,
@@ -66,7 +67,6 @@ from sitrep.events.scene import (
     reference,
     scenes,
 )
-from sitrep.events.scene import focus as main_place
 from sitrep.events.sites import unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now

@@ -1,0 +1,68 @@
+"""The article's main place (#25): the place named most, or the dateline's town where the
+body names none finer in its country; where an event the text does not place happened."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from sitrep.events.scene import RANK
+from sitrep.model import Place
+
+
+def focus(places: list[Place]) -> Place | None:
+    """The article's main place: the most mentioned, ties to the smaller feature."""
+    named = [p for p in places if not p.adjectival and p.feature != "continent"]
+    if not named:
+        named = [p for p in places if p.feature == "country"]
+    if not named:
+        return None
+    counts = Counter(p.entry for p in named)
+    top = max(named, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+    if top.feature in ("country", "region"):
+        # "Greece" named most, "Athens" twice: the story happens in Athens.
+        inside = [p for p in named if p.feature in ("landmark", "city", "admin2", "admin1") and p.country_code == top.country_code]
+        if inside:
+            city = max(inside, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+            if counts[city.entry] >= 2:
+                return city
+    return top
+
+
+def filed_from(main: Place | None, places: list[Place]) -> Place | None:
+    """The article's main place, or the dateline's town where the body names none finer in
+    its country ("KABUL, Afghanistan (AP) _ A suicide bomber struck a market")."""
+    filed = next((p for p in places if p.field == "dateline" and not p.adjectival), None)
+    if filed is None:
+        return main
+    if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
+        return filed
+    told = [p for p in places if p.field == "text" and not p.adjectival]
+    if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed):
+        # "BAGHDAD (Reuters) - A car bomb exploded in Sadr City ... north of Baghdad ... near
+        # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and
+        # its districts, outweighs a town named as often elsewhere.
+        counts = Counter(p.entry for p in told)
+        if sum(1 for p in told if _near(p, filed)) + 1 > counts[main.entry]:
+            return filed
+    if main.country_code != filed.country_code:
+        # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
+        # Saudi city of Najran": a place of the dateline's country named as often as the one
+        # abroad is where the story happens.
+        counts = Counter(p.entry for p in told)
+        home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
+        if home:
+            best = max(home, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+            if counts[best.entry] >= counts[main.entry]:
+                return best
+    return main
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Whether town ``a`` is town ``b`` or one of its districts (within about 15 km)."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.feature not in ("city", "landmark", "admin2") or a.country_code != b.country_code:
+        return False
+    dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * math.cos(math.radians(b.lat))
+    return dx * dx + dy * dy <= 15.0 * 15.0
