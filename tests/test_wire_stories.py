@@ -185,3 +185,21 @@ def test_a_toll_in_a_where_clause_is_the_valleys_and_a_base_for_attacks_is_no_at
 def test_a_states_highway_patrol_names_no_scene() -> None:
     text = "FERGUSON, Mo. (AP) - Police made 47 arrests overnight, the Missouri State Highway Patrol said."
     assert [(e.place or {}).get("name") for e in _material(text, "2014-08-19")] == ["Ferguson"]
+
+
+_KOSOVO = """BELGRADE, Yugoslavia (AP) -- Tens of thousands of ethnic Albanians streamed across the border into Albania and Macedonia on Friday, telling of Serb forces who torched their villages.
+
+In the village of Velika Krusa, refugees said Serb police rounded up men and shot dozens of them on Thursday.
+"""
+
+
+def test_police_who_round_up_men_and_shoot_dozens_of_them_kill_as_well_as_detain() -> None:
+    events = _material(_KOSOVO, "1999-04-03")
+    killings = [e for e in events if e.kind == "attack.civilians"]
+    assert [((e.actor1 or {}).get("name"), (e.date or {}).get("value")) for e in killings] == [("Police Forces of Serbia", "1999-04-01")]
+
+
+def test_refugees_streaming_across_a_border_are_displaced_troops_are_not() -> None:
+    assert "displacement" in [e.family for e in _material(_KOSOVO, "1999-04-03")]
+    troops = _material("BELGRADE (AP) -- Thousands of troops streamed across the border on Friday.", "1999-04-03")
+    assert "displacement" not in [e.family for e in troops]

@@ -99,7 +99,7 @@ def _owning_places(text: str, places: list[Place]) -> tuple[list[Place], list[Pl
 # named as what an earlier verb took ("a police station", "the army base").
 _BACKED_BY = re.compile(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$")
+_OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
 
 
 def actors(

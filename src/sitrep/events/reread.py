@@ -49,6 +49,8 @@ def reread(
         return lex.kinds["displacement"]
     if kind.name == "abduction" and actor1 and actor1["type"] == "state" and text[start:end].lower().startswith(("captur", "seiz", "snatch")):
         return lex.kinds["detention.arrest"]  # "Police captured 20 people at the border": a state's forces detain
+    if kind.name == "displacement" and actor1 and actor1["type"] in ARMED and re.search(r"\b(?:across|over) the (?:border|frontier)", text[start:end]):
+        return lex.kinds["deployment"]  # "Thousands of troops streamed across the border": forces moving in, no one displaced
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
     if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
