@@ -203,3 +203,16 @@ def test_refugees_streaming_across_a_border_are_displaced_troops_are_not() -> No
     assert "displacement" in [e.family for e in _material(_KOSOVO, "1999-04-03")]
     troops = _material("BELGRADE (AP) -- Thousands of troops streamed across the border on Friday.", "1999-04-03")
     assert "displacement" not in [e.family for e in troops]
+
+
+_SOMALIA = """MOGADISHU, Jan 27 (Reuters) - Al Shabaab militants attacked a Somali army base in the southern town of Kulbiyow near the Kenyan border on Friday, killing at least 30 soldiers, military officials said.
+
+The militants detonated a car bomb at the gate of the base before storming it, Somali army officer Major Ahmed Mohamed told Reuters.
+
+Al Shabaab said in a statement it had killed 57 soldiers and seized weapons and vehicles. The Kenyan military said its soldiers had repulsed the attack and killed more than 70 militants.
+"""
+
+
+def test_a_car_bomb_at_the_gate_of_the_base_is_the_assault_on_the_base() -> None:
+    events = _material(_SOMALIA, "2017-01-27")
+    assert [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events] == [("clash", "Somalia", 30)]

@@ -28,6 +28,7 @@ _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 _OPENER = re.compile(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
 _AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
 _SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_KILLED_AND_SEIZED = re.compile(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -94,6 +95,9 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         tolls = {m.end() for k, _, b in found if k.name == "clash.armed" and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
         out = [h for h in out if not (h[0].name == "attack.civilians" and h[1] in tolls)]
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
+    if "weapons.disrupted" in names and names & {"attack.civilians", "clash.armed"} and _KILLED_AND_SEIZED.search(sentence):
+        # "it had killed 57 soldiers and seized weapons and vehicles": the spoils of the attack, no haul by forces.
+        out = [h for h in out if not (h[0].name == "weapons.disrupted" and sentence[h[1] : h[2]].lower().startswith("seiz"))]
     if "weapons.disrupted" in names:
         # "they found automatic weapons, dynamite, hand grenades and ammunition": the grenades
         # are in the haul, not thrown.
