@@ -216,3 +216,18 @@ Al Shabaab said in a statement it had killed 57 soldiers and seized weapons and 
 def test_a_car_bomb_at_the_gate_of_the_base_is_the_assault_on_the_base() -> None:
     events = _material(_SOMALIA, "2017-01-27")
     assert [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events] == [("clash", "Somalia", 30)]
+
+
+_ALGERIA = """ALGIERS, Aug 29 (AFP) - Armed men slit the throats of at least 98 villagers, including women and children, in an overnight massacre in the village of Rais south of Algiers, hospital sources said Friday.
+
+Survivors said the attackers, armed with knives, axes and shotguns, went from house to house for several hours, killing whole families and setting homes on fire before fleeing with several young women.
+
+Officials gave a toll of 98 dead but hospital workers said more than 200 had been killed.
+"""
+
+
+def test_a_massacre_by_armed_men_is_one_attack_with_the_lower_of_two_counts() -> None:
+    events = _material(_ALGERIA, "1997-08-29")
+    assert [(e.kind, (e.actor1 or {}).get("name"), e.fatalities) for e in events] == [
+        ("attack.civilians", "Unidentified Armed Group (Algeria)", 98)
+    ]

@@ -207,10 +207,13 @@ class StoryLinker:
         norm = math.sqrt(sum(x * x for _, x in top)) or 1.0
         return {t: x / norm for t, x in top}
 
-    def _centroid(self, story: int, tf: dict[str, float]) -> dict[str, float]:
+    def _centroid(self, story: int, stored: str) -> dict[str, float]:
+        """The unit vector of a story's stored centroid (JSON term counts), decoded only when
+        not cached: most candidates were read before in the pass."""
         cached = self._centroids.get(story)
         if cached and self.n <= cached[1] * 1.05:
             return cached[0]
+        tf: dict[str, float] = json.loads(stored)
         self._load_df(list(tf))
         v = {t: x * self._idf(t) for t, x in tf.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
@@ -218,7 +221,7 @@ class StoryLinker:
         self._centroids[story] = (unit, self.n)
         return unit
 
-    def _candidates(self, vector: dict[str, float], day: int | None) -> list[tuple[int, dict[str, float], str | None, str | None]]:
+    def _candidates(self, vector: dict[str, float], day: int | None) -> list[tuple[int, str, str | None, str | None]]:
         query = list(vector.items())[:QUERY_TERMS]
         if not query:
             return []
@@ -235,7 +238,7 @@ class StoryLinker:
             f, la = _day(first), _day(last)
             if day is not None and f is not None and la is not None and (day - la > WINDOW_DAYS or f - day > WINDOW_DAYS):
                 continue
-            out.append((int(story), json.loads(centroid), first, last))
+            out.append((int(story), centroid, first, last))  # (JSON: ``_centroid`` decodes it if need be)
         return out
 
     def link(self, pk: int, *, copy_of: int | None = None, raw: dict[str, float] | None = None) -> int:
@@ -269,8 +272,8 @@ class StoryLinker:
                 story, how = int(found[0]), "copy"
         if story is None:
             best, best_score = None, -1.0
-            for sid, tf, _, _ in self._candidates(vector, day):
-                s = _cosine(vector, self._centroid(sid, tf))
+            for sid, stored, _, _ in self._candidates(vector, day):
+                s = _cosine(vector, self._centroid(sid, stored))
                 if s > best_score:
                     best, best_score = sid, s
             if best is not None and best_score >= THRESHOLD:

@@ -28,6 +28,7 @@ _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 _OPENER = re.compile(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
 _AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
 _SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFTER_THE_DEED = re.compile(r"\b(?:before|and(?:\s+then)?|then)\s+$", re.IGNORECASE)
 _KILLED_AND_SEIZED = re.compile(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
@@ -53,11 +54,17 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     if "territory.capture" in names and "attack.civilians" in names:
         # "Gunmen stormed the village, killing five": one storming read as an attack, not a capture.
         out = [h for h in out if h[0].name != "territory.capture" or not sentence[h[1] : h[2]].lower().startswith("storm")]
-    if "abduction" in names and any(n.startswith("attack.") for n in names):
+    if names & {"abduction", "looting", "riot"} and any(n.startswith("attack.") for n in names):
         # "killed 30 people in an attack on a village, burning homes and abducting women": the
-        # abduction told as a participle of the attack is part of it (ACLED codes the attack).
+        # abduction or arson told as a participle of the attack is part of it (ACLED codes the attack).
         first = min(s for k, s, _ in out if k.name.startswith("attack."))
-        out = [h for h in out if not (h[0].name == "abduction" and h[1] > first and sentence[h[1] : h[2]].split()[0].lower().endswith("ing"))]
+        out = [
+            h for h in out
+            if not (h[1] > first and (
+                (h[0].name in ("abduction", "looting") and sentence[h[1] : h[2]].split()[0].lower().endswith("ing"))
+                or (h[0].name == "riot" and sentence[h[1] : h[2]].lower().startswith(("setting", "torching", "burning")))
+            ))
+        ]  # fmt: skip
     if "riot" in names:
         # "Rioters burned shops, and police arrested 20 youths": the arrests are told apart from the riot.
         out = [
@@ -94,6 +101,10 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         # "Fighting in the city has killed thousands since December": one fight and its toll.
         tolls = {m.end() for k, _, b in found if k.name == "clash.armed" and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
         out = [h for h in out if not (h[0].name == "attack.civilians" and h[1] in tolls)]
+    if "force.retreat" in names and any(k.family == "attack" for k in (h[0] for h in found)):
+        # "killing whole families ... before fleeing with several young women": the attackers
+        # leaving, part of the attack, no force withdrawing.
+        out = [h for h in out if not (h[0].name == "force.retreat" and _AFTER_THE_DEED.search(sentence, max(0, h[1] - 12), h[1]))]
     fleeing = any(k.name == "force.retreat" and sentence[a:b].lower().startswith("fle") for k, a, b in found)
     if "weapons.disrupted" in names and names & {"attack.civilians", "clash.armed"} and _KILLED_AND_SEIZED.search(sentence):
         # "it had killed 57 soldiers and seized weapons and vehicles": the spoils of the attack, no haul by forces.

@@ -280,12 +280,18 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
     if len(killed) > 1:
         # "Five soldiers lost their lives, bringing to 10 the number killed": a running total, not more dead
         killed = [q for q in killed if not _RUNNING_TO.search(sentence, max(0, q.start - s_start - 40), max(0, q.start - s_start))] or killed
+    if len(killed) > 1 and _OTHER_COUNT.search(sentence, max(0, killed[0].end - s_start), max(0, killed[-1].start - s_start)):
+        # "Officials gave a toll of 98 dead but hospital workers said more than 200 had been
+        # killed": two counts of the same dead; the lower, as ACLED codes a dispute.
+        return int(min(q.low if q.low is not None else q.value for q in killed if q.value is not None))
     if killed:
         # ACLED codes the lower bound of a range ("1-3 killed" is 1).
         return int(sum(q.low if q.low is not None else q.value for q in killed if q.value is not None))
     return _killed_words(sentence)
 
 
+# Another source's count of the same dead: "98 dead but hospital workers said more than 200".
+_OTHER_COUNT = re.compile(r"\b(?:but|while|whereas|although|though|however)\b[^.;]{0,60}?\b(?:said|say|says|put|puts|gave|give|reported|estimated|claimed|counted)\b|\b(?:other|another|unofficial|independent)\s+(?:sources?|estimates?|reports?|tolls?|counts?)\b", re.IGNORECASE)
 # "bringing to 10 the number", "raising the toll to 42": a running total after a count.
 _RUNNING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+(?:[\w-]+\s+){0,3})?to\s+(?:about\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # A toll over a whole war or decades, which no one event on the map carries.

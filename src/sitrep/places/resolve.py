@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from sitrep.places.gazetteer import CAPITAL, KIND_ALT, KNOWN, Gazetteer
+from sitrep.places.nearness import Near
 from sitrep.places.recognize import Mention
 
 # Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
@@ -105,8 +106,7 @@ def resolve(
         picks = {i: max(s, key=s.__getitem__) for i, s in enumerate(scores)}
         listed = _list_features(text, mentions, picks, gaz)
         totals = _totals(shares, mentions, cues)
-        picked = _picked_by(gaz, picks, mentions)
-        memo: dict[tuple[int, str], float] = {}
+        near = Near(gaz, _picked_by(gaz, picks, mentions), PARAMS)
         scores = []
         for i, s in enumerate(base):
             focus_cc, focus_a1 = _focus(shares, mentions, i, cues, totals)
@@ -123,7 +123,7 @@ def resolve(
                     v += PARAMS["url_a1"] * url_a1.get(a1, 0.0)
                 if not mentions[i].context_only:
                     v += PARAMS["url_cc"] * url_cc.get(cc, 0.0)
-                v += _nearness(gaz, rid, i, picks, mentions, picked, memo)
+                v += near.bonus(gaz, rid, mentions[i].key)
                 if gaz.feature(rid) in listed[i]:
                     v += PARAMS["list"]
                 new[rid] = v
@@ -219,6 +219,7 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
     # How often each name is read as each place: counted once, not per mention (a long
     # text naming one town thousands of times stays linear).
     readings = Counter((mentions[j].key, picks[j]) for j in counted)
+    ccs = {j: gaz.country(picks[j]) for j in counted}
     out = []
     for i in counted:
         rid = picks[i]
@@ -249,8 +250,8 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
         nxt = i + 1
         if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
             continue  # "Lyon, France": the text itself says where it is
-        near = min((_km(gaz, rid, picks[j]) for j in counted if j != i and (gaz.country(picks[j]) == top or (alone and gaz.country(picks[j]) != cc))), default=1e9)
-        if near > PARAMS["stray_km"]:
+        # Far from all of them: stop at the first one near enough (not the nearest of all).
+        if not any(_km(gaz, rid, picks[j]) <= PARAMS["stray_km"] for j in counted if j != i and (ccs[j] == top or (alone and ccs[j] != cc))):
             out.append(i)
     return out
 
@@ -377,10 +378,22 @@ def _shares(gaz: Gazetteer, scores: list[dict[int, float]]) -> Shares:
     return out
 
 
+class _Share:
+    """``_focus``'s shares, each worked out when asked for: a mention asks only about its
+    candidates' areas, not every area the article names."""
+
+    def __init__(self, all_: dict[str, float], own: dict[str, float], n: float) -> None:
+        self._all, self._own, self._n = all_, own, n
+
+    def get(self, k: str, default: float = 0.0) -> float:
+        v = self._all.get(k)
+        return default if v is None else (v - self._own.get(k, 0.0)) / self._n
+
+
 def _focus(
     shares: Shares, mentions: list[Mention], i: int, cues: list[dict[str, float]] = [],  # noqa: B006 (read only)
     totals: _Totals | None = None,
-) -> tuple[dict[str, float], dict[str, float]]:  # fmt: skip
+) -> tuple[_Share, _Share]:  # fmt: skip
     """Share of the *other* names of the article (and its country cues) that point to each
     country and admin1 area. ``totals`` (``_totals``) makes it a subtraction per name."""
     if totals is None:
@@ -389,10 +402,8 @@ def _focus(
     cc_key, a1_key, n_key = by_key[mentions[i].key]
     n = n_all - n_key
     if not n:
-        return {}, {}
-    cc = {k: (v - cc_key.get(k, 0.0)) / n for k, v in cc_all.items()}
-    a1 = {k: (v - a1_key.get(k, 0.0)) / n for k, v in a1_all.items()}
-    return cc, a1
+        return _Share({}, {}, 1.0), _Share({}, {}, 1.0)
+    return _Share(cc_all, cc_key, n), _Share(a1_all, a1_key, n)
 
 
 _Sums = tuple[dict[str, float], dict[str, float], float]
@@ -431,47 +442,3 @@ def _picked_by(gaz: Gazetteer, picks: dict[int, int], mentions: list[Mention]) -
         if gaz.feature(rid) != "continent":
             out[rid].add(mentions[j].key)
     return out
-
-
-def _nearness(
-    gaz: Gazetteer, rid: int, i: int, picks: dict[int, int], mentions: list[Mention],
-    picked: dict[int, set[str]] | None = None, memo: dict[tuple[int, str], float] | None = None,
-) -> float:  # fmt: skip
-    """Bonus for being near the places the other mentions were read as (other names than
-    this mention's). ``picked`` (``_picked_by``) and ``memo`` save work across mentions."""
-    if gaz.feature(rid) not in ("city", "landmark", "admin2"):
-        return 0.0
-    key = mentions[i].key
-    if memo is not None and (rid, key) in memo:
-        return memo[(rid, key)]
-    if picked is None:
-        picked = _picked_by(gaz, {j: r for j, r in picks.items() if j != i}, mentions)
-    bonus = _bonus(_nearest_km(gaz, rid, [o for o, keys in picked.items() if keys - {key}]))
-    if memo is not None:
-        memo[(rid, key)] = bonus
-    return bonus
-
-
-def _nearest_km(gaz: Gazetteer, rid: int, others: list[int]) -> float:
-    """The distance from ``rid`` to the nearest of ``others`` (haversine, inlined: it runs
-    for every candidate of every name)."""
-    la1, lo1 = math.radians(gaz.lat[rid]), math.radians(gaz.lon[rid])
-    c1 = math.cos(la1)
-    best_h = math.inf
-    for o in others:
-        la2, lo2 = math.radians(gaz.lat[o]), math.radians(gaz.lon[o])
-        if abs(la2 - la1) > 0.16:  # more than ~1,000 km north or south: no bonus from it
-            continue
-        h = math.sin((la2 - la1) / 2) ** 2 + c1 * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-        best_h = min(best_h, h)
-    return math.inf if best_h == math.inf else 12742.0 * math.asin(min(1.0, math.sqrt(best_h)))
-
-
-def _bonus(best: float) -> float:
-    if best < 100:
-        return PARAMS["near100"]
-    if best < 300:
-        return PARAMS["near300"]
-    if best < 1000:
-        return PARAMS["near1000"]
-    return 0.0
