@@ -231,3 +231,23 @@ def test_a_massacre_by_armed_men_is_one_attack_with_the_lower_of_two_counts() ->
     assert [(e.kind, (e.actor1 or {}).get("name"), e.fatalities) for e in events] == [
         ("attack.civilians", "Unidentified Armed Group (Algeria)", 98)
     ]
+
+
+_SYRIA = """BEIRUT (AP) - Syrian government forces pounded rebel-held neighborhoods of Homs with artillery on Tuesday, killing at least 50 people, activists said. Syria has barred most foreign journalists.
+
+In the northern province of Idlib, army defectors ambushed a military convoy, killing six soldiers, the Observatory said. State media said "armed terrorist groups" had killed 15 members of the security forces across the country.
+
+Thousands of people protested in the Damascus suburb of Douma after Friday prayers, chanting for the fall of President Bashar Assad.
+"""
+
+
+def test_army_defectors_fight_the_army_and_a_suburb_of_the_capital_is_the_suburb() -> None:
+    events = _material(_SYRIA, "2012-02-07")
+    ambush = [e for e in events if e.family == "clash"]
+    assert [((e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in ambush] == [("Unidentified Armed Group (Syria)", "Military Forces of Syria")]
+    assert [(e.place or {}).get("name") for e in events if e.family == "protest"] == ["Douma"]
+
+
+def test_a_toll_across_the_country_is_no_towns() -> None:
+    tally = [e for e in _material(_SYRIA, "2012-02-07") if e.fatalities == 15]
+    assert [(e.place or {}).get("name") for e in tally] == ["Syria"]

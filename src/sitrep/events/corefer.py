@@ -246,6 +246,8 @@ def _another(text: str, e: Event) -> bool:
 
 # "640 Palestinians killed since the assault began": a campaign's running toll, not one strike.
 _SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
+# "had killed 15 members of the security forces across the country": a tally over many places.
+_ACROSS_AFTER = re.compile(r"[^.;]{0,60}?\b(?:across|throughout|all over) the country\b", re.IGNORECASE)
 
 
 # "The rebels used suicide boats packed with explosives in the attack near Trincomalee": the
@@ -264,6 +266,8 @@ _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|larges
 def _cumulative(text: str, e: Event) -> bool:
     ev = e.evidence[0]
     trig = ev["trigger"]
+    if e.kind in _GENERIC and _ACROSS_AFTER.match(text, trig["end"], trig["end"] + 80):
+        return True
     if e.kind in _GENERIC and _SINCE_AFTER.match(text, trig["end"], trig["end"] + 40) and not _SUPERLATIVE_BEFORE.search(text, max(0, trig["start"] - 30), trig["start"]):
         return True  # (not "the deadliest attack on the capital since 1994": this attack, measured)
     # "The war has killed more than 10,000 people": the whole war's toll, no one strike's.

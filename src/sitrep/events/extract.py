@@ -220,7 +220,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             site = unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
-                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end])
+                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80)
             ) and (country := _country_named(places, article.places, (focus or context) if toll_of_war else (context or focus))) is not None:
                 # a war's toll, a general strike, a running tally of arrests: the country's, not
                 # the town the story is about; "the war" is the story's, not that of the town
@@ -377,6 +377,8 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# "had killed 15 members of the security forces across the country": a tally over the country.
+_ACROSS = re.compile(r"\b(?:across|throughout|around|all over) the country\b", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 # "condemned the aerial bombing of a camp": the act a condemnation names.
 _CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decri)\w*\s+(?:the\s+|this\s+|an?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)

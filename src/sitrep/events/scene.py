@@ -326,7 +326,7 @@ _NAMES_EVENT_AFTER = re.compile(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-
 _NAMES_EVENT_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNS_NAMED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
 # "the northern Gaza town of Beit Hanoun": the town named, not its area (but "Kani Masi town of Duhok" is Kani Masi).
-_TOWN_OF = re.compile(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp)\s+of\s+$")
+_TOWN_OF = re.compile(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp|suburb)\s+of\s+$")
 _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 def country_of(places: list[Place], place: Place | None) -> Place | None:
     """The country the article names that holds ``place``."""
