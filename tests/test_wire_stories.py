@@ -251,3 +251,12 @@ def test_army_defectors_fight_the_army_and_a_suburb_of_the_capital_is_the_suburb
 def test_a_toll_across_the_country_is_no_towns() -> None:
     tally = [e for e in _material(_SYRIA, "2012-02-07") if e.fatalities == 15]
     assert [(e.place or {}).get("name") for e in tally] == ["Syria"]
+
+
+def test_the_dead_listed_after_including_are_not_the_ambushers() -> None:
+    text = (
+        "OUAGADOUGOU, Jan 14 (AFP) - Suspected jihadists killed 41 people, including soldiers and members of a "
+        "civilian militia, in an ambush in northern Burkina Faso, the government said Saturday."
+    )
+    doers = [(e.actor1 or {}).get("name") for e in _material(text, "2023-01-14") if e.family in ("clash", "attack")]
+    assert doers == ["Unidentified Armed Group (Burkina Faso)"]

@@ -36,7 +36,9 @@ _INNER_PASSIVE = re.compile(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|gr
 _STRUCK = re.compile(r"(?:struck|hit|pounded)\s", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
-    r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$",
+    r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$"
+    # "killed 41 people, including soldiers and members of a civilian militia": the dead, listed
+    r"|\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+[^.;:]{0,40}?\bincluding\s+(?:(?!(?:when|as|after|while|before|by|in|but|because|during|since)\b)[\w,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
 _NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
@@ -152,7 +154,7 @@ def actors(
     # "troops backed by helicopters took control of Matta": the backers are neither doer nor target.
     mentions = [a for a in mentions if not _BACKED_BY.search(text, max(lo, a["start"] - 30), a["start"])]
     # "The army said it had killed 15 militants in air strikes": the militants are the dead.
-    before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 30), a["start"])]
+    before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 90), a["start"])]
     # "Turkey, which backs some rebel groups, has sent reinforcements": the relative clause's
     # words are not the doer; the name it hangs on is.
     shut = [m.span() for m in RELATIVE_ASIDE.finditer(text, lo, start + 12) if m.end() <= start]  # (its look past the comma)
