@@ -260,3 +260,14 @@ def test_the_dead_listed_after_including_are_not_the_ambushers() -> None:
     )
     doers = [(e.actor1 or {}).get("name") for e in _material(text, "2023-01-14") if e.family in ("clash", "attack")]
     assert doers == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def test_a_running_toll_of_the_war_is_the_storys_place_not_the_last_sentences() -> None:
+    text = (
+        "GAZA CITY, Gaza Strip (AP) - An Israeli airstrike hit a school in Gaza City on Thursday, killing 15 people.\n\n"
+        "In the West Bank, thousands of Palestinians marched from Ramallah toward the Qalandia checkpoint overnight. "
+        "Israeli troops fired tear gas and live rounds, killing two protesters, Palestinian medics said.\n\n"
+        "The Gaza health ministry says more than 800 Palestinians have been killed since the fighting began on July 8."
+    )
+    toll = [e for e in _material(text, "2014-07-24") if e.fatalities == 800]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in toll] == [("Gaza City", "2014-07-08")]

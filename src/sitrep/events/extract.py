@@ -213,6 +213,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             fallback, how = (context or focus), ("context" if context else "article")
+            if context is not None and focus is not None and _RUNNING_TOLL.search(sentence, t_start):
+                fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
             if place is None and focus is not None and focus.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(focus.name, focus.geonameid) and any(
                 p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
@@ -375,6 +377,7 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
+_RUNNING_TOLL = re.compile(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.
