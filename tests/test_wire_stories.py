@@ -271,3 +271,12 @@ def test_a_running_toll_of_the_war_is_the_storys_place_not_the_last_sentences() 
     )
     toll = [e for e in _material(text, "2014-07-24") if e.fatalities == 800]
     assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in toll] == [("Gaza City", "2014-07-08")]
+
+
+def test_a_day_in_the_subjects_relative_clause_is_not_the_main_clauses() -> None:
+    text = (
+        "SANAA, March 30 (Reuters) - The Houthis, who seized the capital Sanaa in September, said they had "
+        "fired a missile at a Saudi military base in Jizan, across the border."
+    )
+    missile = [e for e in _material(text, "2015-03-30") if e.kind == "attack.shelling"]
+    assert [((e.date or {}).get("value"), (e.actor1 or {}).get("name")) for e in missile] == [("2015-03-30", "Houthi Movement")]

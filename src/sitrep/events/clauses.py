@@ -41,15 +41,23 @@ def asides(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _ASIDE.finditer(sentence))
 
 
-def aside_of(sentence: str, start: int, end: int, trigger: int) -> bool:
+def aside_of(sentence: str, start: int, end: int, trigger: int, relative: bool = False) -> bool:
     """Whether ``start:end`` sits in a parenthetical that does not hold the trigger at ``trigger``:
-    what the aside tells is about someone else ("shot ... in the Bronx last year")."""
-    return any(a <= start and end <= b and not a <= trigger < b for a, b in asides(sentence))
+    what the aside tells is about someone else ("shot ... in the Bronx last year"). With
+    ``relative``, a relative clause set off by commas counts too ("The Houthis, who seized Sanaa
+    in September, said they had fired a missile": September is the seizure's day, though a place
+    there may be the main clause's: "who had sought refuge in a school in Gaza City, died")."""
+    # (Not one of the noun's own course: "The war, which began in April 1992, has killed": the war's.)
+    spans = asides(sentence) + (tuple(m.span() for m in RELATIVE_ASIDE.finditer(sentence) if not _OWN_COURSE.match(sentence, m.end(1))) if relative else ())
+    return any(a <= start and end <= b and not a <= trigger < b for a, b in spans)
 
 
 # A relative clause set off by commas and closed before the main verb: "Turkey, which backs
 # some rebel groups, has sent reinforcements": the main clause goes on after it.
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|[a-z]+ed)\b)")
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)(\s+)[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")
+
+
+_OWN_COURSE = re.compile(r"(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|flared|ended|lasted)\b", re.IGNORECASE)
 
 
 def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:

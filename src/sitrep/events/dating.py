@@ -336,7 +336,7 @@ def _own_date(
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):
             return False
-        if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0):
+        if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0, relative=True):
             return False  # "— an unarmed teenager shot in the Bronx last year —": someone else's day
         if _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 80), t.start) or (
             _YEAR.fullmatch(t.value) and _SUPERLATIVE.search(text, max(s0, t.start - 70), t.start)
