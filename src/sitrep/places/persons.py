@@ -47,7 +47,7 @@ def person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             and not (c is not None and _capitalised(c) and text[b.end : c.start] == " ")
         ):  # fmt: skip
             out.add(b.key)  # "against Mitt Romney": an unknown word before a small town's name is a given name
-    for m in _WONDERS.finditer(text):
+    for m in _WONDERS.finditer(text) if any(w in text for w in _WONDER_WORDS) else ():
         # "Whitmire questioned why several prisons stopped searching visitors": a small town's
         # name alone as the one who questions, wonders or asks is a surname.
         k = next((i for i in range(n) if toks[i].end == m.start()), None)
@@ -117,4 +117,5 @@ _SPEAKS = re.compile(
     r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
 )
 # A verb of wondering with the question after it: only a person questions why.
+_WONDER_WORDS = ("question", "wonder", "asked", "asks", "demanded to know")  # (a cheap test before the scan)
 _WONDERS = re.compile(r"(?<=\w)\s+(?:questioned|wondered|asked|asks|wonders|questions|demanded to know)\s+(?:why|whether|how|if|what|who)\b")
