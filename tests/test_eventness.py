@@ -35,7 +35,9 @@ def test_a_hit_and_run_story_has_no_attack() -> None:
 
 
 def test_an_earthquake_story_has_no_attack() -> None:
-    assert [e.kind for e in _material("ecb+/37_5ecbplus")] == []
+    kinds = [e.kind for e in _material("ecb+/37_5ecbplus")]
+    # The quake itself is a disaster (#25); nothing in the story is violence.
+    assert kinds and set(kinds) == {"disaster"}
 
 
 def test_a_software_patch_story_has_no_release_or_capture() -> None:
@@ -344,7 +346,6 @@ NO_EVENT = [
     ("a passport surrendered", "Jackson will be free to go after he surrenders his passport.", "2013-02-21"),
     ("riots of a decade", "Cowan's selection is a step forward for a state that has a troubled history with race relations, exploding in the South Boston busing riots in the 1970s.", "2013-01-30"),
     ("a stadium crush", "The Football Association has banned English clubs from playing in Europe following the Heysel stadium tragedy two days ago in which 39 fans died.", "1985-05-31"),
-    ("a stampede", "At least 20 pilgrims died in a stampede in Mina on Thursday.", "2015-09-25"),
     ("positions taken up", "SWAT teams took positions outside the historic concert hall in Paris on Friday.", "2015-11-14"),
     ("a website hijacked", "Hackers hijacked the ministry's website in Cairo on Monday.", "2011-03-08"),
     ("a message hijacked", "The party's message was hijacked by extremists in Berlin.", "2011-03-08"),

@@ -157,7 +157,7 @@ def test_a_board_game_review_and_a_gardening_page_map_nothing() -> None:
 
 def test_deaths_by_bushfire_or_plague_are_no_attack() -> None:
     fires = "At least six people have died in New South Wales and hundreds of homes have been destroyed by bushfires."
-    assert not _material(fires, "2019-11-19")
+    assert [e.family for e in _material(fires, "2019-11-19")] == ["disaster"]  # a disaster (#25), no attack
     plague = "In the 14th century the Black Death spread across Europe, killing up to 60 percent of its population."
     assert not _material(plague, "2019-11-19")
     # a fire set by militants still kills

@@ -280,3 +280,30 @@ def test_a_day_in_the_subjects_relative_clause_is_not_the_main_clauses() -> None
     )
     missile = [e for e in _material(text, "2015-03-30") if e.kind == "attack.shelling"]
     assert [((e.date or {}).get("value"), (e.actor1 or {}).get("name")) for e in missile] == [("2015-03-30", "Houthi Movement")]
+
+
+def test_a_towns_name_before_a_person_noun_is_the_town_and_the_dateline_stands() -> None:
+    # "the killing of Detroit teenager": whose teenager, so DETROIT is no one's surname here.
+    text = (
+        "Police arrest suspect in killing of Detroit teenager\n\n"
+        "DETROIT — Police on Friday arrested a 22-year-old man in the shooting death of a 16-year-old girl "
+        "who was killed while walking home from a basketball game on the city's east side last week.\n\n"
+        "Hundreds of people marched down Gratiot Avenue on Sunday to demand justice and to protest gun violence."
+    )
+    march = [e for e in _material(text, "2015-12-11") if e.family == "protest"]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in march] == [("Detroit", "2015-12-06")]
+
+
+def test_shot_in_the_back_is_a_shooting() -> None:
+    events = _material("DETROIT — Kiara Thomas was shot in the back on Dec. 3 near the corner of Gratiot Avenue and Seven Mile Road.", "2015-12-11")
+    assert [(e.kind, (e.date or {}).get("value")) for e in events] == [("attack.civilians", "2015-12-03")]
+
+
+def test_a_clock_time_spaced_out_does_not_cut_the_sentence() -> None:
+    # ECB+ texts space "a. m." out; the toll after it is the quake's, in the same sentence.
+    text = (
+        "A magnitude-6.1 earthquake struck Indonesia's Aceh province on Tuesday at 07:37 a. m. UTC (3:37 a. m. EDT), "
+        "killing at least one and leaving two others missing, the Associated Press reported."
+    )
+    quake = _material(text, "2013-07-02")
+    assert [(e.kind, (e.place or {}).get("name"), (e.date or {}).get("value"), e.fatalities) for e in quake] == [("disaster", "Aceh", "2013-07-02", 1)]

@@ -35,6 +35,12 @@ _LAYOUT_GAP = re.compile(r"[ \t]{3,}(?=[\"'“‘(]?[A-Z])")
 # Characters a sentence may hold: the longest news sentences run to some 600.
 MAX_SENTENCE = 2000
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_SPACED_AM = re.compile(r"\b[ap]\.\s[m]\.$", re.IGNORECASE)
+# What goes on after a clock time's "a.m.": a time zone, a day, "local time".
+_AFTER_CLOCK = re.compile(
+    r"\s+[\"'“‘(]?(?:[A-Z]{2,4}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?:Local|Today|Tomorrow|Yesterday|Tonight|Eastern|Pacific|Central|Mountain|Greenwich|Moscow|Beijing|Baghdad|Kabul|Jakarta)\b)"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -74,8 +80,12 @@ def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if len(word) == 1 and word.isupper():
         return False  # an initial: "J. Smith", "Lt. Col. A. Karimi"
+    if lower in ("a.m", "p.m") or (lower == "m" and _SPACED_AM.search(head)):
+        # "at 3 a.m. EDT", "at 10 a.m. Monday" go on; "three explosions at 3 p.m. Yida is a
+        # camp" is a new sentence ("a. m.", as some corpora space it, alike).
+        return _AFTER_CLOCK.match(text, m.end()) is None
     if "." in word:
-        # "U.S." / "a.m.": a boundary only before a word that starts sentences.
+        # "U.S.": a boundary only before a word that starts sentences.
         nxt = re.match(r"\s+[\"'“‘]?([A-Za-z]+)", text[m.end() : m.end() + 30])
         return nxt is not None and nxt.group(1).lower() in _STARTERS
     return True

@@ -55,6 +55,7 @@ GOLD_FAMILY: dict[str, frozenset[str]] = {
     "evacuation": frozenset({"evacuation"}),
     "displacement": frozenset({"displacement"}),
     "agreement": frozenset({"agreement"}),
+    "disaster": frozenset({"disaster"}),
     "group.change": frozenset({"other"}),
     "restriction": frozenset({"other", "arrest"}),
     "other": frozenset({"other", "disaster"}),

@@ -33,11 +33,48 @@ _KILLED_AND_SEIZED = re.compile(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNO
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
+# Families beside which a hazard's word is no disaster of its own: "39 died when a wall collapsed
+# during riots", "protesters marched in solidarity with the victims of the building collapse".
+_NOT_BESIDE = frozenset({"attack", "clash", "riot", "protest", "territory", "abduction", "looting", "force", "siege"})
+
+
+def _one_disaster(found: list[tuple[Kind, int, int]], sentence: str) -> list[tuple[Kind, int, int]]:
+    """One disaster a sentence ("a quake sparked a tsunami that killed 170,000": one chain of
+    harm), the first told; none beside violence or a crowd, which tell the sentence's event
+    (a bare toll, "killing 34", is the disaster's own)."""
+    from sitrep.events.tolls import TOLL_TRIGGER  # (tolls reads combine's clauses)
+
+    if any(k.family in _NOT_BESIDE and not TOLL_TRIGGER.match(sentence[s:e]) for k, s, e in found):
+        return [h for h in found if h[0].family != "disaster"]
+    out: list[tuple[Kind, int, int]] = []
+    last: tuple[int, int] | None = None
+    for h in sorted(found, key=lambda h: h[1]):
+        if h[0].family == "disaster":
+            if last is not None and _CHAIN.fullmatch(sentence, last[1], h[1]):
+                continue  # "a quake ... sparked a tsunami", "the earthquake and tsunami": one chain of harm
+            last = (h[1], h[2])
+        out.append(h)
+    return out
+
+
+# What joins a hazard to the next one it set off: "a quake off Aceh triggered a tsunami", "the
+# quake-triggered tsunami", "the earthquake and tsunami", "The tsunami ... was triggered by a quake".
+_CHAIN = re.compile(
+    r"(?:-(?:triggered|induced|caused|generated|spawned)\s+"
+    r"|\s+and\s+(?:(?:the|a|an|ensuing|resulting|subsequent)\s+)?"
+    r"|[^.;]{0,60}?\b(?:sparked|triggered|caused|set\s+off|unleashed|generated|sparking|triggering|causing|setting\s+off|unleashing|generating|followed\s+by)\s+(?:[\w,-]+\s+){0,3}?"
+    r"|[^.;]{0,80}?\b(?:was|were)\s+(?:triggered|caused|sparked|set\s+off|generated)\s+by\s+(?:[\w.,-]+\s+){0,3}?)",
+    re.IGNORECASE,
+)
+
+
 def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
     """Sentence-level readings of a sentence's triggers: a protest the police break up is one
     event, not two; "killed" beside a strike is its toll."""
     # "Troops backed by helicopter gunships were pursuing the attackers": aircraft along, no strike told.
     found = [h for h in found if not (_AIRCRAFT.fullmatch(sentence, h[1], h[2]) and _SUPPORTED_BY.search(sentence, max(0, h[1] - 40), h[1]))]
+    if any(k.family == "disaster" for k, _, _ in found):
+        found = _one_disaster(found, sentence)
     names = {k.name for k, _, _ in found}
     out = list(found)
     if "protest" in names and "protest.intervention" in names:

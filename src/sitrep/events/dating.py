@@ -124,7 +124,7 @@ _RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
 # "the battle for the town, which the rebels seized on Thursday": the seizure's day. (Not a
 # verb of the noun's own course: "the protests, which began on Thursday".)
 _WHICH = re.compile(r",\s+which$", re.IGNORECASE)
-_OWN_COURSE = re.compile(r"\s*(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|took place|happened|occurred|continued|lasted|flared|spread|ended|was|were|is|are)\b", re.IGNORECASE)
+_OWN_COURSE = re.compile(r"\s*(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|took place|happened|occurred|continued|lasted|flared|spread|ended|was|were|is|are|struck|hit|rocked|shook|jolted|tore|ripped|killed|flattened)\b", re.IGNORECASE)
 # A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
 _TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
 # Another event told in the passive after this one, with the date after it: "a vigil for Kimani

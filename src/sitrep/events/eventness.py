@@ -76,6 +76,9 @@ _MODAL_AFTER = _CUES["modal_after"]
 _ARMED_MARCH = _CUES["armed_march_before"]
 _NOT_POLITICAL_DEAL = _CUES["not_political_agreement"]
 _COUNTED_CASES = _CUES["counted_cases_before"]
+_CASUALTY = _CUES["casualty_words"]
+_DISASTER_FIGURATIVE = _CUES["disaster_figurative"]
+_NO_CASUALTIES = _CUES["no_casualties"]
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
 _PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
@@ -199,6 +202,14 @@ def _violence_told(rest: str, sentence: str) -> bool:
     return bool(hits) and not (hits <= _FORCES_ONLY and _RESCUE.search(sentence))
 
 
+def _no_disaster(sentence: str, start: int, end: int) -> bool:
+    """Whether a hazard's word tells no disaster to map: no one harmed in its sentence, arms
+    behind it (a bombing, arson: the violent kinds tell those), or the word used of something else."""
+    if not _CASUALTY.search(_NO_CASUALTIES.pattern.sub(" ", sentence)) or _ARMED_CAUSE.search(sentence):
+        return True  # "The quake hit at a depth of 80 km"; "a drone strike set fire to the refinery"
+    return bool(_DISASTER_FIGURATIVE.search(sentence, max(0, start - 30), min(len(sentence), end + 30)))
+
+
 def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "", sports: bool | StoryKind = False) -> bool:
     """Whether the material trigger at ``start:end`` of ``sentence`` tells no event to map.
 
@@ -240,6 +251,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "fell to 36-3", "fall to his death": no town changed hands
     if _HEDGE.search(sentence, max(0, start - 40), start) or _UNREAL.search(sentence, max(0, start - 80), start):
         return True  # "practically kidnapped", "the possibility of a ground assault"
+    if family == "disaster":
+        return _no_disaster(sentence, start, end)
     armed = bool(_ARMED.search(sentence))
     if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
         armed and lowered.startswith(("fight", "fought")) and _MILITARY_AIM.match(sentence, end)

@@ -438,7 +438,8 @@ def _event(
     where_json = place_json(place, None) if place else (place_json(fallback, how) if fallback else None)
     where = place or fallback
     country = where.country_code if where else None
-    actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country, span)
+    # A disaster has no doer and no side it strikes (the annotation rules: actor null).
+    actor1, actor2 = actors(text, lex, kind, clause, start, end, places, country, span) if kind.family != "disaster" else (None, None)
     kind = reread(lex, kind, text, clause, start, end, places, actor1, actor2)
     definite = (
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not any(_PAST.search(w) for w in text[start:end].split())

@@ -228,7 +228,11 @@ def place_of(
     """
     # "Afghanistan's second largest city, Kandahar": the city named, not the country that owns it.
     near = [q for q in places if sentence[0] <= q.start < sentence[1] + 60]  # (not every pair of the article's)
-    owners = {id(p) for p in near if p.start < sentence[1] for q in near if 0 < q.start - p.end < 60 and (_OWNS_NAMED.fullmatch(text, p.end, q.start) or ((m := _TOWN_OF.search(text, max(0, p.start - 30), q.start)) is not None and m.start() <= p.start))}
+    # "in Indonesia's Aceh province": the province, not the country that holds it.
+    owners = {id(p) for p in near if p.start < sentence[1] for q in near if 0 < q.start - p.end < 60 and (
+        _OWNS_NAMED.fullmatch(text, p.end, q.start) or ((m := _TOWN_OF.search(text, max(0, p.start - 30), q.start)) is not None and m.start() <= p.start)
+        or (p.feature == "country" and q.feature != "country" and q.country_code == p.country_code and _OWNS_NEXT.fullmatch(text, p.end, q.start))
+    )}  # fmt: skip
     places = [p for p in places if id(p) not in owners]
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
     areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
@@ -325,6 +329,7 @@ _NAMES_EVENT_AFTER = re.compile(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-
 # Before the town, a determiner, a year or a possessive: "the Paris attacks", "2004 Madrid bombings", "last month's Mombasa blast" (a town that opens a clause is a doer: "Tel Aviv strikes").
 _NAMES_EVENT_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _OWNS_NAMED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
+_OWNS_NEXT = re.compile(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
 # "the northern Gaza town of Beit Hanoun": the town named, not its area (but "Kani Masi town of Duhok" is Kani Masi).
 _TOWN_OF = re.compile(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp|suburb)\s+of\s+$")
 _FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)

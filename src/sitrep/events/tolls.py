@@ -272,7 +272,7 @@ _CODED_SPLIT = re.compile(
 def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int = 0) -> int | None:
     """The deaths a violent event's own sentence gives (which starts at ``s_start`` in the text
     the quantities' offsets count in): a counted toll, else one told in words."""
-    if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob"):
+    if kind.family not in _VIOLENT_FAMILIES and kind.name not in ("abduction", "riot.mob", "disaster"):
         return None
     if _WAR_TOLL.search(sentence) or tells_war_toll(sentence):
         return None  # "Some 2 million people died in the north-south civil war": a war's, no event's

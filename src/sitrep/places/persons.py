@@ -71,8 +71,10 @@ def person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
                 out.add(tok.key)
         for m in _PERSON_OBJECT.finditer(text):
             j = starts.get(m.end())
-            if j is not None and _capitalised(toks[j]):
-                out.add(toks[j].key)  # "Simpson shot Flynn twice": whom one shoots or arrests is a person
+            if j is not None and _capitalised(toks[j]) and not (j + 1 < n and toks[j + 1].raw in _PERSON_NOUNS and text[toks[j].end : toks[j + 1].start] == " "):
+                # "Simpson shot Flynn twice": whom one shoots or arrests is a person (not the
+                # town of "the killing of Detroit teenager", which tells whose teenager)
+                out.add(toks[j].key)
     if "named" in text or "called" in text:
         starts = {tok.start: i for i, tok in enumerate(toks)}
         for m in _NAMED_PERSON.finditer(text):
@@ -97,6 +99,12 @@ _NAMED_PERSON = re.compile(
 )
 
 
+# Nouns a town's name qualifies: "the killing of Detroit teenager Kiara Thomas".
+_PERSON_NOUNS = frozenset(
+    ["teenager", "teen", "man", "woman", "boy", "girl", "student", "resident", "residents", "police", "officer", "officers",
+     "native", "youth", "mother", "father", "family", "couple", "pastor", "doctor", "nurse", "soldier", "soldiers", "men",
+     "women", "child", "children", "activist", "journalist", "reporter", "worker", "workers", "teacher", "priest", "cop"]
+)
 # Verbs whose direct object is a person, never a town.
 _PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated|(?:death|murder|killing|funeral|body) of) (?=[A-Z])")
 _PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|death|murder|killing|funeral|body|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")

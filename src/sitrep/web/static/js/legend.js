@@ -48,6 +48,7 @@ export const FAMILIES = {
   evacuation: ["evacuations", arrowRight],
   displacement: ["people displaced", poly([1, 8], [5, 3.5], [5, 6.5], [11, 6.5], [11, 3.5], [15, 8], [11, 12.5], [11, 9.5], [5, 9.5], [5, 12.5])],
   agreement: ["agreements, ceasefires", poly([1.8, 8.4], [4, 6.2], [6.6, 8.8], [12.2, 3.2], [14.4, 5.4], [6.6, 13.2])],
+  disaster: ["disasters with casualties: quakes, floods, fires, collapses", poly([8, 1.2], [15, 14.2], [1, 14.2]) + rect(7.1, 5.2, 1.8, 5) + rect(7.1, 11.2, 1.8, 1.8)],
   group: ["armed groups formed, split, renamed", circle(4, 5, 2.3) + circle(12, 5, 2.3) + circle(8, 11.5, 2.3)],
   restriction: ["curfews, closures, restrictions", circle(8, 8, 7) + rect(3.5, 6.6, 9, 2.8)],
   other: ["other events", circle(8, 8, 3.6)],
