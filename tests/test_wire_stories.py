@@ -307,3 +307,45 @@ def test_a_clock_time_spaced_out_does_not_cut_the_sentence() -> None:
     )
     quake = _material(text, "2013-07-02")
     assert [(e.kind, (e.place or {}).get("name"), (e.date or {}).get("value"), e.fatalities) for e in quake] == [("disaster", "Aceh", "2013-07-02", 1)]
+
+
+def test_a_year_told_dates_the_wave_of_that_year() -> None:
+    # "three weeks of rioting" after "In 2005": the 2005 riots, not three weeks before the story.
+    text = (
+        "PARIS (AP) — Youths torched cars in Nanterre for a second night on Wednesday.\n\n"
+        "In 2005, the deaths of two boys fleeing police in Clichy-sous-Bois set off three weeks of rioting across France."
+    )
+    riots = [e for e in _material(text, "2023-06-28") if "three weeks" in e.evidence[0]["text"]]
+    assert [((e.date or {}).get("value"), e.background) for e in riots] == [("2005", True)]
+
+
+def test_a_habit_of_years_and_a_charge_to_come_are_no_events() -> None:
+    for sentence in (
+        "Insurgents in the Muslim-majority south have carried out bombings there for more than a decade.",
+        "Prosecutors are expected to charge the man with murder in Detroit on Monday.",
+    ):
+        assert _material(sentence, "2015-08-17") == [], sentence
+    # A siege held for years is one ongoing event all the same.
+    assert [e.kind for e in _material("Rebels have besieged the town of Kafr Nabl for two years.", "2015-08-17")] == ["siege"]
+
+
+def test_the_clashes_a_protest_ended_in_are_the_protests_deaths() -> None:
+    events = _material("Last month, a similar protest in Athens ended in clashes in which a protester was killed.", "2012-02-09")
+    assert [(e.kind, (e.place or {}).get("name")) for e in events] == [("protest.excessive", "Athens")]
+
+
+def test_pirates_hijack_ships_they_take_no_town() -> None:
+    text = (
+        "NEW DELHI (AFP) — On Saturday, pirates hijacked a Saudi supertanker, the Sirius Star, about 450 nautical miles off Kenya. "
+        "The Indian navy deployed the Tabar to the region in October after pirates seized a Japanese-owned ship with 18 Indian crew members."
+    )
+    events = _material(text, "2008-11-19")
+    assert [e.kind for e in events if e.family in ("abduction", "territory")] == ["abduction", "abduction"]
+    assert all((e.place or {}).get("name") != "Sirius" for e in events)  # a vessel's name, no town
+    assert {(e.actor1 or {}).get("name", "").split(" (")[0] for e in events if e.family == "abduction"} == {"Unidentified Armed Group"}
+
+
+def test_a_lake_the_gazetteer_lacks_is_not_the_state_named_like_it() -> None:
+    events = _material("KAMPALA (Reuters) — An overcrowded ferry sank in Lake Victoria on Monday, and at least 40 passengers drowned.", "2008-11-19")
+    assert [e.kind for e in events] == ["disaster"]
+    assert (events[0].place or {}).get("country_code") != "AU"

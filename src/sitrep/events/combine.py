@@ -85,7 +85,8 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     if "protest.excessive" in names:
         # "Security forces shot dead 18 people as police opened fire on crowds protesting": the
         # dead are the protest's, one event of force against protesters.
-        out = [h for h in out if h[0].name != "attack.civilians" or days_apart(sentence, h[1]) is not None]
+        # ("a similar protest in Athens ended in clashes in which a protester was killed": the clashes too.)
+        out = [h for h in out if h[0].name not in ("attack.civilians", "clash.armed") or days_apart(sentence, h[1]) is not None]
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
     if "territory.capture" in names and "attack.civilians" in names:

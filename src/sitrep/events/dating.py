@@ -269,6 +269,10 @@ def event_date(
         moved = day_apart(text, clause, span, trigger, base)
         if moved is not None and moved is not base:
             return moved
+    if date is not None and date.get("how") == "text" and date.get("precision") in ("year", "month") and pub is not None and str(date["value"]) < pub.value[: len(str(date["value"]))]:
+        # "In 2005, the deaths of two boys set off three weeks of rioting": the wave of that
+        # year, not three weeks back from the story's day.
+        return day_apart(text, clause, span, trigger, date)
     return series_start(text, trigger[0], anchor) or day_apart(text, clause, span, trigger, date)
 
 

@@ -79,6 +79,8 @@ _COUNTED_CASES = _CUES["counted_cases_before"]
 _CASUALTY = _CUES["casualty_words"]
 _DISASTER_FIGURATIVE = _CUES["disaster_figurative"]
 _NO_CASUALTIES = _CUES["no_casualties"]
+_HABITUAL = _CUES["habitual_after"]
+_PERFECT_BEFORE = _CUES["perfect_before"]
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
 _PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
@@ -251,6 +253,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "fell to 36-3", "fall to his death": no town changed hands
     if _HEDGE.search(sentence, max(0, start - 40), start) or _UNREAL.search(sentence, max(0, start - 80), start):
         return True  # "practically kidnapped", "the possibility of a ground assault"
+    if family not in ("siege", "territory") and _HABITUAL.match(sentence, end) and _PERFECT_BEFORE.search(sentence, max(0, start - 40), start):
+        return True  # "insurgents have carried out bombings there for more than a decade": a habit of years
     if family == "disaster":
         return _no_disaster(sentence, start, end)
     armed = bool(_ARMED.search(sentence))

@@ -47,6 +47,12 @@ _APPOSITION = re.compile(
     r"diplomat|chairman|head|founder|owner|professor|reporter|correspondent)\b",
     re.IGNORECASE,
 )
+_FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|vessel|(?:super)?tanker|freighter|yacht|trawler|dhow|ferry|liner|frigate|warship|destroyer|cruiser|"
+    r"corvette|carrier|submarine|gunboat|aircraft carrier)s?,?\s+(?:the\s+)?(?:(?:INS|USS|HMS|MV|MS|SS|RFS|HMAS|HMCS)\s+)?$",
+    re.IGNORECASE,
+)
 # The gaps allowed between the words of one name.
 _GAP_OK = re.compile(r"^(?:[ \u00a0]|\s?-\s?|\.\s?|['’]\s)$")
 
@@ -304,6 +310,13 @@ def _keep(
         return False
     # "the La Belle Equipe bar": an article before a name that opens with its own is a venue's.
     if prev is not None and prev.raw == "the" and toks[m.first].raw in ("La", "Le", "Les", "El", "Il", "Los", "Las") and not strong:
+        return False
+    # "Lake Victoria", "Mount Elgon": a lake or mountain the gazetteer lacks, not the state or
+    # town that shares the rest of its name (a whole name it holds, "Lake Chad", is read whole).
+    if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
+        return False
+    # "a Saudi supertanker, the Sirius Star", "the frigate INS Tabar": a vessel's name.
+    if _VESSEL_BEFORE.search(text, max(0, toks[m.first].start - 40), toks[m.first].start) and not strong:
         return False
     # "stormed a McDonald's": a shop named after someone, not the town.
     if (
