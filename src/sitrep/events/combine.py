@@ -92,10 +92,12 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     if "territory.capture" in names and "attack.civilians" in names:
         # "Gunmen stormed the village, killing five": one storming read as an attack, not a capture.
         out = [h for h in out if h[0].name != "territory.capture" or not sentence[h[1] : h[2]].lower().startswith("storm")]
-    if names & {"abduction", "looting", "riot"} and any(n.startswith("attack.") for n in names):
+    # (An attack the rules above folded into another kind no longer opens the sentence.)
+    attack_at = min((s for k, s, _ in out if k.name.startswith("attack.")), default=None)
+    if names & {"abduction", "looting", "riot"} and attack_at is not None:
         # "killed 30 people in an attack on a village, burning homes and abducting women": the
         # abduction or arson told as a participle of the attack is part of it (ACLED codes the attack).
-        first = min(s for k, s, _ in out if k.name.startswith("attack."))
+        first = attack_at
         out = [
             h for h in out
             if not (h[1] > first and (

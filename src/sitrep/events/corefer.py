@@ -248,6 +248,8 @@ def _another(text: str, e: Event) -> bool:
 _SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over many places.
 _ACROSS_AFTER = re.compile(r"[^.;]{0,60}?\b(?:across|throughout|all over) the country\b", re.IGNORECASE)
+# "shot dead at least 38 people ..., as soldiers opened fire on crowds in several cities".
+_SEVERAL_AFTER = re.compile(r"[^;\n]{0,220}?\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
 
 
 # "The rebels used suicide boats packed with explosives in the attack near Trincomalee": the
@@ -266,7 +268,7 @@ _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|larges
 def _cumulative(text: str, e: Event) -> bool:
     ev = e.evidence[0]
     trig = ev["trigger"]
-    if e.kind in _GENERIC and _ACROSS_AFTER.match(text, trig["end"], trig["end"] + 80):
+    if e.kind in _GENERIC and (_ACROSS_AFTER.match(text, trig["end"], trig["end"] + 80) or _SEVERAL_AFTER.match(text, trig["end"], ev["end"])):
         return True
     if e.kind in _GENERIC and _SINCE_AFTER.match(text, trig["end"], trig["end"] + 40) and not _SUPERLATIVE_BEFORE.search(text, max(0, trig["start"] - 30), trig["start"]):
         return True  # (not "the deadliest attack on the capital since 1994": this attack, measured)
@@ -337,6 +339,11 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 if another and not (renewed and lead.evidence[0]["start"] == 0):
                     continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
                 if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned"):
+                    continue
+                if _cumulative(text, lead) and lead.evidence[0]["start"] != e.evidence[0]["start"]:
+                    # "shot dead 38 ... in several cities": a tally of many towns takes no one town's
+                    # dead told after it (its own sentence's offensive is the tally's: "600 killed so
+                    # far in the 12 days of the offensive")
                     continue
                 if own_place is not None and own_place.get("how") is None and (lead.place or {}).get("how") == "context" and _ELSEWHERE.match(str(lead.evidence[0].get("text") or "")):
                     continue  # "In an earlier airstrike, three cousins ... were killed", placed only by the sentences before: "42 killed in the Jabaliya school" retells another

@@ -81,6 +81,9 @@ _DISASTER_FIGURATIVE = _CUES["disaster_figurative"]
 _NO_CASUALTIES = _CUES["no_casualties"]
 _HABITUAL = _CUES["habitual_after"]
 _PERFECT_BEFORE = _CUES["perfect_before"]
+_CARE_BEFORE = _CUES["care_before"]
+# The armed subject that opens a sentence, which its participles go on telling of.
+_ARMED_SUBJECT = re.compile(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
 _PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
@@ -257,6 +260,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "insurgents have carried out bombings there for more than a decade": a habit of years
     if family == "disaster":
         return _no_disaster(sentence, start, end)
+    if _HARM_ONLY.fullmatch(word) and _CARE_BEFORE.search(sentence, max(0, start - 40), start):
+        return True  # "a truce to evacuate wounded and civilians": people cared for, no new harm
     armed = bool(_ARMED.search(sentence))
     if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
         armed and lowered.startswith(("fight", "fought")) and _MILITARY_AIM.match(sentence, end)
@@ -370,8 +375,13 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "signed a plea agreement", "a new deal to broadcast highlights"
     if lowered.startswith(("explo", "blast", "fire")) and _DISASTER.search(lead) and not _ARMED.search(sentence) and not re.search(r"\bbomb|attack|militant|rebel", sentence, re.IGNORECASE):
         return True  # "an explosion hit a petrochemical plant" in an earthquake story
-    if family == "protest" and lowered.startswith("march") and _ARMED_MARCH.search(sentence, max(0, start - 80), start):
-        return True  # "fighters from the Islamic State ... marching in Raqqa": a parade of force, no protest
+    if family == "protest" and lowered.startswith("march") and (
+        _ARMED_MARCH.search(sentence, max(0, start - 80), start)
+        or (lowered.startswith("marching") and sentence[:start].rstrip().endswith(",") and _ARMED_SUBJECT.match(sentence))
+    ):
+        # "fighters from the Islamic State ... marching in Raqqa", "M23 rebels seized Goma ...,
+        # marching through the streets": a parade of force, no protest
+        return True
     if family == "deployment" and (
         _RESCUE.search(sentence) or (_DISASTER.search(sentence) and not _VIOLENT.search(sentence) and not _ARMED.search(sentence))
     ):
@@ -405,14 +415,16 @@ _NAMED_BEFORE = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:(?:school|elementary|mass|fatal|deadly|terror(?:ist)?|bomb|gun|shopping|movie|theater|theatre|church|marathon)\s+){0,2}"
     r"(?:$|((?:shootings?|massacres?|attacks?|bombings?|killings?)\s+(?:in which|that|which)\s+(?:[\w-]+\s+){0,4}$))"
 )
-_EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?")
+_EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?|fall of|capture of|seizure of|arrests?|detention")
 
 
 # "violent protests against a police killing", "riots over the shooting of a teenager": the
 # killing is the unrest's cause, told as known, not a new happening of the day.
 _CAUSE_BEFORE = re.compile(
     r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+(?:(?:enraged|angered|angry|outraged|incensed|furious|sparked)\s+)?"
-    r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$"
+    # "students set fire to the offices to protest the fall of Goma": what they protest, told as known
+    r"|\bto\s+(?:protest|denounce|condemn|mourn|decry)\s+(?:against\s+)?(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "to mark a week since the police shooting": told as before the sentence's time.

@@ -222,7 +222,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             site = unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
-                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80)
+                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80) or _SEVERAL_TOWNS.search(sentence, t_end)
             ) and (country := _country_named(places, article.places, (focus or context) if toll_of_war else (context or focus))) is not None:
                 # a war's toll, a general strike, a running tally of arrests: the country's, not
                 # the town the story is about; "the war" is the story's, not that of the town
@@ -360,8 +360,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
 
 
 def _country_named(places: list[Place], everywhere: list[Place], place: Place | None) -> Place | None:
-    """The country holding ``place`` as the body names it, else as the dateline or title does."""
-    return country_of(places, place) or country_of([p for p in everywhere if p.field in ("dateline", "title")], place)
+    """The country holding ``place`` as the body names it as a scene, else as the dateline or
+    title does, else as any mention does ("Myanmar security forces shot dead 38")."""
+    return country_of(places, place) or country_of([p for p in everywhere if p.field in ("dateline", "title")], place) or country_of(everywhere, place)
 
 
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
@@ -382,6 +383,8 @@ _YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.
 _ACROSS = re.compile(r"\b(?:across|throughout|around|all over) the country\b", re.IGNORECASE)
+# "shot dead at least 38 people ..., as soldiers opened fire on crowds in several cities": many towns' tally.
+_SEVERAL_TOWNS = re.compile(r"\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 # "condemned the aerial bombing of a camp": the act a condemnation names.
 _CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decri)\w*\s+(?:the\s+|this\s+|an?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
