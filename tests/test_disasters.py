@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from sitrep.acled import row
 from sitrep.clean import clean
 from sitrep.model import Event, RawArticle
-from sitrep.pipeline import extract
+from sitrep.pipeline import extract, run
+from sitrep.store import Store
+from sitrep.store import consolidated as sql
 from tests.conftest import EVAL, need_shared
 
 _QUAKE = """Strong earthquake kills at least 34 in western Indonesia
@@ -101,3 +104,19 @@ def test_the_aceh_earthquake_stories_each_map_the_quake_in_indonesia() -> None:
         quakes = [e for e in article.events if e.family == "disaster" and (e.date or {}).get("value") == "2013-07-02"]
         assert quakes, r["id"]
         assert all((e.place or {}).get("country_code") == "ID" for e in quakes), r["id"]
+
+
+def test_the_aceh_quake_is_one_pin_across_its_reports(tmp_path: Path) -> None:
+    """Every report of the 2 July 2013 Aceh earthquake (ECB+ topic 37) names another town or
+    only the province: stored together, they make one disaster on the map, not one a town."""
+    path = need_shared(EVAL / "stories.dev.jsonl")
+    rows = [r for r in map(json.loads, path.open(encoding="utf-8")) if r["id"].startswith("ecb+/37_") and r["id"].endswith("ecbplus")]
+    corpus = tmp_path / "aceh.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    with Store(tmp_path / "aceh.db") as store:
+        run([corpus], store, max_bytes=20 * 1024 * 1024)
+        events = [e for e in sql.consolidated(store.conn) if e["family"] == "disaster"]
+    quake = [e for e in events if str((e.get("date") or {}).get("value")).startswith("2013-07-0")]
+    assert len(quake) == 1
+    assert len(quake[0]["articles"]) >= 8
+    assert (quake[0]["place"] or {}).get("admin1") == "Aceh"

@@ -141,6 +141,8 @@ def _place_fit(m: Mention, c: Cluster) -> str | None:
     fine, coarse = (m, c) if m.place_rank < c.place_rank else (c, m)
     if coarse.place_rank >= 4:  # a country holds every place in it
         return "within"
+    if _one_disaster(m, c) and m.admin1 and m.admin1 == c.admin1:
+        return "within"  # a quake felt in Takengon and in Banda Aceh: one province's disaster
     if coarse.place_rank >= 2 and coarse.admin1 and coarse.admin1 == fine.admin1:
         return "within"
     return None
@@ -190,6 +192,17 @@ def _best_copy(m: Mention, c: Cluster) -> tuple[float, float]:
         if group == m.article.copy_group and not (explicit and m.explicit_date):
             reprint = max(reprint, s)
     return best, reprint
+
+
+def _one_disaster(m: Mention, c: Cluster) -> bool:
+    """A disaster told by another mention of that day (or year, when that is all either
+    gives): a quake, a flood, a storm strikes a whole area, and its towns' tolls are one event's."""
+    if m.family != "disaster" or c.founder.family != "disaster" or m.span is None or c.span is None:
+        return False
+    # Days meet days (a day, or the night between two), and a month or year told of long ago
+    # meets the year it lies in ("the 2004 tsunami", "in December 2004"); a day never a year.
+    short = [(s[1] - s[0]).days <= 1 for s in (m.span, c.span)]
+    return m.span == c.span or (short[0] == short[1] and _spans_meet(m.span, c.span, timedelta(0)))
 
 
 def _town(m: Mention) -> bool:
@@ -292,6 +305,8 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
     ) or (
         elsewhere and _same_toll(m, c)
     ) or (
+        _one_disaster(m, c) and fit is not None
+    ) or (
         # A country's general strike on one day is one event, however each report words it.
         elsewhere and _general_strike(m) and _general_strike(c.founder) and m.country == c.founder.country
         and _spans_meet(m.span, c.span, timedelta(0))
@@ -320,7 +335,7 @@ def judge(m: Mention, c: Cluster) -> tuple[float, str] | None:
             return None
         if max(m.place_rank, c.place_rank) >= 2 and sim < CROSS_LEVEL_SIMILARITY and not retold:
             return None
-    if fit == "within" and elsewhere and _other_district(m, c):
+    if fit == "within" and elsewhere and _other_district(m, c) and not _one_disaster(m, c):
         return None
     cross_kind = m.kind != c.kind and not _kind_fits_generic(m.kind, c.kind)
     if (
@@ -400,6 +415,8 @@ class _Index:
             keys.append(f"a{m.admin1}")
         elif m.admin1:
             keys.append(f"A{m.admin1}")
+            if m.family == "disaster":
+                keys.append(f"a{m.admin1}")  # (the province's other towns the disaster struck)
         if m.place_rank >= 4 and m.side1:
             keys.append(f"s{m.side1}")
         if m.place_rank >= 4 and m.side2:
