@@ -388,3 +388,19 @@ def test_a_government_school_is_no_actor_and_the_wounded_cared_for_no_attack() -
     )
     assert events and all((e.actor1 or {}).get("name") != "Government of Nigeria" for e in events)
     assert _material("TRIPOLI (Reuters) - The U.N. called for a truce to evacuate wounded and civilians.", "2019-04-08") == []
+
+
+def test_a_town_named_by_its_bearing_and_apposition_is_the_scene_of_its_relative_clause() -> None:
+    # "15 km south of Stepanakert, the enclave's main city, which has been shelled": the city is
+    # shelled (and "The town, known as Shushi" names no site called "The").
+    text = (
+        "BAKU (Reuters) - The town, known as Shushi by Armenians, sits on a mountain top about 15 km south of "
+        "Stepanakert, the enclave's main city, which has been shelled repeatedly since the fighting began on Sept. 27."
+    )
+    shelled = [e for e in _material(text, "2020-11-08") if e.kind == "attack.shelling"]
+    assert [((e.place or {}).get("name"), (e.place or {}).get("site")) for e in shelled] == [("Stepanakert", None)]
+
+
+def test_a_convoy_that_came_under_fire_was_attacked() -> None:
+    events = _material("KHARTOUM (Reuters) - An American diplomatic convoy came under fire in Khartoum on Monday, Secretary of State Antony Blinken said.", "2023-04-17")
+    assert [(e.family, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events] == [("attack", "Khartoum", "2023-04-17")]

@@ -308,7 +308,11 @@ def place_of(
     return None
 
 
-_WHERE_AFTER = re.compile(r",\s+where\s+[^,;.:!?\"“”]*")
+_WHERE_AFTER = re.compile(
+    r",\s+where\s+[^,;.:!?\"“”]*"
+    # "Stepanakert, the enclave's main city, which has been shelled": the place undergoes it
+    r"|,\s+(?:(?:the|a|an|its|their)\s+[^,;.:!?]{1,40},\s+)?which\s+(?:(?:has|had|have)\s+been|was|were|is|are)\s+(?:(?:repeatedly|heavily|also|frequently|badly|again)\s+)?"
+)
 
 
 def is_where_of(text: str, p: Place, start: int) -> bool:

@@ -6,11 +6,11 @@ import re
 
 from sitrep.model import Place
 
-# "the area of Guffa", "Guffa village": a named place; when the gazetteer does not know it,
+# "the area of Guffa", "Guffa village": a named place (not "The town, known as Shushi", a determiner); when the gazetteer does not know it,
 # the event is there, not in the town the story was about before.
 _NAMED_SITE = re.compile(
     r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
-    r"|\b([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
+    r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
 )
 
 

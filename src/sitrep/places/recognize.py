@@ -163,6 +163,11 @@ def exact_forms() -> frozenset[str]:
     return frozenset(out)
 
 
+# A town's apposition after its name, and a bearing before it: place words.
+_TOWN_APPOSITION = re.compile(r",\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|port|village)\b(?!['’]s|\s+of\b)")
+_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$", re.IGNORECASE)
+
+
 def _context(text: str, toks: list[Token], m: Mention) -> None:
     m.sentence_initial = _sentence_initial(text, m.start)
     m.demonym = all(kind == KIND_DEMONYM for _, kind in m.entries)
@@ -175,11 +180,13 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
             if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District"):
                 m.end = nxt.end  # "Kandahar province" is one place
                 m.text = text[m.start : m.end]
+    if m.type_hint is None and _TOWN_APPOSITION.match(text, m.end):
+        m.type_hint = "city"  # "Stepanakert, the enclave's main city"
     if m.first > 0:
         prev = toks[m.first - 1]
         gap = _gap(text, prev, toks[m.first])
-        if prev.key in PLACE_PREPS and prev.raw.islower() and gap.strip() in ("", "the"):
-            m.prep_before = True
+        if (prev.key in PLACE_PREPS and prev.raw.islower() and gap.strip() in ("", "the")) or _DIRECTION_OF.search(text, max(0, m.start - 24), m.start):
+            m.prep_before = True  # ("15 km south of Stepanakert": a place, however far)
         if prev.key == "of" and m.first > 1 and toks[m.first - 2].raw.lower() in _TYPE_OF:
             m.type_hint = _TYPE_OF[toks[m.first - 2].raw.lower()]  # (raw: the key of "port" is "pt")
 
