@@ -81,7 +81,7 @@ _CURRENCY = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "
 
 DEATH = re.compile(
     r"\b(?:killed|dead|died|dying|deaths?|fatalities|fatally|slain|perished|executed|massacred|"
-    r"lost their lives|shot dead|bodies|beheaded|lynched|murdered|assassinated|drowned)\b",
+    r"lost their lives|shot dead|bodies|beheaded|lynched|murdered|assassinated|drowned|martyred)\b",
     re.IGNORECASE,
 )
 INJURY = re.compile(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
@@ -117,7 +117,9 @@ _GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ese|ites|ds|bs|ts|ks|ims|ews|u
 
 # Words that end a counted noun phrase (function words, auxiliaries, reporting verbs).
 _STOP = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under", "near", "since", "during", "after", "before", "between", "among", "across", "along", "around", "about", "against", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "may", "might", "can", "could", "must", "said", "says", "say", "told", "tells", "according", "it", "its", "it's", "their", "his", "her", "our", "my", "your", "they", "them", "he", "she", "we", "i", "you", "there", "here", "not", "no", "also", "just", "only", "still", "yet", "already", "more", "most", "less", "least", "per", "each", "every", "some", "any", "all", "both", "either", "neither", "other", "another", "such", "very", "too", "up", "down", "out", "off"]
+    ["a", "an", "the", "this", "that", "these", "those", "of", "in", "on", "at", "to", "from", "by", "for", "with", "without", "into", "onto", "over", "under", "near", "since", "during", "after", "before", "between", "among", "across", "along", "around", "about", "against", "and", "or", "but", "nor", "as", "than", "then", "so", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "may", "might", "can", "could", "must", "said", "says", "say", "told", "tells", "according", "it", "its", "it's", "their", "his", "her", "our", "my", "your", "they", "them", "he", "she", "we", "i", "you", "there", "here", "not", "no", "also", "just", "only", "still", "yet", "already", "more", "most", "less", "least", "per", "each", "every", "some", "any", "all", "both", "either", "neither", "other", "another", "such", "very", "too", "up", "down", "out", "off",
+     # Times of day after the count ("killed at least 45 Palestinians overnight") are no part of it.
+     "overnight", "today", "tonight", "yesterday", "earlier", "later", "recently", "again", "last", "next", "this"]
 )
 _WORD_NUM = "|".join(sorted([*_TENS_W, *_TEENS_W, *_UNITS_W], key=len, reverse=True))
 _COMPOUND = rf"(?:(?:{'|'.join(_TENS_W)})[- ](?:{'|'.join(_UNITS_W)})|{_WORD_NUM})"

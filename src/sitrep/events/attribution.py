@@ -36,7 +36,9 @@ _KNOWN_NOUN = LowerCue(re.compile(r"\b(?:to|for|into|against|over|after|about|on
 _PLANNED = LowerCue(re.compile(
     r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
-    r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$",
+    r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$"
+    # "said the military would be deployed": the passive of a plan, right before its verb
+    r"|\b(?:would|will|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+$",
     re.IGNORECASE,
 ))
 

@@ -195,6 +195,18 @@ def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return _km(a, b) <= (10.0 if both_towns or two_sites else 30.0)
 
 
+def _two_tolls_two_towns(own: dict[str, Any] | None, e: Event, joined: list[Event]) -> bool:
+    """A town the text names with its own count of dead, and another named town told before
+    with another count: two happenings, however near the towns lie (Khan Younis and Rafah)."""
+    if own is None or own.get("how") is not None or own.get("feature") != "city" or not e.fatalities:
+        return False
+    return any(
+        x.place is not None and x.place.get("how") is None and x.place.get("feature") == "city"
+        and x.place.get("geonameid") != own.get("geonameid") and x.fatalities and x.fatalities != e.fatalities
+        for x in joined
+    )  # fmt: skip
+
+
 def _told_in_another_land(text: str, lead: Event, place: dict[str, Any]) -> bool:
     """Whether a happening its sentence places nowhere finer, set in the story's country, which
     that sentence names, lies in another country than ``place``: bombs dropped "across the
@@ -368,6 +380,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     # "In November 1973, students barricaded themselves" is not today's barricades;
                     # with no publication date, "the shooting on Saturday" is not the killing "in 1985"
                     continue
+                if _two_tolls_two_towns(own_place, e, [events[k] for k in clusters[c]]):
+                    continue  # "air strikes on Khan Younis killed 45"; "In Rafah, a strike killed 12": two strikes
                 if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):
                     continue  # "aircraft ... crossed the border with South Sudan and dropped bombs" is not a killing in Sudan told that day
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
@@ -381,7 +395,9 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
         clusters[home].append(i)
         # The event's place and day narrow to the finest the mentions give.
         here, day = place_of[home], date_of[home]
-        if own_place and (here is None or _finer(own_place, here)):
+        if own_place and (here is None or (_finer(own_place, here) and not (own_place.get("how") == "context" and here.get("how") is None and here.get("feature") == "city"))):
+            # (a place carried over from the sentence before does not narrow a town the text gave
+            # the event to a site in it: "killed dozens of fighters" after a sentence on Nasser Hospital)
             place_of[home] = own_place
         if own_date and (day is None or len(str(own_date["value"])) > len(str(day["value"]))):
             date_of[home] = own_date
