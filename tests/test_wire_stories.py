@@ -427,3 +427,13 @@ def test_a_deployment_announced_in_the_passive_is_planned_and_the_martyred_are_d
     assert [(e.kind, e.modality) for e in events] == [("deployment", "planned")]
     attack = _material("ANKARA (AA) - Two Turkish soldiers were martyred and three others injured when terrorists attacked a military outpost in Hakkari on Friday.", "2023-03-04")
     assert [e.fatalities for e in attack if e.family in ("attack", "clash")] == [2]
+
+
+def test_neutralized_is_done_by_its_subject_and_a_words_meaning_is_no_event() -> None:
+    text = (
+        "ANKARA (AA) - Turkish security forces neutralized five PKK terrorists in an air strike in northern Iraq, "
+        "the National Defense Ministry said on Saturday.\n\n"
+        'Turkish authorities often use the word "neutralize" to imply the terrorists in question surrendered or were killed or captured.'
+    )
+    events = _material(text, "2023-03-04")
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [("attack.airstrike", "Military Forces of Turkey")]

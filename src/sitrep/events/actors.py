@@ -35,9 +35,10 @@ _INNER_PASSIVE = re.compile(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|gr
 # "struck Hamas targets": whom a strike verb names inside its trigger is hit, not the striker.
 _STRUCK = re.compile(r"(?:struck|hit|pounded)\s", re.IGNORECASE)
 _VICTIM_BEFORE = re.compile(
-    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+"
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+"
     r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$"
     # "killed 41 people, including soldiers and members of a civilian militia": the dead, listed
+    # ("neutralized five PKK terrorists": the Turkish forces' word for killing or capturing them)
     r"|\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+[^.;:]{0,40}?\bincluding\s+(?:(?!(?:when|as|after|while|before|by|in|but|because|during|since)\b)[\w,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
