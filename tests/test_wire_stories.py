@@ -437,3 +437,8 @@ def test_neutralized_is_done_by_its_subject_and_a_words_meaning_is_no_event() ->
     )
     events = _material(text, "2023-03-04")
     assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [("attack.airstrike", "Military Forces of Turkey")]
+
+
+def test_a_fight_vowed_against_whoever_did_it_is_no_battle() -> None:
+    assert _material("PARIS (AP) — Together with you, we will fight against those who have carried out such an unfathomable act against you.", "2015-11-15") == []
+    assert _material("KABUL (AP) — He is known to intimidate the local citizens in Farah and kidnap those who do not support the insurgency.", "2011-03-09") == []
