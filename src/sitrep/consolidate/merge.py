@@ -40,7 +40,7 @@ _UNREST = ("protest", "riot")
 # A city's unrest of one night is one event however finely reports place it ("East Flatbush",
 # "Brooklyn", "New York"); a war's strikes in neighbouring towns on one day are many.
 _ONE_A_NIGHT = {"protest", "riot", "detention"}
-# Two towns this close can be one scene (sitrep.events.corefer.places_agree says the same).
+# Two towns this close can be one scene (sitrep.events.agree.places_agree says the same).
 SCENE_KM = 10.0
 # A sentence this close to one already in the event is the same sentence reprinted.
 COPY_SIMILARITY = 0.7

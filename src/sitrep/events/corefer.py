@@ -14,11 +14,11 @@ and fill what the lead lacks (a toll).
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from typing import Any
 
+from sitrep.events.agree import dates_agree, finer, places_agree
 from sitrep.events.places import country_name
 from sitrep.events.wartoll import whole_war_toll
 from sitrep.model import Event
@@ -42,15 +42,6 @@ _UNREST = {"protest"}
 _STRIKE = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 _PART_OF_RIOT = {"looting"}
 _STATED = ("text", "context")
-_RANK = {
-    "landmark": 0,
-    "city": 1,
-    "admin2": 2,
-    "admin1": 3,
-    "region": 4,
-    "country": 5,
-    "continent": 6,
-}
 # "another bombing", "a second attack": the text says it is not the one told.
 _ANOTHER = re.compile(
     # ("this second attack": the one just told, counted as the second)
@@ -154,47 +145,6 @@ def _unnamed(actor: dict[str, Any] | None) -> bool:
     return actor is None or actor.get("how") in ("unnamed", "context")
 
 
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    dl = math.radians(b["lon"] - a["lon"])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    """Whether two places can be where one happening was: the same, one within the other, or near."""
-    if a is None or b is None:
-        return True
-    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
-        return True
-    coarse = max((a, b), key=lambda p: _RANK.get(p.get("feature") or "", 5))
-    if coarse.get("feature") in ("region", "continent") and not coarse.get("country_code"):
-        return True  # "Violent protests in Europe" retold as protests in Athens
-    if a.get("country_code") != b.get("country_code"):
-        return False
-    fine = b if coarse is a else a
-    if coarse.get("feature") in ("country", "region", "continent"):
-        return True
-    if (
-        coarse.get("feature") == "admin1"
-        and coarse.get("admin1")
-        and coarse.get("admin1") == fine.get("admin1")
-    ):
-        return True
-    if a.get("lat") is None or b.get("lat") is None:
-        return False
-    # Two towns the text names are two scenes unless they touch ("a school in Jabalya" and "a
-    # school in Khan Younis", 24 km apart, are two shellings); a landmark or district may lie
-    # farther out from the town it belongs to.
-    both_named = a.get("how") is None and b.get("how") is None
-    both_towns = a.get("feature") == b.get("feature") == "city" and both_named
-    # (two camps or sites the text names are two scenes too, unless one is named for the
-    # other's town: "Herat airport" and "Herat"; "the Beach refugee camp" and "the Bureij
-    # refugee camp", 11 km apart, are two shellings)
-    two_sites = both_named and {a.get("feature"), b.get("feature")} <= {"city", "landmark"} and not _named_for(a, b)
-    return _km(a, b) <= (10.0 if both_towns or two_sites else 30.0)
-
-
 def _two_tolls_two_towns(own: dict[str, Any] | None, e: Event, joined: list[Event]) -> bool:
     """A town the text names with its own count of dead, and another named town told before
     with another count: two happenings, however near the towns lie (Khan Younis and Rafah)."""
@@ -217,21 +167,6 @@ def _told_in_another_land(text: str, lead: Event, place: dict[str, Any]) -> bool
     land = country_name(str(held["country_code"]))
     said = str(lead.evidence[0]["text"])
     return bool(land) and re.search(rf"\b{re.escape(land)}\b", said) is not None
-
-
-def _named_for(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether one place's name holds the other's ("Kabul airport", "Kabul")."""
-    na, nb = str(a.get("name") or "").lower(), str(b.get("name") or "").lower()
-    return bool(na and nb) and (na in nb or nb in na)
-
-
-def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    """Whether two days the text gives can be one happening's (equal to the coarser precision)."""
-    if a is None or b is None:
-        return True
-    va, vb = str(a.get("value") or ""), str(b.get("value") or "")
-    n = min(len(va), len(vb))
-    return va[:n] == vb[:n]
 
 
 # "bombed another UN school", "attacked a second convoy": the target says it is another one.
@@ -395,7 +330,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
         clusters[home].append(i)
         # The event's place and day narrow to the finest the mentions give.
         here, day = place_of[home], date_of[home]
-        if own_place and (here is None or (_finer(own_place, here) and not (own_place.get("how") == "context" and here.get("how") is None and here.get("feature") == "city"))):
+        if own_place and (here is None or (finer(own_place, here) and not (own_place.get("how") == "context" and here.get("how") is None and here.get("feature") == "city"))):
             # (a place carried over from the sentence before does not narrow a town the text gave
             # the event to a site in it: "killed dozens of fighters" after a sentence on Nasser Hospital)
             place_of[home] = own_place
@@ -435,7 +370,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             event.date = next(
                 ({**d} for d in firm if d and d.get("value") == event.date.get("value")), event.date
             )
-        if best_place is not None and (_own_place(event) is None or _finer(best_place, event.place or {})):
+        if best_place is not None and (_own_place(event) is None or finer(best_place, event.place or {})):
             # "Greece rocked by more clashes" then "clashes in Athens": the clashes were in Athens.
             event.place = {**best_place}
         riot = next((events[i] for i in members if events[i].family == "riot"), None)
@@ -475,10 +410,6 @@ def _crowd_clash(e: Event) -> bool:
     if e.family == "riot":
         return True
     return not any(a and a.get("type") in ("rebel", "militia", "unidentified", "external", "identity") for a in (e.actor1, e.actor2))
-
-
-def _finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _RANK.get(a.get("feature") or "", 5) < _RANK.get(b.get("feature") or "", 5)
 
 
 def _same_key_join(events: list[Event]) -> list[Event]:

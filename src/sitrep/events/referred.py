@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.corefer import places_agree
+from sitrep.events.agree import places_agree
 from sitrep.events.towns import place_json
 from sitrep.model import Event, Place
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sitrep.events.agree import places_agree
 from sitrep.events.combine import year_clause
-from sitrep.events.corefer import opens_elsewhere, places_agree
+from sitrep.events.corefer import opens_elsewhere
 from sitrep.events.lexicon import Kind
 from sitrep.events.wartoll import tells_war_toll
 from sitrep.lowercue import LowerCue

@@ -1,0 +1,80 @@
+"""Whether two mentions' places and days can be one happening's (#25): the same place, one
+within the other, or towns that touch; the same day at the coarser of the two precisions."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+# Places from the finest to the coarsest.
+RANK = {
+    "landmark": 0,
+    "city": 1,
+    "admin2": 2,
+    "admin1": 3,
+    "region": 4,
+    "country": 5,
+    "continent": 6,
+}
+
+
+def km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """Great-circle distance between two places in kilometres."""
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dl = math.radians(b["lon"] - a["lon"])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two places can be where one happening was: the same, one within the other, or near."""
+    if a is None or b is None:
+        return True
+    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+        return True
+    coarse = max((a, b), key=lambda p: RANK.get(p.get("feature") or "", 5))
+    if coarse.get("feature") in ("region", "continent") and not coarse.get("country_code"):
+        return True  # "Violent protests in Europe" retold as protests in Athens
+    if a.get("country_code") != b.get("country_code"):
+        return False
+    fine = b if coarse is a else a
+    if coarse.get("feature") in ("country", "region", "continent"):
+        return True
+    if (
+        coarse.get("feature") == "admin1"
+        and coarse.get("admin1")
+        and coarse.get("admin1") == fine.get("admin1")
+    ):
+        return True
+    if a.get("lat") is None or b.get("lat") is None:
+        return False
+    # Two towns the text names are two scenes unless they touch ("a school in Jabalya" and "a
+    # school in Khan Younis", 24 km apart, are two shellings); a landmark or district may lie
+    # farther out from the town it belongs to.
+    both_named = a.get("how") is None and b.get("how") is None
+    both_towns = a.get("feature") == b.get("feature") == "city" and both_named
+    # (two camps or sites the text names are two scenes too, unless one is named for the
+    # other's town: "Herat airport" and "Herat"; "the Beach refugee camp" and "the Bureij
+    # refugee camp", 11 km apart, are two shellings)
+    two_sites = both_named and {a.get("feature"), b.get("feature")} <= {"city", "landmark"} and not named_for(a, b)
+    return km(a, b) <= (10.0 if both_towns or two_sites else 30.0)
+
+
+def named_for(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether one place's name holds the other's ("Kabul airport", "Kabul")."""
+    na, nb = str(a.get("name") or "").lower(), str(b.get("name") or "").lower()
+    return bool(na and nb) and (na in nb or nb in na)
+
+
+def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two days the text gives can be one happening's (equal to the coarser precision)."""
+    if a is None or b is None:
+        return True
+    va, vb = str(a.get("value") or ""), str(b.get("value") or "")
+    n = min(len(va), len(vb))
+    return va[:n] == vb[:n]
+
+
+def finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether place ``a`` is of a finer kind than ``b`` (a town than a province)."""
+    return RANK.get(a.get("feature") or "", 5) < RANK.get(b.get("feature") or "", 5)
