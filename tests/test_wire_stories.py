@@ -442,3 +442,16 @@ def test_neutralized_is_done_by_its_subject_and_a_words_meaning_is_no_event() ->
 def test_a_fight_vowed_against_whoever_did_it_is_no_battle() -> None:
     assert _material("PARIS (AP) — Together with you, we will fight against those who have carried out such an unfathomable act against you.", "2015-11-15") == []
     assert _material("KABUL (AP) — He is known to intimidate the local citizens in Farah and kidnap those who do not support the insurgency.", "2011-03-09") == []
+
+
+def test_protests_elsewhere_are_not_the_next_towns_riot() -> None:
+    text = (
+        "NAIROBI, June 25 (Reuters) - Protesters stormed parliament in Nairobi on Tuesday.\n\n"
+        "Demonstrations were also held in Mombasa, Kisumu and Nakuru, according to local media. "
+        "In Eldoret, protesters set fire to a police station, a witness said."
+    )
+    events = _material(text, "2024-06-25")
+    assert {(e.place or {}).get("name"): e.kind for e in events if (e.place or {}).get("name") in ("Mombasa", "Kisumu", "Nakuru")} == {
+        "Mombasa": "protest", "Kisumu": "protest", "Nakuru": "protest"
+    }
+    assert [e.family for e in _at(events, "Eldoret")] == ["riot"]

@@ -228,7 +228,7 @@ def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bo
     """Whether forces broke the protest up in its sentence or the next: an arrest in another
     city three paragraphs on is not this march's."""
     ev = e.evidence[0]
-    window = text[ev["start"] : ev["end"] + 300]
+    window = text[ev["start"] : ev["end"] if _NEW_SCENE.match(text, ev["end"]) else ev["end"] + 300]
     return bool(intervention.search(window) or (_FORCES.search(window) and _BROKEN_UP.search(window)))
 
 
@@ -241,8 +241,13 @@ def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
     ev = e.evidence[0]
     if _PEACEFUL.search(ev["text"]):
         return False
-    window = text[ev["start"] : ev["end"] + 300]
+    # (Not the next sentence's when it opens on another town: "Demonstrations were also held in
+    # Mombasa. In Eldoret, protesters set fire to a police station.")
+    window = text[ev["start"] : ev["end"] if _NEW_SCENE.match(text, ev["end"]) else ev["end"] + 300]
     return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
+
+
+_NEW_SCENE = re.compile(r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*,|\s*(?:Elsewhere|Separately|Meanwhile)\b")
 
 
 class _Once:
