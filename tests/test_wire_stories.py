@@ -455,3 +455,12 @@ def test_protests_elsewhere_are_not_the_next_towns_riot() -> None:
         "Mombasa": "protest", "Kisumu": "protest", "Nakuru": "protest"
     }
     assert [e.family for e in _at(events, "Eldoret")] == ["riot"]
+
+
+def test_a_street_address_is_in_the_datelines_town_not_the_last_arrests() -> None:
+    text = (
+        "DETROIT — Police on Friday arrested a 22-year-old man at a relative's house in Warren, a suburb north of Detroit, after a tip from the public.\n\n"
+        "Kiara Thomas was shot in the back on Dec. 3 near the corner of Gratiot Avenue and Seven Mile Road."
+    )
+    shot = [e for e in _material(text, "2015-12-11") if e.family == "attack"]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in shot] == [("Detroit", "2015-12-03")]

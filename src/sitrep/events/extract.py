@@ -66,6 +66,7 @@ from sitrep.events.scene import (
     place_of,
     reference,
     scenes,
+    street_told,
 )
 from sitrep.events.sites import unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
@@ -213,7 +214,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
             fallback, how = (context or focus), ("context" if context else "article")
-            if context is not None and focus is not None and _RUNNING_TOLL.search(sentence, t_start):
+            if context is not None and focus is not None and (_RUNNING_TOLL.search(sentence, t_start) or street_told(sentence, context, focus)):
                 fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
             if place is None and focus is not None and focus.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(focus.name, focus.geonameid) and any(
                 p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end

@@ -447,3 +447,18 @@ def context_place(
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
+
+
+# A street address with no town: "near the corner of Gratiot Avenue and Seven Mile Road".
+_STREET = re.compile(r"\b(?:corner|intersection|block) of\b|\b(?-i:[A-Z])[\w'’-]+ (?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive)\b", re.IGNORECASE)
+
+
+def street_told(sentence: str, context: Place | None, main: Place | None) -> bool:
+    """Whether a sentence that gives a street address and no town is in the story's town
+    rather than in the town the sentence before named: local news names the streets of its
+    dateline ("Kiara Thomas was shot ... near the corner of Gratiot Avenue", after an arrest in
+    Warren, is a Detroit shooting)."""
+    return (
+        context is not None and main is not None and context.feature == main.feature == "city"
+        and context.geonameid != main.geonameid and _STREET.search(sentence) is not None
+    )  # fmt: skip
