@@ -416,6 +416,9 @@ _NAMED_BEFORE = re.compile(
     r"(?:$|((?:shootings?|massacres?|attacks?|bombings?|killings?)\s+(?:in which|that|which)\s+(?:[\w-]+\s+){0,4}$))"
 )
 _EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?|fall of|capture of|seizure of|arrests?|detention")
+# A cause may also be a doer's strikes ("retaliation for French airstrikes"); not a named event
+# ("the Israeli shelling" names its doer, not a known event).
+_CAUSE_NOUN = re.compile(_EVENT_NOUN.pattern + r"|(?:air ?|air-)?strikes?|raids?|shelling|bombardments?")
 
 
 # "violent protests against a police killing", "riots over the shooting of a teenager": the
@@ -424,7 +427,11 @@ _CAUSE_BEFORE = re.compile(
     r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+(?:(?:enraged|angered|angry|outraged|incensed|furious|sparked)\s+)?"
     r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$"
     # "students set fire to the offices to protest the fall of Goma": what they protest, told as known
-    r"|\bto\s+(?:protest|denounce|condemn|mourn|decry)\s+(?:against\s+)?(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}$",
+    r"|\bto\s+(?:protest|denounce|condemn|mourn|decry)\s+(?:against\s+)?(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}$"
+    # "the attacks were retaliation for French airstrikes", "in response to rocket attacks by Hamas":
+    # the act answered is the reason given, told as known
+    r"|\b(?:retaliation|revenge|reprisals?|response|vengeance)\s+(?:for|to|against)\s+(?:(?:the|a|an|his|her|their|its|[\w-]+['’]s)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\bto\s+avenge\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "to mark a week since the police shooting": told as before the sentence's time.
@@ -470,7 +477,7 @@ def recalled_cause(sentence: str, start: int, end: int) -> bool:
     """Whether the event noun at ``start:end`` is the cause of unrest the sentence tells, with no
     day of its own: "violent protests against a police killing continued"."""
     return (
-        _EVENT_NOUN.fullmatch(sentence[start:end].lower()) is not None
+        (_CAUSE_NOUN.fullmatch(word := sentence[start:end].lower()) is not None or _CAUSE_NOUN.fullmatch(word.rsplit(None, 1)[-1]) is not None)
         and bool(_CAUSE_BEFORE.search(sentence, max(0, start - 90), start))
         and not _OWN_DAY_AFTER.match(sentence, end)
     )

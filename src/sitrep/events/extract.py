@@ -270,7 +270,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # "a vigil to mark the shooting" of a day the article does not tell: not the vigil's day
             if event.layer == "material" and (event.date or {}).get("how") != "text" and (before := some_time_before(sentence, t_start, event.date)):
                 event.date = before  # "comes shortly after reports of aerial bombardments in Upper Nile": some day before
-            if event.layer == "material" and (event.date or {}).get("how") in ("context", "published", "lead") and named_event(sentence, t_start, t_end):
+            if event.layer == "material" and (event.date is None or event.date.get("how") in ("context", "published", "lead")) and named_event(sentence, t_start, t_end):
                 continue  # "following the Connecticut shooting": a named event told long before, not the last sentence's day
             borrowed = retold is None and event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):

@@ -13,9 +13,12 @@ import re
 from typing import Any
 
 from sitrep.events.clauses import aside_of
+from sitrep.events.lexicon import cues
 from sitrep.events.places import is_capital
 from sitrep.model import Event, Place
 
+# "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
+_PLOTTED_IN = cues()["plotted_in"]
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
 _REFERENCE = re.compile(
@@ -26,7 +29,9 @@ _REFERENCE = re.compile(
     # "Bilal Hadfi, a French citizen living in Belgium, detonated his explosives": a home, not a scene
     r"|(?i:born|raised|grew up|native of|hail(?:s|ed|ing) from|(?:citizen|national|man|woman|resident)s? (?:living|residing)|who (?:had |has )?(?:lived|lives|resided|been living))(?:\s+in)?)\s+(?:the\s+)?$"
 )
-_STREET_AFTER = re.compile(r"\s+(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Lane|Drive|Parkway)\b")
+# Street words, shared by the street-after-a-name test and the street-address test below.
+_STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway")
+_STREET_AFTER = re.compile(r"\s+(?:" + "|".join(w.rstrip(".") for w in _STREET_WORDS) + r")\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
 _PAPER_AFTER = re.compile(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
@@ -84,7 +89,7 @@ _COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored
 _AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$|\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|a\s+(?:news|press)\s+conference|lawmakers|parliament)\s+(?:in|at)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+$|\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?in\s+$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
 _BIOGRAPHY_BEFORE = re.compile(
-    r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|who lived|had lived|"
+    r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|(?:who|had|has|have)\s+(?:(?:also|once|previously|long|briefly)\s+)?lived|"
     # "a student from California", "a 23-year-old man of Schenectady": where someone is from
     # (one person: "residents of Lagos protested" protested in Lagos)
     r"(?:an?|the|his|her)\s+(?:[\w-]+\s+)?(?:student|resident|native|man|woman|boy|girl|teen(?:ager)?|citizen|national|tourist|"
@@ -283,6 +288,7 @@ def place_of(
             p for p in places
             if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
             and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
+            and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
         inside = [p for p in inside if p not in listed]
@@ -450,7 +456,9 @@ def context_place(
 
 
 # A street address with no town: "near the corner of Gratiot Avenue and Seven Mile Road".
-_STREET = re.compile(r"\b(?:corner|intersection|block) of\b|\b(?-i:[A-Z])[\w'’-]+ (?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.|Drive)\b", re.IGNORECASE)
+_STREET = re.compile(
+    r"\b(?:corner|intersection|block) of\b|\b(?-i:[A-Z])[\w'’-]+ (?:" + "|".join(map(re.escape, _STREET_WORDS)) + r")(?!\w)", re.IGNORECASE
+)
 
 
 def street_told(sentence: str, context: Place | None, main: Place | None) -> bool:
