@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sitrep.events.lexicon import fast_cues
-from sitrep.lowercue import lowered
+from sitrep.events.storykind import StoryKind
 
 # Run on lower-cased text: these tests read every sentence with a trigger (lowercue.py).
 _CUES = fast_cues()
@@ -43,12 +43,8 @@ _ARMED = _CUES["armed_words"]
 _SIEGE_OBJECT = _CUES["siege_object_after"]
 # What troops fight to do: "fought to retake Kunduz" is a battle, "fighting to tighten gun laws" is not.
 _MILITARY_AIM = re.compile(r"\s+to\s+(?:re-?take|re-?capture|capture|seize|hold|defend|repel|push|drive|take|control|regain|reach|break|enter|clear|oust|dislodge|storm)\b", re.IGNORECASE)
-_SPORTS = _CUES["sports_words"]
-_TECH = _CUES["tech_words"]
-_POLITICS = _CUES["politics_words"]
 _SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
 _CRISIS = _CUES["crisis_words"]
-_LEISURE = _CUES["leisure_words"]
 _SURNAME = _CUES["surname_trigger"]
 _ROUTINE_AFTER = _CUES["routine_release_after"]
 _ROUTINE_BEFORE = _CUES["routine_release_before"]
@@ -113,88 +109,6 @@ _WITHDRAWN_THING = re.compile(
 )
 # Triggers whose sense a neighbouring word can turn away from violence.
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb", "assassin")
-
-
-def _lowered(words: re.Pattern[str]) -> re.Pattern[str]:
-    """The case-insensitive ``words`` as a case-sensitive pattern for lower-cased text (run over a
-    whole story, an ignore-case alternation is some four times slower), or ``words`` as it is."""
-    return lowered(words) or words
-
-
-_SPORTS_LOW, _TECH_LOW, _POLITICS_LOW, _CRISIS_LOW, _LEISURE_LOW = map(
-    _lowered, (_SPORTS.pattern, _TECH.pattern, _POLITICS.pattern, _CRISIS.pattern, _LEISURE.pattern)
-)
-
-
-def _distinct(words: re.Pattern[str], lowered: str, enough: int) -> int:
-    """How many distinct words of ``words`` the lower-cased text holds, counting no further than
-    ``enough``."""
-    seen: set[str] = set()
-    for m in words.finditer(lowered):
-        seen.add(m.group())
-        if len(seen) >= enough:
-            break
-    return len(seen)
-
-
-class StoryKind:
-    """Whether a story reads as sports, technology, business or politics (``sports_story``),
-    read only when a trigger that such a story uses for play asks: most articles never do."""
-
-    __slots__ = ("_quiet", "_text", "_value")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._value: bool | None = None
-        self._quiet: bool | None = None
-
-    def __bool__(self) -> bool:
-        if self._value is None:
-            self._value = sports_story(self._text)
-        return self._value
-
-    @property
-    def quiet(self) -> bool:
-        """Whether the story is long and names next to no violence or unrest (``quiet_story``)."""
-        if self._quiet is None:
-            self._quiet = quiet_story(self._text)
-        return self._quiet
-
-
-# A story this long that names fewer distinct words of violence or unrest than this is about
-# something else (a campaign, a product, a recipe): every full crisis report of the dev files
-# names three or more; one-event notes are shorter and never judged this way.
-_QUIET_LENGTH = 1500
-_QUIET_WORDS = 2
-
-
-# A long page naming this many distinct words of games, books, food, travel or code, and no
-# more than _LEISURE_CRISIS words of violence, is a review, a blog or a manual.
-_LEISURE_WORDS = 6
-_LEISURE_CRISIS = 4
-
-
-def quiet_story(text: str) -> bool:
-    """Whether a text is a full story (over 1,500 characters) that names fewer than two distinct
-    words of violence or unrest, or few of them and many of games, books, food, travel or code:
-    its "attacks", "explosions" and "retreats" are talk, markets, play and holidays, unless their
-    own sentence names violence."""
-    if len(text) <= _QUIET_LENGTH:
-        return False
-    low = text.lower()
-    crisis = _distinct(_CRISIS_LOW, low, _LEISURE_CRISIS + 1)
-    return crisis < _QUIET_WORDS or (crisis <= _LEISURE_CRISIS and _distinct(_LEISURE_LOW, low, _LEISURE_WORDS) >= _LEISURE_WORDS)
-
-
-def sports_story(text: str) -> bool:
-    """Whether a text reads as a sports, technology, business or political report: four or more
-    distinct words of one of them (five for politics, and then only with few words of violence
-    in the whole story). Such a story's fights, attacks and releases are play, products and
-    arguments, unless a sentence names violence."""
-    low = text.lower()
-    if any(_distinct(words, low, 4) >= 4 for words in (_SPORTS_LOW, _TECH_LOW)):
-        return True
-    return _distinct(_POLITICS_LOW, low, 5) >= 5 and _distinct(_CRISIS_LOW, low, 4) < 4
 
 
 _FORCES_ONLY = frozenset({"troops", "soldiers"})

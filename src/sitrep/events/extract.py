@@ -18,12 +18,7 @@ import hashlib
 import re
 from typing import Any
 
-from sitrep.events.actors import (
-    actors,
-    succeeded,
-    theatre,
-    unnamed_doer,
-)
+from sitrep.events.actors import actors, succeeded, theatre, unnamed_doer
 from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
@@ -43,13 +38,7 @@ from sitrep.events.dating import (
     series,
     told_day,
 )
-from sitrep.events.eventness import (
-    StoryKind,
-    legal_reference,
-    named_event,
-    no_happening,
-    recalled_cause,
-)
+from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
 from sitrep.events.mainplace import filed_from
 from sitrep.events.mainplace import focus as main_place
@@ -71,6 +60,7 @@ from sitrep.events.scene import (
 from sitrep.events.sites import unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now
+from sitrep.events.storykind import StoryKind, in_passing
 from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
 from sitrep.events.tolls import (
     TOLL_TRIGGER,
@@ -93,10 +83,9 @@ _DEFINITE = re.compile(
     r"\b(?:the|this|that|its|their|his|her)\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
 # "the shooting location", "local shooting victims", "the bombing site": the noun names
 # something of an event told elsewhere, not a new happening.
-# Eventness cues with their sources (data/events/cues.tsv).
-_CUES = fast_cues()
 _RECALLED_AFTER = _CUES["recalled_after"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
@@ -308,6 +297,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 continue  # "killed in a car accident", "a heart attack", "the driver fled": no event to map
             if event.modality == "hypothetical" and event.layer == "material":
                 continue  # "could attack", "the goal is to capture": no happening to map
+            if event.layer == "material" and in_passing(sports, event.place, n_sentence, any(s_start <= t.start < s_end for t in times)):
+                continue  # "Following a gruesome murder, the island's true nature is revealed" in a book review
             seen.setdefault(key, event)
             events.append(event)
             if event.layer == "material" and place is not None:
