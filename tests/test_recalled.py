@@ -54,3 +54,15 @@ def test_an_arrest_recalled_with_no_day_in_an_undated_story_is_no_event() -> Non
     events = _material("ecb+/3_7ecb")
     assert not _told_in(events, "since his arrest")
     assert [e.kind for e in _told_in(events, "took hostage")] == ["abduction"]
+
+
+def test_a_year_s_count_of_attacks_is_the_country_s_not_a_town_s() -> None:
+    # "more than 1,500 people killed in attacks so far this year" in a story about Chibok.
+    events = _told_in(_material("wikiref/michelle.obama.102"), "so far this year")
+    assert events and all((e.place or {}).get("name") == "Nigeria" for e in events)
+
+
+def test_an_age_in_a_list_of_named_attackers_is_no_toll() -> None:
+    # "Brahim Abdeslam, 31 - named as attacker who died near Bataclan concert hall"
+    events = _material("wikiref/ParisAttacks2015.32")
+    assert events and 31 not in [e.fatalities for e in events]

@@ -148,6 +148,9 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]+\s$")
 # "labourers aged 22", "at the age of 15": an age, not a count.
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\)?,\s+$")
+# After an age in apposition: a comma, or a dash or a line end in a list of names ("Brahim
+# Abdeslam, 31 - named as attacker who died near Bataclan").
+_AGE_CLOSE = re.compile(r",|[ \t]*(?:[-–—][ \t]|\n)")
 _AGED_BEFORE = re.compile(r"\b(?:aged|ages|age of|age)\s+(?:between\s+|from\s+)?$", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone|no-one|little)\s+$", re.IGNORECASE)
 
@@ -280,7 +283,7 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
             continue  # part of a name ("Barrio 18", "Route 66")
         if _AGED_BEFORE.search(text, max(0, start - 16), start):
             continue  # an age ("cousins aged 22 died"), not how many
-        if text[end : end + 1] == "," and end - start <= 3 and text[start:end].isdigit() and _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
+        if _AGE_CLOSE.match(text, end) and end - start <= 3 and text[start:end].isdigit() and _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
             continue  # an age in apposition ("Alexis Grigoropoulos, 15, was killed"), not fifteen dead
         num = m.group("num")
         vague = m.group("vague")

@@ -14,7 +14,10 @@ _WAR_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _WAR_TOLL = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b", re.IGNORECASE
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b"
+    # "more than 1,500 people killed in attacks so far this year": the year's count of many attacks
+    r"|\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+){0,2}?(?:attacks|violence|bombings|raids|clashes)\s+(?:so\s+far\s+|since\s+the\s+start\s+of\s+)?(?:this|the\s+past|the\s+last)\s+(?:year|months)\b",
+    re.IGNORECASE,
 )
 
 
