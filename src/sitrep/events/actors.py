@@ -233,10 +233,11 @@ def actors(
         # "refugees from Ukraine arrived in Poland": ACLED codes Ukraine's civilians.
         subject = {**subject, "name": f"Civilians ({country_name(home)})", "country_code": home}
     if (
-        kind.name == "attack.civilians" and subject is not None and subject["type"] == "civilians"
-        and _FOUND_DEAD.fullmatch(text[start:end])
+        kind.name == "attack.civilians" and subject is not None and _FOUND_DEAD.fullmatch(text[start:end])
+        and (subject["type"] == "civilians" or _FINDER_BEFORE.search(text, max(0, start - 40), start))
     ):  # fmt: skip
-        # "Rescue workers pulled more bodies from the rubble": who found them did not do it.
+        # "Rescue workers pulled more bodies from the rubble", "Police found the bodies of a
+        # mother and her son": who found them did not do it.
         subject = None
     if kind.name == "attack.civilians" and subject is not None and _LOST_LIVES.match(text[start:end]):
         subject, obj = None, subject  # "Five Israeli soldiers lost their lives": the dead are the victims
@@ -363,6 +364,7 @@ _HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.IGN
 _HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
 _LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
 _FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
+_FINDER_BEFORE = re.compile(r"\b(?:found|find|discovered|recovered|pulled|retrieved|exhumed|located|unearthed)\b", re.IGNORECASE)
 
 
 # A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".

@@ -111,6 +111,9 @@ _WITHDRAWN_THING = re.compile(
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb", "assassin")
 
 
+# What a cordon was for, or a crowd came to do, in its own clause.
+_CORDON_ARREST = re.compile(r"[^.;]{0,80}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:detained|arrested|captured|seized|apprehended)\b", re.IGNORECASE)
+_CHEERED = re.compile(r"[^.;,]{0,60}?\b(?:and|to)\s+(?:applaud(?:ed)?|cheer(?:ed)?|clap(?:ped)?|celebrat(?:ed|e)|welcom(?:ed|e)|watch(?:ed)?|wav(?:ed|e))\b", re.IGNORECASE)
 _FORCES_ONLY = frozenset({"troops", "soldiers"})
 
 
@@ -197,6 +200,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "we cannot stop mobilizing": supporters, not troops
     if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
         return True  # "surrounded by two drunks"
+    if lowered.startswith(("surround", "encircl")) and _CORDON_ARREST.match(sentence, end):
+        return True  # "special forces surrounded the clinic and detained the 60-year-old": an arrest's cordon
+    if lowered.startswith("gather") and _CHEERED.match(sentence, end):
+        return True  # "Crowds gathered outside the clinic and applauded as police vans drove away"
     if lowered.startswith(_TURNABLE) and (
         _NOT_VIOLENCE_BEFORE.search(sentence, max(0, start - 24), start) or _NOT_VIOLENCE_AFTER.match(sentence, end)
     ):
