@@ -52,3 +52,69 @@ def test_whoever_found_the_bodies_did_not_kill() -> None:
 def test_a_suspect_s_arrests_twice_before_are_no_event() -> None:
     arrests = [e for e in _material(_MURDERS) if e.family == "detention"]
     assert [(e.place or {}).get("name") for e in arrests] == ["Springfield"]
+
+
+_FLOODS = """Floods kill dozens in eastern Congo
+
+GOMA, Democratic Republic of Congo (Reuters) - Heavy rains caused rivers to burst their banks in eastern Congo's South Kivu province, killing at least 176 people and leaving hundreds missing, officials said on Saturday.
+
+The floods swept through the villages of Bushushu and Nyamukubi in Kalehe territory on Thursday night, the provincial governor said. Rescuers were still pulling bodies from the mud on Saturday.
+
+President Felix Tshisekedi declared a day of national mourning.
+
+In April, flooding in the capital Kinshasa killed more than 40 people."""
+
+_HEIST = """Armed robbers steal $100 million in jewels from Paris store
+
+PARIS (AP) — Four armed robbers, some disguised as women, stole jewels worth more than 80 million euros ($108 million) from a Harry Winston store in Paris on Thursday, police said.
+
+The men walked into the store on the Avenue Montaigne shortly before closing time, threatened staff with a handgun and a grenade, and filled bags with rings, necklaces and watches, a police official said. No one was hurt.
+
+The thieves appeared to know the names of the employees, the official said, speaking on condition of anonymity because the investigation was ongoing.
+
+The same store was robbed in October 2007 of jewels worth 10 million euros."""
+
+_SAHEL = """Gunmen kill 15 soldiers in northern Burkina Faso
+
+OUAGADOUGOU (Reuters) - Suspected jihadists killed 15 soldiers in an attack on an army post in northern Burkina Faso on Sunday, the army said, the latest in a wave of violence that has displaced nearly two million people.
+
+The assailants, who arrived on motorbikes, stormed the post near the town of Djibo in Soum province before dawn and set fire to vehicles, the army said in a statement. Twenty attackers were "neutralised" in the counter-offensive, it said.
+
+In a separate incident on Saturday, a roadside bomb killed four civilians travelling on a road between Dori and Arbinda, a local official said.
+
+Attacks by groups linked to al Qaeda and Islamic State have killed thousands of people in Burkina Faso since 2015. The military seized power in two coups last year, promising to restore security."""
+
+_SUDAN = """Sudan's RSF says it has seized key town in Darfur
+
+KHARTOUM, July 3 (Reuters) - Sudan's paramilitary Rapid Support Forces (RSF) said on Monday they had taken control of the town of Kutum in North Darfur after the army withdrew from its base there.
+
+Residents said the RSF entered the town on Sunday after heavy fighting and looted the market and the hospital. The army did not comment.
+
+The war between the army and the RSF, which erupted in mid-April, has killed more than 3,000 people and displaced nearly 3 million, according to the United Nations.
+
+Separately, air strikes hit southern Khartoum on Monday, residents said, as the army tried to push RSF fighters out of residential areas."""
+
+
+def test_heavy_rains_that_kill_are_a_disaster_not_an_attack() -> None:
+    events = _material(_FLOODS, "2023-07-04")
+    assert ("disaster", "Sud-Kivu", 176) in [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events]
+    assert not [e for e in events if e.family == "attack"]
+
+
+def test_robbers_holding_a_grenade_threw_none() -> None:
+    assert not [e for e in _material(_HEIST, "2023-07-04") if e.kind == "attack.grenade"]
+
+
+def test_an_attack_on_an_army_post_then_the_post_stormed_is_one_clash_at_the_town() -> None:
+    events = _material(_SAHEL, "2023-07-04")
+    fights = [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events if e.family in ("clash", "attack", "territory")]
+    assert ("clash", "Djibo", 15) in fights
+    assert not [f for f in fights if f[0] == "territory"], fights
+    # "the latest in a wave of violence that has displaced nearly two million people": no flight of that Sunday
+    assert not [e for e in events if e.family == "displacement"]
+
+
+def test_a_war_s_toll_told_after_its_sides_is_the_country_s() -> None:
+    events = _material(_SUDAN, "2023-07-04")
+    told = [e for e in events if any("has killed more than 3,000" in x["text"] for x in e.evidence)]
+    assert told and all((e.place or {}).get("name") == "Sudan" for e in told)

@@ -97,6 +97,8 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (lead.family in _VIOLENT and e.family == "attack" and _AMBUSH.search(str(lead.evidence[0]["text"])) is not None)
         # "attacked a Somali army base" then "detonated a car bomb at the gate of the base": the assault's means
         or (lead.family in _VIOLENT and e.family in _VIOLENT and _same_target(str(lead.evidence[0]["text"]), str(e.evidence[0]["text"])))
+        # "killed 15 soldiers in an attack on an army post" then "stormed the post": the attack told again
+        or (lead.family in _VIOLENT and e.family == "territory" and bool((e.place or {}).get("site")) and _same_target(str(lead.evidence[0]["text"]), str(e.evidence[0]["text"])))
         or (
             _BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE
             and not any(x.kind == _BOMBING and _PLANTED.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))
@@ -104,7 +106,7 @@ def same_kind(lead: Event, e: Event) -> bool:
     )
 
 
-_A_TARGET = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|garrison|compound|hotel|convoy|patrol)\b", re.IGNORECASE)
+_A_TARGET = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|post|garrison|compound|hotel|convoy|patrol)\b", re.IGNORECASE)
 
 
 def _same_target(told: str, retold: str) -> bool:
@@ -294,7 +296,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if own_place is not None and own_place.get("how") is None and (lead.place or {}).get("how") == "context" and _ELSEWHERE.match(str(lead.evidence[0].get("text") or "")):
                     continue  # "In an earlier airstrike, three cousins ... were killed", placed only by the sentences before: "42 killed in the Jabaliya school" retells another
-                if (lead.place or {}).get("site") != (e.place or {}).get("site") and not ((e.place or {}).get("site") is None and (own_place is None or own_place.get("feature") in ("country", "admin1"))):
+                stormed = lead.family in _VIOLENT and e.family == "territory"  # (the post attacked, then stormed: same_kind)
+                if (lead.place or {}).get("site") != (e.place or {}).get("site") and not stormed and not ((e.place or {}).get("site") is None and (own_place is None or own_place.get("feature") in ("country", "admin1"))):
                     continue  # the jail taken in a town is not the town taken (a mention placed nowhere finer may retell either)
                 if any(events[k].evidence[0]["trigger"]["start"] == e.evidence[0]["trigger"]["start"] for k in clusters[c]):
                     continue  # "airstrikes on Khan Younis and Rafah": one trigger told in two towns is two scenes, however near

@@ -111,6 +111,20 @@ _WITHDRAWN_THING = re.compile(
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb", "assassin")
 
 
+_WAR_THAT_HAS = re.compile(
+    r"\b(?:war|insurgency|conflict|violence|fighting|crisis|unrest|rebellion)\s+(?:that|which)\s+(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
+    r"(?:(?:killed|left)\s+[^.;]{0,60}?\s+and\s+)?$",
+    re.IGNORECASE,
+)
+# A weapon in someone's hands, and what would make it an attack all the same.
+_HELD_BEFORE = re.compile(
+    r"\b(?:with|carrying|brandishing|holding|wielding)\s+(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:an?\s+)?)?(?:hand\s+)?$", re.IGNORECASE
+)
+_THROWN = re.compile(
+    r"\b(?:threw|thrown|throwing|hurled|lobbed|tossed|exploded|detonated|went off|blew up|pulled the pin|"
+    r"attack(?:ed|ing)?|target(?:ed|ing)|struck|hit|opened fire|fired|stormed|ambushed|raided|killed|killing|wounded|wounding|injured|injuring|shot)\b",
+    re.IGNORECASE,
+)
 # What a cordon was for, or a crowd came to do, in its own clause.
 _CORDON_ARREST = re.compile(r"[^.;]{0,80}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:detained|arrested|captured|seized|apprehended)\b", re.IGNORECASE)
 _CHEERED = re.compile(r"[^.;,]{0,60}?\b(?:and|to)\s+(?:applaud(?:ed)?|cheer(?:ed)?|clap(?:ped)?|celebrat(?:ed|e)|welcom(?:ed|e)|watch(?:ed)?|wav(?:ed|e))\b", re.IGNORECASE)
@@ -280,6 +294,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):
         return True  # "people armed with explosives were stopped": carried, not set off
+    if lowered.startswith(("displac", "uproot")) and _WAR_THAT_HAS.search(sentence, max(0, start - 100), start):
+        return True  # "a wave of violence that has displaced nearly two million people": the war's count, no day's flight
+    if lowered.startswith("grenade") and _HELD_BEFORE.search(sentence, max(0, start - 50), start) and not _THROWN.search(sentence):
+        return True  # "threatened staff with a handgun and a grenade": a weapon held, not thrown
     if re.search(r"\bwould(?: not)? be\s+$", sentence[max(0, start - 16) : start]) and re.match(r"[^.;]{0,40}?\bif\b", sentence[end:]):
         return True  # "would be arrested if she continued to flout a court order": a condition
     if word.startswith("Rall") and (re.match(r"\s+(?:party|Party|\()", sentence[end:]) or _PARTY_BEFORE.search(sentence, max(0, start - 30), start)):

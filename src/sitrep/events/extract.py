@@ -482,7 +482,7 @@ def _event(
 # What a capture's trigger takes when it is one post inside a place, not the place itself.
 _SITE = re.compile(
     r"\s+(?:(?:the|a|an|another|its|their|two|three|several|some)\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,3}?"
-    r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|"
+    r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|(?:military |army |police |border )?posts?(?! office| of)|"
     r"security posts?|police stations?|barracks|garrisons?|airports?|airfields?|army positions?|"
     r"military positions?)\b",
     re.IGNORECASE,

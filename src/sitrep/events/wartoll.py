@@ -8,7 +8,7 @@ import re
 # The war itself as the one that kills or drives out: "the conflict has killed", "the
 # insurgency has killed ... and displaced".
 _WAR_SUBJECT = re.compile(
-    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s*,[^,.;]{3,60},)?\s+"
+    r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s+between\s+[^,.;]{3,60}?)?(?:\s*,[^,.;]{3,60},)?\s+(?:that\s+|which\s+)?"
     r"(?:(?:in|on|against|with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+)?\s+)?(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
     r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
     re.IGNORECASE,
@@ -25,7 +25,7 @@ def war_toll(sentence: str, start: int, end: int) -> bool:
     """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
     north-south civil war"): a country's history, at no town the story is about."""
     word = sentence[start:end].lower()
-    if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 80), start):
+    if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 160), start):
         return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
     return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
 
