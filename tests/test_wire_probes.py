@@ -118,3 +118,60 @@ def test_a_war_s_toll_told_after_its_sides_is_the_country_s() -> None:
     events = _material(_SUDAN, "2023-07-04")
     told = [e for e in events if any("has killed more than 3,000" in x["text"] for x in e.evidence)]
     assert told and all((e.place or {}).get("name") == "Sudan" for e in told)
+
+
+_UKRAINE = """Russian shelling kills five in Kharkiv region, Ukraine says
+
+KYIV, Ukraine (AP) — Russian shelling killed five civilians and wounded 12 in the northeastern Kharkiv region overnight, the regional governor said Thursday, as fighting raged along the front line in the east.
+
+Two women were killed when a shell hit a house in the town of Kupiansk, Gov. Oleh Syniehubov said on Telegram. Three more people died in the village of Velykyi Burluk.
+
+In the Donetsk region, Russian forces attacked Ukrainian positions near Bakhmut 25 times over the past day, Ukraine's General Staff said. Ukrainian troops repelled the attacks, it said.
+
+Russia's Defense Ministry said its air defenses shot down 12 Ukrainian drones over the Belgorod region, which borders Ukraine. There were no casualties, the regional governor said.
+
+Russia launched its full-scale invasion of Ukraine in February 2022."""
+
+_JENIN = """Israeli raid in Jenin kills three Palestinians
+
+JENIN, West Bank (Reuters) - Israeli forces killed three Palestinians during a raid on the Jenin refugee camp in the occupied West Bank on Tuesday, the Palestinian Health Ministry said.
+
+The Israeli military said troops came under fire while arresting a wanted militant and returned fire, hitting gunmen. Two soldiers were lightly wounded, it said. Troops detained four suspects.
+
+Palestinian militant group Islamic Jihad said two of the dead were members of its armed wing.
+
+Hundreds of mourners marched through the camp later on Tuesday, chanting slogans against Israel.
+
+The West Bank has seen a surge of violence over the past year, with near-daily Israeli raids and a string of Palestinian attacks on Israelis."""
+
+_KIDNAP = """Gunmen abduct dozens of students in northwest Nigeria
+
+KADUNA, Nigeria (Reuters) - Gunmen abducted at least 30 students from a college in Nigeria's northwestern Kaduna state in an overnight raid on Thursday, police said.
+
+The attackers, who stormed the Federal College of Forestry Mechanisation in Afaka on the outskirts of Kaduna city at around 11.30 p.m., were armed with rifles, police spokesman Mohammed Jalige said. Soldiers rescued 180 other students and staff after a gunfight with the kidnappers, the army said.
+
+No group has claimed responsibility for the abduction. Armed gangs known locally as bandits have kidnapped hundreds of students in northern Nigeria since December for ransom.
+
+In December, gunmen seized more than 300 boys from a school in Kankara in neighbouring Katsina state. They were released a week later."""
+
+
+def test_a_region_s_toll_narrowed_to_a_town_takes_the_town_s_dead() -> None:
+    events = _material(_UKRAINE, "2023-03-10")
+    assert ("Kupiansk", 2) in [((e.place or {}).get("name"), e.fatalities) for e in events]
+
+
+def test_troops_the_israeli_military_speaks_of_are_israel_s() -> None:
+    arrests = [e for e in _material(_JENIN, "2023-03-10") if e.family == "detention"]
+    assert arrests and all((e.actor1 or {}).get("country_code") == "IL" for e in arrests)
+
+
+def test_a_year_s_string_of_attacks_is_no_event() -> None:
+    events = _material(_JENIN, "2023-03-10")
+    assert not [e for e in events if any("string of Palestinian attacks" in x["text"] for x in e.evidence)]
+
+
+def test_a_count_of_abductions_since_december_is_no_event_and_december_s_is_at_its_town() -> None:
+    events = [e for e in _material(_KIDNAP, "2023-03-10") if e.family == "abduction"]
+    told = [((e.place or {}).get("name"), str((e.date or {}).get("value"))) for e in events]
+    assert ("Kankara", "2022-12") in told
+    assert not [t for t in told if t[0] == "Nigeria"], told

@@ -443,7 +443,8 @@ def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
     return None
 
 
-_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+# "its troops", and "The Israeli military said troops came under fire": the speaker's own forces.
+_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|\b(?:said|says)\s+(?:that\s+)?$", re.IGNORECASE)
 
 
 _FORCE_AFTER = re.compile(r"\s+(?:army|military|government|forces|police|troops|authorities|ministry|navy|air force)\b", re.IGNORECASE)

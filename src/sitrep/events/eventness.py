@@ -54,6 +54,8 @@ _LONE_ACT = _CUES["lone_act_protest_before"]
 _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
+_SERIES_BEFORE = _CUES["series_before"]
+_PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
@@ -114,6 +116,11 @@ _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "
 _WAR_THAT_HAS = re.compile(
     r"\b(?:war|insurgency|conflict|violence|fighting|crisis|unrest|rebellion)\s+(?:that|which)\s+(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
     r"(?:(?:killed|left)\s+[^.;]{0,60}?\s+and\s+)?$",
+    re.IGNORECASE,
+)
+_PERFECT_JUST_BEFORE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?$", re.IGNORECASE)
+_MANY_SINCE = re.compile(
+    r"\s+(?:(?:more than|over|at least|some|nearly)\s+)?(?:hundreds|thousands|dozens|scores|\d{3,}|\d{1,3},\d{3})\b[^.;]{0,100}?\b(?:since|so far|this year|in recent)\b",
     re.IGNORECASE,
 )
 # A weapon in someone's hands, and what would make it an attack all the same.
@@ -294,6 +301,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the Tar Heels beat visiting Evansville, 91-73": a game
     if lowered.startswith("with ") and sentence[:start].rstrip().lower().endswith("armed"):
         return True  # "people armed with explosives were stopped": carried, not set off
+    if family == "abduction" and _PERFECT_JUST_BEFORE.search(sentence, max(0, start - 20), start) and _MANY_SINCE.match(sentence, end):
+        return True  # "bandits have kidnapped hundreds of students in northern Nigeria since December": a count of many
+    if _SERIES_BEFORE.search(sentence, max(0, start - 60), start) and _PERIOD_TOLD.search(sentence):
+        return True  # "over the past year, with near-daily Israeli raids and a string of Palestinian attacks"
     if lowered.startswith(("displac", "uproot")) and _WAR_THAT_HAS.search(sentence, max(0, start - 100), start):
         return True  # "a wave of violence that has displaced nearly two million people": the war's count, no day's flight
     if lowered.startswith("grenade") and _HELD_BEFORE.search(sentence, max(0, start - 50), start) and not _THROWN.search(sentence):
