@@ -175,3 +175,28 @@ def test_a_count_of_abductions_since_december_is_no_event_and_december_s_is_at_i
     told = [((e.place or {}).get("name"), str((e.date or {}).get("value"))) for e in events]
     assert ("Kankara", "2022-12") in told
     assert not [t for t in told if t[0] == "Nigeria"], told
+
+
+def test_a_dateline_whose_country_has_lower_case_words_is_no_scene() -> None:
+    from sitrep.clean.meta import dateline_at
+
+    line = "GOMA, Democratic Republic of Congo (Reuters) - M23 rebels said on Tuesday they had captured the town of Rubaya in eastern Congo."
+    found = dateline_at(line)
+    assert found is not None and found.text == "GOMA, Democratic Republic of Congo (Reuters) -"
+    captures = [e for e in _material(line, "2023-06-29") if e.family == "territory"]
+    assert captures and all((e.place or {}).get("name") != "Goma" for e in captures)
+
+
+_HOSTAGE = """Gunman takes hostages at bank in Dutch city, police say
+
+AMSTERDAM (Reuters) - An armed man took several people hostage at a bank in the Dutch city of Ede on Saturday, police said, prompting a large security operation and the evacuation of about 150 homes.
+
+Police special forces surrounded the building in the city centre, and four hostages were freed by early afternoon. The last hostage was released in the evening, and the suspect was arrested, police said on X.
+
+The motive was not immediately clear. Police said there were no indications of a terrorist motive."""
+
+
+def test_a_hostage_taking_s_response_and_cordon_are_no_fight_and_no_siege() -> None:
+    kinds = [e.family for e in _material(_HOSTAGE, "2023-06-26")]
+    assert "abduction" in kinds
+    assert not [k for k in kinds if k in ("riot", "clash", "siege")], kinds

@@ -237,7 +237,8 @@ _NOT_A_PLACE = frozenset(
 )  # fmt: skip
 _CITY_CAPS = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"  # NAIROBI, THE HAGUE, O'SMACH, ST. LOUIS
 _CITY_TITLE = r"[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,3}"  # Nairobi, New York
-_REGION = r",[ ]*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}"  # , Kenya / , N.J. / , Puerto Rico
+# , Kenya / , N.J. / , Puerto Rico / , Democratic Republic of Congo / , Bosnia and Herzegovina
+_REGION = r",[ ]*[A-Z][\w.'’-]*(?:[ ](?:(?:of|and|the|del|de)[ ])?[A-Z][\w.'’-]*){0,4}"
 _WHEN = (
     r",?[ ]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?[ ]+[0-3]?\d"
     r"(?:,[ ]*(?:19|20)\d\d)?"

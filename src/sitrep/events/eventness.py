@@ -123,6 +123,7 @@ _MANY_SINCE = re.compile(
     r"\s+(?:(?:more than|over|at least|some|nearly)\s+)?(?:hundreds|thousands|dozens|scores|\d{3,}|\d{1,3},\d{3})\b[^.;]{0,100}?\b(?:since|so far|this year|in recent)\b",
     re.IGNORECASE,
 )
+_PROMPTED_BEFORE = re.compile(r"\b(?:prompt|spark|trigger)(?:ed|ing|s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # A weapon in someone's hands, and what would make it an attack all the same.
 _HELD_BEFORE = re.compile(
     r"\b(?:with|carrying|brandishing|holding|wielding)\s+(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:an?\s+)?)?(?:hand\s+)?$", re.IGNORECASE
@@ -133,7 +134,9 @@ _THROWN = re.compile(
     re.IGNORECASE,
 )
 # What a cordon was for, or a crowd came to do, in its own clause.
-_CORDON_ARREST = re.compile(r"[^.;]{0,80}?\b(?:and|before|then)\s+(?:\w+\s+)?(?:detained|arrested|captured|seized|apprehended)\b", re.IGNORECASE)
+_CORDON_ARREST = re.compile(
+    r"[^.;]{0,80}?\b(?:and|before|then)\s+(?:[\w,-]+\s+){0,3}?(?:detained|arrested|captured|seized|apprehended|(?:were|was)\s+(?:freed|released|rescued))\b", re.IGNORECASE
+)
 _CHEERED = re.compile(r"[^.;,]{0,60}?\b(?:and|to)\s+(?:applaud(?:ed)?|cheer(?:ed)?|clap(?:ped)?|celebrat(?:ed|e)|welcom(?:ed|e)|watch(?:ed)?|wav(?:ed|e))\b", re.IGNORECASE)
 _FORCES_ONLY = frozenset({"troops", "soldiers"})
 
@@ -221,6 +224,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "we cannot stop mobilizing": supporters, not troops
     if lowered.startswith(("surround", "besieg", "encircl")) and not armed and not _SIEGE_OBJECT.match(sentence, end):
         return True  # "surrounded by two drunks"
+    if lowered.endswith("operation") and _PROMPTED_BEFORE.search(sentence, max(0, start - 40), start):
+        return True  # "took several people hostage ..., prompting a large security operation": the response
     if lowered.startswith(("surround", "encircl")) and _CORDON_ARREST.match(sentence, end):
         return True  # "special forces surrounded the clinic and detained the 60-year-old": an arrest's cordon
     if lowered.startswith("gather") and _CHEERED.match(sentence, end):
