@@ -200,3 +200,25 @@ def test_a_hostage_taking_s_response_and_cordon_are_no_fight_and_no_siege() -> N
     kinds = [e.family for e in _material(_HOSTAGE, "2023-06-26")]
     assert "abduction" in kinds
     assert not [k for k in kinds if k in ("riot", "clash", "siege")], kinds
+
+
+_YEMEN = """Saudi-led air strikes kill 20 in Yemen's capital, residents say
+
+SANAA (Reuters) - Air strikes by the Saudi-led coalition killed at least 20 people in Yemen's capital Sanaa overnight, residents and Houthi-run media said on Saturday, a day after the Houthis fired missiles at the Saudi city of Jizan.
+
+The strikes hit a residential neighbourhood and a military camp in the north of the city, the Houthi-run Al Masirah TV said. Rescue workers were still searching for survivors under the rubble on Saturday morning.
+
+The coalition said it had targeted "legitimate military targets" and accused the Houthis of using civilians as human shields.
+
+Saudi air defences intercepted two ballistic missiles fired towards Jizan on Friday, the coalition said. There were no casualties.
+
+The war in Yemen has killed tens of thousands of people since 2015 and pushed millions to the brink of famine."""
+
+
+def test_the_dateline_s_town_outweighs_a_city_abroad_named_once_more() -> None:
+    # Sanaa in the dateline and twice in the body, Jizan (the Saudi city the missiles were fired
+    # at) three times: the story is Yemen's, and so is its war's toll.
+    events = _material(_YEMEN, "2023-07-08")
+    toll = [e for e in events if any("has killed tens of thousands" in x["text"] for x in e.evidence)]
+    assert toll and all((e.place or {}).get("country_code") == "YE" for e in toll)
+    assert ("attack", "Sanaa", 20) in [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events]

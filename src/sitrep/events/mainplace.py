@@ -53,7 +53,9 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
         if home:
             best = max(home, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
-            if counts[best.entry] >= counts[main.entry]:
+            # (the dateline naming the same town counts as one mention more: Sanaa twice and in
+            # the dateline outweighs Jizan, the Saudi city a missile was fired at, three times)
+            if counts[best.entry] + (best.entry == filed.entry) >= counts[main.entry]:
                 return best
     return main
 
