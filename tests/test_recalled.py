@@ -66,3 +66,9 @@ def test_an_age_in_a_list_of_named_attackers_is_no_toll() -> None:
     # "Brahim Abdeslam, 31 - named as attacker who died near Bataclan concert hall"
     events = _material("wikiref/ParisAttacks2015.32")
     assert events and 31 not in [e.fatalities for e in events]
+
+
+def test_the_french_capital_is_paris() -> None:
+    # "Muted by shock and sadness, the French capital yesterday woke to the reality of 128 people dead"
+    events = _told_in(_material("wikiref/ParisAttacks2015.4"), "the French capital")
+    assert events and all((e.place or {}).get("name") == "Paris" for e in events)

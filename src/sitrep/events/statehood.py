@@ -17,25 +17,42 @@ from sitrep.places.sovereignty import place_then
 _INDEPENDENCE = re.compile(r"independen|own country|separate country|seceded|split (?:off|away)", re.IGNORECASE)
 
 
+# "the French capital", "the Afghan capital": a country's adjective before "capital".
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city\s+of|of\s+(?!the\b)))", re.IGNORECASE)
+
+
 def at_the_capital(events: list[Event], places: list[Place]) -> None:
     """Move a country's independence from the country's middle to its capital: the country
-    named last before the trigger in the sentence (the new state, not the one it left)."""
+    named last before the trigger in the sentence (the new state, not the one it left). An
+    event placed only at a country whose sentence names "the French capital" is at Paris."""
     for e in events:
         ev = e.evidence[0]
         trig = ev["trigger"]
+        here = e.place or {}
+        if here.get("feature") == "country" and e.layer == "material":
+            said = str(ev["text"])
+            named = next((p for p in places if ev["start"] <= p.start < ev["end"] and p.adjectival and p.country_code == here.get("country_code") and _CAPITAL_AFTER.match(said, p.end - ev["start"])), None)
+            if named is not None:
+                _move_to_capital(e, named)  # "the French capital yesterday woke to the reality of 128 people dead"
+                continue
         if e.kind != "other" or not _INDEPENDENCE.search(str(trig["text"])):
             continue
         owner = next(
             (p for p in reversed(places) if ev["start"] <= p.start and p.end <= trig["start"] and p.feature == "country" and not p.adjectival),
             None,
         )
-        here = e.place or {}
         if owner is None or (here.get("country_code") == owner.country_code and here.get("feature") not in ("country", "continent", "region")):
             continue  # (a town of the new state the text names stays: "declared independence in Pristina")
+        _move_to_capital(e, owner)
+
+
+def _move_to_capital(e: Event, owner: Place) -> None:
+    """Place ``e`` at the capital of ``owner``'s country (told by ``owner``'s words)."""
+    if owner.country_code is not None:
         gaz = load()
         rid = gaz.capital_rid(owner.country_code)
         if rid is None:
-            continue
+            return
         c = gaz.entry(rid)
         capital = Place(
             start=owner.start, end=owner.end, text=owner.text, name=c.name, geonameid=c.geonameid, lat=c.lat, lon=c.lon,
