@@ -72,3 +72,10 @@ def test_the_french_capital_is_paris() -> None:
     # "Muted by shock and sadness, the French capital yesterday woke to the reality of 128 people dead"
     events = _told_in(_material("wikiref/ParisAttacks2015.4"), "the French capital")
     assert events and all((e.place or {}).get("name") == "Paris" for e in events)
+
+
+def test_a_name_s_act_told_as_known_is_background() -> None:
+    # "Since Comeaux's jailbreak, all visitors and employees at the Estelle prison unit are again
+    # subject to mandatory pat-downs": the escape told as known, no release of that day.
+    events = _material("ecb+/3_11ecbplus")
+    assert not [e for e in _told_in(events, "Since Comeaux's jailbreak") if e.family == "release"]

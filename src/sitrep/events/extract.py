@@ -80,7 +80,7 @@ from sitrep.sentences import split_sentences
 
 # "the shooting", "their attack": a noun that recalls an event the reader knows of.
 _DEFINITE = re.compile(
-    r"\b(?:the|this|that|its|their|his|her)\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
+    r"(?:\b(?:the|this|that|its|their|his|her)|(?<!the\s)\b(?-i:[A-Z])[\w-]+(?:'s|’s|'|’))\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
