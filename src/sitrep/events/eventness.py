@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from sitrep.events.lexicon import fast_cues
+from sitrep.events.lexicon import cues, fast_cues
 from sitrep.events.storykind import StoryKind
 
 # Run on lower-cased text: these tests read every sentence with a trigger (lowercue.py).
 _CUES = fast_cues()
+_PLAIN = cues()  # (cues read as they are, on the sentence as written)
 # "killed in a car accident", "died in a boating accident".
 _ACCIDENT = _CUES["accident_after"]
 _INDUSTRIAL = _CUES["industrial_accident"]
@@ -113,31 +114,16 @@ _WITHDRAWN_THING = re.compile(
 _TURNABLE = ("attack", "arrest", "shoot", "shot", "rall", "assault", "releas", "take", "took", "taking", "fight", "battl", "shell", "blast", "beat", "bomb", "explo", "brawl", "murder", "sexual", "rape", "stabb", "assassin")
 
 
-_WAR_THAT_HAS = re.compile(
-    r"\b(?:war|insurgency|conflict|violence|fighting|crisis|unrest|rebellion)\s+(?:that|which)\s+(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
-    r"(?:(?:killed|left)\s+[^.;]{0,60}?\s+and\s+)?$",
-    re.IGNORECASE,
-)
-_PERFECT_JUST_BEFORE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+|already\s+)?$", re.IGNORECASE)
-_MANY_SINCE = re.compile(
-    r"\s+(?:(?:more than|over|at least|some|nearly)\s+)?(?:hundreds|thousands|dozens|scores|\d{3,}|\d{1,3},\d{3})\b[^.;]{0,100}?\b(?:since|so far|this year|in recent)\b",
-    re.IGNORECASE,
-)
-_PROMPTED_BEFORE = re.compile(r"\b(?:prompt|spark|trigger)(?:ed|ing|s)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_WAR_THAT_HAS = _PLAIN["war_that_has_before"]
+_PERFECT_JUST_BEFORE = _PLAIN["perfect_just_before"]
+_MANY_SINCE = _PLAIN["many_since_after"]
+_PROMPTED_BEFORE = _PLAIN["prompted_before"]
 # A weapon in someone's hands, and what would make it an attack all the same.
-_HELD_BEFORE = re.compile(
-    r"\b(?:with|carrying|brandishing|holding|wielding)\s+(?:an?\s+|two\s+|several\s+)?(?:[\w-]+\s+(?:and|or)\s+(?:an?\s+)?)?(?:hand\s+)?$", re.IGNORECASE
-)
-_THROWN = re.compile(
-    r"\b(?:threw|thrown|throwing|hurled|lobbed|tossed|exploded|detonated|went off|blew up|pulled the pin|"
-    r"attack(?:ed|ing)?|target(?:ed|ing)|struck|hit|opened fire|fired|stormed|ambushed|raided|killed|killing|wounded|wounding|injured|injuring|shot)\b",
-    re.IGNORECASE,
-)
+_HELD_BEFORE = _PLAIN["held_weapon_before"]
+_THROWN = _PLAIN["thrown_words"]
 # What a cordon was for, or a crowd came to do, in its own clause.
-_CORDON_ARREST = re.compile(
-    r"[^.;]{0,80}?\b(?:and|before|then)\s+(?:[\w,-]+\s+){0,3}?(?:detained|arrested|captured|seized|apprehended|(?:were|was)\s+(?:freed|released|rescued))\b", re.IGNORECASE
-)
-_CHEERED = re.compile(r"[^.;,]{0,60}?\b(?:and|to)\s+(?:applaud(?:ed)?|cheer(?:ed)?|clap(?:ped)?|celebrat(?:ed|e)|welcom(?:ed|e)|watch(?:ed)?|wav(?:ed|e))\b", re.IGNORECASE)
+_CORDON_ARREST = _PLAIN["cordon_arrest_after"]
+_CHEERED = _PLAIN["cheered_after"]
 _FORCES_ONLY = frozenset({"troops", "soldiers"})
 
 
