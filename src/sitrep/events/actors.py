@@ -44,6 +44,13 @@ _VICTIM_BEFORE = re.compile(
 )
 _NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
+# "killed a shopkeeper and police found his body": the next clause's subject is no target.
+_NEW_SUBJECT = (
+    re.compile(r"\band\s+(?:then\s+)?(?:the\s+)?$"),
+    re.compile(
+        r"\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|found|said|says|took|came|went|gave|began|fled|shot)\b"
+    ),
+)
 _BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _NOUN_BY = re.compile(r"\s+(?:by|of)\s", re.IGNORECASE)
 # Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").
@@ -164,7 +171,10 @@ def actors(
         # "fighters were inching closer to government positions after a car bomb damaged ...":
         # the bomb's clause begins at "after"; no one before it set the bomb.
         before = []
-    after = [a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])]  # ", officials said"
+    after = [
+        a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])  # ", officials said"
+        and not ((sub := _NEW_SUBJECT[0].search(text, max(end, a["start"] - 14), a["start"])) and _NEW_SUBJECT[1].match(text, a["end"]) and not any(0 <= sub.start() - b["end"] <= 2 for b in mentions))
+    ]  # fmt: skip
     # ("Israeli troops and tanks moved into": the doer's name runs into the trigger.)
     within = [a for a in mentions if (start <= a["start"] or a["start"] < start < a["end"]) and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.

@@ -38,7 +38,10 @@ _PLANNED = LowerCue(re.compile(
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$"
     # "said the military would be deployed": the passive of a plan, right before its verb
-    r"|\b(?:would|will|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+$",
+    r"|\b(?:would|will|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+$"
+    # "pledged to join road-blocking protests across the province this summer": a promise
+    # (but "the kidnappers kept their promise to kill him": done)
+    r"|\b(?<!kept their )(?<!kept his )(?<!kept her )(?<!kept its )(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to\s+(?:[\w'’-]+\s+){0,5}$",
     re.IGNORECASE,
 ))
 
@@ -48,7 +51,10 @@ _PLANNED_AFTER = LowerCue(re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|
 
 
 _HYPOTHETICAL = LowerCue(re.compile(
-    r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of)\s+(?:\w+\s+){0,4}$",
+    # ("capable of deploying 200,000 troops", "the ability to launch missiles", "it is better to
+    # withdraw": a means or a wish, no happening)
+    r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of|"
+    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 ))
 
@@ -74,7 +80,7 @@ _ANNOUNCED = LowerCue(re.compile(
 _INFINITIVE = LowerCue(re.compile(
     r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
-    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?)\b"
+    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
     re.IGNORECASE,
 ))

@@ -52,6 +52,24 @@ def aside_of(sentence: str, start: int, end: int, trigger: int, relative: bool =
     return any(a <= start and end <= b and not a <= trigger < b for a, b in spans)
 
 
+# A quotation: ``...'' (the old wire style), “...” or "...".
+_QUOTATION = re.compile(r"``[^`]*?''|“[^”]*”|\"[^\"]*\"")
+
+
+def quoted_apart(sentence: str, start: int, end: int, trigger: int) -> bool:
+    """Whether ``start:end`` sits in a quotation just before the trigger at ``trigger``, the
+    act that said it: what the crowd chanted ("Freedom for Kosovo," the protesters chanted in
+    Athens) is not where it stood."""
+    return any(
+        m.start() <= start and end <= m.end() and 0 <= trigger - m.end() <= _SAID_BY
+        for m in _QUOTATION.finditer(sentence)
+    )
+
+
+# How far after a quotation the act that said it opens ("'', the protesters").
+_SAID_BY = 25
+
+
 # A relative clause set off by commas and closed before the main verb: "Turkey, which backs
 # some rebel groups, has sent reinforcements": the main clause goes on after it.
 RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)(\s+)[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")

@@ -294,3 +294,24 @@ def that_day(events: list[Event], sentence: str, s_start: int) -> None:
     for e in events:
         if e not in told and (e.date or {}).get("how") in ("published", "lead", None) and e.evidence[0]["trigger"]["start"] - s_start > told[0].evidence[0]["trigger"]["start"] - s_start:
             e.date = {**day, "how": "context"}
+
+
+_SETTING_BEFORE = fast_cues()["setting_before"]
+
+
+def setting_day(events: list[Event], sentence: str, s_start: int) -> None:
+    """Date an act told as another's setting ("the March 1994 shooting of a judge at a protest
+    rally in Lyon") to the day of the act told before it, when it has none of its own."""
+    dated = [e for e in events if (e.date or {}).get("how") == "text"]
+    for e in events:
+        at = e.evidence[0]["trigger"]["start"] - s_start
+        if (e.date or {}).get("how") == "text" or not _SETTING_BEFORE.search(
+            sentence, max(0, at - 60), at
+        ):
+            continue
+        before = [d for d in dated if 0 < at - (d.evidence[0]["trigger"]["end"] - s_start) <= 80]
+        if before:
+            e.date = {
+                **(max(before, key=lambda d: d.evidence[0]["trigger"]["end"]).date or {}),
+                "how": "context",
+            }

@@ -381,6 +381,9 @@ def _own_date(
         if rest:
             return _json(rest[0])
         if said and not definite:
+            years = [t for t in times if clause[0] <= t.start and t.end <= clause[1] and _YEAR.fullmatch(t.value) and own(t)]
+            if years and not told(sentence, years[0].start - s0, years[0].end - s0):
+                return _json(years[0])  # "said Thursday ... an aid worker kidnapped nearly three years ago": the act's year
             # The telling's day, the best the sentence gives; marked so that a mention
             # of the same event with a day of its own ("shot on Saturday") wins.
             return {**_json(said[0]), "how": "told"}

@@ -56,6 +56,12 @@ _WEAPON_TRADE = _CUES["weapon_trade_before"]
 _WEAPON_NOUN = _CUES["weapon_noun"]
 _ABSTRACT_TARGET = _CUES["abstract_target_after"]
 _SERIES_BEFORE = _CUES["series_before"]
+_RALLY_SUPPORT = _CUES["rally_support_after"]
+_UNIT_AFTER = _CUES["unit_after"]
+_VERB_BEFORE = _CUES["verb_before"]
+_FOUND_BOMB = _CUES["found_bomb_after"]
+_STATISTIC = _CUES["statistic_after"]
+_TALLY_OF = _CUES["tally_of_after"]
 _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
@@ -230,8 +236,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "his father was shot and killed when Mr. McCulloch was 12": years back, undated
     if lowered in ("fight", "battle", "war") and _DETERMINER_BEFORE.search(sentence, max(0, start - 20), start) and _CAMPAIGN.match(sentence, end):
         return True  # "the fight against so-called Islamic State will dominate talks"
-    if lowered.startswith("rall") and _RALLY_AROUND.match(sentence, end):
-        return True  # "calling all Americans to rally around service members": support, no rally
+    if lowered.startswith("rall") and (_RALLY_AROUND.match(sentence, end) or _RALLY_SUPPORT.match(sentence, end)):
+        return True  # "calling all Americans to rally around service members", "to rally Arab public opinion behind Baghdad": support, no rally
     if lowered.endswith("ing") and lowered.startswith(("arrest", "strik")) and _ADJECTIVE.match(sentence, end):
         return True  # "arresting images", "striking photos": how something looks
     if lowered.startswith("demonstrat") and _SHOWING.match(sentence, end):
@@ -296,6 +302,14 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "bandits have kidnapped hundreds of students in northern Nigeria since December": a count of many
     if _SERIES_BEFORE.search(sentence, max(0, start - 60), start) and _PERIOD_TOLD.search(sentence):
         return True  # "over the past year, with near-daily Israeli raids and a string of Palestinian attacks"
+    if lowered.endswith("s") and _TALLY_OF.match(sentence, end) and _PERIOD_TOLD.search(sentence, end):
+        return True  # "the killings of 11 young women over the past six years": a tally, none of them told
+    if not lowered.endswith(("ed", "ing", "s")) and _UNIT_AFTER.match(sentence, end) and not _VERB_BEFORE.search(sentence, max(0, start - 12), start):
+        return True  # "Army air assault units", "attack helicopters": a kind of unit or weapon
+    if lowered.startswith("bomb") and not lowered.startswith("bombing") and _FOUND_BOMB.match(sentence, end):
+        return True  # "the bomb found at the farm was meant for a target in Belfast": found, not set off
+    if _STATISTIC.match(sentence, end):
+        return True  # "arrests were made in about 55 percent of robbery cases": a statistic
     if lowered.startswith(("displac", "uproot")) and _WAR_THAT_HAS.search(sentence, max(0, start - 100), start):
         return True  # "a wave of violence that has displaced nearly two million people": the war's count, no day's flight
     if lowered.startswith("grenade") and _HELD_BEFORE.search(sentence, max(0, start - 50), start) and not _THROWN.search(sentence):
@@ -359,7 +373,7 @@ _NAMED_BEFORE = re.compile(
 _EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?|fall of|capture of|seizure of|arrests?|detention")
 # A cause may also be a doer's strikes ("retaliation for French airstrikes"); not a named event
 # ("the Israeli shelling" names its doer, not a known event).
-_CAUSE_NOUN = re.compile(_EVENT_NOUN.pattern + r"|(?:air ?|air-)?strikes?|raids?|shelling|bombardments?")
+_CAUSE_NOUN = re.compile(_EVENT_NOUN.pattern + r"|(?:air ?|air-)?strikes?|raids?|shelling|bombardments?|offensives?|crackdowns?|incursions?|invasions?")
 
 
 # "violent protests against a police killing", "riots over the shooting of a teenager": the

@@ -24,7 +24,7 @@ from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine, sparked_day, that_day, when_day, year_clause
+from sitrep.events.combine import combine, setting_day, sparked_day, that_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
@@ -310,6 +310,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         sparked_day(events[n_before:], sentence, s_start)
         when_day(events[n_before:], sentence, s_start, times)
         that_day(events[n_before:], sentence, s_start)
+        setting_day(events[n_before:], sentence, s_start)
         if tag and label:
             if len(events) == n_before:
                 # Only the tag says what happened: the event stands on the sentence after it.

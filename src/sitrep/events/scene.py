@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.events.clauses import aside_of
+from sitrep.events.clauses import aside_of, quoted_apart
 from sitrep.events.lexicon import cues
 from sitrep.events.places import is_capital
 from sitrep.model import Event, Place
@@ -288,6 +288,7 @@ def place_of(
             p for p in places
             if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
             and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
+            and not quoted_apart(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
             and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])

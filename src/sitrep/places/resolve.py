@@ -34,6 +34,10 @@ _GENERIC = re.compile(
 )
 
 
+# Small enough never to outweigh a feature or a context score: it only orders equals.
+_COUNTRY_TIE = 0.001
+
+
 def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
     """Score of an entry before context: feature type, population, capital status."""
     feature = gaz.feature(rid)
@@ -51,6 +55,10 @@ def prior(gaz: Gazetteer, rid: int, kind: int) -> float:
         p = PARAMS["admin1"] + (PARAMS["a1_area"] if gaz.area_population(rid) >= PARAMS["a1_area_pop"] else 0.0)
     else:
         p = PARAMS.get(feature, 5.0)
+        if feature == "country":
+            # Countries of one name or people ("American": the United States and the Northern
+            # Mariana Islands) tie on feature: the populous one is meant, as for towns.
+            p += _COUNTRY_TIE * math.log10(gaz.pop[rid] + 10)
     if kind == KIND_ALT:
         p -= PARAMS["alt"]
     return p
