@@ -153,3 +153,52 @@ def test_the_next_clause_s_subject_is_not_the_target() -> None:
         "1998-02-13",
     )
     assert [(e.kind, e.actor2) for e in events] == [("attack.civilians", None)]
+
+
+_EMBASSY = """NAIROBI, August 8 (Xinhua) -- Kenyan President Daniel arap Moi on Saturday condemned the bomb blast that ripped through the U.S. embassy in Nairobi on Friday, killing at least 80 people.
+
+Moi, who visited the blast site on Saturday, described the attack as "a cowardly act" and called on Kenyans to remain calm."""
+
+
+def test_the_blast_site_visited_on_saturday_is_no_blast_on_saturday() -> None:
+    bombings = [e for e in _material(_EMBASSY, "1998-08-08") if e.family == "attack"]
+    assert [((e.place or {}).get("name"), (e.date or {}).get("value")) for e in bombings] == [("Nairobi", "1998-08-07")]
+
+
+def test_nuclear_tests_and_a_battle_for_freedom_are_no_violence() -> None:
+    tests = (
+        "NEW DELHI, India (AP) _ India conducted three underground nuclear tests Monday in the desert state of Rajasthan. "
+        "The blasts at the Pokhran test range were India's first since 1974."
+    )
+    assert [e for e in _material(tests, "1998-05-11") if e.family == "attack"] == []
+    assert _material('MIAMI -- "This is a battle for his freedom," the boy\'s great-uncle said Thursday.', "2000-01-06") == []
+
+
+_STRIKES = """U.S. missiles strike Afghanistan, Sudan
+
+WASHINGTON (AP) _ U.S. warships fired cruise missiles at terrorist training camps in Afghanistan and a pharmaceutical plant in Khartoum, Sudan, on Thursday in retaliation for the Aug. 7 bombings of two U.S. embassies in East Africa, President Clinton said.
+
+The strikes targeted facilities linked to Saudi exile Osama bin Laden, whom U.S. officials blame for the embassy bombings that killed 257 people, including 12 Americans.
+
+In Khartoum, thousands of angry Sudanese marched to the abandoned U.S. embassy Friday, chanting anti-American slogans. Sudanese officials said one person was killed and 10 wounded at the plant, which they said made medicine, not chemical weapons.
+
+Afghanistan's Taliban rulers said 21 people were killed in the strikes near the eastern town of Khost.
+
+Clinton said the United States would strike again if necessary."""
+
+
+def test_a_toll_in_the_strikes_is_the_strikes_not_the_bombings() -> None:
+    events = _events(_STRIKES, "1998-08-21")
+    assert [e.kind for e in events if (e.place or {}).get("name") == "Khost" and e.fatalities == 21] == ["attack.civilians"]
+    assert not [e for e in events if e.kind == "attack.bombing" and ((e.place or {}).get("name") == "Khost" or e.fatalities == 21)]
+
+
+def test_backers_are_not_the_doers_and_a_crowd_s_injured_are_its_protest() -> None:
+    story = (
+        "PRISTINA, Yugoslavia (AP) _ Serb police backed by armored vehicles and helicopters attacked villages in Kosovo on Thursday.\n\n"
+        "Thousands of ethnic Albanians took to the streets of Pristina on Friday to protest the killings. Police used tear gas "
+        "to disperse the crowd, and dozens of protesters were injured, witnesses said."
+    )
+    events = _material(story, "1998-03-06")
+    assert [(e.actor1 or {}).get("name") for e in events if (e.date or {}).get("value") == "1998-03-05"] == ["Police Forces of Serbia"]
+    assert [e.family for e in events if (e.place or {}).get("name") == "Pristina"] == ["protest"]

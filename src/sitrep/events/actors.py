@@ -107,7 +107,7 @@ def _owning_places(text: str, places: list[Place]) -> tuple[list[Place], list[Pl
 
 # A second verb of the clause's subject ("stormed a police station and killed"), and an actor
 # named as what an earlier verb took ("a police station", "the army base").
-_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2})?$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
 
@@ -160,7 +160,7 @@ def actors(
     # unless the report goes on with a pronoun for them ("the Taliban said they had overrun").
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     # "troops backed by helicopters took control of Matta": the backers are neither doer nor target.
-    mentions = [a for a in mentions if not _BACKED_BY.search(text, max(lo, a["start"] - 30), a["start"])]
+    mentions = [a for a in mentions if not _BACKED_BY.search(text, max(lo, a["start"] - 50), a["start"])]
     # "The army said it had killed 15 militants in air strikes": the militants are the dead.
     before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 90), a["start"])]
     # "Turkey, which backs some rebel groups, has sent reinforcements": the relative clause's

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.events.agree import dates_agree, finer, places_agree
+from sitrep.events.lexicon import fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.wartoll import whole_war_toll
 from sitrep.model import Event
@@ -30,6 +31,19 @@ _VIOLENT = {"attack", "clash"}
 # "The camp was bombed" retells "planes dropped four bombs" or "shells hit the camp": a
 # bombing is the generic word for either; an air strike and a shelling stay two.
 _BOMBING = "attack.bombing"
+_STRIKES = {"attack.airstrike", "attack.shelling"}
+_RETOLD_NOUN = fast_cues()["retold_noun_after"]
+
+
+def _retells_other(lead: Event, e: Event) -> bool:
+    """Whether ``e``'s sentence names its act as a kind ``lead`` is not: "21 were killed in the
+    strikes near Khost" retells the missile strikes, not the embassy bombings told beside them."""
+    ev = e.evidence[0]
+    m = _RETOLD_NOUN.match(str(ev["text"]), ev["trigger"]["end"] - ev["start"])
+    if m is None:
+        return False
+    return (m.group("strike") is not None and lead.kind in (_BOMBING, _SUICIDE)) or (m.group("bombing") is not None and lead.kind in _STRIKES)
+
 _REMOTE = {"attack.airstrike", "attack.shelling"}
 _SUICIDE = "attack.suicide"
 _AMBUSH = re.compile(r"\bin\s+an?\s+(?:[\w-]+\s+)?ambush\b", re.IGNORECASE)
@@ -207,7 +221,11 @@ _IN_THE_ATTACK = re.compile(r"\b(?:in|during|for)\s+the\s+(?:attack|assault|ambu
 
 
 def _told_as_part_of(e: Event, lead: Event) -> bool:
-    """Whether ``e`` retells a part of the violent event ``lead`` ("used suicide boats in the attack")."""
+    """Whether ``e`` retells a part of the violent event ``lead`` ("used suicide boats in the attack"),
+    or the harm done to a crowd at its protest ("Police used tear gas ..., and dozens of protesters
+    were injured": the protest's, one event)."""
+    if e.kind in _GENERIC and lead.family in ("protest", "riot") and (e.actor2 or {}).get("type") in ("protesters", "rioters"):
+        return True
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 
@@ -244,7 +262,7 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     if e.family not in (*_VIOLENT, "territory", "force"):
         return None  # "the protests" of a wave name the wave, not its last night
     for lead in reversed(earlier):
-        if lead.layer != "material" or not same_kind(lead, e) or not (anywhere or places_agree(lead.place, e.place)):
+        if lead.layer != "material" or not same_kind(lead, e) or _retells_other(lead, e) or not (anywhere or places_agree(lead.place, e.place)):
             continue
         if ((lead.date or {}).get("how") in ("text", "lead") or (lead.date is None and e.date is None)) and not lead.background:
             return lead  # (an undated story: the first telling, undated too)
@@ -287,7 +305,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 lead = events[clusters[c][0]]
                 if another and not (renewed and lead.evidence[0]["start"] == 0):
                     continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
-                if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned"):
+                if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned") or _retells_other(lead, e):
                     continue
                 if _cumulative(text, lead) and lead.evidence[0]["start"] != e.evidence[0]["start"]:
                     # "shot dead 38 ... in several cities": a tally of many towns takes no one town's

@@ -62,6 +62,7 @@ _VERB_BEFORE = _CUES["verb_before"]
 _FOUND_BOMB = _CUES["found_bomb_after"]
 _STATISTIC = _CUES["statistic_after"]
 _TALLY_OF = _CUES["tally_of_after"]
+_TEST_BLAST = _CUES["test_blast"]
 _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
@@ -308,6 +309,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Army air assault units", "attack helicopters": a kind of unit or weapon
     if lowered.startswith("bomb") and not lowered.startswith("bombing") and _FOUND_BOMB.match(sentence, end):
         return True  # "the bomb found at the farm was meant for a target in Belfast": found, not set off
+    if family == "attack" and lowered.startswith(("blast", "explo", "detonat", "bomb")) and _TEST_BLAST.search(sentence):
+        return True  # "the blasts at the Pokhran test range": a weapons test, no attack
     if _STATISTIC.match(sentence, end):
         return True  # "arrests were made in about 55 percent of robbery cases": a statistic
     if lowered.startswith(("displac", "uproot")) and _WAR_THAT_HAS.search(sentence, max(0, start - 100), start):

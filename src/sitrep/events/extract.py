@@ -87,6 +87,7 @@ _CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
 # "the shooting location", "local shooting victims", "the bombing site": the noun names
 # something of an event told elsewhere, not a new happening.
 _RECALLED_AFTER = _CUES["recalled_after"]
+_EVENT_SITE = _CUES["event_site_after"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
@@ -441,6 +442,8 @@ def _event(
         bool(_DEFINITE.search(text, max(s_start, start - 30), start)) and not any(_PAST.search(w) for w in text[start:end].split())
     ) or bool(_RECALLED_AFTER.match(text, end)) or legal_reference(text, start)
     date = event_date(times, clause, span, trigger, article, others, definite, text)
+    if date and date.get("how") == "text" and _EVENT_SITE.match(text, end) and not any(attached(text, t, start) for t in times):
+        date = None  # "visited the blast site on Saturday": the visit's day, not the blast's (told elsewhere)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
     fatalities = toll_of(kind, sentence, in_sentence, s_start)

@@ -109,6 +109,10 @@ def context_date(
                 # "On Monday a group marched ... Tuesday the crowd was calm, but on Wednesday it
                 # became unruly. The night began with a vigil": Wednesday's, not Monday's.
                 return moved
+            if len(previous) > 1 and e.evidence[0]["start"] < previous[-1][0] and (later := _later_next(events, previous[-1], str(e.date["value"]))):
+                # "Police attacked villages on Thursday. Thousands protested in Pristina on Friday.
+                # Dozens of protesters were injured": the story moved on to Friday.
+                return later
             return {**e.date, "how": "context"}
         return None
     lo, hi = previous[-1]
@@ -130,6 +134,17 @@ def context_date(
         "how": "context",
         "text": days[-1].text,
     }
+
+
+def _later_next(events: list[Event], sentence: tuple[int, int], day: str) -> dict[str, Any] | None:
+    """The day of an event of the sentence just before that lies after ``day``, told there."""
+    for e in reversed(events):
+        if e.evidence[0]["start"] < sentence[0]:
+            break
+        value = str((e.date or {}).get("value") or "")
+        if (e.date or {}).get("how") == "text" and len(value) >= 10 and value[:10] > day[:10]:
+            return {**(e.date or {}), "how": "context"}
+    return None
 
 
 # "Nearby streets are barricaded", "the protesters are still marching": told as now.
