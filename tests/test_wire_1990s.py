@@ -202,3 +202,24 @@ def test_backers_are_not_the_doers_and_a_crowd_s_injured_are_its_protest() -> No
     events = _material(story, "1998-03-06")
     assert [(e.actor1 or {}).get("name") for e in events if (e.date or {}).get("value") == "1998-03-05"] == ["Police Forces of Serbia"]
     assert [e.family for e in events if (e.place or {}).get("name") == "Pristina"] == ["protest"]
+
+
+_KISANGANI = """Rebels Capture Key Town in Eastern Congo
+
+KINSHASA, August 23 (Xinhua) -- Rebels fighting to oust President Laurent Kabila have captured the town of Kisangani in eastern Congo after two days of fighting with government troops, a rebel spokesman said Sunday.
+
+The spokesman said the rebels took control of the town's airport on Saturday. Government officials in Kinshasa denied the town had fallen and said fighting was continuing.
+
+Angolan and Zimbabwean troops arrived in Kinshasa last week to support Kabila's forces. The rebellion broke out on August 2 in the eastern town of Goma.
+
+Meanwhile, the Red Cross said about 10,000 people had fled the fighting into neighboring Uganda."""
+
+
+def test_where_officials_sit_is_not_where_the_fighting_is() -> None:
+    events = _material(_KISANGANI, "1998-08-23")
+    assert {(e.place or {}).get("name") for e in events if e.family in ("clash", "territory")} == {"Kisangani"}
+
+
+def test_a_person_seized_is_no_town_taken() -> None:
+    events = _material("MIAMI -- Armed federal agents seized Elian Gonzalez from the home of his relatives before dawn on Saturday.", "2000-04-22")
+    assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [("detention.arrest", "Police Forces of United States")]

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Any
 
 from sitrep.events.clauses import RELATIVE_ASIDE
-from sitrep.events.lexicon import Kind, Lexicon
+from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP
 from sitrep.model import Place
@@ -45,12 +45,7 @@ _VICTIM_BEFORE = re.compile(
 _NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 # "killed a shopkeeper and police found his body": the next clause's subject is no target.
-_NEW_SUBJECT = (
-    re.compile(r"\band\s+(?:then\s+)?(?:the\s+)?$"),
-    re.compile(
-        r"\s+(?:later\s+|then\s+|also\s+)?(?:[a-z]+ed|found|said|says|took|came|went|gave|began|fled|shot)\b"
-    ),
-)
+_NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"])
 _BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
 _NOUN_BY = re.compile(r"\s+(?:by|of)\s", re.IGNORECASE)
 # Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").

@@ -10,6 +10,9 @@ from sitrep.events.actors import ARMED, ARSON, PASSIVE_BEFORE
 from sitrep.events.lexicon import Kind, Lexicon
 from sitrep.model import Place
 
+# A person's name: two capitalised words ("Elian Gonzalez").
+_NAME_AFTER = re.compile(r"\s+((?-i:[A-Z])[a-z]+)\s+(?-i:[A-Z])[a-z]+\b")
+
 _SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
 _PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
@@ -53,6 +56,11 @@ def reread(
         return lex.kinds["deployment"]  # "Thousands of troops streamed across the border": forces moving in, no one displaced
     if kind.name == "evacuation" and actor1 and actor1["type"] == "state" and re.match(r"\s+(?:to|from)\b", text[end : end + 6]):
         return lex.kinds["force.retreat"]
+    if kind.name == "territory.capture" and text[start:end].lower().startswith(("captur", "seiz")) and " " not in text[start:end] and (
+        (name := _NAME_AFTER.match(text, end)) is not None and not any(p.start == name.start(1) for p in places)
+    ):  # fmt: skip
+        # "agents seized Elian Gonzalez from the home": a person taken, not a town
+        return lex.kinds["detention.arrest" if actor1 and actor1["type"] == "state" else "abduction"]
     if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
         return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
     if kind.name == "territory.regain" and actor1 and actor1["type"] in ("rebel", "unidentified", "militia") and not re.search(r"\band\s+(?:then\s+|later\s+)?$", text[clause[0] : start]):

@@ -289,6 +289,7 @@ def place_of(
             if lo <= p.start and p.end <= hi and not p.adjectival and not reference(text, p)
             and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
             and not quoted_apart(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
+            and not speaker_seat(text, p, start)
             and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
@@ -471,3 +472,16 @@ def street_told(sentence: str, context: Place | None, main: Place | None) -> boo
         context is not None and main is not None and context.feature == main.feature == "city"
         and context.geonameid != main.geonameid and _STREET.search(sentence) is not None
     )  # fmt: skip
+
+
+_SEAT_BEFORE = cues()["speaker_seat_before"]
+_SPEECH_AFTER = cues()["speech_after"]
+
+
+def speaker_seat(text: str, p: Place, trigger: int) -> bool:
+    """Whether ``p`` is where a speaker sits, told before what they say happened ("Government
+    officials in Kinshasa denied the town had fallen and said fighting was continuing")."""
+    if not _SEAT_BEFORE.search(text, max(0, p.start - 50), p.start):
+        return False
+    m = _SPEECH_AFTER.match(text, p.end)
+    return m is not None and m.end() <= trigger
