@@ -5,7 +5,13 @@ was found, a statistic, a capability) must put no pin on the map."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from sitrep.clean import clean
+from sitrep.cli import main
 from sitrep.model import Event, RawArticle
 from sitrep.pipeline import extract
 from sitrep.places import find_places_in
@@ -223,3 +229,41 @@ def test_where_officials_sit_is_not_where_the_fighting_is() -> None:
 def test_a_person_seized_is_no_town_taken() -> None:
     events = _material("MIAMI -- Armed federal agents seized Elian Gonzalez from the home of his relatives before dawn on Saturday.", "2000-04-22")
     assert [(e.kind, (e.actor1 or {}).get("name")) for e in events] == [("detention.arrest", "Police Forces of United States")]
+
+
+_AP_EMBASSY = """Bombs rip U.S. embassies in Kenya, Tanzania; scores dead
+
+NAIROBI, Kenya (AP) _ Terrorist bombs exploded minutes apart outside the U.S. embassies in Kenya and Tanzania on Friday, killing at least 75 people, including eight Americans, and wounding more than 1,600.
+
+In Nairobi, the blast collapsed a five-story office building next to the embassy and shattered windows for blocks. Rescuers dug through the rubble with their bare hands, pulling out survivors and bodies.
+
+In Dar es Salaam, Tanzania's capital, a bomb exploded outside the embassy about four minutes later, killing at least six people, officials said.
+
+No one claimed responsibility. President Clinton called the bombings "abhorrent, inhuman" and vowed to bring those responsible to justice."""
+
+_NYT_EMBASSY = """Death Toll Rises in Embassy Bombings as Search Goes On
+
+NAIROBI, Kenya -- The death toll from the bombing of the United States Embassy here rose to 96 on Saturday as rescue workers pulled more bodies from the wreckage of a neighboring office building, Kenyan officials said.
+
+In Dar es Salaam, where a second bomb exploded minutes after the Nairobi blast on Friday, the toll stood at 10, Tanzanian officials said.
+
+F.B.I. agents arrived in both cities on Saturday to help investigate. Kenyan police said they had questioned several people but made no arrests.
+
+Thousands of Kenyans lined up to donate blood at hospitals across the city."""
+
+
+def test_three_outlets_one_pin_per_bombed_city(tmp_path: Path) -> None:
+    corpus = tmp_path / "embassies.jsonl"
+    rows = [("xin", _EMBASSY, "1998-08-08"), ("ap", _AP_EMBASSY, "1998-08-07"), ("nyt", _NYT_EMBASSY, "1998-08-09")]
+    corpus.write_text("".join(json.dumps({"id": i, "text": t, "published": d}) + "\n" for i, t, d in rows), encoding="utf-8")
+    db = tmp_path / "sitrep.db"
+    assert CliRunner().invoke(main, ["run", str(corpus), "--db", str(db), "--quiet"]).exit_code == 0
+    out = CliRunner().invoke(main, ["export", "--db", str(db), "--what", "events"])
+    events = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    bombings = [e for e in events if e["kind"] == "attack.bombing" and not e["background"]]
+    assert sorted(((e["place"] or {}).get("name"), (e["date"] or {}).get("value"), len(e["articles"])) for e in bombings) == [
+        ("Dar es Salaam", "1998-08-07", 2), ("Nairobi", "1998-08-07", 3),
+    ]  # fmt: skip
+    nairobi = next(e for e in bombings if e["place"]["name"] == "Nairobi")
+    assert nairobi["fatalities_range"]["low"] >= 75  # (not the 10 dead of Dar es Salaam told beside it)
+    assert not [e for e in events if e["family"] == "force"]  # "pulling out survivors" is no withdrawal

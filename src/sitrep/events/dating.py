@@ -15,6 +15,7 @@ from typing import Any
 
 from sitrep.events.clauses import aside_of
 from sitrep.events.clauses import clause as clause_of
+from sitrep.events.lexicon import cues
 from sitrep.model import Article, Event, TimeRef
 
 # The words between a telling and its date: "said Tuesday", "on Friday strongly condemned".
@@ -315,6 +316,9 @@ def day_apart(
     return {**date, "value": day.isoformat(), "how": "text", "text": "1 day(s) after" if m.group("next") else "1 day(s) before"}
 
 
+_TOLL_UPDATE = cues()["toll_update_before"]
+
+
 def _own_date(
     times: list[TimeRef], clause: tuple[int, int], span: tuple[int, int], trigger: tuple[int, int],
     article: Article, others: list[tuple[int, int]], definite: bool, text: str,
@@ -356,6 +360,8 @@ def _own_date(
             # told before a noun that recalls the blast is the memorial's (a day opening the
             # sentence, "On Sunday, the attack killed five", or a date written out still dates it).
             return False
+        if t.start >= trigger[1] and _TOLL_UPDATE.search(text, max(s0, trigger[0] - 60), trigger[0]):
+            return False  # "The death toll from the bombing here rose to 96 on Saturday": the count's day
         if (plan := _PLANNED_FOR.search(text, max(s0, t.start - 40), t.start)) is not None and not (0 <= plan.start() - trigger[1] < 25):
             return False  # "condemned the bombing and vowed attacks would not derail elections planned for January"
         if _TELLING_NOUN.match(text, t.end) and _DETERMINER.search(text, max(0, t.start - 8), t.start):

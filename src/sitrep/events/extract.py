@@ -88,6 +88,7 @@ _CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
 # something of an event told elsewhere, not a new happening.
 _RECALLED_AFTER = _CUES["recalled_after"]
 _EVENT_SITE = _CUES["event_site_after"]
+_REFERENCE_POINT = _CUES["reference_point_before"]
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
@@ -446,7 +447,7 @@ def _event(
         date = None  # "visited the blast site on Saturday": the visit's day, not the blast's (told elsewhere)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
     in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
-    fatalities = toll_of(kind, sentence, in_sentence, s_start)
+    fatalities = None if _REFERENCE_POINT.search(text, max(s_start, start - 60), start) else toll_of(kind, sentence, in_sentence, s_start)  # ("minutes after the Nairobi blast")
     if fatalities is not None and place is not None and (share := town_share(text, place.start, s_start)) is not None:
         fatalities = min(share, fatalities)
     modality = modality_of(text, sentence, s_start, start, end, kind)
