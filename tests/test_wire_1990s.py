@@ -267,3 +267,21 @@ def test_three_outlets_one_pin_per_bombed_city(tmp_path: Path) -> None:
     nairobi = next(e for e in bombings if e["place"]["name"] == "Nairobi")
     assert nairobi["fatalities_range"]["low"] >= 75  # (not the 10 dead of Dar es Salaam told beside it)
     assert not [e for e in events if e["family"] == "force"]  # "pulling out survivors" is no withdrawal
+
+
+_ALGERIA = """22 Villagers Massacred in Algeria
+
+ALGIERS, January 5 (Xinhua) -- Armed men killed 22 villagers, including women and children, in an overnight raid on a hamlet near Relizane in western Algeria, the independent daily El Watan reported Monday.
+
+The attackers, believed to be members of the Armed Islamic Group (GIA), slit the throats of their victims and set fire to several houses before fleeing, the newspaper said.
+
+Security forces launched a sweep of the nearby mountains, and killed 15 rebels in clashes on Sunday, according to official sources.
+
+More than 65,000 people have been killed since the violence erupted in 1992 after the army canceled elections that an Islamic party was poised to win.
+
+Separately, 12 people died and 30 were injured when a bus plunged into a ravine near Tizi Ouzou on Sunday, the Algerian news agency APS said."""
+
+
+def test_a_massacre_s_arson_is_the_massacre_and_a_bus_plunge_is_no_attack() -> None:
+    events = [e for e in _material(_ALGERIA, "1998-01-05") if not e.background]
+    assert [((e.place or {}).get("name"), e.fatalities) for e in events if e.family in ("attack", "looting")] == [("Relizane", 22)]

@@ -33,6 +33,7 @@ _VIOLENT = {"attack", "clash"}
 _BOMBING = "attack.bombing"
 _STRIKES = {"attack.airstrike", "attack.shelling"}
 _RETOLD_NOUN = fast_cues()["retold_noun_after"]
+_ATTACKERS_BEFORE = fast_cues()["attackers_before"]
 
 
 def _retells_other(lead: Event, e: Event) -> bool:
@@ -226,6 +227,9 @@ def _told_as_part_of(e: Event, lead: Event) -> bool:
     were injured": the protest's, one event)."""
     if e.kind in _GENERIC and lead.family in ("protest", "riot") and (e.actor2 or {}).get("type") in ("protesters", "rioters"):
         return True
+    if e.family == "looting" and lead.family in _VIOLENT:
+        ev = e.evidence[0]
+        return bool(_ATTACKERS_BEFORE.search(str(ev["text"]), 0, ev["trigger"]["start"] - ev["start"]))  # "The attackers ... set fire to houses"
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 
