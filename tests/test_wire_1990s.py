@@ -285,3 +285,9 @@ Separately, 12 people died and 30 were injured when a bus plunged into a ravine 
 def test_a_massacre_s_arson_is_the_massacre_and_a_bus_plunge_is_no_attack() -> None:
     events = [e for e in _material(_ALGERIA, "1998-01-05") if not e.background]
     assert [((e.place or {}).get("name"), e.fatalities) for e in events if e.family in ("attack", "looting")] == [("Relizane", 22)]
+
+
+def test_a_plane_that_exploded_with_no_bomb_named_is_no_bombing() -> None:
+    assert _material("There is still no word on why the plane exploded over the ocean last summer.", "1998-01-14") == []
+    bombed = _material("The plane exploded after a bomb hidden in a radio went off, investigators said Tuesday.", "1998-01-14")
+    assert [e.kind for e in bombed] == ["attack.bombing"]
