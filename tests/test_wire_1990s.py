@@ -291,3 +291,21 @@ def test_a_plane_that_exploded_with_no_bomb_named_is_no_bombing() -> None:
     assert _material("There is still no word on why the plane exploded over the ocean last summer.", "1998-01-14") == []
     bombed = _material("The plane exploded after a bomb hidden in a radio went off, investigators said Tuesday.", "1998-01-14")
     assert [e.kind for e in bombed] == ["attack.bombing"]
+
+
+_JAKARTA = """Rioters burn, loot Jakarta shops as Suharto crisis deepens
+
+JAKARTA, Indonesia (AP) _ Rioters set fire to shopping malls, banks and cars across Jakarta on Thursday, a day after security forces shot dead six students at Trisakti University, and looting spread to the port of Tangerang.
+
+Thick black smoke hung over the capital as mobs armed with sticks and stones roamed the streets, smashing windows of Chinese-owned shops. Soldiers fired warning shots to disperse crowds in several districts, but in many areas troops stood by as looters carried off televisions and rice.
+
+At least 16 people were killed in the violence, police said. Jakarta's governor said hundreds of buildings had been burned.
+
+The students were shot Tuesday during a protest demanding that President Suharto resign. Thousands of students rallied again on Thursday at campuses in Jakarta, Yogyakarta and Medan.
+
+The United States ordered the departure of non-essential embassy staff."""
+
+
+def test_a_place_in_the_next_coordinated_clause_is_that_clause_s() -> None:
+    shootings = [e for e in _material(_JAKARTA, "1998-05-14") if e.kind == "attack.civilians"]
+    assert shootings and all((e.place or {}).get("name") != "Tangerang" for e in shootings)

@@ -89,6 +89,7 @@ _CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
 _RECALLED_AFTER = _CUES["recalled_after"]
 _EVENT_SITE = _CUES["event_site_after"]
 _REFERENCE_POINT = _CUES["reference_point_before"]
+_AND_VERB = re.compile(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went|began|broke|hit|struck|swept)\b")  # a clause of its own
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
 _OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
@@ -196,6 +197,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 told, place = place, (place_of(text, later, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if later else None)
                 if place is None:
                     place = country_of(places, told)
+            if place is not None and place.start >= clause[1] and _AND_VERB.match(text, clause[1], place.start):
+                # "a day after security forces shot dead six students at Trisakti University, and looting spread to the port of Tangerang": the next clause's
+                mine = [p for p in places if p.end <= clause[1] and (at is None or p.start >= s_start + at)]
+                place = place_of(text, mine, clause, (s_start, s_end), start, end, focus.country_code if focus else None) if mine else (country_of(places, place) if at is not None else None)
             key = (
                 kind.family, (place.geonameid or (place.name, place.lat, place.lon)) if place else None, days_apart(sentence, t_start),
                 year_clause(sentence, t_start)
