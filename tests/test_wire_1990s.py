@@ -309,3 +309,22 @@ The United States ordered the departure of non-essential embassy staff."""
 def test_a_place_in_the_next_coordinated_clause_is_that_clause_s() -> None:
     shootings = [e for e in _material(_JAKARTA, "1998-05-14") if e.kind == "attack.civilians"]
     assert shootings and all((e.place or {}).get("name") != "Tangerang" for e in shootings)
+
+
+_FREETOWN = """In Sierra Leone, a Capital Counts Its Dead
+
+FREETOWN, Sierra Leone -- The bodies still lay in the streets of the eastern districts on Wednesday, two weeks after rebels of the Revolutionary United Front swept into this seaside capital, burning houses, hacking off the hands of civilians and abducting hundreds of children.
+
+Nigerian-led West African peacekeepers drove the rebels out of the city center last week after days of fierce fighting, and officials of the peacekeeping force, known as Ecomog, said on Tuesday that they now controlled most of Freetown.
+
+The government said at least 3,000 people had been killed since the rebels attacked on Jan. 6. Aid workers said the toll could be far higher.
+
+The rebels have fought a brutal war against successive governments since 1991. In May 1997, they joined forces with mutinous soldiers to overthrow President Ahmad Tejan Kabbah, who was restored to power by the peacekeepers last March.
+
+On Tuesday, hundreds of people lined up outside a clinic run by Doctors Without Borders, where surgeons said they had treated more than 200 amputees."""
+
+
+def test_bodies_that_still_lay_are_no_attack_and_two_weeks_after_counts_back() -> None:
+    events = _material(_FREETOWN, "1999-01-21")
+    assert not [e for e in events if (e.date or {}).get("value") == "1999-01-20" and e.family == "attack"]
+    assert [(e.date or {}).get("value") for e in events if e.family == "territory"] == ["1999-01-06"]

@@ -250,7 +250,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
                 # "A second protest followed the next night": the night after the day carried over
                 event.date = day_apart(text, clause, (s_start, s_end), (start, end), event.date)
-            if (apart := days_apart(sentence, t_start)) is not None and ((event.date or {}).get("how") != "text" or anniversary(sentence, t_start)):
+            if (apart := days_apart(sentence, t_start)) is not None and (
+                (event.date or {}).get("how") != "text" or anniversary(sentence, t_start) or (at is not None and 0 <= sentence.find(str((event.date or {}).get("text") or "\0")) < at)
+            ):  # ("The bodies still lay in the streets on Wednesday, two weeks after rebels swept into the capital": Wednesday is the bodies')
                 # "The blast came a day after a string of attacks killed 50": the day before the blast's.
                 own = next(
                     (
