@@ -328,3 +328,20 @@ def test_bodies_that_still_lay_are_no_attack_and_two_weeks_after_counts_back() -
     events = _material(_FREETOWN, "1999-01-21")
     assert not [e for e in events if (e.date or {}).get("value") == "1999-01-20" and e.family == "attack"]
     assert [(e.date or {}).get("value") for e in events if e.family == "territory"] == ["1999-01-06"]
+
+
+_RAMALLAH = """Israeli troops kill 4 Palestinians as clashes spread
+
+RAMALLAH, West Bank (AP) _ Israeli troops firing rubber-coated bullets and live ammunition killed four Palestinians on Saturday in clashes in the West Bank and Gaza Strip, the third day of violence sparked by a visit by Israeli opposition leader Ariel Sharon to a disputed Jerusalem shrine.
+
+In Ramallah, hundreds of stone-throwing youths battled soldiers at an army checkpoint at the northern entrance to the city. Two Palestinians were killed there and dozens were wounded, hospital officials said.
+
+In the Gaza Strip, a 12-year-old boy was shot dead at the Netzarim junction, Palestinian officials said. An Israeli border policeman was killed when Palestinian police opened fire near the West Bank town of Qalqiliya.
+
+Since Thursday, at least 23 Palestinians have been killed and more than 500 wounded.
+
+Prime Minister Ehud Barak said Israel would do whatever was necessary to restore order."""
+
+
+def test_a_running_toll_since_thursday_is_no_pin() -> None:
+    assert not [e for e in _material(_RAMALLAH, "2000-09-30") if e.fatalities == 23]

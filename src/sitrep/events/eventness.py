@@ -64,6 +64,7 @@ _STATISTIC = _CUES["statistic_after"]
 _TALLY_OF = _CUES["tally_of_after"]
 _TEST_BLAST = _CUES["test_blast"]
 _BODIES_LAY = _CUES["bodies_lay_after"]
+_RUNNING_SINCE = _CUES["running_since_before"]
 _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
@@ -314,6 +315,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the blasts at the Pokhran test range": a weapons test, no attack
     if lowered.endswith("bodies") and _BODIES_LAY.match(sentence, end):
         return True  # "The bodies still lay in the streets on Wednesday": killed before, no attack that day
+    if _RUNNING_SINCE.search(sentence, 0, start):
+        return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days
     if _STATISTIC.match(sentence, end):
         return True  # "arrests were made in about 55 percent of robbery cases": a statistic
     if lowered.startswith(("displac", "uproot")) and _WAR_THAT_HAS.search(sentence, max(0, start - 100), start):
