@@ -309,6 +309,8 @@ The United States ordered the departure of non-essential embassy staff."""
 def test_a_place_in_the_next_coordinated_clause_is_that_clause_s() -> None:
     shootings = [e for e in _material(_JAKARTA, "1998-05-14") if e.kind == "attack.civilians"]
     assert shootings and all((e.place or {}).get("name") != "Tangerang" for e in shootings)
+    riots = [e for e in _material(_JAKARTA, "1998-05-14") if e.family == "riot"]
+    assert riots and all(e.fatalities != 6 for e in riots)  # (the six students shot a day before are the shooting's dead)
 
 
 _FREETOWN = """In Sierra Leone, a Capital Counts Its Dead

@@ -76,3 +76,14 @@ def some_time_before(sentence: str, start: int, date: dict[str, Any] | None) -> 
         return None
     month = (dt.date.fromisoformat(str(date["value"])) - dt.timedelta(days=3)).isoformat()[:7]
     return {"value": month, "precision": "month", "how": "text", "text": m.group().split(" after")[0] + " after"}
+
+
+# "a day after", "two weeks before": what the sentence tells past it is another day's.
+_APART_SPAN = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?)\s+(?:after|before)\b", re.IGNORECASE)
+
+
+def apart_between(sentence: str, a: int, b: int) -> bool:
+    """Whether words that set another day ("a day after") stand between offsets ``a`` and ``b``
+    of ``sentence``: "Rioters burned malls on Thursday, a day after security forces shot dead
+    six students": the six are not the riot's dead."""
+    return a < b and _APART_SPAN.search(sentence, a, b) is not None

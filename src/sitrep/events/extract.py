@@ -19,7 +19,14 @@ import re
 from typing import Any
 
 from sitrep.events.actors import actors, succeeded, theatre, unnamed_doer
-from sitrep.events.apart import anniversary, apart_at, days_apart, shifted, some_time_before
+from sitrep.events.apart import (
+    anniversary,
+    apart_at,
+    apart_between,
+    days_apart,
+    shifted,
+    some_time_before,
+)
 from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
@@ -57,7 +64,7 @@ from sitrep.events.scene import (
     scenes,
     street_told,
 )
-from sitrep.events.sites import unknown_site
+from sitrep.events.sites import SITE_AFTER, unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now
 from sitrep.events.storykind import StoryKind, in_passing
@@ -453,7 +460,7 @@ def _event(
     if date and date.get("how") == "text" and _EVENT_SITE.match(text, end) and not any(attached(text, t, start) for t in times):
         date = None  # "visited the blast site on Saturday": the visit's day, not the blast's (told elsewhere)
     actor1, actor2 = (theatre(lex, succeeded(lex, a, date), country, date) for a in (actor1, actor2))
-    in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end]
+    in_sentence = [q for q in quantities if s_start <= q.start and q.end <= s_end and not apart_between(text, end, q.start)]
     fatalities = None if _REFERENCE_POINT.search(text, max(s_start, start - 60), start) else toll_of(kind, sentence, in_sentence, s_start)  # ("minutes after the Nairobi blast")
     if fatalities is not None and place is not None and (share := town_share(text, place.start, s_start)) is not None:
         fatalities = min(share, fatalities)
@@ -462,7 +469,7 @@ def _event(
     sources = sources_of(sentence, article)
     if modality == "asserted" and sources:
         modality = reported_as(text, sentence, s_start, start, lex)
-    site = _SITE.match(text, end, s_end) if kind.family == "territory" and where_json else None
+    site = SITE_AFTER.match(text, end, s_end) if kind.family == "territory" and where_json else None
     if site and where_json:
         # "overran the heavily fortified jail" in Kandahar: the jail changed hands, not the city.
         where_json["site"] = site.group(1).lower()
@@ -489,13 +496,3 @@ def _event(
         layer=kind.layer,
         background=definite,
     )
-
-
-# What a capture's trigger takes when it is one post inside a place, not the place itself.
-_SITE = re.compile(
-    r"\s+(?:(?:the|a|an|another|its|their|two|three|several|some)\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,3}?"
-    r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|(?:military |army |police |border )?posts?(?! office| of)|"
-    r"security posts?|police stations?|barracks|garrisons?|airports?|airfields?|army positions?|"
-    r"military positions?)\b",
-    re.IGNORECASE,
-)

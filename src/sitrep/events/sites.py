@@ -32,3 +32,13 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
         if country is not None and _SETTLEMENT.search(m.group(0)):
             return country, sentence[a:b]  # (a district or an area may well be the last town's)
     return None
+
+
+# What a capture's trigger takes when it is one post inside a place, not the place itself.
+SITE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|another|its|their|two|three|several|some)\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,3}?"
+    r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|(?:military |army |police |border )?posts?(?! office| of)|"
+    r"security posts?|police stations?|barracks|garrisons?|airports?|airfields?|army positions?|"
+    r"military positions?)\b",
+    re.IGNORECASE,
+)
