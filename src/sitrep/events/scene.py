@@ -14,7 +14,7 @@ from typing import Any
 
 from sitrep.events.clauses import aside_of, quoted_apart
 from sitrep.events.lexicon import cues
-from sitrep.events.places import is_capital
+from sitrep.events.places import attributive, is_capital
 from sitrep.model import Event, Place
 
 # "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
@@ -290,6 +290,7 @@ def place_of(
             and not aside_of(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
             and not quoted_apart(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
             and not speaker_seat(text, p, start)
+            and not (attributive(text, p) and text[max(0, p.start - 4) : p.start].lower() == "the ")  # ("the U.S. ultimatum": whose, not where)
             and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
