@@ -353,3 +353,12 @@ def test_a_country_written_onto_a_noun_after_the_is_whose_not_where() -> None:
     events = _material("Finally, when the regime failed to answer the U.S. ultimatum, the president let the ground offensive start on Saturday night.", "1991-02-25")
     # (the story's only place stays its fallback, marked as the article's, not the offensive's own)
     assert events and not [e for e in events if (e.place or {}).get("name") == "United States" and (e.place or {}).get("how") is None]
+
+
+def test_the_fall_of_a_currency_is_no_town_taken() -> None:
+    story = (
+        "BEIRUT (AP) _ Demonstrators blocked the road with burning tires at the Khaldah junction south of Beirut on Thursday. "
+        "Nationwide demonstrations erupted against the fall of the Lebanese pound against the US dollar."
+    )
+    assert not [e for e in _material(story, "2022-01-14") if e.family == "territory"]
+    assert [e.family for e in _material("The fall of Kabul on Sunday stunned the world.", "2021-08-16")] == ["territory"]
