@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from sitrep.consolidate.mention import date_span
+from sitrep.rxfactor import compiled
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -88,8 +89,8 @@ def _inter(actor: dict[str, Any] | None) -> int:
     return int(value) if isinstance(value, int) else 0
 
 
-_ARTICLE = re.compile(r"^(?:A|An|The)\b")
-_PLURAL = re.compile(r"(?:[^s]s|\bpolice|\bpeople|\bmedia)$")
+_ARTICLE = compiled(r"^(?:A|An|The)\b")
+_PLURAL = compiled(r"(?:[^s]s|\bpolice|\bpeople|\bmedia)$")
 
 
 def _who(event: dict[str, Any]) -> str:
@@ -190,15 +191,15 @@ _GEO_BY_PRECISION = {
 }  # fmt: skip
 # "a village near Garissa", "on the outskirts of Dresden", "between Agadez and Dirkou",
 # "20 km north of Mosul": near the town, not in it ("outside the embassy in Nicosia" is in it).
-_NEAR = re.compile(
+_NEAR = compiled(
     r"\b(?:near(?:by)?|outside|close to|outskirts of|vicinity of|not far from|between|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|"
     r"\d+\s*(?:km|kilomet(?:er|re)s|miles?)\s+(?:\w+\s+)?(?:of|from))\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_IN_AT = re.compile(r"\b(?:in|at)\s+$", re.IGNORECASE)
+_IN_AT = compiled(r"\b(?:in|at)\s+$", re.IGNORECASE)
 # "Aleppo countryside", "Srinagar district": an area around the town, not the town.
-_AREA_AFTER = re.compile(
+_AREA_AFTER = compiled(
     r"(?:['’]s)?\s+(?:countryside|district|region|area|outskirts|suburbs|environs|rural area)\b",
     re.IGNORECASE,
 )

@@ -17,7 +17,6 @@ something that matched it.
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 import unicodedata
 import zlib
@@ -26,6 +25,7 @@ from typing import Literal
 
 import numpy as np
 
+from sitrep.rxfactor import compiled
 from sitrep.store import copies as sql
 
 SHINGLE = 5
@@ -45,9 +45,9 @@ PARAGRAPH_SHARED = 0.5
 
 Relation = Literal["duplicate", "update", "trimmed", "reprint"]
 
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+|\n+")
-_PARAGRAPHS = re.compile(r"\n\s*\n")
+_WORD = compiled(r"\w+")
+_SENTENCE_END = compiled(r"(?<=[.!?…])[\"'”’»)]*\s+|\n+")
+_PARAGRAPHS = compiled(r"\n\s*\n")
 _MASK32 = np.uint64(0xFFFFFFFF)
 _RNG = np.random.default_rng(20210812)  # fixed: stored band keys must not change between runs
 # Full 64-bit multipliers: with a < 2**32 the product of a 32-bit shingle never wraps, the

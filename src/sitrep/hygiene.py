@@ -9,12 +9,13 @@ spoofs what the reader sees.
 from __future__ import annotations
 
 import os
-import re
+
+from sitrep.rxfactor import compiled
 
 # C0 and C1 controls except tab, newline and carriage return (those become spaces below);
 # DEL; and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_BREAKS = re.compile(r"[\t\r\n]+")
+_CONTROLS = compiled("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = compiled(r"[\t\r\n]+")
 
 
 def clean_field(value: str | None) -> str | None:

@@ -12,7 +12,6 @@ import errno
 import gzip
 import json
 import os
-import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +31,7 @@ from sitrep.hygiene import clean_field, shown
 from sitrep.intake.sniff import sniff
 from sitrep.limits import MAX_LINES, MAX_STREAM_BYTES
 from sitrep.model import RawArticle
+from sitrep.rxfactor import compiled
 
 __all__ = ["DEFAULT_MAX_BYTES", "decode_bytes", "read_jsonl_stream", "read_paths"]
 
@@ -44,11 +44,11 @@ _CHUNK = 1 << 16
 # Reading errors of a file or of a gzip stream that is cut short or corrupt.
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
-_ISO_EXTENDED = re.compile(
+_ISO_EXTENDED = compiled(
     r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
 )
-_ISO_BASIC = re.compile(
+_ISO_BASIC = compiled(
     r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(?:[.,]\d+)?(?:Z|[+-]\d{2}(?:\d{2})?)?)?"
 )
 

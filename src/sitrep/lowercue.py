@@ -14,6 +14,8 @@ import re
 import sys
 from collections.abc import Iterator
 
+from sitrep.rxfactor import compiled
+
 # The last texts lowered: a sentence and its story are tested by many cues in turn. A tuple,
 # replaced whole, so that threads reading other texts never see a mix.
 _last: tuple[tuple[str, str], ...] = ()
@@ -38,7 +40,7 @@ def lowered(words: re.Pattern[str]) -> re.Pattern[str] | None:
     if not words.flags & re.IGNORECASE or re.search(r"\\[A-Z]|\(\?[a-zA-Z-]*[-i]|\(\?P[<=][^>)]*[A-Z]", words.pattern):
         return None
     try:
-        return re.compile(re.sub(r"\(\?P(?=[<=])|(?<!\\)[A-Z]", lambda m: m.group() if m.group().startswith("(") else m.group().lower(), words.pattern), words.flags & ~re.IGNORECASE)
+        return compiled(re.sub(r"\(\?P(?=[<=])|(?<!\\)[A-Z]", lambda m: m.group() if m.group().startswith("(") else m.group().lower(), words.pattern), words.flags & ~re.IGNORECASE)
     except re.error:
         return None
 
@@ -46,7 +48,7 @@ def lowered(words: re.Pattern[str]) -> re.Pattern[str] | None:
 class LowerCue:
     """A cue pattern that answers ``search``, ``match``, ``fullmatch`` and ``finditer`` as the pattern does."""
 
-    __slots__ = ("_low", "_needs", "_needs_low", "pattern")
+    __slots__ = ("_last", "_low", "_needs", "_needs_low", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], needs: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
@@ -57,6 +59,9 @@ class LowerCue:
             raise ValueError(f"the needed words {needs.pattern!r} must ignore case as the cue does")
         self._needs = needs
         self._needs_low = lowered(needs) if needs is not None else None
+        # The last search and its answer: the tests of one sentence ask the same cue the same
+        # question for each trigger in it. A tuple, replaced whole (threads never see a mix).
+        self._last: tuple[str, int, int, re.Match[str] | None] | None = None
 
     def _absent(self, text: str, low: str | None, pos: int, endpos: int) -> bool:
         """Whether the needed words are missing from ``text[pos:endpos]``."""
@@ -68,10 +73,16 @@ class LowerCue:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.search``."""
+        last = self._last
+        if last is not None and last[0] is text and last[1] == pos and last[2] == endpos:
+            return last[3]
         low = _lower(text) if self._low is not None else None
         if self._absent(text, low, pos, endpos):
-            return None
-        return self.pattern.search(text, pos, endpos) if low is None or self._low is None else self._low.search(low, pos, endpos)
+            found = None
+        else:
+            found = self.pattern.search(text, pos, endpos) if low is None or self._low is None else self._low.search(low, pos, endpos)
+        self._last = (text, pos, endpos, found)
+        return found
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As ``re.Pattern.match``."""

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from sitrep.lowercue import LowerCue
 from sitrep.model import Quantity
+from sitrep.rxfactor import compiled
 
 _UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -79,28 +80,28 @@ MEASURES: dict[str, str] = {
 }
 _CURRENCY = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 
-DEATH = re.compile(
+DEATH = compiled(
     r"\b(?:killed|dead|died|dying|deaths?|fatalities|fatally|slain|perished|executed|massacred|"
     r"lost their lives|shot dead|bodies|beheaded|lynched|murdered|assassinated|drowned|martyred)\b",
     re.IGNORECASE,
 )
-INJURY = re.compile(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
-_TOLL_RISE = re.compile(r"\b(?:risen|rose|climbed|jumped|increased|reached|stood|stands|now stands|is now)\s+(?:to|at)?\s*(?:at least\s+|more than\s+)?$", re.IGNORECASE)
-_TOLL_WORD = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
-_DEATH_BEFORE = re.compile(
+INJURY = compiled(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
+_TOLL_RISE = compiled(r"\b(?:risen|rose|climbed|jumped|increased|reached|stood|stands|now stands|is now)\s+(?:to|at)?\s*(?:at least\s+|more than\s+)?$", re.IGNORECASE)
+_TOLL_WORD = compiled(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
+_DEATH_BEFORE = compiled(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
     r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered|murdered|"
     r"(?:hacked|stabbed|beaten|burned|burnt|clubbed|stoned|shot|starved|tortured) to death)\s*$",
     re.IGNORECASE,
 )
-_INJURY_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
-_CASUALTY = re.compile(r"^casualt(?:y|ies)$", re.IGNORECASE)
-_AGENT = re.compile(
+_INJURY_BEFORE = compiled(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
+_CASUALTY = compiled(r"^casualt(?:y|ies)$", re.IGNORECASE)
+_AGENT = compiled(
     r"\s+(?:\d|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|hundreds|"
     r"at least|his|her|their|another|some|many|civilians|people|soldiers|villagers)\b",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|are|is|be|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PASSIVE = compiled(r"\b(?:was|were|been|being|are|is|be|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 PEOPLE = frozenset(
     ["people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "forces", "troops", "troop", "servicemen", "policemen", "police", "officers", "officer", "insurgents", "insurgent", "militants", "militant", "fighters", "fighter", "rebels", "rebel", "members", "member", "children", "child", "kids", "women", "woman", "men", "man", "girls", "girl", "boys", "boy", "students", "student", "protesters", "protestors", "demonstrators", "workers", "worker", "villagers", "residents", "resident", "passengers", "pilgrims", "worshippers", "guards", "guard", "commanders", "commander", "leaders", "leader", "officials", "official", "journalists", "journalist", "staff", "colleagues", "prisoners", "prisoner", "inmates", "detainees", "suspects", "suspect", "migrants", "refugees", "farmers", "miners", "marines", "personnel", "recruits", "cadets", "agents", "gunmen", "attackers", "bombers", "infants", "babies", "teenagers", "youths", "elders", "relatives", "victims", "patients", "doctors", "nurses", "teachers", "employees", "contractors", "diplomats", "citizens", "nationals", "tourists", "others", "individuals", "taliban", "jihadists", "extremists", "terrorists", "combatants", "casualties", "dead", "wounded", "injured",
@@ -113,7 +114,7 @@ PEOPLE = frozenset(
 
 # A people named by its plural ("12 ethnic Albanians", "three Israelis", "40 Tutsis", "Kurds",
 # "Serbs", "Chechens", "Sudanese"): counted people, as "villagers" are.
-_GROUP_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ese|ites|ds|bs|ts|ks|ims|ews|us|ils|urs|khs|ens)$")
+_GROUP_PLURAL = compiled(r"[A-Z][a-z]+(?:ans|is|ese|ites|ds|bs|ts|ks|ims|ews|us|ils|urs|khs|ens)$")
 
 # Words that end a counted noun phrase (function words, auxiliaries, reporting verbs).
 _STOP = frozenset(
@@ -133,26 +134,26 @@ _NUMBER = (
     rf"(?:(?P<cur>US\$|[$£€¥₹])\s?)?"
     rf"(?P<num>{_DIGITS}|(?:{_COMPOUND}|a hundred|a thousand|a million)\b)(?P<scale>{_SCALE}(?:\s+(?:thousand|million))?)?"
 )
-_QUANTITY = re.compile(
+_QUANTITY = compiled(
     rf"(?<![\w.,/#$£€-])(?:(?P<mod>{_MOD})\s+)?"
     rf"(?:(?P<vague>{_VAGUE})|{_NUMBER}(?:\s*(?P<sep>-|–|to|and|or)\s*(?:{_NUMBER.replace('?P<', '?P<hi_')}))?)"
     rf"(?![\w,]*\d)(?!-[a-zA-Z]*\d)",
     re.IGNORECASE,
 )
 _QUANTITY_FAST = LowerCue(_QUANTITY)  # (found on lower-cased text: several times faster)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_WORD = re.compile(r"\s*(?:of\s+(?:the|their|his|her|its|our|these|those|them)\s+)?([A-Za-z][\w'’]*(?:-[\w'’]+)*|%)")
-_PERCENT = re.compile(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
-_NOT_AFTER = re.compile(r"(?:\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|hrs\b|h\d\d)|-?(?:year|month|week|day|hour|minute)s?-old|\s*(?:st|nd|rd|th)\b|:\d|/\d)", re.IGNORECASE)
-_GLUED = re.compile(r"[A-Za-z]+")
-_NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]+\s$")
+_BETWEEN = compiled(r"\bbetween\s+$", re.IGNORECASE)
+_WORD = compiled(r"\s*(?:of\s+(?:the|their|his|her|its|our|these|those|them)\s+)?([A-Za-z][\w'’]*(?:-[\w'’]+)*|%)")
+_PERCENT = compiled(r"\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+_NOT_AFTER = compiled(r"(?:\s*(?:a\.?m\b|p\.?m\b|GMT|UTC|hrs\b|h\d\d)|-?(?:year|month|week|day|hour|minute)s?-old|\s*(?:st|nd|rd|th)\b|:\d|/\d)", re.IGNORECASE)
+_GLUED = compiled(r"[A-Za-z]+")
+_NAME_BEFORE = compiled(r"(?<![.!?:;\n]\s)(?<!^)\b[A-Z][a-z]+\s$")
 # "labourers aged 22", "at the age of 15": an age, not a count.
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\)?,\s+$")
+_NAME_COMMA_BEFORE = compiled(r"\b[A-Z][\w'’.-]*\)?,\s+$")
 # After an age in apposition: a comma, or a dash or a line end in a list of names ("Brahim
 # Abdeslam, 31 - named as attacker who died near Bataclan").
-_AGE_CLOSE = re.compile(r",|[ \t]*(?:[-–—][ \t]|\n)")
-_AGED_BEFORE = re.compile(r"\b(?:aged|ages|age of|age)\s+(?:between\s+|from\s+)?$", re.IGNORECASE)
-_PRONOUN_ONE = re.compile(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone|no-one|little)\s+$", re.IGNORECASE)
+_AGE_CLOSE = compiled(r",|[ \t]*(?:[-–—][ \t]|\n)")
+_AGED_BEFORE = compiled(r"\b(?:aged|ages|age of|age)\s+(?:between\s+|from\s+)?$", re.IGNORECASE)
+_PRONOUN_ONE = compiled(r"\b(?:no|the|this|that|every|any|each|which|someone|anyone|no-one|little)\s+$", re.IGNORECASE)
 
 
 def _number(num: str, scale: str | None) -> float | None:
@@ -180,7 +181,7 @@ def _clean_value(v: float | None) -> float | int | None:
     return int(v) if v == int(v) else v
 
 
-_PEOPLE_AHEAD = re.compile(r"(?:\s+[A-Z][\w'-]*){0,2}\s+(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + r")\b")
+_PEOPLE_AHEAD = compiled(r"(?:\s+[A-Z][\w'-]*){0,2}\s+(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + r")\b")
 
 
 def _thing(text: str, pos: int) -> tuple[str | None, int]:
@@ -366,11 +367,11 @@ def find_quantities(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Qua
     return _share_fatality(text, out, thing_ends)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?P<j>,\s*and|,|and)\s+(?:(?:between|at least|around|about|some|nearly|over)\s+)?$")
+_LIST_JOIN = compiled(r"^\s*(?P<j>,\s*and|,|and)\s+(?:(?:between|at least|around|about|some|nearly|over)\s+)?$")
 # "killed 8 civilians in Mbakira village and 7 civilians in ...": the same count in two places.
-_PLACE_JOIN = re.compile(r"^\s+(?:in|at|near)\s+[^,.;:()]{1,40}?\s+(?P<j>and)\s+$")
-_OWN_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:were|was|are|is|had|have|has|got|went|fled|remain(?:ed)?)\b")
-_SUB_COUNT = re.compile(r"^\s*,?\s*(?:including|among them|of whom|of them)\s+$")
+_PLACE_JOIN = compiled(r"^\s+(?:in|at|near)\s+[^,.;:()]{1,40}?\s+(?P<j>and)\s+$")
+_OWN_VERB = compiled(r"\s+(?:\w+ly\s+)?(?:were|was|are|is|had|have|has|got|went|fled|remain(?:ed)?)\b")
+_SUB_COUNT = compiled(r"^\s*,?\s*(?:including|among them|of whom|of them)\s+$")
 
 
 def _share_fatality(text: str, out: list[Quantity], ends: list[int]) -> list[Quantity]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from sitrep.rxfactor import compiled
+
 # Lower-case, without the final dot.
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "brig", "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "jr", "sr", "prof", "pres", "supt", "insp", "det", "amb", "hon", "fr", "sgt.maj", "no", "nos", "vol", "vols", "op", "art", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "dept", "univ", "assn", "est", "approx", "ave", "blvd", "rd", "mt", "ft", "vs", "v", "al", "etc"]
@@ -25,19 +27,19 @@ ABBREVIATIONS = frozenset(
 _STARTERS = frozenset(
     ["the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "there", "but", "and", "however", "in", "on", "at", "after", "before", "when", "while", "his", "her", "their", "its", "our", "officials", "police", "president"]
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n+")
+_BOUNDARY = compiled(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])|\n+")
 # A dateline stands apart from the header before it and the sentence after it.
-_DATELINE = re.compile(
+_DATELINE = compiled(
     r"\b[A-Z][A-Z.'-]{2,}(?:[ ][A-Z][A-Z.'-]+)*,?[ ]*(?:[A-Z][\w.'-]+(?:[ ][A-Z][\w.'-]+)*[ ]*)?"
     r"\([ ]*[A-Z][a-z]{2,}\.?[ ]+[0-3]?\d(?:[,.][ ]*(?:19|20)\d\d)?[ ]*\)[ ]*(?:[-–—:]+[ ]*)?"
 )
-_LAYOUT_GAP = re.compile(r"[ \t]{3,}(?=[\"'“‘(]?[A-Z])")
+_LAYOUT_GAP = compiled(r"[ \t]{3,}(?=[\"'“‘(]?[A-Z])")
 # Characters a sentence may hold: the longest news sentences run to some 600.
 MAX_SENTENCE = 2000
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_SPACED_AM = re.compile(r"\b[ap]\.\s[m]\.$", re.IGNORECASE)
+_LAST_WORD = compiled(r"([A-Za-z][A-Za-z.]*)\.$")
+_SPACED_AM = compiled(r"\b[ap]\.\s[m]\.$", re.IGNORECASE)
 # What goes on after a clock time's "a.m.": a time zone, a day, "local time".
-_AFTER_CLOCK = re.compile(
+_AFTER_CLOCK = compiled(
     r"\s+[\"'“‘(]?(?:[A-Z]{2,4}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
     r"|(?:Local|Today|Tomorrow|Yesterday|Tonight|Eastern|Pacific|Central|Mountain|Greenwich|Moscow|Beijing|Baghdad|Kabul|Jakarta)\b)"
 )

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 from collections import Counter, defaultdict
 from datetime import date
 
 import numpy as np
 
+from sitrep.rxfactor import compiled
 from sitrep.store import consolidated as consolidated_sql
 
 THRESHOLD = 0.12  # join the best story at or above this cosine
@@ -56,12 +56,12 @@ SPLIT_EVERY = 4
 _STOP = frozenset(
     ["a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "also", "although", "always", "am", "among", "an", "and", "another", "any", "are", "around", "as", "at", "away", "back", "be", "became", "because", "been", "before", "being", "below", "between", "both", "but", "by", "came", "can", "cannot", "could", "did", "do", "does", "doing", "done", "down", "during", "each", "early", "either", "else", "even", "ever", "every", "few", "first", "for", "former", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including", "into", "is", "it", "its", "itself", "just", "last", "late", "later", "least", "less", "like", "made", "make", "many", "may", "me", "might", "more", "most", "mostly", "much", "must", "my", "near", "nearly", "neither", "never", "new", "next", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "per", "put", "rather", "really", "said", "same", "say", "says", "see", "seen", "several", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "three", "through", "thus", "to", "today", "told", "too", "toward", "two", "under", "until", "up", "upon", "us", "use", "used", "very", "via", "was", "way", "we", "week", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would", "year", "years", "yet", "you", "your", "yours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr", "percent", "people", "time"]
 )
-_WORD = re.compile(r"[a-z][a-z0-9]+(?:['’-][a-z0-9]+)*")
+_WORD = compiled(r"[a-z][a-z0-9]+(?:['’-][a-z0-9]+)*")
 # Capitalised words in a row ("Ismail Khan", "Bank of England"); a full stop ends a name.
 _TOKEN = r"[A-Z][a-zA-Z0-9&'’-]*(?:\.[A-Za-z0-9]+)*"
-_NAME = re.compile(rf"\b{_TOKEN}(?:[ \t]+(?:of[ \t]+)?{_TOKEN})*")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NUMBER = re.compile(r"\b\d+(?:[.,:-]\d+)*\b")
+_NAME = compiled(rf"\b{_TOKEN}(?:[ \t]+(?:of[ \t]+)?{_TOKEN})*")
+_YEAR = compiled(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = compiled(r"\b\d+(?:[.,:-]\d+)*\b")
 
 
 def _stem(w: str) -> str:

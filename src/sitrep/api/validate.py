@@ -10,19 +10,20 @@ another (a start after the end) is a 400.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import HTTPException, Path, Query, Request
 
+from sitrep.rxfactor import compiled
+
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger one cannot even be bound as a parameter
 MODALITIES = ("asserted", "claimed", "confirmed", "denied", "reported", "planned", "hypothetical")
 
 # [0-9], not \d: \d also takes other scripts' digits ("٢٠٢١"), which no stored date holds.
-_DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-_FULL_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY = compiled(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_FULL_DAY = compiled(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 StoryFilter = Annotated[
     int | None, Query(ge=0, le=MAX_ID, description="only what this story holds (a story id)")

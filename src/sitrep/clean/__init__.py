@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from sitrep.clean.corpus import ChromeModel
 from sitrep.clean.language import guess
 from sitrep.clean.meta import (
@@ -19,10 +17,11 @@ from sitrep.errors import TooShort
 from sitrep.hygiene import clean_field
 from sitrep.limits import MIN_WORDS
 from sitrep.model import Article, Published, RawArticle
+from sitrep.rxfactor import compiled
 
 __all__ = ["MIN_WORDS", "ChromeModel", "clean", "clean_text"]
 
-_WORD = re.compile(r"\w*[^\W\d_]\w*")
+_WORD = compiled(r"\w*[^\W\d_]\w*")
 
 
 def _input_date(raw: RawArticle) -> Published | None:

@@ -6,6 +6,7 @@ import re
 
 from sitrep.clean.chrome import SLUG_PREFIX
 from sitrep.clean.lowered import lowered
+from sitrep.rxfactor import compiled
 
 _AGENCIES = (
     r"Getty(?: Images)?|AFP(?: via Getty Images)?|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|"
@@ -13,7 +14,7 @@ _AGENCIES = (
     r"Xinhua|dpa|SOPA Images|NurPhoto|Sipa|Rex Features|AAP|Handout|Supplied|File"
 )
 # A credit closing a caption: "[Getty]", "(AFP)", "Alamy Stock Photo", "Photo: Name/Reuters".
-_CREDIT_END = re.compile(
+_CREDIT_END = compiled(
     rf"(\[\s*(?:{_AGENCIES})[^\]]*\]|\(\s*(?:{_AGENCIES}|photo[^)]*|image[^)]*|credit[^)]*)\)"
     rf"|(?:^|[.|/]\s*)(?:{_AGENCIES})(?:\s*/\s*[\w .'-]+)?\.?"
     r"|(?:photograph|photo|image|picture|credit)s?\s*:\s*[^.]{2,60}\.?)\s*$",
@@ -21,7 +22,7 @@ _CREDIT_END = re.compile(
 )
 _CREDIT_LOW = lowered(_CREDIT_END)
 # The same credit twice at the end, as page dumps print it: "Alamy Stock Photo Alamy Stock Photo".
-_DOUBLED = re.compile(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
+_DOUBLED = compiled(r"(\b[\w][\w .&'/-]{2,40}?)(?:\s+\1)+\s*$")
 
 
 # The last word of every name in _AGENCIES: a credit with no bracket, colon or

@@ -15,9 +15,10 @@ from functools import lru_cache
 from importlib import resources
 
 from sitrep.clean.lowered import lower_source, lowered
+from sitrep.rxfactor import compiled
 
 _STRIP = " \t\u00a0|•·»«›‹>-–—:*#|/\\()[]{}"
-_COUNT = re.compile(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")
+_COUNT = compiled(r"^\(?\d+\)?\s+|\s+\(?\d+\)?$")
 
 
 @lru_cache(maxsize=1)
@@ -44,112 +45,112 @@ def _label_key(line: str) -> str:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "read time",
-        re.compile(
+        compiled(
             r"^(\d+\s*(-|to)\s*)?\d+\s*(min|mins|minute|minutes)\.?\s*(read|watch|listen)(ing)?( time)?$",
             re.I,
         ),
     ),
-    ("read time", re.compile(r"^(reading|read) time:?\s*\d+\s*(min|mins|minutes)\.?$", re.I)),
+    ("read time", compiled(r"^(reading|read) time:?\s*\d+\s*(min|mins|minutes)\.?$", re.I)),
     (
         "image chrome",
-        re.compile(r"^(click|tap)\s+(here\s+)?to\s+(enlarge|expand|view|zoom)\b.*$", re.I),
+        compiled(r"^(click|tap)\s+(here\s+)?to\s+(enlarge|expand|view|zoom)\b.*$", re.I),
     ),
     (
         "image chrome",
-        re.compile(r"^(view|see|open)\s+(image|photo|gallery|slideshow)s?\b.{0,40}$", re.I),
+        compiled(r"^(view|see|open)\s+(image|photo|gallery|slideshow)s?\b.{0,40}$", re.I),
     ),
-    ("image chrome", re.compile(r"^(image|photo|picture)\s+\d+\s+(of|/)\s+\d+$", re.I)),
+    ("image chrome", compiled(r"^(image|photo|picture)\s+\d+\s+(of|/)\s+\d+$", re.I)),
     (
         "share line",
-        re.compile(
+        compiled(
             r"^(share|tweet|email|print|save)(\s*(this|the)?\s*(article|story|post|page))?(\s*(on|via|to)\s+\w+)?\s*[:!]?$",
             re.I,
         ),
     ),
     (
         "share line",
-        re.compile(
+        compiled(
             r"^((facebook|twitter|x|linkedin|whatsapp|email|reddit|pinterest|telegram|messenger|copy link|print)\s*[,|/·•]?\s*){2,}$",
             re.I,
         ),
     ),
     (
         "share count",
-        re.compile(r"^\d[\d,.]*\s*(k\s*)?(shares?|comments?|views?|likes?|reactions?)$", re.I),
+        compiled(r"^\d[\d,.]*\s*(k\s*)?(shares?|comments?|views?|likes?|reactions?)$", re.I),
     ),
-    ("follow line", re.compile(r"^(follow|like)\s+(us|me|@?\w+)\s+(on|at)\s+.{1,60}$", re.I)),
+    ("follow line", compiled(r"^(follow|like)\s+(us|me|@?\w+)\s+(on|at)\s+.{1,60}$", re.I)),
     (
         "appeal",
-        re.compile(
+        compiled(
             r"^(we need your help|support (us|our journalism|independent journalism)|please (donate|contribute|support)|become a (member|supporter|subscriber)|donate( now| today)?|make a (donation|contribution)|subscribe (now|today|to)\b).{0,120}$",
             re.I,
         ),
     ),
     (
         "appeal",
-        re.compile(r".{0,80}\b(support from readers|readers like you|reader[- ]funded)\b.*", re.I),
+        compiled(r".{0,80}\b(support from readers|readers like you|reader[- ]funded)\b.*", re.I),
     ),
     (
         "newsletter",
-        re.compile(
+        compiled(
             r"^(sign up|subscribe|register)\b.{0,80}\b(newsletter|inbox|email|updates|alerts)\b.{0,80}$",
             re.I,
         ),
     ),
     (
         "comments",
-        re.compile(
+        compiled(
             r"^(\d+\s+)?(readers?'?\s+)?comments?(\s*\(\d+\))?$|^(your voice|readers? comments|leave a comment.*|view comments|show comments|join the (conversation|discussion)|comments? (are|is) (closed|open)|be the first to comment.*)$",
             re.I,
         ),
     ),
     (
         "comments",
-        re.compile(
+        compiled(
             r"^(this is your comments community|please familiarise yourself with our comments policy|please help us understand how this comment|thank you for the feedback|your feedback has been sent|submit a report|report (this )?comment|comments policy|community guidelines).*$",
             re.I,
         ),
     ),
     (
         "cookie notice",
-        re.compile(
+        compiled(
             r".{0,40}\b(we use cookies|this (web)?site uses cookies|by continuing to (use|browse)|accept (all )?cookies)\b.*",
             re.I,
         ),
     ),
-    ("copyright", re.compile(r"^(©|\(c\)|copyright\b|all rights reserved).{0,160}$", re.I)),
+    ("copyright", compiled(r"^(©|\(c\)|copyright\b|all rights reserved).{0,160}$", re.I)),
     (
         "credit line",
-        re.compile(
+        compiled(
             r"^(photo|image|picture|video|graphic|illustration)s?\s*(credit)?\s*[:/]\s*.{1,80}$",
             re.I,
         ),
     ),
     (
         "credit line",
-        re.compile(
+        compiled(
             r"^(getty images|afp|reuters|ap|alamy stock photo|shutterstock|epa|pa media)(\s*/\s*\w+)*$",
             re.I,
         ),
     ),
     (
         "advertisement",
-        re.compile(
+        compiled(
             r"^(advertisement|sponsored|ad|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (below|the main story))$",
             re.I,
         ),
     ),
-    ("javascript", re.compile(r"^(please )?(enable|turn on) javascript\b.*$", re.I)),
-    ("slug", re.compile(r"^[a-z0-9]+(-[a-z0-9]+){5,}$")),
+    ("javascript", compiled(r"^(please )?(enable|turn on) javascript\b.*$", re.I)),
+    ("slug", compiled(r"^[a-z0-9]+(-[a-z0-9]+){5,}$")),
 ]
 
 # A file-name slug glued in front of a caption ("members-of-afghan-...-reutersd Members ...").
-SLUG_PREFIX = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+){5,})\s+(?=\S)")
+SLUG_PREFIX = compiled(r"^([a-z0-9]+(?:-[a-z0-9]+){5,})\s+(?=\S)")
 
 
 # Cues of a donation or subscription appeal; two in one line make it an appeal, so a
 # business story that mentions "advertising revenue" once is left alone.
-_APPEAL_CUES = re.compile(
+_APPEAL_CUES = compiled(
     r"\b(our (journalism|reporting|mission|newsroom|work)|independent,? (unbiased )?(news|journalism)"
     r"|advertising revenue|contribute|donat(e|ion)|support (us|our)|readers like you|subscri(be|ption)"
     r"|paywall|free to read|something you value|keeps? [A-Z][\w ]{1,30} (open|free|going))\b",
@@ -227,7 +228,7 @@ def _one_pass(patterns: list[tuple[str, re.Pattern[str]]]) -> _Pass:
             f"(?P<p{k}>{lower_source(patterns[k][1].pattern) if low else patterns[k][1].pattern})"
             for k in indices
         ]
-        return re.compile("|".join(parts)) if parts else None
+        return compiled("|".join(parts)) if parts else None
 
     def needles(source: str) -> tuple[str, ...]:
         return next(v for key, v in _FLOATING_NEEDLES.items() if key in source)

@@ -8,13 +8,13 @@ outlets never counts: only repetition inside one outlet's pages does.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
 from sitrep.model import RawArticle
+from sitrep.rxfactor import compiled
 
-_NORM = re.compile(r"\W+")
+_NORM = compiled(r"\W+")
 
 
 def _line_key(line: str) -> str:

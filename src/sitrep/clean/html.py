@@ -26,30 +26,31 @@ from sitrep.clean.html_meta import (
 )
 from sitrep.errors import InputRejected
 from sitrep.model import Article, Block, BlockKind, Published, RawArticle
+from sitrep.rxfactor import compiled
 
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
+_SPACES = compiled(r"\s+")
+_WORD = compiled(r"\w+")
 
 # Lines news pages print around the story that the shared chrome lexicon does not
 # know: reprint and print tools, mail-this-article widgets, live-blog furniture.
 _EXTRA_CHROME: list[tuple[str, re.Pattern[str]]] = [
-    ("newsletter", re.compile(r"^(.{1,40} newsletter|thanks? (you )?for (signing up|subscribing)!?"
+    ("newsletter", compiled(r"^(.{1,40} newsletter|thanks? (you )?for (signing up|subscribing)!?"
                               r"|keep an eye on your inbox.*|there was an error processing your "
                               r"subscription\.?|you('re| are) (now )?subscribed.*|sorry!?)$",
                               re.I)),
-    ("tools", re.compile(r"^(order reprints?|print article|print this( article| page)?|"
+    ("tools", compiled(r"^(order reprints?|print article|print this( article| page)?|"
                          r"reprints?|license this (article|content))$", re.I)),
-    ("mail widget", re.compile(r"^(this article has been sent to|an error has occurred,? "
+    ("mail widget", compiled(r"^(this article has been sent to|an error has occurred,? "
                                r"please try again( later)?|thank you)\.?!?$", re.I)),
-    ("live blog", re.compile(r"^((last )?updated:? ?(at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?"
+    ("live blog", compiled(r"^((last )?updated:? ?(at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?"
                              r"( [A-Z]{2,4})?|key events|show key events only|"
                              r"please turn on javascript.*|live updates?|live)$", re.I)),
-    ("related", re.compile(r"^(also on [\w.]+|related( articles?| stories| coverage)?:?|"
+    ("related", compiled(r"^(also on [\w.]+|related( articles?| stories| coverage)?:?|"
                            r"read more:?|more on this( story)?:?|recommended:?|"
                            r"you (may|might) also like:?)(\s.{0,160})?$", re.I)),
-    ("share line", re.compile(r"^like this story\?.{0,40}share it.{0,40}$", re.I)),
-    ("contact line", re.compile(r"^(write to|contact|email|reach) .{1,80}\bat\s+\S+@\S+$", re.I)),
-    ("usage notice", re.compile(r"^this copy is for your personal,? non-commercial use only\b.*",
+    ("share line", compiled(r"^like this story\?.{0,40}share it.{0,40}$", re.I)),
+    ("contact line", compiled(r"^(write to|contact|email|reach) .{1,80}\bat\s+\S+@\S+$", re.I)),
+    ("usage notice", compiled(r"^this copy is for your personal,? non-commercial use only\b.*",
                                 re.I)),
 ]
 
@@ -57,7 +58,7 @@ _MIN_CHARS = 250
 
 # "By Jane Doe", "5:45 AM PST 11/19/2019 by Patrick Shanley", "Posted by ... on ...".
 _NAME = r"[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
-_BYLINE = re.compile(
+_BYLINE = compiled(
     rf"^((?i:posted|written|words|reporting)\s+)?(?i:by)\s+{_NAME}(\s*[,|–—-]\s*[A-Z0-9].{{0,60}})?$"
     rf"|^.{{0,40}}\d.{{0,40}}\bby\s+{_NAME}\s*$"
 )

@@ -15,13 +15,15 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-_SPACES = re.compile(r"\s+")
-_TAGS = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
-_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+from sitrep.rxfactor import compiled
+
+_SPACES = compiled(r"\s+")
+_TAGS = compiled(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.I | re.S)
+_SEPARATORS = compiled(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
+_ISO_DATE = compiled(r"^(\d{4})-(\d{2})-(\d{2})")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle",
                   "opinionnewsarticle", "webpage", "liveblogposting", "report"}
-_CAPTION_CLASS = re.compile(r"(^|[\s_-])(wp-caption-text|caption|image-caption|img-caption|"
+_CAPTION_CLASS = compiled(r"(^|[\s_-])(wp-caption-text|caption|image-caption|img-caption|"
                             r"media-caption|photo-caption)($|[\s_-])", re.I)
 _INLINE = {"a", "em", "strong", "b", "i", "u", "span", "sup", "sub", "small", "abbr", "cite",
            "code", "q", "s", "mark", "time", "font"}

@@ -15,6 +15,8 @@ from itertools import islice
 
 import justext
 
+from sitrep.rxfactor import compiled
+
 # jusText's list names for the ISO 639-1 codes we report; others report no code.
 _ISO = {
     "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Armenian": "hy", "Azerbaijani": "az",
@@ -32,8 +34,8 @@ _ISO = {
 }
 # How many tokens the guess reads: enough for any page, cheap for a long one.
 SAMPLE = 1500
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TOKEN = compiled(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CJK = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 _NAMES = tuple(sorted(_ISO))

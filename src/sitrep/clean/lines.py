@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import chain, islice
 
 from sitrep.clean.chrome import chrome_reason
 from sitrep.clean.language import SAMPLE, guess_words, is_cjk
+from sitrep.rxfactor import compiled
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD = compiled(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The same on a lower-cased ASCII line, where a plain class is faster than a Unicode category.
-_WORD_ASCII = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD_ASCII = compiled(r"[a-z]+(?:'[a-z]+)?")
 # What a sentence ends with (closing quotes and brackets too): one set lookup on
 # a line's last character.
 _TERMINAL = frozenset(".!?…:;\"”’'»)]")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ def read_lines(raw: str) -> tuple[str | None, list[Line]]:
     return language, out
 
 
-_CONTINUES = re.compile(r"^[a-z]")
+_CONTINUES = compiled(r"^[a-z]")
 
 
 def _open_end(text: str) -> bool:

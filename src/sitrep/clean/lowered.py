@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sitrep.rxfactor import compiled
+
 
 def lower_source(pattern: str) -> str:
     """``pattern`` with its literals lower-cased; escapes such as ``\\S`` or ``\\W`` keep their case."""
@@ -24,9 +26,9 @@ def lower_source(pattern: str) -> str:
 def lowered(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     """Compile a case-insensitive ``pattern`` to match lower-cased text, without ``re.I``.
 
-    Matching ``lowered(p)`` against ``text.lower()`` finds what ``re.compile(p, re.I)``
+    Matching ``lowered(p)`` against ``text.lower()`` finds what ``compiled(p, re.I)``
     finds in ``text`` (a class such as ``[A-Z]`` becomes ``[a-z]``, which is what it
     matched under ``re.I`` once the text is lower case).
     """
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    return re.compile(lower_source(source))
+    return compiled(lower_source(source))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.model import Published
+from sitrep.rxfactor import compiled
 
 _MONTHS = {
     m: i + 1
@@ -33,19 +34,19 @@ _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_FORMS = [
-    re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),  # 12 Aug 2021
-    re.compile(rf"\b{_MON}\s+{_DAY}[,.]?\s+{_YEAR}\b", re.I),  # Aug. 12, 2021 (or the typo "Aug. 12. 2021")
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2021-08-12
-    re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),  # 11/20/2019
+    compiled(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),  # 12 Aug 2021
+    compiled(rf"\b{_MON}\s+{_DAY}[,.]?\s+{_YEAR}\b", re.I),  # Aug. 12, 2021 (or the typo "Aug. 12. 2021")
+    compiled(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),  # 2021-08-12
+    compiled(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),  # 11/20/2019
 ]
-_MONTH_YEAR = re.compile(rf"\b{_MON}\s+{_YEAR}\b", re.I)
+_MONTH_YEAR = compiled(rf"\b{_MON}\s+{_YEAR}\b", re.I)
 # Words that say a date on the line is when the article was published or updated.
-_PUBLISH_CUE = re.compile(
+_PUBLISH_CUE = compiled(
     r"^\W*(last\s+updated?|updated(\s+on)?|published(\s+on)?|first\s+published(\s+on)?|posted(\s+on)?|date)\b",
     re.I,
 )
 # "KABUL, Afghanistan (Jan. 25, 2013) -" : a wire dateline opening the first paragraph.
-_DATELINE = re.compile(
+_DATELINE = compiled(
     r"^[A-Z][A-Za-z .'-]{2,40}(,\s*[A-Z][\w .'-]{2,40})?\s*\((?P<date>[^)]{6,30})\)"
 )
 
@@ -116,9 +117,9 @@ def date_from_lines(lines: Iterable[str]) -> Published | None:
 
 
 # "May 2: Afghan-ISAF Operations in Kabul": a release headline that opens with its day.
-_HEADLINE_DATE = re.compile(rf"^(?P<date>{_MON}\s+[0-3]?\d):\s", re.I)
-_YEAR_MONTH = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b")
-_MONTH_DAY = re.compile(rf"^\s*{_MON}\s+(?P<day>[0-3]?\d)\s*$", re.I)
+_HEADLINE_DATE = compiled(rf"^(?P<date>{_MON}\s+[0-3]?\d):\s", re.I)
+_YEAR_MONTH = compiled(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b")
+_MONTH_DAY = compiled(rf"^\s*{_MON}\s+(?P<day>[0-3]?\d)\s*$", re.I)
 
 
 def _yearless(text: str, lines: list[str]) -> date | None:
@@ -152,16 +153,16 @@ def month_from_text(text: str) -> Published | None:
 
 _OUTLET_IN_TEXT = [
     # "Support from readers like you keeps The Journal open."
-    re.compile(
+    compiled(
         r"\bkeeps?\s+(?P<name>(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})\s+(?:open|free|going|alive|independent)\b"
     ),
     # "Copyright © 2019 CBS Interactive Inc." / "© 2021 The Journal"
-    re.compile(
+    compiled(
         r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?(?P<name>(?:The\s+)?[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,4})",
         re.I,
     ),
 ]
-_TRAIL = re.compile(
+_TRAIL = compiled(
     r"[\s,.]*(All Rights Reserved|Ltd|Limited|Inc|LLC|plc|Media Group)?[\s,.]*$", re.I
 )
 
@@ -184,28 +185,28 @@ def outlet_from_text(lines: Iterable[str]) -> str | None:
 # (name, a literal that must appear, the pattern that confirms it): the literal test
 # is a cheap filter, so a body is scanned by a regex only for agencies it names.
 _WIRES = [
-    ("AFP", "AFP", re.compile(r"\bAFP\b")),
-    ("AFP", "Agence France", re.compile(r"Agence France[- ]Presse")),
-    ("AP", "Associated Press", re.compile(r"\bAssociated Press\b")),
-    ("Reuters", "Reuters", re.compile(r"\bReuters\b")),
-    ("AP", "AP", re.compile(r"\bAP\b.{0,6}(Photo|\))|\(AP\)|\btold AP\b|\b[Tt]he AP\b|\bAP (?:reported|said)\b")),
-    ("dpa", "dpa", re.compile(r"\bdpa\b")),
-    ("Xinhua", "Xinhua", re.compile(r"\bXinhua\b")),
-    ("ANI", "ANI", re.compile(r"\(ANI\)|\btold ANI\b")),
-    ("PTI", "PTI", re.compile(r"\(PTI\)|\btold PTI\b")),
-    ("EFE", "EFE", re.compile(r"\bEFE\b")),
-    ("Anadolu", "Anadolu", re.compile(r"\bAnadolu (Agency|Ajansı)\b")),
-    ("UPI", "UPI", re.compile(r"\bUPI\b")),
-    ("PA Media", "PA", re.compile(r"\bPA Media\b|\(PA\)")),
-    ("Kyodo", "Kyodo", re.compile(r"\bKyodo\b")),
-    ("Yonhap", "Yonhap", re.compile(r"\bYonhap\b")),
-    ("TASS", "TASS", re.compile(r"\bTASS\b")),
-    ("Interfax", "Interfax", re.compile(r"\bInterfax\b")),
+    ("AFP", "AFP", compiled(r"\bAFP\b")),
+    ("AFP", "Agence France", compiled(r"Agence France[- ]Presse")),
+    ("AP", "Associated Press", compiled(r"\bAssociated Press\b")),
+    ("Reuters", "Reuters", compiled(r"\bReuters\b")),
+    ("AP", "AP", compiled(r"\bAP\b.{0,6}(Photo|\))|\(AP\)|\btold AP\b|\b[Tt]he AP\b|\bAP (?:reported|said)\b")),
+    ("dpa", "dpa", compiled(r"\bdpa\b")),
+    ("Xinhua", "Xinhua", compiled(r"\bXinhua\b")),
+    ("ANI", "ANI", compiled(r"\(ANI\)|\btold ANI\b")),
+    ("PTI", "PTI", compiled(r"\(PTI\)|\btold PTI\b")),
+    ("EFE", "EFE", compiled(r"\bEFE\b")),
+    ("Anadolu", "Anadolu", compiled(r"\bAnadolu (Agency|Ajansı)\b")),
+    ("UPI", "UPI", compiled(r"\bUPI\b")),
+    ("PA Media", "PA", compiled(r"\bPA Media\b|\(PA\)")),
+    ("Kyodo", "Kyodo", compiled(r"\bKyodo\b")),
+    ("Yonhap", "Yonhap", compiled(r"\bYonhap\b")),
+    ("TASS", "TASS", compiled(r"\bTASS\b")),
+    ("Interfax", "Interfax", compiled(r"\bInterfax\b")),
     # "- Agencies" or "(with agencies)" closing a piece; never "intelligence agencies".
     (
         "agencies",
         "gencies",
-        re.compile(
+        compiled(
             r"^[ \t]*(?:[-–—][ \t]*)?\(?(?:with |additional reporting by |wire )?agencies\)?\.?[ \t]*$"
             r"|\((?:with )?agencies\)|[-–—][ \t]*agencies[ \t]*$",
             re.I | re.M,
@@ -247,7 +248,7 @@ _CREDIT = r"\([ ]*(?P<credit>[A-Za-z][A-Za-z&.'-]*(?:[ /][A-Za-z][A-Za-z&.'-]*){
 _PAREN_DATE = r"\([ ]*(?P<date>[A-Z][a-z]{2,}\.?[ ]+[0-3]?\d(?:[,.][ ]*(?:19|20)\d\d)?)[ ]*\)"
 _SEP = r"[ ]*(?P<sep>_+|-{1,2}|–|—|:)"
 _DSEP = _SEP.replace("<sep>", "<dsep>")
-_WIRE_DATELINE = re.compile(
+_WIRE_DATELINE = compiled(
     # "NAIROBI, Kenya (AP) _", "NICOSIA, August 8 (Xinhua) --", "Nairobi (AFP) -", "(Reuters) -"
     rf"^(?P<where>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?(?:{_WHEN})?[ ]*)?{_CREDIT}{_SEP}?[ ]*"
     # "KABUL, Afghanistan (Jan. 25, 2013) -": a dated dateline
@@ -255,8 +256,8 @@ _WIRE_DATELINE = re.compile(
     # "WASHINGTON _", "MANDERA, Kenya —": a newspaper's dateline in capitals, no credit
     rf"|^(?P<cwhere>{_CITY_CAPS}(?:{_REGION})?(?:{_WHEN})?)[ ]*(?P<csep>_+|--|–|—)[ ]*"
 )
-_WHEN_RE = re.compile(_WHEN, re.IGNORECASE)
-_LEDE = re.compile(r"\s*[A-Z0-9\"“‘'(]")
+_WHEN_RE = compiled(_WHEN, re.IGNORECASE)
+_LEDE = compiled(r"\s*[A-Z0-9\"“‘'(]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +319,7 @@ def _credit_wire(credit: str) -> str | None:
 
 
 # A closing credit on a line of its own: "- Agencies", "(Reuters)", "— AP", "With AFP".
-_CLOSING_CREDIT = re.compile(
+_CLOSING_CREDIT = compiled(
     r"^[ \t]*[-–—(]*[ \t]*(?:(?:with|additional reporting by|source|sources|via)[: ]+)?"
     r"(?P<credit>[A-Za-z][A-Za-z&.' -]{1,40}?)[ \t]*\)?\.?[ \t]*$",
     re.IGNORECASE,

@@ -11,7 +11,6 @@ the weights always meet the features they were fitted on.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,10 +18,11 @@ import numpy as np
 
 from sitrep.clean.lines import Line
 from sitrep.clean.lowered import lowered
+from sitrep.rxfactor import compiled
 
-_DIGIT = re.compile("[0-9]")
-_TOKEN = re.compile(r"\w+")
-_TOKEN_ASCII = re.compile(r"[a-z0-9_]+")  # the same on a lower-cased ASCII line, faster
+_DIGIT = compiled("[0-9]")
+_TOKEN = compiled(r"\w+")
+_TOKEN_ASCII = compiled(r"[a-z0-9_]+")  # the same on a lower-cased ASCII line, faster
 # Furniture of comment threads, bylines and teaser lists in a handful of
 # languages; one alternation, so a line costs one search.
 _CUES = lowered(
@@ -79,16 +79,16 @@ _COMMENTS_START = lowered(
     r"|комментарии)\W*$"
 )
 # An author's bio line at the foot of a post ("Jane Roe is a reporter at ...").
-_BIO = re.compile(
+_BIO = compiled(
     r"^(?!(?:The|This|That|It|A|An|He|She|They|We|There|Our|His|Her)\b)"
     r"(?:[A-Z][\w'’.-]+,?\s){1,4}(?:is|was|has been|holds|serves as|joined|covers|writes)\b"
     r".{0,80}\b(?i:writer|editor|journalist|reporter|correspondent|contributor|columnist|author"
     r"|analyst|expert|manager|professor|director|founder|ceo|cto|consultant|specialist"
     r"|marketing|freelance|enthusiast|graduate|degree|mba|phd)\b",
 )
-_BULLET = re.compile(r"^(?:[-•*·▪►→✓✔]|\d{1,2}[.)]\s)")
-_SEPARATOR = re.compile(r"\s[|•·»/]\s")
-_TITLE_CUT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_BULLET = compiled(r"^(?:[-•*·▪►→✓✔]|\d{1,2}[.)]\s)")
+_SEPARATOR = compiled(r"\s[|•·»/]\s")
+_TITLE_CUT = compiled(r"\s+[|–—-]\s+|\s+::\s+")
 
 BASE_NAMES = (
     "logw", "w_ge10", "w_ge25", "w_le3", "stop", "terminal", "sentence", "chrome",

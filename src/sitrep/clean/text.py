@@ -17,9 +17,10 @@ from sitrep.clean.lines import Line, read_lines
 from sitrep.clean.meta import date_from_lines, dateline_at
 from sitrep.clean.region import body_mask
 from sitrep.model import Article, Block, BlockKind, RawArticle
+from sitrep.rxfactor import compiled
 
-_BYLINE = re.compile(r"^(by|written by|words by|reporting by|von|par|por)\s+\S.{0,80}$", re.I)
-_DATEISH = re.compile(
+_BYLINE = compiled(r"^(by|written by|words by|reporting by|von|par|por)\s+\S.{0,80}$", re.I)
+_DATEISH = compiled(
     r"^\W*(last\s+updated?|updated|published|first published|posted)\b.{0,80}$"
     r"|^\W*\d{1,2}\s+\w{3,9}\s+\d{4}\b.{0,30}$|^\W*\w{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,30}$",
     re.I,

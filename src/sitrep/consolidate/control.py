@@ -18,12 +18,13 @@ from typing import Any
 
 from sitrep.consolidate.mention import MODALITY_STRENGTH, date_span
 from sitrep.records import ControlChange
+from sitrep.rxfactor import compiled
 
 CONTROL_KINDS = ("territory.capture", "territory.regain", "territory.handover", "force.retreat")
 _NO_CHANGE = frozenset({"planned", "hypothetical", "denied"})
 _ARMED = frozenset({"rebel", "militia", "identity", "external"})
 _HOLDERS = _ARMED | {"state", "official"}  # who can hold a town (civilians and protesters do not)
-_RETREAT_TO = re.compile(r"^\W*(?:back\s+)?(?:to|towards|toward|into)\b", re.IGNORECASE)
+_RETREAT_TO = compiled(r"^\W*(?:back\s+)?(?:to|towards|toward|into)\b", re.IGNORECASE)
 _CONTEXT_WINDOW = timedelta(days=31)
 
 

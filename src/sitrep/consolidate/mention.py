@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sitrep.events.corefer import opens_elsewhere
+from sitrep.rxfactor import compiled
 
 # Finest first: a mention at a city is more precise than one at its province.
 PLACE_RANK = {
@@ -27,13 +28,13 @@ MODALITY_STRENGTH = {
 }  # fmt: skip
 
 # A date written out with its day and month (or an ISO date), as opposed to "on Thursday".
-_EXPLICIT_DATE = re.compile(
+_EXPLICIT_DATE = compiled(
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}"
 )
-_NAME = re.compile(r"\b[A-Z][\w'’-]+")
+_NAME = compiled(r"\b[A-Z][\w'’-]+")
 # "in Dzadran district, Paktiya province": a district the gazetteer may not know, named anyway.
-_DISTRICT = re.compile(r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?) district\b")
-_WORD = re.compile(r"[^\W\d_]{3,}|\d+")
+_DISTRICT = compiled(r"\b([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?) district\b")
+_WORD = compiled(r"[^\W\d_]{3,}|\d+")
 # Words every event sentence shares: they say nothing about whether two sentences tell one story.
 _STOP = frozenset(
     [
@@ -400,7 +401,7 @@ def make_mention(
 
 # "bombed another UN school", "a second blast", "In a separate incident": the sentence says its
 # happening is not the one its article told before.
-_ANOTHER_BEFORE = re.compile(
+_ANOTHER_BEFORE = compiled(
     # (not "a second round of bombs", "a second day of clashes": more of the same happening;
     # nor "another of the bombers", "another figure who killed": someone else in it)
     r"\b(?:another|a second|a third|a separate)\s+(?!(?:[\w-]+\s+)?(?:rounds?|waves?|days?|nights?|times?|volleys?|salvos?|barrages?|of|who|which|that)\b)"
@@ -408,8 +409,8 @@ _ANOTHER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Who did it, named by the act: "a third suicide bomber" is one more of the same attack's.
-_AGENT_NOUN = re.compile(r"(?:er|ers|man|men|ist|ists)$", re.IGNORECASE)
-_ANOTHER_AFTER = re.compile(
+_AGENT_NOUN = compiled(r"(?:er|ers|man|men|ist|ists)$", re.IGNORECASE)
+_ANOTHER_AFTER = compiled(
     # a place the act hit: "bombed another UN school", "shelled another village" (not "a fight
     # with another inmate", "captured another facilitator": someone else, the same happening)
     r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate)\s+(?:[\w.-]+\s+){0,2}?"

@@ -13,10 +13,11 @@ from sitrep.consolidate.mention import DATE_RANK, MODALITY_STRENGTH, Mention
 from sitrep.consolidate.merge import Cluster
 from sitrep.quantities import VAGUE
 from sitrep.records import Conflict, ConflictValue, ConsolidatedEvent
+from sitrep.rxfactor import compiled
 
 # Units that measure (distance, time, share) rather than count what happened: two reports
 # giving different distances usually measure different things, not the same thing twice.
-_MEASURES = re.compile(
+_MEASURES = compiled(
     r"^(?:km|kms|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|hours?|days?|weeks?|months?|years?|"
     r"minutes?|per ?cent|percent|%|dollars?|euros?|pounds?)$",
     re.IGNORECASE,
@@ -110,7 +111,7 @@ def _later(a: Mention, b: Mention) -> bool:
 
 
 # "the toll rose to 257", "has climbed to 140", "now stands at 90": a figure told as risen.
-_RISEN = re.compile(
+_RISEN = compiled(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|mounted|reached|revised(?: up(?:ward)?)?|"
     r"(?:now )?stands at|stood at)\s+(?:to\s+)?(?:at least\s+|more than\s+|nearly\s+|some\s+)?"
     r"(?P<n>\d[\d,]*)",
@@ -311,7 +312,7 @@ def _country_words() -> dict[str, tuple[str, ...]]:
     return {cc: tuple(sorted(set(ws), key=len, reverse=True)) for cc, ws in out.items()}
 
 
-_RELATIVE = re.compile(r"^(?:which|who|whom|that|whose|as|while)\s+")
+_RELATIVE = compiled(r"^(?:which|who|whom|that|whose|as|while)\s+")
 
 
 def _source_key(key: str, country: str) -> str:

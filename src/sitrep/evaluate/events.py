@@ -44,6 +44,7 @@ from sitrep.evaluate.places import Where
 from sitrep.model import Article, Event, RawArticle
 from sitrep.pipeline import extract
 from sitrep.places.names import fold, key_of, tokenize
+from sitrep.rxfactor import compiled
 
 
 def written_key(name: str) -> str:
@@ -70,7 +71,7 @@ ISAF_CONSISTENT = {
         "Abduction/forced disappearance",
     },
 }  # fmt: skip
-_YEARS = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+_YEARS = compiled(r"\s*\(\d{4}-(?:\d{4})?\)")
 
 
 def _article(rec: dict[str, Any], published: str | None = None) -> Article:
@@ -87,12 +88,12 @@ def actor_match(predicted: str | None, gold: str | None) -> bool:
     return p == g or g.startswith(p + " ") or p.startswith(g + " ")
 
 
-_AREA_WORDS = re.compile(
+_AREA_WORDS = compiled(
     r"\b(?:rayon|province|region|state|governorate|oblast|department|district|county|prefecture|"
     r"sheng|shi|shahri|special city|metropolitan city|republic(?: of)?|muhafazat|do)\b",
     re.IGNORECASE,
 )
-_ARTICLE = re.compile(r"^\s*(?:al|an|ar|as|ash|ad|at|az|el)[\s-]+", re.IGNORECASE)  # assimilates: "Al Najaf" == "An Najaf"
+_ARTICLE = compiled(r"^\s*(?:al|an|ar|as|ash|ad|at|az|el)[\s-]+", re.IGNORECASE)  # assimilates: "Al Najaf" == "An Najaf"
 
 
 def area_key(name: str) -> str:

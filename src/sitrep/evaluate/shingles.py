@@ -14,7 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+from sitrep.rxfactor import compiled
+
+_TOKEN_RE = compiled(r"\w+", re.UNICODE)
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:

@@ -18,23 +18,24 @@ from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 # Actor types that carry arms: a clash needs one of them on a side.
 ARMED = {"state", "rebel", "militia", "unidentified", "external", "identity"}
 
-PASSIVE_BEFORE = re.compile(
+PASSIVE_BEFORE = compiled(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:(?:\w+ly|also|then|later|subsequently|all|both)\s+)*$"
     r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed|shot|beaten|hit|set on fire)\b[^.;,]{0,40}?\band\s+(?:then\s+)?$",
     re.IGNORECASE,
 )
 
 
-_INNER_PASSIVE = re.compile(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|grenades?|explosives?)\s+(?:[\w-]+\s+)?(?:was|were|been|being)\s", re.IGNORECASE)
+_INNER_PASSIVE = compiled(r"\b(?:bombs?|shells?|missiles?|rockets?|mortars?|grenades?|explosives?)\s+(?:[\w-]+\s+)?(?:was|were|been|being)\s", re.IGNORECASE)
 
 
 # "struck Hamas targets": whom a strike verb names inside its trigger is hit, not the striker.
-_STRUCK = re.compile(r"(?:struck|hit|pounded)\s", re.IGNORECASE)
-_VICTIM_BEFORE = re.compile(
+_STRUCK = compiled(r"(?:struck|hit|pounded)\s", re.IGNORECASE)
+_VICTIM_BEFORE = compiled(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+"
     r"(?:(?!(?:when|as|after|while|before|by|in|and|but|because|during|since)\b)[\w,-]+\s+){0,3}$"
     # "killed 41 people, including soldiers and members of a civilian militia": the dead, listed
@@ -42,22 +43,22 @@ _VICTIM_BEFORE = re.compile(
     r"|\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+[^.;:]{0,40}?\bincluding\s+(?:(?!(?:when|as|after|while|before|by|in|but|because|during|since)\b)[\w,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
-_NONE_BEFORE = re.compile(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
-_SAYS_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
+_NONE_BEFORE = compiled(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
+_SAYS_AFTER = compiled(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 # "killed a shopkeeper and police found his body": the next clause's subject is no target.
 _NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"])
-_BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
-_NOUN_BY = re.compile(r"\s+(?:by|of)\s", re.IGNORECASE)
+_BY_NEXT = compiled(r"\s+by\s", re.IGNORECASE)
+_NOUN_BY = compiled(r"\s+(?:by|of)\s", re.IGNORECASE)
 # Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").
 _DOER_NOUNS = ("ing", "strike", "strikes", "raid", "raids", "attack", "attacks", "assault", "assaults", "bombardment", "bombardments")
-_BY = re.compile(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
+_BY = compiled(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
 
 
-ARSON = re.compile(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
+ARSON = compiled(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
 
 
 # "march" in lower case only: "On 9 March 2022" is a date, not a march.
-_CROWD_CONTEXT = re.compile(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
+_CROWD_CONTEXT = compiled(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
 
 
 # The actor names of the last text read: an article's events are read one after another,
@@ -102,9 +103,9 @@ def _owning_places(text: str, places: list[Place]) -> tuple[list[Place], list[Pl
 
 # A second verb of the clause's subject ("stormed a police station and killed"), and an actor
 # named as what an earlier verb took ("a police station", "the army base").
-_BACKED_BY = re.compile(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2})?$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_AND_THEN = re.compile(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
+_BACKED_BY = compiled(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2})?$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AND_THEN = compiled(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
+_OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
 
 
 def actors(
@@ -277,9 +278,9 @@ def actors(
     return subject, obj
 
 
-_DOER_GAP = re.compile(DOER_GAP + "$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
-_AND = re.compile(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+_DOER_GAP = compiled(DOER_GAP + "$", re.IGNORECASE)
+_BETWEEN = compiled(r"\s+(?:[\w-]+\s+){0,2}?between\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
+_AND = compiled(r"\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?", re.IGNORECASE)
 
 
 def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | None:
@@ -294,7 +295,7 @@ def _doer_country(text: str, places: list[Place], lo: int, start: int) -> str | 
 
 
 # A trigger that opens its own subordinate clause: "... after a massive car bomb damaged ...".
-_SUBORDINATE = re.compile(
+_SUBORDINATE = compiled(
     r"\b(?:after|before|when|while|since|following|until|because|(?:in )?(?:retaliation|revenge|reprisal|response) for|to avenge|over|against|about|"
     r"in connection with|linked to|responsible for|blamed for|suspected in|wanted (?:for|in)|questioning (?:about|over))"
     r"\s+(?:a|an|the|last\s+\w+['’]s)(?:\s+[\w.'’-]+){0,3}\s*$",
@@ -302,7 +303,7 @@ _SUBORDINATE = re.compile(
 )
 
 
-_SPEAKER_GAP = re.compile(
+_SPEAKER_GAP = compiled(
     r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
     # "U.S. officials blame bin Laden for the embassy attacks": who blames is no doer.
     r"|^[^.;]{0,40}?\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|held\s+\S+\s+responsible|hold\s+\S+\s+responsible)\b"
@@ -316,7 +317,7 @@ def _speaker(text: str, mention_end: int, trigger_start: int) -> bool:
     return mention_end <= trigger_start and bool(_SPEAKER_GAP.match(text[mention_end:trigger_start]))
 
 
-_PERIOD = re.compile(r"\s\((\d{4})-(\d{4})?\)$")
+_PERIOD = compiled(r"\s\((\d{4})-(\d{4})?\)$")
 
 
 def succeeded(lex: Lexicon, actor: dict[str, Any] | None, date: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -363,37 +364,37 @@ def unnamed_doer(lex: Lexicon, country: str | None, clause: str = "") -> str:
 
 
 _FORCE_KINDS = {"attack.airstrike", "attack.shelling"}
-_TRAILING = re.compile(r",\s*$")
-_SIDE_BEFORE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
-_HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
-_HARM_GAP = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
-_LOST_LIVES = re.compile(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
-_FOUND_DEAD = re.compile(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
-_FINDER_BEFORE = re.compile(r"\b(?:found|find|discovered|recovered|pulled|retrieved|exhumed|located|unearthed)\b", re.IGNORECASE)
+_TRAILING = compiled(r",\s*$")
+_SIDE_BEFORE = compiled(r"\b(?:pro|anti)-$", re.IGNORECASE)
+_HARM_PARTICIPLE = compiled(r"(?:killing|wounding|injuring|leaving)\b", re.IGNORECASE)
+_HARM_GAP = compiled(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
+_LOST_LIVES = compiled(r"lost (?:their|his|her) li(?:ves|fe)", re.IGNORECASE)
+_FOUND_DEAD = compiled(r"(?:bodies|dead bod(?:y|ies)|found dead)", re.IGNORECASE)
+_FINDER_BEFORE = compiled(r"\b(?:found|find|discovered|recovered|pulled|retrieved|exhumed|located|unearthed)\b", re.IGNORECASE)
 
 
 # A bomb's or grenade's named target is no doer: "an IED exploded targeting a QSD vehicle".
 _PLANTED = {"attack.bombing", "attack.grenade", "attack.suicide"}
 
 
-_PLANTED_BY = re.compile(
+_PLANTED_BY = compiled(
     r"\b(?:(?:planted|placed|laid|left|thrown|hurled|detonated|set off|claimed|dropped|fired|launched)\s+(?:\w+\s+){0,1}"
     r"|(?:IEDs?|bombs?|(?:land)?mines?|explosives?|(?:explosive )?devices?|grenades?)\s+)by\s+(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
 
-_PLANTED_AFTER = re.compile(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
+_PLANTED_AFTER = compiled(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
 
 
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.suicide", "attack.sexual", "abduction"}
 
 
-_FROM_ORIGIN = re.compile(r"\b(?:from|fleeing|fled)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_ORIGIN = compiled(r"\b(?:from|fleeing|fled)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_DISPLACED = re.compile(r"\s+(?:refugees|nationals|citizens|migrants|asylum[- ]seekers|evacuees)\b", re.IGNORECASE)
+_DISPLACED = compiled(r"\s+(?:refugees|nationals|citizens|migrants|asylum[- ]seekers|evacuees)\b", re.IGNORECASE)
 
 
 def _origin(text: str, places: list[Place], lo: int, hi: int) -> str | None:
@@ -405,10 +406,10 @@ def _origin(text: str, places: list[Place], lo: int, hi: int) -> str | None:
     return None
 
 
-_NATIONALS = re.compile(r"\s+(?:citizens|nationals|expatriates|diaspora|community|refugees|migrants|students|workers)\b", re.IGNORECASE)
+_NATIONALS = compiled(r"\s+(?:citizens|nationals|expatriates|diaspora|community|refugees|migrants|students|workers)\b", re.IGNORECASE)
 
 
-_COUNTED = re.compile(r"\b(?:\d[\d,]*|dozens|hundreds|thousands|several|many|some)(?:\s+of)?\s+$", re.IGNORECASE)
+_COUNTED = compiled(r"\b(?:\d[\d,]*|dozens|hundreds|thousands|several|many|some)(?:\s+of)?\s+$", re.IGNORECASE)
 
 
 def _nationals(text: str, places: list[Place], lo: int, start: int) -> str | None:
@@ -423,7 +424,7 @@ def _nationals(text: str, places: list[Place], lo: int, start: int) -> str | Non
 
 
 # "the government of Sudan", "military aircraft from Sudan": whose they are, said after them.
-_OF_COUNTRY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?$")
+_OF_COUNTRY = compiled(r"\s+(?:[\w-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?$")
 
 
 def _country_after(text: str, places: list[Place], pos: int) -> str | None:
@@ -434,11 +435,11 @@ def _country_after(text: str, places: list[Place], pos: int) -> str | None:
 
 
 # "U.S. cruise missiles", "Israeli F-16 jets": whose weapons, a word or two before them.
-_WEAPON_GAP = re.compile(r"(?:-led\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){1,2})")
+_WEAPON_GAP = compiled(r"(?:-led\s+(?:[\w-]+\s+){0,2}|\s+(?:[\w-]+\s+){1,2})")
 
 
 # "the Stade de France bombings", "the Bank of England raid": a country inside a name owns nothing.
-_IN_NAME = re.compile(r"\b[A-Z][\w'’-]*\s+(?:de|du|des|del|della|di|of)\s+(?:the\s+)?$")
+_IN_NAME = compiled(r"\b[A-Z][\w'’-]*\s+(?:de|du|des|del|della|di|of)\s+(?:the\s+)?$")
 
 
 def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
@@ -449,10 +450,10 @@ def _owner_before(text: str, places: list[Place], pos: int) -> str | None:
 
 
 # "its troops", and "The Israeli military said troops came under fire": the speaker's own forces.
-_ITS = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$|\b(?:said|says)\s+(?:that\s+)?$", re.IGNORECASE)
+_ITS = compiled(r"\b(?:its|their)\s+(?:own\s+)?$|\b(?:said|says)\s+(?:that\s+)?$", re.IGNORECASE)
 
 
-_FORCE_AFTER = re.compile(r"\s+(?:army|military|government|forces|police|troops|authorities|ministry|navy|air force)\b", re.IGNORECASE)
+_FORCE_AFTER = compiled(r"\s+(?:army|military|government|forces|police|troops|authorities|ministry|navy|air force)\b", re.IGNORECASE)
 
 
 def _possessor(text: str, places: list[Place], pos: int) -> str | None:
@@ -478,7 +479,7 @@ def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
 
 
 # A state's armed act named by its adjective: "an Israeli strike", "a US drone raid", "Russian shelling".
-_FORCE_NOUN = re.compile(
+_FORCE_NOUN = compiled(
     r"(?:-led)?\s+(?:(?:air|aerial|missile|drone|rocket|artillery|military|army|naval|ground|tank|helicopter|navy)\s+)?"
     r"(?:strikes?|air ?strikes?|raids?|bombardments?|bombing|shelling|offensive|incursions?|assaults?|barrage|gunfire|fire|missiles?|rockets?)\b",
     re.IGNORECASE,

@@ -9,16 +9,17 @@ from typing import Any
 
 from sitrep.events.dating import NUMBERS
 from sitrep.lowercue import LowerCue
+from sitrep.rxfactor import compiled
 
 # (Run on lower-cased text, and only where "day" or "week" is: searched before every trigger.)
-_DAY_OR_WEEK = re.compile(r"day|week", re.IGNORECASE)
-_DAYS_APART = LowerCue(re.compile(
+_DAY_OR_WEEK = compiled(r"day|week", re.IGNORECASE)
+_DAYS_APART = LowerCue(compiled(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
     re.IGNORECASE,
 ), needs=_DAY_OR_WEEK)
 
 # "the one-week anniversary of the shooting", "vigils to mark a week since the police shooting".
-_ANNIVERSARY = LowerCue(re.compile(
+_ANNIVERSARY = LowerCue(compiled(
     r"\b(?P<n>a|one|two|three|four|five|six|\d)[- ](?P<unit>days?|weeks?)\s+(?:anniversary\s+of|since)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?$",
     re.IGNORECASE,
 ), needs=_DAY_OR_WEEK)
@@ -61,7 +62,7 @@ def shifted(date: dict[str, Any] | None, days: int) -> dict[str, Any] | None:
     return {"value": day.isoformat(), "precision": "day", "how": "text", "text": f"{abs(days)} day(s) {'before' if days < 0 else 'after'}"}
 
 
-_SOME_TIME_AFTER = re.compile(
+_SOME_TIME_AFTER = compiled(
     r"\b(?:shortly|soon|just|hours|days|weeks|a few days)\s+after\s+(?:[\w'’,-]+\s+){0,8}?$", re.IGNORECASE
 )
 
@@ -79,7 +80,7 @@ def some_time_before(sentence: str, start: int, date: dict[str, Any] | None) -> 
 
 
 # "a day after", "two weeks before": what the sentence tells past it is another day's.
-_APART_SPAN = re.compile(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?)\s+(?:after|before)\b", re.IGNORECASE)
+_APART_SPAN = compiled(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?)\s+(?:after|before)\b", re.IGNORECASE)
 
 
 def apart_between(sentence: str, a: int, b: int) -> bool:

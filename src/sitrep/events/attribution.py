@@ -15,25 +15,26 @@ from typing import Any
 from sitrep.events.lexicon import Kind, Lexicon
 from sitrep.lowercue import LowerCue
 from sitrep.model import Article
+from sitrep.rxfactor import compiled
 
 # Actor types that are no state: their "arrest" of someone is an abduction, their claim a claim.
 NON_STATE = {"rebel", "militia", "unidentified", "identity"}
 # "after", "since": the clause presupposes its event; a telling before it is not about it.
-_PRESUPPOSED = re.compile(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
+_PRESUPPOSED = compiled(r"\b(?:after|before|since|following|when)\b", re.IGNORECASE)
 
 
-_DENIED = LowerCue(re.compile(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE))
+_DENIED = LowerCue(compiled(r"\b(?:denied|denies|deny|denying|rejected (?:the |these |such )?(?:claims?|reports?)|dismissed (?:the |these )?(?:claims?|reports?)|false|untrue)\b", re.IGNORECASE))
 
 
-_CLAIMED = LowerCue(re.compile(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE))
+_CLAIMED = LowerCue(compiled(r"\b(?:claim(?:ed|s|ing)?|boasted|tweeted|said on twitter|in a tweet)\b", re.IGNORECASE))
 
 
-_CONFIRMED = LowerCue(re.compile(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE))
+_CONFIRMED = LowerCue(compiled(r"\b(?:confirm(?:ed|s|ing)?|verified)\b", re.IGNORECASE))
 
 
 # A known event as the object of another verb: "respond to this attack", "investigate the bombing".
-_KNOWN_NOUN = LowerCue(re.compile(r"\b(?:to|for|into|against|over|after|about|on)\s+(?:this|that|these|those|the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
-_PLANNED = LowerCue(re.compile(
+_KNOWN_NOUN = LowerCue(compiled(r"\b(?:to|for|into|against|over|after|about|on)\s+(?:this|that|these|those|the|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
+_PLANNED = LowerCue(compiled(
     r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planning to|planned to|intends? to|is to|are to|set to|"
     r"expected to|preparing to|prepares to|would (?:send|deploy|help)|to (?:deploy|send|help|evacuate)|"
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$"
@@ -47,10 +48,10 @@ _PLANNED = LowerCue(re.compile(
 
 
 # "A new candlelit vigil is planned for Sunday", "rallies are scheduled for Monday".
-_PLANNED_AFTER = LowerCue(re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE))
+_PLANNED_AFTER = LowerCue(compiled(r"(?:\s+[\w-]+){0,3}?\s+(?:is|are|was|were|has been|have been)\s+(?:also\s+)?(?:planned|scheduled|expected|called|set|due)\b", re.IGNORECASE))
 
 
-_HYPOTHETICAL = LowerCue(re.compile(
+_HYPOTHETICAL = LowerCue(compiled(
     # ("capable of deploying 200,000 troops", "the ability to launch missiles", "it is better to
     # withdraw": a means or a wish, no happening)
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of|"
@@ -59,15 +60,15 @@ _HYPOTHETICAL = LowerCue(re.compile(
 ))
 
 
-_IMAGINED = LowerCue(re.compile(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE))
+_IMAGINED = LowerCue(compiled(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE))
 
 
 # "how many kids will you kill", "would they attack": a question asks, it does not tell.
-_QUESTION = LowerCue(re.compile(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
+_QUESTION = LowerCue(compiled(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 
 
 # "students announced new rallies on Monday", "unions called a general strike for Friday".
-_ANNOUNCED = LowerCue(re.compile(
+_ANNOUNCED = LowerCue(compiled(
     r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged|"
     r"prepar(?:e|es|ed|ing) for)\s+"
     r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of)\s+){0,4}$",
@@ -77,7 +78,7 @@ _ANNOUNCED = LowerCue(re.compile(
 
 # "the regime's end game is to capture", "failed to force them to surrender", "willing to join":
 # a goal, not a happening (a plan, "will deploy", "plans to", is read before this).
-_INFINITIVE = LowerCue(re.compile(
+_INFINITIVE = LowerCue(compiled(
     r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
     r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b"
@@ -86,31 +87,31 @@ _INFINITIVE = LowerCue(re.compile(
 ))
 
 
-_SAID = LowerCue(re.compile(
+_SAID = LowerCue(compiled(
     r"\b(?:said|says|say|told|tells|stated|announced|reported|according to|quoted|tweeted|added|"
     r"explained|insisted|claimed|confirmed|denied|wrote|posted)\b",
     re.IGNORECASE,
 ))
 
 
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)
+_ACCORDING = compiled(r"\baccording to\s+(?P<who>(?:an?\s+|the\s+)?[\w'’ -]{2,60}?)(?=[,.;]|$)", re.IGNORECASE)
 
 
-_WHO_SAID = re.compile(  # (starts at a word: a start inside one made it four times slower)
+_WHO_SAID = compiled(  # (starts at a word: a start inside one made it four times slower)
     r"(?<![\w'’-])(?P<who>(?:an?\s+|the\s+)?(?:[A-Z][\w'’-]*\s+|[a-z][\w'’-]*\s+){0,6}?(?:spokes(?:man|woman|person)|official|officials|source|sources|minister|ministry|governor|commander|resident|residents|police|army|military|president|government|witness(?:es)?|statement|negotiator|member|[A-Z][a-z]+ [A-Z][a-z]+))"
     r"(?:,?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?\s*,?\s+(?:said|says|told|tweeted|confirmed|claimed|denied|added|wrote|announced|reported|stated)\b"
 )
 
 
-_SAID_WHO = re.compile(
+_SAID_WHO = compiled(
     r"\b(?:said|says|told|added|confirmed|claimed|tweeted)\s+(?P<who>(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,5}?(?:spokes(?:man|woman|person)|official|source|minister|governor|commander|resident|president|negotiator|[A-Z][a-z]+ [A-Z][a-z]+))\b"
 )
 
 
-_CHANNEL = re.compile(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|press conference|on television|on facebook|telegram|told reporters)\b", re.IGNORECASE)
+_CHANNEL = compiled(r"\b(?P<c>twitter|tweet(?:ed)?|in a statement|statement|press conference|on television|on facebook|telegram|told reporters)\b", re.IGNORECASE)
 
 
-_TOLD_AGENCY = re.compile(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
+_TOLD_AGENCY = compiled(r"\btold (?P<a>AFP|Reuters|AP|the Associated Press|Al Jazeera|the BBC|BBC|CNN|dpa|Xinhua|TOLOnews)\b")
 
 
 def reported_as(text: str, sentence: str, s_start: int, start: int, lex: Lexicon) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
-_CAMP_AFTER = re.compile(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
+_CAMP_AFTER = compiled(r"\s+(?:(?:refugee|displacement|IDP|transit)\s+)?(?:camps?|settlements?)\b", re.IGNORECASE)
 
 
-_A_CAMP_IN = re.compile(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_A_CAMP_IN = compiled(r"\b(?:a|the|one)\s+(?:[\w-]+\s+){0,2}?camps?\s+(?:(?:for|of)\s+(?:[\w-]+\s+){1,3}?)?(?:in|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def the_camp(text: str, places: list[Place], country: Place) -> Place | None:
@@ -41,7 +42,7 @@ def camp_in(text: str, places: list[Place], sentence: tuple[int, int]) -> Place 
 
 
 # "arrived at the camp", "inside the refugee camp": the camp the story named before.
-_THE_CAMP = re.compile(r"\b(?:the|this)\s+(?:(?:refugee|displacement|IDP|transit)\s+)?camp\b(?!\s+(?:of|for|in|near)\b)", re.IGNORECASE)
+_THE_CAMP = compiled(r"\b(?:the|this)\s+(?:(?:refugee|displacement|IDP|transit)\s+)?camp\b(?!\s+(?:of|for|in|near)\b)", re.IGNORECASE)
 
 
 def camp_told(text: str, places: list[Place], clause: tuple[int, int]) -> Place | None:

@@ -8,20 +8,19 @@ someone keeps its doer.
 
 from __future__ import annotations
 
-import re
-
 from sitrep.events.actors import actors
 from sitrep.events.lexicon import Lexicon
 from sitrep.model import Event, Place
+from sitrep.rxfactor import compiled
 
 # "claimed responsibility for the attack", "has claimed both attacks", "claimed credit for
 # Thursday's bombing" (not "claimed the lives of"): what was claimed, and how many.
-_CLAIM = re.compile(
+_CLAIM = compiled(
     r"\b(?:has\s+|have\s+|had\s+)?claimed\s+(?:(?:responsibility|credit)\s+for\s+)?"
     r"(?P<ref>(?:the|both|these|those|its|their|all|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?P<noun>attacks?|bombings?|blasts?|explosions?|assaults?|ambush(?:es)?|killings?|strikes?|raids?|kidnappings?|abductions?|massacres?|shootings?)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
+_SENTENCE_END = compiled(r"[.!?][\"”’)]?\s+")
 # Doers a claim cannot name: nobody in particular, or the people harmed.
 _NO_CLAIMANT = frozenset({"unidentified", "civilians", "protesters", "rioters"})
 

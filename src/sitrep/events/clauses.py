@@ -10,17 +10,18 @@ import re
 from functools import lru_cache
 
 from sitrep.lowercue import LowerCue
+from sitrep.rxfactor import compiled
 
 # A full stop inside a sentence ends a clause unless it ends an abbreviation ("Dec. 19", "U.S. forces").
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = compiled(
     r";|\s[—–]\s|,\s+(?:while|but|whereas|as|after|before|and|which|when|where|who|whose)\b|"
     # "The fall of Palmyra comes days after the militants captured Ramadi": two happenings
     r"\s(?:comes?|came)\s+(?:(?:just|only|some|about|a|an|two|three|four|five|several|few|\d+)\s+)*(?:days?|weeks?|hours?|months?)\s+(?=after\b|before\b)|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s"
 )
-_SUBORDINATOR = LowerCue(re.compile(
+_SUBORDINATOR = LowerCue(compiled(
     r"\b(?:after|before|following|since|because|when|while|whereas|until)\b", re.IGNORECASE
 ))
-_SUBORDINATOR_BREAK = LowerCue(re.compile(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE))
+_SUBORDINATOR_BREAK = LowerCue(compiled(r"\b(?:after|before|when|while|whereas|as)\s*$", re.IGNORECASE))
 
 
 @lru_cache(maxsize=2048)
@@ -32,7 +33,7 @@ def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
 # A parenthetical set off by a pair of dashes: "the parents of Ramarley Graham — an unarmed
 # teenager fatally shot by police in the Bronx last year — were waiting". Brackets are left
 # alone: they mostly gloss the place or day told ("Uberaba (Minas Gerais)", "Friday (Nov. 13)").
-_ASIDE = re.compile(r"\s[—–]\s[^—–]{3,200}?\s[—–]\s|\s--\s.{3,200}?\s--\s")
+_ASIDE = compiled(r"\s[—–]\s[^—–]{3,200}?\s[—–]\s|\s--\s.{3,200}?\s--\s")
 
 
 @lru_cache(maxsize=2048)
@@ -53,7 +54,7 @@ def aside_of(sentence: str, start: int, end: int, trigger: int, relative: bool =
 
 
 # A quotation: ``...'' (the old wire style), “...” or "...".
-_QUOTATION = re.compile(r"``[^`]*?''|“[^”]*”|\"[^\"]*\"")
+_QUOTATION = compiled(r"``[^`]*?''|“[^”]*”|\"[^\"]*\"")
 
 
 def quoted_apart(sentence: str, start: int, end: int, trigger: int) -> bool:
@@ -72,10 +73,10 @@ _SAID_BY = 25
 
 # A relative clause set off by commas and closed before the main verb: "Turkey, which backs
 # some rebel groups, has sent reinforcements": the main clause goes on after it.
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)(\s+)[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")
+RELATIVE_ASIDE = compiled(r",\s+(?:which|who|whose)(\s+)[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")
 
 
-_OWN_COURSE = re.compile(r"(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|flared|ended|lasted)\b", re.IGNORECASE)
+_OWN_COURSE = compiled(r"(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|flared|ended|lasted)\b", re.IGNORECASE)
 
 
 def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:

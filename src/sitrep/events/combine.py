@@ -14,23 +14,24 @@ from sitrep.events.dating import series
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.lowercue import LowerCue
 from sitrep.model import Event, TimeRef
+from sitrep.rxfactor import compiled
 
-_GATHERING = re.compile(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
-_DISPERSE = re.compile(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
+_GATHERING = compiled(r"\W*(?:[\w-]+\s+){0,3}?(?:to\s+)?(?:disperse|break up)\b|\s+(?:at|on|into)\s+(?:[\w-]+\s+){0,3}?(?:supporters|crowds?|mourners|students|youths|worshippers|gathering|rally|march)\b", re.IGNORECASE)
+_DISPERSE = compiled(r"\b(?:dispers\w*|break up|broke up)\b", re.IGNORECASE)
 _SPECIFIC = {"attack.airstrike", "attack.shelling", "attack.bombing", "attack.suicide", "attack.grenade"}
-_APART = re.compile(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
+_APART = compiled(r"\b(?:shortly|soon|just|hours|days|weeks|a day|a week|one day|two days|a few days)\s+(?:after|before)\b", re.IGNORECASE)
 # "Heavy clashes continued in the north": a fight with a verb of its own.
 _GOES_ON = fast_cues()["fight_goes_on_after"]
 # "Fighting in the city has killed thousands": the killing is the fight's toll.
 _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 # "In a separate attack, gunmen ambushed a police patrol": the opener names the happening the
 # sentence goes on to tell, not another one.
-_OPENER = re.compile(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
-_AIRCRAFT = re.compile(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
-_SUPPORTED_BY = re.compile(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_AFTER_THE_DEED = re.compile(r"\b(?:before|and(?:\s+then)?|then)\s+$", re.IGNORECASE)
-_KILLED_AND_SEIZED = re.compile(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
-_ARREST_WORD = re.compile(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
+_OPENER = compiled(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
+_AIRCRAFT = compiled(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
+_SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFTER_THE_DEED = compiled(r"\b(?:before|and(?:\s+then)?|then)\s+$", re.IGNORECASE)
+_KILLED_AND_SEIZED = compiled(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
+_ARREST_WORD = compiled(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
 # Families beside which a hazard's word is no disaster of its own: "39 died when a wall collapsed
@@ -59,7 +60,7 @@ def _one_disaster(found: list[tuple[Kind, int, int]], sentence: str) -> list[tup
 
 # What joins a hazard to the next one it set off: "a quake off Aceh triggered a tsunami", "the
 # quake-triggered tsunami", "the earthquake and tsunami", "The tsunami ... was triggered by a quake".
-_CHAIN = re.compile(
+_CHAIN = compiled(
     r"(?:-(?:triggered|induced|caused|generated|spawned)\s+"
     r"|\s+and\s+(?:(?:the|a|an|ensuing|resulting|subsequent)\s+)?"
     r"|[^.;]{0,60}?\b(?:sparked|triggered|caused|set\s+off|unleashed|generated|sparking|triggering|causing|setting\s+off|unleashing|generating|followed\s+by)\s+(?:[\w,-]+\s+){0,3}?"
@@ -175,7 +176,7 @@ _SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agre
 
 # "The December 6 killing ... unleashed a wave of unrest", "the killing has sparked the worst
 # rioting in decades": the unrest began with its cause.
-_SPARKED = re.compile(
+_SPARKED = compiled(
     r"\b(?:sparked|triggered|unleashed|ignited|provoked|touched off|set off)\s+(?:[\w'’-]+\s+){0,6}?$", re.IGNORECASE
 )
 _CAUSE_FAMILIES = ("attack", "clash")
@@ -215,16 +216,16 @@ def sparked_day(events: list[Event], sentence: str, s_start: int) -> None:
 
 # "Marines battled insurgents in Fallujah on Tuesday, and a car bomb in Baghdad killed 10": the
 # fight told in a clause of its own before the strike is an event of its own.
-_OTHER_CLAUSE = re.compile(r"(?:,\s+(?:and|while|but|as|meanwhile)|;)\s+(?:[\w'’-]+\s+){0,3}?(?:an?|the|two|three|several)\s", re.IGNORECASE)
+_OTHER_CLAUSE = compiled(r"(?:,\s+(?:and|while|but|as|meanwhile)|;)\s+(?:[\w'’-]+\s+){0,3}?(?:an?|the|two|three|several)\s", re.IGNORECASE)
 
 
 # "sporadic riots overnight, when a few hundred youths attacked a government building":
 # the "when" clause tells the time of what it follows.
-_WHEN = re.compile(r",\s+when\s+", re.IGNORECASE)
+_WHEN = compiled(r",\s+when\s+", re.IGNORECASE)
 
 
 # "since 1999, when Moscow sent troops back": the "when" clause happened in the year before it.
-_YEAR_WHEN = re.compile(
+_YEAR_WHEN = compiled(
     r"\b(?:in|since|of)\s+(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?P<year>(?:19|20)\d\d)$"
 )
@@ -278,7 +279,7 @@ def when_day(events: list[Event], sentence: str, s_start: int, times: list[TimeR
 
 
 # "... on Saturday, and riots broke out that night": the day the sentence told before.
-_THAT_DAY = LowerCue(re.compile(r"\b(?:(?:later|early|late)\s+)?(?:that|the same)\s+(?:day|night|evening|afternoon|morning)\b|\bhours later\b", re.IGNORECASE))
+_THAT_DAY = LowerCue(compiled(r"\b(?:(?:later|early|late)\s+)?(?:that|the same)\s+(?:day|night|evening|afternoon|morning)\b|\bhours later\b", re.IGNORECASE))
 
 
 def that_day(events: list[Event], sentence: str, s_start: int) -> None:

@@ -23,6 +23,7 @@ from sitrep.events.lexicon import fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.wartoll import whole_war_toll
 from sitrep.model import Event
+from sitrep.rxfactor import compiled
 
 # Generic words for violence ("the attack", "killed", "the fighting") can retell any
 # violent event told before; a specific kind (a surrender, an air strike) only its own.
@@ -47,18 +48,18 @@ def _retells_other(lead: Event, e: Event) -> bool:
 
 _REMOTE = {"attack.airstrike", "attack.shelling"}
 _SUICIDE = "attack.suicide"
-_AMBUSH = re.compile(r"\bin\s+an?\s+(?:[\w-]+\s+)?ambush\b", re.IGNORECASE)
+_AMBUSH = compiled(r"\bin\s+an?\s+(?:[\w-]+\s+)?ambush\b", re.IGNORECASE)
 # A bomb set off by hand is no bomb dropped or fired: "detonated his explosives", "a car bomb".
-_PLANTED = re.compile(r"\b(?:detonat\w*|blew (?:himself|herself|themselves) up|(?:car|truck) bombs?)\b", re.IGNORECASE)
+_PLANTED = compiled(r"\b(?:detonat\w*|blew (?:himself|herself|themselves) up|(?:car|truck) bombs?)\b", re.IGNORECASE)
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
 # are part of it (ACLED codes looting apart only when no riot holds it).
 _UNREST = {"protest"}
 # A general strike is a walkout of its own, not the riot told beside it.
-_STRIKE = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
+_STRIKE = compiled(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 _PART_OF_RIOT = {"looting"}
 _STATED = ("text", "context")
 # "another bombing", "a second attack": the text says it is not the one told.
-_ANOTHER = re.compile(
+_ANOTHER = compiled(
     # ("this second attack": the one just told, counted as the second)
     r"(?<!\bthis )(?<!\bthat )\b(?:another|second|third|new|fresh|separate|further|more(?!\s+than\b))\s+"
     # "a third soldier was wounded": another victim of the same blast, not another blast
@@ -67,13 +68,13 @@ _ANOTHER = re.compile(
     re.IGNORECASE,
 )
 
-_RENEWED = re.compile(r"\b(?:new|fresh|further|renewed|more(?!\s+than\b))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_RENEWED = compiled(r"\b(?:new|fresh|further|renewed|more(?!\s+than\b))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # "held a silent vigil", "gathered peacefully": a protest told as peaceful is not the riot.
-_PEACEFUL = re.compile(r"\b(?:silent|peaceful(?:ly)?|quiet(?:ly)?|without incident)\b", re.IGNORECASE)
+_PEACEFUL = compiled(r"\b(?:silent|peaceful(?:ly)?|quiet(?:ly)?|without incident)\b", re.IGNORECASE)
 
-_TURNED = re.compile(
+_TURNED = compiled(
     r"\b(?:planned|turned|turning|got out of hand|broke away|broke off|degenerated|escalated|descended|spiral+ed|became (?:violent|unruly)|marred)\b",
     re.IGNORECASE,
 )
@@ -121,7 +122,7 @@ def same_kind(lead: Event, e: Event) -> bool:
     )
 
 
-_A_TARGET = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|post|garrison|compound|hotel|convoy|patrol)\b", re.IGNORECASE)
+_A_TARGET = compiled(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|post|garrison|compound|hotel|convoy|patrol)\b", re.IGNORECASE)
 
 
 def _same_target(told: str, retold: str) -> bool:
@@ -187,9 +188,9 @@ def _told_in_another_land(text: str, lead: Event, place: dict[str, Any]) -> bool
 
 
 # "bombed another UN school", "attacked a second convoy": the target says it is another one.
-_ANOTHER_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
+_ANOTHER_AFTER = compiled(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
 # "Elsewhere, ...", "In a separate attack, ...": the sentence opens on another happening.
-_ELSEWHERE = re.compile(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+_ELSEWHERE = compiled(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
 
 
 def opens_elsewhere(text: str, pos: int = 0) -> bool:
@@ -209,16 +210,16 @@ def _another(text: str, e: Event) -> bool:
 
 
 # "640 Palestinians killed since the assault began": a campaign's running toll, not one strike.
-_SINCE_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
+_SINCE_AFTER = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:since|so far|to date|in total|altogether)\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over many places.
-_ACROSS_AFTER = re.compile(r"[^.;]{0,60}?\b(?:across|throughout|all over) the country\b", re.IGNORECASE)
+_ACROSS_AFTER = compiled(r"[^.;]{0,60}?\b(?:across|throughout|all over) the country\b", re.IGNORECASE)
 # "shot dead at least 38 people ..., as soldiers opened fire on crowds in several cities".
-_SEVERAL_AFTER = re.compile(r"[^;\n]{0,220}?\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
+_SEVERAL_AFTER = compiled(r"[^;\n]{0,220}?\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
 
 
 # "The rebels used suicide boats packed with explosives in the attack near Trincomalee": the
 # means of a violent event told before, named again.
-_IN_THE_ATTACK = re.compile(r"\b(?:in|during|for)\s+the\s+(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle)\b", re.IGNORECASE)
+_IN_THE_ATTACK = compiled(r"\b(?:in|during|for)\s+the\s+(?:attack|assault|ambush|raid|fighting|clash(?:es)?|battle)\b", re.IGNORECASE)
 
 
 def _told_as_part_of(e: Event, lead: Event) -> bool:
@@ -233,7 +234,7 @@ def _told_as_part_of(e: Event, lead: Event) -> bool:
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 
-_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|most\s+(?:deadly|lethal|serious|violent|devastating))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = compiled(r"\b(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|most\s+(?:deadly|lethal|serious|violent|devastating))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _cumulative(text: str, e: Event) -> bool:
@@ -249,7 +250,7 @@ def _cumulative(text: str, e: Event) -> bool:
 
 # "A SAF spokesman denied the attack occurred", "denied any bombing": a denial of an event
 # told before, not a denied event of its own.
-_BACK = re.compile(r"\b(?:the|any|this|that|such|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_BACK = compiled(r"\b(?:the|any|this|that|such|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _refers_back(text: str, e: Event) -> bool:
@@ -273,9 +274,9 @@ def referent(earlier: list[Event], e: Event, anywhere: bool = False) -> Event | 
     return None
 
 
-_SERIES = re.compile(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)  # as sitrep.events.dating.series
-_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_RECENT = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last night|this morning|overnight)\b", re.IGNORECASE)
+_SERIES = compiled(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)  # as sitrep.events.dating.series
+_YEAR_WRITTEN = compiled(r"\b(?:1[89]|20)\d\d\b")
+_RECENT = compiled(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last night|this morning|overnight)\b", re.IGNORECASE)
 
 
 def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, Any] | None], bool] | None = None) -> list[Event]:
@@ -411,7 +412,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
     return _same_key_join([keep[i] for i in sorted(keep)])
 
 
-_RESPONSE = re.compile(r"\b(?:assault|raid|storm|operation|counter|rescue)\w*", re.IGNORECASE)
+_RESPONSE = compiled(r"\b(?:assault|raid|storm|operation|counter|rescue)\w*", re.IGNORECASE)
 
 
 def _responders(event: Event, other: Event) -> bool:

@@ -17,6 +17,7 @@ from sitrep.events.clauses import aside_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.lexicon import cues
 from sitrep.model import Article, Event, TimeRef
+from sitrep.rxfactor import compiled
 
 # The words between a telling and its date: "said Tuesday", "on Friday strongly condemned".
 _TELLING = r"(?:confirmed|said|says|announced|reported|stated|told|condemned|denied|accused|warned|urged|blamed|insisted|added|declared|vowed|demanded|rejected|criticized|criticised|protested|met|expressed|explained|noted|argued|claimed|tweeted|wrote)"
@@ -26,24 +27,24 @@ _AUDIENCE = (
     r"|\s+(?:in|at|during|to)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:statement|news\s+conference|press\s+conference|briefing|interview|speech|address|post|letter|release)"
 )
-_TELLING_BEFORE = re.compile(rf"\b(?:{_TELLING}(?:\s+\w+)?|(?:told|said|says|announced|stated|added|declared|wrote)(?:{_AUDIENCE}))\s+(?:on\s+)?$", re.IGNORECASE)
-_TELLING_AFTER = re.compile(
+_TELLING_BEFORE = compiled(rf"\b(?:{_TELLING}(?:\s+\w+)?|(?:told|said|says|announced|stated|added|declared|wrote)(?:{_AUDIENCE}))\s+(?:on\s+)?$", re.IGNORECASE)
+_TELLING_AFTER = compiled(
     rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?{_TELLING}\b|\s+that\b",
     re.IGNORECASE,
 )
 # A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
-_POSSESSIVE = re.compile(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")
-_ATTRIBUTIVE = re.compile(r"^(?:\s+[\w-]+){0,3}?\s+$")
+_POSSESSIVE = compiled(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")
+_ATTRIBUTIVE = compiled(r"^(?:\s+[\w-]+){0,3}?\s+$")
 # A date after an event noun, joined by "of": "the shootings of May 2014", "the massacre in
 # Tunisia of July this year" (not "on": "condemned the attack on Tuesday" dates the telling).
-_OF_DATE = re.compile(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
-_WORD = re.compile(r"[\w'’-]*")
-_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d\d)?")
-_THE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_OF_DATE = compiled(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
+_WORD = compiled(r"[\w'’-]*")
+_YEAR_OR_MONTH = compiled(r"\d{4}(?:-\d\d)?")
+_THE_NOUN = compiled(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # Prepositional phrases of a noun, no verb in them: "of a 15-year-old boy, Alexandros Grigoropoulos, by police".
-_AGO_GAP = re.compile(r"(?:,?\s+(?:of|by|in|at|near)(?:\s+(?!(?:was|were|is|are|has|have|had|who|which|that|when|after|before|and|but|said|says)\b)(?![\w-]+ed\b)[\w'’-]+,?){1,5})+\s+$")
-_DETERMINER = re.compile(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
+_AGO_GAP = compiled(r"(?:,?\s+(?:of|by|in|at|near)(?:\s+(?!(?:was|were|is|are|has|have|had|who|which|that|when|after|before|and|but|said|says)\b)(?![\w-]+ed\b)[\w'’-]+,?){1,5})+\s+$")
+_DETERMINER = compiled(r"\b(?:the|this|that|its|his|her|their|a)\s+$", re.IGNORECASE)
 # Words that open a new phrase: the date then belongs to what comes before them.
 _PHRASE_WORDS = frozenset(
     [
@@ -86,14 +87,14 @@ NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "f
 _ORDINALS = {w: i for i, w in enumerate(["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"])}
 # "eight days of riots", "after 11 days of a punishing offensive": a wave told by its length
 # began that many days before; "the third night of rioting" began two days before.
-_SPELL = re.compile(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_NTH = re.compile(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_SPELL = compiled(r"\b(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>days?|nights?|weeks?)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_NTH = compiled(r"\b(?:the|a)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+)\s+(?:straight\s+|consecutive\s+|successive\s+)?(?P<unit>day|night|week)\s+of\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_YEAR = compiled(r"(?:1[89]|20)\d\d")
 # "in the 12 days of the offensive", "the past five days of fighting": days counted up to and
 # including the day told, so the first is one fewer back ("after five days of riots" ended before).
-_SPELL_SO_FAR = re.compile(r"\b(?:the|these|its|their)\s+(?:past\s+|last\s+|first\s+)?$", re.IGNORECASE)
+_SPELL_SO_FAR = compiled(r"\b(?:the|these|its|their)\s+(?:past\s+|last\s+|first\s+)?$", re.IGNORECASE)
 # A wave's first day ("after five days of riots"): the wave's, not a day the story goes on in.
-_SERIES = re.compile(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)
+_SERIES = compiled(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)
 
 
 def series(date: dict[str, Any] | None) -> bool:
@@ -102,39 +103,39 @@ def series(date: dict[str, Any] | None) -> bool:
 
 
 # What happened during another dated event shares its day.
-_DURING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
+_DURING = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:during|over the course of|amid|in the course of)\s+(?:the\s+)?$", re.IGNORECASE)
 # What marred another dated event happened during it: "a Monday evening vigil marred by an unruly
 # mob" (the mob is Monday's, not the Wednesday a later clause of the sentence tells).
-_MARRED_BY = re.compile(
+_MARRED_BY = compiled(
     r"\s+(?:[\w-]+\s+){0,4}?(?:marred|disrupted|interrupted|punctuated|overshadowed|broken\s+up|met)\s+(?:by|with)\s+"
     r"(?:an?|some|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
-_SINCE_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_SINCE_SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # A day inside a "since" clause with a verb of its own: when something else began.
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|broke out|erupted|was launched|took office|came to power)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
+_SINCE_CLAUSE = compiled(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|broke out|erupted|was launched|took office|came to power)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # (but a toll or a fight told "since the conflict began on December 27" spans from that day)
-_SPANS_SINCE = re.compile(r"(?:kill|died|dead|death|toll|casualt|wound|injur|fight|bombard|assault|offensive|war|conflict|violence|clash)", re.IGNORECASE)
-_SUPERLATIVE = re.compile(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
+_SPANS_SINCE = compiled(r"(?:kill|died|dead|death|toll|casualt|wound|injur|fight|bombard|assault|offensive|war|conflict|violence|clash)", re.IGNORECASE)
+_SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 # Another clause told in the past perfect: what had happened before the sentence's event.
-_HAD = re.compile(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
-_RELATIVE = re.compile(r",\s+(?:where|who)$", re.IGNORECASE)
+_HAD = compiled(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
+_RELATIVE = compiled(r",\s+(?:where|who)$", re.IGNORECASE)
 # "the battle for the town, which the rebels seized on Thursday": the seizure's day. (Not a
 # verb of the noun's own course: "the protests, which began on Thursday".)
-_WHICH = re.compile(r",\s+which$", re.IGNORECASE)
-_OWN_COURSE = re.compile(r"\s*(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|took place|happened|occurred|continued|lasted|flared|spread|ended|was|were|is|are|struck|hit|rocked|shook|jolted|tore|ripped|killed|flattened)\b", re.IGNORECASE)
+_WHICH = compiled(r",\s+which$", re.IGNORECASE)
+_OWN_COURSE = compiled(r"\s*(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|took place|happened|occurred|continued|lasted|flared|spread|ended|was|were|is|are|struck|hit|rocked|shook|jolted|tore|ripped|killed|flattened)\b", re.IGNORECASE)
 # A date written onto a telling: "a November 9 press conference", "his Tuesday statement".
-_TELLING_NOUN = re.compile(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
+_TELLING_NOUN = compiled(r"(?:['’]s)?\s+(?:(?:press|news)\s+(?:conference|briefing|release)|statement|speech|interview|meeting|briefing|hearing|session|summit|address|report|letter|broadcast|editorial|column|vote|deadline)\b", re.IGNORECASE)
 # Another event told in the passive after this one, with the date after it: "a vigil for Kimani
 # Gray, 16, killed by police bullets on Saturday", "the march for a boy who was shot by police
 # on Saturday": the day is the killing's. ", killing 15 on Saturday" (active) stays the act's.
-_PASSIVE_BEFORE = re.compile(r"(?:,\s+(?:\d{1,3},\s+)?|\b(?:was|were|been|being)\s+(?:\w+ly\s+)?)$", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"(?:\w+ly\s+)?(?:killed|shot|slain|wounded|injured|hurt|struck|beaten|stabbed|murdered|attacked|assassinated|executed|gunned)\b", re.IGNORECASE)
+_PASSIVE_BEFORE = compiled(r"(?:,\s+(?:\d{1,3},\s+)?|\b(?:was|were|been|being)\s+(?:\w+ly\s+)?)$", re.IGNORECASE)
+_PARTICIPLE = compiled(r"(?:\w+ly\s+)?(?:killed|shot|slain|wounded|injured|hurt|struck|beaten|stabbed|murdered|attacked|assassinated|executed|gunned)\b", re.IGNORECASE)
 # A day a plan is set for is the planned thing's ("elections planned for January").
-_PLANNED_FOR = re.compile(r"\b(?:planned|scheduled|set|slated|due|to be held|to take place)\s+(?:for|on|in)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_PLANNED_FOR = compiled(r"\b(?:planned|scheduled|set|slated|due|to be held|to take place)\s+(?:for|on|in)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -207,7 +208,7 @@ def passive_between(text: str, trigger: tuple[int, int], other: tuple[int, int],
 
 
 # "Gray, who was fatally wounded by police Saturday", "Gray, 16, killed by police on Saturday".
-_ASIDE_BEFORE = re.compile(r",\s+(?:(?:who|whom|where)\s+(?:[\w-]+\s+){0,5}|(?:\d{1,3},\s+)?)$", re.IGNORECASE)
+_ASIDE_BEFORE = compiled(r",\s+(?:(?:who|whom|where)\s+(?:[\w-]+\s+){0,5}|(?:\d{1,3},\s+)?)$", re.IGNORECASE)
 
 
 def aside_event(e: Event) -> bool:
@@ -227,7 +228,7 @@ def told_day(e: Event) -> bool:
     return at >= 0 and told(sentence, at, at + len(str((e.date or {}).get("text"))))
 
 
-_OPENING = re.compile(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
+_OPENING = compiled(r"^\W*(?:(?:on|late|early|by|earlier|later|and|but)\s+)*$", re.IGNORECASE)
 
 
 def told(sentence: str, start: int, end: int) -> bool:
@@ -280,14 +281,14 @@ def event_date(
 # "where, the night before, a group rampaged", "47 arrests the previous night", "captured the
 # next day": a day counted from the day the sentence tells (a phrase closed there, not "the
 # day before the attacks", which counts from the attacks).
-_DAY_APART = re.compile(
+_DAY_APART = compiled(
     r"\b(?:(?:the|a)\s+(?P<back>(?:night|day|evening)\s+(?:before|earlier))|the\s+previous\s+(?P<prev>night|day|evening)"
     r"|the\s+(?P<next>next|following)\s+(?:day|morning|night|evening))\b(?!\s+(?:the|a|an|his|her|their|its|this|that|last|yesterday|\w+['’]s|[A-Z]\w*|\d)\b)",
     re.IGNORECASE,
 )
 
 
-_GAP_WORDS = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,4}")
+_GAP_WORDS = compiled(r"\s+(?:[A-Za-z-]+\s+){0,4}")
 
 
 def day_apart(
@@ -411,7 +412,7 @@ def _own_date(
     return {"value": pub.value[:10], "precision": precision, "how": "published"}
 
 
-_WEEK = re.compile(r"\d{4}-W\d\d")
+_WEEK = compiled(r"\d{4}-W\d\d")
 
 
 def _week_month(value: str) -> str | None:

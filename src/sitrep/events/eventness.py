@@ -13,6 +13,7 @@ import re
 
 from sitrep.events.lexicon import cues, fast_cues
 from sitrep.events.storykind import StoryKind
+from sitrep.rxfactor import compiled
 
 # Run on lower-cased text: these tests read every sentence with a trigger (lowercue.py).
 _CUES = fast_cues()
@@ -43,7 +44,7 @@ _FIGURATIVE = _CUES["figurative_after"]
 _ARMED = _CUES["armed_words"]
 _SIEGE_OBJECT = _CUES["siege_object_after"]
 # What troops fight to do: "fought to retake Kunduz" is a battle, "fighting to tighten gun laws" is not.
-_MILITARY_AIM = re.compile(r"\s+to\s+(?:re-?take|re-?capture|capture|seize|hold|defend|repel|push|drive|take|control|regain|reach|break|enter|clear|oust|dislodge|storm)\b", re.IGNORECASE)
+_MILITARY_AIM = compiled(r"\s+to\s+(?:re-?take|re-?capture|capture|seize|hold|defend|repel|push|drive|take|control|regain|reach|break|enter|clear|oust|dislodge|storm)\b", re.IGNORECASE)
 _SPORTS_AMBIGUOUS = _CUES["sports_ambiguous"]
 _CRISIS = _CUES["crisis_words"]
 _SURNAME = _CUES["surname_trigger"]
@@ -69,7 +70,7 @@ _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
 _GENERIC = _CUES["generic_after"]
-_PAIR_OPENS = re.compile(r"[\"'“‘(]?[\w-]+\s+and\s+")  # "Kidnappings and murders have fallen"
+_PAIR_OPENS = compiled(r"[\"'“‘(]?[\w-]+\s+and\s+")  # "Kidnappings and murders have fallen"
 _GENERIC_OBJECT = _CUES["generic_object_after"]
 _GENERIC_SUBJECT = _CUES["generic_subject_before"]
 _ADJECTIVE = _CUES["adjective_after"]
@@ -91,29 +92,29 @@ _HABITUAL = _CUES["habitual_after"]
 _PERFECT_BEFORE = _CUES["perfect_before"]
 _CARE_BEFORE = _CUES["care_before"]
 # The armed subject that opens a sentence, which its participles go on telling of.
-_ARMED_SUBJECT = re.compile(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
-_PARTY_BEFORE = re.compile(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
-_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b(?!-)")
-_DETERMINED = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_YEAR_AFTER = re.compile(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
+_ARMED_SUBJECT = compiled(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
+_MONTH_BEFORE = compiled(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
+_PARTY_BEFORE = compiled(r"\b(?:National|Popular|Orthodox|Democratic|Republican|People's|Patriotic|Conservative|Liberal|Socialist|Unity|Freedom)\s+$")
+_SCORE = compiled(r"\b\d{1,3}-\d{1,3}\b(?!-)")
+_DETERMINED = compiled(r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|\d+)|['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_YEAR_AFTER = compiled(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d\b")
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
-_OFFENSIVE_NOUN = re.compile(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
+_OFFENSIVE_NOUN = compiled(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
+_DETERMINER_BEFORE = compiled(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
 # A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
-_FALL_SUBJECT = re.compile(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
+_FALL_SUBJECT = compiled(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
 # A short phrase opened by a quote just before the trigger and closed right after it.
-_QUOTED_TERM = re.compile(r"[\"“](?:[\w'’-]+\s+){1,2}$")
-_QUOTE_CLOSE = re.compile(r"[,.]?[\"”]")
+_QUOTED_TERM = compiled(r"[\"“](?:[\w'’-]+\s+){1,2}$")
+_QUOTE_CLOSE = compiled(r"[,.]?[\"”]")
 # A harm done by people is violence, whatever the story's lead says of accidents: "Kaltezas,
 # who was killed by an officer during a demonstration in 1985" beside "an accidental ricochet".
-_BY_FORCE = re.compile(r"\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|riot\s+)?(?:police(?:m[ae]n)?|officers?|cops?|guards?|soldiers|troops|gunmen|assailants?|attackers?|a mob|mobs?)\b", re.IGNORECASE)
-_RALLY_AROUND = re.compile(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliament|building|square|embassy|palace|ministry)\b)", re.IGNORECASE)
-_ESCAPEE_BEFORE = re.compile(r"\b(?:convict|fugitive|rapist|inmate|prisoner|escapee|killer|murderer)s?,?\s+(?:who\s+was\s+|was\s+|were\s+|had\s+been\s+)?$", re.IGNORECASE)
+_BY_FORCE = compiled(r"\s+by\s+(?:an?\s+|the\s+|two\s+|three\s+|riot\s+)?(?:police(?:m[ae]n)?|officers?|cops?|guards?|soldiers|troops|gunmen|assailants?|attackers?|a mob|mobs?)\b", re.IGNORECASE)
+_RALLY_AROUND = compiled(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliament|building|square|embassy|palace|ministry)\b)", re.IGNORECASE)
+_ESCAPEE_BEFORE = compiled(r"\b(?:convict|fugitive|rapist|inmate|prisoner|escapee|killer|murderer)s?,?\s+(?:who\s+was\s+|was\s+|were\s+|had\s+been\s+)?$", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
-_QUAKE_BEFORE = re.compile(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
+_QUAKE_BEFORE = compiled(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
 # What is withdrawn when no force pulls back: "withdrew a tsunami alert", "withdrew its ambassador".
-_WITHDRAWN_THING = re.compile(
+_WITHDRAWN_THING = compiled(
     r"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:alert|warning|statement|bill|nomination|offer|request|proposal|"
     r"application|support|candidacy|complaint|lawsuit|suit|motion|plea|charges?|ambassadors?|envoys?|funding|name|report|remarks?|"
     r"invitation|permit|licen[cs]e|resolution|membership|recognition|endorsement|consent|objection|bid)\b",
@@ -375,19 +376,19 @@ def _title_case(sentence: str) -> bool:
 
 
 # A definite event named by its place or name: "the Sandy Hook school shooting", "the Connecticut shooting".
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = compiled(
     r"\b[Tt]he\s+(?:[A-Z][\w.'’-]*\s+){1,5}(?:(?:school|elementary|mass|fatal|deadly|terror(?:ist)?|bomb|gun|shopping|movie|theater|theatre|church|marathon)\s+){0,2}"
     r"(?:$|((?:shootings?|massacres?|attacks?|bombings?|killings?)\s+(?:in which|that|which)\s+(?:[\w-]+\s+){0,4}$))"
 )
-_EVENT_NOUN = re.compile(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?|fall of|capture of|seizure of|arrests?|detention")
+_EVENT_NOUN = compiled(r"shootings?|massacres?|attacks?|bombings?|killings?|blasts?|explosions?|riots?|rampage|siege|stabbings?|fall of|capture of|seizure of|arrests?|detention")
 # A cause may also be a doer's strikes ("retaliation for French airstrikes"); not a named event
 # ("the Israeli shelling" names its doer, not a known event).
-_CAUSE_NOUN = re.compile(_EVENT_NOUN.pattern + r"|(?:air ?|air-)?strikes?|raids?|shelling|bombardments?|offensives?|crackdowns?|incursions?|invasions?")
+_CAUSE_NOUN = compiled(_EVENT_NOUN.pattern + r"|(?:air ?|air-)?strikes?|raids?|shelling|bombardments?|offensives?|crackdowns?|incursions?|invasions?")
 
 
 # "violent protests against a police killing", "riots over the shooting of a teenager": the
 # killing is the unrest's cause, told as known, not a new happening of the day.
-_CAUSE_BEFORE = re.compile(
+_CAUSE_BEFORE = compiled(
     r"\b(?:protests?|protesters|riots?|rioting|rallies|demonstrations?|demonstrators|unrest|anger|outrage|fury|vigils?)\s+(?:(?:enraged|angered|angry|outraged|incensed|furious|sparked)\s+)?"
     r"(?:against|over|at|about|sparked by|triggered by|prompted by|provoked by)\s+(?:the|a|an|his|her|their|last\s+\w+['’]s)\s+(?:[\w-]+\s+){0,2}$"
     # "students set fire to the offices to protest the fall of Goma": what they protest, told as known
@@ -399,28 +400,28 @@ _CAUSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "to mark a week since the police shooting": told as before the sentence's time.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_DECADE = re.compile(r"\b(?:in|during|of|throughout) the (?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b")
+_SINCE_BEFORE = compiled(r"\bsince\s+(?:the|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DECADE = compiled(r"\b(?:in|during|of|throughout) the (?:(?:early|mid|late)[- ])?(?:1[89]|20)\d0s\b")
 # "the killing on Saturday of a teenager": the cause has a day of its own in the sentence.
-_OWN_DAY_AFTER = re.compile(
+_OWN_DAY_AFTER = compiled(
     r"\s+(?:(?:on|last|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|yesterday|\d)"
 )
 
 
 # "refugees who have fled the heavy fighting", "walked for days to flee indiscriminate
 # bombing": the violence people ran from, an ongoing cause, not a happening of the day.
-_FLED_FROM = re.compile(
+_FLED_FROM = compiled(
     r"\b(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing))\s+(?:from\s+)?(?:the\s+|an?\s+|renewed\s+)?"
     r"(?:(?!(?:as|when|after|before|while|because|during|amid|and|but)\b)[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_FLED_NOUN = re.compile(r"fighting|bombings?|bombardments?|shelling|air ?strikes|attacks|clashes|violence|raids|killings")
+_FLED_NOUN = compiled(r"fighting|bombings?|bombardments?|shelling|air ?strikes|attacks|clashes|violence|raids|killings")
 
 
 # "he had gone to fight with IS in Syria": what someone went off to do, not a happening of a day.
-_GONE_TO = re.compile(r"\b(?:gone|go|goes|going|went|travell?ed|travell?ing|left|headed|sent|volunteered)\s+(?:abroad\s+|overseas\s+|there\s+|back\s+)?to\s+$", re.IGNORECASE)
+_GONE_TO = compiled(r"\b(?:gone|go|goes|going|went|travell?ed|travell?ing|left|headed|sent|volunteered)\s+(?:abroad\s+|overseas\s+|there\s+|back\s+)?to\s+$", re.IGNORECASE)
 # A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
-_WAR_LEVEL = re.compile(
+_WAR_LEVEL = compiled(
     r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|\d+-year)\s+)?(?:civil\s+|border\s+|liberation\s+)?wars?\b"
     r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b)",
     re.IGNORECASE,

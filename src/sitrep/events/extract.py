@@ -83,10 +83,11 @@ from sitrep.events.triggers import triggers_of
 from sitrep.events.victims import marked, retold_killing
 from sitrep.events.wartoll import war_toll
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
+from sitrep.rxfactor import compiled
 from sitrep.sentences import split_sentences
 
 # "the shooting", "their attack": a noun that recalls an event the reader knows of.
-_DEFINITE = re.compile(
+_DEFINITE = compiled(
     r"(?:\b(?:the|this|that|its|their|his|her)|(?<!the\s)\b(?-i:[A-Z])[\w-]+(?:'s|’s|'|’))\s+(?:(?!(?:was|were|is|are|been|being|be|has|have|had|and|or|who|which|did|got)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -96,14 +97,14 @@ _CUES = fast_cues()  # eventness cues with their sources (data/events/cues.tsv)
 _RECALLED_AFTER = _CUES["recalled_after"]
 _EVENT_SITE = _CUES["event_site_after"]
 _REFERENCE_POINT = _CUES["reference_point_before"]
-_AND_VERB = re.compile(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went|began|broke|hit|struck|swept)\b")  # a clause of its own
+_AND_VERB = compiled(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went|began|broke|hit|struck|swept)\b")  # a clause of its own
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
-_OWN_PLACE = re.compile(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
-_PAST = re.compile(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
+_PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
 
 
-_CAPITAL_OF = re.compile(r"\s+capital\b", re.IGNORECASE)
+_CAPITAL_OF = compiled(r"\s+capital\b", re.IGNORECASE)
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
@@ -387,18 +388,18 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
-_RUNNING_TOLL = re.compile(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
-_YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
-_SINCE_YEARS = re.compile(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_RUNNING_TOLL = compiled(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
+_YEAR_ONLY = compiled(r"(?:1[89]|20)\d\d")
+_SINCE_YEARS = compiled(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.
-_ACROSS = re.compile(r"\b(?:across|throughout|around|all over) the country\b", re.IGNORECASE)
+_ACROSS = compiled(r"\b(?:across|throughout|around|all over) the country\b", re.IGNORECASE)
 # "shot dead at least 38 people ..., as soldiers opened fire on crowds in several cities": many towns' tally.
-_SEVERAL_TOWNS = re.compile(r"\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
-_NATIONWIDE = re.compile(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
+_SEVERAL_TOWNS = compiled(r"\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)
+_NATIONWIDE = compiled(r"(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 # "condemned the aerial bombing of a camp": the act a condemnation names.
-_CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decri)\w*\s+(?:the\s+|this\s+|an?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_CONDEMNED = compiled(r"\b(?:condemn|denounc|deplor|decri)\w*\s+(?:the\s+|this\s+|an?\s+|last\s+\w+['’]s\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # "Looting: On 15 January 2022, ..." : a coded note's tag (data/events/labels.tsv).
-_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
+_LABEL = compiled(r"^\s*([A-Z][A-Za-z/ -]{1,40}?)\s*:\s")
 
 
 # "a poll released Sunday", "an autopsy of the teen was released": a document, not a prisoner.
@@ -407,7 +408,7 @@ _NOT_AN_EVENT = _CUES["not_an_event"]
 
 
 # "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an earlier event.
-_WHEN_OF = re.compile(
+_WHEN_OF = compiled(
     r"\b(?:(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)"
     r"|(?:about|over|for|into|behind|in connection with|connected with|linked to|related to|responsible for|suspected in|wanted in|blamed for|questioning about|questioned about))"
     r"\s+the\s+(?:[\w-]+\s+){0,2}$",
@@ -418,13 +419,13 @@ _WHEN_OF = re.compile(
 # "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").
 # Up to two words between a town and the noun it is written onto ("the Madrid train bombings"),
 # none of them a preposition ("shelled Tal Shanan in Al Hasakeh countryside with artillery").
-_NOUN_GAP = re.compile(r"(?:['’]s)?\s+(?:(?!(?:with|in|on|at|of|by|for|from|to|and|or|as|after|before|during|near|into|amid|against|over)\b|[\w-]+ed\b)[a-z][\w-]*\s+){0,2}")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_ANOTHER_ONE = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_HERE = re.compile(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
-_DAY_WORDS = re.compile(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
-_SHELTERS_BEFORE = re.compile(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)
-_WHO_BEFORE = re.compile(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
+_NOUN_GAP = compiled(r"(?:['’]s)?\s+(?:(?!(?:with|in|on|at|of|by|for|from|to|and|or|as|after|before|during|near|into|amid|against|over)\b|[\w-]+ed\b)[a-z][\w-]*\s+){0,2}")
+_THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
+_ANOTHER_ONE = compiled(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_HERE = compiled(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
+_DAY_WORDS = compiled(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
+_SHELTERS_BEFORE = compiled(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)
+_WHO_BEFORE = compiled(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
 
 
 def _recalls_back(

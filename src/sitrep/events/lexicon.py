@@ -18,6 +18,7 @@ from importlib import resources
 
 from sitrep.events.prefilter import Scanner, Starts
 from sitrep.lowercue import LowerCue, lowered
+from sitrep.rxfactor import compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def cues() -> dict[str, re.Pattern[str]]:
     """The eventness cue patterns of ``data/events/cues.tsv`` by name, compiled."""
     out: dict[str, re.Pattern[str]] = {}
     for name, flags, pattern, *_ in _rows("events", "cues.tsv"):
-        out[name] = re.compile(pattern, re.IGNORECASE if flags == "i" else 0)
+        out[name] = compiled(pattern, re.IGNORECASE if flags == "i" else 0)
     return out
 
 
@@ -123,7 +124,7 @@ def load() -> Lexicon:
             raise ValueError(f"triggers.tsv: unknown kind {kind!r}")
         patterns.setdefault(kind, []).append(f"(?:{pattern})")
     triggers = [
-        (kinds[k], re.compile(r"(?<![\w-])(?:" + "|".join(p) + r")(?![\w-])", re.IGNORECASE))
+        (kinds[k], compiled(r"(?<![\w-])(?:" + "|".join(p) + r")(?![\w-])", re.IGNORECASE))
         for k, p in sorted(patterns.items(), key=lambda kv: kinds[kv[0]].priority)
     ]
     rows: list[ActorEntry] = []
@@ -142,7 +143,7 @@ def load() -> Lexicon:
         labels[label.strip().lower()] = kinds[kind]
     unnamed: dict[str, list[tuple[str, re.Pattern[str] | None]]] = {}
     for r in _rows("actors", "unnamed.tsv"):
-        cue = re.compile(rf"\b(?:{r[2].strip()})\b", re.IGNORECASE) if len(r) > 2 and r[2].strip() else None
+        cue = compiled(rf"\b(?:{r[2].strip()})\b", re.IGNORECASE) if len(r) > 2 and r[2].strip() else None
         unnamed.setdefault(r[0].strip().upper(), []).append((r[1].strip(), cue))
     successions = {r[0]: (r[1], r[2], r[3], int(r[4])) for r in _rows("actors", "successions.tsv")}
     theatres = {(r[0], cc): (r[2], r[3], int(r[4]), r[5] if len(r) > 5 else "") for r in _rows("actors", "theatres.tsv") for cc in r[1].split()}

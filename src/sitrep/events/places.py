@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 # ACLED writes these countries differently from GeoNames.
 _ACLED_NAMES = {
@@ -42,7 +42,7 @@ def is_capital(name: str, geonameid: int | None) -> bool:
 
 
 # "U.S. troops", "U.S.-led forces": a country's name used as a modifier names whose, not where.
-_MODIFIES = re.compile(
+_MODIFIES = compiled(
     r"(?:-[a-z]|\s+(?!(?:and|or|but|nor|on|in|at|to|for|from|with|by|of|as|has|have|had|is|are|was|were|will|would|"
     r"could|can|may|said|says|say|which|who|that|this|these|since|after|before|over|under|into|against|the|a|an|while|where|"
     r"when|last|earlier|later|itself|alone|again|also|did|does|do|not|if|than|until|about|through|during|because)\b)[a-z])"

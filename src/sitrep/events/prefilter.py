@@ -13,6 +13,8 @@ from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser as P  # type: ignore[attr-defined]
 from typing import Any
 
+from sitrep.rxfactor import compiled
+
 _DEPTH = 3  # letters of a word's opening compared
 # The most alternatives a character class may offer before the opening counts as unreadable.
 _MAX_CLASS = 6
@@ -81,7 +83,7 @@ def _node(op: Any, av: Any) -> set[str] | None:
 
 
 # Where a name can start: after no word character or hyphen, at anything but a space.
-_STARTS = re.compile(r"(?<![\w-])[^\s-]")
+_STARTS = compiled(r"(?<![\w-])[^\s-]")
 
 
 class Scanner:
@@ -116,7 +118,7 @@ class Scanner:
             return None
         rx = self._by_set.get(members)
         if rx is None:
-            rx = re.compile(r"(?:" + "|".join(self._groups[i] for i in members) + r")(?![\w-])", self._flags)
+            rx = compiled(r"(?:" + "|".join(self._groups[i] for i in members) + r")(?![\w-])", self._flags)
             self._by_set[members] = rx
         self._by_key[key] = rx
         return rx

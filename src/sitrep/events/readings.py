@@ -18,6 +18,7 @@ from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.tolls import TOLL_TRIGGER
 from sitrep.model import Event
+from sitrep.rxfactor import compiled
 
 _CUES = fast_cues()
 
@@ -29,29 +30,29 @@ def retype(event: Event, kind: Kind) -> None:
 
 
 # Forces that break a protest up, told anywhere in the text ("11 people were arrested by the police").
-_FORCES = re.compile(r"\b(?:police|policemen|officers|authorities|security forces|gendarm\w*|soldiers|troops|riot squad)\b", re.IGNORECASE)
-_BROKEN_UP = re.compile(
+_FORCES = compiled(r"\b(?:police|policemen|officers|authorities|security forces|gendarm\w*|soldiers|troops|riot squad)\b", re.IGNORECASE)
+_BROKEN_UP = compiled(
     r"\b(?:(?:were|was|been|being|got) (?:\w+ )?(?:arrested|detained|dispersed|evicted|removed|beaten)|arrested|detained|"
     r"dispersed|made (?:\w+ ){0,2}arrests?|evict(?:ed)?|forcibly removed?|used force|tear ?gas(?:es)?|pepper spray|batons?|beat up)\b",
     re.IGNORECASE,
 )
 
 
-_UNOPPOSED = re.compile(
+_UNOPPOSED = compiled(
     r"\b(?:no (?:clash(?:es)?|fighting|confrontations?|resistance) (?:was |were )?(?:reported|took place)|clashes were not reported|"
     r"without (?:a |any )?(?:fight(?:ing)?|confrontations?|clash(?:es)?|resistance|a shot)|peacefully|unopposed|"
     r"after (?:the )?(?:\w+ ){0,3}(?:forces|fighters|troops|militants) (?:had )?(?:left|withdrew|pulled out))\b",
     re.IGNORECASE,
 )
-_DISAPPEARED = re.compile(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
+_DISAPPEARED = compiled(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
 # Words of armed force in a story: its bare "clashes" are fighting, not a brawl ("Clashes were
 # continuing in Zeitun, and there were reports of airstrikes").
-_WEAPONS = re.compile(
+_WEAPONS = compiled(
     r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|armed|militants?|insurgents?|rebels?|fighters|troops|soldiers|army|military|"
     r"air ?-?strikes?|air raids?|shelling|artillery|mortars?|rockets?|missiles?|warplanes)\b",
     re.IGNORECASE,
 )
-_ONE_PERSON = re.compile(r"^(?:a|an|one|the)\s", re.IGNORECASE)
+_ONE_PERSON = compiled(r"^(?:a|an|one|the)\s", re.IGNORECASE)
 
 
 def _crowd(actor: dict[str, Any]) -> bool:
@@ -62,16 +63,16 @@ def _crowd(actor: dict[str, Any]) -> bool:
 
 
 # A clash whose sides go unnamed but whose dead are counted is fighting, not a brawl.
-_DEATHS = re.compile(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
+_DEATHS = compiled(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
 # ... unless the sides are two groups of a dispute: "a clash between two groups over a land dispute".
-_FEUD = re.compile(r"\b(?:groups|disputes?|factional|feuds?|rival|supporters|villagers|families|clans)\b", re.IGNORECASE)
+_FEUD = compiled(r"\b(?:groups|disputes?|factional|feuds?|rival|supporters|villagers|families|clans)\b", re.IGNORECASE)
 
 
-_ON_A_CROWD = re.compile(r"\s+(?:on|at|into)\s+(?:a|the)\s+(?:[\w-]+\s+)?crowds?\b", re.IGNORECASE)
-_CROWD_WORDS = re.compile(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs|students|crowds?|mourners|strikers)\b", re.IGNORECASE)
+_ON_A_CROWD = compiled(r"\s+(?:on|at|into)\s+(?:a|the)\s+(?:[\w-]+\s+)?crowds?\b", re.IGNORECASE)
+_CROWD_WORDS = compiled(r"\b(?:villagers|people|residents|locals|youths|neighbou?rs|students|crowds?|mourners|strikers)\b", re.IGNORECASE)
 
 
-_FLED_FROM = re.compile(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|since|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_FLED_FROM = compiled(r"\b(?:fled|flee(?:s|ing)?|escap(?:ed|ing)|amid|since|(?:displaced|uprooted|driven out|forced out|forced from their homes|chased) by|caught (?:up )?in|from|as a result of|because of|due to|owing to|caused by)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _fled_from(e: Event) -> bool:
@@ -82,11 +83,11 @@ def _fled_from(e: Event) -> bool:
 
 
 # What befell a crowd that is the harmed, not the doer: "128 people dead", "three people were taken into custody".
-_HARMED_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:dead|killed|died|injured|wounded|hurt|taken|arrested|detained|held|missing|displaced)\b", re.IGNORECASE)
+_HARMED_AFTER = compiled(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:dead|killed|died|injured|wounded|hurt|taken|arrested|detained|held|missing|displaced)\b", re.IGNORECASE)
 
 
 # A crowd that carries guns is an armed group: "three men with assault rifles attacked".
-_ARMED_WITH = re.compile(
+_ARMED_WITH = compiled(
     r"\s+(?:(?:who\s+were\s+)?armed\s+with|with|carrying|wielding|brandishing)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:rifles?|guns?|firearms|weapons|pistols?|handguns?|kalashnikovs?|AK-47s?|machine\s*-?guns?|explosives?|grenades?|suicide\s+vests?|bombs?)\b",
     re.IGNORECASE,
@@ -102,8 +103,8 @@ def _armed_crowd(e: Event) -> bool:
 
 
 # "which also wounded around 100 people": the people are whom the attack hurt.
-_HARMED_BEFORE = re.compile(r"\b(?:wound(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-_VICTIMS_AFTER = re.compile(r"\s+(?:victims?|survivors?)\b", re.IGNORECASE)
+_HARMED_BEFORE = compiled(r"\b(?:wound(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?|maim(?:ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_VICTIMS_AFTER = compiled(r"\s+(?:victims?|survivors?)\b", re.IGNORECASE)
 
 
 def _crowd_harmed(e: Event) -> bool:
@@ -133,10 +134,10 @@ def _crowd_fight(e: Event) -> bool:
     return bool(crowd) and all(a in crowd or a["type"] == "state" for a in sides)
 
 
-_HARM_VERB = re.compile(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
+_HARM_VERB = compiled(r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|left)\b", re.IGNORECASE)
 
 
-_DIED_AFTER = re.compile(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
+_DIED_AFTER = compiled(r"\s+(?:(?:were|was|have been|had been)\s+)?(?:killed|died|dead|wounded|injured)\b", re.IGNORECASE)
 
 
 def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
@@ -149,9 +150,9 @@ def _dead_before(e: Event, actor: dict[str, Any]) -> bool:
 
 _CROWDS = ("protesters", "rioters")
 # "clashes over teenager's shooting", "clashes after the police killing of a student".
-_OVER_KILLING = re.compile(r"\s+(?:over|against|in protest at|after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:shooting|killing|death|murder)\b", re.IGNORECASE)
+_OVER_KILLING = compiled(r"\s+(?:over|against|in protest at|after|following)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:shooting|killing|death|murder)\b", re.IGNORECASE)
 # "as a general strike paralysed Greece": a strike stays a strike beside a riot.
-_WALKOUT = re.compile(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
+_WALKOUT = compiled(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 
 
 def _crowd_against_forces(e: Event) -> bool:
@@ -202,20 +203,20 @@ def context_takers(events: list[Event]) -> None:
 
 _FORMAL_PROTEST = _CUES["formal_protest_before"]
 # "Sharif protested that the missiles crossed Pakistani airspace", "protested to the UN": words.
-_PROTEST_THAT = re.compile(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])|,\s+saying\b")
+_PROTEST_THAT = compiled(r"\s+(?:that\b|to\s+(?:the\s+)?[A-Z])|,\s+saying\b")
 # A strike is a protest of its own, whatever rioting is told beside it ("a nationwide strike paralysed Greece").
-_PEACEFUL = re.compile(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?|(?:general|nationwide|national|labou?r) strikes?|walk-?outs?)\b", re.IGNORECASE)
+_PEACEFUL = compiled(r"\b(?:peaceful(?:ly)?|silent|candle-?lit|candlelight|sit-down|calm(?:ly)?|(?:general|nationwide|national|labou?r) strikes?|walk-?outs?)\b", re.IGNORECASE)
 
 
 # Words only armed forces' fighting goes by: "the deadliest strike of the offensive so far"
 # is no brawl, whoever the sentence names.
-_MILITARY_WORD = re.compile(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?fights?|gun ?battles?|shoot-?outs?|exchange\w* (?:of )?fire|counter-?attack\w*|repuls\w+|repelled|skirmish\w*|security operation)\b", re.IGNORECASE)
+_MILITARY_WORD = compiled(r"\b(?:offensive|operation|ambush\w*|engag\w+|fire-?fights?|gun ?battles?|shoot-?outs?|exchange\w* (?:of )?fire|counter-?attack\w*|repuls\w+|repelled|skirmish\w*|security operation)\b", re.IGNORECASE)
 
 
 # "Heavy fighting broke out near the airport": the words of war, not of a brawl.
-_HEAVY_BEFORE = re.compile(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street|(?:days?|weeks?|months?|years?)\s+of)\s+$", re.IGNORECASE)
+_HEAVY_BEFORE = compiled(r"\b(?:heavy|heavier|fierce|intense|renewed|sporadic|bitter|ferocious|pitched|running street|(?:days?|weeks?|months?|years?)\s+of)\s+$", re.IGNORECASE)
 # "Fighting raged in Malakal", "fighting flared in the Orasje pocket": a war's fighting goes on, a brawl does not rage.
-_RAGED_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:rag(?:ed|es|ing)|continu(?:ed|es|ing)\s+to\s+rage|flar(?:ed|es|ing)|intensif(?:ied|ies|ying)|escalat(?:ed|es|ing))\b", re.IGNORECASE)
+_RAGED_AFTER = compiled(r"\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:rag(?:ed|es|ing)|continu(?:ed|es|ing)\s+to\s+rage|flar(?:ed|es|ing)|intensif(?:ied|ies|ying)|escalat(?:ed|es|ing))\b", re.IGNORECASE)
 
 
 def _heavy_fighting(e: Event) -> bool:
@@ -247,7 +248,7 @@ def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
     return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
 
 
-_NEW_SCENE = re.compile(r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*,|\s*(?:Elsewhere|Separately|Meanwhile)\b")
+_NEW_SCENE = compiled(r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*,|\s*(?:Elsewhere|Separately|Meanwhile)\b")
 
 
 class _Once:
@@ -391,4 +392,4 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
 
 
 # One person as the subject just before the verb: "He beat", "Nichols then beat".
-_ONE_DOER = re.compile(r"(?:\b(?:[Hh]e|[Ss]he)|\b[A-Z][a-z]+)\s+(?:(?:then|later|allegedly|also|reportedly)\s+)?$")
+_ONE_DOER = compiled(r"(?:\b(?:[Hh]e|[Ss]he)|\b[A-Z][a-z]+)\s+(?:(?:then|later|allegedly|also|reportedly)\s+)?$")

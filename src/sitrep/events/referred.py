@@ -15,9 +15,10 @@ import re
 from sitrep.events.agree import places_agree
 from sitrep.events.towns import place_json
 from sitrep.model import Event, Place
+from sitrep.rxfactor import compiled
 
 # "in connection with the market bombing", "over Sunday's attack", "for their role in the killing".
-_OVER = re.compile(
+_OVER = compiled(
     r"\b(?:in\s+connection\s+with|over|for\s+(?:their|his|her|its)\s+(?:alleged\s+)?(?:role|roles|part|involvement)\s+in|"
     r"(?:suspected|accused)\s+of\s+(?:involvement\s+in|carrying\s+out|plotting))\s+"
     r"(?:the|this|that|these|last\s+\w+['’]s|\w+day['’]s)\s+(?P<mod>(?:[\w-]+\s+){0,2}?)"

@@ -9,16 +9,17 @@ from typing import Any
 from sitrep.events.actors import ARMED, ARSON, PASSIVE_BEFORE
 from sitrep.events.lexicon import Kind, Lexicon
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 # A person's name: two capitalised words ("Elian Gonzalez").
-_NAME_AFTER = re.compile(r"\s+((?-i:[A-Z])[a-z]+)\s+(?-i:[A-Z])[a-z]+\b")
+_NAME_AFTER = compiled(r"\s+((?-i:[A-Z])[a-z]+)\s+(?-i:[A-Z])[a-z]+\b")
 
-_SUBJECT_START = re.compile(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
-_PEOPLE = re.compile(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
+_SUBJECT_START = compiled(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|provincial capital|district)\s+of\s+)?$", re.IGNORECASE | re.DOTALL)
+_PEOPLE = compiled(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
-_POLICE_ONLY = re.compile(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
-_CROWD = re.compile(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
+_POLICE_ONLY = compiled(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
+_CROWD = compiled(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
 
 def reread(

@@ -16,12 +16,13 @@ from sitrep.events.clauses import aside_of, quoted_apart
 from sitrep.events.lexicon import cues
 from sitrep.events.places import attributive, is_capital
 from sitrep.model import Event, Place
+from sitrep.rxfactor import compiled
 
 # "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
 _PLOTTED_IN = cues()["plotted_in"]
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
-_REFERENCE = re.compile(
+_REFERENCE = compiled(
     r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
     r"|(?:border|frontier|boundary) with"
     # "the European cup final between Liverpool and Juventus": a team, not a scene
@@ -31,40 +32,40 @@ _REFERENCE = re.compile(
 )
 # Street words, shared by the street-after-a-name test and the street-address test below.
 _STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway")
-_STREET_AFTER = re.compile(r"\s+(?:" + "|".join(w.rstrip(".") for w in _STREET_WORDS) + r")\b")
+_STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in _STREET_WORDS) + r")\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
-_PAPER_AFTER = re.compile(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
+_PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
 # "Khartoum reported fresh clashes", "The United States issued a statement".
-_SPEAKS_AFTER = re.compile(
+_SPEAKS_AFTER = compiled(
     r"(?:,[^,.;]{1,60},)?\s+(?:(?:has|have|had|also|again|then|quickly|strongly|publicly|officially|swiftly)\s+){0,2}"
     r"(?:condemn(?:s|ed)?|said|says|denie[sd]|accus(?:es|ed)|urg(?:es|ed)|warn(?:s|ed)|issued|reported|reports|"
     r"announc(?:es|ed)|insist(?:s|ed)|claim(?:s|ed)|reject(?:s|ed)|welcom(?:es|ed)|demand(?:s|ed)|blam(?:es|ed)|"
     r"submitted|respond(?:s|ed)|vow(?:s|ed)|protests|protested to|summoned|recalled its|expelled|complained)\b"
 )
-_BLAMED_BEFORE = re.compile(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
-_ADDRESSED_BEFORE = re.compile(r"\b(?:asking|asked|urging|urged|calling on|called on|pressing|pressed|demanding that|telling|told)\s+$", re.IGNORECASE)
+_BLAMED_BEFORE = compiled(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
+_ADDRESSED_BEFORE = compiled(r"\b(?:asking|asked|urging|urged|calling on|called on|pressing|pressed|demanding that|telling|told)\s+$", re.IGNORECASE)
 # A country that acts is the doer, not the scene: "Sudan bombed the camp", "Israel has
 # pounded Gaza" (its forces did it; where is said elsewhere).
 DOER_GAP = r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly|repeatedly|on \w+|late \w+|\w+ly)\s+){0,3}"
-_ACTS_AFTER = re.compile(
+_ACTS_AFTER = compiled(
     DOER_GAP + r"(?:bomb(?:ed|s)|shell(?:ed|s)|attack(?:ed|s)|invaded|invades|struck|strikes|launched|fired|raided|"
     r"seized|captured|occupied|hit|pounded|targeted|killed|deployed|sent troops)\b"
 )
 # "Moscow sent troops", "Washington invaded": a capital for its government (not "the Paris attacks").
-_CAPITAL_ACTS_AFTER = re.compile(
+_CAPITAL_ACTS_AFTER = compiled(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:sent|invaded|bombed|shelled|attacked|struck|launched|deployed|ordered|seized|captured|occupied|annexed|dispatched)\b"
 )
-_BARE_SUBJECT_BEFORE = re.compile(
+_BARE_SUBJECT_BEFORE = compiled(
     r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)$", re.IGNORECASE
 )
-_SUBJECT_BEFORE = re.compile(
+_SUBJECT_BEFORE = compiled(
     r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A place that names someone's office or origin, not where anything happened: "the U.S.
 # ambassador", "German news agency DPA", "Sudan's President Omar al-Bashir".
-_OFFICE_AFTER = re.compile(
+_OFFICE_AFTER = compiled(
     r"(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+)?(?:ambassadors?|embassy|embassies|envoys?|spokes(?:man|woman|person)|news agency|"
     r"agency|advocacy group|state department|foreign ministry|foreign minister|defen[cs]e ministry|ministry|officials?|"
     r"diplomats?|newspapers?|television|broadcaster|president|prime minister|government|parliament|lawmakers|leaders?|"
@@ -74,21 +75,21 @@ _OFFICE_AFTER = re.compile(
 )
 
 # A country read from an adjective ("English", "Lebanese") that goes with a noun after it.
-_ADJECTIVE = re.compile(r"(?:ish|ese|ian|ean|an|i|ic)$")
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_ADJECTIVE = compiled(r"(?:ish|ese|ian|ean|an|i|ic)$")
+_NOUN_AFTER = compiled(r"\s+[a-z]")
 
 
 # A country's forces are a doer, not a scene: "Sudan Armed Forces planes dropped bombs in the
 # region", "U.S. troops"; a town's police are at home ("Kabul police"), so countries only.
-_FORCES_AFTER = re.compile(
+_FORCES_AFTER = compiled(
     r"(?:['’]s)?\s+(?:armed forces|army|military|air ?force|navy|troops|soldiers|security forces|defen[cs]e forces|forces|warplanes|jets|militia)\b",
     re.IGNORECASE,
 )
-_ITS_ATTACKS_AFTER = re.compile(r"['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|bombings?|bombardment|offensive|invasion|assaults?|shelling|raids?|incursion)\b", re.IGNORECASE)
-_COMPOUND_AFTER = re.compile(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
-_AFFILIATION_BEFORE = re.compile(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$|\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|a\s+(?:news|press)\s+conference|lawmakers|parliament)\s+(?:in|at)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+$|\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?in\s+$")
+_ITS_ATTACKS_AFTER = compiled(r"['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|bombings?|bombardment|offensive|invasion|assaults?|shelling|raids?|incursion)\b", re.IGNORECASE)
+_COMPOUND_AFTER = compiled(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
+_AFFILIATION_BEFORE = compiled(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$|\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|a\s+(?:news|press)\s+conference|lawmakers|parliament)\s+(?:in|at)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+$|\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?in\s+$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
-_BIOGRAPHY_BEFORE = re.compile(
+_BIOGRAPHY_BEFORE = compiled(
     r"\b(?:born|raised|grew up|native of|hails? from|hailing from|originally from|a resident of|(?:who|had|has|have)\s+(?:(?:also|once|previously|long|briefly)\s+)?lived|"
     # "a student from California", "a 23-year-old man of Schenectady": where someone is from
     # (one person: "residents of Lagos protested" protested in Lagos)
@@ -99,36 +100,36 @@ _BIOGRAPHY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "the suspect, identified as 23-year old Vishwanand Subryan of Schenectady": his home town.
-_IDENTIFIED_BEFORE = re.compile(r"\b(?:identified as|named as)\s+(?:[\w'’.-]+,?\s+){1,5}(?:of|from)\s+$")
+_IDENTIFIED_BEFORE = compiled(r"\b(?:identified as|named as)\s+(?:[\w'’.-]+,?\s+){1,5}(?:of|from)\s+$")
 # "a California State University design student": a school someone belongs to, not a scene.
-_MEMBER_AFTER = re.compile(
+_MEMBER_AFTER = compiled(
     r"(?:\s+State)?\s+(?:University|College)\s+(?:[a-z]+\s+){0,2}(?:students?|professors?|graduates?|alumn[ia]e?|researchers?|lecturers?|freshman|sophomore|junior|senior)\b"
 )
 
 
 # "Europe 1, a French radio network", "France 24 reported": a channel named by a place and a number.
-_BROADCASTER_AFTER = re.compile(r"\s+\d{1,2}(?=\s*[,.;:)]|\s+(?:radio|tv|television|channel|news|reported|said|says|reports)\b)", re.IGNORECASE)
+_BROADCASTER_AFTER = compiled(r"\s+\d{1,2}(?=\s*[,.;:)]|\s+(?:radio|tv|television|channel|news|reported|said|says|reports)\b)", re.IGNORECASE)
 # Between a home town and the area that holds it: ", " or " in north-east ".
-_HOME_AREA_GAP = re.compile(
+_HOME_AREA_GAP = compiled(
     r",\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?",
     re.IGNORECASE,
 )
 # "a small-time criminal and Brussels bar owner": where someone keeps a shop or lives, not a scene.
-_A_BEFORE = re.compile(r"\b(?:an?|and)\s+$", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:owner|native|resident|shopkeeper|landlord)s?\b")
+_A_BEFORE = compiled(r"\b(?:an?|and)\s+$", re.IGNORECASE)
+_OWNER_AFTER = compiled(r"\s+(?:[a-z]+\s+)?(?:owner|native|resident|shopkeeper|landlord)s?\b")
 # "rushed to Hennepin County Medical Center where she died": a hospital's name, not the scene.
-_HOSPITAL_AFTER = re.compile(r"\s+(?:County\s+)?(?:Medical Cent(?:er|re)|General Hospital|Hospital|Infirmary|Trauma Cent(?:er|re))\b")
+_HOSPITAL_AFTER = compiled(r"\s+(?:County\s+)?(?:Medical Cent(?:er|re)|General Hospital|Hospital|Infirmary|Trauma Cent(?:er|re))\b")
 # "Taban Deng, the governor of Unity state, accused Khartoum": an office's seat, not a scene.
-_OFFICE_OF_BEFORE = re.compile(
+_OFFICE_OF_BEFORE = compiled(
     r"\b(?:governor|mayor|president|prime minister|premier|emir|minister|commissioner|senator|ambassador|envoy|police chief)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_OFFICE_ASIDE = re.compile(r"(?:\s+(?:state|province|county|region|district))?\s*[,)]")
-_NEAR_BEFORE = re.compile(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
+_OFFICE_ASIDE = compiled(r"(?:\s+(?:state|province|county|region|district))?\s*[,)]")
+_NEAR_BEFORE = compiled(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 # "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
-_MEDIUM_BEFORE = re.compile(
+_MEDIUM_BEFORE = compiled(
     r"\b(?:newspapers?|daily|dailies|paper|magazine|weekly|tabloid|broadcaster|channel|television|radio|TV|website|news agency|news site)\s+$",
     re.IGNORECASE,
 )
@@ -203,19 +204,19 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
 
 # "a suspect arrested in Pakistan": a country right after the trigger is its scene, even one
 # other than the story's.
-_RIGHT_AFTER = re.compile(
+_RIGHT_AFTER = compiled(
     r"\s+(?:in|inside|into|on|over)\s+(?:neighbou?ring\s+|(?:southern|northern|eastern|western|central|(?:north|south)-?(?:east|west)ern)\s+)?", re.IGNORECASE
 )  # ("shot down over eastern Ukraine")
 
 
 # A country a few words after the trigger, with "in": "hit Islamic State in Syria overnight".
-_LOCATIVE_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){1,5}?(?:in|inside|across|into)\s+(?:the\s+)?(?:southern\s+|northern\s+|eastern\s+|western\s+|central\s+)?", re.IGNORECASE)
+_LOCATIVE_AFTER = compiled(r"\s+(?:[\w'’-]+\s+){1,5}?(?:in|inside|across|into)\s+(?:the\s+)?(?:southern\s+|northern\s+|eastern\s+|western\s+|central\s+)?", re.IGNORECASE)
 
 
 # "the bombing of the American Embassy in Nairobi", "an attack on a police station in Mombasa":
 # the target's town is the event's, wherever else the sentence goes.
-_THE = re.compile(r"\s+(?:the\s+)?")
-_TARGET_IN = re.compile(
+_THE = compiled(r"\s+(?:the\s+)?")
+_TARGET_IN = compiled(
     r"\s+(?:of|on|at|against)\s+(?:the|a|an|two|three)\s+(?:[\w.'’-]+\s+){0,4}?(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village|capital)\s+of\s+)?",
     re.IGNORECASE,
 )
@@ -317,7 +318,7 @@ def place_of(
     return None
 
 
-_WHERE_AFTER = re.compile(
+_WHERE_AFTER = compiled(
     r",\s+where\s+[^,;.:!?\"“”]*"
     # "Stepanakert, the enclave's main city, which has been shelled": the place undergoes it
     r"|,\s+(?:(?:the|a|an|its|their)\s+[^,;.:!?]{1,40},\s+)?which\s+(?:(?:has|had|have)\s+been|was|were|is|are)\s+(?:(?:repeatedly|heavily|also|frequently|badly|again)\s+)?"
@@ -329,7 +330,7 @@ def is_where_of(text: str, p: Place, start: int) -> bool:
     return p.end < start <= p.end + 80 and bool(_WHERE_AFTER.fullmatch(text, p.end, start))
 # A capitalised name right after the trigger's locative that ends its clause ("continuing in
 # Zeitun, and ..."), not a month or a day.
-_UNKNOWN_IN = re.compile(
+_UNKNOWN_IN = compiled(
     r"\s+(?:(?:[a-z]+\s+){0,2}?)(?:in|near|outside|around|inside)\s+(?:the\s+)?"
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"([A-Z][a-z][\w'’-]*)(?=\s*(?:,\s*(?:and|while|but|whereas)\b|;|\.))"
@@ -338,14 +339,14 @@ _UNKNOWN_IN = re.compile(
 
 # Between the town and the trigger, at most two lower-case modifiers ("train", "suicide"),
 # no office ("the U.S. embassy bombings" happened at the embassy, wherever that was).
-_NAMES_EVENT_AFTER = re.compile(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-z][\w-]*\s+){0,2}")
+_NAMES_EVENT_AFTER = compiled(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-z][\w-]*\s+){0,2}")
 # Before the town, a determiner, a year or a possessive: "the Paris attacks", "2004 Madrid bombings", "last month's Mombasa blast" (a town that opens a clause is a doer: "Tel Aviv strikes").
-_NAMES_EVENT_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
-_OWNS_NAMED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
-_OWNS_NEXT = re.compile(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
+_NAMES_EVENT_BEFORE = compiled(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_OWNS_NAMED = compiled(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
+_OWNS_NEXT = compiled(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
 # "the northern Gaza town of Beit Hanoun": the town named, not its area (but "Kani Masi town of Duhok" is Kani Masi).
-_TOWN_OF = re.compile(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp|suburb)\s+of\s+$")
-_FIRED_FROM = re.compile(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_TOWN_OF = compiled(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp|suburb)\s+of\s+$")
+_FIRED_FROM = compiled(r"\b(?:fired|launched|shot|lobbed|flown|flew|took off)\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 def country_of(places: list[Place], place: Place | None) -> Place | None:
     """The country the article names that holds ``place``."""
     return next((p for p in places if place is not None and p.feature == "country" and p.country_code == place.country_code), None)
@@ -371,10 +372,10 @@ def origin_of(text: str, places: list[Place], sentence: tuple[int, int]) -> Plac
     )
 
 
-_ON_THE_ACT = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
+_ON_THE_ACT = compiled(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
 # "Doctors in Gaza said ... died when bombs hit a school in Jabaliya": where the speakers are.
-_SPEAKERS_IN = re.compile(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:in|from|at)\s+(?:the\s+)?$")
-_SAID_AFTER = re.compile(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|report|reports|confirmed|announced|stated)\b")
+_SPEAKERS_IN = compiled(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:in|from|at)\s+(?:the\s+)?$")
+_SAID_AFTER = compiled(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|report|reports|confirmed|announced|stated)\b")
 
 
 def _where_told(text: str, p: Place, sentence_start: int, trigger: int) -> bool:
@@ -384,15 +385,15 @@ def _where_told(text: str, p: Place, sentence_start: int, trigger: int) -> bool:
     )
 
 
-LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
+LIST_GAP = compiled(r"^(?:,\s*|\s+and\s+|,\s*and\s+|,\s*as well as\s+|\s+as well as\s+|\s+or\s+)(?:the\s+)?$")
 # Words that open a list of scenes: "in Turkey, Germany and Spain", "spread to neighbouring Turkey".
-LOCATIVE = re.compile(
+LOCATIVE = compiled(
     r"\b(?:in|at|outside|inside|across|near|throughout|(?:spread|spreads|spreading|extended|extends)\s+(?:\w+\s+)?to)\s+(?:the\s+)?(?:neighbou?ring\s+)?$",
     re.IGNORECASE,
 )
 
 
-_OPENS_LIST = re.compile(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENS_LIST = compiled(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _listed(text: str, countries: list[Place], trigger_end: int = -1, sentence_start: int = 0) -> list[Place]:
@@ -419,7 +420,7 @@ def _listed(text: str, countries: list[Place], trigger_end: int = -1, sentence_s
 
 
 # A place that names a war or a campaign ("to protest the Gaza offensive") is its topic, not a scene.
-_NAMES_A_WAR = re.compile(r"\s+(?:offensive|war|conflict|crisis|campaign|invasion|blockade|siege|operation)\b", re.IGNORECASE)
+_NAMES_A_WAR = compiled(r"\s+(?:offensive|war|conflict|crisis|campaign|invasion|blockade|siege|operation)\b", re.IGNORECASE)
 
 
 def context_place(
@@ -459,7 +460,7 @@ def context_place(
 
 
 # A street address with no town: "near the corner of Gratiot Avenue and Seven Mile Road".
-_STREET = re.compile(
+_STREET = compiled(
     r"\b(?:corner|intersection|block) of\b|\b(?-i:[A-Z])[\w'’-]+ (?:" + "|".join(map(re.escape, _STREET_WORDS)) + r")(?!\w)", re.IGNORECASE
 )
 

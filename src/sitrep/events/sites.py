@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 # "the area of Guffa", "Guffa village": a named place (not "The town, known as Shushi", a determiner); when the gazetteer does not know it,
 # the event is there, not in the town the story was about before.
-_NAMED_SITE = re.compile(
+_NAMED_SITE = compiled(
     r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
     r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
 )
 
 
-_SETTLEMENT = re.compile(r"\b(?:village|town|settlement|port)\b")
+_SETTLEMENT = compiled(r"\b(?:village|town|settlement|port)\b")
 
 
 def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
@@ -35,7 +36,7 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
 
 
 # What a capture's trigger takes when it is one post inside a place, not the place itself.
-SITE_AFTER = re.compile(
+SITE_AFTER = compiled(
     r"\s+(?:(?:the|a|an|another|its|their|two|three|several|some)\s+)?(?:[\w-]+(?:'s|’s)?\s+){0,3}?"
     r"(jails?|prisons?|(?:military |army |air |police )?bases?|checkpoints?|check posts?|outposts?|(?:military |army |police |border )?posts?(?! office| of)|"
     r"security posts?|police stations?|barracks|garrisons?|airports?|airfields?|army positions?|"

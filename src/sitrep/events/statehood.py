@@ -12,13 +12,14 @@ from sitrep.events.towns import place_json
 from sitrep.model import Event, Place
 from sitrep.places.gazetteer import load
 from sitrep.places.sovereignty import place_then
+from sitrep.rxfactor import compiled
 
 # The trigger words of a new state (data/events/triggers.tsv, kind "other").
-_INDEPENDENCE = re.compile(r"independen|own country|separate country|seceded|split (?:off|away)", re.IGNORECASE)
+_INDEPENDENCE = compiled(r"independen|own country|separate country|seceded|split (?:off|away)", re.IGNORECASE)
 
 
 # "the French capital", "the Afghan capital": a country's adjective before "capital".
-_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:punishment|city\s+of|of\s+(?!the\b)))", re.IGNORECASE)
+_CAPITAL_AFTER = compiled(r"\s+capital\b(?!\s+(?:punishment|city\s+of|of\s+(?!the\b)))", re.IGNORECASE)
 
 
 def at_the_capital(events: list[Event], places: list[Place]) -> None:

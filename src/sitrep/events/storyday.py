@@ -8,6 +8,7 @@ from typing import Any
 
 from sitrep.events.dating import aside_event, series, told, told_day
 from sitrep.model import Event, TimeRef
+from sitrep.rxfactor import compiled
 
 
 def _moved_on(
@@ -35,7 +36,7 @@ def _moved_on(
 
 # A day carried over from another event is not one to carry again: "7 day(s) before" is a day
 # counted from the sentence's own ("a week since the shooting"), not a day the story told.
-_APART = re.compile(r"^\d+ day\(s\) (?:before|after)$")
+_APART = compiled(r"^\d+ day\(s\) (?:before|after)$")
 
 
 # Families whose events one narrative carries a day between: a vigil, the riot it became and
@@ -50,12 +51,12 @@ def strand(family: str) -> str:
     return _STRAND.get(family, family)
 
 
-_SINCE = re.compile(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_SINCE = compiled(r"\b(?:since|(?:began|started|erupted|broke out|flared up)(?:\s+(?:in|on))?)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 # "The shooting on Saturday sparked five days of riots": a cause at the head of a wave that
 # has run since, not the day the story has reached.
-_SPARKED_SPAN = re.compile(
+_SPARKED_SPAN = compiled(
     r"\s+(?:[\w'’,-]+\s+){0,8}?(?:sparked|triggered|unleashed|ignited|provoked|touched off|set off)\s+(?:[\w'’-]+\s+){0,3}?(?:days|nights|weeks|months)\s+of\b",
     re.IGNORECASE,
 )
@@ -148,7 +149,7 @@ def _later_next(events: list[Event], sentence: tuple[int, int], day: str) -> dic
 
 
 # "Nearby streets are barricaded", "the protesters are still marching": told as now.
-_PRESENT = re.compile(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
+_PRESENT = compiled(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:

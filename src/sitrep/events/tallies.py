@@ -12,17 +12,18 @@ import re
 from typing import Any
 
 from sitrep.model import Event
+from sitrep.rxfactor import compiled
 
 # "more than 200 people", "over 50 arrests", "hundreds of protesters": a count of many.
-_MANY = re.compile(
+_MANY = compiled(
     r"\b(?:(?:more than|over|at least|nearly|almost|some|about|around)\s+\d[\d,]*|\d{2,}[\d,]*|hundreds|dozens|scores|thousands)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
 # "have been arrested", "has detained", "and more than 200 people arrested" after "have been smashed".
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?$|\b(?:have|has)\s+been\s+[^.;]{0,80}$", re.IGNORECASE)
-_TALLY_WORD = re.compile(r"(?:arrest|detain)", re.IGNORECASE)
+_PERFECT = compiled(r"\b(?:have|has)\s+(?:\w+\s+){0,2}?(?:been\s+)?$|\b(?:have|has)\s+been\s+[^.;]{0,80}$", re.IGNORECASE)
+_TALLY_WORD = compiled(r"(?:arrest|detain)", re.IGNORECASE)
 # "over 50 arrests have been made": the noun, then its perfect.
-_PERFECT_AFTER = re.compile(r"\s+(?:have|has)\s+(?:now\s+|also\s+|so far\s+)?been\s+(?:made|carried out)\b", re.IGNORECASE)
+_PERFECT_AFTER = compiled(r"\s+(?:have|has)\s+(?:now\s+|also\s+|so far\s+)?been\s+(?:made|carried out)\b", re.IGNORECASE)
 
 
 def tally(e: Event) -> bool:
@@ -74,7 +75,7 @@ def date_tallies(events: list[Event], today: str | None) -> None:
 
 
 # "have been arrested", "has been detained": done some time before the telling, day untold.
-_PERFECT_JUST_BEFORE = re.compile(r"\b(?:have|has)\s+(?:now\s+|also\s+|since\s+)?been\s+$", re.IGNORECASE)
+_PERFECT_JUST_BEFORE = compiled(r"\b(?:have|has)\s+(?:now\s+|also\s+|since\s+)?been\s+$", re.IGNORECASE)
 _CAUSES = ("attack", "clash")
 
 

@@ -16,6 +16,7 @@ from sitrep.events.lexicon import Kind
 from sitrep.events.wartoll import tells_war_toll
 from sitrep.lowercue import LowerCue
 from sitrep.model import Event, Place, Quantity
+from sitrep.rxfactor import compiled
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
 
@@ -30,26 +31,26 @@ _DEATH = r"(?:killed|shot dead|shot and killed|stabbed to death|beaten to death|
 _ANOTHER_ONE = r"another(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|several|few|many|couple)\b)"
 
 
-_KILLED_ONE = LowerCue(re.compile(
+_KILLED_ONE = LowerCue(compiled(
     r"\b(?:a|an|one|1|the|" + _ANOTHER_ONE + r")\s+(?:[\w'-]+\s+){0,5}?(?:was|has been|had been)\s+(?:(?!were\b|and\b|or\b)\w+\s+){0,4}?" + _DEATH + r"\b"
     r"|\b(?:a|an|one|1|the)\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s+(?:subsequently\s+|later\s+|then\s+)?(?:died|succumbed)\b"
     r"|\b(?:killed|shot dead|murdered|lynched|stabbed to death|beat to death|beating to death|executed|hacked to death|killing|shot and killed|shooting dead)"
     r"\s+(?:a|an|one|the)\s+(?!number\b|total\b|few\b|dozen\b|couple\b|group\b|family\b|crew\b)(?:[\w'-]+\s+){0,4}?[\w'-]+\b(?!\s+(?:and|including)\b)"
     r"|\b(?:he|she)\s+(?:was\s+)?(?:killed|died)\b|\bkilling (?:one|another|him|her)\b",
     re.IGNORECASE,
-), needs=re.compile(r"kill|dead|death|murder|lynch|execut|died|succumb", re.IGNORECASE))  # (every branch holds one)
+), needs=compiled(r"kill|dead|death|murder|lynch|execut|died|succumb", re.IGNORECASE))  # (every branch holds one)
 
 
-_KILLED_BOTH = LowerCue(re.compile(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE), needs=re.compile("both", re.IGNORECASE))
+_KILLED_BOTH = LowerCue(compiled(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE), needs=compiled("both", re.IGNORECASE))
 
 
-TOLL_TRIGGER = re.compile(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
+TOLL_TRIGGER = compiled(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
 
 
-_TOTAL_LINE = re.compile(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
+_TOTAL_LINE = compiled(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
 
 
-_FATALITIES_CODED = re.compile(r"\bfatalities (?:were |are )?coded as (\d+)", re.IGNORECASE)
+_FATALITIES_CODED = compiled(r"\bfatalities (?:were |are )?coded as (\d+)", re.IGNORECASE)
 
 
 def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int | None:
@@ -104,7 +105,7 @@ def carry_tolls(
     return [e for e in events if e.id not in dropped]
 
 
-_KILL_WORD = re.compile(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
+_KILL_WORD = compiled(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
 
 
 def _toll_to_its_clause(mine: list[Event]) -> None:
@@ -185,7 +186,7 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     events.remove(toll)
 
 
-_HARM_PARTICIPLE = re.compile(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
+_HARM_PARTICIPLE = compiled(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
 _TOLL_OWNERS = ("attack", "clash", "riot")
 _FORCED_PROTESTS = ("protest.excessive", "protest.intervention")
 
@@ -262,7 +263,7 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(word.lower(), 1)
 
 
-_CODED_SPLIT = re.compile(
+_CODED_SPLIT = compiled(
     r"\bfatalities (?:were |are |was )?coded as (\d+)"
     r"(?:[^.]{0,40}?\b(?:split|spread|divided) (?:between|across|among|over) (\d+|two|three|four|five|six) (?:\w+ )?(?:locations|events|villages|places|areas)"
     r"(?:\s*\((\d+)\s*,)?)?",
@@ -292,11 +293,11 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
 
 
 # Another source's count of the same dead: "98 dead but hospital workers said more than 200".
-_OTHER_COUNT = re.compile(r"\b(?:but|while|whereas|although|though|however)\b[^.;]{0,60}?\b(?:said|say|says|put|puts|gave|give|reported|estimated|claimed|counted)\b|\b(?:other|another|unofficial|independent)\s+(?:sources?|estimates?|reports?|tolls?|counts?)\b", re.IGNORECASE)
+_OTHER_COUNT = compiled(r"\b(?:but|while|whereas|although|though|however)\b[^.;]{0,60}?\b(?:said|say|says|put|puts|gave|give|reported|estimated|claimed|counted)\b|\b(?:other|another|unofficial|independent)\s+(?:sources?|estimates?|reports?|tolls?|counts?)\b", re.IGNORECASE)
 # "bringing to 10 the number", "raising the toll to 42": a running total after a count.
-_RUNNING_TO = re.compile(r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+(?:[\w-]+\s+){0,3})?to\s+(?:about\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_RUNNING_TO = compiled(r"\b(?:bringing|raising|taking|pushing|putting)\s+(?:the\s+(?:[\w-]+\s+){0,3})?to\s+(?:about\s+|at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 # A toll over a whole war or decades, which no one event on the map carries.
-_WAR_TOLL = LowerCue(re.compile(
+_WAR_TOLL = LowerCue(compiled(
     r"\b(?:died|killed|dead|deaths|lives)\b[^.;]{0,60}?\b(?:in|during|of|over) the (?:[\w-]+ ){0,3}?(?:civil )?(?:war|conflict|insurgency|decades)\b(?![- ](?:torn|zone|crimes?))"
     r"|\bsince (?:19|20)\d\d\b|\bover (?:the (?:past|last) )?(?:\w+ )?decades\b",
     re.IGNORECASE,
@@ -315,11 +316,11 @@ def _killed_words(sentence: str) -> int | None:
     return None
 
 
-_DEATH_CAUSE = re.compile(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+_DEATH_CAUSE = compiled(r"\b(?:after|over the|following|accused of|against the|(?:murder|death|killing) of|who had been)\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 
 
 # "at least 35 people were killed across Lebanon, including 16 in the southern port of Tyre".
-_SHARE_BEFORE = re.compile(
+_SHARE_BEFORE = compiled(
     r"\bincluding\s+(?:at\s+least\s+|some\s+|about\s+)?(?P<n>\d[\d,]*|two|three|four|five|six)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,

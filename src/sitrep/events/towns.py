@@ -16,6 +16,7 @@ from sitrep.events.places import country_name
 from sitrep.events.scene import LIST_GAP, reference
 from sitrep.events.scene import LOCATIVE as _LOCATIVE
 from sitrep.model import Event, Place
+from sitrep.rxfactor import compiled
 
 _PRECISION = {"city": "city", "landmark": "city", "admin2": "admin2", "admin1": "admin1", "country": "country", "region": "country", "continent": "country"}
 
@@ -42,10 +43,10 @@ _TOWNS = ("city", "landmark", "admin2")
 # after a bare comma (that is the town's province).
 _SCENES = (*_TOWNS, "admin1")
 # "struck a plant in Khartoum and training camps near Khost": two targets, each with its town.
-_NP_GAP = re.compile(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
+_NP_GAP = compiled(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
 
-_OPENS = re.compile(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
-_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENS = compiled(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN = compiled(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def coordinated(

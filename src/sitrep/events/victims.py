@@ -12,26 +12,27 @@ import re
 from typing import Any
 
 from sitrep.model import Event
+from sitrep.rxfactor import compiled
 
 # "Gray, 16, was shot", "Grigoropoulos was killed": a name as the subject of a passive harm.
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = compiled(
     r"\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)(?:,\s*(?:a\s+)?\d{1,3}(?:-year-old)?,)?\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
 )
 # "killed Alexandros Grigoropoulos", "shot 16-year-old Kimani Gray": a name as the object.
-_NAMED_AFTER = re.compile(r"\s+(?:(?:a|the)\s+)?(?:\d{1,3}-year-old\s+)?(?:[a-z]+\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
-_HARM = re.compile(r"(?:fatally\s+)?(?:shot|killed|slain|murdered|stabbed|beaten)\b", re.IGNORECASE)
-_KILLING = re.compile(r"kill|shot|shoot|slain|murder|dead|died|stabb", re.IGNORECASE)
-_DIED = re.compile(r"(?:died|succumbed)\b", re.IGNORECASE)
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.IGNORECASE)
+_NAMED_AFTER = compiled(r"\s+(?:(?:a|the)\s+)?(?:\d{1,3}-year-old\s+)?(?:[a-z]+\s+)?([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
+_HARM = compiled(r"(?:fatally\s+)?(?:shot|killed|slain|murdered|stabbed|beaten)\b", re.IGNORECASE)
+_KILLING = compiled(r"kill|shot|shoot|slain|murder|dead|died|stabb", re.IGNORECASE)
+_DIED = compiled(r"(?:died|succumbed)\b", re.IGNORECASE)
+_PRONOUN_BEFORE = compiled(r"\b(?:he|she)\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?$", re.IGNORECASE)
 # "the shooting", "this killing", "the fatal police shooting", "the one-week anniversary of the
 # shooting": the killing the story is about, named again by a noun.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this)\s+(?:(?:fatal|deadly|police|latest|recent|\w+'s?)\s+){0,2}$", re.IGNORECASE)
-_KILLING_NOUN = re.compile(r"(?:shooting|killing|slaying|murder)\b", re.IGNORECASE)
-_ANNIVERSARY = re.compile(r"\b(?:anniversary\s+of|(?:to\s+)?(?:mark|marking|commemorat\w+))\s+(?:the|this)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_DEFINITE_BEFORE = compiled(r"\b(?:the|this)\s+(?:(?:fatal|deadly|police|latest|recent|\w+'s?)\s+){0,2}$", re.IGNORECASE)
+_KILLING_NOUN = compiled(r"(?:shooting|killing|slaying|murder)\b", re.IGNORECASE)
+_ANNIVERSARY = compiled(r"\b(?:anniversary\s+of|(?:to\s+)?(?:mark|marking|commemorat\w+))\s+(?:the|this)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # The victim the story is about, named by a definite noun, and the shots that struck them.
-_DEFINITE_VICTIM = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\b", re.IGNORECASE)
-_SHOTS = re.compile(r"(?:fatally\s+)?(?:shot|killed|slain|opened fire|fired|shooting)\b", re.IGNORECASE)
-_VICTIM_BEFORE = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\s+(?:who\s+was\s+)?$", re.IGNORECASE)
+_DEFINITE_VICTIM = compiled(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\b", re.IGNORECASE)
+_SHOTS = compiled(r"(?:fatally\s+)?(?:shot|killed|slain|opened fire|fired|shooting)\b", re.IGNORECASE)
+_VICTIM_BEFORE = compiled(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:teen|teenager|boy|girl|youth|schoolboy|schoolgirl|student|victim)\s+(?:who\s+was\s+)?$", re.IGNORECASE)
 _NOT_NAMES = {"The", "A", "An", "He", "She", "They", "It", "Police", "Officers", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
@@ -69,7 +70,7 @@ def killing_of(events: list[Event], surname: str, told_before: str) -> Event | N
         if e.family == "attack" and e.layer == "material" and (e.date or {}).get("how") == "text"
         and len(str((e.date or {}).get("value"))) == 10 and _KILLING.search(str(e.evidence[0]["trigger"]["text"]))
     ]  # fmt: skip
-    named = re.compile(rf"\b{re.escape(surname)}\b") if surname else None
+    named = compiled(rf"\b{re.escape(surname)}\b") if surname else None
     first = next((e for e in dated if named and named.search(e.evidence[0]["text"])), None)
     if first is None and dated and len({str((e.date or {})["value"]) for e in dated}) == 1 and (named is None or named.search(told_before)):
         first = dated[0]

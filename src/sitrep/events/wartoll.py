@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 
+from sitrep.rxfactor import compiled
+
 # The war itself as the one that kills or drives out: "the conflict has killed", "the
 # insurgency has killed ... and displaced".
-_WAR_SUBJECT = re.compile(
+_WAR_SUBJECT = compiled(
     r"\b(?:war|wars|insurgency|conflict|uprising|rebellion|civil war|violence|fighting|crisis)(?:\s+between\s+[^,.;]{3,60}?)?(?:\s*,[^,.;]{3,60},)?\s+(?:that\s+|which\s+)?"
     r"(?:(?:in|on|against|with|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+)?\s+)?(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?"
     r"(?:(?:killed|displaced)\s+[^.;]{0,60}?\s+and\s+)?$",
     re.IGNORECASE,
 )
-_WAR_TOLL = re.compile(
+_WAR_TOLL = compiled(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b"
     # "more than 1,500 people killed in attacks so far this year": the year's count of many attacks
     r"|\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+){0,2}?(?:attacks|violence|bombings|raids|clashes)\s+(?:so\s+far\s+|since\s+the\s+start\s+of\s+)?(?:this|the\s+past|the\s+last)\s+(?:year|months)\b",
@@ -30,10 +32,10 @@ def war_toll(sentence: str, start: int, end: int) -> bool:
     return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
 
 
-_TOLL_WORD = re.compile(r"\b(?:killed|killing|died|dead|deaths?|displaced)\b", re.IGNORECASE)
+_TOLL_WORD = compiled(r"\b(?:killed|killing|died|dead|deaths?|displaced)\b", re.IGNORECASE)
 
 
-_A_WAR = re.compile(r"\b(?:wars?|insurgency|conflict|uprising|rebellion)\b", re.IGNORECASE)
+_A_WAR = compiled(r"\b(?:wars?|insurgency|conflict|uprising|rebellion)\b", re.IGNORECASE)
 
 
 def whole_war_toll(sentence: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from sitrep.intake.urls import is_url
+from sitrep.rxfactor import compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def parse_json_feed(data: bytes, base: str = "") -> Feed:
     return Feed(title, items)
 
 
-_XML_URL = re.compile(r"""\bxmlUrl\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_XML_URL = compiled(r"""\bxmlUrl\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 def parse_opml(data: bytes) -> list[str]:

@@ -12,7 +12,9 @@ from urllib.parse import urlsplit
 
 from courlan import normalize_url
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+from sitrep.rxfactor import compiled
+
+_URL = compiled(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 
 def is_url(value: str) -> bool:

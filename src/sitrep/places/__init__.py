@@ -7,8 +7,6 @@ the article's focus, nearness). See ``gazetteer``, ``recognize`` and ``resolve``
 
 from __future__ import annotations
 
-import re
-
 from sitrep.model import Place
 from sitrep.places.cues import country_cues
 from sitrep.places.gazetteer import KIND_DEMONYM, KIND_EXACT, Entry, Gazetteer, load
@@ -17,6 +15,7 @@ from sitrep.places.outlet import OutletHomes, outlet_key, url_mentions
 from sitrep.places.recognize import Mention, candidates, select
 from sitrep.places.resolve import resolve as resolve_mentions
 from sitrep.places.vocab import CONNECTORS
+from sitrep.rxfactor import compiled
 
 __all__ = ["OutletHomes", "find_places", "find_places_in", "outlet_key"]
 
@@ -63,7 +62,7 @@ def find_places(
 
 # "the Afghan capital": a country's capital named by its office. Not "the Afghan capital of
 # Kabul" or "the Afghan capital, Kabul" (the town is named), nor money ("the Greek capital markets").
-_THE_CAPITAL = re.compile(
+_THE_CAPITAL = compiled(
     r"\b[Tt]he\s+[A-Z][\w-]+\s+(?P<word>capital)(?:\s+city)?\b"
     r"(?!\s+(?:of|markets?|gains?|requirements?|flight|controls?|expenditures?|spending|base|ratios?|reserves?|injections?|account|costs?|investment|punishment|letters?)\b)(?!,\s+[A-Z])"
 )
@@ -93,7 +92,7 @@ def capitals(text: str, places: list[Place], g: Gazetteer) -> list[Place]:
     return sorted(places + found, key=lambda p: p.start) if found else places
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compiled(r"[^\W\d_]+")
 _LOWER_INSIDE = CONNECTORS | {"i", "e", "ye", "yi"}
 _PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 

@@ -27,15 +27,16 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from sitrep.places.names import ascii_name, fold, name_keys
+from sitrep.rxfactor import compiled
 
-_BRACKETS = re.compile(r"\s*(?:\[[^\]]*\]|\([^)]*\))")
-_PREFIX = re.compile(
+_BRACKETS = compiled(r"\s*(?:\[[^\]]*\]|\([^)]*\))")
+_PREFIX = compiled(
     r"^(?:Muhafazat|Mintaqat|Sha'biyat|Wilayat-e|Wilayat|Ostan-e|Mayorality of|Respublika|Changwat|"
     r"Opstina|Obcina|Opcina|Komuna)\s+(?=\S)",
     re.IGNORECASE,
 )
 # Area words after the name: the short name drops them ("Basra Governorate", "Stockholms län").
-_SUFFIX = re.compile(
+_SUFFIX = compiled(
     r"(?:\s+(?:Governorate|Oblast'?|oblast'?|Oblysy|oblysy|Krai|Kray|kray|Sheng|Shi|Zizhiqu|kraj|lan|"
     r"Rayonu|Rayon|Voivodeship|Qalasy|apskritis|Rajons|Municipality|Prefecture|Province)|-do|-gwangyeoksi|"
     r"-teukbyeolsi|-teukbyeoljachido|-teukbyeoljachisi)$"
@@ -43,8 +44,8 @@ _SUFFIX = re.compile(
 # Words ISO 3166-2 uses in East Slavic and Kazakh full forms ("Donetska oblast",
 # "Kaluzhskaya oblast'"): the short name is the centre's ("Donetsk", "Kaluga"), which is
 # what GeoNames writes, not the adjective left after dropping the area word.
-_ADJECTIVAL_FORM = re.compile(r"\s(?:oblast'?|kray|oblysy|voblasts)$", re.IGNORECASE)
-_COMPASS = re.compile(
+_ADJECTIVAL_FORM = compiled(r"\s(?:oblast'?|kray|oblysy|voblasts)$", re.IGNORECASE)
+_COMPASS = compiled(
     r"^((?:North|South|East|West|Central|Northern|Southern|Eastern|Western)"
     r"(?:[ -](?:Western|Eastern|Central))?)\s+(?:Province|Region)$"
 )
@@ -73,7 +74,7 @@ def short_name(name: str) -> str:
     return out or ascii_name(name)
 
 
-_A2_WORD = re.compile(r"\s+(?:County|Parish|Kommune|Kommun)$")
+_A2_WORD = compiled(r"\s+(?:County|Parish|Kommune|Kommun)$")
 
 
 def admin2_name(name: str) -> str:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from sitrep.places.names import ascii_name, canon_word, fold
+from sitrep.rxfactor import compiled
 
 
 def package_file(module: str, *parts: str) -> Path:
@@ -50,12 +50,12 @@ def midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
 # "Departement de la Sanaga-Maritime", "Salkhad District"); news says "Pangasinan".
 # "County", "Parish", "City of" and the Nordic "kommun" stay: there the word is part of
 # how the area is named, or the bare name is the town itself.
-_A2_PREFIX = re.compile(
+_A2_PREFIX = compiled(
     r"^(?:Provincia|Province|Departamento|Departement|Département|Distrito|Partido|Municipio|"
     r"Canton|Prefecture|Regency of|Politischer Bezirk|Rrethi|Komuna)"
     r"(?: (?:of|de la|de l'|des|del|de|di|du|d'|i|e))?\s*(?=\S)",
 )
-_A2_SUFFIX = re.compile(r"\s+(?:District|Province|Prefecture|Rayon|Raion|Department|Municipality|Regency)$")
+_A2_SUFFIX = compiled(r"\s+(?:District|Province|Prefecture|Rayon|Raion|Department|Municipality|Regency)$")
 
 
 def admin2_short(name: str) -> str:
@@ -64,7 +64,7 @@ def admin2_short(name: str) -> str:
     return short if len(short) >= 3 and short[0].isupper() else name
 
 
-_ISO_BRACKET = re.compile(r"\s*\[[^\]]*\]")
+_ISO_BRACKET = compiled(r"\s*\[[^\]]*\]")
 
 
 def _iso_children() -> dict[str, dict[str, str]]:

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from sitrep.rxfactor import compiled
+
 CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "cues.tsv"
 
 
@@ -26,7 +28,7 @@ def _table() -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
         patterns.append(f"(?P<c{len(patterns)}>{pattern})")
         countries.append(tuple(codes.split()))
     # Every cue opens with a capital (or "al-"): the lookahead skips other positions at once.
-    regex = re.compile(r"(?<![\w-])(?=[A-Z]|al[- ])(?:" + "|".join(patterns) + r")(?![\w-])")
+    regex = compiled(r"(?<![\w-])(?=[A-Z]|al[- ])(?:" + "|".join(patterns) + r")(?![\w-])")
     return regex, tuple(countries)
 
 

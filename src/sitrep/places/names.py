@@ -11,10 +11,11 @@ Persian izafe connector ("i", "e", "ye") dropped between words, a word-final
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from sitrep.rxfactor import compiled
 
 # Letters NFKD does not decompose into a base letter and a mark.
 _SPECIAL = str.maketrans(
@@ -26,7 +27,7 @@ _APOSTROPHES = "'’‘`ʻʼʿʾ´"
 _IZAFE = frozenset({"i", "e", "ye", "yi"})
 # Spelled-out and abbreviated forms of the same generic word key alike.
 _GENERIC = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
-_TOKEN = re.compile(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
+_TOKEN = compiled(r"[^\W\d_]+(?:[" + _APOSTROPHES + r"][^\W\d_]+)*")
 
 
 def fold(text: str) -> str:

@@ -4,11 +4,11 @@ partners' names of a firm ("Newman, Anzalone & Newman, LLP")."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
 
 from sitrep.places.names import Token, key_of, tokenize
+from sitrep.rxfactor import compiled
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +42,9 @@ def inside_not_places(toks: list[Token]) -> set[int]:
 
 
 # A firm's legal form after its name: "Newman, Anzalone & Newman, LLP", "Sheffield Forgemasters Ltd".
-_FIRM_FORM = re.compile(r",?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|Inc\b\.?|Ltd\b\.?|PLC|plc|P\.C\.|P\.A\.|GmbH|S\.A\.|& Co\b\.?|& Sons\b)")
+_FIRM_FORM = compiled(r",?\s+(?:LLP|L\.L\.P\.|LLC|L\.L\.C\.|Inc\b\.?|Ltd\b\.?|PLC|plc|P\.C\.|P\.A\.|GmbH|S\.A\.|& Co\b\.?|& Sons\b)")
 # What joins the names of a firm's partners.
-_PARTNER_GAP = re.compile(r",\s+|\s+&\s+|\s+and\s+|\s+")
+_PARTNER_GAP = compiled(r",\s+|\s+&\s+|\s+and\s+|\s+")
 
 
 def inside_firm_names(text: str, toks: list[Token]) -> set[int]:

@@ -14,7 +14,6 @@ the resolver then favours readings inside it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -22,8 +21,9 @@ from urllib.parse import urlsplit
 from sitrep.model import Place
 from sitrep.places.gazetteer import KIND_ALT, Gazetteer
 from sitrep.places.recognize import Mention
+from sitrep.rxfactor import compiled
 
-_LABEL = re.compile(r"[a-z]+")
+_LABEL = compiled(r"[a-z]+")
 _SKIP_HOST = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "uk", "news", "article", "articles"})
 MIN_LEN = 6
 # Newspaper words that are also towns somewhere ("Herald", "Tribune", "Courier").

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import re
-
 from sitrep.places.gazetteer import Gazetteer
 from sitrep.places.names import Token
 from sitrep.places.vocab import HEAD_WORDS, PLACE_MODIFIERS, PLACE_PREPS, ROLES, TITLES
 from sitrep.places.vocab import capitalised as _capitalised
 from sitrep.places.vocab import sentence_initial as _sentence_initial
+from sitrep.rxfactor import compiled
 
 
 def _small_town(gaz: Gazetteer, key: str) -> bool:
@@ -93,7 +92,7 @@ def person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
 
 
 # A person given a name: the name is the person's ("a son named Conner"; "a town named Conner" is a place).
-_NAMED_PERSON = re.compile(
+_NAMED_PERSON = compiled(
     r"\b(?:whom\s+(?:\w+\s+){0,4}|(?:son|daughter|boy|girl|baby|child|infant|man|woman|wife|husband|brother|sister|"
     r"nephew|niece|friend|suspect|teen|teenager|student|dog|puppy)\s+(?:was\s+|is\s+)?)(?:named|called|nicknamed|christened)\s+(?=[A-Z])"
 )
@@ -106,10 +105,10 @@ _PERSON_NOUNS = frozenset(
      "women", "child", "children", "activist", "journalist", "reporter", "worker", "workers", "teacher", "priest", "cop"]
 )
 # Verbs whose direct object is a person, never a town.
-_PERSON_OBJECT = re.compile(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated|(?:death|murder|killing|funeral|body) of) (?=[A-Z])")
-_PERSON_HINT = re.compile(r"\b(?:was|is|been|be|died|death|murder|killing|funeral|body|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
+_PERSON_OBJECT = compiled(r"\b(?:shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated|(?:death|murder|killing|funeral|body) of) (?=[A-Z])")
+_PERSON_HINT = compiled(r"\b(?:was|is|been|be|died|death|murder|killing|funeral|body|shot|stabbed|murdered|kidnapped|abducted|arrested|detained|beheaded|raped|strangled|assassinated)\b")
 # What only a person undergoes: a name before it is a person's, however the gazetteer reads it.
-_PERSON_PASSIVE_AT = re.compile(
+_PERSON_PASSIVE_AT = compiled(
     r"\s+(?:was|is|has been|had been|will be)\s+(?:arrested|charged|detained|sentenced|convicted|indicted|jailed|"
     r"imprisoned|born|elected|re-elected|appointed|married|acquitted|hospitali[sz]ed|stabbed|fined|suspended|"
     r"fired|traded|drafted|sworn in|questioned|interrogated|extradited|deported|pardoned|paroled|killed|shot|"
@@ -121,9 +120,9 @@ _PERSON_PASSIVE_AT = re.compile(
 # A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
 # not "the governor of Unity State, said", an apposition; not "Although Israel said").
 _OPENERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
-_SPEAKS = re.compile(
+_SPEAKS = compiled(
     r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
 )
 # A verb of wondering with the question after it: only a person questions why.
 _WONDER_WORDS = ("question", "wonder", "asked", "asks", "demanded to know")  # (a cheap test before the scan)
-_WONDERS = re.compile(r"(?<=\w)\s+(?:questioned|wondered|asked|asks|wonders|questions|demanded to know)\s+(?:why|whether|how|if|what|who)\b")
+_WONDERS = compiled(r"(?<=\w)\s+(?:questioned|wondered|asked|asks|wonders|questions|demanded to know)\s+(?:why|whether|how|if|what|who)\b")

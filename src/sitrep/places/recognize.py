@@ -31,6 +31,7 @@ from sitrep.places.vocab import (
 )
 from sitrep.places.vocab import capitalised as _capitalised
 from sitrep.places.vocab import sentence_initial as _sentence_initial
+from sitrep.rxfactor import compiled
 
 MAX_WORDS = 8
 # "the port of Mokha", "the outskirts of Gao": the word before "of" says a place follows.
@@ -40,7 +41,7 @@ _TYPE_OF = {
 }
 # Verbs after "the X" that make X an agent, not a place ("the Ins said", "the Ins has").
 _AGENT_VERBS = frozenset({"was", "were", "is", "are", "has", "had", "have", "will", "would", "announced", "reported", "denied", "confirmed"})
-_APPOSITION = re.compile(
+_APPOSITION = compiled(
     r",\s+(?:the|a|an|his|her)\s+(?:[\w.'’-]+\s+){0,2}?(?:"
     r"ambassador|envoy|president|minister|spokes(?:man|woman|person)|official|leader|commander|general|"
     r"secretary|director|chief|governor|senator|mayor|suspect|victim|lawyer|judge|prosecutor|officer|"
@@ -48,13 +49,13 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
-_VESSEL_BEFORE = re.compile(
+_VESSEL_BEFORE = compiled(
     r"\b(?:ship|vessel|(?:super)?tanker|freighter|yacht|trawler|dhow|ferry|liner|frigate|warship|destroyer|cruiser|"
     r"corvette|carrier|submarine|gunboat|aircraft carrier)s?,?\s+(?:the\s+)?(?:(?:INS|USS|HMS|MV|MS|SS|RFS|HMAS|HMCS)\s+)?$",
     re.IGNORECASE,
 )
 # The gaps allowed between the words of one name.
-_GAP_OK = re.compile(r"^(?:[ \u00a0]|\s?-\s?|\.\s?|['’]\s)$")
+_GAP_OK = compiled(r"^(?:[ \u00a0]|\s?-\s?|\.\s?|['’]\s)$")
 
 
 
@@ -164,8 +165,8 @@ def exact_forms() -> frozenset[str]:
 
 
 # A town's apposition after its name, and a bearing before it: place words.
-_TOWN_APPOSITION = re.compile(r",\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|port|village)\b(?!['’]s|\s+of\b)")
-_DIRECTION_OF = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$", re.IGNORECASE)
+_TOWN_APPOSITION = compiled(r",\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|port|village)\b(?!['’]s|\s+of\b)")
+_DIRECTION_OF = compiled(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$", re.IGNORECASE)
 
 
 def _context(text: str, toks: list[Token], m: Mention) -> None:
@@ -253,13 +254,13 @@ _KIN = frozenset({"family", "families", "clan", "brothers", "household", "regime
 _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
 # Lower-case particles inside personal names, before the surname.
 _PARTICLES_BEFORE = frozenset({"arap", "bin", "ibn", "bint", "abu", "al", "el", "van", "von", "da", "di", "du", "dos", "das", "del", "della", "ould", "wa", "ag", "ter", "ten"})
-_AGE_AFTER = re.compile(r",\s*\d{1,2},")
+_AGE_AFTER = compiled(r",\s*\d{1,2},")
 # A city that opens a clause and decides or speaks is its government: "Tel Aviv decided to allow".
-_GOVERNMENT_VERB = re.compile(
+_GOVERNMENT_VERB = compiled(
     r"\s+(?:(?:has|had|also|later|then|quickly|swiftly)\s+)?(?:decided|announced|agreed|accused|warned|insisted|denied|rejected|responded|retaliated|"
     r"threatened|vowed|urged|demanded|blamed|condemned|refused|approved|authori[sz]ed|insists|denies|says|said|wants|hopes|fears)\b"
 )
-_SUBJECT_OPENING = re.compile(r"(?:^|[.;:!?]\s+|,\s+|\b(?:and|but|while|that|as)\s+)$")
+_SUBJECT_OPENING = compiled(r"(?:^|[.;:!?]\s+|,\s+|\b(?:and|but|while|that|as)\s+)$")
 
 
 def _person_or_family(text: str, toks: list[Token], m: Mention, nxt: Token | None) -> bool:

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from sitrep.places.gazetteer import CAPITAL, KIND_ALT, KNOWN, Gazetteer
 from sitrep.places.nearness import Near
 from sitrep.places.recognize import Mention
+from sitrep.rxfactor import compiled
 
 # Weights, fitted by coordinate ascent on the dev geoparsing corpora (bench/tune_places.py).
 PARAMS: dict[str, float] = {
@@ -27,7 +28,7 @@ PARAMS: dict[str, float] = {
     "list": 2.0, "admin2_bare": 3.0, "state_named_town": 2.0, "home": 5.0, "demonym_focus": 0.5,
     "stray_pop": 1000000.0, "cue_stray_pop": 50000.0, "cue_stray_km": 2500.0, "cue_focus": 1.0, "stray_votes": 2.0, "stray_share": 0.6, "stray_km": 1000.0,
 }
-_GENERIC = re.compile(
+_GENERIC = compiled(
     r"\b(?:county|district|parish|borough|municipality|municipio|province|region|department|"
     r"prefecture|city of|city and|shire|oblast|raion|rayon|powiat|kreis|landkreis|arrondissement)\b",
     re.IGNORECASE,
@@ -159,7 +160,7 @@ def resolve(
 
 
 # "Baga in northeast Nigeria", "Baga, Nigeria": the area the text puts the town in.
-_PUT_IN = re.compile(
+_PUT_IN = compiled(
     r",\s*|\s+in\s+(?:the\s+)?(?:(?:far|north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
     r"northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?",
     re.IGNORECASE,
@@ -337,7 +338,7 @@ def _containment(text: str, mentions: list[Mention], base: list[dict[int, float]
 
 
 # Between a place and the second name of the bracket after it: " (Gwadabawa, " or " village (Djibo, ".
-_PAREN_LIST = re.compile(r"[\w ]{0,12}\(\s*[^(),]{1,40},\s*")
+_PAREN_LIST = compiled(r"[\w ]{0,12}\(\s*[^(),]{1,40},\s*")
 
 
 def _inside(gaz: Gazetteer, r: int, area: int) -> bool:

@@ -4,9 +4,8 @@ from ``recognize.py``, shared with ``persons.py``)."""
 
 from __future__ import annotations
 
-import re
-
 from sitrep.places.names import Token
+from sitrep.rxfactor import compiled
 
 # Lower-case words allowed inside a multi-word name ("Bosnia and Herzegovina").
 CONNECTORS = frozenset(
@@ -43,7 +42,7 @@ NOT_ALONE = PLACE_MODIFIERS | frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza"]
 )
 SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
-_SENT_END = re.compile(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
+_SENT_END = compiled(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
 
 
 def capitalised(tok: Token) -> bool:

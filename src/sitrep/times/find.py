@@ -11,6 +11,7 @@ from datetime import date
 import sitrep.times.absolute
 import sitrep.times.relative  # noqa: F401
 from sitrep.model import TimeRef
+from sitrep.rxfactor import compiled
 from sitrep.times.patterns import (
     _DIGIT_BIT,
     _FUTURE,
@@ -22,7 +23,7 @@ from sitrep.times.patterns import (
     _Pattern,
 )
 
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
+_SENTENCE = compiled(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 
 class _Tense:
@@ -44,9 +45,9 @@ class _Tense:
         return self.cache[i]
 
 
-_CHUNK_END = re.compile(r"\n|(?<=[.!?])\s+(?=[A-Z\"“])")
-_LOWER_WORD = re.compile(r"[a-z]+")
-_HAS_DIGIT = re.compile(r"\d")
+_CHUNK_END = compiled(r"\n|(?<=[.!?])\s+(?=[A-Z\"“])")
+_LOWER_WORD = compiled(r"[a-z]+")
+_HAS_DIGIT = compiled(r"\d")
 
 
 def _chunks(text: str) -> list[tuple[int, int, int]]:
@@ -139,15 +140,15 @@ def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> lis
     return out
 
 
-_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_HAS_YEAR = compiled(r"\b(?:1[89]|20)\d\d\b")
 # How far a month written with its year ("In November 1973") lends that year to a day of the
 # same month written without one.
 _NARRATIVE_REACH = 400
 
 
 # "In November 1973, ...": a month and year that open a passage (not "the August 1988 cease-fire").
-_FRAME_BEFORE = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_FRAME_BEFORE = compiled(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_MONTH_WORD = compiled(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
 def _narrative_year(refs: list[TimeRef], text: str) -> None:
@@ -169,7 +170,7 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
             r.value = told.value[:4] + r.value[4:]
 
 
-_LEAD = re.compile(r"^(?:(?:in|on|of|since|by|until|from|during|before|after|for|at|within|,)\s+)+", re.IGNORECASE)
+_LEAD = compiled(r"^(?:(?:in|on|of|since|by|until|from|during|before|after|for|at|within|,)\s+)+", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.lowercue import LowerCue
+from sitrep.rxfactor import compiled
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -35,7 +36,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|several|a few|few|a couple of)"
-_FUTURE = re.compile(
+_FUTURE = compiled(
     r"\b(?:will|shall|'ll|going to(?! (?:the|a|an|any|great|extraordinary|extreme|such|some|his|her|their|its|school|work|court|war|jail|prison)\b)|plans? to|planned (?:to|for)|scheduled|set to|expected to|is to|are to|(?:is|are) due to|(?<!the )next(?! (?:day|night|morning|evening|afternoon|time))|upcoming|coming)\b",
     re.IGNORECASE,
 )
@@ -108,7 +109,7 @@ def _nearest_year(anchor: date | None, month: int, day: int | None, future: bool
 # "a year earlier" means the period the text is about, a year before: a quarter in
 # earnings news ("1988-Q3"), else the year. Resolved after the pass, in text order.
 YEAR_AGO = "\x00year-ago"
-_QUARTER_VALUE = re.compile(r"^(\d{4})-(Q\d|H\d)$")
+_QUARTER_VALUE = compiled(r"^(\d{4})-(Q\d|H\d)$")
 
 Handler = Callable[[re.Match[str], Ctx], tuple[str, str] | None]
 
@@ -151,8 +152,8 @@ def pattern(
             for w in words.split():
                 _WORD_BITS[w] = _WORD_BITS.get(w, 0) | bit
             mask |= bit
-        compiled = re.compile(regex, flags)
-        _PATTERNS.append(_Pattern(compiled, fn, mask, LowerCue(compiled)))
+        pattern = compiled(regex, flags)
+        _PATTERNS.append(_Pattern(pattern, fn, mask, LowerCue(pattern)))
         return fn
 
     return wrap

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitrep.rxfactor import compiled
 from sitrep.times.absolute import _ymd
 from sitrep.times.patterns import (
     _DAY,
@@ -51,8 +52,8 @@ def _last_night(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
 
 # Words that make a weekday part of a name ("Bloody Sunday", "Super Tuesday", "Free Sunday
 # newspapers"). A bare capitalised word is not enough: "in Kabul Sunday" is a date.
-_NAME_BEFORE = re.compile(r"\b(?:Bloody|Free|Super|Black|Good|Easter|Palm|Holy|Ash|Cyber|Fat|Maundy|Whit|Low|Orthodox)\s$")
-_NAME_AFTER = re.compile(r"\s(?:Times|Telegraph|Herald|Express|Mirror|Post|Mail|World|Independent|Tribune|Star|Night Live|Magazine|Review|Observer|newspapers?|edition|supplement)\b")
+_NAME_BEFORE = compiled(r"\b(?:Bloody|Free|Super|Black|Good|Easter|Palm|Holy|Ash|Cyber|Fat|Maundy|Whit|Low|Orthodox)\s$")
+_NAME_AFTER = compiled(r"\s(?:Times|Telegraph|Herald|Express|Mirror|Post|Mail|World|Independent|Tribune|Star|Night Live|Magazine|Review|Observer|newspapers?|edition|supplement)\b")
 
 
 def _named_day(text: str, start: int, end: int) -> bool:
@@ -90,7 +91,7 @@ def _weekday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return back.isoformat(), "date"
 
 
-_SMALL_HOURS = re.compile(r"\b(?:(?:12|[1-4])(?::\d\d)?\s*a\.\s?m\.|(?:shortly |just )?after midnight)\s*$", re.IGNORECASE)
+_SMALL_HOURS = compiled(r"\b(?:(?:12|[1-4])(?::\d\d)?\s*a\.\s?m\.|(?:shortly |just )?after midnight)\s*$", re.IGNORECASE)
 
 
 @pattern(r"\b(?:(?P<pre>earlier|later)\s+)?(?P<rel>last|next|this|past|coming|the current|the previous|the following|the latest|the same)\s+(?P<unit>week|weekend|month|year|quarter|summer|spring|fall|autumn|winter)\b", needs=("last next this past coming current previous following latest same", "week weekend month year quarter summer spring fall autumn winter"))
