@@ -362,3 +362,15 @@ def test_the_fall_of_a_currency_is_no_town_taken() -> None:
     )
     assert not [e for e in _material(story, "2022-01-14") if e.family == "territory"]
     assert [e.family for e in _material("The fall of Kabul on Sunday stunned the world.", "2021-08-16")] == ["territory"]
+
+
+def test_a_country_written_onto_the_act_is_its_doer_and_the_dateline_s_town_the_scene() -> None:
+    story = (
+        "BAGHDAD, December 18 (Xinhua) -- Iraqi officials said 25 people were killed and 75 wounded in U.S. air strikes on Wednesday.\n\n"
+        "Residents said the strikes hit a food warehouse and a hospital."
+    )
+    strikes = [e for e in _material(story, "1998-12-18") if e.family == "attack"]
+    assert strikes and all((e.place or {}).get("name") == "Baghdad" for e in strikes)
+    assert any(e.fatalities == 25 and (e.actor2 or {}).get("country_code") != "US" for e in strikes)
+    dated = extract(clean(RawArticle(id="x", source="x", text=story, published="1998-12-18")))
+    assert "Xinhua" not in {p.name for p in dated.places}  # the agency in the dateline is no town

@@ -104,6 +104,8 @@ def _titled(dateline: str) -> str:
     """A dateline's place words in title case ("GAZA CITY (AP) --" -> "Gaza City (AP) --"),
     so that they read as names; same length, so offsets hold."""
     head, sep, rest = dateline.partition("(")
+    # "(Xinhua)", "(AP)": the agency, blanked (not the town of Xinhua); same length.
+    rest = re.sub(r"^[^)]*", lambda m: " " * len(m.group()), rest)
     return re.sub(r"[A-Z][A-Z'’.-]+", lambda m: m.group(0).capitalize(), head) + sep + rest
 
 

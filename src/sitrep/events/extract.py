@@ -117,7 +117,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     quantities = [q for q in article.quantities if q.field == "text"]
     named_here = [p for p in places if not reference(text, p)]
     plain = [p for p in named_here if not attributive(text, p)]  # ("U.S. troops": whose, not where)
-    focus = filed_from(main_place(plain if any(not p.adjectival for p in plain) else named_here), article.places)
+    here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
+    # Where the body names a country only as whose ("U.S. air strikes"), the dateline's town is the story's.
+    focus = filed_from(main_place(plain if any(not p.adjectival for p in plain) else [] if here is not None else named_here), article.places)
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over
@@ -128,7 +130,6 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     today = article.published.value[:10] if article.published is not None and len(article.published.value) >= 10 else None
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
-    here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
     for n_sentence, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         if sentence.strip() in headings:

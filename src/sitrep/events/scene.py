@@ -292,6 +292,7 @@ def place_of(
             and not quoted_apart(said, p.start - sentence[0], p.end - sentence[0], start - sentence[0])
             and not speaker_seat(text, p, start)
             and not (attributive(text, p) and text[max(0, p.start - 4) : p.start].lower() == "the ")  # ("the U.S. ultimatum": whose, not where)
+            and not (p.feature == "country" and _DOER_ON_ACT.fullmatch(text, p.end, start) and _ACT_OWNER_BEFORE.search(text, max(0, p.start - 10), p.start) and not text[start:end].lower().endswith("ed"))
             and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
@@ -373,6 +374,10 @@ def origin_of(text: str, places: list[Place], sentence: tuple[int, int]) -> Plac
 
 
 _ON_THE_ACT = compiled(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}")
+# "killed in U.S. air strikes on Wednesday" (under a BAGHDAD dateline): a country written onto
+# the act's noun names its doer, never its scene.
+_DOER_ON_ACT = compiled(r"(?:['’]s)?\s+(?:(?!(?:and|or|but|on|in|at|to|for|from|with|by|of|as|since|after|before|over|under|into|against|the|a|an|while|where|when|has|have|had|is|are|was|were|will|would)\b)[a-z][\w-]*\s+){0,2}")
+_ACT_OWNER_BEFORE = compiled(r"\b(?:the|a|an|in|by|of|from|after|during|with|since|before|amid)\s+$", re.IGNORECASE)
 # "Doctors in Gaza said ... died when bombs hit a school in Jabaliya": where the speakers are.
 _SPEAKERS_IN = compiled(r"^\W*(?:[\w'’.-]+\s+){1,4}?(?:in|from|at)\s+(?:the\s+)?$")
 _SAID_AFTER = compiled(r"^\s*(?:[\w'’-]+\s+){0,2}?(?:said|say|says|told|reported|report|reports|confirmed|announced|stated)\b")
