@@ -374,3 +374,12 @@ def test_a_country_written_onto_the_act_is_its_doer_and_the_dateline_s_town_the_
     assert any(e.fatalities == 25 and (e.actor2 or {}).get("country_code") != "US" for e in strikes)
     dated = extract(clean(RawArticle(id="x", source="x", text=story, published="1998-12-18")))
     assert "Xinhua" not in {p.name for p in dated.places}  # the agency in the dateline is no town
+
+
+def test_a_verb_coordinated_after_comma_and_shares_the_subject_of_the_clause_before() -> None:
+    story = "ALGIERS, Algeria (AP) -- Security forces launched a sweep through the mountains near Relizane on Tuesday, and killed 15 rebels, the official APS news agency said."
+    killed = [e for e in _material(story, "1998-01-07") if e.fatalities == 15]
+    assert [(e.actor1 or {}).get("name") for e in killed] == ["Military Forces of Algeria"]
+    # "..., and improvised explosive device placements": a noun after ", and" takes no doer from before.
+    noun = "He is believed to have directed attacks on Afghan and coalition forces, and improvised explosive device attacks in Kabul."
+    assert not any((e.actor1 or {}).get("name", "").startswith("NATO") for e in _material(noun, "2012-10-06"))

@@ -10,10 +10,10 @@ forces (or the state itself: "Israel bombed") did it; crowds are protesters or r
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from typing import Any
 
-from sitrep.events.clauses import RELATIVE_ASIDE
+from sitrep.events.actor_scan import actor_matches
+from sitrep.events.clauses import RELATIVE_ASIDE, shared_subject
 from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.events.places import country_name
 from sitrep.events.scene import DOER_GAP
@@ -61,29 +61,6 @@ ARSON = compiled(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
 _CROWD_CONTEXT = compiled(r"\b(?:(?i:demonstrat\w*|protest\w*|rall(?:y|ies)|riot\w*)|march(?:ed|es|ing|ers)?)\b")
 
 
-# The actor names of the last text read: an article's events are read one after another,
-# and scanning the whole text once costs less than scanning each event's clause.
-# One tuple, replaced whole, so that threads reading other texts never see a mix.
-# A sentence is read once, and only one with an event in it (the whole text, where the caller
-# gives no sentence): a name never runs across two sentences.
-_last: tuple[str, Lexicon, dict[tuple[int, int], tuple[list[re.Match[str]], list[int]]]] | None = None
-
-
-def _actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, int] | None) -> list[re.Match[str]]:
-    """The actor names of ``text`` that start in ``lo:hi`` (an event's clause) of ``chunk``."""
-    global _last
-    last = _last
-    if last is None or last[0] is not text or last[1] is not lex:
-        last = (text, lex, {})
-        _last = last
-    key = chunk or (0, len(text))
-    if key not in last[2]:
-        found = lex.actors.finditer(text, *key)
-        last[2][key] = (found, [m.start() for m in found])
-    found, starts = last[2][key]
-    return found[bisect_left(starts, lo) : bisect_left(starts, hi)]
-
-
 # The places of the last text read that may own an actor, and those outside a name: one pass
 # per article rather than one per event (an article has some 20 events and 25 places).
 _last_split: tuple[str, list[Place], int, list[Place], list[Place]] | None = None
@@ -115,11 +92,12 @@ def actors(
     """The doer (actor1) and the one done to (actor2) of the event at ``start:end``, read
     from its clause (in ``sentence``, where given); ``country`` is where it happened, for the
     names ACLED gives by country."""
-    lo, hi = clause
+    own_lo, hi = clause
+    lo = shared_subject(text, own_lo, start, sentence)
     mentions: list[dict[str, Any]] = []
     # "pro-Russian separatists" are not Russia's: a "pro-" or "anti-" country owns no one.
     owners, unnamed = _owning_places(text, places)
-    for m in _actor_matches(lex, text, lo, hi, sentence):
+    for m in actor_matches(lex, text, lo, hi, sentence):
         if m.start() < lo or m.end() > hi or _NONE_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
@@ -175,6 +153,9 @@ def actors(
     within = [a for a in mentions if (start <= a["start"] or a["start"] < start < a["end"]) and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within and not (within[0]["start"] > start and _STRUCK.match(text, start)) else None)
+    if lo < own_lo:
+        first = next((a for a in before if a["start"] < own_lo and a["type"] in ARMED), None)  # the first clause's armed subject: both verbs'
+        subject = first or (subject if subject is not None and subject["start"] >= own_lo else None)
     if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
         subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
     if before and subject is before[-1] and _AND_THEN.search(text, max(lo, start - 12), start) and _OBJECT_BEFORE.search(text, max(lo, subject["start"] - 20), subject["start"]):

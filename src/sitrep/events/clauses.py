@@ -93,6 +93,23 @@ def clause(sentence: str, t_start: int, t_end: int) -> tuple[int, int]:
     return start, end
 
 
+# "Security forces launched a sweep ..., and killed 15 rebels": a verb coordinated right after
+# ", and" shares the subject of the clause before it.
+_AND_OPENS = compiled(r",\s+and(?:\s+then|\s+later)?\s*$", re.IGNORECASE)
+_PAST_VERB = compiled(
+    r"(?:[a-z]+ed|shot|struck|hit|fought|took|overran|beat|set|threw|blew|stole|burnt)\s+"  # (and its object: "killed 15 rebels", "defused it")
+    r"(?:the|a|an|\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|several|some|it|them|him|her|his|their|its|at least|more than|about|nearly|up to)\b"
+)
+
+
+def shared_subject(text: str, lo: int, start: int, sentence: tuple[int, int] | None) -> int:
+    """Where the doer of the trigger at ``start`` is read from: its clause's start ``lo``, or the
+    sentence's start for a verb coordinated right after ", and" (both verbs' subject is told there)."""
+    if sentence is None or lo <= sentence[0] or text[lo:start].strip() or not _PAST_VERB.match(text, start):
+        return lo
+    return sentence[0] if _AND_OPENS.search(text, max(sentence[0], lo - 16), lo) else lo
+
+
 def subordinate(sentence: str, pos: int) -> bool:
     """Whether the trigger at ``pos`` sits in a clause opened by "after", "when", ...
 
