@@ -383,3 +383,21 @@ def test_a_verb_coordinated_after_comma_and_shares_the_subject_of_the_clause_bef
     # "..., and improvised explosive device placements": a noun after ", and" takes no doer from before.
     noun = "He is believed to have directed attacks on Afghan and coalition forces, and improvised explosive device attacks in Kabul."
     assert not any((e.actor1 or {}).get("name", "").startswith("NATO") for e in _material(noun, "2012-10-06"))
+
+
+def test_a_river_and_a_group_s_name_are_not_the_towns_so_named() -> None:
+    grozny = (
+        "GROZNY, Russia (AP) _ Russian troops stormed the presidential palace in the Chechen capital on Thursday, "
+        "and Chechen fighters withdrew to the southern bank of the Sunzha River after weeks of fighting, Russian officials said."
+    )
+    assert "Sunzha" not in {(e.place or {}).get("name") for e in _material(grozny, "1995-01-19")}
+    lima = (
+        "LIMA, Peru (AP) _ Leftist guerrillas of the Tupac Amaru Revolutionary Movement stormed a reception at the Japanese "
+        "ambassador's residence Tuesday night and took hundreds of guests hostage.\n\n"
+        "The rebels demanded the release of about 400 Tupac Amaru prisoners."
+    )
+    found = find_places_in([("text", lima)])
+    assert "Tupac Amaru" not in {p.name for p in found} and "Lima" in {p.name for p in found}
+    assert {(e.place or {}).get("name") for e in _material(lima, "1996-12-18")} == {"Lima"}
+    # A country opening a group's name is still the country ("Kosovo Liberation Army rebels").
+    assert "Kosovo" in {p.name for p in find_places_in([("text", "Kosovo Liberation Army rebels attacked police.")])}

@@ -1,6 +1,7 @@
 """Names that news uses for groups and things, not places (``data/gazetteer/not_places.txt``):
-"Boko Haram", "Hezbollah", "Ins" read as no town, alone or inside a longer name; and the
-partners' names of a firm ("Newman, Anzalone & Newman, LLP")."""
+"Boko Haram", "Hezbollah", "Ins" read as no town, alone or inside a longer name; the
+partners' names of a firm ("Newman, Anzalone & Newman, LLP"); and the names that open an
+armed group's or a party's ("the Tupac Amaru Revolutionary Movement")."""
 
 from __future__ import annotations
 
@@ -60,4 +61,28 @@ def inside_firm_names(text: str, toks: list[Token]) -> set[int]:
             if i == 0 or not _PARTNER_GAP.fullmatch(text, toks[i - 1].end, toks[i].start):
                 break
             i -= 1
+    return out
+
+
+# What closes the name of an armed group or a party: "Tupac Amaru Revolutionary Movement",
+# "Kurdistan Workers Party", "Moro Islamic Liberation Front".
+_GROUP_HEAD = compiled(
+    r"(?:\s+(?:Revolutionary|Liberation|Resistance|Patriotic|Islamic|Democratic|Popular|People['’]s|Workers['’]?|Salvation|Independence|National|Freedom))*"
+    r"\s+(?:Movement|Front|Army|Party|Brigades?|Organi[sz]ation|Guerrillas|Militia)\b"
+)
+
+
+def inside_group_names(text: str, toks: list[Token]) -> set[int]:
+    """Token indices of the capitalised words that open a group's or a party's name."""
+    out: set[int] = set()
+    if not any(h in text for h in ("Movement", "Front", "Army", "Party", "Brigade", "Organi", "Guerrillas", "Militia")):
+        return out
+    for i, tok in enumerate(toks):
+        if tok.raw[:1].isupper() and _GROUP_HEAD.match(text, tok.end):
+            j = i
+            while j >= 0 and toks[j].raw[:1].isupper():
+                out.add(j)
+                if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
+                    break
+                j -= 1
     return out

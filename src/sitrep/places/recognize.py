@@ -16,7 +16,12 @@ from sitrep.places.gazetteer import (
     Gazetteer,
 )
 from sitrep.places.names import Token, key_of, tokenize
-from sitrep.places.not_places import inside_firm_names, inside_not_places, not_places
+from sitrep.places.not_places import (
+    inside_firm_names,
+    inside_group_names,
+    inside_not_places,
+    not_places,
+)
 from sitrep.places.persons import person_keys
 from sitrep.places.variants import respelt
 from sitrep.places.vocab import (
@@ -48,6 +53,7 @@ _APPOSITION = compiled(
     r"diplomat|chairman|head|founder|owner|professor|reporter|correspondent)\b",
     re.IGNORECASE,
 )
+_WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
 _FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
 _VESSEL_BEFORE = compiled(
     r"\b(?:ship|vessel|(?:super)?tanker|freighter|yacht|trawler|dhow|ferry|liner|frigate|warship|destroyer|cruiser|"
@@ -236,11 +242,16 @@ def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
     persons = person_keys(text, toks, gaz)
     starts = {m.first: m for m in mentions}
     inside = inside_not_places(toks) | inside_firm_names(text, toks)
+    # "the Tupac Amaru Revolutionary Movement": a town's name opening a group's is the group's,
+    # there and wherever else the article uses it ("Tupac Amaru prisoners"); a country stays.
+    grouped = inside_group_names(text, toks)
+    groups = {m.key for m in mentions if not m.demonym and not _area(m, gaz) and any(i in grouped for i in range(m.first, m.last))}
     return [
         m
         for m in mentions
         if _keep(text, toks, m, gaz, persons, starts)
         and not (m.type_hint is None and any(i in inside for i in range(m.first, m.last)))
+        and not (m.type_hint is None and m.key in groups)
     ]
 
 
@@ -322,6 +333,9 @@ def _keep(
     # "Lake Victoria", "Mount Elgon": a lake or mountain the gazetteer lacks, not the state or
     # town that shares the rest of its name (a whole name it holds, "Lake Chad", is read whole).
     if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
+        return False
+    # "the southern bank of the Sunzha River": a river or a sea the gazetteer lacks, not the town so named.
+    if nxt is not None and nxt.raw in _WATER_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz):
         return False
     # "a Saudi supertanker, the Sirius Star", "the frigate INS Tabar": a vessel's name.
     if _VESSEL_BEFORE.search(text, max(0, toks[m.first].start - 40), toks[m.first].start) and not strong:
