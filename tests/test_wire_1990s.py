@@ -401,3 +401,17 @@ def test_a_river_and_a_group_s_name_are_not_the_towns_so_named() -> None:
     assert {(e.place or {}).get("name") for e in _material(lima, "1996-12-18")} == {"Lima"}
     # A country opening a group's name is still the country ("Kosovo Liberation Army rebels").
     assert "Kosovo" in {p.name for p in find_places_in([("text", "Kosovo Liberation Army rebels attacked police.")])}
+
+
+_QANA = """QANA, Lebanon (AP) _ Israeli artillery shells slammed into a U.N. peacekeepers' compound crowded with refugees Thursday, killing at least 75 Lebanese civilians, U.N. officials said.
+
+Israel said its gunners were responding to rockets fired by Hezbollah. Before Thursday, about 75 people had been killed in Lebanon, most of them civilians.
+
+Hezbollah guerrillas fired more than 20 rockets into northern Israel on Thursday evening, wounding two Israelis in Kiryat Shemona, the army said.
+
+In Beirut, thousands of protesters marched on the U.N. headquarters."""
+
+
+def test_the_dateline_s_town_wins_a_tie_and_the_other_side_s_rockets_abroad_are_their_own_attack() -> None:
+    attacks = {((e.place or {}).get("name"), (e.actor1 or {}).get("name"), e.fatalities) for e in _material(_QANA, "1996-04-18") if e.family == "attack"}
+    assert attacks == {("Qana", "Military Forces of Israel", 75), ("Kiryat Shemona", "Hezbollah", None)}

@@ -279,6 +279,18 @@ _YEAR_WRITTEN = compiled(r"\b(?:1[89]|20)\d\d\b")
 _RECENT = compiled(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|last night|this morning|overnight)\b", re.IGNORECASE)
 
 
+def _other_side_abroad(lead: Event, e: Event, own_place: dict[str, Any]) -> bool:
+    """Whether ``e``, told in a town of another land than the one ``lead`` is placed in by the
+    story's town, is done by a named doer of another kind (a state's forces, a militia): the
+    other side's act, not the lead's."""
+    there = (lead.place or {}).get("country_code")
+    a, b = lead.actor1 or {}, e.actor1 or {}
+    return (
+        own_place.get("how") is None and bool(there) and own_place.get("country_code") not in (None, "", there)
+        and not _unnamed(lead.actor1) and not _unnamed(e.actor1) and a.get("name") != b.get("name") and a.get("type") != b.get("type")
+    )  # fmt: skip
+
+
 def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, Any] | None], bool] | None = None) -> list[Event]:
     """Join the mentions of one happening in one article; the article's order of events kept.
 
@@ -343,6 +355,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if _two_tolls_two_towns(own_place, e, [events[k] for k in clusters[c]]):
                     continue  # "air strikes on Khan Younis killed 45"; "In Rafah, a strike killed 12": two strikes
+                if place_of[c] is None and own_place is not None and _other_side_abroad(lead, e, own_place):
+                    continue  # Israeli shells on Qana (placed by the story's town); Hezbollah's rockets into Kiryat Shemona: two attacks
                 if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):
                     continue  # "aircraft ... crossed the border with South Sudan and dropped bombs" is not a killing in Sudan told that day
                 if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):

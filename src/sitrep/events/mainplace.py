@@ -43,7 +43,7 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and
         # its districts, outweighs a town named as often elsewhere.
         counts = Counter(p.entry for p in told)
-        if sum(1 for p in told if _near(p, filed)) + 1 > counts[main.entry]:
+        if sum(1 for p in told if _near(p, filed)) + 1 >= counts[main.entry]:
             return filed
     if main.country_code != filed.country_code:
         # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
@@ -51,8 +51,10 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         # abroad is where the story happens.
         counts = Counter(p.entry for p in told)
         home = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
+        if filed.feature in ("landmark", "city", "admin2", "admin1"):
+            home.append(filed)  # ("QANA, Lebanon (AP)" and Beirut named once: the dateline's town, on a tie)
         if home:
-            best = max(home, key=lambda p: (counts[p.entry], -RANK.get(p.feature, 5), -p.start))
+            best = max(home, key=lambda p: (counts[p.entry] + (p.entry == filed.entry), p is filed, -RANK.get(p.feature, 5), -p.start))
             # (the dateline naming the same town counts as one mention more: Sanaa twice and in
             # the dateline outweighs Jizan, the Saudi city a missile was fired at, three times)
             if counts[best.entry] + (best.entry == filed.entry) >= counts[main.entry]:
