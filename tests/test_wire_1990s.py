@@ -415,3 +415,14 @@ In Beirut, thousands of protesters marched on the U.N. headquarters."""
 def test_the_dateline_s_town_wins_a_tie_and_the_other_side_s_rockets_abroad_are_their_own_attack() -> None:
     attacks = {((e.place or {}).get("name"), (e.actor1 or {}).get("name"), e.fatalities) for e in _material(_QANA, "1996-04-18") if e.family == "attack"}
     assert attacks == {("Qana", "Military Forces of Israel", 75), ("Kiryat Shemona", "Hezbollah", None)}
+
+
+def test_what_a_blast_set_on_fire_is_no_riot_and_hostages_are_whom_guerrillas_took() -> None:
+    colombo = (
+        "COLOMBO, Sri Lanka (Reuters) - Suspected Tamil Tiger rebels rammed a truck packed with explosives into the Central Bank "
+        "on Wednesday, killing at least 53 people, police said.\n\nThe blast set fire to nearby office buildings and shattered windows across the business district."
+    )
+    assert {e.family for e in _material(colombo, "1996-01-31")} == {"attack"}
+    lima = "LIMA, Peru (AP) _ Leftist guerrillas stormed a reception at the Japanese ambassador's residence Tuesday night and took hundreds of diplomats and officials hostage."
+    taken = [e for e in _material(lima, "1996-12-18") if e.family == "abduction"]
+    assert [((e.actor1 or {}).get("type"), (e.actor2 or {}).get("name")) for e in taken] == [("unidentified", "Government of Peru")]

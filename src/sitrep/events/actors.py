@@ -43,6 +43,8 @@ _VICTIM_BEFORE = compiled(
     r"|\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+[^.;:]{0,40}?\bincluding\s+(?:(?!(?:when|as|after|while|before|by|in|but|because|during|since)\b)[\w,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+_HOSTAGE = compiled(r"hostages?\b", re.IGNORECASE)
+_TOOK_BEFORE = compiled(r"\b(?:took|taken|taking|takes|take|holding|held|holds|hold|seized)\s+(?:[\w,'’-]+\s+){0,6}$", re.IGNORECASE)
 _NONE_BEFORE = compiled(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = compiled(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 # "killed a shopkeeper and police found his body": the next clause's subject is no target.
@@ -137,6 +139,9 @@ def actors(
     mentions = [a for a in mentions if not _BACKED_BY.search(text, max(lo, a["start"] - 50), a["start"])]
     # "The army said it had killed 15 militants in air strikes": the militants are the dead.
     before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 90), a["start"])]
+    # "took hundreds of diplomats and officials hostage": whom they took are the hostages.
+    held = [a for a in before if _TOOK_BEFORE.search(text, max(lo, a["start"] - 60), a["start"])] if _HOSTAGE.match(text, start) else []
+    before = [a for a in before if a not in held]
     # "Turkey, which backs some rebel groups, has sent reinforcements": the relative clause's
     # words are not the doer; the name it hangs on is.
     shut = [m.span() for m in RELATIVE_ASIDE.finditer(text, lo, start + 12) if m.end() <= start]  # (its look past the comma)
@@ -168,7 +173,7 @@ def actors(
         subject = next((a for a in before if a["type"] in ARMED), None)
     # "soldiers killed 22 suspected cartel gunmen": the trigger names whom it was done to.
     named = [a for a in within if a["start"] > start and a is not subject]  # not the trigger itself ("protesters")
-    obj: dict[str, Any] | None = after[0] if after else (named[-1] if before and named else None)
+    obj: dict[str, Any] | None = after[0] if after else (named[-1] if before and named else held[0] if held else None)
     if subject is None and kind.family in ("clash", "riot") and len(after) >= 2 and _BETWEEN.match(text, end, after[0]["start"]) and _AND.fullmatch(text, after[0]["end"], after[1]["start"]):
         subject, obj = after[0], after[1]  # "clashes between police and protesters": both sides
     participle = not text[start:end].split(" ")[0].lower().endswith("ing")  # "was sending" is not passive

@@ -66,6 +66,7 @@ _TALLY_OF = _CUES["tally_of_after"]
 _TEST_BLAST = _CUES["test_blast"]
 _BODIES_LAY = _CUES["bodies_lay_after"]
 _RUNNING_SINCE = _CUES["running_since_before"]
+_BLAST_SUBJECT = _CUES["blast_subject_before"]
 _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
@@ -316,6 +317,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the blasts at the Pokhran test range": a weapons test, no attack
     if lowered.endswith("bodies") and _BODIES_LAY.match(sentence, end):
         return True  # "The bodies still lay in the streets on Wednesday": killed before, no attack that day
+    if family in ("riot", "looting") and _BLAST_SUBJECT.search(sentence, max(0, start - 50), start):
+        return True  # "The blast set fire to nearby office buildings": the bombing's damage, no riot
     if _RUNNING_SINCE.search(sentence, 0, start):
         return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days
     if _STATISTIC.match(sentence, end):
