@@ -426,3 +426,28 @@ def test_what_a_blast_set_on_fire_is_no_riot_and_hostages_are_whom_guerrillas_to
     lima = "LIMA, Peru (AP) _ Leftist guerrillas stormed a reception at the Japanese ambassador's residence Tuesday night and took hundreds of diplomats and officials hostage."
     taken = [e for e in _material(lima, "1996-12-18") if e.family == "abduction"]
     assert [((e.actor1 or {}).get("type"), (e.actor2 or {}).get("name")) for e in taken] == [("unidentified", "Government of Peru")]
+
+
+def test_a_headline_s_capitals_and_a_weapon_s_model_name_no_person_and_no_town() -> None:
+    srebrenica = (
+        "Bosnian Serbs Overrun Srebrenica; Thousands Flee\n\n"
+        "SARAJEVO, Bosnia-Herzegovina (AP) _ Bosnian Serb forces overran the U.N.-protected enclave of Srebrenica on Tuesday, "
+        "sending tens of thousands of Muslim refugees fleeing, U.N. officials said."
+    )
+    taken = [e for e in _material(srebrenica, "1995-07-11") if e.family == "territory"]
+    assert [(e.place or {}).get("name") for e in taken] == ["Srebrenica"]
+    mogadishu = (
+        "MOGADISHU, Somalia (AP) _ Somali gunmen shot down two U.S. Army Black Hawk helicopters during a raid on a hotel in "
+        "southern Mogadishu on Sunday, U.S. officials said. U.S. Rangers captured about 20 aides of Aidid in the raid.\n\n"
+        "Hospitals reported more than 200 Somalis dead or wounded. In Washington, President Clinton said the United States would not be driven out of Somalia."
+    )
+    placed = {(e.place or {}).get("name") for e in _material(mogadishu, "1993-10-04")}
+    assert "Black Hawk" not in placed and "United States" not in placed and "Mogadishu" in placed
+
+
+def test_the_worst_attack_since_a_revolt_began_in_1989_is_the_story_s_attack() -> None:
+    kashmir = (
+        "SRINAGAR, India (Reuters) - Suspected Muslim militants shot dead 23 Hindus in a village in Indian-ruled Kashmir late on Saturday, police said on Sunday.\n\n"
+        "It was the worst attack on Hindus in the Himalayan region since militants launched a revolt against Indian rule in 1989."
+    )
+    assert not any((e.date or {}).get("value") == "1989" for e in _material(kashmir, "1998-01-26"))

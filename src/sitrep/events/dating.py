@@ -113,7 +113,7 @@ _MARRED_BY = compiled(
 )
 _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
-_SINCE_SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_SINCE_SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,10}?(?:in\s+|on\s+)?$", re.IGNORECASE)
 # A day inside a "since" clause with a verb of its own: when something else began.
 _SINCE_CLAUSE = compiled(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|broke out|erupted|was launched|took office|came to power)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # (but a toll or a fight told "since the conflict began on December 27" spans from that day)
@@ -347,7 +347,7 @@ def _own_date(
             return False
         if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0, relative=True):
             return False  # "— an unarmed teenager shot in the Bronx last year —": someone else's day
-        if _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 80), t.start) or (
+        if ((sup := _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 150), t.start)) and text.rfind("since", sup.start(), t.start) > trigger[1]) or (
             _YEAR.fullmatch(t.value) and _SUPERLATIVE.search(text, max(s0, t.start - 70), t.start)
         ):
             return False  # "the deadliest attack since January", "their biggest victory this year": a yardstick

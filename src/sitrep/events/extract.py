@@ -119,7 +119,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     plain = [p for p in named_here if not attributive(text, p)]  # ("U.S. troops": whose, not where)
     here = next((p for p in article.places if p.field == "dateline" and not p.adjectival and p.feature != "country"), None)
     # Where the body names a country only as whose ("U.S. air strikes"), the dateline's town is the story's.
-    focus = filed_from(main_place(plain if any(not p.adjectival for p in plain) else [] if here is not None else named_here), article.places)
+    focus = filed_from(main_place(plain if any(not p.adjectival for p in plain) else [] if here is not None else named_here), [p for p in article.places if p.field != "text" or not attributive(text, p)])
     headings = {h.strip() for h in article.headings}
     events: list[Event] = []
     previous: list[tuple[int, int]] = []  # the last body sentences, for a place carried over

@@ -46,6 +46,9 @@ _MODIFIES = compiled(
     r"(?:-[a-z]|\s+(?!(?:and|or|but|nor|on|in|at|to|for|from|with|by|of|as|has|have|had|is|are|was|were|will|would|"
     r"could|can|may|said|says|say|which|who|that|this|these|since|after|before|over|under|into|against|the|a|an|while|where|"
     r"when|last|earlier|later|itself|alone|again|also|did|does|do|not|if|than|until|about|through|during|because)\b)[a-z])"
+    # "U.S. Army Black Hawk helicopters", "the U.S. Embassy in Nairobi": a state's body, capitalised
+    r"|\s+(?:Army|Navy|Air\s+Force|Marines?|Rangers|Special\s+Forces|Coast\s+Guard|National\s+Guard|Embassy|Consulate|Congress|Senate|"
+    r"State\s+Department|Defen[cs]e\s+(?:Department|Ministry)|Foreign\s+Ministry|Justice\s+Department|Treasury|Ambassador|Secretary|President)\b"
 )
 
 

@@ -17,12 +17,32 @@ def _small_town(gaz: Gazetteer, key: str) -> bool:
     return bool(entries) and all(gaz.feature(rid) == "city" and gaz.pop[rid] < 20_000 for rid, _ in entries)
 
 
+# A line written in title case, as headlines are: every word capitalised but these.
+_LINE = compiled(r"[^\n]+")
+_WORD = compiled(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs"})
+
+
+def _headlines(text: str) -> list[tuple[int, int]]:
+    """The spans of lines written in title case ("Bosnian Serbs Overrun Srebrenica; Thousands
+    Flee"): there a capital tells no name, so "Overrun" is no given name before a town."""
+    out = []
+    for line in _LINE.finditer(text):
+        if len(line.group()) > 150:
+            continue  # (a paragraph, not a headline)
+        words = [w for w in _WORD.findall(line.group()) if w not in _SMALL_WORDS]
+        if len(words) >= 3 and all(w[0].isupper() for w in words):
+            out.append(line.span())
+    return out
+
+
 def person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
     """Words the article uses as surnames: after a given name or a title ("Andy Trapani")."""
     out: set[str] = set()
     caps = [t.raw[:1].isupper() for t in toks]  # (once: this loop reads each word thrice)
     n = len(toks)
-    for i in [j for j in range(n - 1) if caps[j + 1]]:
+    headline = _headlines(text)
+    for i in [j for j in range(n - 1) if caps[j + 1] and not any(a <= toks[j].start < b for a, b in headline)]:
         a, b = toks[i], toks[i + 1]
         if text[a.end : b.start] not in (" ", ". "):
             continue

@@ -53,6 +53,10 @@ _APPOSITION = compiled(
     r"diplomat|chairman|head|founder|owner|professor|reporter|correspondent)\b",
     re.IGNORECASE,
 )
+_WEAPON_AFTER = frozenset({
+    "helicopter", "helicopters", "gunship", "gunships", "jet", "jets", "fighter", "fighters", "bomber", "bombers", "missile",
+    "missiles", "rocket", "rockets", "tank", "tanks", "rifle", "rifles", "drone", "drones", "aircraft", "warplane", "warplanes",
+})
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
 _FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
 _VESSEL_BEFORE = compiled(
@@ -333,6 +337,9 @@ def _keep(
     # "Lake Victoria", "Mount Elgon": a lake or mountain the gazetteer lacks, not the state or
     # town that shares the rest of its name (a whole name it holds, "Lake Chad", is read whole).
     if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
+        return False
+    # "two U.S. Army Black Hawk helicopters", "Scud missiles": a weapon's model, not the small town so named.
+    if nxt is not None and nxt.raw.lower() in _WEAPON_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
         return False
     # "the southern bank of the Sunzha River": a river or a sea the gazetteer lacks, not the town so named.
     if nxt is not None and nxt.raw in _WATER_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz):
