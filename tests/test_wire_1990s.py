@@ -451,3 +451,15 @@ def test_the_worst_attack_since_a_revolt_began_in_1989_is_the_story_s_attack() -
         "It was the worst attack on Hindus in the Himalayan region since militants launched a revolt against Indian rule in 1989."
     )
     assert not any((e.date or {}).get("value") == "1989" for e in _material(kashmir, "1998-01-26"))
+
+
+def test_arms_backing_a_force_and_a_phase_of_the_operation_are_no_acts_of_their_own() -> None:
+    grozny = (
+        "GROZNY, Russia (AP) _ Russian troops backed by tanks and artillery stormed the presidential palace in the Chechen capital on Thursday, Russian officials said.\n\n"
+        "In Moscow, President Boris Yeltsin said the military phase of the operation was nearly over."
+    )
+    told = _material(grozny, "1995-01-19")
+    assert {e.family for e in told} == {"territory"} and {(e.place or {}).get("name") for e in told} == {"Grozny"}
+    # Acts that back a force are acts: "supported by intensive artillery strikes".
+    gaza = "Israeli troops and tanks moved into Khan Younis on Tuesday, supported by intensive artillery strikes."
+    assert "attack" in {e.family for e in _material(gaza, "2009-01-06")}

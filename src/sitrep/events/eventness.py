@@ -67,6 +67,9 @@ _TEST_BLAST = _CUES["test_blast"]
 _BODIES_LAY = _CUES["bodies_lay_after"]
 _RUNNING_SINCE = _CUES["running_since_before"]
 _BLAST_SUBJECT = _CUES["blast_subject_before"]
+_BACKED_BY = _CUES["backed_by_before"]
+_ARMS_ACT_AFTER = compiled(r"\s+(?:strikes?|fire|shelling|barrages?|bombardments?|attacks?|raids?)\b", re.IGNORECASE)
+_ASPECT_OF = _CUES["aspect_of_before"]
 _PERIOD_TOLD = _CUES["period_told"]
 _TOPIC_BEFORE = _CUES["topic_before"]
 _NOT_CORPSES = _CUES["not_corpses_before"]
@@ -317,6 +320,13 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the blasts at the Pokhran test range": a weapons test, no attack
     if lowered.endswith("bodies") and _BODIES_LAY.match(sentence, end):
         return True  # "The bodies still lay in the streets on Wednesday": killed before, no attack that day
+    if (
+        (_WEAPON_NOUN.fullmatch(lowered) or lowered.startswith(("tank", "helicopter", "warplane", "aircraft", "gunship")))
+        and _BACKED_BY.search(sentence, max(0, start - 40), start) and not _ARMS_ACT_AFTER.match(sentence, end)
+    ):  # fmt: skip
+        return True  # "troops backed by tanks and artillery stormed the palace": the storming's arms, no shelling
+    if lowered.endswith(("operation", "operations", "campaign")) and _ASPECT_OF.search(sentence, max(0, start - 50), start):
+        return True  # "the military phase of the operation was nearly over": the known operation, no new one
     if family in ("riot", "looting") and _BLAST_SUBJECT.search(sentence, max(0, start - 50), start):
         return True  # "The blast set fire to nearby office buildings": the bombing's damage, no riot
     if _RUNNING_SINCE.search(sentence, 0, start):
