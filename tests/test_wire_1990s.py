@@ -463,3 +463,14 @@ def test_arms_backing_a_force_and_a_phase_of_the_operation_are_no_acts_of_their_
     # Acts that back a force are acts: "supported by intensive artillery strikes".
     gaza = "Israeli troops and tanks moved into Khan Younis on Tuesday, supported by intensive artillery strikes."
     assert "attack" in {e.family for e in _material(gaza, "2009-01-06")}
+
+
+def test_a_gunman_s_massacre_is_no_mob_and_the_mob_that_beat_him_after_is_its_own() -> None:
+    hebron = (
+        "HEBRON, West Bank (AP) _ A Jewish settler opened fire with an automatic rifle on Muslim worshippers at dawn prayers on Friday, "
+        "killing at least 40 Palestinians before he was beaten to death by survivors, witnesses said."
+    )
+    told = {(e.kind, (e.actor1 or {}).get("name"), e.fatalities) for e in _material(hebron, "1994-02-25")}
+    assert ("attack.civilians", "Settlers (Israel)", 40) in told and "riot.mob" in {k for k, _, _ in told}
+    columbine = "LITTLETON, Colo. (AP) _ Two students opened fire and set off bombs at Columbine High School on Tuesday, killing 12 students and a teacher, authorities said."
+    assert [e.kind for e in _material(columbine, "1999-04-20") if e.fatalities] == ["attack.civilians"]

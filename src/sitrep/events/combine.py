@@ -159,7 +159,10 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         # "ordered to leave their homes or forced to flee the fighting": people displaced.
         out = [h for h in out if h[0].name != "restriction"]
     if "riot.mob" in names:
-        out = [h for h in out if h[0].name not in {"attack.civilians", "riot"}]
+        # "a mob beat and killed him": one mob; but "opened fire, killing 40, before he was beaten
+        # to death by survivors": the killing of the main clause is the gunman's, the mob's came after.
+        told_after = all(_BEFORE_MOB.search(sentence, max(0, h[1] - 40), h[1]) for h in out if h[0].name == "riot.mob")
+        out = [h for h in out if h[0].name not in {"attack.civilians", "riot"} or (told_after and not subordinate(sentence, h[1]))]
     # The main clause's event first ("the military arrested two villagers after they were
     # attacked": an arrest), then the most specific reading, then position.
     main = [h for h in out if not subordinate(sentence, h[1])]
@@ -171,6 +174,8 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     return out
 
 
+# "..., killing at least 40, before he was beaten to death by survivors": the mob came after.
+_BEFORE_MOB = compiled(r"\b(?:before|until)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _SPEECH_ACTS = {"concession", "restriction", "accuse", "demand", "reject", "agreement", "negotiation", "threaten", "sanction", "support", "cooperate", "aid"}
 
 

@@ -62,6 +62,17 @@ def _crowd(actor: dict[str, Any]) -> bool:
     return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
 
 
+_FIREARM = compiled(r"\b(?:opened fire|shot|shooting|gun\w*|rifles?|pistols?|fired)\b", re.IGNORECASE)
+_FEW_BEFORE = compiled(r"\b(?:a|an|one|two|three|lone|single)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _few(e: Event) -> bool:
+    """Whether the doer is one, two or three people with a gun ("Two students ... opened fire"): a shooting, no mob."""
+    said, who = e.evidence[0]["text"], (e.actor1 or {}).get("text")
+    at = said.find(who) if who else -1
+    return at >= 0 and bool(_FIREARM.search(said)) and bool(_FEW_BEFORE.search(said, max(0, at - 30), at) or _FEW_BEFORE.search(said, at, at + len(who.split(" ")[0]) + 1))
+
+
 # A clash whose sides go unnamed but whose dead are counted is fighting, not a brawl.
 _DEATHS = compiled(r"\b(?:killed|died|dead|deaths?|killing)\b", re.IGNORECASE)
 # ... unless the sides are two groups of a dispute: "a clash between two groups over a land dispute".
@@ -368,7 +379,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
                 retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e) and not _few(e):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
