@@ -68,7 +68,7 @@ _FEW_BEFORE = compiled(r"\b(?:a|an|one|two|three|lone|single)\s+(?:[\w-]+\s+)?$"
 
 def _few(e: Event) -> bool:
     """Whether the doer is one, two or three people with a gun ("Two students ... opened fire"): a shooting, no mob."""
-    said, who = e.evidence[0]["text"], (e.actor1 or {}).get("text")
+    said, who = e.evidence[0]["text"], str((e.actor1 or {}).get("text") or "")
     at = said.find(who) if who else -1
     return at >= 0 and bool(_FIREARM.search(said)) and bool(_FEW_BEFORE.search(said, max(0, at - 30), at) or _FEW_BEFORE.search(said, at, at + len(who.split(" ")[0]) + 1))
 
