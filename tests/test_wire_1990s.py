@@ -474,3 +474,13 @@ def test_a_gunman_s_massacre_is_no_mob_and_the_mob_that_beat_him_after_is_its_ow
     assert ("attack.civilians", "Settlers (Israel)", 40) in told and "riot.mob" in {k for k, _, _ in told}
     columbine = "LITTLETON, Colo. (AP) _ Two students opened fire and set off bombs at Columbine High School on Tuesday, killing 12 students and a teacher, authorities said."
     assert [e.kind for e in _material(columbine, "1999-04-20") if e.fatalities] == ["attack.civilians"]
+
+
+def test_the_demonym_s_capital_under_its_dateline_beats_a_country_of_another_clause() -> None:
+    dili = (
+        "DILI, East Timor (Reuters) - Pro-Jakarta militias armed with guns and machetes rampaged through the East Timorese capital on Monday, "
+        "burning houses and firing at U.N. staff, after the United Nations announced that nearly 80 percent of voters had chosen independence from Indonesia.\n\n"
+        "Thousands of residents fled to the hills, U.N. officials said. Indonesia's military chief promised to restore order. "
+        "President B.J. Habibie said Indonesia would respect the result of the vote."
+    )
+    assert {(e.place or {}).get("name") for e in _material(dili, "1999-09-06") if e.family == "riot"} == {"Dili"}

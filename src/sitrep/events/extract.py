@@ -221,10 +221,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             fallback, how = (context or focus), ("context" if context else "article")
             if context is not None and focus is not None and (_RUNNING_TOLL.search(sentence, t_start) or street_told(sentence, context, focus)):
                 fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
-            if place is None and focus is not None and focus.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(focus.name, focus.geonameid) and any(
-                p.adjectival and p.country_code == focus.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
+            if (place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
+                p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
-                place = focus  # "in the Afghan capital" under a KABUL dateline: Kabul itself
+                place = cap  # "in the Afghan capital" under a KABUL dateline: Kabul itself (not "independence from Indonesia")
             site = unknown_site(sentence, named, s_start, country_of(places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
