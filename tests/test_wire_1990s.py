@@ -484,3 +484,11 @@ def test_the_demonym_s_capital_under_its_dateline_beats_a_country_of_another_cla
         "President B.J. Habibie said Indonesia would respect the result of the vote."
     )
     assert {(e.place or {}).get("name") for e in _material(dili, "1999-09-06") if e.family == "riot"} == {"Dili"}
+
+
+def test_a_war_s_count_so_far_with_no_year_is_no_pin() -> None:
+    kashmir = (
+        "SRINAGAR, India (Reuters) - Suspected Muslim militants shot dead 23 Hindus in a village in Indian-ruled Kashmir late on Saturday, police said on Sunday.\n\n"
+        "More than 20,000 people have been killed in the insurgency, officials say."
+    )
+    assert [e.fatalities for e in _material(kashmir, "1998-01-26")] == [23]

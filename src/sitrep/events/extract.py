@@ -47,7 +47,7 @@ from sitrep.events.dating import (
 )
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
-from sitrep.events.mainplace import filed_from
+from sitrep.events.mainplace import country_named, filed_from
 from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
@@ -229,7 +229,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
                 toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80) or _SEVERAL_TOWNS.search(sentence, t_end)
-            ) and (country := _country_named(places, article.places, (focus or context) if toll_of_war else (context or focus))) is not None:
+            ) and (country := country_named(places, article.places, (focus or context) if toll_of_war else (context or focus))) is not None:
                 # a war's toll, a general strike, a running tally of arrests: the country's, not
                 # the town the story is about; "the war" is the story's, not that of the town
                 # abroad the last sentence told of (a missile fired at a Saudi city in a Yemen story)
@@ -255,6 +255,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if toll_of_war and (event.date or {}).get("how") != "text" and (year := next((t for t in times if s_start <= t.start < s_end and _YEAR_ONLY.fullmatch(t.value)), None)):
                 # "have fought since 1983 ..., and 70,000 have died in the conflict": the war's, from its start
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
+            elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
+                continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
             elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war:
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
                 # "A second protest followed the next night": the night after the day carried over
@@ -370,12 +372,6 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     return events
 
 
-def _country_named(places: list[Place], everywhere: list[Place], place: Place | None) -> Place | None:
-    """The country holding ``place`` as the body names it as a scene, else as the dateline or
-    title does, else as any mention does ("Myanmar security forces shot dead 38")."""
-    return country_of(places, place) or country_of([p for p in everywhere if p.field in ("dateline", "title")], place) or country_of(everywhere, place)
-
-
 def _lead_day(events: list[Event]) -> dict[str, Any] | None:
     """The day the article's first material event dated by its own words happened on."""
     return next(
@@ -390,6 +386,7 @@ def _lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
 _RUNNING_TOLL = compiled(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
+_WAR_SO_FAR = compiled(r"\s+(?:in|during|since the start of)\s+(?:the|this|a|its)\s+(?:[\w-]+\s+){0,2}?(?:insurgency|war|conflict|fighting|uprising|rebellion|revolt|violence)\b", re.IGNORECASE)
 _YEAR_ONLY = compiled(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = compiled(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.

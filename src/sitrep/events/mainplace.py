@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from sitrep.events.scene import RANK
+from sitrep.events.scene import RANK, country_of
 from sitrep.model import Place
 
 
@@ -70,3 +70,9 @@ def _near(a: Place, b: Place) -> bool:
         return False
     dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * math.cos(math.radians(b.lat))
     return dx * dx + dy * dy <= 15.0 * 15.0
+
+
+def country_named(places: list[Place], everywhere: list[Place], place: Place | None) -> Place | None:
+    """The country holding ``place`` as the body names it as a scene, else as the dateline or
+    title does, else as any mention does ("Myanmar security forces shot dead 38")."""
+    return country_of(places, place) or country_of([p for p in everywhere if p.field in ("dateline", "title")], place) or country_of(everywhere, place)
