@@ -492,3 +492,17 @@ def test_a_war_s_count_so_far_with_no_year_is_no_pin() -> None:
         "More than 20,000 people have been killed in the insurgency, officials say."
     )
     assert [e.fatalities for e in _material(kashmir, "1998-01-26")] == [23]
+
+
+def test_who_killed_the_attackers_after_and_who_investigates_are_not_the_attack_s_sides() -> None:
+    luxor = (
+        "LUXOR, Egypt (AP) _ Islamic militants armed with automatic weapons and knives attacked tourists at an ancient temple in southern Egypt "
+        "on Monday, killing 58 foreigners and four Egyptians before they were killed by police, officials said."
+    )
+    told = [(e.kind, (e.actor2 or {}).get("type")) for e in _material(luxor, "1997-11-17") if e.fatalities]
+    assert told == [("attack.civilians", "civilians")]
+    sarin = (
+        "TOKYO (AP) _ A poison gas identified as sarin was released in Tokyo's subway system during the Monday morning rush hour, killing six people, police said.\n\n"
+        "Police said they had no suspects but were investigating whether the attack was linked to a poisoning in Matsumoto last June."
+    )
+    assert {(e.actor1 or {}).get("type") for e in _material(sarin, "1995-03-20")} == {"unidentified"}

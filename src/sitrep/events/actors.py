@@ -43,6 +43,7 @@ _VICTIM_BEFORE = compiled(
     r"|\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+[^.;:]{0,40}?\bincluding\s+(?:(?!(?:when|as|after|while|before|by|in|but|because|during|since)\b)[\w,-]+\s+){0,6}$",
     re.IGNORECASE,
 )
+_THEN_THEY = compiled(r"\b(?:before|until|after|when|while)\s+(?:they|he|she|it|we)\b", re.IGNORECASE)
 _HOSTAGE = compiled(r"hostages?\b", re.IGNORECASE)
 _TOOK_BEFORE = compiled(r"\b(?:took|taken|taking|takes|take|holding|held|holds|hold|seized)\s+(?:[\w,'’-]+\s+){0,6}$", re.IGNORECASE)
 _NONE_BEFORE = compiled(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
@@ -152,6 +153,7 @@ def actors(
         before = []
     after = [
         a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])  # ", officials said"
+        and not _THEN_THEY.search(text, end, a["start"])  # ("killing 58 tourists before they were killed by police")
         and not ((sub := _NEW_SUBJECT[0].search(text, max(end, a["start"] - 14), a["start"])) and _NEW_SUBJECT[1].match(text, a["end"]) and not any(0 <= sub.start() - b["end"] <= 2 for b in mentions))
     ]  # fmt: skip
     # ("Israeli troops and tanks moved into": the doer's name runs into the trigger.)
@@ -295,6 +297,8 @@ _SPEAKER_GAP = compiled(
     r"|^[^.;]{0,40}?\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|held\s+\S+\s+responsible|hold\s+\S+\s+responsible)\b"
     # "Hospital officials put the toll at 31 dead": who counts the dead is no doer.
     r"|^[^.;]{0,20}?\b(?:put|puts|putting|raised|revised|gave|give|estimated|estimate|counted)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:death\s+|casualty\s+|final\s+)?(?:toll|number|figure|count)\b"
+    # "Police said they ... were investigating whether the attack was linked": who looks into it is no doer.
+    r"|^[^.;]{0,80}?\b(?:investigat\w*|looking\s+into|probing|examining|checking|trying\s+to\s+determine)\s+(?:whether|if|how|why|who)\b"
 )
 
 
