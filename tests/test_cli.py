@@ -173,3 +173,12 @@ def test_console_script_installed() -> None:
         pytest.skip("the sitrep console script is not installed in this environment")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     assert "sitrep" in out
+
+
+def test_eval_on_a_file_of_another_shape_names_the_file_and_the_reason(tmp_path: Path) -> None:
+    wrong = tmp_path / "notes.jsonl"
+    wrong.write_text('{"id": "1", "text": "Police arrested two men."}\n{broken\n', encoding="utf-8")
+    for task in ("consolidation", "stories", "times"):
+        result = CliRunner().invoke(main, ["eval", str(wrong), "--task", task])
+        assert result.exit_code == 2, (task, result.output)
+        assert str(wrong) in result.output and "not a gold file" in result.output

@@ -344,7 +344,11 @@ def eval_(dataset: Path, task: str, as_json: bool, limit: int | None, assume_cle
         return
     # One module per task in sitrep.evaluate, imported only when asked for.
     module = importlib.import_module(f"sitrep.evaluate.{'pins' if task == 'map' else task}")
-    result = getattr(module, scorers[task])(dataset, limit=limit)
+    try:
+        result = getattr(module, scorers[task])(dataset, limit=limit)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as err:  # (json's decode errors are ValueErrors)
+        _fail(UsageError(f"{dataset} is not a gold file for --task {task}: {type(err).__name__}: {err}"))
+        return
     table = module.format_table
     click.echo(json.dumps(result, indent=2) if as_json else table(result))
 
