@@ -506,3 +506,19 @@ def test_who_killed_the_attackers_after_and_who_investigates_are_not_the_attack_
         "Police said they had no suspects but were investigating whether the attack was linked to a poisoning in Matsumoto last June."
     )
     assert {(e.actor1 or {}).get("type") for e in _material(sarin, "1995-03-20")} == {"unidentified"}
+
+
+def test_a_dated_nyt_dateline_is_the_day_today_means() -> None:
+    from datetime import date
+
+    from sitrep.clean.meta import dateline_day
+
+    kabul = (
+        "Taliban Seize Kabul\n\nBy JOHN F. BURNS\n\n"
+        "KABUL, Afghanistan, Sept. 27 — Taliban forces captured the Afghan capital early today after government troops fled north, witnesses said."
+    )
+    taken = [e for e in _material(kabul, "1996-09-28") if e.family == "territory"]
+    assert [(e.date or {}).get("value") for e in taken] == ["1996-09-27"]
+    assert dateline_day("MOSCOW, Dec. 31 —", "1999-01-01") == date(1998, 12, 31)
+    assert dateline_day("KABUL, Afghanistan (AP) _", "1996-09-28") is None
+    assert dateline_day("LIMA, Peru, March 2 —", "1996-09-28") is None  # (not the story's day: months away)

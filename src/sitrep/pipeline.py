@@ -191,12 +191,15 @@ def read_events(article: Article) -> Article:
 
 
 def _anchor(article: Article) -> date | None:
-    """The publication day the article's relative dates hang on (None unless known to the day)."""
+    """The day the article's relative dates hang on: its dateline's ("KABUL, Afghanistan, Sept. 27 —"),
+    else the publication day (None unless known to the day)."""
+    from sitrep.clean.meta import dateline_day
+
     pub = article.published
     if pub is None or pub.precision != "day":
         return None
     try:
-        return date.fromisoformat(pub.value[:10])
+        return dateline_day(article.dateline or "", pub.value[:10]) or date.fromisoformat(pub.value[:10])
     except ValueError:
         return None
 

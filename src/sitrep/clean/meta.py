@@ -139,6 +139,27 @@ def _yearless(text: str, lines: list[str]) -> date | None:
     return None
 
 
+# "KABUL, Afghanistan, Sept. 27 —": a dateline that carries the day it was written.
+_DATELINE_DAY = compiled(rf"\b{_MON}\s+{_DAY}\b", re.I)
+
+
+def dateline_day(dateline: str, published: str) -> date | None:
+    """The day a dateline gives ("KABUL, Afghanistan, Sept. 27 —", "BEIJING, July 28 (Xinhua)")
+    in the year of ``published`` (an ISO day), where it is that day or up to three before: a
+    paper of the 28th prints the 27th's story, whose "today" is the 27th."""
+    m = _DATELINE_DAY.search(dateline.partition("(")[0])
+    if m is None:
+        return None
+    try:
+        pub = date.fromisoformat(published[:10])
+        day = date(pub.year, _MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day")))
+        if day > pub:
+            day = date(pub.year - 1, day.month, day.day)
+    except ValueError:
+        return None
+    return day if 0 <= (pub - day).days <= 3 else None
+
+
 def month_from_text(text: str) -> Published | None:
     """A month the article names in brackets, "(August 2021)", as an inferred date.
 

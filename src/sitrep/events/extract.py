@@ -66,7 +66,14 @@ from sitrep.events.scene import (
 )
 from sitrep.events.sites import SITE_AFTER, unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
-from sitrep.events.storyday import context_date, narrative_day, opens_span, sentence_day, still_now
+from sitrep.events.storyday import (
+    context_date,
+    narrative_day,
+    opens_span,
+    sentence_day,
+    still_now,
+    story_day,
+)
 from sitrep.events.storykind import StoryKind, in_passing
 from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
 from sitrep.events.tolls import (
@@ -127,7 +134,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     story = " ".join([article.title or "", *(text[a:b] for a, b in sentences[:2])])  # what the story is about
     sports = StoryKind(f"{article.title or ''} {text}")
     line = dateline(article)
-    today = article.published.value[:10] if article.published is not None and len(article.published.value) >= 10 else None
+    today = story_day(article)  # (the dateline's day, "KABUL, Afghanistan, Sept. 27 —", else the publication's)
     tagged: dict[str, Kind] = {}  # events whose kind a note's tag decided
     shared: set[str] = set()  # events of one sentence told in several towns at once
     for n_sentence, (s_start, s_end) in enumerate(sentences):

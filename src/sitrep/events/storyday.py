@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sitrep.clean.meta import dateline_day
 from sitrep.events.dating import aside_event, series, told, told_day
-from sitrep.model import Event, TimeRef
+from sitrep.model import Article, Event, TimeRef
 from sitrep.rxfactor import compiled
 
 
@@ -196,3 +197,12 @@ def narrative_day(
     if str(day["value"]) <= str(lead["value"]) or (today and str(day["value"]) > today):
         return None
     return {**day, "how": "context"}
+
+
+def story_day(article: Article) -> str | None:
+    """The story's own day (ISO): its dateline's ("KABUL, Afghanistan, Sept. 27 —" in a paper of
+    the 28th), else the day of publication; None unless known to the day."""
+    if article.published is None or len(article.published.value) < 10:
+        return None
+    day = dateline_day(article.dateline or "", article.published.value[:10])
+    return day.isoformat() if day else article.published.value[:10]
