@@ -522,3 +522,12 @@ def test_a_dated_nyt_dateline_is_the_day_today_means() -> None:
     assert dateline_day("MOSCOW, Dec. 31 —", "1999-01-01") == date(1998, 12, 31)
     assert dateline_day("KABUL, Afghanistan (AP) _", "1996-09-28") is None
     assert dateline_day("LIMA, Peru, March 2 —", "1996-09-28") is None  # (not the story's day: months away)
+
+
+def test_the_army_named_bare_is_the_one_the_story_named_with_its_country() -> None:
+    hebron = (
+        "HEBRON, West Bank (AP) _ Israeli soldiers shot dead at least six Palestinians in clashes in Hebron on Friday, Palestinian sources said.\n\n"
+        "The army imposed a curfew on Hebron and sealed off the West Bank and Gaza Strip."
+    )
+    curfew = [e for e in _material(hebron, "1994-02-25") if e.kind == "restriction"]
+    assert [(e.actor1 or {}).get("name") for e in curfew] == ["Military Forces of Israel"]

@@ -105,7 +105,9 @@ def actors(
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = _demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or country
+        own = _demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or (
+            _forces_told(text, owners, m.start()) if entry.type == "state" and m.start() - lo <= 12 else None  # (a clause's opening subject)
+        ) or country
         if "{Place}" in entry.name:
             # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
             opener = next((p for p in places if p.start == m.start() and not p.adjectival), None)
@@ -458,6 +460,17 @@ def _possessor(text: str, places: list[Place], pos: int) -> str | None:
         and (not p.adjectival or _FORCE_AFTER.match(text, p.end))  # "The Israeli army said its troops": Israel's
     ]  # fmt: skip
     return named[-1].country_code if named else None
+
+
+# "Israeli soldiers shot dead six ... The army imposed a curfew on Hebron": the army named bare
+# is the one the story named before with its country.
+_FORCES_AFTER = compiled(r"\s+(?:army|troops|soldiers|forces|military|police|policemen|security\s+forces)\b", re.IGNORECASE)
+
+
+def _forces_told(text: str, places: list[Place], pos: int) -> str | None:
+    """The country of the state's forces the text named last before ``pos`` ("Israeli soldiers")."""
+    told = [p for p in places if p.end <= pos and p.adjectival and _FORCES_AFTER.match(text, p.end)]
+    return told[-1].country_code if told else None
 
 
 def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
