@@ -1,4 +1,5 @@
-"""The actor names of a text, scanned once a sentence and kept while its events are read."""
+"""The actor names of a text, scanned once a sentence and kept while its events are read; and
+the country written before a name, or told before for bare forces."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import re
 from bisect import bisect_left
 
 from sitrep.events.lexicon import Lexicon
+from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 # The actor names of the last text read: an article's events are read one after another,
 # and scanning the whole text once costs less than scanning each event's clause.
@@ -28,3 +31,23 @@ def actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, i
         last[2][key] = (found, [m.start() for m in found])
     found, starts = last[2][key]
     return found[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+# "Israeli soldiers shot dead six ... The army imposed a curfew on Hebron": the army named bare
+# is the one the story named before with its country.
+_FORCES_AFTER = compiled(r"\s+(?:army|troops|soldiers|forces|military|police|policemen|security\s+forces)\b", re.IGNORECASE)
+
+
+def forces_told(text: str, places: list[Place], pos: int) -> str | None:
+    """The country of the state's forces the text named last before ``pos`` ("Israeli soldiers")."""
+    told = [p for p in places if p.end <= pos and p.adjectival and _FORCES_AFTER.match(text, p.end)]
+    return told[-1].country_code if told else None
+
+
+def demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
+    """The country of a demonym or country name just before ``pos`` ("Afghan forces", "UK government")."""
+    for p in places:
+        # "Afghan forces", "UK government", "US-led forces"
+        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
+            return p.country_code
+    return None

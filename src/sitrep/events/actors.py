@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.events.actor_scan import actor_matches
+from sitrep.events.actor_scan import actor_matches, demonym_before, forces_told
 from sitrep.events.clauses import RELATIVE_ASIDE, shared_subject
 from sitrep.events.lexicon import Kind, Lexicon, cues
 from sitrep.events.places import country_name
@@ -105,8 +105,8 @@ def actors(
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = _demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or (
-            _forces_told(text, owners, m.start()) if entry.type == "state" and m.start() - lo <= 12 else None  # (a clause's opening subject)
+        own = demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or (
+            forces_told(text, owners, m.start()) if entry.type == "state" and m.start() - lo <= 12 else None  # (a clause's opening subject)
         ) or country
         if "{Place}" in entry.name:
             # "Kaduna militiamen": ACLED's "Kaduna Communal Militia (Nigeria)", if Kaduna is a place.
@@ -248,7 +248,7 @@ def actors(
     if kind.family == "clash" and subject is None and obj is not None and not (obj["type"] == "civilians" and _HARM_GAP.search(text, end, obj["start"])):
         # "Clashes in Aden killed 40 people": the people are the dead, not a side.
         subject, obj = obj, None
-    own = _demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
+    own = demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
     if subject is None and own and own not in _NO_STATE_FORCES and (kind.name in _FORCE_KINDS or (kind.name == "attack.bombing" and text[start:end].lower().startswith("bombs "))):
         # "Iraqi airstrikes killed ...", "Turkish shelling hit ...", "Israeli bombs hit a school": that state's forces.
         subject = {"name": f"Military Forces of {country_name(own)}", "text": None, "type": "state", "inter": 1, "country_code": own}
@@ -460,25 +460,6 @@ def _possessor(text: str, places: list[Place], pos: int) -> str | None:
         and (not p.adjectival or _FORCE_AFTER.match(text, p.end))  # "The Israeli army said its troops": Israel's
     ]  # fmt: skip
     return named[-1].country_code if named else None
-
-
-# "Israeli soldiers shot dead six ... The army imposed a curfew on Hebron": the army named bare
-# is the one the story named before with its country.
-_FORCES_AFTER = compiled(r"\s+(?:army|troops|soldiers|forces|military|police|policemen|security\s+forces)\b", re.IGNORECASE)
-
-
-def _forces_told(text: str, places: list[Place], pos: int) -> str | None:
-    """The country of the state's forces the text named last before ``pos`` ("Israeli soldiers")."""
-    told = [p for p in places if p.end <= pos and p.adjectival and _FORCES_AFTER.match(text, p.end)]
-    return told[-1].country_code if told else None
-
-
-def _demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
-    for p in places:
-        # "Afghan forces", "UK government", "US-led forces"
-        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
-            return p.country_code
-    return None
 
 
 # A state's armed act named by its adjective: "an Israeli strike", "a US drone raid", "Russian shelling".

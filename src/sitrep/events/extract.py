@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
 
 from sitrep.events.actors import actors, succeeded, theatre, unnamed_doer
 from sitrep.events.apart import (
@@ -35,15 +34,12 @@ from sitrep.events.combine import combine, setting_day, sparked_day, that_day, w
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import (
     ahead,
-    aside_event,
     attached,
     before_story,
     dateline,
     day_apart,
     event_date,
     recalled,
-    series,
-    told_day,
 )
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
@@ -68,8 +64,8 @@ from sitrep.events.sites import SITE_AFTER, unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import (
     context_date,
+    lead_day,
     narrative_day,
-    opens_span,
     sentence_day,
     still_now,
     story_day,
@@ -294,7 +290,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             elif borrowed and not _OWN_PLACE.match(text, end, end + 40) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
                 # "flee after the attacks, also lived in Molenbeek": the attacks told before, not the town named
                 event.place, event.date = {**ref.place, "how": "context"}, ({**ref.date, "how": "context"} if ref.date else None)
-            if not event.background and (event.date or {}).get("how") == "published" and (lead := _lead_day(events)):
+            if not event.background and (event.date or {}).get("how") == "published" and (lead := lead_day(events)):
                 # A sentence without a day of its own, after none of its strand: the story's
                 # day, which its lead event gives ("Rioters attacked ... on Saturday. Police
                 # arrested 20 youths."), firmer than the day of publication.
@@ -377,18 +373,6 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             # its unnamed doer is that country's.
             e.actor1 = {**e.actor1, "name": unnamed_doer(lex, here, e.evidence[0]["text"]), "country_code": here}
     return events
-
-
-def _lead_day(events: list[Event]) -> dict[str, Any] | None:
-    """The day the article's first material event dated by its own words happened on."""
-    return next(
-        (
-            e.date for e in events
-            if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
-            and not told_day(e) and not aside_event(e) and not opens_span(e)  # ("killed since the assault began 12 days ago")
-        ),
-        None,
-    )
 
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.

@@ -206,3 +206,15 @@ def story_day(article: Article) -> str | None:
         return None
     day = dateline_day(article.dateline or "", article.published.value[:10])
     return day.isoformat() if day else article.published.value[:10]
+
+
+def lead_day(events: list[Event]) -> dict[str, Any] | None:
+    """The day the article's first material event dated by its own words happened on."""
+    return next(
+        (
+            e.date for e in events
+            if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
+            and not told_day(e) and not aside_event(e) and not opens_span(e)  # ("killed since the assault began 12 days ago")
+        ),
+        None,
+    )
