@@ -113,6 +113,7 @@ _MARRED_BY = compiled(
 )
 _SUPER = r"(?:deadliest|bloodiest|worst|biggest|largest|heaviest|fiercest|strongest|greatest|highest|longest|most\s+\w+)"
 # "the deadliest attack since January", "the worst violence since 2003": a comparison.
+FOUNDED = compiled(r"\b(?:founded|formed|created|established|born|set up)\s+(?:in\s+)?$", re.IGNORECASE)
 _SINCE_SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;]{0,60}?\bsince\s+(?:the\s+)?(?:[\w'’-]+\s+){0,10}?(?:in\s+|on\s+)?$", re.IGNORECASE)
 # A day inside a "since" clause with a verb of its own: when something else began.
 _SINCE_CLAUSE = compiled(r"\bsince\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|broke out|erupted|was launched|took office|came to power)\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
@@ -345,8 +346,8 @@ def _own_date(
     def own(t: TimeRef) -> bool:
         if any(attached(text, t, o[0]) for o in others):
             return False
-        if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0, relative=True):
-            return False  # "— an unarmed teenager shot in the Bronx last year —": someone else's day
+        if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0, relative=True) or FOUNDED.search(text, max(s0, t.start - 20), t.start):
+            return False  # "— an unarmed teenager shot in the Bronx last year —", "the group, founded in 1983,": someone else's day
         if ((sup := _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 150), t.start)) and text.rfind("since", sup.start(), t.start) > trigger[1]) or (
             _YEAR.fullmatch(t.value) and _SUPERLATIVE.search(text, max(s0, t.start - 70), t.start)
         ):
