@@ -533,10 +533,9 @@ def test_the_army_named_bare_is_the_one_the_story_named_with_its_country() -> No
     assert [(e.actor1 or {}).get("name") for e in curfew] == ["Military Forces of Israel"]
 
 
-def test_a_group_s_founding_year_dates_no_toll_and_an_insurgency_s_count_so_far_is_no_pin() -> None:
+def test_a_group_s_founding_year_dates_no_toll() -> None:
     lima = (
         "LIMA, Peru (AP) _ Leftist guerrillas stormed a reception at the Japanese ambassador's residence Tuesday night and took hundreds of guests hostage.\n\n"
         "The group, founded in 1983, is smaller than the Shining Path, which has waged a bloody insurgency that has killed more than 30,000 people."
     )
     assert not any((e.date or {}).get("value") == "1983" for e in _material(lima, "1996-12-18"))
-    assert not any(e.family == "attack" for e in _material(lima, "1996-12-18"))

@@ -259,7 +259,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if toll_of_war and (event.date or {}).get("how") != "text" and (year := next((t for t in times if s_start <= t.start < s_end and _YEAR_ONLY.fullmatch(t.value) and not FOUNDED.search(text, max(s_start, t.start - 20), t.start)), None)):
                 # "have fought since 1983 ..., and 70,000 have died in the conflict": the war's, from its start
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
-            elif toll_of_war and (event.date or {}).get("how") != "text" and (_WAR_SO_FAR.match(sentence, t_end) or _HAS_KILLED.search(sentence, max(0, t_start - 12), t_start)):
+            elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
                 continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
             elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war:
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
@@ -379,8 +379,6 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
 _RUNNING_TOLL = compiled(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
 _WAR_SO_FAR = compiled(r"\s+(?:in|during|since the start of)\s+(?:the|this|a|its)\s+(?:[\w-]+\s+){0,2}?(?:insurgency|war|conflict|fighting|uprising|rebellion|revolt|violence)\b", re.IGNORECASE)
-# "..., which has waged an insurgency that has killed more than 30,000": a count so far.
-_HAS_KILLED = compiled(r"\b(?:has|have)\s+(?:so\s+far\s+|already\s+)?$", re.IGNORECASE)
 _YEAR_ONLY = compiled(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = compiled(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.
