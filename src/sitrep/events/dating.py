@@ -123,7 +123,7 @@ _SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 # Another clause told in the past perfect: what had happened before the sentence's event.
 _HAD = compiled(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
-_RELATIVE = compiled(r",\s+(?:where|who)$", re.IGNORECASE)
+_RELATIVE = compiled(r",\s+(?:where|who|whose)$", re.IGNORECASE)  # ("militants from Chechnya, whose fighters invaded Dagestan in August")
 # "the battle for the town, which the rebels seized on Thursday": the seizure's day. (Not a
 # verb of the noun's own course: "the protests, which began on Thursday".)
 _WHICH = compiled(r",\s+which$", re.IGNORECASE)

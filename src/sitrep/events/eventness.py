@@ -95,6 +95,8 @@ _NO_CASUALTIES = _CUES["no_casualties"]
 _HABITUAL = _CUES["habitual_after"]
 _PERFECT_BEFORE = _CUES["perfect_before"]
 _CARE_BEFORE = _CUES["care_before"]
+_HURT_TAKEN = _CUES["hurt_taken_after"]
+_THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
 _ARMED_SUBJECT = compiled(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
 _MONTH_BEFORE = compiled(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)
@@ -203,6 +205,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return _no_disaster(sentence, start, end)
     if _HARM_ONLY.fullmatch(word) and _CARE_BEFORE.search(sentence, max(0, start - 40), start):
         return True  # "a truce to evacuate wounded and civilians": people cared for, no new harm
+    if _HARM_ONLY.fullmatch(word) and _HURT_TAKEN.match(sentence, end) and _THE_OR_NONE.search(sentence, max(0, start - 30), start):
+        return True  # "Wounded sailors were flown to a hospital in Djibouti": the attack's hurt, cared for
     armed = bool(_ARMED.search(sentence))
     if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
         armed and lowered.startswith(("fight", "fought")) and _MILITARY_AIM.match(sentence, end)

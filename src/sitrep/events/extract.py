@@ -179,8 +179,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "youths threw molotov cocktails outside parliament, as a general strike paralysed
                 # Greece": the country is another clause's; the town the story is in is the scene.
                 place = None
-            if place is None and here is not None and _HERE.search(sentence):
-                place = here  # "the blast at the U.S. embassy here": the town the story was filed from
+            if here is not None and (place is None or (place.feature in ("admin1", "country") and place.country_code == here.country_code)) and _HERE.search(sentence):
+                # "the blast at the U.S. embassy here", "the main street of this market town ... in
+                # 30 years of violence in Northern Ireland": the town the story was filed from
+                place = here
             if place is not None and place.feature == "country" and (camp := the_camp(text, places, place)):
                 place = camp  # "attacked a refugee camp in South Sudan" in a story about the Yida camp
             if place is None and (camp := camp_told(text, places, (s_start, s_end))):
@@ -203,6 +205,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "Almost a week after the deadliest attack on EU soil, ministers were summoned to
                 # Brussels": the main clause's place is the meeting's, not the attack's.
                 place = None
+            if at is not None and place is not None and t_start < at and place.start >= s_start + at:
+                place = None  # "The blast came two weeks after a car bomb devastated Banbridge": that place is the other event's
             if at is not None and place is not None and place.start < s_start + at:
                 # "the violence in Yida came one day after bombings in another region of South
                 # Sudan": the other day's event is at a place told after "after", else in the country.
@@ -412,7 +416,7 @@ _WHEN_OF = compiled(
 _NOUN_GAP = compiled(r"(?:['’]s)?\s+(?:(?!(?:with|in|on|at|of|by|for|from|to|and|or|as|after|before|during|near|into|amid|against|over)\b|[\w-]+ed\b)[a-z][\w-]*\s+){0,2}")
 _THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
 _ANOTHER_ONE = compiled(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_HERE = compiled(r"\b(?:here|in this (?:city|capital|town))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
+_HERE = compiled(r"\b(?:here|(?:in|of|at|near|outside|into)\s+this\s+(?:[\w-]+\s+){0,2}?(?:city|capital|town|port|village))\b(?![^\"“”]*[\"”])", re.IGNORECASE)
 _DAY_WORDS = compiled(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
 _SHELTERS_BEFORE = compiled(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)
 _WHO_BEFORE = compiled(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)

@@ -20,6 +20,8 @@ from sitrep.rxfactor import compiled
 
 # "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
 _PLOTTED_IN = cues()["plotted_in"]
+_CARE_IN = cues()["care_in"]  # ("flown to a hospital in Djibouti": care, not the scene)
+_ORIGIN_FROM = cues()["origin_from"]  # ("militants from Chechnya": whence, not where)
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
 _REFERENCE = compiled(
@@ -31,7 +33,7 @@ _REFERENCE = compiled(
     r"|(?i:born|raised|grew up|native of|hail(?:s|ed|ing) from|(?:citizen|national|man|woman|resident)s? (?:living|residing)|who (?:had |has )?(?:lived|lives|resided|been living))(?:\s+in)?)\s+(?:the\s+)?$"
 )
 # Street words, shared by the street-after-a-name test and the street-address test below.
-_STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway")
+_STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway", "Highway")
 _STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in _STREET_WORDS) + r")\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
 _PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
@@ -111,7 +113,7 @@ _MEMBER_AFTER = compiled(
 _BROADCASTER_AFTER = compiled(r"\s+\d{1,2}(?=\s*[,.;:)]|\s+(?:radio|tv|television|channel|news|reported|said|says|reports)\b)", re.IGNORECASE)
 # Between a home town and the area that holds it: ", " or " in north-east ".
 _HOME_AREA_GAP = compiled(
-    r",\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?",
+    r",?\s+(?:and|or)\s+|,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+)?",
     re.IGNORECASE,
 )
 # "a small-time criminal and Brussels bar owner": where someone keeps a shop or lives, not a scene.
@@ -192,11 +194,13 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
         if (
             _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 50), p.start) or _MEMBER_AFTER.match(text, p.end)
             or (_A_BEFORE.search(text, max(0, p.start - 6), p.start) and _OWNER_AFTER.match(text, p.end))
-            or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start)
+            or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start) or _CARE_IN.search(text, max(0, p.start - 120), p.start)
+            or _ORIGIN_FROM.search(text, max(0, p.start - 50), p.start)
         ):  # fmt: skip
             home_end = p.end
             continue  # "born in Idlib": the bomber's birthplace, not the blast's
         if _HOME_AREA_GAP.fullmatch(text, home_end, p.start):
+            home_end = p.end  # (and the next of a list: "workers from Indonesia, Pakistan, Bangladesh, and Nepal")
             continue  # "of Schenectady, New York", "from South Shields in north-east England": home too
         out.append(p)
     return out
