@@ -59,3 +59,26 @@ def test_a_pledge_to_keep_fighting_or_to_fight_terrorism_is_no_clash() -> None:
 def test_a_list_of_countries_workers_come_from_is_not_where_they_were_arrested() -> None:
     note = "On 7 March 2022, police arrested 33 irregular workers from Indonesia, Pakistan, Bangladesh, and Nepal during a raid at a university in Semenyih (Selangor)."
     assert _where(_material(note, "2022-03-08")) == {("detention", "Semenyih")}
+
+
+def test_what_a_blast_set_on_fire_and_lost_life_savings_are_no_riot_or_killing() -> None:
+    story = """COLOMBO, Jan. 31 (Xinhua) -- At least 53 people were killed when suspected Tamil Tiger rebels rammed a truck packed with explosives into the Central Bank building in Colombo on Wednesday morning, police said. The blast destroyed the bank's facade and set fire to several nearby buildings, including a hotel.
+
+The rebels have been fighting for a separate homeland in the north and east of the island since 1983. The unrest in the south began after the collapse of pyramid investment schemes in which thousands lost their life savings."""
+    assert _where(_material(story, "1996-01-31")) == {("attack", "Colombo")}
+
+
+def test_people_named_before_fled_flee_whoever_sends_ships() -> None:
+    story = "TIRANA, Albania (Reuters) - Italy said it was sending navy ships to patrol the Adriatic after hundreds of Albanians fled across the sea to the Italian port of Brindisi."
+    assert {e.family for e in _material(story, "1997-03-03")} == {"displacement"}
+
+
+def test_it_was_the_second_attack_counts_the_one_told_not_another() -> None:
+    story = """DHAHRAN, Saudi Arabia (AP) -- A truck bomb exploded outside a housing complex for American military personnel in Khobar late Tuesday, killing at least 19 Americans.
+
+It was the second attack on Americans in Saudi Arabia in seven months. In November, a car bomb at a U.S.-run military training center in Riyadh killed five Americans."""
+    events = _material(story, "1996-06-25")
+    assert sorted((e.family, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events) == [
+        ("attack", "Khobar", "1996-06-25"),
+        ("attack", "Riyadh", "1995-11"),
+    ]

@@ -60,8 +60,8 @@ _PART_OF_RIOT = {"looting"}
 _STATED = ("text", "context")
 # "another bombing", "a second attack": the text says it is not the one told.
 _ANOTHER = compiled(
-    # ("this second attack": the one just told, counted as the second)
-    r"(?<!\bthis )(?<!\bthat )\b(?:another|second|third|new|fresh|separate|further|more(?!\s+than\b))\s+"
+    # ("this second attack", "It was the second attack on Americans in seven months": the one just told, counted)
+    r"(?<!\bthis )(?<!\bthat )(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )\b(?:another|second|third|new|fresh|separate|further|more(?!\s+than\b))\s+"
     # "a third soldier was wounded": another victim of the same blast, not another blast
     r"(?!(?:[\w-]+\s+)?(?:soldiers?|persons?|people|man|men|woman|women|child(?:ren)?|victims?|officers?|policem[ae]n|civilians?|members?|journalists?)\b)"
     r"(?:[\w-]+\s+){0,2}$",

@@ -331,7 +331,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "troops backed by tanks and artillery stormed the palace": the storming's arms, no shelling
     if lowered.endswith(("operation", "operations", "campaign")) and _ASPECT_OF.search(sentence, max(0, start - 50), start):
         return True  # "the military phase of the operation was nearly over": the known operation, no new one
-    if family in ("riot", "looting") and _BLAST_SUBJECT.search(sentence, max(0, start - 50), start):
+    if family in ("riot", "looting") and _BLAST_SUBJECT.search(sentence, max(0, start - 100), start):
         return True  # "The blast set fire to nearby office buildings": the bombing's damage, no riot
     if _RUNNING_SINCE.search(sentence, 0, start):
         return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days

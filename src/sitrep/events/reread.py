@@ -18,6 +18,8 @@ _SUBJECT_START = compiled(r"^(?:.*\b(?:that|and|but)\s+)?(?:the\s+(?:city|town|p
 _PEOPLE = compiled(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civilians|men|women|children|a man|a woman)\b", re.IGNORECASE)
 
 
+# "after hundreds of Albanians fled across the sea": people named right before "fled" flee, whoever else the sentence names.
+_PEOPLE_FLED = compiled(r"\b(?:people|civilians|residents|villagers|refugees|families|children|women|migrants|(?-i:[A-Z])[a-z]+(?:ans|is|ese))\s+(?:(?:have|had|who)\s+)*$", re.IGNORECASE)
 _POLICE_ONLY = compiled(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
 _CROWD = compiled(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
@@ -48,7 +50,9 @@ def reread(
         # "villagers were set on fire" by them is an attack.
         people = _PEOPLE.search(text, start, end) or (actor2 and actor2["type"] == "civilians" and PASSIVE_BEFORE.search(text[max(clause[0], start - 20) : start]))
         return lex.kinds["attack.civilians" if people else "looting"]
-    if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and not (actor1 and actor1["type"] in ARMED):
+    if kind.name == "force.retreat" and text[start:end].lower().startswith("fle") and (
+        not (actor1 and actor1["type"] in ARMED) or _PEOPLE_FLED.search(text, max(clause[0], start - 30), start)
+    ):
         # "civilians fled as bombs fell", "refugees fleeing the fighting": people displaced, no force retreating.
         return lex.kinds["displacement"]
     if kind.name == "abduction" and actor1 and actor1["type"] == "state" and text[start:end].lower().startswith(("captur", "seiz", "snatch")):
