@@ -82,3 +82,38 @@ It was the second attack on Americans in Saudi Arabia in seven months. In Novemb
         ("attack", "Khobar", "1996-06-25"),
         ("attack", "Riyadh", "1995-11"),
     ]
+
+
+_SARAJEVO = """SARAJEVO, Bosnia and Herzegovina, Feb. 5 -- A mortar shell exploded in a crowded open-air market in the center of Sarajevo today, killing at least 66 people.
+
+The Bosnian Serb leader, Radovan Karadzic, denied that his forces were responsible and suggested that the Muslim-led Government had shelled its own people to win sympathy abroad.
+
+The NATO allies have threatened air strikes before but have never carried them out."""
+
+
+def test_a_denial_s_other_doer_is_the_same_shelling_and_threatened_strikes_are_none() -> None:
+    events = _material(_SARAJEVO, "1994-02-05")
+    assert [(e.family, (e.place or {}).get("name"), e.fatalities) for e in events] == [("attack", "Sarajevo", 66)]
+
+
+def test_a_leader_hanged_by_a_movement_is_a_killing() -> None:
+    story = "ISLAMABAD, Sept. 27 (Xinhua) -- Former Afghan President Najibullah and his brother were hanged by the Taliban in Kabul on Friday, the reports said."
+    events = _material(story, "1996-09-27")
+    assert [(e.family, (e.place or {}).get("name"), (e.actor1 or {}).get("name")) for e in events] == [("attack", "Kabul", "Taliban")]
+
+
+def test_the_town_of_a_verdict_told_hours_before_is_not_where_people_were_arrested() -> None:
+    story = """LOS ANGELES (AP) -- Looters roamed the streets of South Central Los Angeles for a second night Thursday as rioting spread across the city.
+
+Police said more than 1,000 people had been arrested since the violence began Wednesday night, hours after a jury in suburban Simi Valley acquitted the officers."""
+    assert "Simi Valley" not in {(e.place or {}).get("name") for e in _material(story, "1992-04-30")}
+
+
+def test_a_roundup_item_opening_on_another_place_takes_the_story_s_day_not_the_last_sentence_s() -> None:
+    story = """MOSCOW (AP) -- Chechen gunmen released about 150 hostages from a hospital in Budyonnovsk on Saturday.
+
+The rebels seized the hospital on Wednesday after a raid on the town in which more than 40 people were killed.
+
+In Chechnya, Russian warplanes bombed the village of Vedeno, a rebel stronghold, Interfax reported."""
+    vedeno = [e for e in _material(story, "1995-06-17") if (e.place or {}).get("name") == "Vedeno"]
+    assert [(e.date or {}).get("value") for e in vedeno] == ["1995-06-17"] and not vedeno[0].background

@@ -291,6 +291,11 @@ def _other_side_abroad(lead: Event, e: Event, own_place: dict[str, Any]) -> bool
     )  # fmt: skip
 
 
+def _tells_own(e: Event) -> bool:
+    """Whether a mention's sentence gives its own place or day."""
+    return (e.place is not None and e.place.get("how") is None) or (e.date or {}).get("how") == "text"
+
+
 def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, Any] | None], bool] | None = None) -> list[Event]:
     """Join the mentions of one happening in one article; the article's order of events kept.
 
@@ -305,7 +310,9 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
     order = sorted(range(len(events)), key=lambda i: events[i].evidence[0]["trigger"]["start"])
     for i in order:
         e = events[i]
-        if e.modality == "planned" or (e.modality == "denied" and not _refers_back(text, e)):
+        if e.modality == "planned" or (e.modality == "denied" and not _refers_back(text, e) and _tells_own(e)):
+            # (a denial that names no place or day of its own is of the happening just told: "denied that
+            # his forces were responsible and suggested the Government had shelled its own people")
             clusters.append([i])
             place_of.append(_own_place(e, text))
             date_of.append(_own_date(e))

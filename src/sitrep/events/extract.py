@@ -67,6 +67,7 @@ from sitrep.events.storyday import (
     context_date,
     lead_day,
     narrative_day,
+    new_scene,
     sentence_day,
     still_now,
     story_day,
@@ -205,8 +206,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "Almost a week after the deadliest attack on EU soil, ministers were summoned to
                 # Brussels": the main clause's place is the meeting's, not the attack's.
                 place = None
-            if at is not None and place is not None and t_start < at and place.start >= s_start + at:
-                place = None  # "The blast came two weeks after a car bomb devastated Banbridge": that place is the other event's
+            if place is not None and place.start >= end and _LATER_CLAUSE.search(text, end, place.start):
+                place = None  # "arrested since Wednesday, hours after a jury in Simi Valley acquitted the officers": the verdict's town
             if at is not None and place is not None and place.start < s_start + at:
                 # "the violence in Yida came one day after bombings in another region of South
                 # Sudan": the other day's event is at a place told after "after", else in the country.
@@ -265,7 +266,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
             elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
                 continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
-            elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war:
+            elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war and not (
+                event.date and not _THE_BEFORE.search(sentence, max(0, t_start - 8), t_start) and new_scene(sentence, s_start, places, events[:n_before])
+            ):  # (not a definite noun's: "In Tanzania, the toll from the blast" retells Friday's)
                 event.date = still_now(context_date(prior, events[:n_before], times, line, event.family, today, text), sentence, t_start, today) or event.date
                 # "A second protest followed the next night": the night after the day carried over
                 event.date = day_apart(text, clause, (s_start, s_end), (start, end), event.date)
@@ -414,6 +417,7 @@ _WHEN_OF = compiled(
 # Up to two words between a town and the noun it is written onto ("the Madrid train bombings"),
 # none of them a preposition ("shelled Tal Shanan in Al Hasakeh countryside with artillery").
 _NOUN_GAP = compiled(r"(?:['’]s)?\s+(?:(?!(?:with|in|on|at|of|by|for|from|to|and|or|as|after|before|during|near|into|amid|against|over)\b|[\w-]+ed\b)[a-z][\w-]*\s+){0,2}")
+_LATER_CLAUSE = compiled(r"\b(?:(?:a|one|two|three|several|a few|\d+)\s+)?(?:hours?|minutes?|shortly|moments?|soon)\s+(?:after|before)\s", re.IGNORECASE)
 _THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
 _ANOTHER_ONE = compiled(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _HERE = compiled(r"\b(?:here|(?:in|of|at|near|outside|into)\s+this\s+(?:[\w-]+\s+){0,2}?(?:city|capital|town|port|village))\b(?![^\"“”]*[\"”])", re.IGNORECASE)

@@ -458,6 +458,8 @@ def context_place(
             own = next((p for p in places if p.geonameid == e.place["geonameid"] and p.name == e.place["name"]), None)
             if own is not None:
                 return own
+        if e.layer == "material" and (e.place or {}).get("how") == "article":
+            return None  # the last sentence's event was at the story's place; a town it named for another thing is not the scene
     named = [
         p for p in places
         if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")

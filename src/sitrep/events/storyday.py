@@ -7,8 +7,9 @@ import re
 from typing import Any
 
 from sitrep.clean.meta import dateline_day
+from sitrep.events.agree import places_agree
 from sitrep.events.dating import aside_event, series, told, told_day
-from sitrep.model import Article, Event, TimeRef
+from sitrep.model import Article, Event, Place, TimeRef
 from sitrep.rxfactor import compiled
 
 
@@ -218,3 +219,21 @@ def lead_day(events: list[Event]) -> dict[str, Any] | None:
         ),
         None,
     )
+
+
+# "In Chechnya, Russian warplanes bombed the village of Vedeno": a sentence that opens on a place.
+_OPENS_ON_PLACE = compiled(r"\s*(?:In|At|Near|Outside|Elsewhere in)\s+(?:the\s+)?[A-Z][^,;.]{1,40},\s")
+
+
+def new_scene(sentence: str, s_start: int, places: list[Place], events: list[Event]) -> bool:
+    """Whether a sentence opens on a place other than where the last material event was ("In
+    Chechnya, warplanes bombed Vedeno" after a raid in Budyonnovsk): a roundup's new item, which
+    takes no day from the sentences before."""
+    m = _OPENS_ON_PLACE.match(sentence)
+    if m is None:
+        return False
+    opened = [p for p in places if s_start <= p.start < s_start + m.end()]
+    last = next((e for e in reversed(events) if e.layer == "material" and e.place), None)
+    if not opened or last is None:
+        return False
+    return not any(places_agree({"geonameid": p.geonameid, "feature": p.feature, "country_code": p.country_code, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "name": p.name}, last.place) for p in opened)
