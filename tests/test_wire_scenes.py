@@ -117,3 +117,21 @@ The rebels seized the hospital on Wednesday after a raid on the town in which mo
 In Chechnya, Russian warplanes bombed the village of Vedeno, a rebel stronghold, Interfax reported."""
     vedeno = [e for e in _material(story, "1995-06-17") if (e.place or {}).get("name") == "Vedeno"]
     assert [(e.date or {}).get("value") for e in vedeno] == ["1995-06-17"] and not vedeno[0].background
+
+
+def test_rebel_forces_entering_a_capital_take_it_and_a_participle_keeps_its_own_month() -> None:
+    story = """KINSHASA, May 17 (Xinhua) -- Rebel forces led by Laurent-Desire Kabila entered Kinshasa on Saturday.
+
+The rebels launched their offensive in eastern Zaire in October and swept across the country in seven months, capturing Kisangani in March and Lubumbashi in April."""
+    taken = {(e.place or {}).get("name"): e for e in _material(story, "1997-05-17") if e.family == "territory"}
+    assert set(taken) == {"Kinshasa", "Kisangani"}
+    assert taken["Kinshasa"].actor1 is not None and taken["Kinshasa"].actor1["name"].startswith("Unidentified Armed Group")
+    assert taken["Kisangani"].date is not None and taken["Kisangani"].date["value"] == "1997-03"
+
+
+def test_the_dead_of_riots_are_the_riot_s_and_an_accord_providing_for_a_withdrawal_is_no_withdrawal() -> None:
+    story = """JERUSALEM, Oct. 9 -- The clashes were the worst since September 1996, when more than 70 people were killed in riots in Jerusalem.
+
+Israel and the Palestinians signed an agreement in January providing for the withdrawal of Israeli troops from most of Hebron."""
+    told = sorted((e.family, e.fatalities) for e in _material(story, "1997-10-09") if e.family in ("riot", "attack", "force"))
+    assert told == [("riot", 70)]

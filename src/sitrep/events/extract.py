@@ -32,16 +32,7 @@ from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.combine import combine, setting_day, sparked_day, that_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
-from sitrep.events.dating import (
-    FOUNDED,
-    ahead,
-    attached,
-    before_story,
-    dateline,
-    day_apart,
-    event_date,
-    recalled,
-)
+from sitrep.events.dating import FOUNDED, attached, day_apart, event_date
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
 from sitrep.events.mainplace import country_named, filed_from
@@ -64,10 +55,14 @@ from sitrep.events.scene import (
 from sitrep.events.sites import SITE_AFTER, unknown_site
 from sitrep.events.statehood import at_the_capital, in_the_state_then
 from sitrep.events.storyday import (
+    ahead,
+    before_story,
     context_date,
+    dateline,
     lead_day,
     narrative_day,
     new_scene,
+    recalled,
     sentence_day,
     still_now,
     story_day,

@@ -3,12 +3,13 @@ sentences before gave, or the day the narrative has moved on to."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from sitrep.clean.meta import dateline_day
 from sitrep.events.agree import places_agree
-from sitrep.events.dating import aside_event, series, told, told_day
+from sitrep.events.dating import _WEEKDAYS, _YEAR, aside_event, series, told, told_day
 from sitrep.model import Article, Event, Place, TimeRef
 from sitrep.rxfactor import compiled
 
@@ -237,3 +238,73 @@ def new_scene(sentence: str, s_start: int, places: list[Place], events: list[Eve
     if not opened or last is None:
         return False
     return not any(places_agree({"geonameid": p.geonameid, "feature": p.feature, "country_code": p.country_code, "admin1": p.admin1, "lat": p.lat, "lon": p.lon, "name": p.name}, last.place) for p in opened)
+
+
+def recalled(date: dict[str, Any] | None, article: Article, days: int = 2) -> bool:
+    """Whether an event happened before the story's days: ended more than two days (or
+    ``days``) before publication ("the Aug. 7 bombings" in a story of Aug. 18, "the 2006
+    Lebanon war")."""
+    pub = article.published
+    if not date or pub is None or len(pub.value) < 10 or not str(date.get("value") or "")[:4].isdigit():
+        return False
+    value = str(date["value"])
+    try:
+        published = dt.date.fromisoformat(pub.value[:10])
+        if len(value) >= 10:
+            last = dt.date.fromisoformat(value[:10])
+        elif len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            last = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            last = dt.date(int(value[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (published - last).days > days
+
+
+def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
+    """A planned event's weekday is the coming one: "rallies are planned for Monday"."""
+    pub = article.published
+    if (
+        not date
+        or date.get("how") != "text"
+        or pub is None
+        or len(date["value"]) != 10
+        or len(pub.value) < 10
+    ):
+        return date
+    if (date.get("text") or "").split()[0].lower().rstrip(".,") not in _WEEKDAYS:
+        return date
+    day, published = dt.date.fromisoformat(date["value"]), dt.date.fromisoformat(pub.value[:10])
+    if day >= published:
+        return date
+    return {**date, "value": (day + dt.timedelta(days=7)).isoformat()}
+
+
+def before_story(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
+    """A day without its year that falls after the story cannot be a told happening's: "the
+    Sept. 11 attack, which killed four Americans" in a story of May 2013 is September 2012."""
+    pub = article.published
+    if not date or date.get("how") != "text" or pub is None or len(pub.value) < 10 or _YEAR.search(str(date.get("text") or "")):
+        return date
+    value = str(date["value"])
+    if len(value) not in (7, 10) or not value[:4].isdigit() or value[: len(value)] <= pub.value[: len(value)]:
+        return date
+    if len(value) == 10 and (dt.date.fromisoformat(value) - dt.date.fromisoformat(pub.value[:10])).days <= 1:
+        return date  # "tonight", a dateline a day ahead: the story's own day
+    if len(value) == 10 and any(d in str(date.get("text") or "").lower() for d in _WEEKDAYS):
+        # "the bombing on Tuesday" read as a coming Tuesday: the Tuesday before the story
+        day, story = dt.date.fromisoformat(value), dt.date.fromisoformat(pub.value[:10])
+        while day > story:
+            day -= dt.timedelta(days=7)
+        return {**date, "value": day.isoformat()}
+    return {**date, "value": f"{int(value[:4]) - 1}{value[4:]}"}
+
+
+def dateline(article: Article) -> tuple[int, int] | None:
+    """Where the publication date's own words stand in the text, if they do."""
+    pub = article.published
+    if pub is None or not pub.evidence:
+        return None
+    at = article.text.find(pub.evidence.strip())
+    return (at, at + len(pub.evidence.strip())) if at >= 0 else None
