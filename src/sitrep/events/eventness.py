@@ -209,7 +209,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "Wounded sailors were flown to a hospital in Djibouti": the attack's hurt, cared for
     armed = bool(_ARMED.search(sentence))
     if family == "territory" and lowered.startswith(("entered", "marched into")) and not _ARMED.search(sentence, max(0, start - 100), start):
-        return True  # "the President entered Parliament", "protesters marched into the town": no armed men taking it
+        return True  # "the President entered Parliament", "protesters marched into Belgrade": no armed men taking it
     if lowered.startswith(("fight", "fought", "battl")) and _FIGURATIVE.match(sentence, end) and not (
         armed and lowered.startswith(("fight", "fought")) and _MILITARY_AIM.match(sentence, end)
     ):

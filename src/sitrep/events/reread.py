@@ -20,6 +20,7 @@ _PEOPLE = compiled(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civi
 
 # "after hundreds of Albanians fled across the sea": people named right before "fled" flee, whoever else the sentence names.
 _PEOPLE_FLED = compiled(r"\b(?:people|civilians|residents|villagers|refugees|families|children|women|migrants|(?-i:[A-Z])[a-z]+(?:ans|is|ese))\s+(?:(?:have|had|who)\s+)*$", re.IGNORECASE)
+_TROOPS = compiled(r"\b(?:troops|soldiers|forces|army|tanks|marines|paratroopers|units)\b", re.IGNORECASE)
 _POLICE_ONLY = compiled(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
 _CROWD = compiled(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
@@ -66,6 +67,8 @@ def reread(
     ):  # fmt: skip
         # "agents seized Elian Gonzalez from the home": a person taken, not a town
         return lex.kinds["detention.arrest" if actor1 and actor1["type"] == "state" else "abduction"]
+    if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower() == "entered" and _TROOPS.search(text, max(clause[0], start - 100), start):
+        return lex.kinds["deployment"]  # "its troops had entered Mekelle": a state's forces move in (rebels "entered Kinshasa": a capture)
     if kind.name == "territory.capture" and actor1 and actor1["type"] == "state" and text[start:end].lower().endswith(" out of"):
         return lex.kinds["territory.regain"]  # "Government forces drove Islamic State fighters out of Sirte"
     if kind.name == "territory.regain" and actor1 and actor1["type"] in ("rebel", "unidentified", "militia") and not re.search(r"\band\s+(?:then\s+|later\s+)?$", text[clause[0] : start]):
