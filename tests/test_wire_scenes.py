@@ -135,3 +135,28 @@ def test_the_dead_of_riots_are_the_riot_s_and_an_accord_providing_for_a_withdraw
 Israel and the Palestinians signed an agreement in January providing for the withdrawal of Israeli troops from most of Hebron."""
     told = sorted((e.family, e.fatalities) for e in _material(story, "1997-10-09") if e.family in ("riot", "attack", "force"))
     assert told == [("riot", 70)]
+
+
+def test_police_beating_demonstrators_to_break_up_a_rally_is_one_protest_with_intervention() -> None:
+    story = "BELGRADE, Yugoslavia (AP) -- Police beat hundreds of demonstrators with truncheons Sunday as they tried to break up a rally against President Slobodan Milosevic in central Belgrade."
+    assert [e.kind for e in _material(story, "1996-12-22")] == ["protest.intervention"]
+
+
+def test_a_separate_islamic_state_is_an_aim_not_the_group_and_a_plan_s_withdrawal_is_none() -> None:
+    story = """MANILA, Dec. 30 (Xinhua) -- Police said they suspected Muslim rebels of the Moro Islamic Liberation Front, who have been fighting for a separate Islamic state in the southern Philippines.
+
+In Moscow, President Boris Yeltsin met his security council. The plan calls for a ceasefire and the withdrawal of Russian troops from Chechnya."""
+    assert _material(story, "2000-12-30") == []
+
+
+def test_houses_set_on_fire_by_the_attackers_are_the_massacre_s_and_its_dead_a_paragraph_on() -> None:
+    story = """ALGIERS, Aug. 29 (Xinhua) -- Armed men killed 98 people in a night-long massacre in the village of Rais, security sources said Friday.
+
+The attackers arrived in trucks late Thursday, cut the throats of villagers and set houses on fire, witnesses said."""
+    assert [e.family for e in _material(story, "1997-08-29")] == ["attack"]
+    riots = """JAKARTA, Indonesia, May 14 -- Rioters burned and looted hundreds of shops and cars across Jakarta today.
+
+Thick black smoke rose over the city as mobs set fire to shopping centers and banks. Soldiers in armored vehicles patrolled major roads.
+
+At least 12 people were killed, according to hospital officials, and dozens were injured."""
+    assert [(e.family, e.fatalities) for e in _material(riots, "1998-05-14")] == [("riot", 12)]

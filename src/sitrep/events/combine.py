@@ -27,6 +27,8 @@ _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 # "In a separate attack, gunmen ambushed a police patrol": the opener names the happening the
 # sentence goes on to tell, not another one.
 _OPENER = compiled(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
+_FORCE_WORD = compiled(r"beat(?:en)?|clubbed|kicked|whipped", re.IGNORECASE)
+_ON_CROWD = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:demonstrators|protesters|protestors|marchers|crowds?|rallies)\b", re.IGNORECASE)
 _IN_RIOTS = compiled(r"\s+(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:riots?|rioting|disturbances|mob violence)\b", re.IGNORECASE)
 _AIRCRAFT = compiled(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
 _SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -143,6 +145,12 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         # "Fighting in the city has killed thousands since December": one fight and its toll.
         tolls = {m.end() for k, _, b in found if k.name == "clash.armed" and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
         out = [h for h in out if not (h[0].name == "attack.civilians" and h[1] in tolls)]
+    if names & {"protest", "protest.intervention"} and "attack.civilians" in names:
+        # "Police beat hundreds of demonstrators with truncheons as they tried to break up a rally":
+        # force used on the protest is the protest's intervention, not an attack of its own.
+        beaten = [h for h in out if h[0].name == "attack.civilians" and _FORCE_WORD.fullmatch(sentence, h[1], h[2]) and _ON_CROWD.match(sentence, h[2])]
+        if beaten:
+            out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out if (k, s, e) not in beaten]
     if names & {"riot", "riot.mob"}:
         # "More than 70 people were killed in riots": the riot's dead, not a second attack.
         out = [h for h in out if not (h[0].name == "attack.civilians" and _IN_RIOTS.match(sentence, h[2]))]

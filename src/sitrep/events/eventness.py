@@ -96,6 +96,7 @@ _HABITUAL = _CUES["habitual_after"]
 _PERFECT_BEFORE = _CUES["perfect_before"]
 _CARE_BEFORE = _CUES["care_before"]
 _HURT_TAKEN = _CUES["hurt_taken_after"]
+_RAIDERS = compiled(r"\b(?:attackers|assailants|gunmen|armed men|raiders|militants|insurgents|terrorists|rebels|guerrillas)\b", re.IGNORECASE)
 _THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
 _ARMED_SUBJECT = compiled(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
@@ -335,6 +336,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "the military phase of the operation was nearly over": the known operation, no new one
     if family in ("riot", "looting") and _BLAST_SUBJECT.search(sentence, max(0, start - 100), start):
         return True  # "The blast set fire to nearby office buildings": the bombing's damage, no riot
+    if family == "riot" and lowered.startswith(("set", "torch", "burn")) and _RAIDERS.search(sentence, max(0, start - 150), start):
+        return True  # "The attackers ... cut the throats of villagers and set houses on fire": the attack's, no riot
     if _RUNNING_SINCE.search(sentence, 0, start):
         return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days
     if _STATISTIC.match(sentence, end):

@@ -86,7 +86,11 @@ def carry_tolls(
         if i >= 0 and _KILL_WORD.search(text, sentences[i][0], sentences[i][1]) and opens_elsewhere(text, sentences[i][0]):
             continue  # "In an earlier airstrike, three cousins ... were killed": its own dead, not the school's 42 told next
         for k in range(i + 1, min(i + 4, len(sentences))):
-            if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]]:
+            if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]] and not (
+                (bare := by_sentence.get(k, [])) and all(_is_toll(f, e) for f in bare)
+                and not any(sentences[k][0] <= p.start < sentences[k][1] for p in places)
+                and sum(sentences[k][0] <= q.start < sentences[k][1] and q.fatality == "killed" for q in quantities) == 1
+            ):  # (a paragraph of its dead alone, one count and no place of its own: "At least 12 people were killed, according to hospital officials")
                 break
             if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
                 break  # "The war has killed more than 10,000 people": no one attack's dead
