@@ -642,8 +642,9 @@ def test_a_suicide_car_bombing_its_toll_and_a_third_victim_are_one_event_each() 
 def test_last_week_is_the_month_it_lies_in_not_the_storys_day() -> None:
     # Published Friday 22 May 2015: last week is 11-17 May.
     assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-22"), "territory.capture") == "2015-05"
-    # A week across two months (27 April - 3 May) dates nothing finer than the story.
-    assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-08"), "territory.capture") == "2015-05-08"
+    # A week across two months (27 April - 3 May) is of the month that holds most of its days,
+    # never the story's day: April.
+    assert _day(_annotate("Militants captured Ramadi last week.", "2015-05-08"), "territory.capture") == "2015-04"
 
 
 def test_two_captures_in_one_sentence_and_a_yardstick_year() -> None:

@@ -160,3 +160,24 @@ Thick black smoke rose over the city as mobs set fire to shopping centers and ba
 
 At least 12 people were killed, according to hospital officials, and dozens were injured."""
     assert [(e.family, e.fatalities) for e in _material(riots, "1998-05-14")] == [("riot", 12)]
+
+
+def test_bodies_pulled_raise_the_bombing_s_toll_and_the_blast_an_arrest_counts_from_is_no_new_one() -> None:
+    story = """OKLAHOMA CITY (AP) -- Rescuers pulled three more bodies from the rubble of the federal building Saturday, raising the death toll from Wednesday's bombing to 81.
+
+He was arrested 90 minutes after the blast by a state trooper who stopped him near Perry, 60 miles north of here."""
+    attacks = [e for e in _material(story, "1995-04-22") if e.family == "attack"]
+    assert [(e.fatalities, (e.date or {}).get("value")) for e in attacks] == [(81, "1995-04-19")]
+
+
+def test_arms_carried_are_no_grenade_attack_and_killings_told_last_week_are_of_that_week() -> None:
+    story = """KIGALI, Rwanda (AP) -- Hutu militiamen armed with machetes and grenades killed at least 300 Tutsi refugees who had sought shelter in a church, survivors said Thursday.
+
+The killings took place over two days last week, the survivors told aid workers who reached the town on Wednesday."""
+    events = _material(story, "1994-05-05")
+    assert [(e.kind, e.fatalities, (e.date or {}).get("value")) for e in events] == [("attack.civilians", 300, "1994-04")]
+
+
+def test_a_mother_of_12_is_no_toll_of_12() -> None:
+    story = "NEW YORK (AP) -- Zurana Horton, 34, a mother of 12, was fatally shot in 2011 while picking up her daughter from school."
+    assert [e.fatalities for e in _material(story, "2013-04-12")] != [12]

@@ -87,6 +87,8 @@ DEATH = compiled(
 )
 INJURY = compiled(r"\b(?:wounded|injured|injuries|hurt|wounding|injuring|maimed)\b", re.IGNORECASE)
 _TOLL_RISE = compiled(r"\b(?:risen|rose|climbed|jumped|increased|reached|stood|stands|now stands|is now)\s+(?:to|at)?\s*(?:at least\s+|more than\s+)?$", re.IGNORECASE)
+_PARENT_OF = compiled(r"\b(?:mother|father|parent|mom|dad|grandmother|grandfather)\s+of\s+$", re.IGNORECASE)
+_TOLL_RAISED = compiled(r"\b(?:raising|raised|bringing|brought|pushing|pushed|lifting|lifted|taking|took)\s+the\s+(?:death\s+)?toll\b[^.;]{0,60}?\bto\s+(?:at least\s+|more than\s+|about\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _TOLL_WORD = compiled(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _DEATH_BEFORE = compiled(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
@@ -227,6 +229,8 @@ def _category(unit: str | None, currency: str | None) -> str:
 
 def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | None:
     """Whether the quantity counts dead, injured or casualties, from its clause."""
+    if _PARENT_OF.search(text, max(0, q_start - 24), q_start):
+        return None  # "Zurana Horton, 34, a mother of 12, was fatally shot": her children, not the dead
     head = unit.split()[-1].lower() if unit else None
     if head and _CASUALTY.match(head):
         return "casualties"
@@ -247,6 +251,8 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
         if said[1] and (not said[0] or said[1].start() < said[0].start()):
             return "injured"
         return "killed" if said[0] or not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:homeless|stranded|without|jobless|unemployed|displaced|in need|missing|trapped|unaccounted|marooned)\b", tail) else None
+    if _TOLL_RAISED.search(text, max(0, q_start - 120), q_start):
+        return "killed"  # "raising the death toll from Wednesday's bombing to 81"
     if _TOLL_RISE.search(before) and _TOLL_WORD.search(text, max(0, q_start - 120), q_start):
         return "killed"  # "the death toll from Friday's blast at the embassy has risen to 201"
     if _INJURY_BEFORE.search(before):

@@ -29,6 +29,7 @@ _FIGHT_KILLS = fast_cues()["fight_kills_after"]
 _OPENER = compiled(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|different|second|third|later|earlier|similar|new|related|other)\s+)?(?P<noun>attack|assault|incident|raid)\b", re.IGNORECASE)
 _FORCE_WORD = compiled(r"beat(?:en)?|clubbed|kicked|whipped", re.IGNORECASE)
 _ON_CROWD = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:demonstrators|protesters|protestors|marchers|crowds?|rallies)\b", re.IGNORECASE)
+_ARMED_WITH = compiled(r"\barmed\s+with\s+(?:[\w-]+,?\s+(?:(?:and|or)\s+)?)*$", re.IGNORECASE)
 _IN_RIOTS = compiled(r"\s+(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:riots?|rioting|disturbances|mob violence)\b", re.IGNORECASE)
 _AIRCRAFT = compiled(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
 _SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -77,6 +78,8 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     event, not two; "killed" beside a strike is its toll."""
     # "Troops backed by helicopter gunships were pursuing the attackers": aircraft along, no strike told.
     found = [h for h in found if not (_AIRCRAFT.fullmatch(sentence, h[1], h[2]) and _SUPPORTED_BY.search(sentence, max(0, h[1] - 40), h[1]))]
+    # "Hutu militiamen armed with machetes and grenades killed 300": the arms carried, the killing told.
+    found = [h for h in found if not (h[0].name == "attack.grenade" and _ARMED_WITH.search(sentence, max(0, h[1] - 50), h[1]))]
     if any(k.family == "disaster" for k, _, _ in found):
         found = _one_disaster(found, sentence)
     names = {k.name for k, _, _ in found}

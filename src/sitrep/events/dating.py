@@ -123,6 +123,7 @@ _SUPERLATIVE = compiled(r"\b" + _SUPER + r"\b[^.;,]{0,60}$", re.IGNORECASE)
 # A relative clause about a place or a person tells of something else that happened there.
 # Another clause told in the past perfect: what had happened before the sentence's event.
 _HAD = compiled(r"\b(?:had|'d)\s+(?:(?:already|earlier|first|previously|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ung|ook|eft|ost|ld|id|ent)\b")
+_WHO_DID = compiled(r"\b(?:who|whom)\s+(?:had\s+|have\s+|has\s+)?[a-z]+(?:ed|ew|ame|ent|ook|aw)\b", re.IGNORECASE)
 _RELATIVE = compiled(r",\s+(?:where|who|whose)$", re.IGNORECASE)  # ("militants from Chechnya, whose fighters invaded Dagestan in August")
 # "the battle for the town, which the rebels seized on Thursday": the seizure's day. (Not a
 # verb of the noun's own course: "the protests, which began on Thursday".)
@@ -373,6 +374,8 @@ def _own_date(
             return False  # "In a November 9 press conference, Kiir ... the bombing on Tuesday": the conference's day
         if any(passive_between(text, trigger, o, t) for o in others):
             return False
+        if t.start > trigger[1] and _WHO_DID.search(text, trigger[1], t.start):
+            return False  # "took place last week, the survivors told aid workers who reached the town on Wednesday"
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
@@ -420,10 +423,9 @@ _WEEK = compiled(r"\d{4}-W\d\d")
 
 
 def _week_month(value: str) -> str | None:
-    """The month an ISO week lies in ("2015-W20" -> "2015-05"), or None when it spans two."""
-    first = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
-    last = first + dt.timedelta(days=6)
-    return first.isoformat()[:7] if first.month == last.month else None
+    """The month an ISO week lies in ("2015-W20" -> "2015-05"); of one that spans two, the
+    month that holds most of its days (its Thursday's)."""
+    return dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 4).isoformat()[:7]
 
 
 def _json(t: TimeRef) -> dict[str, Any]:

@@ -156,6 +156,11 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             a, b = clause_of(sentence, t_start, t_end)
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
+            if (
+                (anchor := _TIME_ANCHOR.search(sentence, max(0, t_start - 40), t_start)) and any(e.family == kind.family and e.layer == "material" for e in events)
+                and not any(s_start + anchor.start() <= p.start < start for p in places) and not _PAST.search(sentence, t_start, t_end)
+            ):  # fmt: skip
+                continue  # "arrested 90 minutes after the blast": the blast told before, a time counted from it (not "after the Nairobi blast on Friday")
             place = place_of(text, places, clause, (s_start, s_end), start, end, focus.country_code if focus else None)
             written_on = place is not None and bool(_THE_BEFORE.search(text, max(s_start, place.start - 12), place.start))
             if (
@@ -412,6 +417,7 @@ _WHEN_OF = compiled(
 # Up to two words between a town and the noun it is written onto ("the Madrid train bombings"),
 # none of them a preposition ("shelled Tal Shanan in Al Hasakeh countryside with artillery").
 _NOUN_GAP = compiled(r"(?:['’]s)?\s+(?:(?!(?:with|in|on|at|of|by|for|from|to|and|or|as|after|before|during|near|into|amid|against|over)\b|[\w-]+ed\b)[a-z][\w-]*\s+){0,2}")
+_TIME_ANCHOR = compiled(r"\b(?:minutes?|hours?|days?|weeks?)\s+(?:after|before)\s+the\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _LATER_CLAUSE = compiled(r"\b(?:(?:a|one|two|three|several|a few|\d+)\s+)?(?:hours?|minutes?|shortly|moments?|soon)\s+(?:after|before)\s", re.IGNORECASE)
 _THE_BEFORE = compiled(r"\bthe\s+$", re.IGNORECASE)
 _ANOTHER_ONE = compiled(r"\b(?:another|a\s+second|a\s+third|a\s+separate)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)

@@ -286,6 +286,10 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
     if len(killed) > 1:
         # "Five soldiers lost their lives, bringing to 10 the number killed": a running total, not more dead
         killed = [q for q in killed if not _RUNNING_TO.search(sentence, max(0, q.start - s_start - 40), max(0, q.start - s_start))] or killed
+    if len(killed) > 1 and (more := [q for q in killed if _MORE_AFTER.match(sentence, q.end - s_start)]) and len(more) < len(killed):
+        # "pulled three more bodies from the rubble, raising the death toll from Wednesday's bombing
+        # to 81": the added dead are in the total the sentence gives
+        killed = [q for q in killed if q not in more]
     if len(killed) > 1 and _OTHER_COUNT.search(sentence, max(0, killed[0].end - s_start), max(0, killed[-1].start - s_start)):
         # "Officials gave a toll of 98 dead but hospital workers said more than 200 had been
         # killed": two counts of the same dead; the lower, as ACLED codes a dispute.
@@ -296,6 +300,7 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
     return _killed_words(sentence)
 
 
+_MORE_AFTER = compiled(r"\s+more\b", re.IGNORECASE)
 # Another source's count of the same dead: "98 dead but hospital workers said more than 200".
 _OTHER_COUNT = compiled(r"\b(?:but|while|whereas|although|though|however)\b[^.;]{0,60}?\b(?:said|say|says|put|puts|gave|give|reported|estimated|claimed|counted)\b|\b(?:other|another|unofficial|independent)\s+(?:sources?|estimates?|reports?|tolls?|counts?)\b", re.IGNORECASE)
 # "bringing to 10 the number", "raising the toll to 42": a running total after a count.
