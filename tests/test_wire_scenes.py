@@ -181,3 +181,11 @@ The killings took place over two days last week, the survivors told aid workers 
 def test_a_mother_of_12_is_no_toll_of_12() -> None:
     story = "NEW YORK (AP) -- Zurana Horton, 34, a mother of 12, was fatally shot in 2011 while picking up her daughter from school."
     assert [e.fatalities for e in _material(story, "2013-04-12")] != [12]
+
+
+def test_gunmen_in_army_uniforms_who_round_up_villagers_and_open_fire_are_one_attack_by_unnamed_men() -> None:
+    story = "SRINAGAR, India (AP) -- About a dozen gunmen dressed in army uniforms entered the village of Wandhama, 20 miles north of Srinagar, rounded up the residents and opened fire, said police officer Ashok Kumar."
+    events = _material(story, "1998-01-30")
+    assert [(e.kind, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == [
+        ("attack.civilians", "Unidentified Armed Group (India)", None)
+    ]

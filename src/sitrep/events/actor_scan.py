@@ -18,6 +18,10 @@ from sitrep.rxfactor import compiled
 _last: tuple[str, Lexicon, dict[tuple[int, int], tuple[list[re.Match[str]], list[int]]]] | None = None
 
 
+_SAID_BEFORE = compiled(r",\s+(?:said|says|according\s+to)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_WORN_AFTER = compiled(r"\s+(?:uniforms?|fatigues|camouflage|clothes|clothing)\b", re.IGNORECASE)
+
+
 def actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, int] | None) -> list[re.Match[str]]:
     """The actor names of ``text`` that start in ``lo:hi`` (an event's clause) of ``chunk``."""
     global _last
@@ -27,7 +31,8 @@ def actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, i
         _last = last
     key = chunk or (0, len(text))
     if key not in last[2]:
-        found = lex.actors.finditer(text, *key)
+        # ("gunmen dressed in army uniforms": what they wore; ", said police officer Ashok Kumar": who told it)
+        found = [m for m in lex.actors.finditer(text, *key) if not _WORN_AFTER.match(text, m.end()) and not _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start())]
         last[2][key] = (found, [m.start() for m in found])
     found, starts = last[2][key]
     return found[bisect_left(starts, lo) : bisect_left(starts, hi)]

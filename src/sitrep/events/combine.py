@@ -30,6 +30,7 @@ _OPENER = compiled(r"\s*(?:in|during)\s+(?:an?|another)\s+(?:(?:separate|differe
 _FORCE_WORD = compiled(r"beat(?:en)?|clubbed|kicked|whipped", re.IGNORECASE)
 _ON_CROWD = compiled(r"\s+(?:[\w-]+\s+){0,3}?(?:demonstrators|protesters|protestors|marchers|crowds?|rallies)\b", re.IGNORECASE)
 _ARMED_WITH = compiled(r"\barmed\s+with\s+(?:[\w-]+,?\s+(?:(?:and|or)\s+)?)*$", re.IGNORECASE)
+_ROUNDED = compiled(r"(?:rounded|rounding|round(?:s|ed)?|herded|lined)\s+up\b", re.IGNORECASE)
 _IN_RIOTS = compiled(r"\s+(?:in|during)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:riots?|rioting|disturbances|mob violence)\b", re.IGNORECASE)
 _AIRCRAFT = compiled(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helicopters?|drones?|aircraft", re.IGNORECASE)
 _SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -154,6 +155,9 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         beaten = [h for h in out if h[0].name == "attack.civilians" and _FORCE_WORD.fullmatch(sentence, h[1], h[2]) and _ON_CROWD.match(sentence, h[2])]
         if beaten:
             out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out if (k, s, e) not in beaten]
+    if names & {"abduction", "detention.arrest"} and attack_at is not None:
+        # "rounded up the residents and opened fire": the round-up is the massacre's first act.
+        out = [h for h in out if not (h[0].name in ("abduction", "detention.arrest") and _ROUNDED.match(sentence, h[1]) and h[1] < attack_at <= h[2] + 80)]
     if names & {"riot", "riot.mob"}:
         # "More than 70 people were killed in riots": the riot's dead, not a second attack.
         out = [h for h in out if not (h[0].name == "attack.civilians" and _IN_RIOTS.match(sentence, h[2]))]

@@ -66,6 +66,17 @@ _FIREARM = compiled(r"\b(?:opened fire|shot|shooting|gun\w*|rifles?|pistols?|fir
 _FEW_BEFORE = compiled(r"\b(?:a|an|one|two|three|lone|single)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+# Armed men told before the crowd the doer was read from: "gunmen ... rounded up the residents and opened fire".
+_RAIDERS = compiled(r"\b(?:gunmen|attackers|assailants|armed men|militants|insurgents|rebels|terrorists|raiders|militiamen)\b", re.IGNORECASE)
+
+
+def _raiders_first(e: Event) -> bool:
+    """Whether armed men are named before the crowd read as the doer: the crowd is their victims."""
+    said, who = e.evidence[0]["text"], str((e.actor1 or {}).get("text") or "")
+    at = said.find(who) if who else -1
+    return at > 0 and _RAIDERS.search(said, 0, at) is not None
+
+
 def _few(e: Event) -> bool:
     """Whether the doer is one, two or three people with a gun ("Two students ... opened fire"): a shooting, no mob."""
     said, who = e.evidence[0]["text"], str((e.actor1 or {}).get("text") or "")
@@ -379,13 +390,13 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
                 retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e) and not _few(e):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e) and not _few(e) and not _raiders_first(e):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
                 e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
-            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and (_crowd_harmed(e) or _armed_crowd(e)):
+            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and (_crowd_harmed(e) or _armed_crowd(e) or _raiders_first(e)):
                 # The people the sentence names are the dead or the held: the doer is unnamed.
                 country = e.actor1.get("country_code")
                 e.actor1 = {"name": unnamed_doer(lex, country, e.evidence[0]["text"]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
