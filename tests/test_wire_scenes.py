@@ -189,3 +189,14 @@ def test_gunmen_in_army_uniforms_who_round_up_villagers_and_open_fire_are_one_at
     assert [(e.kind, (e.actor1 or {}).get("name"), (e.actor2 or {}).get("name")) for e in events] == [
         ("attack.civilians", "Unidentified Armed Group (India)", None)
     ]
+
+
+def test_a_capability_a_fad_that_died_a_helicopter_crash_and_talks_on_a_blockade_are_no_events() -> None:
+    story = """WASHINGTON (AP) -- Iraq is believed to have the ability to deliver chemical weapons in artillery shells or, perhaps, atop Soviet-made Frog7 missiles.
+
+In addition, 73 soldiers were killed en route to Lebanon when two military helicopters crashed last February.
+
+On Tuesday, the United States and Soviet Union conferred in Washington on putting an anti-Iraq naval blockade under a United Nations umbrella.
+
+But as the craze died, Coleco failed to come up with another winner and filed for bankruptcy-law protection in July 1988."""
+    assert _material(story, "1991-02-25") == []

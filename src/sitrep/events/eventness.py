@@ -96,6 +96,13 @@ _HABITUAL = _CUES["habitual_after"]
 _PERFECT_BEFORE = _CUES["perfect_before"]
 _CARE_BEFORE = _CUES["care_before"]
 _HURT_TAKEN = _CUES["hurt_taken_after"]
+_THING_DIED = compiled(
+    r"\b(?:craze|fad|boom|trend|market|economy|deal|talks|hopes?|dreams?|idea|plan|bill|measure|movement|business|industry|program|programme|interest|"
+    r"enthusiasm|momentum|rumou?rs?|story|tradition|practice|custom|wind|winds|engine|battery|conversation|applause|noise|laughter|speculation|controversy)"
+    r"\s+(?:had\s+|has\s+|have\s+|all\s+but\s+|slowly\s+|quickly\s+|finally\s+|eventually\s+|quietly\s+)?$",
+    re.IGNORECASE,
+)
+_CAPABILITY = compiled(r"\b(?:ability|capability|capacity|means|potential)\s+to\s+(?:deliver|launch|fire|use|strike|hit)\b", re.IGNORECASE)
 _RAIDERS = compiled(r"\b(?:attackers|assailants|gunmen|armed men|raiders|militants|insurgents|terrorists|rebels|guerrillas)\b", re.IGNORECASE)
 _THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
@@ -338,6 +345,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "The blast set fire to nearby office buildings": the bombing's damage, no riot
     if family == "riot" and lowered.startswith(("set", "torch", "burn")) and _RAIDERS.search(sentence, max(0, start - 150), start):
         return True  # "The attackers ... cut the throats of villagers and set houses on fire": the attack's, no riot
+    if lowered in ("died", "dies", "dying", "die") and _THING_DIED.search(sentence, max(0, start - 40), start):
+        return True  # "as the craze died, Coleco failed to come up with another winner": a fad, no one dead
+    if family == "attack" and _CAPABILITY.search(sentence, 0, start):
+        return True  # "Iraq is believed to have the ability to deliver chemical weapons in artillery shells or ... missiles"
     if _RUNNING_SINCE.search(sentence, 0, start):
         return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days
     if _STATISTIC.match(sentence, end):
