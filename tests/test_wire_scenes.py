@@ -200,3 +200,16 @@ On Tuesday, the United States and Soviet Union conferred in Washington on puttin
 
 But as the craze died, Coleco failed to come up with another winner and filed for bankruptcy-law protection in July 1988."""
     assert _material(story, "1991-02-25") == []
+
+
+def test_guarantees_aims_tallies_and_references_to_a_known_offensive_are_no_events() -> None:
+    story = """JERUSALEM (AP) -- Mordechai said he was willing to withdraw troops in exchange for guarantees that Israel would not be attacked.
+
+In Saudi Arabia, today is the eighth day of Desert Shield, the operation designed to confront an estimated 200,000 Iraqi soldiers now in Kuwait.
+
+Of the eight victims, three were stabbed, two were strangled, two were beaten to death and one was asphyxiated, he said.
+
+President Clinton says he and Blair will stand together not just on Iraq but also on arresting the terrorists suspected of blowing up Pan Am flight 103 over Scotland.
+
+There were more accounts of people fleeing from the villages near where the offensive was taking place."""
+    assert {e.family for e in _material(story, "1998-03-06")} <= {"force", "displacement"}
