@@ -213,3 +213,8 @@ President Clinton says he and Blair will stand together not just on Iraq but als
 
 There were more accounts of people fleeing from the villages near where the offensive was taking place."""
     assert {e.family for e in _material(story, "1998-03-06")} <= {"force", "displacement"}
+
+
+def test_an_act_named_as_what_an_embargo_punishes_is_no_capture_on_the_embargo_s_day() -> None:
+    story = "UNITED NATIONS (AP) -- The U.N. Security Council on Aug. 6 ordered a global embargo on trade with Iraq as punishment for seizing Kuwait."
+    assert [e for e in _material(story, "1990-08-15") if e.family == "territory"] == []

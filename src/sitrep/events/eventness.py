@@ -103,6 +103,7 @@ _DESIGNED_TO = _CUES["designed_to_after"]
 _OF_THE_VICTIMS = _PLAIN["of_the_victims_opening"]
 _CAPABILITY = _CUES["capability_before"]
 _RAIDERS = _CUES["raiders_before"]
+_PUNISHED_FOR = _CUES["punished_for_before"]
 _THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
 _ARMED_SUBJECT = compiled(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
@@ -356,6 +357,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "a wave of violence that has displaced nearly two million people": the war's count, no day's flight
     if lowered.startswith("grenade") and _HELD_BEFORE.search(sentence, max(0, start - 50), start) and not _THROWN.search(sentence):
         return True  # "threatened staff with a handgun and a grenade": a weapon held, not thrown
+    if lowered.endswith("ing") and _PUNISHED_FOR.search(sentence, max(0, start - 60), start) and not _OWN_DAY_AFTER.match(sentence, end):
+        return True  # "as punishment for seizing Kuwait": the known act, no day's event
     if _NEGATED_FUTURE.search(sentence, max(0, start - 24), start):
         return True  # "guarantees that Israel would not be attacked": what must not happen
     if _WHERE_THE.search(sentence, max(0, start - 16), start) or _DESIGNED_TO.match(sentence, end):
