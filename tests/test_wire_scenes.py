@@ -218,3 +218,10 @@ There were more accounts of people fleeing from the villages near where the offe
 def test_an_act_named_as_what_an_embargo_punishes_is_no_capture_on_the_embargo_s_day() -> None:
     story = "UNITED NATIONS (AP) -- The U.N. Security Council on Aug. 6 ordered a global embargo on trade with Iraq as punishment for seizing Kuwait."
     assert [e for e in _material(story, "1990-08-15") if e.family == "territory"] == []
+
+
+def test_killings_over_five_years_cases_of_murdered_women_and_a_withdrawal_sanctions_may_force_are_no_events() -> None:
+    story = """NEWARK, N.J. -- A new Essex County task force began delving Thursday into the slayings of 14 black women over the last five years in the Newark area, as officials acknowledged that they needed to work harder to solve the cases of murdered women.
+
+Bush, however, says he sees no short-term hope for a diplomatic solution to the gulf crisis at least until economic sanctions force Saddam to withdraw his army."""
+    assert _material(story, "1998-04-03") == []
