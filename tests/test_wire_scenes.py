@@ -225,3 +225,10 @@ def test_killings_over_five_years_cases_of_murdered_women_and_a_withdrawal_sanct
 
 Bush, however, says he sees no short-term hope for a diplomatic solution to the gulf crisis at least until economic sanctions force Saddam to withdraw his army."""
     assert _material(story, "1998-04-03") == []
+
+
+def test_a_paragraph_of_the_hurt_after_a_rally_broken_up_is_its_hurt_not_an_attack() -> None:
+    story = """BELGRADE, Yugoslavia (AP) -- Police beat hundreds of demonstrators with truncheons Sunday as they tried to break up a rally against President Slobodan Milosevic in central Belgrade.
+
+At least 50 people were injured, including several journalists, according to the opposition Zajedno coalition."""
+    assert [e.family for e in _material(story, "1996-12-22")] == ["protest"]

@@ -89,8 +89,8 @@ def carry_tolls(
             if "\n\n" in text[sentences[k - 1][1] : sentences[k][0]] and not (
                 (bare := by_sentence.get(k, [])) and all(_is_toll(f, e) for f in bare)
                 and not any(sentences[k][0] <= p.start < sentences[k][1] for p in places)
-                and sum(sentences[k][0] <= q.start < sentences[k][1] and q.fatality == "killed" for q in quantities) == 1
-            ):  # (a paragraph of its dead alone, one count and no place of its own: "At least 12 people were killed, according to hospital officials")
+                and sum(sentences[k][0] <= q.start < sentences[k][1] and q.fatality == "killed" for q in quantities) <= 1
+            ):  # (a paragraph of its dead or hurt alone, one count and no place of its own: "At least 12 people were killed, according to hospital officials")
                 break
             if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
                 break  # "The war has killed more than 10,000 people": no one attack's dead
@@ -106,9 +106,16 @@ def carry_tolls(
                 e.fatalities = toll
                 dropped.update(f.id for f in tolls)
                 break
+            hurt = [f for f in tolls if _HURT_WORD.fullmatch(f.evidence[0]["trigger"]["text"])]
+            if k == i + 1 and hurt and len(hurt) == len(here) and not _KILL_WORD.search(text, sentences[k][0], sentences[k][1]):
+                # "At least 50 people were injured, including several journalists": its hurt, no attack of their own
+                e.actor2 = e.actor2 or next((f.actor2 for f in hurt if f.actor2), None)
+                dropped.update(f.id for f in hurt)
+                break
     return [e for e in events if e.id not in dropped]
 
 
+_HURT_WORD = compiled(r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt", re.IGNORECASE)
 _KILL_WORD = compiled(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
 
 
