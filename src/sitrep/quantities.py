@@ -251,7 +251,7 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
         if said[1] and (not said[0] or said[1].start() < said[0].start()):
             return "injured"
         return "killed" if said[0] or not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:homeless|stranded|without|jobless|unemployed|displaced|in need|missing|trapped|unaccounted|marooned)\b", tail) else None
-    if _TOLL_RAISED.search(text, max(0, q_start - 120), q_start):
+    if "toll" in text[max(0, q_start - 120) : q_start] and _TOLL_RAISED.search(text, max(0, q_start - 120), q_start):
         return "killed"  # "raising the death toll from Wednesday's bombing to 81"
     if _TOLL_RISE.search(before) and _TOLL_WORD.search(text, max(0, q_start - 120), q_start):
         return "killed"  # "the death toll from Friday's blast at the embassy has risen to 201"

@@ -374,7 +374,7 @@ def _own_date(
             return False  # "In a November 9 press conference, Kiir ... the bombing on Tuesday": the conference's day
         if any(passive_between(text, trigger, o, t) for o in others):
             return False
-        if t.start > trigger[1] and _WHO_DID.search(text, trigger[1], t.start):
+        if t.start > trigger[1] and "who" in text[trigger[1] : t.start] and _WHO_DID.search(text, trigger[1], t.start):
             return False  # "took place last week, the survivors told aid workers who reached the town on Wednesday"
         if clause[0] <= t.start and t.end <= clause[1]:
             return True

@@ -344,7 +344,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "The attackers ... cut the throats of villagers and set houses on fire": the attack's, no riot
     if lowered in ("died", "dies", "dying", "die") and _THING_DIED.search(sentence, max(0, start - 40), start):
         return True  # "as the craze died, Coleco failed to come up with another winner": a fad, no one dead
-    if family == "attack" and _CAPABILITY.search(sentence, 0, start):
+    if family == "attack" and " to " in sentence[:start] and _CAPABILITY.search(sentence, 0, start):
         return True  # "Iraq is believed to have the ability to deliver chemical weapons in artillery shells or ... missiles"
     if _RUNNING_SINCE.search(sentence, 0, start):
         return True  # "Since Thursday, at least 23 Palestinians have been killed": a running toll of days
@@ -356,9 +356,11 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "threatened staff with a handgun and a grenade": a weapon held, not thrown
     if lowered.endswith("ing") and _PUNISHED_FOR.search(sentence, max(0, start - 60), start) and not _OWN_DAY_AFTER.match(sentence, end):
         return True  # "as punishment for seizing Kuwait": the known act, no day's event
+    near, after = sentence[max(0, start - 24) : start], sentence[end : end + 90]  # (cheap looks before the cues)
     if (
-        _NEGATED_FUTURE.search(sentence, max(0, start - 24), start) or _WHERE_THE.search(sentence, max(0, start - 16), start)
-        or _DESIGNED_TO.match(sentence, end) or _OF_THE_VICTIMS.match(sentence) or (family in ("attack", "clash", "riot") and _SPAN_OF_YEARS.match(sentence, end))
+        (" be " in near and _NEGATED_FUTURE.search(sentence, max(0, start - 24), start)) or ("where" in near and _WHERE_THE.search(sentence, max(0, start - 16), start))
+        or (" to" in after[:24] and _DESIGNED_TO.match(sentence, end)) or (sentence.lstrip().startswith("Of ") and _OF_THE_VICTIMS.match(sentence))
+        or (family in ("attack", "clash", "riot") and (" last " in after or " past " in after) and _SPAN_OF_YEARS.match(sentence, end))
     ):  # fmt: skip
         # "guarantees that Israel would not be attacked", "near where the offensive was taking place", "the operation
         # designed to confront", "Of the eight victims, three were stabbed", "the slayings of 14 women over the last five years"

@@ -157,7 +157,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             start, end = s_start + t_start, s_start + t_end
             clause = (s_start + a, s_start + b)
             if (
-                (anchor := _TIME_ANCHOR.search(sentence, max(0, t_start - 40), t_start)) and any(e.family == kind.family and e.layer == "material" for e in events)
+                " the " in sentence[max(0, t_start - 40) : t_start] and (anchor := _TIME_ANCHOR.search(sentence, max(0, t_start - 40), t_start)) and any(e.family == kind.family and e.layer == "material" for e in events)
                 and not any(s_start + anchor.start() <= p.start < start for p in places) and not _PAST.search(sentence, t_start, t_end)
             ):  # fmt: skip
                 continue  # "arrested 90 minutes after the blast": the blast told before, a time counted from it (not "after the Nairobi blast on Friday")
