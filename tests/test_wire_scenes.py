@@ -232,3 +232,9 @@ def test_a_paragraph_of_the_hurt_after_a_rally_broken_up_is_its_hurt_not_an_atta
 
 At least 50 people were injured, including several journalists, according to the opposition Zajedno coalition."""
     assert [e.family for e in _material(story, "1996-12-22")] == ["protest"]
+
+
+def test_youth_angry_at_a_killing_are_not_its_doers() -> None:
+    story = "ATHENS, Greece (AP) -- Across Athens, high schools and universities are under occupation by students and other youth angry at the Dec. 6 killing of Alexandros Grigoropoulos."
+    killings = [e for e in _material(story, "2008-12-13") if e.family == "attack"]
+    assert killings and all((e.actor1 or {}).get("type") != "civilians" for e in killings)

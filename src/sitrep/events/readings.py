@@ -77,6 +77,17 @@ def _raiders_first(e: Event) -> bool:
     return at > 0 and _RAIDERS.search(said, 0, at) is not None
 
 
+# The crowd is angry at the killing, not its doer: "youth angry at the Dec. 6 killing of Alexandros Grigoropoulos".
+_ANGRY_AT = compiled(r"\b(?:angry|angered|outraged|furious|incensed|enraged|protesting|mourning)\s+(?:at|over|by|about|against)?\s*(?:the\s+)?(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _angry_at(e: Event) -> bool:
+    """Whether the trigger is what the crowd read as its doer is angry at."""
+    ev = e.evidence[0]
+    head = ev["trigger"]["start"] - ev["start"]
+    return _ANGRY_AT.search(ev["text"], max(0, head - 60), head) is not None
+
+
 def _few(e: Event) -> bool:
     """Whether the doer is one, two or three people with a gun ("Two students ... opened fire"): a shooting, no mob."""
     said, who = e.evidence[0]["text"], str((e.actor1 or {}).get("text") or "")
@@ -396,7 +407,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
                 country = e.actor1.get("country_code")
                 name = e.actor1["name"].split(" (")[-1].rstrip(")")
                 e.actor1 = {**e.actor1, "name": f"Rioters ({name})", "type": "rioters", "inter": 5, "country_code": country}
-            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and (_crowd_harmed(e) or _armed_crowd(e) or _raiders_first(e)):
+            elif e.actor1 and _crowd(e.actor1) and e.actor1["type"] == "civilians" and (_crowd_harmed(e) or _armed_crowd(e) or _raiders_first(e) or _angry_at(e)):
                 # The people the sentence names are the dead or the held: the doer is unnamed.
                 country = e.actor1.get("country_code")
                 e.actor1 = {"name": unnamed_doer(lex, country, e.evidence[0]["text"]), "text": None, "type": "unidentified", "inter": 3, "country_code": country, "how": "unnamed"}
