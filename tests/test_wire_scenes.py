@@ -238,3 +238,9 @@ def test_youth_angry_at_a_killing_are_not_its_doers() -> None:
     story = "ATHENS, Greece (AP) -- Across Athens, high schools and universities are under occupation by students and other youth angry at the Dec. 6 killing of Alexandros Grigoropoulos."
     killings = [e for e in _material(story, "2008-12-13") if e.family == "attack"]
     assert killings and all((e.actor1 or {}).get("type") != "civilians" for e in killings)
+
+
+def test_a_front_that_speaks_of_its_forces_took_the_town_not_the_state() -> None:
+    story = "KIGALI, Rwanda (AP) -- The Rwandan Patriotic Front said its forces had captured the town of Rwamagana, 30 miles east of Kigali."
+    taken = [e for e in _material(story, "1994-05-05") if e.family == "territory"]
+    assert [((e.actor1 or {}).get("name"), (e.actor1 or {}).get("type")) for e in taken] == [("Rwandan Patriotic Front", "rebel")]

@@ -88,6 +88,13 @@ def _angry_at(e: Event) -> bool:
     return _ANGRY_AT.search(ev["text"], max(0, head - 60), head) is not None
 
 
+# A movement that speaks of "its forces": "The Rwandan Patriotic Front said its forces had captured".
+_ORG_SAID_ITS = compiled(
+    r"\b(?:The\s+)?((?!The\b)(?:[A-Z][\w'’-]+\s+){1,5}(?:Front|Movement|Army|Alliance|Brigades?|Union|Organi[sz]ation|Tigers|Party))\s+(?:said|says|claimed|reported)\s+(?:that\s+)?its\s+(?:forces|fighters|troops|men|guerrillas|units)\b"
+)
+_OWN_MEN = ("forces", "fighters", "troops", "men", "guerrillas", "units", "its forces", "its troops", "its fighters")
+
+
 def _few(e: Event) -> bool:
     """Whether the doer is one, two or three people with a gun ("Two students ... opened fire"): a shooting, no mob."""
     said, who = e.evidence[0]["text"], str((e.actor1 or {}).get("text") or "")
@@ -322,6 +329,9 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
+        if e.actor1 and e.actor1["type"] == "state" and (e.actor1.get("text") or "").lower() in _OWN_MEN and (org := _ORG_SAID_ITS.search(e.evidence[0]["text"])):
+            # "The Rwandan Patriotic Front said its forces had captured the town": the front's forces, not the state's
+            e.actor1 = {"name": org.group(1), "text": org.group(1), "type": "rebel", "inter": 2, "country_code": e.actor1.get("country_code")}
         same_police = bool(e.actor1 and e.actor2 and e.actor1["name"] == e.actor2["name"] and e.actor1["name"].startswith("Police Forces"))
         if e.actor1 and e.actor2 and e.actor1["type"] == "state" and (
             same_police or (e.actor2.get("text") or "").lower() == (e.actor1.get("text") or "-").lower() in ("police", "the police", "cops", "officers")
