@@ -244,3 +244,8 @@ def test_a_front_that_speaks_of_its_forces_took_the_town_not_the_state() -> None
     story = "KIGALI, Rwanda (AP) -- The Rwandan Patriotic Front said its forces had captured the town of Rwamagana, 30 miles east of Kigali."
     taken = [e for e in _material(story, "1994-05-05") if e.family == "territory"]
     assert [((e.actor1 or {}).get("name"), (e.actor1 or {}).get("type")) for e in taken] == [("Rwandan Patriotic Front", "rebel")]
+
+
+def test_the_location_of_a_cache_told_as_false_information_is_no_cache_found() -> None:
+    story = "TEL AVIV (AP) -- She said she gave the Amir brothers false information regarding the location of a weapons and ammunition cache when they asked her to help organize such a cache."
+    assert _material(story, "1998-02-27") == []

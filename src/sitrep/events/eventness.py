@@ -354,16 +354,16 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "a wave of violence that has displaced nearly two million people": the war's count, no day's flight
     if lowered.startswith("grenade") and _HELD_BEFORE.search(sentence, max(0, start - 50), start) and not _THROWN.search(sentence):
         return True  # "threatened staff with a handgun and a grenade": a weapon held, not thrown
-    if lowered.endswith("ing") and _PUNISHED_FOR.search(sentence, max(0, start - 60), start) and not _OWN_DAY_AFTER.match(sentence, end):
-        return True  # "as punishment for seizing Kuwait": the known act, no day's event
     near, after = sentence[max(0, start - 24) : start], sentence[end : end + 90]  # (cheap looks before the cues)
     if (
         (" be " in near and _NEGATED_FUTURE.search(sentence, max(0, start - 24), start)) or ("where" in near and _WHERE_THE.search(sentence, max(0, start - 16), start))
         or (" to" in after[:24] and _DESIGNED_TO.match(sentence, end)) or (sentence.lstrip().startswith("Of ") and _OF_THE_VICTIMS.match(sentence))
         or (family in ("attack", "clash", "riot") and (" last " in after or " past " in after) and _SPAN_OF_YEARS.match(sentence, end))
+        or (lowered in ("cache", "caches") and _CUES["cache_unfound_before"].search(sentence, max(0, start - 60), start))
+        or (lowered.endswith("ing") and _PUNISHED_FOR.search(sentence, max(0, start - 60), start) and not _OWN_DAY_AFTER.match(sentence, end))
     ):  # fmt: skip
-        # "guarantees that Israel would not be attacked", "near where the offensive was taking place", "the operation
-        # designed to confront", "Of the eight victims, three were stabbed", "the slayings of 14 women over the last five years"
+        # "would not be attacked", "near where the offensive was taking place", "the operation designed to confront", "Of the eight
+        # victims, three were stabbed", "slayings ... over the last five years", "the location of a cache", "punishment for seizing Kuwait"
         return True
     if re.search(r"\bwould(?: not)? be\s+$", sentence[max(0, start - 16) : start]) and re.match(r"[^.;]{0,40}?\bif\b", sentence[end:]):
         return True  # "would be arrested if she continued to flout a court order": a condition
