@@ -249,3 +249,15 @@ def test_a_front_that_speaks_of_its_forces_took_the_town_not_the_state() -> None
 def test_the_location_of_a_cache_told_as_false_information_is_no_cache_found() -> None:
     story = "TEL AVIV (AP) -- She said she gave the Amir brothers false information regarding the location of a weapons and ammunition cache when they asked her to help organize such a cache."
     assert _material(story, "1998-02-27") == []
+
+
+def test_an_elsewhere_item_takes_the_story_s_day_and_a_police_chief_who_told_it_is_no_target() -> None:
+    story = """BAGHDAD, Iraq (AP) -- A car bomb exploded outside the Jordanian Embassy in Baghdad on Thursday, killing at least 11 people.
+
+U.S. officials said the attack was the deadliest in the Iraqi capital since Baghdad fell to American forces on April 9.
+
+Elsewhere, a U.S. soldier was killed and three were wounded when their convoy was ambushed near Fallujah, the military said."""
+    fallujah = [e for e in _material(story, "2003-08-07") if (e.place or {}).get("name") == "Fallujah"]
+    assert fallujah and all((e.date or {}).get("value") == "2003-08-07" and not e.background for e in fallujah)
+    ghazni = "KABUL, Nov. 16 (Xinhua) -- A French woman working for the UN refugee agency was shot dead on Sunday in Ghazni. Two gunmen on a motorcycle opened fire on her car in the city's bazaar, Ghazni police chief said."
+    assert [(e.actor2 or {}).get("type") for e in _material(ghazni, "2003-11-16") if e.family == "attack"] != ["state"]

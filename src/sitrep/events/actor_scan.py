@@ -19,6 +19,8 @@ _last: tuple[str, Lexicon, dict[tuple[int, int], tuple[list[re.Match[str]], list
 
 
 _SAID_BEFORE = compiled(r",\s+(?:said|says|according\s+to)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# ("Ghazni police chief said": an officer who told it, not a side)
+_TITLE_SAID_AFTER = compiled(r"\s+(?:chief|spokes(?:man|woman|person)|official|officer|commander|source)s?\s+(?:said|says|told)\b", re.IGNORECASE)
 _WORN_AFTER = compiled(r"\s+(?:uniforms?|fatigues|camouflage|clothes|clothing)\b", re.IGNORECASE)
 
 
@@ -32,7 +34,7 @@ def actor_matches(lex: Lexicon, text: str, lo: int, hi: int, chunk: tuple[int, i
     key = chunk or (0, len(text))
     if key not in last[2]:
         # ("gunmen dressed in army uniforms": what they wore; ", said police officer Ashok Kumar": who told it)
-        found = [m for m in lex.actors.finditer(text, *key) if not _WORN_AFTER.match(text, m.end()) and not _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        found = [m for m in lex.actors.finditer(text, *key) if not _WORN_AFTER.match(text, m.end()) and not _SAID_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _TITLE_SAID_AFTER.match(text, m.end())]
         last[2][key] = (found, [m.start() for m in found])
     found, starts = last[2][key]
     return found[bisect_left(starts, lo) : bisect_left(starts, hi)]

@@ -230,6 +230,8 @@ def new_scene(sentence: str, s_start: int, places: list[Place], events: list[Eve
     """Whether a sentence opens on a place other than where the last material event was ("In
     Chechnya, warplanes bombed Vedeno" after a raid in Budyonnovsk): a roundup's new item, which
     takes no day from the sentences before."""
+    if sentence.lstrip().startswith(("Elsewhere,", "Elsewhere ")):
+        return True  # "Elsewhere, a U.S. soldier was killed ...": another item of the day's roundup
     m = _OPENS_ON_PLACE.match(sentence)
     if m is None:
         return False
