@@ -261,3 +261,10 @@ Elsewhere, a U.S. soldier was killed and three were wounded when their convoy wa
     assert fallujah and all((e.date or {}).get("value") == "2003-08-07" and not e.background for e in fallujah)
     ghazni = "KABUL, Nov. 16 (Xinhua) -- A French woman working for the UN refugee agency was shot dead on Sunday in Ghazni. Two gunmen on a motorcycle opened fire on her car in the city's bazaar, Ghazni police chief said."
     assert [(e.actor2 or {}).get("type") for e in _material(ghazni, "2003-11-16") if e.family == "attack"] != ["state"]
+
+
+def test_mourners_marching_are_a_protest_when_police_detain_bombing_suspects_the_next_sentence() -> None:
+    story = """NAJAF, Iraq (AP) -- Thousands of mourners marched through the streets of Najaf on Saturday, chanting against the U.S.-led occupation and demanding security. Some blamed loyalists of Saddam Hussein for the attack.
+
+Iraqi police said they had detained four men, two of them Iraqis, in connection with the bombing."""
+    assert [e.kind for e in _material(story, "2003-08-30") if e.family == "protest"] == ["protest"]

@@ -270,7 +270,12 @@ def _intervention_near(e: Event, text: str, intervention: re.Pattern[str]) -> bo
     city three paragraphs on is not this march's."""
     ev = e.evidence[0]
     window = text[ev["start"] : ev["end"] if _NEW_SCENE.match(text, ev["end"]) else ev["end"] + 300]
-    return bool(intervention.search(window) or (_FORCES.search(window) and _BROKEN_UP.search(window)))
+    # (not suspects held "in connection with the bombing" the mourners marched over)
+    told = any(not _SUSPECTS_AFTER.search(window, m.end(), m.end() + 70) for m in intervention.finditer(window))
+    return told or bool(_FORCES.search(window) and any(not _SUSPECTS_AFTER.search(window, m.end(), m.end() + 70) for m in _BROKEN_UP.finditer(window)))
+
+
+_SUSPECTS_AFTER = compiled(r"\b(?:in connection with|suspected of|on suspicion of|for (?:their|his|her) (?:role|part) in)\b", re.IGNORECASE)
 
 
 def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
