@@ -268,3 +268,24 @@ def test_mourners_marching_are_a_protest_when_police_detain_bombing_suspects_the
 
 Iraqi police said they had detained four men, two of them Iraqis, in connection with the bombing."""
     assert [e.kind for e in _material(story, "2003-08-30") if e.family == "protest"] == ["protest"]
+
+
+def test_an_earlier_item_is_its_own_event_and_a_militant_s_past_series_is_none() -> None:
+    story = """GAZA CITY, Palestinian Territories (AFP) - Israeli helicopter gunships fired missiles at a car in Gaza City on Monday, killing a senior Hamas militant, Palestinian security sources said.
+
+The Israeli army confirmed the strike, saying the militant was behind a series of suicide bombings inside Israel.
+
+Earlier Monday, Israeli troops shot dead a Palestinian gunman who tried to infiltrate the Jewish settlement of Netzarim in the central Gaza Strip, the army said."""
+    told = sorted((e.family, (e.place or {}).get("name")) for e in _material(story, "2003-06-09") if not e.background)
+    assert told == [("attack", "Gaza City"), ("clash", "Gaza Strip")]
+
+
+def test_a_town_named_to_measure_from_is_not_the_scene_and_a_war_fought_since_1996_is_no_clash() -> None:
+    story = """KATHMANDU, Feb. 1 (Xinhua) -- Maoist rebels attacked a district headquarters in western Nepal on Saturday night, officials said.
+
+Hundreds of rebels stormed the headquarters of Myagdi district, about 200 km west of Kathmandu, and set fire to government offices, according to the Home Ministry.
+
+The Maoists have been fighting since 1996 to overthrow the constitutional monarchy."""
+    events = _material(story, "2004-02-01")
+    assert "Kathmandu" not in {(e.place or {}).get("name") for e in events}
+    assert not [e for e in events if e.family == "clash" and e.background]

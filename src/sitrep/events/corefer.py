@@ -190,7 +190,11 @@ def _told_in_another_land(text: str, lead: Event, place: dict[str, Any]) -> bool
 # "bombed another UN school", "attacked a second convoy": the target says it is another one.
 _ANOTHER_AFTER = compiled(r"\s+(?:[\w-]+\s+){0,2}?(?:another|a second|a third|a separate|a different)\b", re.IGNORECASE)
 # "Elsewhere, ...", "In a separate attack, ...": the sentence opens on another happening.
-_ELSEWHERE = compiled(r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+)\b", re.IGNORECASE)
+_ELSEWHERE = compiled(
+    r"\s*(?:elsewhere|separately|in (?:a|an|another) (?:separate|different|second|later|earlier) [\w-]+"
+    r"|earlier (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today),)",  # ("Earlier Monday, troops shot dead a gunman")
+    re.IGNORECASE,
+)
 
 
 def opens_elsewhere(text: str, pos: int = 0) -> bool:
@@ -199,14 +203,17 @@ def opens_elsewhere(text: str, pos: int = 0) -> bool:
     return _ELSEWHERE.match(text, pos) is not None
 
 
+_DEFINITE_BEFORE = compiled(r"\bthe\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _another(text: str, e: Event) -> bool:
     ev = e.evidence[0]
     trig = ev["trigger"]
     return bool(
         _ANOTHER.search(text[max(0, trig["start"] - 30) : trig["start"]])
         or _ANOTHER_AFTER.match(text, trig["end"], trig["end"] + 40)
-        or _ELSEWHERE.match(str(ev.get("text") or ""))
-    )
+        or (_ELSEWHERE.match(str(ev.get("text") or "")) is not None and not _DEFINITE_BEFORE.search(text, max(0, trig["start"] - 30), trig["start"]))
+    )  # ("Earlier Saturday, Hollande called the attacks an act of war": the attacks told before)
 
 
 # "640 Palestinians killed since the assault began": a campaign's running toll, not one strike.

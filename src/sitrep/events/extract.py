@@ -230,6 +230,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             fallback, how = (context or focus), ("context" if context else "article")
             if context is not None and focus is not None and (_RUNNING_TOLL.search(sentence, t_start) or street_told(sentence, context, focus)):
                 fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
+            if place is None and fallback is not None and (far := country_named(places, article.places, fallback)) and any(p.geonameid == fallback.geonameid and reference(text, p) for p in places if s_start <= p.start < s_end):
+                fallback, how = far, "country"  # "the headquarters of Myagdi district, about 200 km west of Kathmandu": not in Kathmandu
             if (place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
