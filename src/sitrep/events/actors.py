@@ -50,7 +50,8 @@ _NONE_BEFORE = compiled(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = compiled(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 # "killed a shopkeeper and police found his body": the next clause's subject is no target.
 _NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"])
-_BY_NEXT = compiled(r"\s+by\s", re.IGNORECASE)
+# ("kidnapped and presumed killed by Khmer Rouge guerrillas": both participles' doer)
+_BY_NEXT = compiled(r"\s+(?:and\s+(?:\w+\s+)?(?:\w+ed|shot|slain|beaten)\s+)?by\s", re.IGNORECASE)
 _NOUN_BY = compiled(r"\s+(?:by|of)\s", re.IGNORECASE)
 # Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").
 _DOER_NOUNS = ("ing", "strike", "strikes", "raid", "raids", "attack", "attacks", "assault", "assaults", "bombardment", "bombardments")
@@ -117,7 +118,7 @@ def actors(
             own = country if opener.feature == "country" and country else (opener.country_code or own)
             name = entry.name.replace("{Place}", m.group().split()[0]).replace("{country}", country_name(own) if own else "Unknown")
         elif entry.name == "{Name}":
-            name = m.group()  # a movement named by its own words
+            name = re.sub(r"^[Tt]he\s+", "", m.group())  # a movement named by its own words
         elif entry.type == "unidentified" and entry.name.startswith("Unidentified Armed Group"):
             name = unnamed_doer(lex, own, text[lo:hi])  # "unknown attackers" in Guatemala: ACLED's "Unidentified Gang"
         else:
@@ -294,7 +295,7 @@ _SUBORDINATE = compiled(
 
 
 _SPEAKER_GAP = compiled(
-    r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
+    r"^[^.;]{0,40}?\b(?:said|says|told|tweeted|confirmed|announced|reported|claimed|stated|added)\b(?!\s+to\b)(?!\s+(?:\w+\s+)?(?:responsibility|credit)\b)(?!\s+(?:\w+\s+){0,3}?(?:that\s+)?(?:they|it|he|she|we|its|their)\b)"
     # "U.S. officials blame bin Laden for the embassy attacks": who blames is no doer.
     r"|^[^.;]{0,40}?\b(?:blam(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|held\s+\S+\s+responsible|hold\s+\S+\s+responsible)\b"
     # "Hospital officials put the toll at 31 dead": who counts the dead is no doer.

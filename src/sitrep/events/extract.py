@@ -358,7 +358,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                     event.actor1, event.actor2 = event.actor2, None
                 events.append(event)
             tagged[events[n_before].id] = tag
-    events = carry_tolls(events, text, sentences, quantities, named)
+    events = carry_tolls(events, text, sentences, quantities, named, times)
     for e in events:
         if e.id in shared:
             e.fatalities = None  # a toll told for several towns at once, or carried to them, is none of theirs

@@ -27,6 +27,8 @@ RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "countr
 _REFERENCE = compiled(
     r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
     r"|(?:border|frontier|boundary) with"
+    # "the stronghold on the border just opposite the Thai province of Surin": across, not in it
+    r"|(?i:opposite|across\s+the\s+(?:border|river|frontier)\s+from)(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?i:province|state|region|district|town|city)\s+of)?"
     # "the European cup final between Liverpool and Juventus": a team, not a scene
     r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?"
     # "Bilal Hadfi, a French citizen living in Belgium, detonated his explosives": a home, not a scene
@@ -347,7 +349,7 @@ _UNKNOWN_IN = compiled(
 _NAMES_EVENT_AFTER = compiled(r"\s+(?:(?!embassy\b|embassies\b|consulate\b)[a-z][\w-]*\s+){0,2}")
 # Before the town, a determiner, a year or a possessive: "the Paris attacks", "2004 Madrid bombings", "last month's Mombasa blast" (a town that opens a clause is a doer: "Tel Aviv strikes").
 _NAMES_EVENT_BEFORE = compiled(r"(?:\b(?:[Tt]he|[Tt]his|[Tt]hese|[Tt]hose|[Ll]ast|[Rr]ecent)|\b\d{4}|['’]s)\s+(?:[a-z][\w-]*\s+){0,2}$")
-_OWNS_NAMED = compiled(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)\s*,\s+", re.IGNORECASE)
+_OWNS_NAMED = compiled(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:city|town|port|capital|province|region|district|village|camp)(?:\s*,)?\s+", re.IGNORECASE)
 _OWNS_NEXT = compiled(r"['’]s\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}")
 # "the northern Gaza town of Beit Hanoun": the town named, not its area (but "Kani Masi town of Duhok" is Kani Masi).
 _TOWN_OF = compiled(r"(?<=\b[Tt]he\s)(?:[\w-]+\s+){0,2}?\S+\s+(?:border\s+|coastal\s+|frontier\s+|refugee\s+)?(?:city|town|port|village|camp|suburb)\s+of\s+$")

@@ -15,7 +15,7 @@ from sitrep.events.corefer import opens_elsewhere
 from sitrep.events.lexicon import Kind
 from sitrep.events.wartoll import tells_war_toll
 from sitrep.lowercue import LowerCue
-from sitrep.model import Event, Place, Quantity
+from sitrep.model import Event, Place, Quantity, TimeRef
 from sitrep.rxfactor import compiled
 
 _VIOLENT_FAMILIES = {"attack", "clash", "riot", "territory", "protest"}
@@ -65,7 +65,8 @@ def _toll(text: str, span: tuple[int, int], quantities: list[Quantity]) -> int |
 
 
 def carry_tolls(
-    events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity], places: Sequence[Place] = ()
+    events: list[Event], text: str, sentences: list[tuple[int, int]], quantities: list[Quantity], places: Sequence[Place] = (),
+    times: Sequence[TimeRef] = (),
 ) -> list[Event]:
     """Deaths told in the sentences after a violent event are that event's toll.
 
@@ -94,6 +95,8 @@ def carry_tolls(
                 break
             if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
                 break  # "The war has killed more than 10,000 people": no one attack's dead
+            if _other_years(e, times, sentences[k]):
+                break  # "the deaths of 1.7 million Cambodians when the group held power in the late 1970s": another time's dead
             home = (e.place or {}).get("country_code")
             if home and any(sentences[k][0] <= p.start < sentences[k][1] and not p.adjectival and p.country_code and p.country_code != home for p in places):
                 break  # "as they did during Rwanda, where close to a million people were massacred": another country's dead
@@ -113,6 +116,16 @@ def carry_tolls(
                 dropped.update(f.id for f in hurt)
                 break
     return [e for e in events if e.id not in dropped]
+
+
+def _other_years(e: Event, times: Sequence[TimeRef], span: tuple[int, int]) -> bool:
+    """Whether the sentence at ``span`` dates what it tells to years other than the event's
+    (a day of the same year may be the toll's own: "by Thursday the toll had risen to 12")."""
+    year = str((e.date or {}).get("value") or "")[:4]
+    if len(year) < 4:
+        return False
+    told = [str(t.value)[:4] for t in times if span[0] <= t.start < span[1] and t.type == "date" and t.value]
+    return any(not (year.startswith(v) or v.startswith(year)) for v in told)
 
 
 _HURT_WORD = compiled(r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt", re.IGNORECASE)
