@@ -4,6 +4,7 @@ within the other, or towns that touch; the same day at the coarser of the two pr
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 # Places from the finest to the coarsest.
@@ -75,6 +76,25 @@ def dates_agree(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     return va[:n] == vb[:n]
 
 
+def far_apart(a: dict[str, Any] | None, b: dict[str, Any] | None, days: int = 5) -> bool:
+    """Whether two days the text gives lie ``days`` or more apart (at month precision or coarser:
+    whether they disagree)."""
+    if a is None or b is None:
+        return False
+    va, vb = str(a.get("value") or ""), str(b.get("value") or "")
+    try:
+        return abs((date.fromisoformat(va[:10]) - date.fromisoformat(vb[:10])).days) >= days
+    except ValueError:
+        return not dates_agree(a, b)
+
+
 def finer(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether place ``a`` is of a finer kind than ``b`` (a town than a province)."""
     return RANK.get(a.get("feature") or "", 5) < RANK.get(b.get("feature") or "", 5)
+
+
+def two_states(a: Any, b: Any) -> bool:
+    """Whether two mentions' doers are two states' forces ("government troops fled", "Belgium
+    withdrew its contingent"): a withdrawal each, not one."""
+    x, y = a.actor1 or {}, b.actor1 or {}
+    return x.get("type") == y.get("type") == "state" and bool(x.get("country_code")) and bool(y.get("country_code")) and x["country_code"] != y["country_code"]

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.events.agree import dates_agree, finer, places_agree
+from sitrep.events.agree import dates_agree, far_apart, finer, places_agree, two_states
 from sitrep.events.lexicon import fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.wartoll import whole_war_toll
@@ -336,7 +336,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 lead = events[clusters[c][0]]
                 if another and not (renewed and lead.evidence[0]["start"] == 0):
                     continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
-                if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned") or _retells_other(lead, e):
+                if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned") or _retells_other(lead, e) or (e.family == "force" and two_states(lead, e)):
                     continue
                 if _cumulative(text, lead) and lead.evidence[0]["start"] != e.evidence[0]["start"]:
                     # "shot dead 38 ... in several cities": a tally of many towns takes no one town's
@@ -363,6 +363,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                 if own_date is not None and date_of[c] is None and (
                     (recalled is not None and recalled(own_date))
                     or (_YEAR_WRITTEN.search(str(own_date.get("text") or "")) and (recalled is None or _RECENT.search(str(lead.evidence[0]["text"]))))
+                    or ((lead.date or {}).get("how") == "lead" and far_apart(lead.date, own_date) and lead.evidence[0]["start"] != e.evidence[0]["start"])  # (Sunday's rockets, the story's news, are not the raid of July 12)
                 ):  # fmt: skip
                     # "In November 1973, students barricaded themselves" is not today's barricades;
                     # with no publication date, "the shooting on Saturday" is not the killing "in 1985"

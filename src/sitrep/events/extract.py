@@ -39,7 +39,7 @@ from sitrep.events.mainplace import country_named, filed_from
 from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
-from sitrep.events.referred import arrests_at_their_attack
+from sitrep.events.referred import arrests_at_their_attack, recalls_back
 from sitrep.events.reread import reread
 from sitrep.events.scene import (
     context_place,
@@ -81,7 +81,7 @@ from sitrep.events.tolls import (
 from sitrep.events.towns import coordinated, each_town, place_json
 from sitrep.events.triggers import triggers_of
 from sitrep.events.victims import marked, retold_killing
-from sitrep.events.wartoll import war_toll
+from sitrep.events.wartoll import span_tally, war_toll
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.rxfactor import compiled
 from sitrep.sentences import split_sentences
@@ -99,7 +99,8 @@ _EVENT_SITE = _CUES["event_site_after"]
 _REFERENCE_POINT = _CUES["reference_point_before"]
 _AND_VERB = compiled(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went|began|broke|hit|struck|swept)\b")  # a clause of its own
 # A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
-_OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
+# ("the bombing killed 17 civilians in the village of Urus-Martan": where its dead were, its own)
+_OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?|(?:killed|wounded|injured)\s+(?:[\w,'’-]+\s+){0,4}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
 
@@ -195,7 +196,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "the deadliest attack on EU soil since the Madrid bombings in 2004": a town written
                 # onto another event's noun after this one is that event's place, not this one's.
                 place = None
-            if place is not None and place.end <= t_start + s_start and _recalls_back(text, start, end, place, found, s_start, clause):
+            if place is not None and place.end <= t_start + s_start and recalls_back(text, start, place, found, s_start, clause):
                 # "arrested in Karachi on Aug. 7, the day of the attacks", "detained in Peshawar for
                 # questioning about the bombings": the place and day are the arrest's; the attacks
                 # are told elsewhere, unless the sentence dates them ("the Aug. 7 bombings").
@@ -268,6 +269,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
             elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
                 continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
+            elif span_tally(sentence, t_start):
+                continue  # "as many as 200,000 people have been killed in the past month": many happenings' dead
             elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war and not (
                 event.date and not _THE_BEFORE.search(sentence, max(0, t_start - 8), t_start) and new_scene(sentence, s_start, places, events[:n_before])
             ):  # (not a definite noun's: "In Tanzania, the toll from the blast" retells Friday's)
@@ -297,7 +300,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             borrowed = retold is None and event.background and (event.date is None or event.date.get("how") in ("context", "published"))
             if borrowed and (ref := referent(events[:n_before], event)):
                 event.date = {**ref.date, "how": "context"} if ref.date else None  # "condemned the attack": told before
-            elif borrowed and not _OWN_PLACE.match(text, end, end + 40) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
+            elif borrowed and not _OWN_PLACE.match(text, end, end + 60) and (ref := referent(events[:n_before], event, anywhere=True)) and ref.place:
                 # "flee after the attacks, also lived in Molenbeek": the attacks told before, not the town named
                 event.place, event.date = {**ref.place, "how": "context"}, ({**ref.date, "how": "context"} if ref.date else None)
             if not event.background and (event.date or {}).get("how") == "published" and (lead := lead_day(events)):
@@ -406,13 +409,6 @@ _DOCUMENT_BEFORE = _CUES["document_before"]
 _NOT_AN_EVENT = _CUES["not_an_event"]
 
 
-# "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an earlier event.
-_WHEN_OF = compiled(
-    r"\b(?:(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)"
-    r"|(?:about|over|for|into|behind|in connection with|connected with|linked to|related to|responsible for|suspected in|wanted in|blamed for|questioning about|questioned about))"
-    r"\s+the\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
 
 
 # "here" outside quotes: the dateline's town ("the blast at the U.S. embassy here").
@@ -427,16 +423,6 @@ _HERE = compiled(r"\b(?:here|(?:in|of|at|near|outside|into)\s+this\s+(?:[\w-]+\s
 _DAY_WORDS = compiled(r"\b(?:(?:earlier|later|that|the same|the previous|the next)\s+(?:that\s+)?(?:day|morning|afternoon|evening|night)|today|yesterday|tonight|last night|this morning)\b", re.IGNORECASE)
 _SHELTERS_BEFORE = compiled(r"\b(?:sheltering|housing|hosting|home to|filled with|full of|crowded with)\s+(?:[\w,-]+\s+){1,5}$", re.IGNORECASE)
 _WHO_BEFORE = compiled(r"\bwho\s+(?:(?:had|have|has|recently|earlier|already|previously)\s+)*(?:been\s+)?$", re.IGNORECASE)
-
-
-def _recalls_back(
-    text: str, start: int, end: int, place: Place, found: list[tuple[Kind, int, int]], s_start: int, clause: tuple[int, int]
-) -> bool:  # fmt: skip
-    """Whether a noun naming a time by an event ("the day of the attacks"), after another
-    event's place, refers back to an event told before: the place is the other event's."""
-    if not _WHEN_OF.search(text, max(0, start - 40), start):
-        return False
-    return any(clause[0] <= s_start + te <= place.start for _, ts, te in found if s_start + ts != start)
 
 
 def _event(

@@ -11,6 +11,7 @@ place of the attack its words name (the one whose sentence carries the noun's mo
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sitrep.events.agree import places_agree
 from sitrep.events.towns import place_json
@@ -54,3 +55,20 @@ def arrests_at_their_attack(events: list[Event], focus: Place | None) -> None:
         attack = (named or told)[0] if len(named) <= 1 else named[-1]
         if attack.place is not None and places_agree(attack.place, scene):
             e.place = {**attack.place, "how": "context"}
+
+
+# "on Aug. 7, the day of the attacks", "the anniversary of the bombing": a time named by an earlier event.
+_WHEN_OF = compiled(
+    r"\b(?:(?:day|days|night|week|weeks|eve|anniversary|date|time|hours?)\s+(?:of|after|before)"
+    r"|(?:about|over|for|into|behind|in connection with|connected with|linked to|related to|responsible for|suspected in|wanted in|blamed for|questioning about|questioned about))"
+    r"\s+the\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def recalls_back(text: str, start: int, place: Place, found: list[tuple[Any, int, int]], s_start: int, clause: tuple[int, int]) -> bool:
+    """Whether a noun naming a time by an event ("the day of the attacks"), after another
+    event's place, refers back to an event told before: the place is the other event's."""
+    if not _WHEN_OF.search(text, max(0, start - 40), start):
+        return False
+    return any(clause[0] <= s_start + te <= place.start for _, ts, te in found if s_start + ts != start)

@@ -85,6 +85,10 @@ def sentence_day(times: list[TimeRef], span: tuple[int, int], dateline: tuple[in
     return None
 
 
+# A relative clause about someone, running up to a day: the day is theirs, not the story's.
+_WHO_ASIDE = compiled(r",\s+(?:who|which)\s+[^,;.]*$", re.IGNORECASE)
+
+
 def context_date(
     previous: list[tuple[int, int]], events: list[Event], times: list[TimeRef], dateline: tuple[int, int] | None,
     family: str | None = None, latest: str | None = None, text: str | None = None,
@@ -129,6 +133,7 @@ def context_date(
         and not (latest and t.value[:10] > latest)  # "sentencing is set for Nov. 8": no past event's day
         and t.value[:10] not in asides
         and not (text is not None and told(text[lo:hi], t.start - lo, t.end - lo))  # "the army said on Tuesday"
+        and not (text is not None and _WHO_ASIDE.search(text, lo, t.start))  # "Rice, who arrived in Jerusalem on Saturday": hers
     ]  # fmt: skip
     if not days:
         return None

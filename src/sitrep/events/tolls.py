@@ -13,7 +13,7 @@ from sitrep.events.agree import places_agree
 from sitrep.events.combine import year_clause
 from sitrep.events.corefer import opens_elsewhere
 from sitrep.events.lexicon import Kind
-from sitrep.events.wartoll import tells_war_toll
+from sitrep.events.wartoll import span_tally, tells_war_toll
 from sitrep.lowercue import LowerCue
 from sitrep.model import Event, Place, Quantity, TimeRef
 from sitrep.rxfactor import compiled
@@ -93,8 +93,8 @@ def carry_tolls(
                 and sum(sentences[k][0] <= q.start < sentences[k][1] and q.fatality == "killed" for q in quantities) <= 1
             ):  # (a paragraph of its dead or hurt alone, one count and no place of its own: "At least 12 people were killed, according to hospital officials")
                 break
-            if tells_war_toll(text[sentences[k][0] : sentences[k][1]]):
-                break  # "The war has killed more than 10,000 people": no one attack's dead
+            if tells_war_toll(text[sentences[k][0] : sentences[k][1]]) or span_tally(text[sentences[k][0] : sentences[k][1]]):
+                break  # "The war has killed more than 10,000 people", "200,000 killed in the past month": no one attack's dead
             if _other_years(e, times, sentences[k]):
                 break  # "the deaths of 1.7 million Cambodians when the group held power in the late 1970s": another time's dead
             home = (e.place or {}).get("country_code")

@@ -47,3 +47,18 @@ def whole_war_toll(sentence: str, start: int, end: int) -> bool:
 def tells_war_toll(sentence: str) -> bool:
     """Whether the sentence tells a whole war's toll ("The war has killed more than 10,000 people")."""
     return any(whole_war_toll(sentence, m.start(), m.end()) for m in _TOLL_WORD.finditer(sentence))
+
+
+# The dead of a span, counted over many happenings: "as many as 200,000 people have been killed in the
+# past month", "more than 500 have died since the fighting began".
+_SPAN_TALLY = compiled(
+    r"\b(?:killed|died|dead|deaths)\b[^.;]{0,40}?\b(?:(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|hours)\b"
+    r"|since\s+(?:then|the\s+(?:start|beginning|outbreak)\s+of|(?:the\s+)?(?:[\w-]+\s+)?(?:fighting|war|violence|conflict|offensive|crisis|unrest|uprising)\s+(?:began|started|erupted|broke\s+out)))",
+    re.IGNORECASE,
+)
+
+
+def span_tally(sentence: str, at: int | None = None) -> bool:
+    """Whether the sentence (or its death trigger ``at``) counts the dead of a span of many
+    happenings ("200,000 people have been killed in the past month"): no one event's toll."""
+    return (_SPAN_TALLY.search(sentence) if at is None else _SPAN_TALLY.match(sentence, at)) is not None

@@ -1,0 +1,58 @@
+"""Which mentions of a wire story are one event, and whose toll is whose (#25): stories written for
+sitrep's tests in the style of AP and Reuters copy of the 1990s and 2000s. The story's news of
+Sunday was joined to a raid told as of July 12, a month's tally of the dead was given to one
+downing, a village's dead to the strikes near another town, and two states' withdrawals to one."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+
+def _material(text: str, published: str) -> list[Event]:
+    events = extract(clean(RawArticle(id="m", source="m", text=text, published=published))).events
+    return [e for e in events if e.layer == "material" and e.modality != "hypothetical"]
+
+
+def _day(e: Event) -> str:
+    return str((e.date or {}).get("value"))
+
+
+_BEIRUT = """BEIRUT, Lebanon (AP) -- Israeli warplanes pounded southern Lebanon on Sunday, while Hezbollah guerrillas fired more than 140 rockets into northern Israel, wounding 12 people in the port city of Haifa.
+
+Prime Minister Fuad Saniora canceled a planned meeting with U.S. Secretary of State Condoleezza Rice, who arrived in Jerusalem on Saturday.
+
+Hundreds of protesters stormed the U.N. headquarters in downtown Beirut, smashing windows and setting fires.
+
+The fighting began July 12, when Hezbollah guerrillas crossed into Israel, killed three soldiers and captured two others."""
+
+
+def test_the_story_s_news_is_not_joined_to_the_raid_it_began_with_and_a_visitor_s_day_is_not_the_riot_s() -> None:
+    events = _material(_BEIRUT, "2006-07-30")
+    haifa = [e for e in events if (e.place or {}).get("name") == "Haifa"]
+    assert haifa and all(_day(e) == "2006-07-30" for e in haifa)
+    assert any(_day(e) == "2006-07-12" for e in events if e.family in ("attack", "clash", "abduction"))
+    assert {_day(e) for e in events if e.family in ("riot", "protest")} == {"2006-07-30"}
+
+
+_KIGALI = """KIGALI, Rwanda (AP) -- Rebels captured Kigali's airport on Sunday after heavy fighting, as government troops fled south toward Gitarama.
+
+The violence erupted after the plane carrying President Juvenal Habyarimana was shot down near Kigali airport on April 6.
+
+Aid agencies estimate that as many as 200,000 people have been killed in the past month.
+
+The U.N. Security Council voted Tuesday to send 5,500 peacekeepers. Belgium withdrew its contingent after 10 of its soldiers were killed on April 7."""
+
+
+def test_a_month_s_tally_is_no_event_and_no_toll_of_the_downing_and_two_states_withdrawals_are_two() -> None:
+    events = _material(_KIGALI, "1994-05-22")
+    assert all((e.fatalities or 0) < 1000 for e in events)
+    fled = [e for e in events if e.family == "force" and (e.place or {}).get("name") == "Gitarama"]
+    assert fled and all(_day(e) == "1994-05-22" and (e.actor2 or {}).get("name") != "Military Forces of Belgium" for e in fled)
+
+
+def test_a_village_s_dead_told_of_the_bombing_are_the_village_s_own_event() -> None:
+    story = """MOSCOW (Reuters) - Russian warplanes bombed rebel positions south of Grozny on Thursday, the Interfax news agency reported. Chechen officials said the bombing killed 17 civilians in the village of Urus-Martan."""
+    events = _material(story, "1999-11-12")
+    assert {((e.place or {}).get("name"), e.fatalities) for e in events if e.family == "attack" and e.fatalities} == {("Urus-Martan", 17)}
