@@ -56,3 +56,10 @@ def test_a_village_s_dead_told_of_the_bombing_are_the_village_s_own_event() -> N
     story = """MOSCOW (Reuters) - Russian warplanes bombed rebel positions south of Grozny on Thursday, the Interfax news agency reported. Chechen officials said the bombing killed 17 civilians in the village of Urus-Martan."""
     events = _material(story, "1999-11-12")
     assert {((e.place or {}).get("name"), e.fatalities) for e in events if e.family == "attack" and e.fatalities} == {("Urus-Martan", 17)}
+
+
+def test_an_earlier_event_told_after_the_act_keeps_its_own_month() -> None:
+    story = """MOSCOW (Reuters) - Moscow sent troops into Chechnya on Oct. 1 after apartment bombings in Moscow in September killed nearly 300 people."""
+    events = _material(story, "1999-11-12")
+    assert {_day(e) for e in events if e.family == "attack"} == {"1999-09"}
+    assert {_day(e) for e in events if e.family == "deployment"} == {"1999-10-01"}

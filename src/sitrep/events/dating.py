@@ -41,6 +41,9 @@ _ATTRIBUTIVE = compiled(r"^(?:\s+[\w-]+){0,3}?\s+$")
 _OF_DATE = compiled(r"^(?:\s+(?:in|at|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+of\s+$")
 _WORD = compiled(r"[\w'’-]*")
 _YEAR_OR_MONTH = compiled(r"\d{4}(?:-\d\d)?")
+# A noun told as what came before or after the sentence's act, its place, then its own month or year.
+_AFTER_NOUN = compiled(r"\b(?:after|before|following)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_PLACE_THEN_IN = compiled(r"\s+(?:in|at|near)\s+(?:[\w'’.-]+\s+){1,3}?in\s+")
 _THE_NOUN = compiled(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # Prepositional phrases of a noun, no verb in them: "of a 15-year-old boy, Alexandros Grigoropoulos, by police".
 _AGO_GAP = compiled(r"(?:,?\s+(?:of|by|in|at|near)(?:\s+(?!(?:was|were|is|are|has|have|had|who|which|that|when|after|before|and|but|said|says)\b)(?![\w-]+ed\b)[\w'’-]+,?){1,5})+\s+$")
@@ -155,6 +158,8 @@ def attached(text: str, t: TimeRef, start: int) -> bool:
             return True
         if text[end : t.start] == " in " and _YEAR_OR_MONTH.fullmatch(t.value) and _THE_NOUN.search(text, max(0, start - 40), start):
             return True  # "since the Madrid bombings in 2004": the bombings' year ("for rape in 2005": the trial's)
+        if _PLACE_THEN_IN.fullmatch(text, end, t.start) and _YEAR_OR_MONTH.fullmatch(t.value) and _AFTER_NOUN.search(text, max(0, start - 50), start):
+            return True  # "after a series of apartment bombings in Russian cities in September": the bombings' month
         # "the killing of a boy by police eight days ago": "ago" closes the noun's own phrase.
         return t.text.lower().endswith(" ago") and t.start - end <= 70 and bool(_DETERMINER.search(text, max(0, start - 8), start)) and bool(_AGO_GAP.match(text, end, t.start))
     if start - t.end > 40:
