@@ -67,11 +67,12 @@ _IMAGINED = LowerCue(compiled(r"^\W*(?:imagine|suppose|picture|what if|hypotheti
 _QUESTION = LowerCue(compiled(r"\b(?:will|would|can|could|should|do|does|did|must)\s+(?:you|we|they|i|he|she|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE))
 
 
-# "students announced new rallies on Monday", "unions called a general strike for Friday".
+# "students announced new rallies on Monday", "unions called a general strike for Friday", "called
+# for a million-man rally".
 _ANNOUNCED = LowerCue(compiled(
     r"\b(?:announced|announce|called|calling|call|organi[sz]ed|organi[sz]ing|planned|planning|scheduled|promised|vowed|urged|"
     r"prepar(?:e|es|ed|ing) for)\s+"
-    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of)\s+){0,4}$",
+    r"(?:for\s+)?(?:(?:new|more|further|fresh|another|a|an|the|nationwide|mass|general|large|two|three|several|daily|week|weeks|days|of|\w+(?:-\w+)+)\s+){0,4}$",
     re.IGNORECASE,
 ))
 

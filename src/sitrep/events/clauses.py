@@ -73,7 +73,8 @@ _SAID_BY = 25
 
 # A relative clause set off by commas and closed before the main verb: "Turkey, which backs
 # some rebel groups, has sent reinforcements": the main clause goes on after it.
-RELATIVE_ASIDE = compiled(r",\s+(?:which|who|whose)(\s+)[^,;.]{3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")
+# (an abbreviation's period is no clause's end: "who says Kibaki stole the Dec. 27 vote, called")
+RELATIVE_ASIDE = compiled(r",\s+(?:which|who|whose)(\s+)(?:[^,;.]|\.(?=\s*\d|\w)){3,120}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|also|then|later|now|said|says|say|told|[a-z]+ed)\b)")
 
 
 _OWN_COURSE = compiled(r"(?:(?:has|have|had)\s+(?:been\s+)?)?(?:began|begun|started|erupted|broke out|flared|ended|lasted)\b", re.IGNORECASE)

@@ -368,8 +368,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     # "In November 1973, students barricaded themselves" is not today's barricades;
                     # with no publication date, "the shooting on Saturday" is not the killing "in 1985"
                     continue
-                if _two_tolls_two_towns(own_place, e, [events[k] for k in clusters[c]]):
-                    continue  # "air strikes on Khan Younis killed 45"; "In Rafah, a strike killed 12": two strikes
+                if _two_tolls_two_towns(own_place, e, [events[k] for k in clusters[c]]) or ((e.place or {}).get("how") == "context" == (lead.place or {}).get("how") and not places_agree(e.place, lead.place)):
+                    continue  # "air strikes on Khan Younis killed 45"; "In Rafah, a strike killed 12": two strikes (each told after its town)
                 if place_of[c] is None and own_place is not None and _other_side_abroad(lead, e, own_place):
                     continue  # Israeli shells on Qana (placed by the story's town); Hezbollah's rockets into Kiryat Shemona: two attacks
                 if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):

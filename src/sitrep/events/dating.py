@@ -353,8 +353,8 @@ def _own_date(
             return _json(t)  # "a Monday evening vigil marred by an unruly mob": Monday's
 
     def own(t: TimeRef) -> bool:
-        if any(attached(text, t, o[0]) for o in others):
-            return False
+        if any(attached(text, t, o[0]) for o in others) or (text.startswith(("'s ", "’s "), t.end) and not attached(text, t, trigger[0])):
+            return False  # ("violence over last week's disputed election": the election's week)
         if aside_of(sentence, t.start - s0, t.end - s0, trigger[0] - s0, relative=True) or FOUNDED.search(text, max(s0, t.start - 20), t.start):
             return False  # "— an unarmed teenager shot in the Bronx last year —", "the group, founded in 1983,": someone else's day
         if ((sup := _SINCE_SUPERLATIVE.search(text, max(s0, t.start - 150), t.start)) and text.rfind("since", sup.start(), t.start) > trigger[1]) or (

@@ -280,11 +280,12 @@ def place_of(
         return named
     # "as it did in Rwanda, where close to a million people were massacred": the country (or a town,
     # an area: "in the Swat Valley, where 700 have been killed") the relative "where" stands for.
-    abroad = next((
+    where = next((
         p for p in places
-        if sentence[0] <= p.start and p.end < start <= p.end + 80 and (p.feature != "country" or p.country_code != home)
-        and not p.adjectival and is_where_of(text, p, start) and not any(text[q.end : p.start].strip() == "," for q in places if q.end < p.start)
-    ), None)  # fmt: skip  ("Ferguson, Mo., where": the town the state qualifies)
+        if sentence[0] <= p.start and p.end < start <= p.end + 80 and (p.feature != "country" or p.country_code != home) and not p.adjectival and is_where_of(text, p, start)
+    ), None)  # fmt: skip
+    # ("Ferguson, Mo., where", "the city of Solo in central Java, where": the town the area qualifies)
+    abroad = next((q for q in places if where is not None and q.end < where.start and _QUALIFIES.fullmatch(text, q.end, where.start)), where)
     if abroad is not None and (home or abroad.feature != "country"):
         return abroad
     said = text[sentence[0] : sentence[1]]
@@ -330,6 +331,9 @@ _WHERE_AFTER = compiled(
     # "Stepanakert, the enclave's main city, which has been shelled": the place undergoes it
     r"|,\s+(?:(?:the|a|an|its|their)\s+[^,;.:!?]{1,40},\s+)?which\s+(?:(?:has|had|have)\s+been|was|were|is|are)\s+(?:(?:repeatedly|heavily|also|frequently|badly|again)\s+)?"
 )
+
+
+_QUALIFIES = compiled(r"\s*,\s*|\s+in\s+(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?", re.IGNORECASE)
 
 
 def is_where_of(text: str, p: Place, start: int) -> bool:

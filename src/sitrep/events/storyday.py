@@ -86,7 +86,7 @@ def sentence_day(times: list[TimeRef], span: tuple[int, int], dateline: tuple[in
 
 
 # A relative clause about someone, running up to a day: the day is theirs, not the story's.
-_WHO_ASIDE = compiled(r",\s+(?:who|which)\s+[^,;.]*$", re.IGNORECASE)
+_WHO_ASIDE = compiled(r",\s+(?:who|which)\s+(?:[^,;.]|\.(?=\s*\d|\w))*$", re.IGNORECASE)
 
 
 def context_date(
@@ -108,8 +108,8 @@ def context_date(
     for e in reversed(events):
         if e.evidence[0]["start"] < previous[0][0]:
             break
-        if (family is not None and strand(e.family) != strand(family)) or aside_event(e):
-            continue
+        if (family is not None and strand(e.family) != strand(family)) or aside_event(e) or e.modality in ("planned", "hypothetical"):
+            continue  # (not a rally called for Thursday: no day the story has reached)
         if _APART.match(str((e.date or {}).get("text") or "")):
             continue
         if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not opens_span(e) and len(str(e.date["value"])) >= 7:
@@ -231,12 +231,15 @@ def lead_day(events: list[Event]) -> dict[str, Any] | None:
 _OPENS_ON_PLACE = compiled(r"\s*(?:In|At|Near|Outside|Elsewhere in)\s+(?:the\s+)?[A-Z][^,;.]{1,40},\s")
 
 
+_SPREAD_TO = compiled(r"\s*(?:[\w-]+\s+){0,2}?(?:unrest|violence|rioting|riots|protests|fighting|clashes|looting|demonstrations)\s+(?:also\s+)?(?:spread|spilled)\s+(?:over\s+)?(?:to|into)\b", re.IGNORECASE)
+
+
 def new_scene(sentence: str, s_start: int, places: list[Place], events: list[Event]) -> bool:
     """Whether a sentence opens on a place other than where the last material event was ("In
     Chechnya, warplanes bombed Vedeno" after a raid in Budyonnovsk): a roundup's new item, which
     takes no day from the sentences before."""
-    if sentence.lstrip().startswith(("Elsewhere,", "Elsewhere ")):
-        return True  # "Elsewhere, a U.S. soldier was killed ...": another item of the day's roundup
+    if sentence.lstrip().startswith(("Elsewhere,", "Elsewhere ")) or _SPREAD_TO.match(sentence):
+        return True  # "Elsewhere, a U.S. soldier was killed ...", "Unrest also spread to Solo": another item of the day's roundup
     m = _OPENS_ON_PLACE.match(sentence)
     if m is None:
         return False

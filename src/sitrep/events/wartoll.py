@@ -57,7 +57,8 @@ _PAST_SPAN = compiled(
     re.IGNORECASE,
 )
 _SINCE_SPAN = compiled(
-    r"\b(?:killed|died|dead|deaths)\b[^.;]{0,40}?\bsince\s+(?:then|the\s+(?:start|beginning|outbreak)\s+of|(?:the\s+)?(?:[\w-]+\s+)?(?:fighting|war|violence|conflict|offensive|crisis|unrest|uprising)\s+(?:began|started|erupted|broke\s+out))",
+    r"\b(?:killed|died|dead|deaths)\b[^.;]{0,40}?\bsince\s+(?:then|the\s+(?:start|beginning|outbreak)\s+of|(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:began|started|erupted|broke\s+out|(?:was|were)\s+(?:announced|held|declared|published)))",
     re.IGNORECASE,
 )
 

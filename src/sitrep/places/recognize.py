@@ -263,8 +263,9 @@ def select(text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 _TENURE = frozenset({"administration", "administrations", "presidency", "era", "doctrine", "years", "cabinet"})
 # Lower-case links inside a Romance name: "Stade de France", "Plaza del Sol".
 _NAME_LINKS = frozenset({"de", "du", "des", "del", "della", "di", "da", "do", "dos", "das"})
-# Words after a name that make it a family's or an armed unit's, not a town's ("the Azov regiment").
-_KIN = frozenset({"family", "families", "clan", "brothers", "household", "regiment", "battalion", "battalions", "brigade", "brigades", "legion"})
+# Words after a name that make it a family's or an armed unit's, not a town's ("the Azov regiment"),
+# (or a people's: "members of Kibaki's Kikuyu tribe", "the Kikuyu ethnic group")
+_KIN = frozenset({"family", "families", "clan", "clans", "brothers", "household", "regiment", "battalion", "battalions", "brigade", "brigades", "legion", "tribe", "tribes", "tribesmen", "tribespeople", "ethnic"})
 # Arabic name particles after a given name: "Hassan Abu Askar", "Osama bin Laden".
 _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
 # Lower-case particles inside personal names, before the surname.
