@@ -40,6 +40,7 @@ from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack, recalls_back
+from sitrep.events.refplaces import reference
 from sitrep.events.reread import reread
 from sitrep.events.scene import (
     context_place,
@@ -48,7 +49,6 @@ from sitrep.events.scene import (
     is_where_of,
     origin_of,
     place_of,
-    reference,
     scenes,
     street_told,
 )

@@ -15,6 +15,9 @@ from typing import Any
 from sitrep.events.clauses import aside_of, quoted_apart
 from sitrep.events.lexicon import cues
 from sitrep.events.places import attributive, is_capital
+from sitrep.events.refplaces import STREET_AFTER as _STREET_AFTER
+from sitrep.events.refplaces import STREET_WORDS as _STREET_WORDS
+from sitrep.events.refplaces import reference
 from sitrep.model import Event, Place
 from sitrep.rxfactor import compiled
 
@@ -24,21 +27,6 @@ _CARE_IN = cues()["care_in"]  # ("flown to a hospital in Djibouti": care, not th
 _ORIGIN_FROM = cues()["origin_from"]  # ("militants from Chechnya": whence, not where)
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
 
-_REFERENCE = compiled(
-    r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
-    r"|(?:border|frontier|boundary) with"
-    # "the stronghold on the border just opposite the Thai province of Surin": across, not in it
-    r"|(?i:opposite|across\s+the\s+(?:border|river|frontier)\s+from)(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?i:province|state|region|district|town|city)\s+of)?"
-    # "the European cup final between Liverpool and Juventus": a team, not a scene
-    r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?"
-    # "Bilal Hadfi, a French citizen living in Belgium, detonated his explosives": a home, not a scene
-    r"|(?i:born|raised|grew up|native of|hail(?:s|ed|ing) from|(?:citizen|national|man|woman|resident)s? (?:living|residing)|who (?:had |has )?(?:lived|lives|resided|been living))(?:\s+in)?)\s+(?:the\s+)?$"
-)
-# Street words, shared by the street-after-a-name test and the street-address test below.
-_STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway", "Highway")
-_STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in _STREET_WORDS) + r")\b")
-# A paper named after its town: "reports this morning's Anchorage Daily News".
-_PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 # A place that speaks is a government or an office (metonymy): "Brussels condemns",
 # "Khartoum reported fresh clashes", "The United States issued a statement".
 _SPEAKS_AFTER = compiled(
@@ -130,20 +118,6 @@ _OFFICE_OF_BEFORE = compiled(
 )
 _OFFICE_ASIDE = compiled(r"(?:\s+(?:state|province|county|region|district))?\s*[,)]")
 _NEAR_BEFORE = compiled(r"\b(?:areas?|regions?|zones?|parts?|towns?|villages?)\s+(?:near|close to|bordering|along)\s+(?:the\s+)?(?:border\s+with\s+)?(?:the\s+)?$", re.IGNORECASE)
-
-
-# "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
-_MEDIUM_BEFORE = compiled(
-    r"\b(?:newspapers?|daily|dailies|paper|magazine|weekly|tabloid|broadcaster|channel|television|radio|TV|website|news agency|news site)\s+$",
-    re.IGNORECASE,
-)
-
-
-def reference(text: str, p: Place) -> bool:
-    """A place named only to say how far away something is ("95 miles from Kabul"), a
-    street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
-    before = text[max(0, p.start - 40) : p.start]
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(_STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end))
 
 
 def scenes(text: str, places: list[Place]) -> list[Place]:

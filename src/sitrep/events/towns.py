@@ -13,7 +13,8 @@ from typing import Any
 from sitrep.events.actors import unnamed_doer
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.places import country_name
-from sitrep.events.scene import LIST_GAP, reference
+from sitrep.events.refplaces import reference
+from sitrep.events.scene import LIST_GAP
 from sitrep.events.scene import LOCATIVE as _LOCATIVE
 from sitrep.model import Event, Place
 from sitrep.rxfactor import compiled

@@ -1,0 +1,38 @@
+"""Places named only as references (#25): a distance's yardstick ("95 miles from Kabul"), a
+border, a team, someone's home, a street or a paper named after a town. None is a scene."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Place
+from sitrep.rxfactor import compiled
+
+_REFERENCE = compiled(
+    r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
+    r"|(?:border|frontier|boundary) with"
+    # "the stronghold on the border just opposite the Thai province of Surin": across, not in it
+    r"|(?i:opposite|across\s+the\s+(?:border|river|frontier)\s+from)(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?i:province|state|region|district|town|city)\s+of)?"
+    # "the European cup final between Liverpool and Juventus": a team, not a scene
+    r"|(?i:final|match|game|semi-?final|tie|derby|fixture)\s+(?:between|against)|(?i:played|beat|defeated|hosted?)\s+(?:against\s+)?"
+    # "Bilal Hadfi, a French citizen living in Belgium, detonated his explosives": a home, not a scene
+    r"|(?i:born|raised|grew up|native of|hail(?:s|ed|ing) from|(?:citizen|national|man|woman|resident)s? (?:living|residing)|who (?:had |has )?(?:lived|lives|resided|been living))(?:\s+in)?)\s+(?:the\s+)?$"
+)
+# Street words, shared by the street-after-a-name test and the street-address test below.
+STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway", "Highway")
+STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in STREET_WORDS) + r")\b")
+# A paper named after its town: "reports this morning's Anchorage Daily News".
+_PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
+
+# "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
+_MEDIUM_BEFORE = compiled(
+    r"\b(?:newspapers?|daily|dailies|paper|magazine|weekly|tabloid|broadcaster|channel|television|radio|TV|website|news agency|news site)\s+$",
+    re.IGNORECASE,
+)
+
+
+def reference(text: str, p: Place) -> bool:
+    """A place named only to say how far away something is ("95 miles from Kabul"), a
+    street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
+    before = text[max(0, p.start - 40) : p.start]
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end))
