@@ -63,3 +63,18 @@ def test_an_earlier_event_told_after_the_act_keeps_its_own_month() -> None:
     events = _material(story, "1999-11-12")
     assert {_day(e) for e in events if e.family == "attack"} == {"1999-09"}
     assert {_day(e) for e in events if e.family == "deployment"} == {"1999-10-01"}
+
+
+_RAIS = """ALGIERS, Algeria (AP) -- Armed men slit the throats of 98 villagers in an overnight massacre south of Algiers, hospital officials said Saturday.
+
+The attackers, believed to be members of the Armed Islamic Group, stormed the village shortly after midnight, survivors said. They abducted at least 20 young women before fleeing into the nearby mountains.
+
+The massacre came less than a month after 64 people were killed in a similar attack in the Blida region.
+
+More than 60,000 people have been killed since the army canceled legislative elections in January 1992."""
+
+
+def test_a_massacre_keeps_its_own_dead_and_neither_a_month_before_nor_years_of_war_are_its() -> None:
+    events = _material(_RAIS, "1997-08-30")
+    assert [e.fatalities for e in events if e.family == "attack"] == [98]
+    assert not [e for e in events if e.family in ("displacement", "territory")]  # (the raiders' getaway, their storming: the massacre's)

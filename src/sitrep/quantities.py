@@ -92,7 +92,8 @@ _TOLL_RAISED = compiled(r"\b(?:raising|raised|bringing|brought|pushing|pushed|li
 _TOLL_WORD = compiled(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _DEATH_BEFORE = compiled(
     r"\b(?:killing|killed|kill|kills|left|leaving|toll (?:\w+ )?(?:to|of|at)|claimed the lives of|"
-    r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered|murdered|"
+    r"the deaths of|deaths of|death of|bodies of|executed|shot dead|massacred|slaughtered|murdered|beheaded|decapitated|"
+    r"(?:slit|slitting|slashed|cut|cutting) (?:the )?throats of|"
     r"(?:hacked|stabbed|beaten|burned|burnt|clubbed|stoned|shot|starved|tortured) to death)\s*$",
     re.IGNORECASE,
 )

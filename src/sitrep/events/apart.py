@@ -80,7 +80,12 @@ def some_time_before(sentence: str, start: int, date: dict[str, Any] | None) -> 
 
 
 # "a day after", "two weeks before": what the sentence tells past it is another day's.
-_APART_SPAN = compiled(r"\b(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|weeks?|nights?)\s+(?:after|before)\b", re.IGNORECASE)
+# ("The massacre came less than a month after 64 people were killed in a similar attack": not its dead)
+_APART_SPAN = compiled(
+    r"\b(?:(?:(?:less|more)\s+than|nearly|almost|about|just|only|barely)\s+)?(?:a|one|two|three|four|five|six|\d+|several|a\s+few)\s+(?:days?|weeks?|nights?|months?|years?)\s+(?:after|before)\b"
+    r"|\b(?:hours|days|weeks|months)\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
 
 
 def apart_between(sentence: str, a: int, b: int) -> bool:

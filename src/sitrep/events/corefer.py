@@ -235,9 +235,9 @@ def _told_as_part_of(e: Event, lead: Event) -> bool:
     were injured": the protest's, one event)."""
     if e.kind in _GENERIC and lead.family in ("protest", "riot") and (e.actor2 or {}).get("type") in ("protesters", "rioters"):
         return True
-    if e.family == "looting" and lead.family in _VIOLENT:
+    if e.family in ("looting", "territory") and lead.family in _VIOLENT:
         ev = e.evidence[0]
-        return bool(_ATTACKERS_BEFORE.search(str(ev["text"]), 0, ev["trigger"]["start"] - ev["start"]))  # "The attackers ... set fire to houses"
+        return bool(_ATTACKERS_BEFORE.search(str(ev["text"]), 0, ev["trigger"]["start"] - ev["start"]))  # "The attackers ... set fire to houses", "... stormed the village"
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 

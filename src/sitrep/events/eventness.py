@@ -98,8 +98,8 @@ _CARE_BEFORE = _CUES["care_before"]
 _HURT_TAKEN = _CUES["hurt_taken_after"]
 _OF_THE_VICTIMS = _PLAIN["of_the_victims_opening"]
 # (cues of the review of 1990s wire stories and TimeBank, 2026-12-05)
-_THING_DIED, _NEGATED_FUTURE, _WHERE_THE, _DESIGNED_TO, _CAPABILITY, _RAIDERS, _PUNISHED_FOR, _SPAN_OF_YEARS = (
-    _CUES[n] for n in ("thing_died_before", "negated_future_before", "where_the_before", "designed_to_after", "capability_before", "raiders_before", "punished_for_before", "span_of_years_after")
+_THING_DIED, _NEGATED_FUTURE, _WHERE_THE, _DESIGNED_TO, _CAPABILITY, _RAIDERS, _PUNISHED_FOR, _SPAN_OF_YEARS, _GETAWAY = (
+    _CUES[n] for n in ("thing_died_before", "negated_future_before", "where_the_before", "designed_to_after", "capability_before", "raiders_before", "punished_for_before", "span_of_years_after", "getaway_before")
 )
 _THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
@@ -397,10 +397,10 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         and not _VIOLENT.search(sentence) and not _ARMED.search(sentence)
     ):  # fmt: skip
         return True  # "displaced by the earthquake and tsunami", a hit-and-run car that fled: no conflict
-    # "The driver fled the scene": one person getting away is no displacement.
-    return (
-        family == "displacement" and lowered.startswith("fle")
-        and not _COLLECTIVE.search(sentence, max(0, start - 60), start) and "home" not in sentence[end : end + 30]
+    # "The driver fled the scene": one person getting away is no displacement; nor raiders' getaway ("killed five before fleeing").
+    return family == "displacement" and lowered.startswith("fle") and (
+        (not _COLLECTIVE.search(sentence, max(0, start - 60), start) and "home" not in sentence[end : end + 30])
+        or bool(_GETAWAY.search(sentence, max(0, start - 12), start) and (_RAIDERS.search(sentence, 0, start) or sentence.startswith("They ")) and "home" not in sentence[end : end + 30])
     )  # fmt: skip
 
 

@@ -63,10 +63,18 @@ _SINCE_SPAN = compiled(
 )
 
 
+# "More than 60,000 people have been killed since the army canceled elections in January 1992":
+# the dead of years, no day's event.
+_SINCE_A_YEAR = compiled(r"(?:killed|died)\b[^.;]{0,80}?\bsince\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.IGNORECASE)
+_PERFECT_BEFORE = compiled(r"\b(?:have|has|had)\s+(?:been\s+)?$", re.IGNORECASE)
+
+
 def span_tally(sentence: str, at: int | None = None) -> bool:
     """Whether the death trigger ``at`` counts the dead of the past days or months ("200,000 people
-    have been killed in the past month"): many happenings' dead, no event; with no ``at``, whether
+    have been killed in the past month") or of years ("have been killed since ... 1992"): many
+    happenings' dead, no event; with no ``at``, whether
     the sentence counts the dead of a span at all (the past month's, or since a war began)."""
     if at is not None:
-        return _PAST_SPAN.match(sentence, at) is not None
+        perfect = _PERFECT_BEFORE.search(sentence, max(0, at - 20), at) is not None
+        return _PAST_SPAN.match(sentence, at) is not None or (perfect and _SINCE_A_YEAR.match(sentence, at) is not None)
     return _PAST_SPAN.search(sentence) is not None or _SINCE_SPAN.search(sentence) is not None
