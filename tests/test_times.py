@@ -152,3 +152,16 @@ def test_a_day_four_months_ahead_in_a_past_sentence_is_last_year() -> None:
     may = date(2013, 5, 15)
     assert _values("On Sept. 10, the agency had notified the embassy in Cairo.", may) == {"Sept. 10": "2012-09-10"}
     assert _values("The dividend is payable July 15 to holders of record.", may) == {"July 15": "2013-07-15"}
+
+
+def test_days_the_calendar_names_are_read_with_the_year_the_text_gives_or_the_nearest() -> None:
+    from datetime import date
+
+    from sitrep.times import find_times
+
+    def values(text: str, anchor: date) -> list[str]:
+        return [t.value for t in find_times(text, anchor)]
+
+    assert values("The rebels seized four towns on New Year's Day.", date(1994, 1, 9)) == ["1994-01-01"]
+    assert values("Aceh was hit by the Boxing Day earthquake and tsunami in 2004.", date(2012, 12, 30))[:1] == ["2004-12-26"]
+    assert values("He was killed on Christmas Eve 1989.", date(1990, 1, 3)) == ["1989-12-24"]

@@ -78,3 +78,17 @@ def test_a_massacre_keeps_its_own_dead_and_neither_a_month_before_nor_years_of_w
     events = _material(_RAIS, "1997-08-30")
     assert [e.fatalities for e in events if e.family == "attack"] == [98]
     assert not [e for e in events if e.family in ("displacement", "territory")]  # (the raiders' getaway, their storming: the massacre's)
+
+
+_CHIAPAS = """SAN CRISTOBAL DE LAS CASAS, Mexico (Reuters) - Mexican army troops pushed rebels out of this colonial town on Sunday after four days of fighting, officials said.
+
+The Zapatista National Liberation Army seized San Cristobal and three other towns in the southern state of Chiapas on New Year's Day.
+
+Witnesses said soldiers executed five suspected rebels in the market of Ocosingo, one of the towns the rebels had held. Suspected rebels also killed three peasants near Ocosingo."""
+
+
+def test_a_day_the_calendar_names_dates_its_act_and_an_act_told_after_a_past_perfect_is_later() -> None:
+    events = _material(_CHIAPAS, "1994-01-09")
+    assert {_day(e) for e in events if e.family == "territory" and e.kind == "territory.capture"} == {"1994-01-01"}
+    assert all(_day(e) >= "1994-01-05" for e in events if (e.place or {}).get("name") == "Ocosingo")
+    assert 3 in {e.fatalities for e in events}

@@ -112,7 +112,10 @@ PEOPLE = frozenset(
      "gendarmes", "guerrillas", "hostages", "monks", "priests", "nuns", "pupils", "schoolchildren", "schoolgirls", "schoolboys",
      "toddlers", "adults", "survivors", "visitors", "spectators", "conscripts", "mercenaries", "jihadis", "paramilitaries",
      # kin counted as the dead are: "three cousins who had taken refuge in a UN school were killed"
-     "cousins", "brothers", "sisters", "sons", "daughters", "siblings", "nephews", "nieces", "grandchildren", "parents"]
+     "cousins", "brothers", "sisters", "sons", "daughters", "siblings", "nephews", "nieces", "grandchildren", "parents",
+     # the trades and the bystanders of rural and street violence: "killed three peasants"
+     "peasants", "bystanders", "shoppers", "traders", "merchants", "vendors", "shopkeepers", "labourers", "laborers", "drivers",
+     "motorists", "settlers", "herders", "nomads", "worshipers", "mourners", "rioters", "looters", "firefighters", "rescuers", "policewomen"]
 )
 
 # A people named by its plural ("12 ethnic Albanians", "three Israelis", "40 Tutsis", "Kurds",

@@ -160,13 +160,25 @@ def _later_next(events: list[Event], sentence: tuple[int, int], day: str) -> dic
 _PRESENT = compiled(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
+# "one of the towns the rebels had held": the earlier act told in the past perfect, this one later.
+_HAD_DONE = compiled(r"\bhad\s+(?:been\s+|already\s+)?(?:\w+ed|held|taken|seized|overrun|won|lost|fought|beaten|shot|struck|fled|kept|driven)\b", re.IGNORECASE)
+
+
 def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:
     """A day carried over from the sentences before, unless the trigger at ``trigger`` is told in
     the present and that day lies a month or more before the story's (``today``): after a
-    paragraph on November 1973, "Nearby streets are barricaded with burnt cars" is today's."""
-    if date is None or today is None or not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
+    paragraph on November 1973, "Nearby streets are barricaded with burnt cars" is today's; or
+    the sentence tells the carried day's act in the past perfect, and that day lies days before
+    the story's: after "seized four towns on New Year's Day", "soldiers executed five rebels in
+    one of the towns the rebels had held" is later."""
+    if date is None or today is None:
         return date
     value = str(date.get("value") or "")
+    if (had := _HAD_DONE.search(sentence)) and not had.start() < trigger <= had.end() + 20 and len(value) == 10 and len(today) >= 10:
+        if (dt.date.fromisoformat(today[:10]) - dt.date.fromisoformat(value)).days > 3:
+            return None
+    if not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
+        return date
     return None if value[:7] < _month_before(today) else date
 
 

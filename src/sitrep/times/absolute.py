@@ -52,6 +52,21 @@ def _ymd(y: int, mo: int, d: int) -> tuple[str, str] | None:
     return f"{y:04d}-{mo:02d}-{d:02d}", "date"
 
 
+# Days named by the calendar ("seized four towns on New Year's Day"), the nearest such day.
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26)}
+
+
+# (the year may close the noun the day names: "the Boxing Day earthquake and tsunami in 2004")
+@pattern(
+    r"\b(?P<h>New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Eve|Day)|Boxing\s+Day)\b(?:,?\s+" + _YEAR + r"\b|(?=[\"”]?\s+(?:[\w-]+\s+){1,4}in\s+(?P<later>(?:1[6-9]|20)\d\d)\b))?",
+    needs=("new christmas boxing",),
+)
+def _holiday(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    mo, d = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower().replace("’", "'"))]
+    y = int(m["year"] or m["later"]) if (m["year"] or m["later"]) else _nearest_year(c.anchor, mo, d, c.future)
+    return _ymd(y, mo, d) if y is not None else None
+
+
 @pattern(r"\b(?:(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?" + _MON + r"\s+" + _DAY + r"\b(?!\s*(?:,\s*)?(?:1[6-9]|20)\d\d)(?![:\d])", needs=(_MONTH_WORDS,), digit=True)
 def _md(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if m["mon"] in ("May", "March") and not m["wd2"] and int(m["day"]) > 31:
