@@ -164,6 +164,9 @@ _PRESENT = compiled(r"\b(?:is|are|am)\s+(?:still\s+|now\s+|being\s+)*(?:[\w-]+\s
 _HAD_DONE = compiled(r"\bhad\s+(?:been\s+|already\s+)?(?:\w+ed|held|taken|seized|overrun|won|lost|fought|beaten|shot|struck|fled|kept|driven)\b", re.IGNORECASE)
 
 
+_ISO_DAY = compiled(r"\d{4}-\d\d-\d\d")
+
+
 def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:
     """A day carried over from the sentences before, unless the trigger at ``trigger`` is told in
     the present and that day lies a month or more before the story's (``today``): after a
@@ -174,9 +177,9 @@ def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: s
     if date is None or today is None:
         return date
     value = str(date.get("value") or "")
-    if (had := _HAD_DONE.search(sentence)) and not had.start() < trigger <= had.end() + 20 and len(value) == 10 and len(today) >= 10:
-        if (dt.date.fromisoformat(today[:10]) - dt.date.fromisoformat(value)).days > 3:
-            return None
+    had = _HAD_DONE.search(sentence)
+    if had and not had.start() < trigger <= had.end() + 20 and _ISO_DAY.fullmatch(value) and _ISO_DAY.match(today) and (dt.date.fromisoformat(today[:10]) - dt.date.fromisoformat(value)).days > 3:
+        return None
     if not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
         return date
     return None if value[:7] < _month_before(today) else date
