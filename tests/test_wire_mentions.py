@@ -92,3 +92,13 @@ def test_a_day_the_calendar_names_dates_its_act_and_an_act_told_after_a_past_per
     assert {_day(e) for e in events if e.family == "territory" and e.kind == "territory.capture"} == {"1994-01-01"}
     assert all(_day(e) >= "1994-01-05" for e in events if (e.place or {}).get("name") == "Ocosingo")
     assert 3 in {e.fatalities for e in events}
+
+
+def test_rebels_taking_a_town_s_airport_is_a_capture_of_its_own_not_part_of_the_fighting() -> None:
+    story = """Rebels Capture Key Town in Eastern Congo
+
+KINSHASA, August 23 (Xinhua) -- Rebels fighting to oust President Laurent Kabila have captured the town of Kisangani in eastern Congo after two days of fighting with government troops, a rebel spokesman said Sunday.
+
+The spokesman said the rebels took control of the town's airport on Saturday."""
+    days = {_day(e) for e in _material(story, "1998-08-23") if e.family == "territory"}
+    assert "1998-08-22" in days

@@ -35,6 +35,7 @@ _BOMBING = "attack.bombing"
 _STRIKES = {"attack.airstrike", "attack.shelling"}
 _RETOLD_NOUN = fast_cues()["retold_noun_after"]
 _ATTACKERS_BEFORE = fast_cues()["attackers_before"]
+_RAIDERS = compiled(r"\b(?:attackers|assailants|gunmen|raiders|killers|perpetrators)\b", re.IGNORECASE)
 
 
 def _retells_other(lead: Event, e: Event) -> bool:
@@ -237,7 +238,8 @@ def _told_as_part_of(e: Event, lead: Event) -> bool:
         return True
     if e.family in ("looting", "territory") and lead.family in _VIOLENT:
         ev = e.evidence[0]
-        return bool(_ATTACKERS_BEFORE.search(str(ev["text"]), 0, ev["trigger"]["start"] - ev["start"]))  # "The attackers ... set fire to houses", "... stormed the village"
+        m = _ATTACKERS_BEFORE.search(str(ev["text"]), 0, ev["trigger"]["start"] - ev["start"])  # "The attackers ... set fire to houses"
+        return m is not None and (e.family == "looting" or _RAIDERS.search(m.group()) is not None)  # "... stormed the village" (not "the rebels took the town")
     return e.family in _VIOLENT and lead.family in _VIOLENT and bool(_IN_THE_ATTACK.search(str(e.evidence[0]["text"])))
 
 

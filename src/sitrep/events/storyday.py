@@ -165,6 +165,7 @@ _HAD_DONE = compiled(r"\bhad\s+(?:been\s+|already\s+)?(?:\w+ed|held|taken|seized
 
 
 _ISO_DAY = compiled(r"\d{4}-\d\d-\d\d")
+_DID = compiled(r"\w+ed\b")  # (an act told in the simple past, not a noun: "the four murder victims" are the recalled day's)
 
 
 def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: str | None) -> dict[str, Any] | None:
@@ -172,13 +173,13 @@ def still_now(date: dict[str, Any] | None, sentence: str, trigger: int, today: s
     the present and that day lies a month or more before the story's (``today``): after a
     paragraph on November 1973, "Nearby streets are barricaded with burnt cars" is today's; or
     the sentence tells the carried day's act in the past perfect, and that day lies days before
-    the story's: after "seized four towns on New Year's Day", "soldiers executed five rebels in
-    one of the towns the rebels had held" is later."""
+    the story's and this act is told in the simple past: after "seized four towns on New Year's
+    Day", "soldiers executed five rebels in one of the towns the rebels had held" is later."""
     if date is None or today is None:
         return date
     value = str(date.get("value") or "")
     had = _HAD_DONE.search(sentence)
-    if had and not had.start() < trigger <= had.end() + 20 and _ISO_DAY.fullmatch(value) and _ISO_DAY.match(today) and (dt.date.fromisoformat(today[:10]) - dt.date.fromisoformat(value)).days > 3:
+    if had and not had.start() < trigger <= had.end() + 20 and _DID.match(sentence, trigger) and _ISO_DAY.fullmatch(value) and _ISO_DAY.match(today) and (dt.date.fromisoformat(today[:10]) - dt.date.fromisoformat(value)).days > 3:
         return None
     if not _PRESENT.search(sentence, max(0, trigger - 30), trigger):
         return date
