@@ -46,3 +46,10 @@ def test_a_coup_is_an_event_but_a_protest_against_the_coup_and_a_diplomatic_coup
     assert [(e.kind, (e.place or {}).get("name")) for e in _material(story, "1996-01-27") if e.kind == "other"] == [("other", "Niamey")]
     story = """YANGON, Myanmar (AP) -- Thousands held a protest against the military coup in Yangon on Sunday. The deal was hailed as a diplomatic coup for the government."""
     assert not [e for e in _material(story, "2021-02-07") if e.kind == "other"]
+
+
+def test_a_craft_s_model_between_its_country_and_it_keeps_the_country_and_the_others_killed_count() -> None:
+    story = """GAZA CITY (AFP) - An Israeli F-16 warplane dropped a one-ton bomb on a residential building in Gaza City early Tuesday, killing Hamas military chief Salah Shehadeh and 14 other people, Palestinian officials said."""
+    strikes = [e for e in _material(story, "2002-07-23") if e.family == "attack"]
+    assert strikes and all(str((e.actor1 or {}).get("name")).startswith("Military Forces of Israel") for e in strikes)
+    assert {e.fatalities for e in strikes} == {14}

@@ -97,6 +97,8 @@ _DEATH_BEFORE = compiled(
     r"(?:hacked|stabbed|beaten|burned|burnt|clubbed|stoned|shot|starved|tortured) to death)\s*$",
     re.IGNORECASE,
 )
+_OTHERS_AFTER = compiled(r"\s+others?\b", re.IGNORECASE)
+_KILLING_ONE_AND = compiled(r"\b(?:killing|killed|kills)\s+[^.;,]{1,80}?\s+and\s+(?:at\s+least\s+|some\s+)?$", re.IGNORECASE)
 _INJURY_BEFORE = compiled(r"\b(?:wounding|wounded|injuring|injured|hurt|hurting|maiming)\s*$", re.IGNORECASE)
 _CASUALTY = compiled(r"^casualt(?:y|ies)$", re.IGNORECASE)
 _AGENT = compiled(
@@ -244,6 +246,8 @@ def _fatality(text: str, q_start: int, q_end: int, unit: str | None) -> str | No
         return "injured"
     if head is not None and head not in PEOPLE and not head.endswith(("ers", "ists", "ians", "ees")) and not _GROUP_PLURAL.match(unit.split()[-1] if unit else ""):
         return None
+    if _OTHERS_AFTER.match(text, q_end) and _KILLING_ONE_AND.search(text, max(0, q_start - 100), q_start):
+        return "killed"  # "killing Hamas military chief Salah Shehadeh and 14 other people"
     before = text[max(0, q_start - 40) : q_start]
     before = re.split(r"[.;:!?]|\band\b", before)[-1]
     if (m := _DEATH_BEFORE.search(before)) and not m.group().lower().startswith(("left", "leaving")):

@@ -51,10 +51,15 @@ def forces_told(text: str, places: list[Place], pos: int) -> str | None:
     return told[-1].country_code if told else None
 
 
-def demonym_before(places: list[Place], pos: int, gap: int = 5) -> str | None:
-    """The country of a demonym or country name just before ``pos`` ("Afghan forces", "UK government")."""
+# A model's designation between a demonym and its craft: "an Israeli F-16 warplane", "Russian Su-25 jets".
+_MODEL = compiled(r"\s+(?:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}(?:-\d+)?|Apache|Cobra|Black\s+Hawk|Harrier|Tornado|Mirage|Predator|Reaper)\s+")
+
+
+def demonym_before(places: list[Place], pos: int, gap: int = 5, text: str | None = None) -> str | None:
+    """The country of a demonym or country name just before ``pos`` ("Afghan forces", "UK government",
+    with ``text`` also "Israeli F-16 warplane")."""
     for p in places:
         # "Afghan forces", "UK government", "US-led forces"
-        if (p.adjectival or p.feature == "country") and 0 <= pos - p.end <= gap:
+        if (p.adjectival or p.feature == "country") and (0 <= pos - p.end <= gap or (text is not None and _MODEL.fullmatch(text, p.end, pos))):
             return p.country_code
     return None

@@ -106,7 +106,7 @@ def actors(
             continue  # (outside the clause, or "No militants were inside the school": no one)
         group = m.lastgroup or "a0"
         entry = lex.actor_rows[int(group[1:])]
-        own = demonym_before(owners, m.start()) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or (
+        own = demonym_before(owners, m.start(), text=text) or _possessor(text, owners, m.start()) or _country_after(text, places, m.end()) or (
             forces_told(text, owners, m.start()) if entry.type == "state" and m.start() - lo <= 12 else None  # (a clause's opening subject)
         ) or country
         if "{Place}" in entry.name:
