@@ -102,3 +102,8 @@ KINSHASA, August 23 (Xinhua) -- Rebels fighting to oust President Laurent Kabila
 The spokesman said the rebels took control of the town's airport on Saturday."""
     days = {_day(e) for e in _material(story, "1998-08-23") if e.family == "territory"}
     assert "1998-08-22" in days
+
+
+def test_a_war_fought_over_years_is_no_clash() -> None:
+    story = """MOSCOW (Reuters) - Russia fought a disastrous 1994-96 war in Chechnya that left tens of thousands dead."""
+    assert not [e for e in _material(story, "1999-11-12") if e.family == "clash"]

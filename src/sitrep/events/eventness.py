@@ -463,7 +463,7 @@ _FLED_NOUN = compiled(r"fighting|bombings?|bombardments?|shelling|air ?strikes|a
 _GONE_TO = compiled(r"\b(?:gone|go|goes|going|went|travell?ed|travell?ing|left|headed|sent|volunteered)\s+(?:abroad\s+|overseas\s+|there\s+|back\s+)?to\s+$", re.IGNORECASE)
 # A whole war as the object or frame of the fighting: a war is no event a map can place in a day.
 _WAR_LEVEL = compiled(
-    r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|\d+-year)\s+)?(?:civil\s+|border\s+|liberation\s+)?wars?\b"
+    r"(?:\s+(?:(?:a|an|the|two|three|four|several|many|two\s+long|decades-long|long|bloody|brutal|bitter|disastrous|costly|\d+-year|(?:19|20)\d\d[-–](?:\d\d){1,2})\s+){0,3}(?:civil\s+|border\s+|liberation\s+)?wars?\b"
     r"|\s+(?:[\w'’-]+\s+){0,5}?(?:during|throughout|in)\s+(?:the|its|their|a|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:civil\s+)?wars?\b|\s+since\s+(?:19|20)\d\d\b)",  # ("fighting since 1996")
     re.IGNORECASE,
 )
