@@ -53,3 +53,22 @@ def test_a_craft_s_model_between_its_country_and_it_keeps_the_country_and_the_ot
     strikes = [e for e in _material(story, "2002-07-23") if e.family == "attack"]
     assert strikes and all(str((e.actor1 or {}).get("name")).startswith("Military Forces of Israel") for e in strikes)
     assert {e.fatalities for e in strikes} == {14}
+
+
+_FREETOWN = """FREETOWN, Sierra Leone (AP) -- West African peacekeepers drove rebels out of the center of Freetown on Monday, a spokesman for the Nigerian-led force said.
+
+The rebels of the Revolutionary United Front, who swept into the capital on Jan. 6, burned whole neighborhoods as they retreated to the eastern suburbs, residents said.
+
+President Ahmad Tejan Kabbah, who fled to neighboring Guinea last year when soldiers ousted him in a coup, said he would not negotiate."""
+
+
+def test_peacekeepers_and_the_group_a_who_clause_hangs_on_are_doers_and_a_refuge_is_no_scene() -> None:
+    events = _material(_FREETOWN, "1999-01-19")
+    doers = {(e.family, _day_of(e), (e.actor1 or {}).get("name")) for e in events if e.family == "territory"}
+    assert ("territory", "1999-01-18", "Peacekeepers (Sierra Leone)") in doers
+    assert ("territory", "1999-01-06", "RUF: Revolutionary United Front") in doers
+    assert {(e.place or {}).get("name") for e in events if e.kind == "other"} == {"Freetown"}
+
+
+def _day_of(e: Event) -> str:
+    return str((e.date or {}).get("value"))

@@ -127,7 +127,7 @@ def actors(
     # "JNIM militants", "Taliban fighters": one actor, the named one.
     merged: list[dict[str, Any]] = []
     for a in mentions:
-        if merged and a["start"] - merged[-1]["end"] <= 1:
+        if merged and (a["start"] - merged[-1]["end"] <= 1 or (text[merged[-1]["end"] : a["start"]] in (" of the ", " of ") and merged[-1]["type"] == "unidentified")):  # ("the rebels of the RUF")
             if merged[-1]["type"] in ("unidentified", "civilians") and a["type"] not in ("unidentified", "civilians"):
                 merged[-1] = a
             elif merged[-1]["type"] == "official" and a["type"] == "state":

@@ -103,9 +103,15 @@ _PAST_VERB = compiled(
 )
 
 
+_WHO_OPENS = compiled(r"\bwho\s*$")
+
+
 def shared_subject(text: str, lo: int, start: int, sentence: tuple[int, int] | None) -> int:
     """Where the doer of the trigger at ``start`` is read from: its clause's start ``lo``, or the
-    sentence's start for a verb coordinated right after ", and" (both verbs' subject is told there)."""
+    sentence's start for a verb coordinated right after ", and" (both verbs' subject is told there)
+    or opening a "who" clause (the doer is the noun the clause hangs on)."""
+    if sentence is not None and lo > sentence[0] and not text[lo:start].strip() and _WHO_OPENS.search(text, max(sentence[0], lo - 8), lo):
+        return sentence[0]  # "The rebels of the Revolutionary United Front, who swept into the capital": the one "who" stands for
     if sentence is None or lo <= sentence[0] or text[lo:start].strip() or not _PAST_VERB.match(text, start):
         return lo
     return sentence[0] if _AND_OPENS.search(text, max(sentence[0], lo - 16), lo) else lo

@@ -105,6 +105,7 @@ _OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'
 _PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
 
 
+_FLED_TO = compiled(r"\b(?:fled|escaped|flew|fleeing|went\s+into\s+exile|sought\s+refuge|took\s+refuge)\s+(?:to|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
 _CAPITAL_OF = compiled(r"\s+capital\b", re.IGNORECASE)
 
 
@@ -192,6 +193,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
+            elif not fleeing and place is not None and _FLED_TO.search(text, max(s_start, place.start - 40), place.start):
+                place = None  # "Kabbah, who fled to neighboring Guinea last year when soldiers ousted him in a coup": a refuge, not the scene
             if place is not None and end <= place.start and written_on and any(ts != t_start and k.layer == "material" and _NOUN_GAP.fullmatch(sentence, place.end - s_start, ts) for k, ts, _ in found):
                 # "the deadliest attack on EU soil since the Madrid bombings in 2004": a town written
                 # onto another event's noun after this one is that event's place, not this one's.
