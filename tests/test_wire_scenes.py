@@ -289,3 +289,10 @@ The Maoists have been fighting since 1996 to overthrow the constitutional monarc
     events = _material(story, "2004-02-01")
     assert "Kathmandu" not in {(e.place or {}).get("name") for e in events}
     assert not [e for e in events if e.family == "clash" and e.background]
+
+
+def test_men_rounded_up_and_lined_against_a_wall_before_the_shooting_are_the_massacre_s() -> None:
+    story = """SRINAGAR, India (Reuters) - Gunmen shot dead 35 Sikh villagers in Indian Kashmir on Monday night, police said.
+
+The attackers rounded up the men of Chattisinghpora village in Anantnag district, lined them up against a wall and opened fire, a police officer said."""
+    assert not [e for e in _material(story, "2000-03-21") if e.family in ("abduction", "detention")]

@@ -157,7 +157,7 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
             out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out if (k, s, e) not in beaten]
     if names & {"abduction", "detention.arrest"} and attack_at is not None:
         # "rounded up the residents and opened fire": the round-up is the massacre's first act.
-        out = [h for h in out if not (h[0].name in ("abduction", "detention.arrest") and _ROUNDED.match(sentence, h[1]) and h[1] < attack_at <= h[2] + 80)]
+        out = [h for h in out if not (h[0].name in ("abduction", "detention.arrest") and _ROUNDED.match(sentence, h[1]) and h[1] < attack_at <= h[2] + 120)]
     if names & {"riot", "riot.mob"}:
         # "More than 70 people were killed in riots": the riot's dead, not a second attack.
         out = [h for h in out if not (h[0].name == "attack.civilians" and _IN_RIOTS.match(sentence, h[2]))]
