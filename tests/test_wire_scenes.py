@@ -296,3 +296,9 @@ def test_men_rounded_up_and_lined_against_a_wall_before_the_shooting_are_the_mas
 
 The attackers rounded up the men of Chattisinghpora village in Anantnag district, lined them up against a wall and opened fire, a police officer said."""
     assert not [e for e in _material(story, "2000-03-21") if e.family in ("abduction", "detention")]
+
+
+def test_a_base_the_gazetteer_lacks_is_in_the_dateline_s_country_not_its_town() -> None:
+    story = """COLOMBO, Sri Lanka (Reuters) - Tamil Tiger rebels overran the strategic Elephant Pass military base on Saturday after a week of fierce fighting, the military said."""
+    taken = [e for e in _material(story, "2000-04-23") if e.family == "territory"]
+    assert taken and {((e.place or {}).get("name"), (e.place or {}).get("how")) for e in taken} == {("Sri Lanka", "country")}

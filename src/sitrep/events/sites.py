@@ -12,10 +12,12 @@ from sitrep.rxfactor import compiled
 _NAMED_SITE = compiled(
     r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
     r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
+    # "the strategic Elephant Pass military base": a base the gazetteer lacks, somewhere in the story's land
+    r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)((?:[A-Z][a-z][\w'’-]*\s+)?[A-Z][a-z][\w'’-]*)\s+(?:military\s+|army\s+|naval\s+|air\s+)?(?:base|garrison|barracks)\b"
 )
 
 
-_SETTLEMENT = compiled(r"\b(?:village|town|settlement|port)\b")
+_SETTLEMENT = compiled(r"\b(?:village|town|settlement|port|base|garrison|barracks)\b")
 
 
 def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
@@ -24,7 +26,7 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
     ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
     the last sentence was about)."""
     for m in _NAMED_SITE.finditer(sentence):
-        a, b = m.span(1) if m.group(1) else m.span(2)
+        a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g))
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
             continue  # a place the gazetteer knows
         before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
