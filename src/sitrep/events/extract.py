@@ -240,7 +240,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             ):  # fmt: skip
                 place = cap  # "in the Afghan capital" under a KABUL dateline: Kabul itself (not "independence from Indonesia")
-            site = unknown_site(sentence, named, s_start, country_named(places, article.places, context or focus)) if place is None else None
+            site = unknown_site(sentence, named, s_start, country_of(places, context or focus), country_named(places, article.places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
                 toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80) or _SEVERAL_TOWNS.search(sentence, t_end)

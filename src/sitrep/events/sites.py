@@ -17,14 +17,15 @@ _NAMED_SITE = compiled(
 )
 
 
-_SETTLEMENT = compiled(r"\b(?:village|town|settlement|port|base|garrison|barracks)\b")
+_SETTLEMENT = compiled(r"\b(?:village|town|settlement|port)\b")
+_BASE = compiled(r"\b(?:base|garrison|barracks)\b")
 
 
-def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None) -> tuple[Place, str] | None:
+def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None, home: Place | None = None) -> tuple[Place, str] | None:
     """A named site the gazetteer does not know and the country the sentence puts it in, the
     nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa"), else
     ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
-    the last sentence was about)."""
+    the last sentence was about); a base, in ``home`` (the story's country, the dateline's too)."""
     for m in _NAMED_SITE.finditer(sentence):
         a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g))
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
@@ -34,6 +35,8 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
             return before[-1], sentence[a:b]
         if country is not None and _SETTLEMENT.search(m.group(0)):
             return country, sentence[a:b]  # (a district or an area may well be the last town's)
+        if (land := home or country) is not None and _BASE.search(m.group(0)):
+            return land, sentence[a:b]  # a base: in the country the dateline names, if the body names none
     return None
 
 
