@@ -72,3 +72,23 @@ def test_peacekeepers_and_the_group_a_who_clause_hangs_on_are_doers_and_a_refuge
 
 def _day_of(e: Event) -> str:
     return str((e.date or {}).get("value"))
+
+
+def test_a_town_before_a_demonym_is_still_a_town_and_a_conditional_threat_is_no_strike() -> None:
+    story = """SARAJEVO, Bosnia-Herzegovina (AP) -- A Bosnian Serb shell slammed into a marketplace in downtown Sarajevo on Monday, killing at least 37 people, U.N. officials said.
+
+Hours later, NATO warned that it would respond with air strikes if the Serbs did not withdraw their heavy weapons.
+
+In the besieged eastern enclave of Gorazde, Serb forces shelled the town center, killing two people, the Bosnian army said."""
+    events = _material(story, "1995-08-28")
+    assert ("Gorazde", "1995-08-28") in {((e.place or {}).get("name"), _day_of(e)) for e in events if e.family == "attack"}
+    assert not [e for e in events if e.kind == "attack.airstrike"]
+
+
+def test_a_pilot_captured_is_taken_not_a_town_and_abbreviations_do_not_hide_the_dead() -> None:
+    story = """MOGADISHU, Somalia (Reuters) - Eighteen U.S. soldiers were killed and 75 wounded in a fierce battle with Somali militiamen in southern Mogadishu, the Pentagon said on Monday.
+
+Aideed's militia said it had captured a U.S. helicopter pilot."""
+    events = _material(story, "1993-10-04")
+    assert 18 in {e.fatalities for e in events}
+    assert [e.family for e in events if "captured" in str(e.evidence[0]["text"])] == ["abduction"]

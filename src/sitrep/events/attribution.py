@@ -60,6 +60,10 @@ _HYPOTHETICAL = LowerCue(compiled(
 ))
 
 
+_WOULD = compiled(r"\b(?:would|will|'d)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+_IF_AFTER = compiled(r"[^.;]{0,60}?\b(?:if|unless)\b", re.IGNORECASE)
+
+
 _IMAGINED = LowerCue(compiled(r"^\W*(?:imagine|suppose|picture|what if|hypothetically|in theory)\b", re.IGNORECASE))
 
 
@@ -155,6 +159,8 @@ def modality_of(text: str, sentence: str, s_start: int, start: int, end: int, ki
         return "hypothetical"  # "the end game is to capture": a goal, though "is to" reads as a plan
     if plan and _KNOWN_NOUN.search(before, plan.start()):
         plan = None  # "will respond to this second attack": the plan is the response; the attack happened
+    if _WOULD.search(before) and _IF_AFTER.match(text, end):
+        return "hypothetical"  # "NATO warned it would respond with air strikes if the Serbs did not withdraw": a condition
     if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):

@@ -244,7 +244,8 @@ def lead_day(events: list[Event]) -> dict[str, Any] | None:
 
 
 # "In Chechnya, Russian warplanes bombed the village of Vedeno": a sentence that opens on a place.
-_OPENS_ON_PLACE = compiled(r"\s*(?:In|At|Near|Outside|Elsewhere in)\s+(?:the\s+)?[A-Z][^,;.]{1,40},\s")
+# ("In the besieged eastern enclave of Gorazde, Serb forces shelled the town center")
+_OPENS_ON_PLACE = compiled(r"\s*(?:In|At|Near|Outside|Elsewhere in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?[A-Z][^,;.]{1,40},\s")
 
 
 _SPREAD_TO = compiled(r"\s*(?:[\w-]+\s+){0,2}?(?:unrest|violence|rioting|riots|protests|fighting|clashes|looting|demonstrations)\s+(?:also\s+)?(?:spread|spilled)\s+(?:over\s+)?(?:to|into)\b", re.IGNORECASE)

@@ -173,8 +173,8 @@ def _contradicted(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dic
     out = []
     for i, rid in picks.items():
         j = i + 1
-        if j not in picks or j in strays or mentions[i].context_only or mentions[j].context_only:
-            continue
+        if j not in picks or j in strays or mentions[i].context_only or mentions[j].context_only or mentions[j].demonym:
+            continue  # ("In Gorazde, Serb forces shelled": an adjective that opens the next clause puts no town anywhere)
         area = picks[j]
         if gaz.feature(area) not in ("country", "admin1") or gaz.feature(rid) not in ("city", "landmark") or gaz.pop[rid] >= PARAMS["cue_stray_pop"]:
             continue
