@@ -411,8 +411,10 @@ def test_a_village_raid_is_an_attack_on_civilians_and_a_wars_toll_is_the_country
     )
     kinds = {e.kind for e in events if not e.background}
     assert "attack.civilians" in kinds and not kinds & {"clash.armed", "riot.mob"}
-    toll = [e for e in events if e.background and e.family in ("attack", "displacement")]
-    assert toll and all(e.place and e.place["feature"] == "country" for e in toll)
+    # The insurgency's dead and uprooted since 2009 are many years' happenings: no event, and
+    # none of them at the village (#25, as "killed since 1992" in 1990s wire copy).
+    since = [e for e in events if e.evidence[0]["text"].startswith("Boko Haram's insurgency")]
+    assert not since, [(e.kind, e.place, e.date) for e in since]
 
 
 def test_a_port_captured_on_the_red_sea_coast_is_the_port_in_the_storys_country() -> None:

@@ -85,6 +85,8 @@ def _owning_places(text: str, places: list[Place]) -> tuple[list[Place], list[Pl
 # A second verb of the clause's subject ("stormed a police station and killed"), and an actor
 # named as what an earlier verb took ("a police station", "the army base").
 _BACKED_BY = compiled(r"\b(?:backed|supported|aided|escorted|accompanied|covered)\s+by\s+(?:[\w-]+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2})?$|\bwith\s+the\s+(?:help|support|backing)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_BESIDE = compiled(r"\b(?:outside|near|in front of|behind|beside|opposite|around|close to|next to)\s+(?:a|an|the)\s+$")  # (not "at": "fired shells at a police station")
+_SITE_NOUN = compiled(r"\s+(?:station|post|headquarters|base|barracks|compound|checkpoint)s?\b")
 _AND_THEN = compiled(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
 _OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
 
@@ -141,6 +143,8 @@ def actors(
     mentions = [a for a in mentions if not _speaker(text, a["end"], start)]
     # "troops backed by helicopters took control of Matta": the backers are neither doer nor target.
     mentions = [a for a in mentions if not _BACKED_BY.search(text, max(lo, a["start"] - 50), a["start"])]
+    # "fired on a crowd outside a police station": where it was, not whom it was done to.
+    mentions = [a for a in mentions if not (_SITE_NOUN.match(text, a["end"]) and _BESIDE.search(text, max(lo, a["start"] - 20), a["start"]))]
     # "The army said it had killed 15 militants in air strikes": the militants are the dead.
     before = [a for a in mentions if a["end"] <= start and not _VICTIM_BEFORE.search(text, max(lo, a["start"] - 90), a["start"])]
     # "took hundreds of diplomats and officials hostage": whom they took are the hostages.

@@ -7,6 +7,8 @@ import math
 from datetime import date
 from typing import Any
 
+from sitrep.rxfactor import compiled
+
 # Places from the finest to the coarsest.
 RANK = {
     "landmark": 0,
@@ -98,3 +100,17 @@ def two_states(a: Any, b: Any) -> bool:
     withdrew its contingent"): a withdrawal each, not one."""
     x, y = a.actor1 or {}, b.actor1 or {}
     return x.get("type") == y.get("type") == "state" and bool(x.get("country_code")) and bool(y.get("country_code")) and x["country_code"] != y["country_code"]
+
+
+# "Clashes were also reported in the western region of Darfur": more of the kind, elsewhere.
+# ("Troops also clashed", "Clashes were also reported"; not "which also wounded 100", "also condemned the attacks")
+_ALSO_BEFORE = compiled(r"(?<!\bwhich )(?<!\bthat )(?<!\bwho )\balso\s+(?:[a-z]+\s+)?$")
+_ALSO_AFTER = compiled(r"\s+(?:were|was|have|has|had)\s+also\b")
+
+
+def elsewhere(text: str, trigger: dict[str, Any], own: dict[str, Any] | None, held: dict[str, Any] | None) -> bool:
+    """Whether a mention told "also" at a place of its own other than ``held`` (the place of
+    the happening told before) is another happening of the kind, however the places nest."""
+    if own is None or held is None or own.get("how") is not None or own.get("geonameid") == held.get("geonameid"):
+        return False
+    return _ALSO_BEFORE.search(text, max(0, trigger["start"] - 20), trigger["start"]) is not None or _ALSO_AFTER.match(text, trigger["end"]) is not None

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.events.agree import dates_agree, far_apart, finer, places_agree, two_states
+from sitrep.events.agree import dates_agree, elsewhere, far_apart, finer, places_agree, two_states
 from sitrep.events.lexicon import fast_cues
 from sitrep.events.places import country_name
 from sitrep.events.wartoll import whole_war_toll
@@ -336,8 +336,8 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             riots = [c for c in range(len(clusters)) if _one_sentence_riot(events[clusters[c][0]], e)]
             for c in [*riots, *range(len(clusters) - 1, -1, -1)]:
                 lead = events[clusters[c][0]]
-                if another and not (renewed and lead.evidence[0]["start"] == 0):
-                    continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes")
+                if (another and not (renewed and lead.evidence[0]["start"] == 0)) or elsewhere(text, e.evidence[0]["trigger"], own_place, place_of[c]):
+                    continue  # "fresh riots" are other than the riots told before, but the headline's ("more clashes"); "also reported in Darfur"
                 if not (same_kind(lead, e) or c in riots or _told_as_part_of(e, lead)) or lead.modality in ("denied", "planned") or _retells_other(lead, e) or (e.family == "force" and two_states(lead, e)):
                     continue
                 if _cumulative(text, lead) and lead.evidence[0]["start"] != e.evidence[0]["start"]:

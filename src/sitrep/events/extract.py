@@ -107,6 +107,12 @@ _PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|
 
 _FLED_TO = compiled(r"\b(?:fled|escaped|flew|fleeing|went\s+into\s+exile|sought\s+refuge|took\s+refuge)\s+(?:to|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
 _CAPITAL_OF = compiled(r"\s+capital\b", re.IGNORECASE)
+# ("fighting in the capital", "control of the capital"; not "50 km north of the capital", "the capital of Darfur")
+_THE_CAPITAL = compiled(
+    r"(?<![\w-])(?<!north )(?<!south )(?<!east )(?<!west )(?<!miles )(?<!km )(?<!outskirts )(?<!kilometers )(?<!kilometres )"
+    r"(?:in|into|inside|across|throughout|around|of|for|on|at|over|stormed|attacked|shelled|entered|took|seized|captured)\s+the\s+capital\b"
+    r"(?!\s+(?:of|markets?|gains?|punishment|city\s+of)\b)"
+)
 
 
 def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]:
@@ -236,10 +242,14 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
             if place is None and fallback is not None and (far := country_named(places, article.places, fallback)) and any(p.geonameid == fallback.geonameid and reference(text, p) for p in places if s_start <= p.start < s_end):
                 fallback, how = far, "country"  # "the headquarters of Myagdi district, about 200 km west of Kathmandu": not in Kathmandu
-            if (place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
+            if ((place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
+            )) or (
+                place is None and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)
             ):  # fmt: skip
-                place = cap  # "in the Afghan capital" under a KABUL dateline: Kabul itself (not "independence from Indonesia")
+                # "in the Afghan capital" under a KABUL dateline, "fought for control of the capital"
+                # under a KHARTOUM one: the town itself (not "independence from Indonesia")
+                place = cap
             site = unknown_site(sentence, named, s_start, country_of(places, context or focus), country_named(places, article.places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (

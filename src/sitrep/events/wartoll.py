@@ -65,8 +65,10 @@ _SINCE_SPAN = compiled(
 
 # "More than 60,000 people have been killed since the army canceled elections in January 1992":
 # the dead of years, no day's event.
-_SINCE_A_YEAR = compiled(r"(?:killed|died)\b[^.;]{0,80}?\bsince\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.IGNORECASE)
-_PERFECT_BEFORE = compiled(r"\b(?:have|has|had)\s+(?:been\s+)?$", re.IGNORECASE)
+# ("has killed 2,600 and displaced 670,000 since 2017": the dead and the uprooted of years; not
+# "uprooted since June", one season's displacement, which the gold dates to its start)
+_SINCE_A_YEAR = compiled(r"(?:killed|died|displaced|uprooted)\b[^.;]{0,80}?\bsince\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.IGNORECASE)
+_PERFECT_BEFORE = compiled(r"\b(?:have|has|had)\s+(?:been\s+)?$|\b(?:have|has|had)\s+(?:been\s+)?(?:killed|forced)\b[^.;]{0,50}\band\s+$", re.IGNORECASE)
 
 
 def span_tally(sentence: str, at: int | None = None) -> bool:
@@ -75,6 +77,6 @@ def span_tally(sentence: str, at: int | None = None) -> bool:
     happenings' dead, no event; with no ``at``, whether
     the sentence counts the dead of a span at all (the past month's, or since a war began)."""
     if at is not None:
-        perfect = _PERFECT_BEFORE.search(sentence, max(0, at - 20), at) is not None
+        perfect = _PERFECT_BEFORE.search(sentence, max(0, at - 80), at) is not None
         return _PAST_SPAN.match(sentence, at) is not None or (perfect and _SINCE_A_YEAR.match(sentence, at) is not None)
     return _PAST_SPAN.search(sentence) is not None or _SINCE_SPAN.search(sentence) is not None

@@ -176,6 +176,7 @@ def exact_forms() -> frozenset[str]:
 
 # A town's apposition after its name, and a bearing before it: place words.
 _TOWN_APPOSITION = compiled(r",\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:city|town|capital|port|village)\b(?!['’]s|\s+of\b)")
+_OF_NEXT = compiled(r"\s+of\s")
 _DIRECTION_OF = compiled(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$", re.IGNORECASE)
 
 
@@ -186,7 +187,8 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
         nxt = toks[m.last]
         if _gap(text, toks[m.last - 1], nxt) == " " and nxt.raw in ("camp", "camps", "refugee") and (nxt.raw != "refugee" or (m.last + 1 < len(toks) and toks[m.last + 1].raw.startswith("camp"))):
             m.type_hint = "city"  # "the Bureij refugee camp": a camp is named for its town
-        elif nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "":
+        elif nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "" and not _OF_NEXT.match(text, nxt.end):
+            # ("the Mozambique town of Palma": the town is the one after "of")
             m.type_hint = TYPE_AFTER[nxt.key]
             if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District"):
                 m.end = nxt.end  # "Kandahar province" is one place

@@ -153,7 +153,9 @@ def resolve(
             pooled = by_key[m.key]
             out[i] = max(pooled, key=pooled.__getitem__)
         m.scores = s
-    strays = set(_strays(text, gaz, mentions, out, cues))
+    moved = _towns_of_country(text, gaz, mentions, out)
+    strays = set(_strays(text, gaz, mentions, out, cues)) - moved.keys()
+    out.update(moved)
     for i in strays | set(_contradicted(text, gaz, mentions, out, strays)):
         del out[i]
     return out
@@ -165,6 +167,32 @@ _PUT_IN = compiled(
     r"northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?",
     re.IGNORECASE,
 )
+
+
+# "the northern Mozambique town of Palma", "Sudan's western town of Geneina": the country a
+# text puts the town in, told before it.
+_TOWN_OF = compiled(
+    r"(?:['’]s)?\s+(?:(?!(?:and|or|but|the|a|an|in|of|to|from|near|with|by|at|on|as)\b)[\w-]+\s+){0,2}"
+    r"(?:town|city|village|port|capital|enclave)\s+of\s+",
+    re.IGNORECASE,
+)
+
+
+def _towns_of_country(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int]) -> dict[int, int]:
+    """A town the text calls a country's ("the Mozambique town of Palma") read as a namesake
+    abroad (Palma on Majorca), the gazetteer lacking the real one: that country, for it and
+    for every other mention of its name, however large the namesake."""
+    out: dict[int, int] = {}
+    for i, rid in picks.items():
+        j = i - 1
+        if (
+            j in picks and not mentions[i].context_only and gaz.feature(picks[j]) == "country"
+            and gaz.feature(rid) in ("city", "landmark") and gaz.country(rid) != (cc := gaz.country(picks[j]))
+            and cc in gaz.country_rid and _TOWN_OF.fullmatch(text, mentions[j].end, mentions[i].start)
+        ):  # fmt: skip
+            out[i] = gaz.country_rid[cc]
+            out.update((k, gaz.country_rid[cc]) for k, other in picks.items() if other == rid and mentions[k].key == mentions[i].key and not mentions[k].type_hint)
+    return out
 
 
 def _contradicted(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int], strays: set[int]) -> list[int]:

@@ -1,0 +1,66 @@
+"""Wire copy of the 2020s (#25): stories written for sitrep's tests in the style of AP, Reuters
+and AFP reports of that decade (Mozambique 2021, Sudan 2023, Myanmar 2021, Ukraine 2022). Each
+test holds a rule that one of them broke on its first read."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+
+def _material(text: str, published: str) -> list[Event]:
+    events = extract(clean(RawArticle(id="w", source="w", text=text, published=published))).events
+    return [e for e in events if e.layer == "material" and e.modality != "hypothetical"]
+
+
+_PALMA = """Islamist insurgents seize Mozambique gas hub town of Palma
+
+MAPUTO, March 29 (Reuters) - Islamist insurgents have taken control of the northern Mozambique town of Palma after a three-day assault in which dozens of people were killed, the government said on Monday.
+
+Government spokesman Omar Saranga said the militants attacked Palma on Wednesday afternoon, and security forces had been fighting to regain control since then.
+
+A convoy of vehicles carrying people from a hotel in Palma was ambushed on Friday as it tried to reach the beach.
+
+Thousands of people have fled Palma by boat and on foot to the provincial capital Pemba, aid agencies said."""
+
+
+def test_a_town_the_text_calls_a_country_s_is_no_namesake_abroad() -> None:
+    # The gazetteer knows Palma on Majorca, not the Mozambican town: the events are in
+    # Mozambique at every mention of the name, neither in Spain nor at the dateline's
+    # capital, 1,700 km to the south.
+    events = _material(_PALMA, "2021-03-29")
+    assert any(e.family == "territory" for e in events)
+    assert {((e.place or {}).get("country_code"), (e.place or {}).get("feature")) for e in events if e.family != "displacement"} == {("MZ", "country")}
+
+
+_KHARTOUM = """KHARTOUM, April 15 (Reuters) - Sudan's army and a powerful paramilitary force fought for control of the capital on Saturday, with the paramilitary Rapid Support Forces (RSF) claiming to have seized the presidential palace and the airport.
+
+Clashes were also reported in the western region of Darfur, where the RSF has its roots.
+
+Three employees of the WFP were killed in fighting in Kabkabiya in North Darfur on Saturday, the agency said, and it halted its operations in Sudan."""
+
+
+def test_fighting_for_the_capital_is_the_dateline_s_and_fighting_told_also_elsewhere_is_its_own() -> None:
+    # "the capital" under a KHARTOUM dateline is Khartoum, the clash's own place; the clashes
+    # "also reported" in Darfur and the fighting in Kabkabiya, 900 km away, are not it.
+    clashes = [e for e in _material(_KHARTOUM, "2023-04-15") if e.family == "clash"]
+    where = {(e.place or {}).get("name"): e for e in clashes}
+    assert "Khartoum" in where and (where["Khartoum"].place or {}).get("how") is None
+    assert where["Khartoum"].fatalities is None
+    assert any(name in where for name in ("Kabkabiya", "Kabkabiyah")), where.keys()
+
+
+def test_a_crowd_outside_a_police_station_is_not_fired_on_police() -> None:
+    text = "YANGON, March 27 (Reuters) - Security forces fired on a crowd outside a police station in Monywa on Saturday, residents said."
+    events = [e for e in _material(text, "2021-03-27") if e.family in ("attack", "clash")]
+    assert events
+    assert all((e.actor2 or {}).get("type") != "state" for e in events), [e.actor2 for e in events]
+    assert all(e.family == "attack" for e in events)
+
+
+def test_the_uprooted_of_years_are_no_event_but_a_season_s_are() -> None:
+    years = "MAPUTO, March 29 (Reuters) - The insurgency in Cabo Delgado province has killed more than 2,600 people and displaced 670,000 since 2017, according to ACLED."
+    assert not [e for e in _material(years, "2021-03-29") if e.family in ("displacement", "attack")]
+    season = "GENEVA (Reuters) - Hundreds of thousands of civilians have been uprooted since June in the border areas of Sudan and South Sudan, the agency said."
+    assert [e for e in _material(season, "2011-11-11") if e.family == "displacement"]
