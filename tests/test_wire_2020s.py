@@ -64,3 +64,36 @@ def test_the_uprooted_of_years_are_no_event_but_a_season_s_are() -> None:
     assert not [e for e in _material(years, "2021-03-29") if e.family in ("displacement", "attack")]
     season = "GENEVA (Reuters) - Hundreds of thousands of civilians have been uprooted since June in the border areas of Sudan and South Sudan, the agency said."
     assert [e for e in _material(season, "2011-11-11") if e.family == "displacement"]
+
+
+_KRAMATORSK = """KRAMATORSK, Ukraine (AP) — A missile strike on a train station in eastern Ukraine killed at least 50 people on Friday, Ukrainian officials said.
+
+Pavlo Kyrylenko, the governor of the Donetsk region, said about 4,000 people were at the station in Kramatorsk when the rockets hit in the morning. Russia's Defense Ministry denied it had carried out the strike and said the Tochka-U missiles used were only employed by Ukrainian forces.
+
+The remains of a large rocket with the words "for the children" painted in Russian lay near the main building. "This is yet another horrific atrocity committed by Russia," von der Leyen said. Russia has refocused its campaign on the Donbas."""
+
+
+def test_a_strike_in_the_east_of_the_land_under_a_town_s_dateline_there_is_one_pin_at_the_town() -> None:
+    # "in eastern Ukraine" under a KRAMATORSK dateline (a town in the east, not a capital) is
+    # Kramatorsk; "the rockets", "the Tochka-U missiles" retell the strike; a rocket's remains
+    # are no attack; Russia, named as a side, is not where the story happens.
+    attacks = [e for e in _material(_KRAMATORSK, "2022-04-08") if e.family == "attack"]
+    assert [(e.place or {}).get("name") for e in attacks] == ["Kramatorsk"]
+    assert attacks[0].fatalities == 50
+
+
+def test_the_east_of_a_land_is_not_a_capital_s_dateline_town() -> None:
+    text = "KYIV, Ukraine (AP) — A missile strike on a train station in eastern Ukraine killed at least 50 people on Friday, officials said."
+    attacks = [e for e in _material(text, "2022-04-08") if e.family == "attack"]
+    assert [(e.place or {}).get("feature") for e in attacks] == ["country"]
+
+
+def test_people_set_upon_in_an_ambush_are_attacked_not_rioting() -> None:
+    text = "MAPUTO, March 29 (Reuters) - A convoy of 17 vehicles carrying people from a hotel in Pemba was ambushed on Friday as it tried to reach the beach, according to security sources."
+    events = _material(text, "2021-03-29")
+    assert [(e.kind, (e.actor2 or {}).get("type")) for e in events] == [("attack.civilians", "civilians")]
+
+
+def test_thousands_killed_in_the_fighting_are_a_war_s_dead_not_the_dateline_s() -> None:
+    text = "ADDIS ABABA (AFP) - Thousands of people are believed to have been killed in the fighting, and more than 40,000 refugees have fled into neighbouring Sudan."
+    assert not [e for e in _material(text, "2020-11-28") if e.family in ("attack", "clash", "riot")]

@@ -250,8 +250,11 @@ def actors(
     if kind.name in _PLANTED and subject is not None and subject["type"] == "civilians":
         # "2 children were wounded by a bomb", "a villager stepped on a landmine": the victims.
         subject, obj = None, subject
-    if kind.family == "clash" and subject is None and obj is not None and not (obj["type"] == "civilians" and _HARM_GAP.search(text, end, obj["start"])):
-        # "Clashes in Aden killed 40 people": the people are the dead, not a side.
+    if kind.family == "clash" and subject is None and obj is not None and not (
+        obj["type"] == "civilians" and (_HARM_GAP.search(text, end, obj["start"]) or (obj["end"] <= start and PASSIVE_BEFORE.search(text, max(lo, start - 20), start)))
+    ):
+        # "Clashes in Aden killed 40 people": the people are the dead, not a side ("a convoy
+        # carrying people was ambushed": the people were set upon, no side either).
         subject, obj = obj, None
     own = demonym_before(unnamed, start, 2) or _owner_before(text, unnamed, start)
     if subject is None and own and own not in _NO_STATE_FORCES and (kind.name in _FORCE_KINDS or (kind.name == "attack.bombing" and text[start:end].lower().startswith("bombs "))):

@@ -108,8 +108,9 @@ def same_kind(lead: Event, e: Event) -> bool:
             and not any(x.family == "protest" and _peaceful(x) for x in (lead, e))
         )
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
-        # "A suicide car bomber blew himself up ..." then "The blast ...": a suicide bombing is a bombing.
-        or {lead.kind, e.kind} == {_BOMBING, _SUICIDE}
+        or {lead.kind, e.kind} == {_BOMBING, _SUICIDE}  # "A suicide car bomber blew himself up ..." then "The blast ..."
+        # "A missile strike on a train station" then "when the rockets hit": the fire told before, named again
+        or ({lead.kind, e.kind} == _REMOTE and _DEFINITE_BEFORE.search(str(e.evidence[0]["text"]), 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"]) is not None)
         # "killed 12 soldiers in an ambush" then "rebels detonated explosives and opened fire": the ambush's means
         or (lead.family in _VIOLENT and e.family == "attack" and _AMBUSH.search(str(lead.evidence[0]["text"])) is not None)
         # "attacked a Somali army base" then "detonated a car bomb at the gate of the base": the assault's means

@@ -35,7 +35,7 @@ from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import FOUNDED, attached, day_apart, event_date
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
-from sitrep.events.mainplace import country_named, filed_from
+from sitrep.events.mainplace import country_named, dateline_side, filed_from
 from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
@@ -192,6 +192,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "the blast at the U.S. embassy here", "the main street of this market town ... in
                 # 30 years of violence in Northern Ireland": the town the story was filed from
                 place = here
+            if place is not None and (side := dateline_side(text, place, here)) is not None:
+                place = side  # "a train station in eastern Ukraine" under a KRAMATORSK dateline
             if place is not None and place.feature == "country" and (camp := the_camp(text, places, place)):
                 place = camp  # "attacked a refugee camp in South Sudan" in a story about the Yida camp
             if place is None and (camp := camp_told(text, places, (s_start, s_end))):
@@ -244,12 +246,8 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 fallback, how = far, "country"  # "the headquarters of Myagdi district, about 200 km west of Kathmandu": not in Kathmandu
             if ((place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
-            )) or (
-                place is None and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)
-            ):  # fmt: skip
-                # "in the Afghan capital" under a KABUL dateline, "fought for control of the capital"
-                # under a KHARTOUM one: the town itself (not "independence from Indonesia")
-                place = cap
+            )) or (place is None and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)):  # fmt: skip
+                place = cap  # "in the Afghan capital" under KABUL, "fought for the capital" under KHARTOUM: the town (not "independence from Indonesia")
             site = unknown_site(sentence, named, s_start, country_of(places, context or focus), country_named(places, article.places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (

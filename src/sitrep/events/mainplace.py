@@ -4,10 +4,13 @@ body names none finer in its country; where an event the text does not place hap
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
+from sitrep.events.places import is_capital
 from sitrep.events.scene import RANK, country_of
 from sitrep.model import Place
+from sitrep.rxfactor import compiled
 
 
 def focus(places: list[Place]) -> Place | None:
@@ -45,6 +48,10 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         counts = Counter(p.entry for p in told)
         if sum(1 for p in told if _near(p, filed)) + 1 >= counts[main.entry]:
             return filed
+    if main.country_code != filed.country_code and main.feature == "country" and filed.feature == "city" and not is_capital(filed.name, filed.geonameid):
+        # "KRAMATORSK, Ukraine (AP) - A missile strike ... Russia denied ...": a land named as a
+        # side, however often, is not where a reporter filing from a town abroad tells of.
+        return filed
     if main.country_code != filed.country_code:
         # "SANAA, Yemen (Reuters) - air strikes hit ... Hajjah province ... a missile at the
         # Saudi city of Najran": a place of the dateline's country named as often as the one
@@ -76,3 +83,24 @@ def country_named(places: list[Place], everywhere: list[Place], place: Place | N
     """The country holding ``place`` as the body names it as a scene, else as the dateline or
     title does, else as any mention does ("Myanmar security forces shot dead 38")."""
     return country_of(places, place) or country_of([p for p in everywhere if p.field in ("dateline", "title")], place) or country_of(everywhere, place)
+
+
+# "in eastern Ukraine", "in northern Mozambique": a part of a country named by its side.
+_SIDE = compiled(r"\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+$", re.IGNORECASE)
+
+
+def dateline_side(text: str, place: Place, here: Place | None) -> Place | None:
+    """The dateline's town, where ``place`` is the town's country named by the side of it that
+    holds the town: "A missile strike on a train station in eastern Ukraine" under a KRAMATORSK
+    dateline is at Kramatorsk. Not under a capital's dateline: a reporter in Kyiv or Moscow
+    tells of the whole land ("in southern Russia" is not Moscow)."""
+    if here is None or here.feature != "city" or place.feature != "country" or place.country_code != here.country_code or is_capital(here.name, here.geonameid):
+        return None
+    side = _SIDE.search(text, max(0, place.start - 16), place.start)
+    if side is None:
+        return None
+    word = side.group(1).lower()
+    north = here.lat - place.lat
+    east = (here.lon - place.lon) * math.cos(math.radians(place.lat))
+    wanted = [("north" in word, north), ("south" in word, -north), ("east" in word, east), ("west" in word, -east)]
+    return here if all(d >= 1.0 for told, d in wanted if told) else None

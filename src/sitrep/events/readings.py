@@ -163,8 +163,8 @@ def _crowd_harmed(e: Event) -> bool:
 
 def _crowd_fight(e: Event) -> bool:
     """A clash of a crowd of civilians with state forces or each other (no armed group in it)."""
-    if _fled_from(e):
-        return False  # "people who have fled fighting": the crowd ran from it
+    if _fled_from(e) or (e.actor1 is None and _SET_UPON.search(e.evidence[0]["text"], 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"])):
+        return False  # "people who have fled fighting": the crowd ran from it ("people were ambushed": set upon)
     sides = [a for a in (e.actor1, e.actor2) if a]
     crowd = [a for a in sides if a["type"] == "civilians" and _crowd(a) and _CROWD_WORDS.search(a.get("text") or "")]
     if e.actor2 in crowd and e.actor2 is not None and _harmed_after(e, e.actor2) and not _FEUD.search(e.evidence[0]["text"]):
@@ -436,8 +436,11 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
             # "He beat a deputy guarding him": one man's assault, no mob.
             retype(e, lex.kinds["attack.civilians"])
             e.actor1 = None
+        elif e.kind == "clash.armed" and e.actor1 is None and (e.actor2 or {}).get("type") == "civilians" and _SET_UPON.search(e.evidence[0]["text"], 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"]):
+            retype(e, lex.kinds["attack.civilians"])  # "a convoy carrying people was ambushed": an attack on them
     return events
 
 
+_SET_UPON = compiled(r"\b(?:was|were|been)\s+$")
 # One person as the subject just before the verb: "He beat", "Nichols then beat".
 _ONE_DOER = compiled(r"(?:\b(?:[Hh]e|[Ss]he)|\b[A-Z][a-z]+)\s+(?:(?:then|later|allegedly|also|reportedly)\s+)?$")

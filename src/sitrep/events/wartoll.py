@@ -29,7 +29,13 @@ def war_toll(sentence: str, start: int, end: int) -> bool:
     word = sentence[start:end].lower()
     if word.startswith(("kill", "displac", "uproot", "forced")) and _WAR_SUBJECT.search(sentence, max(0, start - 160), start):
         return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
+    if word.startswith(("die", "kill")) and _IN_THE_FIGHTING.match(sentence, end) and _THOUSANDS.search(sentence, max(0, start - 80), start):
+        return True  # "Thousands of people are believed to have been killed in the fighting": the war's dead
     return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
+
+
+_IN_THE_FIGHTING = compiled(r"\s+(?:in|during)\s+the\s+(?:[\w-]+\s+)?(?:fighting|violence|conflict)\b", re.IGNORECASE)
+_THOUSANDS = compiled(r"\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b", re.IGNORECASE)
 
 
 _TOLL_WORD = compiled(r"\b(?:killed|killing|died|dead|deaths?|displaced)\b", re.IGNORECASE)
