@@ -97,3 +97,25 @@ def test_people_set_upon_in_an_ambush_are_attacked_not_rioting() -> None:
 def test_thousands_killed_in_the_fighting_are_a_war_s_dead_not_the_dateline_s() -> None:
     text = "ADDIS ABABA (AFP) - Thousands of people are believed to have been killed in the fighting, and more than 40,000 refugees have fled into neighbouring Sudan."
     assert not [e for e in _material(text, "2020-11-28") if e.family in ("attack", "clash", "riot")]
+
+
+def test_a_resolve_to_fight_and_a_fight_to_regain_are_no_happenings() -> None:
+    vow = 'ADDIS ABABA (AFP) - "Their brutality can only make us more determined to fight these invaders to the last," the TPLF leader said.'
+    assert not _material(vow, "2020-11-28")
+    goal = "MAPUTO (Reuters) - The militants attacked Palma on Wednesday, and security forces had been fighting to regain control since then."
+    assert "territory" not in {e.family for e in _material(goal, "2021-03-29")}
+
+
+_MOISE = """PORT-AU-PRINCE, Haiti (AP) — Haitian President Jovenel Moïse was assassinated early Wednesday when a group of unidentified people attacked his private residence in the hills above Port-au-Prince, the interim prime minister said.
+
+First lady Martine Moïse was shot and wounded in the overnight attack and was hospitalized, interim Prime Minister Claude Joseph said in a statement. He called the killing a "hateful, inhumane and barbaric act" and said the police and army had the situation under control.
+
+Later Wednesday, police said they had killed four suspected assassins in a gunbattle and detained two others."""
+
+
+def test_the_overnight_attack_retells_the_assassination_and_the_police_who_killed_the_assassins_are_not_its_doers() -> None:
+    attacks = [e for e in _material(_MOISE, "2021-07-07") if e.family == "attack"]
+    assert len(attacks) == 1
+    assert (attacks[0].date or {}).get("value") == "2021-07-07"
+    assert (attacks[0].actor1 or {}).get("type") != "state" and (attacks[0].actor2 or {}).get("type") != "state"
+

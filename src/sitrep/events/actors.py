@@ -49,7 +49,7 @@ _TOOK_BEFORE = compiled(r"\b(?:took|taken|taking|takes|take|holding|held|holds|h
 _NONE_BEFORE = compiled(r"\b(?:no|without|nor)\s+$", re.IGNORECASE)
 _SAYS_AFTER = compiled(r"\s+(?:said|say|says|told|reported|confirmed|announced)\b", re.IGNORECASE)
 # "killed a shopkeeper and police found his body": the next clause's subject is no target.
-_NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"])
+_NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"], cues()["reported_subject_before"])
 # ("kidnapped and presumed killed by Khmer Rouge guerrillas": both participles' doer)
 _BY_NEXT = compiled(r"\s+(?:and\s+(?:\w+\s+)?(?:\w+ed|shot|slain|beaten)\s+)?by\s", re.IGNORECASE)
 _NOUN_BY = compiled(r"\s+(?:by|of)\s", re.IGNORECASE)
@@ -160,6 +160,7 @@ def actors(
         before = []
     after = [
         a for a in mentions if a["start"] >= end and not _SAYS_AFTER.match(text, a["end"])  # ", officials said"
+        and not _NEW_SUBJECT[2].search(text, end, a["start"])  # ("called the killing barbaric and said the police and army had")
         and not _THEN_THEY.search(text, end, a["start"])  # ("killing 58 tourists before they were killed by police")
         and not ((sub := _NEW_SUBJECT[0].search(text, max(end, a["start"] - 14), a["start"])) and _NEW_SUBJECT[1].match(text, a["end"]) and not any(0 <= sub.start() - b["end"] <= 2 for b in mentions))
     ]  # fmt: skip

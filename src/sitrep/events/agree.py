@@ -4,6 +4,7 @@ within the other, or towns that touch; the same day at the coarser of the two pr
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from typing import Any
 
@@ -114,3 +115,17 @@ def elsewhere(text: str, trigger: dict[str, Any], own: dict[str, Any] | None, he
     if own is None or held is None or own.get("how") is not None or own.get("geonameid") == held.get("geonameid"):
         return False
     return _ALSO_BEFORE.search(text, max(0, trigger["start"] - 20), trigger["start"]) is not None or _ALSO_AFTER.match(text, trigger["end"]) is not None
+
+
+_THE_OVERNIGHT = compiled(r"\bthe\s+overnight\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def overnight_retold(text: str, trigger: dict[str, Any], held: dict[str, Any] | None, own: dict[str, Any] | None) -> bool:
+    """Whether "the overnight attack" retells the happening told "early Wednesday": the night
+    before the day is the same night, a day apart on the calendar."""
+    if held is None or own is None or not _THE_OVERNIGHT.search(text, max(0, trigger["start"] - 30), trigger["start"]):
+        return False
+    try:
+        return (date.fromisoformat(str(held.get("value"))[:10]) - date.fromisoformat(str(own.get("value"))[:10])).days == 1
+    except ValueError:
+        return False

@@ -86,7 +86,9 @@ _ANNOUNCED = LowerCue(compiled(
 _INFINITIVE = LowerCue(compiled(
     r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
-    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?)\b"
+    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    # ("more determined to fight these invaders", "had been fighting to regain control", "tried to storm")
+    r"determined|resolved|prepared|fighting|battling|struggl(?:e|es|ed|ing)|try|tries|tried|trying|attempt(?:s|ed|ing)?)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
     re.IGNORECASE,
 ))

@@ -18,9 +18,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sitrep.events.agree import dates_agree, elsewhere, far_apart, finer, places_agree, two_states
+from sitrep.events.agree import (
+    dates_agree,
+    elsewhere,
+    far_apart,
+    finer,
+    overnight_retold,
+    places_agree,
+    two_states,
+)
 from sitrep.events.lexicon import fast_cues
 from sitrep.events.places import country_name
+from sitrep.events.responders import responders
 from sitrep.events.wartoll import whole_war_toll
 from sitrep.model import Event
 from sitrep.rxfactor import compiled
@@ -377,7 +386,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue  # Israeli shells on Qana (placed by the story's town); Hezbollah's rockets into Kiryat Shemona: two attacks
                 if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):
                     continue  # "aircraft ... crossed the border with South Sudan and dropped bombs" is not a killing in Sudan told that day
-                if places_agree(place_of[c], own_place) and dates_agree(date_of[c], own_date):
+                if places_agree(place_of[c], own_place) and (dates_agree(date_of[c], own_date) or overnight_retold(text, e.evidence[0]["trigger"], date_of[c], own_date)):
                     home = c
                     break
         if home is None:
@@ -407,7 +416,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             other = events[i]
             if event.fatalities is None and other.fatalities is not None:
                 event.fatalities = other.fatalities
-            if _unnamed(event.actor1) and not _unnamed(other.actor1) and (other.actor1 or {}).get("type") != "civilians" and not _responders(event, other):
+            if _unnamed(event.actor1) and not _unnamed(other.actor1) and (other.actor1 or {}).get("type") != "civilians" and not responders(event, other):
                 event.actor1 = other.actor1  # "They (the Taliban) entered the city": the doer
             if event.actor2 is None and other.actor2 is not None and other.actor2.get("name") != (event.actor1 or {}).get("name"):
                 event.actor2 = other.actor2
@@ -442,20 +451,6 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             event.acled, event.plover, event.actor1 = riot.acled, riot.plover, riot.actor1
         keep[first] = event
     return _same_key_join([keep[i] for i in sorted(keep)])
-
-
-_RESPONSE = compiled(r"\b(?:assault|raid|storm|operation|counter|rescue)\w*", re.IGNORECASE)
-
-
-def _responders(event: Event, other: Event) -> bool:
-    """The state's own forces at home, told beside an attack by someone unnamed: "the security forces
-    are staging an assault" in Paris answer the attacks; they are not the attackers."""
-    actor, place = other.actor1 or {}, event.place or {}
-    if event.family == "attack" and (actor.get("type") == "official" or (event.kind == "attack.airstrike" and actor.get("type") not in ("state", "external"))):
-        return True  # a government named in the story bombs no one; only a state's forces strike from the air
-    home = event.family == "attack" and actor.get("type") == "state" and actor.get("country_code") is not None and actor.get("country_code") == place.get("country_code")
-    # Police who shot someone did the shooting; police who stormed the hall answered the attack.
-    return home and (event.kind not in ("attack.civilians", other.kind) or bool(_RESPONSE.search(str(other.evidence[0]["trigger"]["text"]))))
 
 
 def _one_sentence_riot(lead: Event, e: Event) -> bool:

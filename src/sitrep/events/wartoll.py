@@ -31,10 +31,13 @@ def war_toll(sentence: str, start: int, end: int) -> bool:
         return True  # "Boko Haram's insurgency has killed more than 20,000 people and displaced some 2 million"
     if word.startswith(("die", "kill")) and _IN_THE_FIGHTING.match(sentence, end) and _THOUSANDS.search(sentence, max(0, start - 80), start):
         return True  # "Thousands of people are believed to have been killed in the fighting": the war's dead
+    if word.startswith(("fight", "violence", "conflict")) and (toll := _TOLL_BEFORE.search(sentence, max(0, start - 40), start)) is not None:
+        return war_toll(sentence, toll.start(), toll.start() + len(toll.group(1)))  # (and "the fighting" they died in is the war)
     return word.startswith(("die", "kill", "dead", "death")) and bool(_WAR_TOLL.match(sentence, end))
 
 
 _IN_THE_FIGHTING = compiled(r"\s+(?:in|during)\s+the\s+(?:[\w-]+\s+)?(?:fighting|violence|conflict)\b", re.IGNORECASE)
+_TOLL_BEFORE = compiled(r"\b(killed|died)\s+(?:in|during)\s+the\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _THOUSANDS = compiled(r"\b(?:thousands|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\b", re.IGNORECASE)
 
 
