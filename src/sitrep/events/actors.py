@@ -88,7 +88,7 @@ _BACKED_BY = compiled(r"\b(?:backed|supported|aided|escorted|accompanied|covered
 _BESIDE = compiled(r"\b(?:outside|near|in front of|behind|beside|opposite|around|close to|next to)\s+(?:a|an|the)\s+$")  # (not "at": "fired shells at a police station")
 _SITE_NOUN = compiled(r"\s+(?:station|post|headquarters|base|barracks|compound|checkpoint)s?\b")
 _AND_THEN = compiled(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
-_OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+$")
+_OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+(?:(?:hundreds|dozens|scores|thousands|some|several|about|\d[\d,]*)\s+(?:of\s+)?)?$")
 
 
 def actors(
@@ -173,7 +173,7 @@ def actors(
         subject = first or (subject if subject is not None and subject["start"] >= own_lo else None)
     if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
         subject = within[0]  # "the government said its troops had entered": the trigger opens on its doer
-    if before and subject is before[-1] and _AND_THEN.search(text, max(lo, start - 12), start) and _OBJECT_BEFORE.search(text, max(lo, subject["start"] - 20), subject["start"]):
+    if before and subject is before[-1] and _AND_THEN.search(text, max(lo, start - 12), start) and _OBJECT_BEFORE.search(text, max(lo, subject["start"] - 40), subject["start"]):
         # "Gunmen stormed a police station and killed four officers": the station's police are
         # what the first verb took; the doer of both verbs is the clause's subject.
         subject = next((a for a in reversed(before[:-1]) if not _OBJECT_BEFORE.search(text, max(lo, a["start"] - 20), a["start"])), None)

@@ -72,8 +72,8 @@ _STATED = ("text", "context")
 _ANOTHER = compiled(
     # ("this second attack", "It was the second attack on Americans in seven months": the one just told, counted)
     r"(?<!\bthis )(?<!\bthat )(?<!\bwas the )(?<!\bis the )(?<!\bmarks the )(?<!\bmarked the )\b(?:another|second|third|new|fresh|separate|further|more(?!\s+than\b))\s+"
-    # "a third soldier was wounded": another victim of the same blast, not another blast
-    r"(?!(?:[\w-]+\s+)?(?:soldiers?|persons?|people|man|men|woman|women|child(?:ren)?|victims?|officers?|policem[ae]n|civilians?|members?|journalists?)\b)"
+    # "a third soldier was wounded", "The second bomber detonated his explosives": another victim or doer of the same blast
+    r"(?!(?:[\w-]+\s+)?(?:soldiers?|persons?|people|man|men|woman|women|child(?:ren)?|victims?|officers?|policem[ae]n|civilians?|members?|journalists?|bombers?|attackers?|gunm[ae]n|assailants?)\b)"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -126,6 +126,8 @@ def same_kind(lead: Event, e: Event) -> bool:
         or (lead.family in _VIOLENT and e.family in _VIOLENT and _same_target(str(lead.evidence[0]["text"]), str(e.evidence[0]["text"])))
         # "killed 15 soldiers in an attack on an army post" then "stormed the post": the attack told again
         or (lead.family in _VIOLENT and e.family == "territory" and bool((e.place or {}).get("site")) and _same_target(str(lead.evidence[0]["text"]), str(e.evidence[0]["text"])))
+        # "took control of Goma" then "prisoners escaped during the fighting": the battle for the town
+        or (lead.family == "territory" and e.kind == "clash.armed" and str(e.evidence[0]["trigger"]["text"]).lower() == "fighting" and _DEFINITE_BEFORE.search(str(e.evidence[0]["text"]), 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"]) is not None)
         or (
             _BOMBING in (lead.kind, e.kind) and {lead.kind, e.kind} - {_BOMBING} <= _REMOTE
             and not any(x.kind == _BOMBING and _PLANTED.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))

@@ -112,9 +112,9 @@ _YEAR_AFTER = compiled(r"\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z
 # "offensive" as a noun ("launched an offensive against"), not an adjective ("offensive linemen").
 _OFFENSIVE_NOUN = compiled(r"\s*(?:$|[,.;:)\"'’”-]|(?:against|on|in|into|to|by|was|were|is|are|has|had|that|which|aimed|began|begun|started|continued|launched|ended|stalled|resumed|killed|left|of|from|near|around|across|since|would|will|could)\b)", re.IGNORECASE)
 _DETERMINER_BEFORE = compiled(r"(?:\b(?:the|an|its|their|this|that|his|her|our|new|major|military|ground|air|final|latest|spring|summer|winter|autumn)|['’]s)\s+$", re.IGNORECASE)
-# A verb of capture after a town: "Herat fell to the Taliban", "the city fell".
-_FALL_SUBJECT = compiled(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")
+_FALL_SUBJECT = compiled(r"\b(?:city|town|village|capital|district|base|province|region|garrison|stronghold|airport|[A-Z][\w-]+)\s+(?:(?:had|has|have|also|finally|quickly|then)\s+)?$")  # a verb of capture after a town: "Herat fell to the Taliban", "the city fell"
 # A short phrase opened by a quote just before the trigger and closed right after it.
+_A_BUILDING = compiled(r"\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?(?:school|church|mosque|hotel|hospital|house|home|offices?|parliament|embassy|consulate|bank|shops?|mall|theat(?:re|er)|university|college|court(?:house)?)\b", re.IGNORECASE)
 _QUOTED_TERM = compiled(r"[\"“](?:[\w'’-]+\s+){1,2}$")
 _QUOTE_CLOSE = compiled(r"[,.]?[\"”]")
 # A harm done by people is violence, whatever the story's lead says of accidents: "Kaltezas,
@@ -124,8 +124,8 @@ _RALLY_AROUND = compiled(r"\s+(?:around|behind)\s+(?!the\s+(?:capitol|parliament
 _ESCAPEE_BEFORE = compiled(r"\b(?:convict|fugitive|rapist|inmate|prisoner|escapee|killer|murderer)s?,?\s+(?:who\s+was\s+|was\s+|were\s+|had\s+been\s+)?$", re.IGNORECASE)
 # A quake or a blaze as the subject of the damage: "the 7.7 magnitude quake damaged".
 _QUAKE_BEFORE = compiled(r"\b(?:(?:earth)?quakes?|tremors?|aftershocks?|blazes?|fires?|flames|explosions? at (?:a|the) (?:plant|factory|mine))\s+(?:(?:has|have|had|also|badly|severely|partially|completely|heavily)\s+)*$", re.IGNORECASE)
-# What is withdrawn when no force pulls back: "withdrew a tsunami alert", "withdrew its ambassador".
-_WITHDRAWN_THING = compiled(
+_WITHDRAWN_BY = compiled(r"\b(?:which|that)\s+(?:[A-Z][\w.'’-]*\s+){1,4}$")  # "a tax rise, which President Ivan Duque withdrew"
+_WITHDRAWN_THING = compiled(  # what is withdrawn when no force pulls back: "withdrew a tsunami alert", "withdrew its ambassador"
     r"\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:alert|warning|statement|bill|nomination|offer|request|proposal|"
     r"application|support|candidacy|complaint|lawsuit|suit|motion|plea|charges?|ambassadors?|envoys?|funding|name|report|remarks?|"
     r"invitation|permit|licen[cs]e|resolution|membership|recognition|endorsement|consent|objection|bid)\b",
@@ -229,7 +229,7 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "resigned in protest last month": one person's act, no crowd
     if (lowered.endswith("operation") or lowered.startswith(("merg", "renam"))) and not armed:
         return True  # "the operation would be more challenging than previous searches", two firms' merger
-    if lowered.startswith("withdr") and _WITHDRAWN_THING.match(sentence, end):
+    if lowered.startswith("withdr") and (_WITHDRAWN_THING.match(sentence, end) or _WITHDRAWN_BY.search(sentence, max(0, start - 50), start)):
         return True  # "issued and then withdrew a tsunami alert": a notice taken back, no force
     if lowered.startswith(("mobili", "deploy")) and not armed:
         return True  # "we cannot stop mobilizing": supporters, not troops
@@ -263,8 +263,8 @@ def no_happening(family: str, sentence: str, start: int, end: int, lead: str = "
         return True  # "demonstrating commitment", "demonstrated how": showing, no crowd
     if family == "territory" and lowered.startswith("recaptur") and _ESCAPEE_BEFORE.search(sentence, max(0, start - 40), start):
         return True  # "a convicted rapist recaptured after eight days on the run": an arrest (told as one), no town
-    if family == "territory" and _HAZARD.search(sentence, max(0, start - 80), start):
-        return True  # "tsunamis ... swept into towns": a hazard, no force
+    if family == "territory" and (_HAZARD.search(sentence, max(0, start - 80), start) or (lowered.startswith("storm") and _A_BUILDING.match(sentence, end))):
+        return True  # "tsunamis ... swept into towns": a hazard, no force; "stormed the Government Girls Science Secondary School": a raid, no territory
     if family in ("riot", "looting") and lowered.startswith(("damag", "demolish", "destroy")) and (
         _HAZARD.search(sentence, max(0, start - 80), start) or _QUAKE_BEFORE.search(sentence, max(0, start - 60), start)
     ):

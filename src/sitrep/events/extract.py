@@ -400,7 +400,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
 
 
 # "The rebels have been fighting since 1983": a campaign of years, the country's, not a town's.
-_RUNNING_TOLL = compiled(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
+_RUNNING_TOLL = compiled(r"(?:killed|died|dead)\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:began|started|erupted|broke out)\b", re.IGNORECASE)
 _WAR_SO_FAR = compiled(r"\s+(?:in|during|since the start of)\s+(?:the|this|a|its)\s+(?:[\w-]+\s+){0,2}?(?:insurgency|war|conflict|fighting|uprising|rebellion|revolt|violence)\b", re.IGNORECASE)
 _YEAR_ONLY = compiled(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = compiled(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)

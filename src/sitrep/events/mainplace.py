@@ -38,9 +38,19 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
     filed = next((p for p in places if p.field == "dateline" and not p.adjectival), None)
     if filed is None:
         return main
+    told = [p for p in places if p.field == "text" and not p.adjectival]
+    inside = [p for p in told if p.country_code == filed.country_code and p.feature in ("landmark", "city", "admin2", "admin1")]
+    if (
+        filed.feature == "city" and main is not None and main.country_code == filed.country_code and inside and is_capital(filed.name, filed.geonameid)
+        and not any(_near(p, filed) or p.admin1 == filed.admin1 for p in inside)
+    ):  # (a reporter in the capital tells of the provinces; one filing from elsewhere is at the scene)
+        # "ABUJA (Reuters) - Gunmen kidnapped 317 girls ... in Zamfara state": the story is in
+        # Zamfara, not where it was filed; a town named once, in a province named too: the province
+        first = inside[0]
+        once = sum(1 for p in inside if p.entry == first.entry) == 1
+        return next((p for p in inside if once and p.feature == "admin1" and first.feature != "admin1" and p.admin1 == first.admin1), first)
     if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
         return filed
-    told = [p for p in places if p.field == "text" and not p.adjectival]
     if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed):
         # "BAGHDAD (Reuters) - A car bomb exploded in Sadr City ... north of Baghdad ... near
         # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and

@@ -21,6 +21,9 @@ _REFERENCE = compiled(
 # Street words, shared by the street-after-a-name test and the street-address test below.
 STREET_WORDS = ("Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway", "Highway")
 STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in STREET_WORDS) + r")\b")
+# "the central Bolivar Square" in Bogota: a square named for a province (this mention only:
+# "Waterloo Square" is in Waterloo, named again as the town elsewhere in the story).
+_SQUARE_AFTER = compiled(r"\s+(?:Square|Bridge)\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
 _PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 
@@ -35,4 +38,4 @@ def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end))

@@ -303,6 +303,12 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
     if _WAR_TOLL.search(sentence) or tells_war_toll(sentence):
         return None  # "Some 2 million people died in the north-south civil war": a war's, no event's
     killed = [q for q in quantities if q.fatality == "killed" and q.value is not None]
+    # "a 1991-94 war that killed about 30,000 people", "the death toll from the unrest rose to at
+    # least 24": a war's dead and many days', no one event's
+    killed = [
+        q for q in killed
+        if not any(x.search(sentence, max(0, q.start - s_start - 70), max(0, q.start - s_start)) for x in (_WAR_THAT, _CAMPAIGN_TOLL))
+    ]  # fmt: skip
     if len(killed) > 1:
         # "Five soldiers lost their lives, bringing to 10 the number killed": a running total, not more dead
         killed = [q for q in killed if not _RUNNING_TO.search(sentence, max(0, q.start - s_start - 40), max(0, q.start - s_start))] or killed
@@ -321,6 +327,12 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
 
 
 _MORE_AFTER = compiled(r"\s+more\b", re.IGNORECASE)
+_CAMPAIGN_TOLL = compiled(
+    r"\b(?:death\s+)?toll\s+(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unrest|protests|demonstrations|violence|fighting|war|conflict|crackdown|uprising)\s+"
+    r"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood|stands|jumped|rises|climbs)\s+to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|over\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+_WAR_THAT = compiled(r"\b(?:war|conflict|insurgency|genocide|uprising)\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:killed|left)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 # Another source's count of the same dead: "98 dead but hospital workers said more than 200".
 _OTHER_COUNT = compiled(r"\b(?:but|while|whereas|although|though|however)\b[^.;]{0,60}?\b(?:said|say|says|put|puts|gave|give|reported|estimated|claimed|counted)\b|\b(?:other|another|unofficial|independent)\s+(?:sources?|estimates?|reports?|tolls?|counts?)\b", re.IGNORECASE)
 # "bringing to 10 the number", "raising the toll to 42": a running total after a count.

@@ -66,7 +66,7 @@ _PAST_SPAN = compiled(
     re.IGNORECASE,
 )
 _SINCE_SPAN = compiled(
-    r"\b(?:killed|died|dead|deaths)\b[^.;]{0,40}?\bsince\s+(?:then|the\s+(?:start|beginning|outbreak)\s+of|(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\b(?:killed|died|dead|deaths)\b[^.;]{0,40}?\bsince\s+(?:then|the\s+(?:start|beginning|outbreak)\s+of|(?:the\s+)?(?:[\w-]+\s+){0,5}?"
     r"(?:began|started|erupted|broke\s+out|(?:was|were)\s+(?:announced|held|declared|published)))",
     re.IGNORECASE,
 )
