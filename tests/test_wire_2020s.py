@@ -189,3 +189,21 @@ def test_men_rounded_up_and_executed_are_the_soldiers_victims() -> None:
     events = [e for e in _material(text, "2022-04-05") if e.family in ("attack", "riot")]
     assert [(e.kind, (e.actor1 or {}).get("type")) for e in events] == [("attack.civilians", "state")]
 
+
+def test_the_days_news_keeps_its_day_beside_a_start_told_weeks_before() -> None:
+    text = (
+        "ADDIS ABABA (AFP) - The TPLF's leader told Reuters that federal forces had shelled Mekele earlier in the day. "
+        "Abiy launched the offensive on November 4, accusing the TPLF of attacking a federal army base in Tigray."
+    )
+    shelled = [e for e in _material(text, "2020-11-28") if e.kind == "attack.shelling"]
+    assert [(e.date or {}).get("value") for e in shelled] == ["2020-11-28"]
+
+
+def test_a_war_s_running_tally_is_no_event_and_a_hospital_hit_again_is_the_same_strike() -> None:
+    text = (
+        "PORT SUDAN, Sudan (AP) — The Rapid Support Forces shelled the main hospital in El Fasher, killing at least nine patients on Saturday, a doctors' group said. "
+        "The Saudi Hospital was hit by artillery shells and a drone strike, the Sudan Doctors Network said. "
+        "The war between the army and the RSF, which erupted in April 2023, has killed tens of thousands of people and displaced more than 11 million."
+    )
+    events = _material(text, "2025-01-25")
+    assert [((e.place or {}).get("name"), e.fatalities) for e in events] == [("El Fasher", 9)]

@@ -135,12 +135,12 @@ def same_kind(lead: Event, e: Event) -> bool:
     )
 
 
-_A_TARGET = compiled(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|post|garrison|compound|hotel|convoy|patrol)\b", re.IGNORECASE)
+_A_TARGET = compiled(r"\b(?:an?|one|the\s+main)\s+(?:[\w-]+\s+){0,3}?(base|camp|barracks|checkpoint|outpost|post|garrison|compound|hotel|convoy|patrol|hospital|school|market)\b", re.IGNORECASE)
 
 
 def _same_target(told: str, retold: str) -> bool:
     """Whether a sentence names again, as "the base", the target a sentence before told as "a ... base"."""
-    return any(re.search(rf"\bthe\s+{m.group(1).lower()}\b", retold, re.IGNORECASE) for m in _A_TARGET.finditer(told))
+    return any(re.search(rf"\bthe\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{m.group(1).lower()}\b", retold, re.IGNORECASE) for m in _A_TARGET.finditer(told))
 
 
 def _own_place(e: Event, text: str = "") -> dict[str, Any] | None:

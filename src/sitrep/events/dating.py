@@ -278,6 +278,8 @@ def event_date(
         moved = day_apart(text, clause, span, trigger, base)
         if moved is not None and moved is not base:
             return moved
+    if date is not None and date.get("how") == "published" and (day := _STORY_DAY.search(text, *clause)) is not None:
+        return {**date, "how": "text", "text": day.group()}  # "had shelled Mekele earlier in the day": the story's day, told
     if date is not None and date.get("how") == "text" and date.get("precision") in ("year", "month") and pub is not None and str(date["value"]) < pub.value[: len(str(date["value"]))]:
         # "In 2005, the deaths of two boys set off three weeks of rioting": the wave of that
         # year, not three weeks back from the story's day.
@@ -285,6 +287,7 @@ def event_date(
     return series_start(text, trigger[0], anchor) or day_apart(text, clause, span, trigger, date)
 
 
+_STORY_DAY = compiled(r"\b(?:earlier|later)\s+in\s+the\s+day\b|\b(?:earlier|later)\s+today\b", re.IGNORECASE)
 # "where, the night before, a group rampaged", "47 arrests the previous night", "captured the
 # next day": a day counted from the day the sentence tells (a phrase closed there, not "the
 # day before the attacks", which counts from the attacks).

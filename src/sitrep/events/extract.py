@@ -81,7 +81,7 @@ from sitrep.events.tolls import (
 from sitrep.events.towns import coordinated, each_town, place_json
 from sitrep.events.triggers import triggers_of
 from sitrep.events.victims import marked, retold_killing
-from sitrep.events.wartoll import span_tally, war_toll
+from sitrep.events.wartoll import span_tally, war_tally, war_toll
 from sitrep.model import Article, Event, Place, Quantity, TimeRef
 from sitrep.rxfactor import compiled
 from sitrep.sentences import split_sentences
@@ -280,7 +280,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
             elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
                 continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
-            elif span_tally(sentence, t_start):
+            elif span_tally(sentence, t_start) or (toll_of_war and war_tally(sentence, t_start, t_end)):
                 continue  # "as many as 200,000 people have been killed in the past month": many happenings' dead
             elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war and not (
                 event.date and not _THE_BEFORE.search(sentence, max(0, t_start - 8), t_start) and new_scene(sentence, s_start, places, events[:n_before])

@@ -23,6 +23,15 @@ _WAR_TOLL = compiled(
 )
 
 
+def war_tally(sentence: str, start: int, end: int) -> bool:
+    """Whether the death at ``start:end`` is a war's running tally told with the war as its
+    subject ("The war, which erupted in April 2023, has killed tens of thousands"): no event."""
+    word = sentence[start:end].lower()
+    if word.startswith(("fight", "violence", "conflict")) and _TOLL_BEFORE.search(sentence, max(0, start - 40), start):
+        return war_toll(sentence, start, end)  # "Thousands ... killed in the fighting": the war's, no day's fighting
+    return word.startswith(("kill", "displac", "uproot")) and _WAR_SUBJECT.search(sentence, max(0, start - 160), start) is not None
+
+
 def war_toll(sentence: str, start: int, end: int) -> bool:
     """Whether the death at ``start:end`` is a whole war's toll ("some 2 million people died in the
     north-south civil war"): a country's history, at no town the story is about."""
