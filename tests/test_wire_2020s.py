@@ -207,3 +207,12 @@ def test_a_war_s_running_tally_is_no_event_and_a_hospital_hit_again_is_the_same_
     )
     events = _material(text, "2025-01-25")
     assert [((e.place or {}).get("name"), e.fatalities) for e in events] == [("El Fasher", 9)]
+
+
+def test_a_day_counted_back_to_a_recalled_capture_is_not_the_story_s_day() -> None:
+    text = (
+        "BEIRUT, Dec 5 (Reuters) - Syrian rebels said on Thursday they had captured the central city of Hama, a week after they seized Aleppo in a lightning offensive.\n\n"
+        "Rebels released detainees from Hama's central prison, videos posted online showed. Russian and Syrian warplanes struck rebel-held areas near Hama, killing at least 20 people, rescue workers said."
+    )
+    later = [e for e in _material(text, "2024-12-05") if e.family in ("release", "attack")]
+    assert later and all((e.date or {}).get("value") == "2024-12-05" for e in later), [(e.kind, e.date) for e in later]

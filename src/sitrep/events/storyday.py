@@ -238,6 +238,7 @@ def lead_day(events: list[Event]) -> dict[str, Any] | None:
             e.date for e in events
             if e.layer == "material" and e.date and e.date["how"] == "text" and len(e.date["value"]) == 10 and not series(e.date)
             and not told_day(e) and not aside_event(e) and not opens_span(e)  # ("killed since the assault began 12 days ago")
+            and not _APART.match(str(e.date.get("text") or ""))  # ("a week after they seized Aleppo": the day of an event recalled)
         ),
         None,
     )
