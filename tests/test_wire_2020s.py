@@ -216,3 +216,13 @@ def test_a_day_counted_back_to_a_recalled_capture_is_not_the_story_s_day() -> No
     )
     later = [e for e in _material(text, "2024-12-05") if e.family in ("release", "attack")]
     assert later and all((e.date or {}).get("value") == "2024-12-05" for e in later), [(e.kind, e.date) for e in later]
+
+
+def test_soldiers_removing_a_president_from_power_is_a_coup_and_daily_fire_is_no_day_s_clash() -> None:
+    coup = "NIAMEY, July 26 (Reuters) - Soldiers in Niger said late on Wednesday they had removed President Mohamed Bazoum from power."
+    assert [e.kind for e in _material(coup, "2023-07-26")] == ["other"]
+    daily = (
+        "BEIRUT (AP) — Hezbollah and Israel have exchanged fire almost daily since the Israel-Hamas war began in October. "
+        "On Monday, an Israeli strike on a car in the southern town of Bint Jbeil killed two Hezbollah fighters."
+    )
+    assert [(e.place or {}).get("name") for e in _material(daily, "2024-09-17")] == ["Bint Jbeil"]
