@@ -226,3 +226,11 @@ def test_soldiers_removing_a_president_from_power_is_a_coup_and_daily_fire_is_no
         "On Monday, an Israeli strike on a car in the southern town of Bint Jbeil killed two Hezbollah fighters."
     )
     assert [(e.place or {}).get("name") for e in _material(daily, "2024-09-17")] == ["Bint Jbeil"]
+
+
+def test_the_dead_of_days_of_clashes_are_no_day_s_toll() -> None:
+    text = (
+        "DHAKA, July 20 (Reuters) - Bangladesh imposed a nationwide curfew on Saturday after days of clashes between police and students "
+        "protesting against quotas in government jobs, in which at least 105 people have been killed, according to hospital data."
+    )
+    assert all(e.fatalities != 105 for e in _material(text, "2024-07-20"))

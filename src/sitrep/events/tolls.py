@@ -307,7 +307,7 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
     # least 24": a war's dead and many days', no one event's
     killed = [
         q for q in killed
-        if not any(x.search(sentence, max(0, q.start - s_start - 70), max(0, q.start - s_start)) for x in (_WAR_THAT, _CAMPAIGN_TOLL))
+        if not any(x.search(sentence, max(0, q.start - s_start - 160), max(0, q.start - s_start)) for x in (_WAR_THAT, _CAMPAIGN_TOLL))
     ]  # fmt: skip
     if len(killed) > 1:
         # "Five soldiers lost their lives, bringing to 10 the number killed": a running total, not more dead
@@ -329,7 +329,9 @@ def toll_of(kind: Kind, sentence: str, quantities: list[Quantity], s_start: int 
 _MORE_AFTER = compiled(r"\s+more\b", re.IGNORECASE)
 _CAMPAIGN_TOLL = compiled(
     r"\b(?:death\s+)?toll\s+(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:unrest|protests|demonstrations|violence|fighting|war|conflict|crackdown|uprising)\s+"
-    r"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood|stands|jumped|rises|climbs)\s+to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|over\s+|about\s+)?$",
+    r"(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood|stands|jumped|rises|climbs)\s+to\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|over\s+|about\s+)?$"
+    # ("after days of clashes between police and students ..., in which at least 105 people have been killed")
+    r"|\b(?:days|weeks|months)\s+of\s+(?:[\w-]+\s+){0,2}?(?:clashes|protests|unrest|violence|fighting|riots|rioting)\b[^.;]{0,120}?\b(?:in|during)\s+which\s+(?:at\s+least\s+|more\s+than\s+|nearly\s+|over\s+)?$",
     re.IGNORECASE,
 )
 _WAR_THAT = compiled(r"\b(?:war|conflict|insurgency|genocide|uprising)\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:killed|left)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
