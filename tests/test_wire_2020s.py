@@ -234,3 +234,12 @@ def test_the_dead_of_days_of_clashes_are_no_day_s_toll() -> None:
         "protesting against quotas in government jobs, in which at least 105 people have been killed, according to hospital data."
     )
     assert all(e.fatalities != 105 for e in _material(text, "2024-07-20"))
+
+
+def test_protesters_who_attack_embassies_and_set_fires_riot() -> None:
+    text = (
+        "KINSHASA (Reuters) - In the capital Kinshasa, protesters attacked the embassies of Rwanda, France, Belgium and the United States "
+        "on Tuesday, setting fires and looting, and police fired tear gas to disperse them."
+    )
+    events = _material(text, "2025-01-28")
+    assert "attack" not in {e.family for e in events} and "riot" in {e.family for e in events}

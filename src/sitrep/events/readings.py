@@ -56,9 +56,9 @@ _ONE_PERSON = compiled(r"^(?:a|an|one|the)\s", re.IGNORECASE)
 
 
 def _crowd(actor: dict[str, Any]) -> bool:
-    """Rioters, or several civilians acting together ("residents", not "a man")."""
-    if actor["type"] == "rioters":
-        return True
+    """Rioters, protesters, or several civilians acting together ("residents", not "a man")."""
+    if actor["type"] in ("rioters", "protesters"):
+        return True  # ("protesters attacked the embassies ..., setting fires and looting": a riot)
     return actor["type"] == "civilians" and not _ONE_PERSON.match(actor.get("text") or "a")
 
 
