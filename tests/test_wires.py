@@ -91,6 +91,8 @@ def _at(events: list[dict[str, Any]], family: str, place: str) -> dict[str, Any]
             None,
         ),
         ("ISIOLO, Kenya (AP) --", "ISIOLO, Kenya (AP) --", "AP"),
+        ("ATHENS, Feb 13 - Greek lawmakers on Monday", "ATHENS, Feb 13 -", None),
+        ("NEW YORK, Feb. 13 - Police said", "NEW YORK, Feb. 13 -", None),
     ],
 )
 def test_dateline_forms_and_their_credit(text: str, dateline: str, wire: str | None) -> None:
@@ -103,6 +105,8 @@ def test_dateline_forms_and_their_credit(text: str, dateline: str, wire: str | N
     [
         "THE TALIBAN HAS claimed to have captured Kandahar",
         "BREAKING — Troops enter the city",
+        "KABUL - The Taliban said",
+        "UPDATE, Feb 13 - Police said",
         "Kenya (formerly British East Africa) is",
         "The men (AP) said nothing",
         "Police said the blast (file) was heard",

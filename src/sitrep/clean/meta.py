@@ -276,6 +276,8 @@ _WIRE_DATELINE = compiled(
     rf"|^(?P<dwhere>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?)[ ]*{_PAREN_DATE}{_DSEP}?[ ]*"
     # "WASHINGTON _", "MANDERA, Kenya —": a newspaper's dateline in capitals, no credit
     rf"|^(?P<cwhere>{_CITY_CAPS}(?:{_REGION})?(?:{_WHEN})?)[ ]*(?P<csep>_+|--|–|—)[ ]*"
+    # "ATHENS, Feb 13 - ": a single hyphen only after a day, which no headline in capitals has
+    rf"|^(?P<hwhere>{_CITY_CAPS}(?:{_REGION})?{_WHEN})[ ]+-[ ]+"
 )
 _WHEN_RE = compiled(_WHEN, re.IGNORECASE)
 _LEDE = compiled(r"\s*[A-Z0-9\"“‘'(]")
@@ -303,7 +305,7 @@ def dateline_at(text: str) -> Dateline | None:
     if m is None:
         return None
     credit = m.group("credit")
-    where = m.group("where") or m.group("dwhere") or m.group("cwhere") or ""
+    where = m.group("where") or m.group("dwhere") or m.group("cwhere") or m.group("hwhere") or ""
     if credit is not None:
         words = credit.replace("/", " ").split()
         # A credit is short and looks like one: an agency we know or a name in capitals
@@ -314,7 +316,7 @@ def dateline_at(text: str) -> Dateline | None:
             return None
         if where and m.group("sep") is None:
             return None  # "Nairobi (CNN) reported": the brackets sit inside a sentence
-    elif m.group("cwhere") is not None:
+    elif m.group("cwhere") is not None or m.group("hwhere") is not None:
         first = where.split(",")[0].strip()
         if first.lower().rstrip(".") in _NOT_A_PLACE or len(first) < 3:
             return None

@@ -154,6 +154,8 @@ def actors(
     # words are not the doer; the name it hangs on is.
     shut = [m.span() for m in RELATIVE_ASIDE.finditer(text, lo, start + 12) if m.end() <= start]  # (its look past the comma)
     before = [a for a in before if not any(x <= a["start"] and a["end"] <= y for x, y in shut)]
+    if (hung := next((a for a in mentions if _HUNG_ON.fullmatch(text, a["end"], own_lo)), None) if lo < own_lo else None) is not None:
+        before = [hung]  # "fired tear gas at rioters, who attacked them": the noun "who" stands for did it
     if before and _SUBORDINATE.search(text, before[-1]["end"], start):
         # "fighters were inching closer to government positions after a car bomb damaged ...":
         # the bomb's clause begins at "after"; no one before it set the bomb.
@@ -168,7 +170,7 @@ def actors(
     within = [a for a in mentions if (start <= a["start"] or a["start"] < start < a["end"]) and a["end"] <= end]
     # "Russian warplanes conducted airstrikes": the trigger names who acts.
     subject: dict[str, Any] | None = before[-1] if before else (within[0] if within and not (within[0]["start"] > start and _STRUCK.match(text, start)) else None)
-    if lo < own_lo:
+    if lo < own_lo and hung is None:
         first = next((a for a in before if a["start"] < own_lo and a["type"] in ARMED), None)  # the first clause's armed subject: both verbs'
         subject = first or (subject if subject is not None and subject["start"] >= own_lo else None)
     if within and within[0]["start"] <= start and within[0]["type"] in ARMED and not (before and before[-1]["type"] in ARMED):
@@ -388,6 +390,7 @@ _PLANTED_BY = compiled(
 _PLANTED_AFTER = compiled(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
 
 
+_HUNG_ON = compiled(r"\s*,?\s*who\s*")
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.suicide", "attack.sexual", "abduction"}
 

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
+from sitrep.model import Event
 from sitrep.rxfactor import compiled
 
 # Places from the finest to the coarsest.
@@ -129,3 +130,12 @@ def overnight_retold(text: str, trigger: dict[str, Any], held: dict[str, Any] | 
         return (date.fromisoformat(str(held.get("value"))[:10]) - date.fromisoformat(str(own.get("value"))[:10])).days == 1
     except ValueError:
         return False
+
+
+TOLL_TRIGGER = compiled(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
+
+
+def bare_toll(f: Event) -> bool:
+    """A "were killed" or "wounded" event with no doer named."""
+    unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
+    return unnamed and f.kind == "attack.civilians" and bool(TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))

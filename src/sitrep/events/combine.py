@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.agree import TOLL_TRIGGER
 from sitrep.events.apart import apart_at, days_apart
 from sitrep.events.clauses import finite, subordinate
 from sitrep.events.dating import series
@@ -48,8 +49,6 @@ def _one_disaster(found: list[tuple[Kind, int, int]], sentence: str) -> list[tup
     """One disaster a sentence ("a quake sparked a tsunami that killed 170,000": one chain of
     harm), the first told; none beside violence or a crowd, which tell the sentence's event
     (a bare toll, "killing 34", is the disaster's own)."""
-    from sitrep.events.tolls import TOLL_TRIGGER  # (tolls reads combine's clauses)
-
     if any(k.family in _NOT_BESIDE and not TOLL_TRIGGER.match(sentence[s:e]) for k, s, e in found):
         return [h for h in found if h[0].family != "disaster"]
     out: list[tuple[Kind, int, int]] = []

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.events.agree import (
+    bare_toll,
     dates_agree,
     elsewhere,
     far_apart,
@@ -63,7 +64,7 @@ _AMBUSH = compiled(r"\bin\s+an?\s+(?:[\w-]+\s+)?ambush\b", re.IGNORECASE)
 _PLANTED = compiled(r"\b(?:detonat\w*|blew (?:himself|herself|themselves) up|(?:car|truck) bombs?)\b", re.IGNORECASE)
 # A riot's mob attacks and a protest's forms are one unrest, and the shops looted in a riot
 # are part of it (ACLED codes looting apart only when no riot holds it).
-_UNREST = {"protest"}
+_UNREST = {"protest", "riot"}
 # A general strike is a walkout of its own, not the riot told beside it.
 _STRIKE = compiled(r"\b(?:general|nationwide|national) strikes?\b", re.IGNORECASE)
 _PART_OF_RIOT = {"looting"}
@@ -117,6 +118,7 @@ def same_kind(lead: Event, e: Event) -> bool:
             and not any(x.family == "protest" and _peaceful(x) for x in (lead, e))
         )
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
+        or (lead.family in ("riot", "clash") and bare_toll(e) and not str(e.evidence[0]["trigger"]["text"]).lower().startswith("kill"))  # "rioters attacked a police station" then "Fifty police officers were injured"
         or {lead.kind, e.kind} == {_BOMBING, _SUICIDE}  # "A suicide car bomber blew himself up ..." then "The blast ..."
         # "A missile strike on a train station" then "when the rockets hit": the fire told before, named again
         or ({lead.kind, e.kind} == _REMOTE and _DEFINITE_BEFORE.search(str(e.evidence[0]["text"]), 0, e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"]) is not None)

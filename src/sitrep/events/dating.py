@@ -328,6 +328,8 @@ def day_apart(
 
 
 _TOLL_UPDATE = cues()["toll_update_before"]
+# ", after riots in Athens left stores looted": told after the main clause's day, an earlier one
+_AFTER_CLAUSE = compiled(r",\s+(?:just\s+|shortly\s+|soon\s+)?(?:after|following)\s+[^.;:,]*$", re.IGNORECASE)
 _OWN_PHRASE = compiled(r"\s+(?:[\w'’.-]+\s+){0,4}?(?:in|on)\s+")
 
 
@@ -374,6 +376,8 @@ def _own_date(
             # told before a noun that recalls the blast is the memorial's (a day opening the
             # sentence, "On Sunday, the attack killed five", or a date written out still dates it).
             return False
+        if t.end <= trigger[0] and not text.startswith(",", t.end) and _AFTER_CLAUSE.search(text, max(t.end, trigger[0] - 120), trigger[0]) and not attached(text, t, trigger[0]):
+            return False  # "Lawmakers on Monday approved the cuts, after riots in Athens": the riots came before Monday
         if t.start >= trigger[1] and _TOLL_UPDATE.search(text, max(s0, trigger[0] - 60), trigger[0]):
             return False  # "The death toll from the bombing here rose to 96 on Saturday": the count's day
         if (plan := _PLANNED_FOR.search(text, max(s0, t.start - 40), t.start)) is not None and not (0 <= plan.start() - trigger[1] < 25):

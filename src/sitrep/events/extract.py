@@ -18,6 +18,7 @@ import hashlib
 import re
 
 from sitrep.events.actors import actors, succeeded, theatre, unnamed_doer
+from sitrep.events.agree import TOLL_TRIGGER, bare_toll
 from sitrep.events.apart import (
     anniversary,
     apart_at,
@@ -70,8 +71,6 @@ from sitrep.events.storyday import (
 from sitrep.events.storykind import StoryKind, in_passing
 from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
 from sitrep.events.tolls import (
-    TOLL_TRIGGER,
-    bare_toll,
     carry_tolls,
     coded_totals,
     toll_into_act,
@@ -106,6 +105,8 @@ _PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|
 
 
 _FLED_TO = compiled(r"\b(?:fled|escaped|flew|fleeing|went\s+into\s+exile|sought\s+refuge|took\s+refuge)\s+(?:to|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
+# "killed in a raid in the city in January, after which he boasted of being able to travel to Syria": where someone went later
+_GONE_TO = compiled(r"\b(?:travel(?:l?ed|l?ing|s)?|left|head(?:ed|ing)|escape|return(?:ed|ing)?)\s+(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _CAPITAL_OF = compiled(r"\s+capital\b", re.IGNORECASE)
 # ("fighting in the capital", "control of the capital"; not "50 km north of the capital", "the capital of Darfur")
 _THE_CAPITAL = compiled(
@@ -201,7 +202,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             fleeing = kind.family == "displacement" or sentence[t_start:t_end].lower().startswith("fle")
             if fleeing and (camp := camp_in(text, places, (s_start, s_end))):
                 place = camp  # refugees "who have fled fighting in South Kordofan ... at the Yida camp"
-            elif not fleeing and place is not None and _FLED_TO.search(text, max(s_start, place.start - 40), place.start):
+            elif not fleeing and place is not None and (_FLED_TO.search(text, max(s_start, place.start - 40), place.start) or (place.start > end and _GONE_TO.search(text, max(end, place.start - 30), place.start))):
                 place = None  # "Kabbah, who fled to neighboring Guinea last year when soldiers ousted him in a coup": a refuge, not the scene
             if place is not None and end <= place.start and written_on and any(ts != t_start and k.layer == "material" and _NOUN_GAP.fullmatch(sentence, place.end - s_start, ts) for k, ts, _ in found):
                 # "the deadliest attack on EU soil since the Madrid bombings in 2004": a town written

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from sitrep.events.actors import ARMED, unnamed_doer
+from sitrep.events.agree import TOLL_TRIGGER
 from sitrep.events.attribution import NON_STATE
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues
 from sitrep.events.places import country_name
-from sitrep.events.tolls import TOLL_TRIGGER
 from sitrep.model import Event
 from sitrep.rxfactor import compiled
 

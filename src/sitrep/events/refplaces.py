@@ -26,6 +26,12 @@ STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in STREET_WORDS
 _SQUARE_AFTER = compiled(r"\s+(?:Square|Bridge)\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
 _PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
+# "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
+# square named after a town, the way French, Spanish, Italian or Russian addresses write it.
+_STREET_BEFORE = compiled(
+    r"(?:\b(?i:rue|boulevard|avenue|avenida|calle|rua|quai|piazza|piazzale|ulitsa|prospekt)|\bVia|\b(?i:place|plaza|pra[cç]a|largo)(?=\s+(?i:de|du|des|del|della|di|do|da|dos|das)\b))"
+    r"\s+(?:(?i:de|du|des|del|della|delle|dei|di|do|da|dos|das)\s+)?(?:(?i:la|le|les|lo|los|las)\s+|(?i:l)['’]\s*)?$"
+)
 
 # "the French newspaper Liberation reported": a paper's or a channel's name, not a town.
 _MEDIUM_BEFORE = compiled(
@@ -38,4 +44,4 @@ def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end))

@@ -445,11 +445,15 @@ def context_place(
         if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")
         and not reference(text, p) and not _NAMES_A_WAR.match(text, p.end)
     ]  # fmt: skip
+    # "Violence was also reported in six other cities, the worst in central Volos": an aside
+    # about elsewhere; the story goes back to its own town after it.
+    named = [p for p in named if not _ELSEWHERE.search(text, max(lo, p.start - 80), p.start)]
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
 
 
+_ELSEWHERE = compiled(r"\b(?:also|elsewhere)\b[^.;]*?\b(?:other|several|many)\s+(?:[\w-]+\s+)?(?:cities|towns|places|provinces|regions|parts)\b", re.IGNORECASE)
 # A street address with no town: "near the corner of Gratiot Avenue and Seven Mile Road".
 _STREET = compiled(
     r"\b(?:corner|intersection|block) of\b|\b(?-i:[A-Z])[\w'’-]+ (?:" + "|".join(map(re.escape, _STREET_WORDS)) + r")(?!\w)", re.IGNORECASE

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sitrep.events.agree import places_agree
+from sitrep.events.agree import TOLL_TRIGGER, bare_toll, places_agree
 from sitrep.events.combine import year_clause
 from sitrep.events.corefer import opens_elsewhere
 from sitrep.events.lexicon import Kind
@@ -44,7 +44,6 @@ _KILLED_ONE = LowerCue(compiled(
 _KILLED_BOTH = LowerCue(compiled(r"\bboth\b[^.;]{0,40}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:killed|shot dead|murdered|lynched|executed)\b", re.IGNORECASE), needs=compiled("both", re.IGNORECASE))
 
 
-TOLL_TRIGGER = compiled(r"^(?:killed|kill(?:ing|s)?|died|dead body|bodies|found dead|injur(?:ed|ing)|wounded)$", re.IGNORECASE)
 
 
 _TOTAL_LINE = compiled(r"\s*(\d+) fatalit(?:y|ies)(?: (?:reported|in total|total))?\.?\s*$", re.IGNORECASE)
@@ -100,7 +99,9 @@ def carry_tolls(
             home = (e.place or {}).get("country_code")
             if home and any(sentences[k][0] <= p.start < sentences[k][1] and not p.adjectival and p.country_code and p.country_code != home for p in places):
                 break  # "as they did during Rwanda, where close to a million people were massacred": another country's dead
-            here = by_sentence.get(k, [])
+            # "Fifty police officers were injured and 70 protesters were hospitalized" after a
+            # riot: the crowd named again is the riot's, no event of its own to stop at.
+            here = [f for f in by_sentence.get(k, []) if not (e.family in _CROWD_FAMILIES and f.family in _CROWD_FAMILIES and _CROWD_NOUN.fullmatch(f.evidence[0]["trigger"]["text"]))]
             tolls = [f for f in here if _is_toll(f, e)]
             if any(f.family in _VIOLENT_FAMILIES and f not in tolls for f in here):
                 break
@@ -128,6 +129,8 @@ def _other_years(e: Event, times: Sequence[TimeRef], span: tuple[int, int]) -> b
     return any(not (year.startswith(v) or v.startswith(year)) for v in told)
 
 
+_CROWD_FAMILIES = ("riot", "protest", "clash")
+_CROWD_NOUN = compiled(r"(?:protest[eo]rs|demonstrators|rioters|marchers|crowds?)", re.IGNORECASE)
 _HURT_WORD = compiled(r"injur(?:ed|ing|ies|y)|wounded|wounding|hurt", re.IGNORECASE)
 _KILL_WORD = compiled(r"\b(?:killing|killed|kills|dead|died|deaths)\b", re.IGNORECASE)
 
@@ -240,12 +243,6 @@ def _participle_tolls(events: list[Event], n_before: int) -> None:
 def _the_dead(f: Event) -> bool:
     """"Twelve people died": the people named are the dead, told as a toll."""
     return f.kind == "attack.civilians" and f.evidence[0]["trigger"]["text"].lower() == "died" and (f.actor1 or {}).get("type") == "civilians"
-
-
-def bare_toll(f: Event) -> bool:
-    """A "were killed" or "wounded" event with no doer named."""
-    unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
-    return unnamed and f.kind == "attack.civilians" and bool(TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))
 
 
 def _is_toll(f: Event, e: Event) -> bool:

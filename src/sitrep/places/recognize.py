@@ -335,7 +335,8 @@ def _keep(
     ):  # fmt: skip
         return False
     # "the La Belle Equipe bar": an article before a name that opens with its own is a venue's.
-    if prev is not None and prev.raw == "the" and toks[m.first].raw in ("La", "Le", "Les", "El", "Il", "Los", "Las") and not strong:
+    # ("launch another attack, this time on La Belle Equipe bar": another capitalised word goes on with it)
+    if ((prev is not None and prev.raw == "the") or next_name) and toks[m.first].raw in ("La", "Le", "Les", "El", "Il", "Los", "Las") and not strong:
         return False
     # "Lake Victoria", "Mount Elgon": a lake or mountain the gazetteer lacks, not the state or
     # town that shares the rest of its name (a whole name it holds, "Lake Chad", is read whole).
