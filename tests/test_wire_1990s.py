@@ -539,3 +539,24 @@ def test_a_group_s_founding_year_dates_no_toll() -> None:
         "The group, founded in 1983, is smaller than the Shining Path, which has waged a bloody insurgency that has killed more than 30,000 people."
     )
     assert not any((e.date or {}).get("value") == "1983" for e in _material(lima, "1996-12-18"))
+
+
+_BORDER_BOMB = """BELFAST, Northern Ireland (AP) _ Police seized a half-built truck bomb Sunday in a village bordering Northern Ireland, two days before peace talks were to resume.
+
+The bomb, found in the Irish Republic, was meant for a target in the north, a police chief said. Officers found more than 900 pounds (400 kgs) of fertilizer-based explosives in a farm shed in Dundalk, 50 miles south of Belfast, and arrested two men."""
+
+
+def test_a_village_bordering_a_province_is_not_in_it_and_explosives_by_weight_are_a_seizure() -> None:
+    # "a village bordering Northern Ireland" lies across the border: the seizure is where the
+    # next sentences find the explosives (Dundalk), not in Northern Ireland nor at the dateline.
+    events = [e for e in extract(clean(RawArticle(id="b", source="b", text=_BORDER_BOMB, published="1998-03-22"))).events if e.layer == "material"]
+    seized = [e for e in events if e.family == "weapons"]
+    assert seized and all((e.place or {}).get("country_code") == "IE" for e in seized), [e.place for e in seized]
+
+
+def test_an_undated_series_of_bombings_is_no_day_s_bombing() -> None:
+    # "a series of bombings in Atlanta": many happenings, each told (and dated) on its own;
+    # none of them happened on the day of the broadcast, and last month's explosion is January's.
+    text = "New evidence suggests that a series of bombings in Atlanta and last month's explosion at an Alabama women's clinic are related, officials said."
+    events = [e for e in extract(clean(RawArticle(id="s", source="s", text=text, published="1998-02-27"))).events if e.layer == "material"]
+    assert events and all(str((e.date or {}).get("value")).startswith("1998-01") for e in events), [(e.place, e.date) for e in events]

@@ -37,6 +37,7 @@ _AIRCRAFT = compiled(r"(?:helicopter )?gunships?|warplanes?|fighter jets?|helico
 _SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|covered)\s+by\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _AFTER_THE_DEED = compiled(r"\b(?:before|and(?:\s+then)?|then)\s+$", re.IGNORECASE)
 _KILLED_AND_SEIZED = compiled(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
+_TRIED_TO = compiled(r"\b(?:tried|trying|attempted|attempting|sought|seeking)\s+to\s+$", re.IGNORECASE)
 _ARREST_WORD = compiled(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -84,7 +85,11 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         found = _one_disaster(found, sentence)
     names = {k.name for k, _, _ in found}
     out = list(found)
-    if "protest" in names and "protest.intervention" in names:
+    if "protest" in names and "protest.intervention" in names and any(k.name == "protest" and _TRIED_TO.search(sentence, max(0, s - 30), s) for k, s, _ in found):
+        # "police detained dozens of exiles who tried to march on the UN office": the march was
+        # stopped before it began; the arrests are what happened.
+        out = [(lex.kinds["detention.arrest"], m.start(), m.end()) if k.name == "protest.intervention" and (m := _ARREST_WORD.search(sentence, s, e)) else (k, s, e) for k, s, e in out]
+    elif "protest" in names and "protest.intervention" in names:
         out = [h for h in out if h[0].name != "protest.intervention"]
         out = [(lex.kinds["protest.intervention"], s, e) if k.name == "protest" else (k, s, e) for k, s, e in out]
     if names & {"protest", "protest.intervention"} and "protest.excessive" in names:

@@ -445,7 +445,7 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
             # "Greece rocked by more clashes" then "clashes in Athens": the clashes were in Athens.
             if (event.place or {}).get("feature") in ("admin1", "region", "country") and best_place.get("feature") in ("city", "landmark", "admin2"):
                 # "Shelling killed five in the Kharkiv region"; "Two women were killed ... in Kupiansk": the town's own dead
-                town = next((f for i in members if events[i] is not event and (f := events[i].fatalities) is not None and (events[i].place or {}).get("geonameid") == best_place.get("geonameid")), None)
+                town = next((f for i in members if events[i] is not event and (f := events[i].fatalities) is not None and (events[i].place or {}).get("geonameid") == best_place.get("geonameid") and not (events[i].place or {}).get("how")), None)
                 event.fatalities = town if town is not None and (event.fatalities is None or town <= event.fatalities) else event.fatalities
             event.place = {**best_place}
         riot = next((events[i] for i in members if events[i].family == "riot"), None)

@@ -41,7 +41,7 @@ from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
 from sitrep.events.referred import arrests_at_their_attack, recalls_back
-from sitrep.events.refplaces import reference
+from sitrep.events.refplaces import beside_only, reference
 from sitrep.events.reread import reread
 from sitrep.events.scene import (
     context_place,
@@ -69,7 +69,7 @@ from sitrep.events.storyday import (
     story_day,
 )
 from sitrep.events.storykind import StoryKind, in_passing
-from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally
+from sitrep.events.tallies import after_its_cause, date_tallies, told_as_tally, undated_series
 from sitrep.events.tolls import (
     carry_tolls,
     coded_totals,
@@ -240,7 +240,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
             if key in seen and not (bare_toll(seen[key]) and not TOLL_TRIGGER.match(sentence[t_start:t_end])):
                 continue  # one event per kind family and place in a sentence, unless it was only a toll
             others = [(s_start + ts, s_start + te) for k, ts, te in found if (ts, te) != (t_start, t_end)]
-            fallback, how = (context or focus), ("context" if context else "article")
+            fallback, how = (None if beside_only(text, places, (s_start, s_end)) else (context or focus)), ("context" if context else "article")
             if context is not None and focus is not None and (_RUNNING_TOLL.search(sentence, t_start) or street_told(sentence, context, focus)):
                 fallback, how = focus, "article"  # "800 killed since the fighting began": the story's war, not the last sentence's town
             if place is None and fallback is not None and (far := country_named(places, article.places, fallback)) and any(p.geonameid == fallback.geonameid and reference(text, p) for p in places if s_start <= p.start < s_end):
@@ -281,7 +281,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 event.date, event.background = {"value": year.value, "precision": "year", "how": "text", "text": year.text}, True
             elif toll_of_war and (event.date or {}).get("how") != "text" and _WAR_SO_FAR.match(sentence, t_end):
                 continue  # "More than 20,000 people have been killed in the insurgency": a war's count so far, no day's event
-            elif span_tally(sentence, t_start) or (toll_of_war and war_tally(sentence, t_start, t_end)):
+            elif span_tally(sentence, t_start) or (undated_series(sentence, t_start, event.date) and days_apart(sentence, t_start) is None) or (toll_of_war and war_tally(sentence, t_start, t_end)):
                 continue  # "as many as 200,000 people have been killed in the past month": many happenings' dead
             elif earlier and (event.date is None or event.date["how"] == "published") and not toll_of_war and not (
                 event.date and not _THE_BEFORE.search(sentence, max(0, t_start - 8), t_start) and new_scene(sentence, s_start, places, events[:n_before])

@@ -10,7 +10,7 @@ from sitrep.rxfactor import compiled
 
 _REFERENCE = compiled(
     r"(?<![A-Za-z])(?:(?:miles|kilomet(?:er|re)s|km|mi)\)?\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?(?:from|of)"
-    r"|(?:border|frontier|boundary) with"
+    r"|(?:border|frontier|boundary) with|(?i:bordering|adjoining)"  # ("in a town bordering Northern Ireland": beside it, not in it)
     # "the stronghold on the border just opposite the Thai province of Surin": across, not in it
     r"|(?i:opposite|across\s+the\s+(?:border|river|frontier)\s+from)(?:\s+the(?:\s+[\w-]+){0,2}?\s+(?i:province|state|region|district|town|city)\s+of)?"
     # "the European cup final between Liverpool and Juventus": a team, not a scene
@@ -45,3 +45,12 @@ def reference(text: str, p: Place) -> bool:
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
     return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end))
+
+
+_BESIDE = compiled(r"\b(?:bordering|adjoining)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def beside_only(text: str, places: list[Place], span: tuple[int, int]) -> bool:
+    """Whether the sentence at ``span`` places what it tells only beside a place ("in a town
+    bordering Northern Ireland"): not there, nor at the story's town inside it."""
+    return any(span[0] <= p.start < span[1] and _BESIDE.search(text, max(span[0], p.start - 20), p.start) for p in places)

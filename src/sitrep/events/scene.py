@@ -221,7 +221,8 @@ def place_of(
     )}  # fmt: skip
     places = [p for p in places if id(p) not in owners]
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
-    areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1"}
+    # (Not one they came from: "crossed from Abkhazia ... and took control of the town of Zugdidi".)
+    areas = {p.name for p in places if sentence[0] <= p.start < sentence[1] and p.feature == "admin1" and not text.endswith(("from ", "from the "), max(0, p.start - 9), p.start)}
     # "arrested in Pakistan", "fighting in South Kordofan": the place right after the trigger.
     right = next(
         (

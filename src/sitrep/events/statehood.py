@@ -68,12 +68,17 @@ def in_the_state_then(e: Event) -> None:
     before = (e.place or {}).get("country_code")
     e.place = place_then(e.place, e.date)
     after = (e.place or {}).get("country_code")
-    if not before or not after or before == after:
+    if after and (before == after or not before):
+        # "Police seized a car bomb in a town bordering Northern Ireland", then placed by the
+        # sentences after it: the police of the land it was placed in, not "of Unknown".
+        before, old, new = None, "Unknown", country_name(after)
+    elif not before or not after:
         return
-    old, new = country_name(before), country_name(after)
+    else:
+        old, new = country_name(before), country_name(after)
     for side in ("actor1", "actor2"):
         actor = getattr(e, side)
-        if actor and actor.get("country_code") == before:
+        if actor and actor.get("country_code") == before and (before is not None or str(actor.get("name")).endswith((" of Unknown", "(Unknown)"))):
             # Only the state's name the coding gave ("Military Forces of South Sudan", "Civilians
             # (South Sudan)"), not a group's own name ("Kosovo Liberation Army").
             name = re.sub(rf"(?<=\bof ){re.escape(old)}\b|(?<=\(){re.escape(old)}(?=\))", new, str(actor["name"]))

@@ -104,3 +104,13 @@ def _days_before(today: str, n: int) -> str:
     from datetime import date, timedelta
 
     return (date.fromisoformat(today[:10]) - timedelta(days=n)).isoformat()
+
+
+# "a series of bombings", "a spate of attacks", "a string of killings": many happenings told at once.
+_SERIES_OF = compiled(r"\b(?:series|string|spate|spree|wave|rash|chain)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def undated_series(sentence: str, start: int, date: dict[str, Any] | None) -> bool:
+    """Whether the trigger at ``start`` names many happenings ("a series of bombings in Atlanta")
+    with no day of their own: no one event to pin (each is told, and dated, on its own)."""
+    return (date or {}).get("how") != "text" and bool(_SERIES_OF.search(sentence, max(0, start - 50), start))

@@ -170,6 +170,27 @@ def _unrest_after_killing(mine: list[Event]) -> None:
             e.fatalities = None
 
 
+_RIOT_PARTICIPLE = compiled(r"(?:,|\band)\s+$")
+
+
+def _riot_participles(events: list[Event], n_before: int) -> None:
+    """"Thousands clashed with police, setting fire to vehicles and attacking bystanders": the
+    crowd's attack told as a participle of the riot is the riot itself, not a second event
+    (nor one by the police its sentence named last)."""
+    mine = events[n_before:]
+    riot = next((e for e in mine if e.family == "riot"), None)
+    if riot is None:
+        return
+    for e in mine:
+        ev = e.evidence[0]
+        at = ev["trigger"]["start"] - ev["start"]
+        if (
+            e.kind == "attack.civilians" and str(ev["trigger"]["text"]).lower().endswith("ing") and e.fatalities is None
+            and ev["trigger"]["start"] > riot.evidence[0]["trigger"]["start"] and _RIOT_PARTICIPLE.search(ev["text"], max(0, at - 6), at)
+        ):  # fmt: skip
+            events.remove(e)
+
+
 def _abduction_beside_killing(mine: list[Event]) -> None:
     """"Insurgents killed 30 people in an attack on a village, abducting women": the dead are the
     attack's; the abduction told beside it carries no second count of them."""
@@ -187,19 +208,22 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     is dropped.
     """
     _participle_tolls(events, n_before)
+    _riot_participles(events, n_before)
     mine = events[n_before:]
     _abduction_beside_killing(mine)
     _unrest_after_killing(mine)
     _toll_to_its_clause(mine)
-    toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e)), None)
+    toll = mine[0] if mine and bare_toll(mine[0]) else next((e for e in mine if _the_dead(e) or (bare_toll(e) and _killed_in(e, mine))), None)
     if len(mine) < 2 or toll is None:
         return
-    act = next((e for e in mine if e is not toll and e.family in ("attack", "clash") and not bare_toll(e)), None)
+    act = next((e for e in mine if e is not toll and e.family in ("attack", "clash", "riot") and not bare_toll(e)), None)  # ("killed in Friday's riots")
     if act is None:
         return
     if act.fatalities is None:
         act.fatalities = toll.fatalities
-    if _the_dead(toll):
+    if toll is not mine[0] and not _the_dead(toll):
+        pass  # "killed in clashes between Serb police and ethnic Albanians": the act's sides stand
+    elif _the_dead(toll):
         # "Five people died when police clashed with protesters": the act's sides stand, but
         # "Three people also died in an air strike": the dead are no side of the strike.
         # (A clash's dead named as a side are read off by the readings of the article.)
@@ -211,6 +235,18 @@ def toll_into_act(events: list[Event], n_before: int) -> None:
     elif act.actor2 is None and toll.actor2 is not None:
         act.actor2 = toll.actor2
     events.remove(toll)
+
+
+_IN_THE_ACT = compiled(r"\s+(?:in|during)\s+(?:the\s+|[\w'’]+\s+){0,3}")
+
+
+def _killed_in(toll: Event, mine: list[Event]) -> bool:
+    """"10 people were killed in Friday's riots": the toll names the act it happened in."""
+    t = toll.evidence[0]["trigger"]
+    return any(
+        e is not toll and e.evidence[0]["start"] == toll.evidence[0]["start"] and _IN_THE_ACT.fullmatch(toll.evidence[0]["text"], t["end"] - toll.evidence[0]["start"], e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"])
+        for e in mine
+    )
 
 
 _HARM_PARTICIPLE = compiled(r"(?:killing|wounding|injuring)$", re.IGNORECASE)

@@ -1,0 +1,61 @@
+"""Wire copy of 2008-2010 (#25): stories written for sitrep's tests in the style of AP and
+Reuters reports of that time (Lhasa 2008, Urumqi 2009, Mumbai 2008, Georgia 2008). Each test
+holds a rule that one of them broke on its first read."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+
+def _material(text: str, published: str) -> list[Event]:
+    events = extract(clean(RawArticle(id="w", source="w", text=text, published=published))).events
+    return [e for e in events if e.layer == "material" and e.modality != "hypothetical"]
+
+
+_LHASA = """BEIJING (AP) — Chinese troops patrolled the streets of Lhasa on Saturday, a day after the Tibetan capital was engulfed by violent anti-government protests.
+
+State media said 10 people were killed in Friday's riots, most of them shop workers trapped when rioters set fire to stores. The Tibetan government-in-exile in Dharamsala, India, said at least 30 Tibetans had been killed.
+
+In Kathmandu, Nepalese police beat and detained dozens of Tibetan exiles who tried to march on the United Nations office."""
+
+
+def test_a_toll_killed_in_the_riots_is_the_riots_and_a_speaker_s_seat_is_no_scene() -> None:
+    # "10 people were killed in Friday's riots": the riots' dead (one event, Friday's), not an
+    # attack of Saturday; "the government-in-exile in Dharamsala said": where it speaks, not
+    # where anyone was killed; exiles stopped before their march are arrested, not no event.
+    events = _material(_LHASA, "2008-03-15")
+    riots = [e for e in events if e.family == "riot"]
+    assert riots and riots[0].fatalities == 10 and (riots[0].date or {}).get("value") == "2008-03-14", [(e.kind, e.date, e.fatalities) for e in riots]
+    assert not any((e.place or {}).get("name") == "Dharamsala" for e in events), [(e.kind, e.place) for e in events]
+    assert not any(e.family == "attack" and (e.date or {}).get("value") == "2008-03-15" for e in events)
+    assert any(e.family == "detention" and (e.place or {}).get("name") == "Kathmandu" for e in events)
+
+
+def test_the_crowd_s_attack_told_as_a_participle_of_the_riot_is_the_riot() -> None:
+    # "clashed with police ..., setting fire to vehicles and attacking bystanders": one riot,
+    # not an attack on bystanders by the police the sentence named last.
+    text = "URUMQI, China (AP) — Thousands of Uighurs clashed with police in Urumqi on Sunday, overturning barricades, setting fire to vehicles and attacking Han Chinese bystanders, witnesses said."
+    events = _material(text, "2009-07-06")
+    assert [e.family for e in events] == ["riot"], [(e.kind, e.actor1) for e in events]
+
+
+def test_a_town_s_toll_is_one_its_own_sentence_gives_not_one_carried_there() -> None:
+    # The attacks on "India's financial capital killed at least 101"; the four gunmen the police
+    # killed and the 14 officers who died are placed in Mumbai only by the sentences before:
+    # they do not replace the attacks' toll.
+    text = """MUMBAI, Nov 27 (Reuters) - Indian commandos stormed two luxury hotels in Mumbai on Thursday to free hostages held by Islamist gunmen, a day after a wave of coordinated attacks on India's financial capital killed at least 101 people.
+
+Gunmen armed with assault rifles and grenades attacked at least 10 sites late on Wednesday, including two hotels and the main railway station.
+
+Police said they had killed four gunmen and arrested nine suspects. The city's anti-terrorism chief was among 14 police officers killed."""
+    attacks = [e for e in _material(text, "2008-11-27") if e.family == "attack" and (e.date or {}).get("value") == "2008-11-26"]
+    assert [e.fatalities for e in attacks] == [101], [(e.kind, e.place, e.fatalities) for e in attacks]
+
+
+def test_a_region_troops_came_from_does_not_outrank_the_town_they_took() -> None:
+    # "crossed from Abkhazia ... and took control of the town of Zugdidi": Zugdidi was taken.
+    text = "TBILISI, Aug 12 (Reuters) - Russian troops also crossed on Monday from Abkhazia, Georgia's other rebel region, into western Georgia and took control of the town of Zugdidi, Georgian officials said."
+    taken = [e for e in _material(text, "2008-08-12") if e.family == "territory"]
+    assert [(e.place or {}).get("name") for e in taken] == ["Zugdidi"], [e.place for e in taken]
