@@ -59,3 +59,31 @@ def test_a_region_troops_came_from_does_not_outrank_the_town_they_took() -> None
     text = "TBILISI, Aug 12 (Reuters) - Russian troops also crossed on Monday from Abkhazia, Georgia's other rebel region, into western Georgia and took control of the town of Zugdidi, Georgian officials said."
     taken = [e for e in _material(text, "2008-08-12") if e.family == "territory"]
     assert [(e.place or {}).get("name") for e in taken] == ["Zugdidi"], [e.place for e in taken]
+
+
+_FALLUJAH = """BAGHDAD, Iraq (AP) — U.S. Marines and Iraqi troops fought their way into the heart of Fallujah on Tuesday, seizing the city's main mosque in the second day of a major offensive against the insurgent stronghold.
+
+Hospital officials in the city said at least 12 civilians were killed when a shell hit a house in the Jolan neighborhood.
+
+In Baghdad, a car bomb exploded near a police patrol in the western district of Mansour, killing four people, police said.
+
+Gunmen in Mosul attacked two police stations and set them on fire, and insurgents ambushed a convoy near Ramadi, killing three Iraqi national guardsmen, officials said."""
+
+
+def test_a_capital_dateline_s_story_is_the_town_its_lead_names_and_each_town_keeps_its_attack() -> None:
+    # Filed from Baghdad, the story is Fallujah's (its lead names it first): the shell that hit
+    # a house "in the city" is Fallujah's, not Baghdad's, nor the Mosul attack told later; the
+    # gunmen who attacked police stations "and set them on fire" attacked (no mob), in Mosul.
+    events = _material(_FALLUJAH, "2004-11-09")
+    shell = [e for e in events if e.kind == "attack.shelling"]
+    assert [(e.place or {}).get("name") for e in shell] == ["Fallujah"], [(e.kind, e.place) for e in events]
+    assert {(e.place or {}).get("name") for e in events} >= {"Fallujah", "Baghdad", "Mosul", "Ramadi"}
+    assert not any(e.family == "riot" for e in events)
+
+
+def test_gunmen_who_dragged_men_out_and_shot_one_dead_are_the_doers() -> None:
+    # "Hamas gunmen dragged Fatah men out ... and shot at least one dead": Hamas killed (not a
+    # mob of the men dragged out; "shot at least" is no "shot at").
+    text = "GAZA CITY, June 14 (Reuters) - Witnesses said Hamas gunmen dragged Fatah men out of the Preventive Security building and shot at least one dead in the street."
+    events = _material(text, "2007-06-14")
+    assert [(e.family, (e.actor1 or {}).get("name")) for e in events] == [("attack", "Hamas Movement")], [(e.kind, e.actor1) for e in events]

@@ -88,7 +88,7 @@ _BACKED_BY = compiled(r"\b(?:backed|supported|aided|escorted|accompanied|covered
 _BESIDE = compiled(r"\b(?:outside|near|in front of|behind|beside|opposite|around|close to|next to)\s+(?:a|an|the)\s+$")  # (not "at": "fired shells at a police station")
 _SITE_NOUN = compiled(r"\s+(?:station|post|headquarters|base|barracks|compound|checkpoint)s?\b")
 _AND_THEN = compiled(r"\band\s+(?:then\s+|later\s+)?$", re.IGNORECASE)
-_OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+(?:(?:hundreds|dozens|scores|thousands|some|several|about|\d[\d,]*)\s+(?:of\s+)?)?$")
+_OBJECT_BEFORE = compiled(r"(?:\b[a-z]+ed|\b(?:hit|struck|took|overran|against|at|on|into|inside|near|outside))\s+(?:a|an|the)\s+$|\b(?:rounded|lined|picked|dragged|pulled|singled)\s+(?:up|out|off)\s+(?:(?:hundreds|dozens|scores|thousands|some|several|about|\d[\d,]*)\s+(?:of\s+)?)?$|\b(?:dragged|pulled|grabbed|hauled|led)\s+(?:[A-Z][\w-]*\s+)?$")  # ("dragged Fatah men out")
 
 
 def actors(

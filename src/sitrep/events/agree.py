@@ -139,3 +139,16 @@ def bare_toll(f: Event) -> bool:
     """A "were killed" or "wounded" event with no doer named."""
     unnamed = f.actor1 is None or f.actor1.get("how") == "unnamed"
     return unnamed and f.kind == "attack.civilians" and bool(TOLL_TRIGGER.match(f.evidence[0]["trigger"]["text"]))
+
+
+_DEFINITE = compiled(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def story_town_apart(lead: Event, e: Event, own: dict[str, Any]) -> bool:
+    """Whether ``lead``, placed only at the story's town, tells a new happening there ("a shell
+    hit a house") that ``e``, named in another town far from it, cannot retell; a definite noun
+    ("the attack") may still retell what was told before."""
+    held = lead.place or {}
+    if held.get("how") != "article" or held.get("feature") != "city" or own.get("feature") != "city" or places_agree(held, own):
+        return False
+    return not any(_DEFINITE.search(str(x.evidence[0]["text"]), 0, x.evidence[0]["trigger"]["start"] - x.evidence[0]["start"]) for x in (lead, e))

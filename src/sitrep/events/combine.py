@@ -181,7 +181,11 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     if "restriction" in names and ("displacement" in names or fleeing):
         # "ordered to leave their homes or forced to flee the fighting": people displaced.
         out = [h for h in out if h[0].name != "restriction"]
-    if "riot.mob" in names:
+    mobs = [h for h in out if h[0].name == "riot.mob"]
+    if mobs and all(sentence[s:e].lower().startswith("set ") and any(k.name == "attack.civilians" and a < s for k, a, _ in out) for _, s, e in mobs):
+        # "Gunmen attacked two police stations and set them on fire": the attack's arson, no mob
+        out = [h for h in out if h[0].name != "riot.mob"]
+    elif "riot.mob" in names:
         # "a mob beat and killed him": one mob; but "opened fire, killing 40, before he was beaten
         # to death by survivors": the killing of the main clause is the gunman's, the mob's came after.
         told_after = all(_BEFORE_MOB.search(sentence, max(0, h[1] - 40), h[1]) for h in out if h[0].name == "riot.mob")

@@ -26,6 +26,7 @@ from sitrep.events.agree import (
     finer,
     overnight_retold,
     places_agree,
+    story_town_apart,
     two_states,
 )
 from sitrep.events.lexicon import fast_cues
@@ -386,10 +387,9 @@ def one_per_event(events: list[Event], text: str, recalled: Callable[[dict[str, 
                     continue
                 if _two_tolls_two_towns(own_place, e, [events[k] for k in clusters[c]]) or ((e.place or {}).get("how") == "context" == (lead.place or {}).get("how") and not places_agree(e.place, lead.place)):
                     continue  # "air strikes on Khan Younis killed 45"; "In Rafah, a strike killed 12": two strikes (each told after its town)
-                if place_of[c] is None and own_place is not None and _other_side_abroad(lead, e, own_place):
-                    continue  # Israeli shells on Qana (placed by the story's town); Hezbollah's rockets into Kiryat Shemona: two attacks
-                if place_of[c] is None and own_place is not None and _told_in_another_land(text, lead, own_place):
-                    continue  # "aircraft ... crossed the border with South Sudan and dropped bombs" is not a killing in Sudan told that day
+                if place_of[c] is None and own_place is not None and (_other_side_abroad(lead, e, own_place) or _told_in_another_land(text, lead, own_place) or story_town_apart(lead, e, own_place)):
+                    continue  # Israeli shells on Qana (the story's town) and Hezbollah's rockets into Kiryat Shemona; bombs dropped "across the border with
+                    # South Sudan" and a killing in Sudan; "a shell hit a house" in the Fallujah story and an attack in Mosul: two happenings each
                 if places_agree(place_of[c], own_place) and (dates_agree(date_of[c], own_date) or overnight_retold(text, e.evidence[0]["trigger"], date_of[c], own_date)):
                     home = c
                     break

@@ -51,7 +51,9 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         return next((p for p in inside if once and p.feature == "admin1" and first.feature != "admin1" and p.admin1 == first.admin1), first)
     if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
         return filed
-    if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed):
+    if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed) and not (told[0].entry == main.entry and sum(p.entry == main.entry for p in told) >= 2):
+        # (unless the lead names it first: "BAGHDAD (AP) - Marines fought their way into the
+        # heart of Fallujah ...; In Baghdad, a car bomb ...": the story is Fallujah's)
         # "BAGHDAD (Reuters) - A car bomb exploded in Sadr City ... north of Baghdad ... near
         # Mosul ... to retake Mosul": the dateline's town, with the body's mentions of it and
         # its districts, outweighs a town named as often elsewhere.

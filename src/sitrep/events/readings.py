@@ -356,6 +356,8 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "detention.arrest" and (disappeared or (e.actor1 and e.actor1["type"] in NON_STATE)):
             # An armed group's "arrest", or one after which nobody knows where the person is.
             retype(e, lex.kinds["abduction"])
+        elif e.kind == "weapons.disrupted" and e.actor1 and e.actor1["type"] in ("rioters", "protesters"):
+            retype(e, lex.kinds["looting"])  # "a mob stormed a police station and seized weapons": a looting, no seizure by forces
         elif e.kind == "riot" and not demonstration:
             # Rioters with no demonstration to be part of ("rioters clashed with soldiers during a raid").
             retype(e, lex.kinds["riot.mob"])
