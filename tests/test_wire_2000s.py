@@ -87,3 +87,26 @@ def test_gunmen_who_dragged_men_out_and_shot_one_dead_are_the_doers() -> None:
     text = "GAZA CITY, June 14 (Reuters) - Witnesses said Hamas gunmen dragged Fatah men out of the Preventive Security building and shot at least one dead in the street."
     events = _material(text, "2007-06-14")
     assert [(e.family, (e.actor1 or {}).get("name")) for e in events] == [("attack", "Hamas Movement")], [(e.kind, e.actor1) for e in events]
+
+
+_BEIRUT = """BEIRUT, Lebanon (AP) — Israeli warplanes pounded Beirut's southern suburbs and destroyed bridges across Lebanon on Saturday, while Hezbollah guerrillas fired rockets deep into Israel, hitting the port city of Haifa and killing eight people.
+
+An Israeli air strike on the southern village of Marwaheen killed 20 people as they fled in a convoy, Lebanese security officials said.
+
+Israel began its offensive on Wednesday after Hezbollah fighters crossed the border and captured two Israeli soldiers.
+
+Thousands of foreigners were evacuated by sea from Beirut."""
+
+
+def test_a_while_clause_shares_its_day_an_unknown_village_is_the_story_s_land_and_a_flashback_s_day_stays_there() -> None:
+    # "pounded Beirut on Saturday, while Hezbollah fired rockets ... hitting Haifa": Saturday's
+    # rockets (not Wednesday's raid); "an Israeli air strike on the southern village of
+    # Marwaheen" (a village the gazetteer lacks) is in Lebanon, not Israel; the evacuation after
+    # "Israel began its offensive on Wednesday" is the story's day, not Wednesday.
+    events = _material(_BEIRUT, "2006-07-16")
+    haifa = [e for e in events if (e.place or {}).get("name") == "Haifa" and e.family == "attack"]
+    assert haifa and (haifa[0].date or {}).get("value") == "2006-07-15", [(e.kind, e.date) for e in haifa]
+    strike = [e for e in events if e.fatalities == 20]
+    assert strike and (strike[0].place or {}).get("country_code") == "LB", [e.place for e in strike]
+    evacuated = [e for e in events if e.family == "evacuation"]
+    assert evacuated and all((e.date or {}).get("value") != "2006-07-12" for e in evacuated), [e.date for e in evacuated]

@@ -73,3 +73,14 @@ def test_where_someone_went_later_is_not_where_it_happened() -> None:
     events = _material(text, "2022-06-12")
     assert any(e.family == "release" for e in events)
     assert not any((e.place or {}).get("name") == "Gusau" for e in events), [e.place for e in events]
+
+
+def test_across_the_country_is_the_unrest_s_not_the_shooting_that_unleashed_it() -> None:
+    # "The shooting unleashed a wave of unrest across the country": the wave is nationwide; the
+    # shooting, told the sentence before, stays one event in Athens (no second one at Greece).
+    text = (
+        "ATHENS, Greece (AP) — Police shot dead a 15-year-old boy in the Exarchia district of Athens on Saturday. "
+        "The shooting unleashed a wave of unrest across the country."
+    )
+    shootings = [e for e in _material(text, "2008-12-11") if e.family == "attack"]
+    assert [(e.place or {}).get("name") for e in shootings] == ["Athens"], [e.place for e in shootings]

@@ -330,6 +330,7 @@ def day_apart(
 _TOLL_UPDATE = cues()["toll_update_before"]
 # ", after riots in Athens left stores looted": told after the main clause's day, an earlier one
 _AFTER_CLAUSE = compiled(r",\s+(?:just\s+|shortly\s+|soon\s+)?(?:after|following)\s+[^.;:,]*$", re.IGNORECASE)
+_WHILE_CLAUSE = compiled(r"[^.;]*?,\s+(?:while|even as|just as)\s+[^.;,]*", re.IGNORECASE)
 _OWN_PHRASE = compiled(r"\s+(?:[\w'’.-]+\s+){0,4}?(?:in|on)\s+")
 
 
@@ -390,6 +391,8 @@ def _own_date(
             return False  # "took place last week, the survivors told aid workers who reached the town on Wednesday"
         if clause[0] <= t.start and t.end <= clause[1]:
             return True
+        if t.end <= trigger[0] and _WHILE_CLAUSE.fullmatch(text, t.end, trigger[0]):
+            return True  # "pounded Beirut on Saturday, while Hezbollah fired rockets into Israel": the same day
         a, _ = clause_of(sentence, t.start - s0, t.end - s0)
         if _HAD.search(sentence, a, t.start - s0):
             return False  # "retook Leego, which the militants had seized last month": the seizure's, earlier

@@ -249,10 +249,10 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             )) or (place is None and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)):  # fmt: skip
                 place = cap  # "in the Afghan capital" under KABUL, "fought for the capital" under KHARTOUM: the town (not "independence from Indonesia")
-            site = unknown_site(sentence, named, s_start, country_of(places, context or focus), country_named(places, article.places, context or focus)) if place is None else None
+            site = unknown_site(sentence, named, s_start, country_of(places, here or focus or context), country_named(places, article.places, context or focus)) if place is None else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
-                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or _ACROSS.search(sentence, t_end, t_end + 80) or _SEVERAL_TOWNS.search(sentence, t_end)
+                toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or ((across := _ACROSS.search(sentence, t_end, t_end + 80)) and not any(t_end <= ts < across.start() for _, ts, _ in found)) or _SEVERAL_TOWNS.search(sentence, t_end)
             ) and (country := country_named(places, article.places, (focus or context) if toll_of_war else (context or focus))) is not None:
                 # a war's toll, a general strike, a running tally of arrests: the country's, not
                 # the town the story is about; "the war" is the story's, not that of the town
@@ -406,6 +406,7 @@ _WAR_SO_FAR = compiled(r"\s+(?:in|during|since the start of)\s+(?:the|this|a|its
 _YEAR_ONLY = compiled(r"(?:1[89]|20)\d\d")
 _SINCE_YEARS = compiled(r"\b(?:has|have|had)\s+been\s+\w+ing\b[^.;]{0,80}?\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # "had killed 15 members of the security forces across the country": a tally over the country.
+# (the nearest event noun's: "The shooting unleashed a wave of unrest across the country" is the unrest's)
 _ACROSS = compiled(r"\b(?:across|throughout|around|all over) the country\b", re.IGNORECASE)
 # "shot dead at least 38 people ..., as soldiers opened fire on crowds in several cities": many towns' tally.
 _SEVERAL_TOWNS = compiled(r"\bin (?:several|many|various|a number of|at least (?:\w+|\d+)|(?:two|three|four|five|six|\d+)) (?:other )?(?:cities|towns)\b", re.IGNORECASE)

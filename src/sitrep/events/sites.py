@@ -30,7 +30,8 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
         a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g))
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
             continue  # a place the gazetteer knows
-        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country"]
+        # (a land's adjective on the site itself, "the South Sudanese area of", not on the act: "An Israeli air strike on the village of")
+        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country" and (not p.adjectival or s_start + m.start() - p.end <= 16)]
         if before:
             return before[-1], sentence[a:b]
         if country is not None and _SETTLEMENT.search(m.group(0)):

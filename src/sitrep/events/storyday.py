@@ -112,6 +112,8 @@ def context_date(
             continue  # (not a rally called for Thursday: no day the story has reached)
         if _APART.match(str((e.date or {}).get("text") or "")):
             continue
+        if e.date and e.date["how"] == "text" and latest and _flashback(str(e.date["value"]), latest) and e.evidence[0]["start"] >= previous[-1][0] and _BEGAN.search(str(e.evidence[0]["text"])):
+            return None  # "Israel began its offensive on Wednesday after ...": the story's past; the next sentence is back in its present
         if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not opens_span(e) and len(str(e.date["value"])) >= 7:
             if moved is not None and moved["value"] > str(e.date["value"])[:10]:
                 # "On Monday a group marched ... Tuesday the crowd was calm, but on Wednesday it
@@ -336,3 +338,14 @@ def dateline(article: Article) -> tuple[int, int] | None:
         return None
     at = article.text.find(pub.evidence.strip())
     return (at, at + len(pub.evidence.strip())) if at >= 0 else None
+
+
+_BEGAN = compiled(r"\b(?:began|started|launched|erupted|broke out)\b", re.IGNORECASE)
+
+
+def _flashback(value: str, latest: str) -> bool:
+    """Whether a day lies more than two days before the story's day ``latest``."""
+    try:
+        return len(value) >= 10 and (dt.date.fromisoformat(latest[:10]) - dt.date.fromisoformat(value[:10])).days > 2
+    except ValueError:
+        return False
