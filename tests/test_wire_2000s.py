@@ -110,3 +110,37 @@ def test_a_while_clause_shares_its_day_an_unknown_village_is_the_story_s_land_an
     assert strike and (strike[0].place or {}).get("country_code") == "LB", [e.place for e in strike]
     evacuated = [e for e in events if e.family == "evacuation"]
     assert evacuated and all((e.date or {}).get("value") != "2006-07-12" for e in evacuated), [e.date for e in evacuated]
+
+
+def test_another_source_s_count_of_the_same_dead_is_no_second_event() -> None:
+    # "State media said 10 were killed in Friday's riots. The government-in-exile in Dharamsala
+    # said at least 30 had been killed": one riot, its toll disputed, not a second pin.
+    events = _material(_LHASA, "2008-03-15")
+    lhasa = [e for e in events if (e.place or {}).get("name") == "Lhasa"]
+    assert [e.family for e in lhasa] == ["riot"], [(e.kind, e.fatalities) for e in lhasa]
+
+
+def test_a_hostage_crisis_ended_on_friday_began_days_before_and_was_held_by_the_hostage_takers() -> None:
+    # "commandos stormed a school ..., ending a three-day hostage crisis" on Friday: the
+    # hostages were taken on Wednesday (the day the next sentence tells), by the militants, not
+    # the commandos; one abduction, not one on Friday and another on Wednesday.
+    text = """BESLAN, Russia (AP) — Russian commandos stormed a school seized by heavily armed militants after explosions tore through the building Friday, ending a three-day hostage crisis in which at least 250 people were killed, officials said.
+
+The militants, who seized the school on Wednesday morning as pupils and parents gathered for the first day of classes, held more than 1,000 people hostage in the school gymnasium."""
+    held = [e for e in _material(text, "2004-09-03") if e.family == "abduction"]
+    assert [(e.date or {}).get("value") for e in held] == ["2004-09-01"], [(e.date, e.actor1) for e in held]
+    assert (held[0].actor1 or {}).get("type") != "state"
+
+
+def test_hostages_held_by_gunmen_were_taken_by_the_gunmen() -> None:
+    text = "MUMBAI, Nov 27 (Reuters) - Indian commandos stormed two luxury hotels in Mumbai on Thursday to free hostages held by Islamist gunmen."
+    held = [e for e in _material(text, "2008-11-27") if e.family == "abduction"]
+    assert held and all((e.actor1 or {}).get("type") == "unidentified" and (e.actor2 or {}).get("type") != "unidentified" for e in held), [(e.actor1, e.actor2) for e in held]
+
+
+def test_police_firing_on_a_crowd_told_with_its_size_is_force_against_protesters() -> None:
+    # "opened fire on tens of thousands of pro-democracy protesters ..., killing at least three":
+    # one event of force against a protest, not a protest and an attack beside it.
+    text = "KATHMANDU, Nepal (AP) — Police opened fire on tens of thousands of pro-democracy protesters defying a curfew on the outskirts of Kathmandu on Thursday, killing at least three people, witnesses said."
+    events = _material(text, "2006-04-20")
+    assert [e.kind for e in events] == ["protest.excessive"], [(e.kind, e.fatalities) for e in events]

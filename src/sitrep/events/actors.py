@@ -52,10 +52,10 @@ _SAYS_AFTER = compiled(r"\s+(?:said|say|says|told|reported|confirmed|announced)\
 _NEW_SUBJECT = (cues()["new_subject_before"], cues()["new_subject_verb_after"], cues()["reported_subject_before"])
 # ("kidnapped and presumed killed by Khmer Rouge guerrillas": both participles' doer)
 _BY_NEXT = compiled(r"\s+(?:and\s+(?:\w+\s+)?(?:\w+ed|shot|slain|beaten)\s+)?by\s", re.IGNORECASE)
-_NOUN_BY = compiled(r"\s+(?:by|of)\s", re.IGNORECASE)
+_NOUN_BY = compiled(r"\s+(?:by|of)\s|\s+(?:held|taken|seized|kidnapped)\s+by\s", re.IGNORECASE)  # ("hostages held by gunmen")
 # Nouns of an act whose "by" names the doer ("the shooting by police", "raids by the army").
-_DOER_NOUNS = ("ing", "strike", "strikes", "raid", "raids", "attack", "attacks", "assault", "assaults", "bombardment", "bombardments")
-_BY = compiled(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?$|^\s*by\s", re.IGNORECASE)
+_DOER_NOUNS = ("ing", "strike", "strikes", "raid", "raids", "attack", "attacks", "assault", "assaults", "bombardment", "bombardments", "hostages")
+_BY = compiled(r"^\s*(?:\w+\s+){0,3}?by\s+(?:the\s+|a\s+|an\s+)?(?:(?-i:[A-Z])[\w-]*\s+)?$|^\s*by\s", re.IGNORECASE)
 
 
 ARSON = compiled(r"\b(?:set|setting|torch|burn|vandal)", re.IGNORECASE)
@@ -183,6 +183,8 @@ def actors(
         # "Security forces opened fire on demonstrators, killing 15": the clause's armed subject
         # kills, not whom it fired on; with none, the doer goes unnamed.
         subject = next((a for a in before if a["type"] in ARMED), None)
+    if kind.family == "abduction" and _ENDING_IT.search(text, max(lo, start - 40), start):
+        subject = None  # "commandos stormed a school, ending a three-day hostage crisis": they ended it, the hostage-takers held it
     # "soldiers killed 22 suspected cartel gunmen": the trigger names whom it was done to.
     named = [a for a in within if a["start"] > start and a is not subject]  # not the trigger itself ("protesters")
     obj: dict[str, Any] | None = after[0] if after else (named[-1] if before and named else held[0] if held else None)
@@ -390,6 +392,7 @@ _PLANTED_BY = compiled(
 _PLANTED_AFTER = compiled(r"-(?:planted|laid)\b", re.IGNORECASE)  # "a Houthi-planted landmine"
 
 
+_ENDING_IT = compiled(r"\b(?:end(?:ing|ed)?|to\s+end|freeing|to\s+free|rescu(?:e|ed|ing))\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _HUNG_ON = compiled(r"\s*,?\s*who\s*")
 # Violence whose doer ACLED names "Unidentified Armed Group (country)" when the text does not.
 _PERPETRATED = {"attack.civilians", "attack.bombing", "attack.grenade", "attack.suicide", "attack.sexual", "abduction"}

@@ -97,7 +97,8 @@ _YEAR = compiled(r"(?:1[89]|20)\d\d")
 # including the day told, so the first is one fewer back ("after five days of riots" ended before).
 _SPELL_SO_FAR = compiled(r"\b(?:the|these|its|their)\s+(?:past\s+|last\s+|first\s+)?$", re.IGNORECASE)
 # A wave's first day ("after five days of riots"): the wave's, not a day the story goes on in.
-_SERIES = compiled(r"\b(?:days?|nights?|weeks?)\s+of\b", re.IGNORECASE)
+_SERIES = compiled(r"\b(?:days?|nights?|weeks?)\s+of\b|-(?:day|night|week)\b", re.IGNORECASE)
+_ENDING_SPAN = compiled(r"\b(?:end(?:ing|ed|s)?|to\s+end)\s+(?:a|an|the)\s+(?P<n>\d{1,2}|[a-z]+)-(?P<unit>day|night|week)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def series(date: dict[str, Any] | None) -> bool:
@@ -186,6 +187,10 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
         n = int(word) if word.isdigit() else NUMBERS.get(word)
         if n and n > 1 and m.group("unit").lower().startswith(("day", "night")) and _SPELL_SO_FAR.search(before, 0, m.start()):
             n -= 1
+    if not n and (m := _ENDING_SPAN.search(before)) is not None:
+        # "ending a three-day hostage crisis" on Friday: days counted to the last, which is that day
+        word = m.group("n").lower()
+        n = (int(word) if word.isdigit() else NUMBERS.get(word) or 0) - (1 if m.group("unit").lower() in ("day", "night") else 0)
     if not n:
         m = _NTH.search(before)
         if m is not None:

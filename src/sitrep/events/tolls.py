@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from sitrep.events.agree import TOLL_TRIGGER, bare_toll, places_agree
 from sitrep.events.combine import year_clause
 from sitrep.events.corefer import opens_elsewhere
-from sitrep.events.lexicon import Kind
+from sitrep.events.lexicon import Kind, cues
 from sitrep.events.wartoll import span_tally, tells_war_toll
 from sitrep.lowercue import LowerCue
 from sitrep.model import Event, Place, Quantity, TimeRef
@@ -80,6 +80,8 @@ def carry_tolls(
         by_sentence.setdefault(index.get(e.evidence[0]["start"], -1), []).append(e)
     dropped: set[str] = set()
     for e in events:
+        if e.fatalities is not None and e.family in _VIOLENT_FAMILIES and e.id not in dropped:
+            dropped.update(f.id for f in _disputed(e, by_sentence.get(index.get(e.evidence[0]["start"], -2) + 1, []), text, sentences, index, places))
         if e.fatalities is not None or e.family not in _VIOLENT_FAMILIES or e.id in dropped:
             continue
         i = index.get(e.evidence[0]["start"], -1)
@@ -117,6 +119,37 @@ def carry_tolls(
                 dropped.update(f.id for f in hurt)
                 break
     return [e for e in events if e.id not in dropped]
+
+
+_CUMULATIVE = compiled(r"\b(?:since|so far|in total|altogether|to date)\b|\bthis (?:year|month|week)\b", re.IGNORECASE)  # ("800 killed since the fighting began")
+_SEAT_BEFORE = cues()["speaker_seat_before"]
+_TOLD_DEAD = compiled(r"\b(?:been|were|was)\s+$")
+_ANOTHER_SOURCE = compiled(r"\b(?:said|says|put the (?:toll|figure|number)|according to|reported)\b", re.IGNORECASE)
+
+
+def _disputed(e: Event, nxt: list[Event], text: str, sentences: list[tuple[int, int]], index: dict[int, int], places: Sequence[Place]) -> list[Event]:
+    """The bare tolls of the sentence right after ``e``'s that only give another source's count of
+    its dead ("State media said 10 were killed in the riots. The government-in-exile said at least
+    30 Tibetans had been killed"): the same happening disputed, joined to it (their sentence kept
+    as its evidence), not a second event."""
+    if not nxt or not all(
+        bare_toll(f) and f.fatalities is not None and f.fatalities != e.fatalities
+        and _TOLD_DEAD.search(str(f.evidence[0]["text"]), 0, f.evidence[0]["trigger"]["start"] - f.evidence[0]["start"])
+        for f in nxt
+    ):  # (the dead told again in the passive: "had been killed"; not "groups had killed 15 ... across the country")
+        return []
+    a, b = sentences[index[nxt[0].evidence[0]["start"]]]
+    said = _ANOTHER_SOURCE.search(text, a, b)
+    seat = -1  # (where the last speaker's seat ended: "in Dharamsala, India,")
+    for p in sorted((p for p in places if a <= p.start < b and not p.adjectival), key=lambda p: p.start):
+        if _SEAT_BEFORE.search(text, max(a, p.start - 50), p.start) or text[seat : p.start] == ", ":
+            seat = p.end
+        else:
+            return []  # a place of its own: another town's dead ("the government-in-exile in Dharamsala" is a speaker's seat)
+    if said is None or _CUMULATIVE.search(text, a, b):
+        return []
+    e.evidence.extend(f.evidence[0] for f in nxt)
+    return nxt
 
 
 def _other_years(e: Event, times: Sequence[TimeRef], span: tuple[int, int]) -> bool:
