@@ -144,3 +144,29 @@ def test_police_firing_on_a_crowd_told_with_its_size_is_force_against_protesters
     text = "KATHMANDU, Nepal (AP) — Police opened fire on tens of thousands of pro-democracy protesters defying a curfew on the outskirts of Kathmandu on Thursday, killing at least three people, witnesses said."
     events = _material(text, "2006-04-20")
     assert [e.kind for e in events] == ["protest.excessive"], [(e.kind, e.fatalities) for e in events]
+
+
+_ABIDJAN = """ABIDJAN, Ivory Coast (AP) — Forces loyal to Alassane Ouattara launched an assault on Abidjan on Thursday after sweeping across the country in three days and seizing the political capital, Yamoussoukro, residents said.
+
+On Wednesday, pro-Ouattara fighters took the cocoa port of San Pedro without a fight. The U.N. said at least 462 people have been killed since the disputed Nov. 28 election."""
+
+
+def test_a_capital_seized_is_taken_a_fight_elsewhere_is_not_its_and_a_toll_since_an_election_is_the_land_s() -> None:
+    # "seizing the political capital, Yamoussoukro": a capture (no "without a fight" of its
+    # own: San Pedro's was); "462 killed since the disputed Nov. 28 election": the country's
+    # crisis, from the election, not San Pedro's dead.
+    events = _material(_ABIDJAN, "2011-03-31")
+    taken = {(e.place or {}).get("name"): e.kind for e in events if e.family == "territory"}
+    assert taken.get("Yamoussoukro") == "territory.capture" and taken.get("San Pedro") == "territory.handover", taken
+    toll = [e for e in events if e.fatalities == 462]
+    assert [((e.place or {}).get("feature"), (e.date or {}).get("value")) for e in toll] == [("country", "2010-11-28")], [(e.place, e.date) for e in toll]
+
+
+def test_a_captured_bomb_maker_is_an_arrest_and_no_one_hurt_is_no_event() -> None:
+    # "captured a Taliban improvised explosive device leader": an arrest, not a bombing; "No
+    # women or children were injured": no one was.
+    text = """KABUL, Afghanistan (Dec. 21, 2010) — Afghan and coalition forces captured a Taliban improvised explosive device leader during an operation in Logar province yesterday.
+
+No women or children were injured or detained during the operation."""
+    events = _material(text, "2010-12-21")
+    assert any(e.family == "detention" for e in events) and not any(e.family == "attack" for e in events), [(e.kind, e.evidence[0]["text"][:40]) for e in events]

@@ -44,6 +44,7 @@ _UNOPPOSED = compiled(
     r"after (?:the )?(?:\w+ ){0,3}(?:forces|fighters|troops|militants) (?:had )?(?:left|withdrew|pulled out))\b",
     re.IGNORECASE,
 )
+_TAKE_VERB = compiled(r"\b(?:took|taken|captured|seized|entered|overran)\b", re.IGNORECASE)
 _DISAPPEARED = compiled(r"\bwhereabouts (?:remain(?:ed|s)?|are|were|is|was) (?:still )?unknown\b|\bforcibly disappeared\b", re.IGNORECASE)
 # Words of armed force in a story: its bare "clashes" are fighting, not a brawl ("Clashes were
 # continuing in Zeitun, and there were reports of airstrikes").
@@ -331,7 +332,6 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
     has_riot = _Once(lambda: told("riot") or bool(re.search(r"\bclash(?:ed|es)\b", text) and any(e.family == "protest" for e in events)))
     has_intervention = _Once(lambda: told("protest.intervention") or (bool(_FORCES.search(text)) and bool(_BROKEN_UP.search(text))))
     demonstration = _Once(lambda: told("protest"))
-    unopposed = _Once(lambda: bool(_UNOPPOSED.search(text)))
     disappeared = _Once(lambda: bool(_DISAPPEARED.search(text)))
     for e in events:
         if e.actor1 and e.actor1["type"] == "state" and (e.actor1.get("text") or "").lower() in _OWN_MEN and (org := _ORG_SAID_ITS.search(e.evidence[0]["text"])):
@@ -350,7 +350,9 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         if e.kind == "clash.armed" and e.actor1 and e.actor1["type"] == "civilians" and _dead_before(e, e.actor1):
             # "At least 40 people died in clashes": the people are the dead, not a side.
             e.actor1, e.actor2 = e.actor2, None
-        if e.kind == "territory.capture" and unopposed:
+        if e.kind == "territory.capture" and (m := _UNOPPOSED.search(text, e.evidence[0]["start"], (end := e.evidence[0]["start"] + len(e.evidence[0]["text"])) + 200)) and (
+            m.start() < end or not _TAKE_VERB.search(text, end, m.start())
+        ):  # (its own sentence or a note's next: "took San Pedro without a fight" is not how Yamoussoukro fell)
             # "took control of Shirey village ... without confrontation": a handover.
             retype(e, lex.kinds["territory.handover"])
         elif e.kind == "detention.arrest" and (disappeared or (e.actor1 and e.actor1["type"] in NON_STATE)):

@@ -18,7 +18,9 @@ _WAR_SUBJECT = compiled(
 _WAR_TOLL = compiled(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|during|throughout|since)\s+(?:the|its|their|a|two)\s+(?:[\w'’,-]+\s+){0,3}?(?:civil\s+)?(?:wars?|conflict|insurgency|uprising|rebellion)\b"
     # "more than 1,500 people killed in attacks so far this year": the year's count of many attacks
-    r"|\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+){0,2}?(?:attacks|violence|bombings|raids|clashes)\s+(?:so\s+far\s+|since\s+the\s+start\s+of\s+)?(?:this|the\s+past|the\s+last)\s+(?:year|months)\b",
+    r"|\s+(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w-]+\s+){0,2}?(?:attacks|violence|bombings|raids|clashes)\s+(?:so\s+far\s+|since\s+the\s+start\s+of\s+)?(?:this|the\s+past|the\s+last)\s+(?:year|months)\b"
+    # "at least 462 people have been killed since the disputed Nov. 28 election": a land's crisis, no town's
+    r"|\s+(?:[\w'’-]+\s+){0,3}?since\s+(?:the|a|last\s+\w+['’]s)\s+(?:[\w'’.,-]+\s+){0,4}?(?:elections?|vote|polls|coup|referendum)\b",
     re.IGNORECASE,
 )
 
