@@ -170,3 +170,17 @@ def test_a_captured_bomb_maker_is_an_arrest_and_no_one_hurt_is_no_event() -> Non
 No women or children were injured or detained during the operation."""
     events = _material(text, "2010-12-21")
     assert any(e.family == "detention" for e in events) and not any(e.family == "attack" for e in events), [(e.kind, e.evidence[0]["text"][:40]) for e in events]
+
+
+def test_fire_on_a_rally_and_the_riot_after_it_are_two_events_and_a_source_s_name_is_no_scene() -> None:
+    # "opened fire on thousands of opposition supporters at a rally, killing at least 58":
+    # excessive force against a protest; the barricades youths set up "after the shooting" are
+    # a riot of their own, not a reason to recode the shooting as rioting.
+    text = """CONAKRY, Guinea (Reuters) - Guinean security forces opened fire on thousands of opposition supporters at a rally in a Conakry stadium on Monday, killing at least 58 people, witnesses said.
+
+After the shooting, groups of youths set up barricades and burned tyres in the suburbs of Conakry, residents said."""
+    kinds = sorted(e.kind for e in _material(text, "2009-09-29"))
+    assert kinds == ["protest.excessive", "riot"], kinds
+    # "according to the Erawan emergency centre": where the count comes from, not where they died.
+    told = "BANGKOK, May 19 (Reuters) - Thai troops stormed a protest camp in central Bangkok on Wednesday. At least five people were killed in the assault, according to the Erawan emergency centre."
+    assert all((e.place or {}).get("name") == "Bangkok" for e in _material(told, "2010-05-19"))

@@ -116,7 +116,7 @@ def same_kind(lead: Event, e: Event) -> bool:
         # "a candlelit vigil ... turned into a riot": one night's unrest is one event, a riot
         or (
             {lead.family, e.family} == {"protest", "riot"} and not any(_STRIKE.search(str(x.evidence[0]["trigger"]["text"])) for x in (lead, e))
-            and not any(x.family == "protest" and _peaceful(x) for x in (lead, e))
+            and not any(x.family == "protest" and (_peaceful(x) or x.kind == "protest.excessive") for x in (lead, e))  # (nor fire on a rally and the riot after it)
         )
         or (e.kind in _PART_OF_RIOT and lead.family == "riot")
         or (lead.family in ("riot", "clash") and bare_toll(e) and not str(e.evidence[0]["trigger"]["text"]).lower().startswith("kill"))  # "rioters attacked a police station" then "Fifty police officers were injured"

@@ -26,6 +26,8 @@ STREET_AFTER = compiled(r"\s+(?:" + "|".join(w.rstrip(".") for w in STREET_WORDS
 _SQUARE_AFTER = compiled(r"\s+(?:Square|Bridge)\b")
 # A paper named after its town: "reports this morning's Anchorage Daily News".
 _PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
+_SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
 # square named after a town, the way French, Spanish, Italian or Russian addresses write it.
 _STREET_BEFORE = compiled(
@@ -44,6 +46,8 @@ def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
+    if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
+        return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
     return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end))
 
 
