@@ -184,3 +184,14 @@ After the shooting, groups of youths set up barricades and burned tyres in the s
     # "according to the Erawan emergency centre": where the count comes from, not where they died.
     told = "BANGKOK, May 19 (Reuters) - Thai troops stormed a protest camp in central Bangkok on Wednesday. At least five people were killed in the assault, according to the Erawan emergency centre."
     assert all((e.place or {}).get("name") == "Bangkok" for e in _material(told, "2010-05-19"))
+
+
+def test_rioting_that_killed_and_a_brawl_where_workers_were_killed_carry_their_own_dead() -> None:
+    # "Ethnic rioting in Xinjiang killed 140 people": the riot's dead, not an attack of its own;
+    # "a brawl last month at a toy factory ..., where two workers were killed": the brawl's.
+    text = """URUMQI, China (AP) — Ethnic rioting in China's far western Xinjiang region killed 140 people, state media said Monday.
+
+The violence began as a protest over a brawl last month at a toy factory in southern China's Guangdong province, where two Uighur workers were killed by Han Chinese colleagues."""
+    events = _material(text, "2009-07-06")
+    assert not any(e.kind == "attack.civilians" for e in events), [(e.kind, e.place, e.date) for e in events]
+    assert sorted(e.fatalities or 0 for e in events if e.family == "riot") == [2, 140]

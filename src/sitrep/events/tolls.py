@@ -274,12 +274,23 @@ _IN_THE_ACT = compiled(r"\s+(?:in|during)\s+(?:the\s+|[\w'’]+\s+){0,3}")
 
 
 def _killed_in(toll: Event, mine: list[Event]) -> bool:
-    """"10 people were killed in Friday's riots": the toll names the act it happened in."""
-    t = toll.evidence[0]["trigger"]
-    return any(
-        e is not toll and e.evidence[0]["start"] == toll.evidence[0]["start"] and _IN_THE_ACT.fullmatch(toll.evidence[0]["text"], t["end"] - toll.evidence[0]["start"], e.evidence[0]["trigger"]["start"] - e.evidence[0]["start"])
-        for e in mine
-    )
+    """"10 people were killed in Friday's riots": the toll names the act it happened in; "Ethnic
+    rioting in Xinjiang killed 140 people", "a brawl at a toy factory ..., where two workers were
+    killed": the act told just before is the toll's subject or its scene."""
+    ev = toll.evidence[0]
+    t0, t1 = ev["trigger"]["start"] - ev["start"], ev["trigger"]["end"] - ev["start"]
+    for e in mine:
+        if e is toll or e.evidence[0]["start"] != ev["start"]:
+            continue
+        a0, a1 = e.evidence[0]["trigger"]["start"] - ev["start"], e.evidence[0]["trigger"]["end"] - ev["start"]
+        if _IN_THE_ACT.fullmatch(ev["text"], t1, a0) or (a1 <= t0 and _ACT_THEN_TOLL.fullmatch(ev["text"], a1, t0)):
+            return True
+    return False
+
+
+# the act, a phrase of where, then its toll: " in China's far western Xinjiang region " ("rioting ... killed"),
+# " last month at a toy factory in Guangdong province, where two Uighur workers were "
+_ACT_THEN_TOLL = compiled(r"(?:\s+(?:in|at|on|near|across|outside)\s+[^,.;]{1,60}?)?\s+|[^.;]{0,80}?,\s+where\s+[^,.;]{0,50}?\s+(?:were|was|had\s+been)\s+")
 
 
 _HARM_PARTICIPLE = compiled(r"(?:killing|wounding|injuring)$", re.IGNORECASE)
