@@ -175,8 +175,9 @@ def attached(text: str, t: TimeRef, start: int) -> bool:
     return not any(w.lower() in _PHRASE_WORDS for w in words)
 
 
-def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The first day of a wave told by its length before the noun at ``start`` ("five days of rioting")."""
+def series_start(text: str, start: int, anchor: dict[str, Any] | None, inclusive: bool = False) -> dict[str, Any] | None:
+    """The first day of a wave told by its length before the noun at ``start`` ("five days of rioting");
+    ``inclusive`` where the anchor is the wave's last day, not the day after it."""
     if not anchor or len(str(anchor.get("value") or "")) != 10:
         return None
     before = text[max(0, start - 60) : start]
@@ -199,7 +200,7 @@ def series_start(text: str, start: int, anchor: dict[str, Any] | None) -> dict[s
             n = k - 1 if k else None
     if m is None or not n:
         return None
-    days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+    days = n * (7 if m.group("unit").lower().startswith("week") else 1) - (1 if inclusive and n > 1 else 0)
     first = dt.date.fromisoformat(str(anchor["value"])) - dt.timedelta(days=days)
     return {"value": first.isoformat(), "precision": "day", "how": "text", "text": m.group(0).strip()}
 
@@ -289,7 +290,13 @@ def event_date(
         # "In 2005, the deaths of two boys set off three weeks of rioting": the wave of that
         # year, not three weeks back from the story's day.
         return day_apart(text, clause, span, trigger, date)
-    return series_start(text, trigger[0], anchor) or day_apart(text, clause, span, trigger, date)
+    # "145 were killed in 12 days of fighting before the government declared a cease-fire on Jan. 12":
+    # the days up to that day, not to the story's.
+    until = next((t for t in times if trigger[1] < t.start < span[1] and _dated(t) and len(t.value) == 10 and _UNTIL_DAY.fullmatch(text, trigger[1], t.start)), None)
+    return series_start(text, trigger[0], {"value": until.value} if until else anchor, inclusive=until is not None) or day_apart(text, clause, span, trigger, date)
+
+
+_UNTIL_DAY = compiled(r"\s+(?:before|until|that ended|ending)\s+[^.;,]{0,80}?\b(?:on|in)\s+")
 
 
 _STORY_DAY = compiled(r"\b(?:earlier|later)\s+in\s+the\s+day\b|\b(?:earlier|later)\s+today\b", re.IGNORECASE)

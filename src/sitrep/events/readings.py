@@ -129,10 +129,14 @@ _HARMED_AFTER = compiled(r"\s+(?:(?:were|was|have been|had been|are|is)\s+)?(?:d
 
 # A crowd that carries guns is an armed group: "three men with assault rifles attacked".
 _ARMED_WITH = compiled(
-    r"\s+(?:(?:who\s+were\s+)?armed\s+with|with|carrying|wielding|brandishing)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}?[\w-]+,)?\s+(?:(?:who\s+were\s+)?armed\s+with|with|carrying|wielding|brandishing)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:rifles?|guns?|firearms|weapons|pistols?|handguns?|kalashnikovs?|AK-47s?|machine\s*-?guns?|explosives?|grenades?|suicide\s+vests?|bombs?)\b",
     re.IGNORECASE,
 )
+
+
+# "the men inside opened fire on the guards": people who shoot are armed, no mob.
+_GUNFIRE = compiled(r"(?:opened|open|opening)\s+fire|shot|shoot|fired|gunned|machine-?gunned", re.IGNORECASE)
 
 
 def _armed_crowd(e: Event) -> bool:
@@ -420,7 +424,7 @@ def article_readings(events: list[Event], text: str, lex: Lexicon) -> list[Event
         elif e.kind == "attack.civilians":
             if e.actor2 and e.actor2["type"] in ARMED and e.actor1 and e.actor1["type"] in ARMED:
                 retype(e, lex.kinds["clash.armed"])
-            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e) and not _few(e) and not _raiders_first(e):
+            elif e.actor1 and (_crowd(e.actor1) or e.actor1["name"].startswith("Settlers")) and not TOLL_TRIGGER.match(e.evidence[0]["trigger"]["text"]) and not _GUNFIRE.match(e.evidence[0]["trigger"]["text"]) and not _crowd_harmed(e) and not _armed_crowd(e) and not _few(e) and not _raiders_first(e):
                 # ("more than 40 people died": the people are the dead, not a mob)
                 retype(e, lex.kinds["riot.mob"])
                 country = e.actor1.get("country_code")

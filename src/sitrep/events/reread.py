@@ -22,6 +22,14 @@ _PEOPLE = compiled(r"\b(?:him|her|them|their bodies|bodies|villagers|people|civi
 _PEOPLE_FLED = compiled(r"\b(?:people|civilians|residents|villagers|refugees|families|children|women|migrants|(?-i:[A-Z])[a-z]+(?:ans|is|ese))\s+(?:(?:have|had|who)\s+)*$", re.IGNORECASE)
 _TROOPS = compiled(r"\b(?:troops|soldiers|forces|army|tanks|marines|paratroopers|units)\b", re.IGNORECASE)
 _POLICE_ONLY = compiled(r"\b(?:police|officers|policemen|troops|soldiers|riot gear|security forces)\b", re.IGNORECASE)
+# "seized Ocalan in Kenya": one capitalised word the article elsewhere writes after a given name.
+_ONE_NAME_AFTER = compiled(r"\s+((?-i:[A-Z])[a-z]{2,})\b(?!\s+(?-i:[A-Z]))")
+# What a crowd storms or sits in: a mission or a seat of power, not a town.
+_SEAT_AFTER = compiled(
+    r"\s+(?:(?:the|an?|its|their)\s+)?(?:[\w.'’-]+\s+){0,3}?(?:embass(?:y|ies)|consulates?(?:-general)?|missions?|residence|parliament|"
+    r"offices|ministry|city hall|town hall|headquarters|state television|television station|radio station|palace|compound|grounds)\b",
+    re.IGNORECASE,
+)
 _CROWD = compiled(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
 
@@ -74,6 +82,18 @@ def reread(
     if kind.name == "territory.regain" and actor1 and actor1["type"] in ("rebel", "unidentified", "militia") and not re.search(r"\band\s+(?:then\s+|later\s+)?$", text[clause[0] : start]):
         # (not a second verb, whose doer may be the first verb's subject: "the FARDC clashed against M23 rebels and regained the territory")
         return lex.kinds["territory.capture"]  # "Tigrayan forces retook Mekelle": an armed group takes a town, no government regains it
+    if kind.name == "territory.capture" and text[start:end].lower().startswith(("captur", "seiz")) and " " not in text[start:end] and (
+        (one := _ONE_NAME_AFTER.match(text, end)) is not None and not any(p.start == one.start(1) for p in places)
+        and re.search(rf"\b(?-i:[A-Z])[a-z]+\s+{one.group(1)}\b", text) is not None
+    ):  # fmt: skip
+        # "Turkey announced that it had seized Ocalan in Kenya": the rebel leader Abdullah Ocalan, no town
+        return lex.kinds["detention.arrest" if actor1 and actor1["type"] == "state" else "abduction"]
+    if kind.family == "territory" and (actor1 is None or actor1["type"] in ("protesters", "rioters", "civilians")) and _SEAT_AFTER.match(text, end) and (
+        text[start:end].lower().startswith(("storm", "broke", "burst", "forced")) or (actor1 is None and _CROWD.search(text, max(clause[0], start - 60), start))
+    ):  # fmt: skip
+        # "about 30 protesters stormed the Greek ambassador's residence", "Kurds occupied the
+        # Greek embassy and held several staff members": a crowd breaking in riots (a sit-in is a protest)
+        return lex.kinds["riot" if text[start:end].lower().startswith(("storm", "broke", "burst", "forced")) else "protest"]
     if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
         return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
     return kind

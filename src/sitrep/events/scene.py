@@ -171,7 +171,7 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             _BIOGRAPHY_BEFORE.search(text, max(0, p.start - 50), p.start) or _MEMBER_AFTER.match(text, p.end)
             or (_A_BEFORE.search(text, max(0, p.start - 6), p.start) and _OWNER_AFTER.match(text, p.end))
             or _IDENTIFIED_BEFORE.search(text, max(0, p.start - 80), p.start) or _CARE_IN.search(text, max(0, p.start - 120), p.start)
-            or ("from" in text[max(0, p.start - 40) : p.start] and _ORIGIN_FROM.search(text, max(0, p.start - 50), p.start))
+            or ("from" in text[max(0, p.start - 60) : p.start] and _ORIGIN_FROM.search(text, max(0, p.start - 70), p.start))
         ):  # fmt: skip
             home_end = p.end
             continue  # "born in Idlib": the bomber's birthplace, not the blast's

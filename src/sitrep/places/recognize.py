@@ -58,6 +58,8 @@ _WEAPON_AFTER = frozenset({
     "missiles", "rocket", "rockets", "tank", "tanks", "rifle", "rifles", "drone", "drones", "aircraft", "warplane", "warplanes",
 })
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
+# "shortly before midnight ..., or early Saturday morning Beijing time", "5 a.m. Moscow time": a clock's zone.
+_CLOCK_BEFORE = compiled(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon|morning|evening|afternoon|night|dawn|\d{1,2}[:.]\d\d|\d{4}|GMT)\W*$", re.IGNORECASE)
 _FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
 _VESSEL_BEFORE = compiled(
     r"\b(?:ship|vessel|(?:super)?tanker|freighter|yacht|trawler|dhow|ferry|liner|frigate|warship|destroyer|cruiser|"
@@ -345,6 +347,8 @@ def _keep(
     # "two U.S. Army Black Hawk helicopters", "Scud missiles": a weapon's model, not the small town so named.
     if nxt is not None and nxt.raw.lower() in _WEAPON_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
         return False
+    if nxt is not None and nxt.key == "time" and text[toks[m.last - 1].end : nxt.start] == " " and _CLOCK_BEFORE.search(text, max(0, toks[m.first].start - 16), toks[m.first].start):
+        return False  # "early Saturday morning Beijing time": a clock's zone, not where anything happened
     # "the southern bank of the Sunzha River": a river or a sea the gazetteer lacks, not the town so named.
     if nxt is not None and nxt.raw in _WATER_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz):
         return False

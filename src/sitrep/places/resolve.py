@@ -287,8 +287,10 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
         nxt = i + 1
         if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
             continue  # "Lyon, France": the text itself says where it is
-        # Far from all of them: stop at the first one near enough (not the nearest of all).
-        if not any(_km(gaz, rid, picks[j]) <= PARAMS["stray_km"] for j in counted if j != i and (ccs[j] == top or (alone and ccs[j] != cc))):
+        # Far from all of them: stop at the first one near enough (not the nearest of all). (A
+        # people named is no place near it: "Portuguese, French and Lebanese nationals" vouch for
+        # no "Bra barracks" in Italy.)
+        if not any(_km(gaz, rid, picks[j]) <= PARAMS["stray_km"] for j in counted if j != i and (ccs[j] == top or (alone and ccs[j] != cc and not mentions[j].demonym))):
             out.append(i)
     return out
 

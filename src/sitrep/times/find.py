@@ -160,14 +160,25 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
         if not r.value[:4].isdigit():
             continue
         if _HAS_YEAR.search(r.text):
-            if len(r.value) == 7 and _FRAME_BEFORE.search(text, max(0, r.start - 20), r.start):
+            if (len(r.value) == 7 and _FRAME_BEFORE.search(text, max(0, r.start - 20), r.start)) or (len(r.value) == 10 and _MONTH_WORD.search(r.text)):
                 told = r
             continue
         if (
             told is not None and r.start - told.end <= _NARRATIVE_REACH and len(r.value) == 10
-            and _MONTH_WORD.search(r.text) and r.value[5:7] == told.value[5:7] and r.value[:4] != told.value[:4]
+            and _MONTH_WORD.search(r.text) and r.value[:4] != told.value[:4]
+            and (r.value[5:7] == told.value[5:7] if len(told.value) == 7 else 0 <= _days(told.value, told.value[:4] + r.value[4:]) <= 62)
         ):  # fmt: skip
+            # ("The uprising began on Jan. 1, 1994 ... a cease-fire on Jan. 12": the days that
+            # follow the day just told, in its year)
             r.value = told.value[:4] + r.value[4:]
+
+
+def _days(a: str, b: str) -> int:
+    """Days from ISO day ``a`` to ISO day ``b`` (-1 where ``b`` is no real day)."""
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days
+    except ValueError:
+        return -1
 
 
 _LEAD = compiled(r"^(?:(?:in|on|of|since|by|until|from|during|before|after|for|at|within|,)\s+)+", re.IGNORECASE)

@@ -1,0 +1,119 @@
+"""Passages of 1990s-style wire copy written for sitrep's tests (#25 probe of fifteen 1990s
+stories: Luxor, Lesotho, Guinea-Bissau, Omagh, Moscow, the Ocalan protests, Chiapas, Kandy):
+forces flown in or sent over a border are deployments, a side's own ceasefire is an agreement,
+what did not happen ("rather than surrender", "had meant to take hostages") is no event, and a
+clock, a bishop's see, a hospital's town or a crowd's homeland is not where anything happened."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+
+def _material(text: str, published: str) -> list[Event]:
+    events = extract(clean(RawArticle(id="p", source="p", text=text, published=published))).events
+    return [e for e in events if e.layer == "material" and e.modality != "hypothetical"]
+
+
+def _names(events: list[Event]) -> set[str]:
+    return {str((e.place or {}).get("name")) for e in events}
+
+
+def test_forces_flown_in_sent_over_a_border_or_manning_checkpoints_are_deployed() -> None:
+    texts = {
+        "1998-09-23": "MASERU, Lesotho (AP) -- South African troops fought rebel soldiers on Wednesday.\n\n"
+        "About 600 South African soldiers, backed by armoured cars and helicopters, crossed into the tiny mountain kingdom before dawn on Tuesday. "
+        "Army troops set up checkpoints on the roads into the capital on Wednesday.",
+        "1998-06-12": "DAKAR, June 12 (Xinhua) -- Heavy fighting rocked Bissau on Thursday. Senegal sent about 1,300 troops into Guinea-Bissau on Tuesday.",
+        "1997-11-18": "CAIRO, Egypt (AP) -- Militants killed 58 tourists in Luxor on Monday. Hundreds of extra police and soldiers were flown into Luxor on Tuesday to guard hotels.",
+    }
+    told = {e.evidence[0]["text"][:20] for day, text in texts.items() for e in _material(text, day) if e.family == "deployment"}
+    assert told == {"About 600 South Afri", "Army troops set up c", "Senegal sent about 1", "Hundreds of extra po"}, told
+
+
+def test_a_side_s_own_ceasefire_is_an_agreement_and_what_did_not_happen_is_no_event() -> None:
+    text = (
+        "OMAGH, Northern Ireland, Aug 22 (Reuters) - On Saturday a republican splinter group, the Irish National Liberation Army, declared a ceasefire of its own. "
+        "Officials said at least two of the gunmen appeared to have shot themselves rather than surrender. "
+        "It said the gunmen had meant to take tourists hostage to win the release of their leader."
+    )
+    events = _material(text, "1998-08-22")
+    assert [e.family for e in events if e.family == "agreement"] == ["agreement"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    assert not [e for e in events if e.kind in ("force.surrender", "abduction")], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+
+
+def test_a_clock_s_zone_is_no_place() -> None:
+    text = (
+        "BEIJING, May 9 (Xinhua) -- Students protested outside the U.S. Embassy here on Sunday.\n\n"
+        "NATO forces attacked the Chinese Embassy in Belgrade with missiles shortly before midnight local time on Friday, or early Saturday morning Beijing time."
+    )
+    article = extract(clean(RawArticle(id="c", source="c", text=text, published="1999-05-09")))
+    body = [article.text[p.start : p.end] for p in article.places if p.field == "text"]
+    assert "Beijing" not in body, body
+
+
+def test_days_after_a_dated_day_of_another_year_take_its_year() -> None:
+    text = (
+        "SAN CRISTOBAL DE LAS CASAS, Mexico (AP) -- Federal agents detained the mayor on Thursday.\n\n"
+        "The Zapatistas launched their uprising on Jan. 1, 1994, seizing San Cristobal. "
+        "At least 145 people were killed in 12 days of fighting before the government declared a cease-fire on Jan. 12."
+    )
+    events = _material(text, "1997-12-26")
+    ceasefire = next(e for e in events if e.family == "agreement")
+    fighting = next(e for e in events if e.kind == "clash.armed")
+    assert (ceasefire.date or {}).get("value") == "1994-01-12"
+    assert (fighting.date or {}).get("value") == "1994-01-01"
+
+
+def test_a_bishop_s_see_a_hospital_s_town_and_a_crowd_s_homeland_are_not_the_scene() -> None:
+    text = (
+        "SAN CRISTOBAL DE LAS CASAS, Mexico (AP) -- Gunmen massacred 45 Indians in the hamlet of Acteal on Monday.\n\n"
+        "A Red Cross official said at least 25 wounded people, many of them children, were being treated at hospitals in San Cristobal and the state capital, Tuxtla Gutierrez. "
+        "Bishop Samuel Ruiz Garcia of Tapachula, who visited the hamlet, said church workers had counted 45 bodies. "
+        "Police said more than 160 people, most of them from Chechnya and other parts of the North Caucasus, had been detained."
+    )
+    names = _names(_material(text, "1997-12-26"))
+    assert not names & {"Tuxtla Gutierrez", "Tapachula", "Chechen Republic", "North Caucasus"}, names
+
+
+def test_a_crowd_storming_a_mission_riots_and_a_leader_seized_is_no_town_taken() -> None:
+    text = (
+        "BERLIN, Feb 17 (Reuters) - Kurdish protests swept Europe after Turkey announced on Tuesday that it had seized Ocalan in Kenya. "
+        "Kurdish rebel leader Abdullah Ocalan was flown to Turkey.\n\n"
+        "In The Hague, about 30 protesters stormed the Greek ambassador's residence. "
+        "In London, some 70 Kurds forced their way into the Greek embassy."
+    )
+    events = _material(text, "1999-02-17")
+    assert not [e for e in events if e.family == "territory"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    riots = {str((e.place or {}).get("name")) for e in events if e.family == "riot"}
+    assert {"The Hague", "London"} <= riots, riots
+
+
+def test_armed_men_who_attack_are_no_mob_and_an_assault_rifle_is_no_assault() -> None:
+    text = (
+        "SAN CRISTOBAL DE LAS CASAS, Mexico (AP) -- Survivors said dozens of men in dark clothing, armed with AK-47 assault rifles and machetes, "
+        "attacked as the refugees prayed in a wooden chapel in Acteal on Monday."
+    )
+    events = _material(text, "1997-12-26")
+    assert not [e for e in events if e.family == "riot"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    assert [e.evidence[0]["trigger"]["text"] for e in events if e.family == "attack"] == ["attacked"]
+
+
+def test_the_wounded_brought_home_are_no_new_attack() -> None:
+    text = (
+        "CAIRO, Egypt (AP) -- Islamic militants massacred 58 foreign tourists at a temple in Luxor on Monday.\n\n"
+        "Switzerland said it would send a special aircraft to Luxor on Wednesday to bring home the wounded and relatives of the dead."
+    )
+    attacks = [e for e in _material(text, "1997-11-18") if e.family == "attack"]
+    assert [e.evidence[0]["trigger"]["text"] for e in attacks] == ["massacred"]
+
+
+def test_a_barracks_named_like_a_town_abroad_is_not_that_town() -> None:
+    text = (
+        "DAKAR, June 12 (Xinhua) -- Heavy artillery fire rocked Bissau, capital of Guinea-Bissau, on Thursday, according to reports reaching here.\n\n"
+        "Residents said shells fell on districts near the Bra military barracks. Mutineers seized the Bra barracks, the country's main arsenal, on Sunday. "
+        "More than 2,000 foreigners, most of them Portuguese, French and Lebanese nationals, have been evacuated by sea since Wednesday."
+    )
+    events = _material(text, "1998-06-12")
+    assert all((e.place or {}).get("country_code") != "IT" for e in events), [(e.kind, e.place) for e in events]
