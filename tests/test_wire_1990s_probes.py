@@ -117,3 +117,41 @@ def test_a_barracks_named_like_a_town_abroad_is_not_that_town() -> None:
     )
     events = _material(text, "1998-06-12")
     assert all((e.place or {}).get("country_code") != "IT" for e in events), [(e.kind, e.place) for e in events]
+
+
+def test_days_counted_from_a_told_day_and_a_month_opening_a_sentence() -> None:
+    text = (
+        "AMBON, Indonesia (AP) -- Soldiers patrolled the streets on Saturday.\n\n"
+        "On Nov. 22, Muslim mobs in the Ketapang area of Jakarta burned more than a dozen churches after a brawl with Christian security guards from Ambon. "
+        "Eight days later, Christian mobs in Kupang, on the island of Timor, retaliated by burning mosques.\n\n"
+        "Last May, rioting in Jakarta and other cities killed some 1,200 people."
+    )
+    days = {(str((e.place or {}).get("name")), str((e.date or {}).get("value"))) for e in _material(text, "1999-01-23") if e.family == "riot"}
+    assert {("Jakarta", "1998-11-22"), ("Kupang", "1998-11-30"), ("Jakarta", "1998-05")} <= days, days
+
+
+def test_a_district_with_a_two_word_name_is_not_the_town_of_its_first_word() -> None:
+    text = (
+        "AMBON, Indonesia (AP) -- Sporadic clashes flared again late Friday in the Batu Merah district, where gangs set fire to houses. "
+        "The violence began Tuesday when a quarrel at a bus terminal in Batu Merah turned into a brawl."
+    )
+    article = extract(clean(RawArticle(id="b", source="b", text=text, published="1999-01-23")))
+    assert "Batu" not in {p.name for p in article.places}, [(p.name, p.country_code) for p in article.places]
+
+
+def test_a_charge_an_order_and_troops_flown_in_from_afar_put_no_pin() -> None:
+    text = (
+        "AMBON, Indonesia (AP) -- Christians and Muslims fought in Ambon for a fifth day on Saturday.\n\n"
+        "Gen. Wiranto on Thursday ordered troops in Ambon to shoot anyone caught looting, and two army battalions were flown in from Ujung Pandang on Thursday and Friday. "
+        "Police said dozens of people had been detained for arson and looting since Tuesday."
+    )
+    events = _material(text, "1999-01-23")
+    assert not [e for e in events if e.family == "looting"], [e.evidence[0]["text"][:40] for e in events if e.family == "looting"]
+    deployed = [e for e in events if e.family == "deployment"]
+    assert deployed and "Ujung Pandang" not in _names(deployed), _names(deployed)
+
+
+def test_a_march_someone_said_they_would_hold_on_friday_is_next_friday() -> None:
+    text = "PHNOM PENH, September 10 (Xinhua) -- Police broke up a protest on Thursday. Student leaders said they would march again on Friday."
+    planned = [e for e in _material(text, "1998-09-10") if e.modality == "planned"]
+    assert [(e.date or {}).get("value") for e in planned] == ["1998-09-11"], [(e.kind, e.date) for e in planned]

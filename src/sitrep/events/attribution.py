@@ -55,11 +55,12 @@ _HYPOTHETICAL = LowerCue(compiled(
     # ("capable of deploying 200,000 troops", "the ability to launch missiles", "it is better to
     # withdraw": a means or a wish, no happening)
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of|"
-    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to)\s+(?:\w+\s+){0,4}$",
+    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to|(?:anyone|anybody|whoever)\s+(?:caught|found|seen))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 ))
 
 
+_WOULD_NEXT = compiled(r"\bwould\s+(?:(?:also|again|then|now|soon)\s+)?$", re.IGNORECASE)
 _WOULD = compiled(r"\b(?:would|will|'d)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 _IF_AFTER = compiled(r"[^.;]{0,60}?\b(?:if|unless)\b", re.IGNORECASE)
 
@@ -163,7 +164,9 @@ def modality_of(text: str, sentence: str, s_start: int, start: int, end: int, ki
         plan = None  # "will respond to this second attack": the plan is the response; the attack happened
     if _WOULD.search(before) and _IF_AFTER.match(text, end):
         return "hypothetical"  # "NATO warned it would respond with air strikes if the Serbs did not withdraw": a condition
-    if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)):
+    if plan or _PLANNED_AFTER.match(text, end) or (kind.name in ("negotiation.offer",) and re.search(r"\b(?:will|would)\b", before)) or (
+        kind.family == "protest" and _WOULD_NEXT.search(before)
+    ):  # ("Student leaders said they would march again on Friday")
         return "planned"
     if _HYPOTHETICAL.search(before) or _INFINITIVE.search(before):
         return "hypothetical"

@@ -258,6 +258,7 @@ def place_of(
     where = next((
         p for p in places
         if sentence[0] <= p.start and p.end < start <= p.end + 80 and (p.feature != "country" or p.country_code != home) and not p.adjectival and is_where_of(text, p, start)
+        and not (p.feature == "country" and attributive(text, p))  # ("the U.S. Embassy, where the demonstrators had gathered": the embassy's)
     ), None)  # fmt: skip
     # ("Ferguson, Mo., where", "the city of Solo in central Java, where": the town the area qualifies)
     abroad = next((q for q in places if where is not None and q.end < where.start and _QUALIFIES.fullmatch(text, q.end, where.start)), where)

@@ -58,6 +58,7 @@ _WEAPON_AFTER = frozenset({
     "missiles", "rocket", "rockets", "tank", "tanks", "rifle", "rifles", "drone", "drones", "aircraft", "warplane", "warplanes",
 })
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
+_QUARTER_WORDS = frozenset({"district", "area", "neighborhood", "neighbourhood", "quarter", "suburb", "township", "village", "camp", "slum", "market"})
 # "shortly before midnight ..., or early Saturday morning Beijing time", "5 a.m. Moscow time": a clock's zone.
 _CLOCK_BEFORE = compiled(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon|morning|evening|afternoon|night|dawn|\d{1,2}[:.]\d\d|\d{4}|GMT)\W*$", re.IGNORECASE)
 _FEATURE_HEADS = frozenset({"Lake", "Mount", "Mt", "River", "Gulf", "Bay", "Cape", "Strait", "Straits", "Lac", "Mont", "Monte", "Rio"})
@@ -395,6 +396,13 @@ def _keep(
     # known first or last name after even a big town's name makes a person ("Hassan Omar").
     if next_name and single and (not strong or flags & PERSON_GIVEN or text.startswith(("'s", "’s"), nxt.end)):  # type: ignore[union-attr]
         return False  # (even a big town's name before "Putin's": "Vladimir Putin's invasion")
+    if next_name and single and not _area(m, gaz) and (
+        (m.last + 1 < len(toks) and toks[m.last + 1].key in _QUARTER_WORDS)
+        or re.search(rf"\b{re.escape(toks[m.first].raw)} {re.escape(nxt.raw)} (?:{'|'.join(_QUARTER_WORDS)})\b", text) is not None  # type: ignore[union-attr]
+    ):  # fmt: skip
+        # "the Batu Merah district" of Ambon (and "a bus terminal in Batu Merah" after it): a
+        # two-word name the gazetteer lacks, not the town Batu
+        return False
     if (
         single and nxt is not None and _capitalised(nxt) and text[toks[m.last - 1].end : nxt.start] == " "
         and gaz.person_flags(nxt.key) and nxt.key not in HEAD_WORDS and gaz.commonness(nxt.key) < 4.0

@@ -103,7 +103,8 @@ def _my(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
 
 
 @pattern(
-    r"\b(?:(?P<rel>last|next|this|past|coming|early|mid|late|since|until|in|by|from|during)[- ]?)\s*"
+    # (the word opening a sentence too: "Last May, rioting in Jakarta killed some 1,200 people")
+    r"\b(?:(?P<rel>(?i:last|next|this|past|coming|early|mid|late|since|until|in|by|from|during))[- ]?)\s*"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b",
     0,
     needs=(_FULL_MONTHS,),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 # Registration order is priority: the absolute patterns first, then the relative ones.
 import sitrep.times.absolute
@@ -20,6 +20,7 @@ from sitrep.times.patterns import (
     _WORD_BITS,
     YEAR_AGO,
     Ctx,
+    _num,
     _Pattern,
 )
 
@@ -42,7 +43,12 @@ class _Tense:
         if i not in self.cache:
             s, e = self.spans[i]
             self.cache[i] = bool(_FUTURE.search(self.text, s, e))
-        return self.cache[i]
+        # "Student leaders said they would march again on Friday": the day a past telling looks
+        # ahead to (only right after "would": "said on Monday they would" keeps Monday past).
+        return self.cache[i] or _WOULD_BEFORE.search(self.text, max(self.starts[i], offset - 40), offset) is not None
+
+
+_WOULD_BEFORE = compiled(r"\bwould\s+(?!have\b)(?:[\w-]+\s+){1,4}$")
 
 
 _CHUNK_END = compiled(r"\n|(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -137,6 +143,7 @@ def find_times(text: str, anchor: date | None, *, day_first: bool = True) -> lis
         elif _QUARTER_VALUE.match(r.value):
             period = r.value
     _narrative_year(out, text)
+    _counted_from_told(out)
     return out
 
 
@@ -171,6 +178,24 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
             # ("The uprising began on Jan. 1, 1994 ... a cease-fire on Jan. 12": the days that
             # follow the day just told, in its year)
             r.value = told.value[:4] + r.value[4:]
+
+
+# "Eight days later", "three weeks earlier": a count from a day, not an "ago" from the story's.
+_COUNTED = compiled(r"(?:(?:about|nearly|almost|some|more than)\s+)?(?P<num>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)", re.IGNORECASE)
+
+
+def _counted_from_told(refs: list[TimeRef]) -> None:
+    """A day counted from the day the text has just told: "On Nov. 22, Muslim mobs burned
+    churches ... Eight days later, Christian mobs in Kupang retaliated" is 30 November."""
+    told: TimeRef | None = None
+    for r in refs:
+        m = _COUNTED.fullmatch(r.text)
+        if m is not None and told is not None and r.start - told.end <= _NARRATIVE_REACH and (n := _num(m["num"])):
+            step = timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+            day = date.fromisoformat(told.value) + (step if m["dir"].lower() == "later" else -step)
+            r.value = day.isoformat() if m["unit"].lower().startswith("day") else f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
+        if len(r.value) == 10 and r.value[:4].isdigit() and r.value[4] == "-":
+            told = r
 
 
 def _days(a: str, b: str) -> int:
