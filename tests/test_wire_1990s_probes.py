@@ -155,3 +155,63 @@ def test_a_march_someone_said_they_would_hold_on_friday_is_next_friday() -> None
     text = "PHNOM PENH, September 10 (Xinhua) -- Police broke up a protest on Thursday. Student leaders said they would march again on Friday."
     planned = [e for e in _material(text, "1998-09-10") if e.modality == "planned"]
     assert [(e.date or {}).get("value") for e in planned] == ["1998-09-11"], [(e.kind, e.date) for e in planned]
+
+
+def test_a_town_the_gazetteer_lacks_in_a_named_land_stays_apart_from_the_land_s_towns() -> None:
+    text = (
+        "BAGHDAD, Iraq (AP) -- U.S. and British missiles hit Baghdad for a second night on Thursday.\n\n"
+        "In the West Bank town of el-Bireh, Israeli troops shot and killed a Palestinian on Thursday when stone-throwers confronted soldiers during a protest against the attacks. "
+        "About 3,000 people marched in Nablus the same day. In Yemen's capital, San'a, thousands of people marched after Friday prayers."
+    )
+    protests = {(str((e.place or {}).get("name")), (e.place or {}).get("site")) for e in _material(text, "1998-12-18") if e.family == "protest"}
+    assert ("Nablus", None) in protests and any(site == "el-bireh" for _, site in protests), protests
+    assert any(name == "Sanaa" for name, _ in protests), protests
+
+
+def test_a_day_in_a_sentence_that_names_its_year_and_foreigners_flown_out() -> None:
+    text = (
+        "BAGHDAD, Iraq (AP) -- Missiles hit Baghdad on Thursday. U.N. weapons inspectors had flown out of Baghdad to Bahrain on Wednesday.\n\n"
+        "The attacks are the heaviest on Iraq since the 1991 Gulf War, when a U.S.-led coalition began bombing on Jan. 17."
+    )
+    events = _material(text, "1998-12-18")
+    assert [(e.date or {}).get("value") for e in events if e.family == "evacuation"] == ["1998-12-16"]
+    assert "1991-01-17" in {(e.date or {}).get("value") for e in events if e.family == "attack"}, [(e.kind, e.date) for e in events]
+
+
+def test_a_radio_station_named_after_a_town_is_no_scene_and_a_base_seized_is_taken() -> None:
+    text = (
+        "BOGOTA, Colombia, Nov. 4 -- Colombian troops regained control today of Mitu after three days of fighting.\n\n"
+        "A rebel commander, speaking to a Bogota radio station by satellite telephone, said the FARC had lost only a handful of fighters. "
+        "A Red Cross plane that was allowed to land on Monday evacuated four wounded children.\n\n"
+        "In August, rebels seized an antinarcotics base at Miraflores, in Guaviare province, taking scores of police officers captive."
+    )
+    events = _material(text, "1998-11-04")
+    assert "Bogota" not in _names(events), [(e.kind, (e.place or {}).get("name")) for e in events]
+    assert [e.family for e in events if e.family == "territory" and (e.date or {}).get("value") == "1998-08"] == ["territory"]
+
+
+def test_what_a_crowd_protests_against_is_not_a_second_protest_where_that_happened() -> None:
+    text = (
+        "BEIJING, May 9 (Xinhua) -- Thousands of college students and residents of Beijing demonstrated outside the U.S. Embassy here for a second day on Sunday "
+        "to protest against the NATO missile attack on the Chinese Embassy in Belgrade.\n\n"
+        "The U.S.-led NATO forces attacked the Chinese Embassy in the Federal Republic of Yugoslavia (FRY) with missiles shortly before midnight local time on Friday, "
+        "or early Saturday morning Beijing time."
+    )
+    events = _material(text, "1999-05-09")
+    crowds = [str((e.place or {}).get("name")) for e in events if e.family in ("protest", "riot")]
+    assert crowds == ["Beijing"], crowds
+    attacks = [e for e in events if e.family == "attack"]
+    assert attacks and all((e.place or {}).get("country_code") == "CS" for e in attacks), [(e.kind, e.place) for e in attacks]
+
+
+def test_missions_occupied_by_a_crowd_are_riots_and_a_meeting_to_plan_killings_is_none() -> None:
+    text = (
+        "BERLIN, Feb 17 (Reuters) - Kurdish protests swept Europe on Tuesday.\n\n"
+        "In Vienna, Kurds occupied the Greek embassy and held several staff members for hours before giving themselves up to police. "
+        "Greek missions were also briefly occupied in Paris and Bonn.\n\n"
+        "The detained man met with rebel leaders in Turkey to coordinate assassinations, police said."
+    )
+    events = _material(text, "1999-02-17")
+    riots = {str((e.place or {}).get("name")) for e in events if e.family == "riot"}
+    assert {"Vienna", "Paris", "Bonn"} <= riots, riots
+    assert not [e for e in events if e.family in ("territory", "attack")], [(e.kind, e.place) for e in events]

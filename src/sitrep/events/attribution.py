@@ -55,7 +55,7 @@ _HYPOTHETICAL = LowerCue(compiled(
     # ("capable of deploying 200,000 troops", "the ability to launch missiles", "it is better to
     # withdraw": a means or a wish, no happening)
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of|"
-    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to|(?:anyone|anybody|whoever)\s+(?:caught|found|seen))\s+(?:\w+\s+){0,4}$",
+    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to|(?:anyone|anybody|whoever)\s+(?:caught|found|seen)|to\s+(?:coordinate|plan|prepare|organi[sz]e))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 ))
 

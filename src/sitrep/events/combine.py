@@ -74,6 +74,9 @@ _CHAIN = compiled(
 )
 
 
+_PURPOSE_BEFORE = compiled(r"\b(?:to|in)\s+$", re.IGNORECASE)
+
+
 def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> list[tuple[Kind, int, int]]:
     """Sentence-level readings of a sentence's triggers: a protest the police break up is one
     event, not two; "killed" beside a strike is its toll."""
@@ -101,6 +104,10 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         out = [h for h in out if h[0].name not in ("attack.civilians", "clash.armed") or days_apart(sentence, h[1]) is not None]
     if "protest" in names and "riot" in names:
         out = [h for h in out if h[0].name != "protest"]
+    if sum(1 for k, _, _ in out if k.family == "protest") > 1:
+        # "demonstrated outside the U.S. Embassy ... to protest against the NATO missile attack": what they did it for, one protest
+        first = min(s for k, s, _ in out if k.family == "protest")
+        out = [h for h in out if not (h[0].family == "protest" and h[1] > first and _PURPOSE_BEFORE.search(sentence, max(0, h[1] - 12), h[1]))]
     if "territory.capture" in names and "attack.civilians" in names:
         # "Gunmen stormed the village, killing five": one storming read as an attack, not a capture.
         out = [h for h in out if h[0].name != "territory.capture" or not sentence[h[1] : h[2]].lower().startswith("storm")]

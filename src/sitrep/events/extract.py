@@ -249,7 +249,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
             )) or (place is None and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)):  # fmt: skip
                 place = cap  # "in the Afghan capital" under KABUL, "fought for the capital" under KHARTOUM: the town (not "independence from Indonesia")
-            site = unknown_site(sentence, named, s_start, country_of(places, here or focus or context), country_named(places, article.places, context or focus)) if place is None else None
+            site = unknown_site(sentence, named, s_start, country_of(places, here or focus or context), country_named(places, article.places, context or focus), place is not None) if place is None or place.feature in ("country", "region") else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
             if place is None and (
                 toll_of_war or _NATIONWIDE.match(sentence, t_start) or told_as_tally(sentence, t_start, sentence[t_start:t_end]) or ((across := _ACROSS.search(sentence, t_end, t_end + 80)) and not any(t_end <= ts < across.start() for _, ts, _ in found)) or _SEVERAL_TOWNS.search(sentence, t_end)

@@ -30,6 +30,9 @@ _SEAT_AFTER = compiled(
     r"offices|ministry|city hall|town hall|headquarters|state television|television station|radio station|palace|compound|grounds)\b",
     re.IGNORECASE,
 )
+_SEAT_PASSIVE = compiled(r"\b(?:embass(?:y|ies)|consulates?(?:-general)?|missions|offices|residences?)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_GUNMEN = compiled(r"\b(?:gunm[ae]n|guerrillas?|rebels?|militants?|commandos?|terrorists?|armed)\b", re.IGNORECASE)
+_HELD = compiled(r"\b(?:held|holding|hostages?|detained)\b", re.IGNORECASE)
 _CROWD = compiled(r"\b(?:protest\w*|demonstrat\w*|youths?|rioters?|crowds?|mobs?|students|residents|anarchists)\b", re.IGNORECASE)
 
 
@@ -88,12 +91,16 @@ def reread(
     ):  # fmt: skip
         # "Turkey announced that it had seized Ocalan in Kenya": the rebel leader Abdullah Ocalan, no town
         return lex.kinds["detention.arrest" if actor1 and actor1["type"] == "state" else "abduction"]
-    if kind.family == "territory" and (actor1 is None or actor1["type"] in ("protesters", "rioters", "civilians")) and _SEAT_AFTER.match(text, end) and (
-        text[start:end].lower().startswith(("storm", "broke", "burst", "forced")) or (actor1 is None and _CROWD.search(text, max(clause[0], start - 60), start))
+    if kind.family == "territory" and (actor1 is None or actor1["type"] in ("protesters", "rioters", "civilians")) and (
+        _SEAT_AFTER.match(text, end) or _SEAT_PASSIVE.search(text, max(clause[0], start - 60), start)
+    ) and not _GUNMEN.search(text, clause[0], clause[1]) and (
+        text[start:end].lower().startswith(("storm", "broke", "burst", "forced", "occup")) or (actor1 is None and _CROWD.search(text, max(clause[0], start - 60), start))
     ):  # fmt: skip
         # "about 30 protesters stormed the Greek ambassador's residence", "Kurds occupied the
-        # Greek embassy and held several staff members": a crowd breaking in riots (a sit-in is a protest)
-        return lex.kinds["riot" if text[start:end].lower().startswith(("storm", "broke", "burst", "forced")) else "protest"]
+        # Greek embassy and held several staff members", "Greek missions were also briefly
+        # occupied in Paris": a crowd breaking in or holding people riots (a sit-in is a protest)
+        held = text[start:end].lower().startswith(("storm", "broke", "burst", "forced")) or _HELD.search(text, end, clause[1])
+        return lex.kinds["riot" if held or _SEAT_PASSIVE.search(text, max(clause[0], start - 60), start) else "protest"]
     if kind.family == "territory" and actor1 and actor1["type"] in ("protesters", "rioters"):
         return lex.kinds["protest"]  # "protesters occupied city hall": a sit-in, no territory taken
     return kind

@@ -202,6 +202,9 @@ _TARGET_IN = compiled(
 )
 
 
+_IN_THE = compiled(r"\bin\s+(?:the\s+)?$")
+
+
 def place_of(
     text: str, places: list[Place], clause: tuple[int, int], sentence: tuple[int, int], start: int, end: int,
     home: str | None = None,
@@ -284,7 +287,9 @@ def place_of(
             # Unless it is where the trigger's object was: "air strikes hit Islamic State in Syria".
             inside = [
                 p for p in inside
-                if not (p.feature == "country" and p.country_code != home and not _LOCATIVE_AFTER.fullmatch(text, end, p.start))
+                if not (p.feature == "country" and p.country_code != home and not _LOCATIVE_AFTER.fullmatch(text, end, p.start) and not (
+                    clause[0] <= p.start < start and _IN_THE.search(text, max(0, p.start - 8), p.start)
+                ))  # ("attacked the Chinese Embassy in the Federal Republic of Yugoslavia with missiles")
             ]  # fmt: skip
         if inside:
             # Consistent with the named areas, then the smallest feature, then the nearest

@@ -10,7 +10,7 @@ from sitrep.rxfactor import compiled
 # "the area of Guffa", "Guffa village": a named place (not "The town, known as Shushi", a determiner); when the gazetteer does not know it,
 # the event is there, not in the town the story was about before.
 _NAMED_SITE = compiled(
-    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+([A-Z][\w'’-]+)"
+    r"\b(?:village|town|area|city|district|region|camp|county|neighbou?rhood|settlement|locality|port)\s+of\s+((?:(?:el|al|an|ad|as|ash|ar|at|az)-)?[A-Z][\w'’-]+)"
     r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)([A-Z][\w'’-]+)\s+(?:village|town|district|camp|settlement)\b"
     # "the strategic Elephant Pass military base": a base the gazetteer lacks, somewhere in the story's land
     r"|\b(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Our|Each|Every|Another|One|Which|Whose|No)\b)((?:[A-Z][a-z][\w'’-]*\s+)?[A-Z][a-z][\w'’-]*)\s+(?:military\s+|army\s+|naval\s+|air\s+)?(?:base|garrison|barracks)\b"
@@ -21,17 +21,22 @@ _SETTLEMENT = compiled(r"\b(?:village|town|settlement|port)\b")
 _BASE = compiled(r"\b(?:base|garrison|barracks)\b")
 
 
-def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None, home: Place | None = None) -> tuple[Place, str] | None:
+def unknown_site(sentence: str, places: list[Place], s_start: int, country: Place | None = None, home: Place | None = None, town_only: bool = False) -> tuple[Place, str] | None:
     """A named site the gazetteer does not know and the country the sentence puts it in, the
     nearest named before it ("the South Sudanese area of Guffa": South Sudan, "Guffa"), else
     ``country``, the story's ("retook the village of Leego": somewhere in Somalia, not the town
-    the last sentence was about); a base, in ``home`` (the story's country, the dateline's too)."""
-    for m in _NAMED_SITE.finditer(sentence):
+    the last sentence was about); a base, in ``home`` (the story's country, the dateline's too). With ``town_only`` (the
+    land is the scene already), only a town or village counts."""
+    pos = 0
+    while (m := _NAMED_SITE.search(sentence, pos)) is not None:
+        pos = m.start() + 1  # (overlapping: "the West Bank town of el-Bireh" after "Bank town", a place's end)
+        if town_only and not _SETTLEMENT.search(m.group(0)):
+            continue  # (beside a land the scene already names, only a town: "the West Bank town of el-Bireh")
         a, b = next(m.span(g) for g in (1, 2, 3) if m.group(g))
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
             continue  # a place the gazetteer knows
         # (a land's adjective on the site itself, "the South Sudanese area of", not on the act: "An Israeli air strike on the village of")
-        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature == "country" and (not p.adjectival or s_start + m.start() - p.end <= 16)]
+        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature in ("country", "region") and (not p.adjectival or s_start + m.start() - p.end <= 16)]
         if before:
             return before[-1], sentence[a:b]
         if country is not None and _SETTLEMENT.search(m.group(0)):

@@ -234,6 +234,10 @@ def _against_cues(gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int]
     return out
 
 
+# Between a country and a place it holds: "Yemen's capital, ", "Sudan's western town of ".
+_OWNED_NEXT = compiled(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:capital|city|town|province|port|region|state)(?:\s+of)?,?\s*")
+
+
 def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int, int], cues: list[dict[str, float]]) -> list[int]:
     """Mentions whose only reading is a small place far from everything else the article names.
 
@@ -287,6 +291,9 @@ def _strays(text: str, gaz: Gazetteer, mentions: list[Mention], picks: dict[int,
         nxt = i + 1
         if nxt in picks and gaz.country(picks[nxt]) == cc and text[mentions[i].end : mentions[nxt].start].strip() in (",", "("):
             continue  # "Lyon, France": the text itself says where it is
+        prv = i - 1
+        if prv in picks and gaz.country(picks[prv]) == cc and gaz.feature(picks[prv]) == "country" and _OWNED_NEXT.fullmatch(text, mentions[prv].end, mentions[i].start):
+            continue  # "In Yemen's capital, San'a": the text says so too
         # Far from all of them: stop at the first one near enough (not the nearest of all). (A
         # people named is no place near it: "Portuguese, French and Lebanese nationals" vouch for
         # no "Bra barracks" in Italy.)

@@ -151,6 +151,7 @@ _HAS_YEAR = compiled(r"\b(?:1[89]|20)\d\d\b")
 # How far a month written with its year ("In November 1973") lends that year to a day of the
 # same month written without one.
 _NARRATIVE_REACH = 400
+_SENTENCE_END = compiled(r"[.!?;]\s")
 
 
 # "In November 1973, ...": a month and year that open a passage (not "the August 1988 cease-fire").
@@ -163,12 +164,19 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
     takes that year: "In November 1973, students barricaded themselves ... on Nov. 17 the
     police moved in with tanks" is 17 November 1973, not the November before the story."""
     told: TimeRef | None = None
+    year: TimeRef | None = None  # a year written alone, lent only within its sentence
     for r in refs:
         if not r.value[:4].isdigit():
             continue
         if _HAS_YEAR.search(r.text):
             if (len(r.value) == 7 and _FRAME_BEFORE.search(text, max(0, r.start - 20), r.start)) or (len(r.value) == 10 and _MONTH_WORD.search(r.text)):
-                told = r
+                told, year = r, None
+            elif len(r.value) == 4:
+                year = r
+            continue
+        if year is not None and len(r.value) == 10 and _MONTH_WORD.search(r.text) and r.value[:4] != year.value and r.start - year.end <= 120 and not _SENTENCE_END.search(text, year.end, r.start):
+            # ("since the 1991 Gulf War, when a U.S.-led coalition began bombing on Jan. 17": that year's)
+            r.value = year.value + r.value[4:]
             continue
         if (
             told is not None and r.start - told.end <= _NARRATIVE_REACH and len(r.value) == 10
