@@ -215,3 +215,20 @@ def test_missions_occupied_by_a_crowd_are_riots_and_a_meeting_to_plan_killings_i
     riots = {str((e.place or {}).get("name")) for e in events if e.family == "riot"}
     assert {"Vienna", "Paris", "Bonn"} <= riots, riots
     assert not [e for e in events if e.family in ("territory", "attack")], [(e.kind, e.place) for e in events]
+
+
+def test_a_clause_joined_by_and_shares_the_day_and_a_speaking_body_or_model_is_no_place() -> None:
+    riots = (
+        "LOS ANGELES, May 1 -- Sporadic looting flared across Los Angeles today.\n\n"
+        "In San Francisco, bands of youths smashed store windows and looted shops downtown on Thursday night, and the police arrested more than 100 people."
+    )
+    arrests = [(e.date or {}).get("value") for e in _material(riots, "1992-05-01") if e.kind == "detention.arrest"]
+    assert arrests == ["1992-04-30"], arrests
+    text = (
+        "NAIROBI, Kenya (AP) -- The Falcon 50 jet was hit by a missile and fell near the airport in Kigali on Wednesday. "
+        "France sent several hundred troops to secure the airport, the French Foreign Ministry said in Paris. "
+        "The Stavropol regional administration said on Sunday that more than 100 people had been killed."
+    )
+    article = extract(clean(RawArticle(id="f", source="f", text=text, published="1994-04-09")))
+    assert "VE" not in {p.country_code for p in article.places}, [(p.name, p.country_code) for p in article.places]
+    assert not _names(_material(text, "1994-04-09")) & {"Paris", "Stavropol"}, _names(_material(text, "1994-04-09"))

@@ -439,11 +439,21 @@ def _own_date(
         years = [t for t in times if lo <= t.start and t.end <= hi and _YEAR.fullmatch(t.value) and own(t)]
         if years and not told(sentence, years[0].start - s0, years[0].end - s0):
             return _json(years[0])
+    # "bands of youths looted shops on Thursday night, and the police arrested more than 100
+    # people": a main clause joined by ", and" with no day of its own shares the one before it.
+    joined = text.rfind(", and ", s0, trigger[0])
+    if joined >= 0 and not _SUBORDINATE.search(text, joined, trigger[0]):
+        before = [t for t in times if s0 <= t.start and t.end <= joined and _dated(t) and not _SINCE_CLAUSE.search(text, max(s0, t.start - 60), t.start)]
+        if before and not _SUBORDINATE.search(text, before[-1].end, joined) and not told(sentence, before[-1].start - s0, before[-1].end - s0):
+            return _json(before[-1])
     pub = article.published
     if pub is None:
         return None
     precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
     return {"value": pub.value[:10], "precision": precision, "how": "published"}
+
+
+_SUBORDINATE = compiled(r"\b(?:after|before|since|when|while|until|which|who|whom|where|said|says|told|ago|earlier|later|then|next|previous)\b", re.IGNORECASE)
 
 
 _WEEK = compiled(r"\d{4}-W\d\d")

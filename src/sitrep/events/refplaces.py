@@ -28,6 +28,14 @@ _SQUARE_AFTER = compiled(r"\s+(?:Square|Bridge)\b")
 _PAPER_AFTER = compiled(r"\s+(?:Daily\s+)?(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Chronicle|Globe|Observer|Telegraph|Courier|Examiner|Inquirer|Dispatch|Register|Star-Ledger|Star-Tribune|Daily)\b(?!\s+(?:Square|Street|Avenue|Building|Tower))")
 # "speaking to a Bogota radio station": a medium named after its town, not where anything happened.
 _STATION_AFTER = compiled(r"\s+(?:radio|television|TV)(?:\s+(?:station|network|channel))?\b", re.IGNORECASE)
+# "The Stavropol regional administration said 100 had been killed": the body speaking, not the scene.
+_BODY_SAID = compiled(
+    r"\s+(?:(?:regional|provincial|city|state|local|municipal|district|interior|health)\s+)?(?:administration|government|authorities|officials|police|prosecutors?|governor|council|ministry|command)"
+    r"\s+(?:(?:also|later|earlier)\s+)?(?:said|says|announced|reported|told|confirmed|denied|put)\b",
+    re.IGNORECASE,
+)
+# "France sent troops ..., the French Foreign Ministry said in Paris": where it was said.
+_SAID_IN = compiled(r"\b(?:said|says|told reporters|announced|declared|stated)\s+(?:(?:on\s+)?\w+day\s+)?in\s+$", re.IGNORECASE)
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
@@ -50,7 +58,7 @@ def reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end))
 
 
 _BESIDE = compiled(r"\b(?:bordering|adjoining)\s+(?:the\s+)?$", re.IGNORECASE)

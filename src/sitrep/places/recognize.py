@@ -57,6 +57,8 @@ _WEAPON_AFTER = frozenset({
     "helicopter", "helicopters", "gunship", "gunships", "jet", "jets", "fighter", "fighters", "bomber", "bombers", "missile",
     "missiles", "rocket", "rockets", "tank", "tanks", "rifle", "rifles", "drone", "drones", "aircraft", "warplane", "warplanes",
 })
+# "The Falcon 50 jet", "a Tupolev 154 airliner": a model's name and number, not the state Falcon.
+_MODEL_AFTER = compiled(r"\s+\d{1,4}[A-Z]?\s+(?:jets?|aircraft|planes?|airliners?|helicopters?|bombers?|fighters?|tanks?|rifles?|missiles?)\b", re.IGNORECASE)
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
 _QUARTER_WORDS = frozenset({"district", "area", "neighborhood", "neighbourhood", "quarter", "suburb", "township", "village", "camp", "slum", "market"})
 # "shortly before midnight ..., or early Saturday morning Beijing time", "5 a.m. Moscow time": a clock's zone.
@@ -346,7 +348,7 @@ def _keep(
     if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
         return False
     # "two U.S. Army Black Hawk helicopters", "Scud missiles": a weapon's model, not the small town so named.
-    if nxt is not None and nxt.raw.lower() in _WEAPON_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
+    if nxt is not None and (nxt.raw.lower() in _WEAPON_AFTER or _MODEL_AFTER.match(text, toks[m.last - 1].end)) and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
         return False
     if nxt is not None and nxt.key == "time" and text[toks[m.last - 1].end : nxt.start] == " " and _CLOCK_BEFORE.search(text, max(0, toks[m.first].start - 16), toks[m.first].start):
         return False  # "early Saturday morning Beijing time": a clock's zone, not where anything happened
