@@ -232,3 +232,21 @@ def test_a_clause_joined_by_and_shares_the_day_and_a_speaking_body_or_model_is_n
     article = extract(clean(RawArticle(id="f", source="f", text=text, published="1994-04-09")))
     assert "VE" not in {p.country_code for p in article.places}, [(p.name, p.country_code) for p in article.places]
     assert not _names(_material(text, "1994-04-09")) & {"Paris", "Stavropol"}, _names(_material(text, "1994-04-09"))
+
+
+def test_a_deal_reached_people_who_left_the_town_and_a_body_s_name_is_no_place() -> None:
+    text = (
+        "BELGRADE, November 19 (Xinhua) -- The Yugoslav army took full control of Vukovar on Monday.\n\n"
+        "Under an agreement reached in Zagreb on Monday, the sick and wounded at Vukovar hospital were to be evacuated. "
+        "Tanjug said several thousand people had left the town since Monday, most of them by bus to reception centers in Serbia. "
+        "Protesters gathered outside police headquarters at Parker Center on Wednesday."
+    )
+    events = _material(text, "1991-11-19")
+    families = [e.family for e in events]
+    assert "agreement" in families and "displacement" in families, families
+    assert "attack" not in families, [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    assert [e.modality for e in events if e.family == "evacuation"] == ["planned"]
+    article = extract(clean(RawArticle(id="v", source="v", text=text, published="1991-11-19")))
+    assert "Parker" not in {p.name for p in article.places}
+    walker = "William Walker, who heads the mission of the Organization for Security and Cooperation in Europe, called it a massacre."
+    assert not [e for e in _material(walker, "1999-01-17") if (e.place or {}).get("name") == "Europe"]

@@ -40,6 +40,8 @@ _PLANNED = LowerCue(compiled(
     r"(?:have|has|had) (?:authori[sz]ed|ordered|approved))\s+(?:\w+\s+){0,4}$"
     # "said the military would be deployed": the passive of a plan, right before its verb
     r"|\b(?:would|will|shall)\s+(?:also\s+|soon\s+|now\s+)?be\s+$"
+    # "the sick and wounded at Vukovar hospital were to be evacuated": a plan told in the past
+    r"|\b(?:was|were)\s+to\s+be\s+$"
     # "pledged to join road-blocking protests across the province this summer": a promise
     # (but "the kidnappers kept their promise to kill him": done)
     r"|\b(?<!kept their )(?<!kept his )(?<!kept her )(?<!kept its )(?:pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?)\s+to\s+(?:[\w'’-]+\s+){0,5}$",

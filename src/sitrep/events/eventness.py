@@ -101,7 +101,7 @@ _OF_THE_VICTIMS = _PLAIN["of_the_victims_opening"]
 _THING_DIED, _NEGATED_FUTURE, _WHERE_THE, _DESIGNED_TO, _CAPABILITY, _RAIDERS, _PUNISHED_FOR, _SPAN_OF_YEARS, _GETAWAY = (
     _CUES[n] for n in ("thing_died_before", "negated_future_before", "where_the_before", "designed_to_after", "capability_before", "raiders_before", "punished_for_before", "span_of_years_after", "getaway_before")
 )
-_THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?)$")
+_THE_OR_NONE = compiled(r"(?:^|\b[Tt]he\s+(?:most\s+)?(?:\w+ly\s+)?(?:(?:sick|dead|injured|elderly)\s+and\s+)?)$")
 # The armed subject that opens a sentence, which its participles go on telling of.
 _ARMED_SUBJECT = compiled(r"\s*(?:[\w()'’-]+\s+){0,3}?(?:fighters|troops|soldiers|militants|militiamen|insurgents|rebels|jihadists|forces|gunmen)\b", re.IGNORECASE)
 _MONTH_BEFORE = compiled(r"(?:\b\d{1,2}(?:st|nd|rd|th)?|\b(?:in|since|until|by|early|late|mid|last|next|this|of))[\s-]+$", re.IGNORECASE)

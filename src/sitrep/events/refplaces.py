@@ -36,6 +36,8 @@ _BODY_SAID = compiled(
 )
 # "France sent troops ..., the French Foreign Ministry said in Paris": where it was said.
 _SAID_IN = compiled(r"\b(?:said|says|told reporters|announced|declared|stated)\s+(?:(?:on\s+)?\w+day\s+)?in\s+$", re.IGNORECASE)
+# "the Organization for Security and Cooperation in Europe": a body's name, not a scene.
+_BODY_NAME_BEFORE = compiled(r"\b(?:Organi[sz]ation|Conference|Council|Commission|Committee|Agency|Court|Bank|Union)\s+(?:for|of|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:in|of)\s+$")
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
@@ -58,7 +60,7 @@ def reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end))
 
 
 _BESIDE = compiled(r"\b(?:bordering|adjoining)\s+(?:the\s+)?$", re.IGNORECASE)

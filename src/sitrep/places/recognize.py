@@ -348,6 +348,8 @@ def _keep(
     if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
         return False
     # "two U.S. Army Black Hawk helicopters", "Scud missiles": a weapon's model, not the small town so named.
+    if single and nxt is not None and nxt.raw in ("Center", "Centre") and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
+        return False  # "police headquarters at Parker Center": a building named after someone, not the town Parker
     if nxt is not None and (nxt.raw.lower() in _WEAPON_AFTER or _MODEL_AFTER.match(text, toks[m.last - 1].end)) and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
         return False
     if nxt is not None and nxt.key == "time" and text[toks[m.last - 1].end : nxt.start] == " " and _CLOCK_BEFORE.search(text, max(0, toks[m.first].start - 16), toks[m.first].start):
