@@ -250,3 +250,31 @@ def test_a_deal_reached_people_who_left_the_town_and_a_body_s_name_is_no_place()
     assert "Parker" not in {p.name for p in article.places}
     walker = "William Walker, who heads the mission of the Organization for Security and Cooperation in Europe, called it a massacre."
     assert not [e for e in _material(walker, "1999-01-17") if (e.place or {}).get("name") == "Europe"]
+
+
+def test_crowds_stoning_cars_riot_and_a_movement_named_after_its_land_is_no_scene() -> None:
+    riot = (
+        "LOS ANGELES, May 1 -- Sporadic looting flared across Los Angeles for a third day today. "
+        "By early evening on Wednesday, crowds at the intersection of Florence and Normandie Avenues were stoning passing cars. "
+        "Police officers who had tried to make arrests there were ordered to pull back."
+    )
+    events = _material(riot, "1992-05-01")
+    assert [(e.date or {}).get("value") for e in events if e.family == "riot"] == ["1992-04-29"], [(e.kind, e.date) for e in events]
+    assert not [e for e in events if e.kind == "detention.arrest"]
+    liberia = (
+        "FREETOWN, Sierra Leone, April 10 -- Fighters battled in Monrovia for a fifth day today. The fighting broke out on Saturday morning "
+        "when fighters of Charles Taylor's National Patriotic Front of Liberia attacked the home of Roosevelt Johnson."
+    )
+    assert "Liberia" not in _names(_material(liberia, "1996-04-10"))
+
+
+def test_a_request_to_authorise_strikes_and_the_wounded_flown_out_are_no_events() -> None:
+    text = (
+        "SARAJEVO, Bosnia-Herzegovina, Feb 6 (Reuter) - A mortar bomb killed 68 people in Sarajevo's Markale market on Saturday.\n\n"
+        "Boutros-Ghali wrote to NATO on Sunday asking the alliance to authorise air strikes. "
+        "U.N. officials said they were arranging to fly some of the most badly wounded out of the city for treatment abroad. "
+        "United Nations officials in Zagreb, Croatia, said that more than 100 of their personnel were being held."
+    )
+    events = _material(text, "1994-02-06")
+    assert [e.evidence[0]["trigger"]["text"] for e in events if e.family == "attack"] == ["mortar"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    assert "Croatia" not in _names(events)

@@ -57,7 +57,7 @@ _HYPOTHETICAL = LowerCue(compiled(
     # ("capable of deploying 200,000 troops", "the ability to launch missiles", "it is better to
     # withdraw": a means or a wish, no happening)
     r"\b(?:could|might|may|considering|consider|mulling|weighing|if|threaten(?:ed|s)? to|possible|possibly|risk of|"
-    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to|(?:anyone|anybody|whoever)\s+(?:caught|found|seen)|to\s+(?:coordinate|plan|prepare|organi[sz]e))\s+(?:\w+\s+){0,4}$",
+    r"capable of|capability to|capacity to|ability to|(?:better|best|wiser) to|rather than|instead of|meant to|(?:anyone|anybody|whoever)\s+(?:caught|found|seen)|to\s+(?:coordinate|plan|prepare|organi[sz]e|authori[sz]e|approve|sanction))\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 ))
 
@@ -89,10 +89,10 @@ _ANNOUNCED = LowerCue(compiled(
 _INFINITIVE = LowerCue(compiled(
     r"\b(?:wants?|wanted|wish(?:es|ed)?|willing|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|aim(?:s|ed|ing)?|goal|game|endgame|end-game|"
     r"intend(?:s|ed)?|intention|needs?|needed|unable|able|fail(?:s|ed)?|refus(?:e|es|ed|ing)|ready|urg(?:e|es|ed|ing)|"
-    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|asked|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"call(?:s|ed|ing)? (?:on|for)|pressure|efforts?|bid|vow(?:s|ed)?|demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|wait(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
     # ("more determined to fight these invaders", "had been fighting to regain control", "tried to storm")
     r"determined|resolved|prepared|fighting|battling|struggl(?:e|es|ed|ing)|try|tries|tried|trying|attempt(?:s|ed|ing)?)\b"
-    r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?$",
+    r"(?:\s+[\w'’-]+){0,5}?\s+to\s+(?:(?:either|not|also)\s+)?(?:(?:make|carry\s+out|conduct|stage)\s+(?:an?\s+|the\s+|some\s+)?)?$",
     re.IGNORECASE,
 ))
 

@@ -37,7 +37,11 @@ _BODY_SAID = compiled(
 # "France sent troops ..., the French Foreign Ministry said in Paris": where it was said.
 _SAID_IN = compiled(r"\b(?:said|says|told reporters|announced|declared|stated)\s+(?:(?:on\s+)?\w+day\s+)?in\s+$", re.IGNORECASE)
 # "the Organization for Security and Cooperation in Europe": a body's name, not a scene.
-_BODY_NAME_BEFORE = compiled(r"\b(?:Organi[sz]ation|Conference|Council|Commission|Committee|Agency|Court|Bank|Union)\s+(?:for|of|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:in|of)\s+$")
+_BODY_NAME_BEFORE = compiled(
+    r"\b(?:Organi[sz]ation|Conference|Council|Commission|Committee|Agency|Court|Bank|Union)\s+(?:for|of|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:in|of)\s+$"
+    # "fighters of Charles Taylor's National Patriotic Front of Liberia": a movement's name
+    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
+)
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a

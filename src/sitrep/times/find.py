@@ -152,6 +152,7 @@ _HAS_YEAR = compiled(r"\b(?:1[89]|20)\d\d\b")
 # same month written without one.
 _NARRATIVE_REACH = 400
 _SENTENCE_END = compiled(r"[.!?;]\s")
+_WHEN = compiled(r",\s+when\b")  # ("the 1991 Gulf War, when ... began bombing on Jan. 17"; not "approved in 1987 ... through Sept. 29")
 
 
 # "In November 1973, ...": a month and year that open a passage (not "the August 1988 cease-fire").
@@ -174,7 +175,7 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
             elif len(r.value) == 4:
                 year = r
             continue
-        if year is not None and len(r.value) == 10 and _MONTH_WORD.search(r.text) and r.value[:4] != year.value and r.start - year.end <= 120 and not _SENTENCE_END.search(text, year.end, r.start):
+        if year is not None and len(r.value) == 10 and _MONTH_WORD.search(r.text) and r.value[:4] != year.value and r.start - year.end <= 120 and not _SENTENCE_END.search(text, year.end, r.start) and _WHEN.search(text, year.end, r.start):
             # ("since the 1991 Gulf War, when a U.S.-led coalition began bombing on Jan. 17": that year's)
             r.value = year.value + r.value[4:]
             continue
