@@ -278,3 +278,14 @@ def test_a_request_to_authorise_strikes_and_the_wounded_flown_out_are_no_events(
     events = _material(text, "1994-02-06")
     assert [e.evidence[0]["trigger"]["text"] for e in events if e.family == "attack"] == ["mortar"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
     assert "Croatia" not in _names(events)
+
+
+def test_the_tail_of_a_longer_name_is_no_town_of_its_own() -> None:
+    text = (
+        "FREETOWN, Sierra Leone, April 10 -- American military helicopters ferried hundreds more foreigners out of Monrovia today "
+        "as fighters loyal to Liberia's rival warlords battled for a fifth day in the streets of the capital.\n\n"
+        "Since the airlift began on Tuesday, Air Force MH-53 helicopters have carried several hundred people of dozens of nationalities, "
+        "among them scores of Americans, from the United States Embassy compound in the Mamba Point district to Freetown."
+    )
+    article = extract(clean(RawArticle(id="m", source="m", text=text, published="1996-04-10")))
+    assert "Point" not in {p.name for p in article.places}, [(p.name, p.country_code) for p in article.places]

@@ -60,6 +60,7 @@ _WEAPON_AFTER = frozenset({
 # "The Falcon 50 jet", "a Tupolev 154 airliner": a model's name and number, not the state Falcon.
 _MODEL_AFTER = compiled(r"\s+\d{1,4}[A-Z]?\s+(?:jets?|aircraft|planes?|airliners?|helicopters?|bombers?|fighters?|tanks?|rifles?|missiles?)\b", re.IGNORECASE)
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
+_NAME_TAILS = frozenset({"point", "bay", "beach", "hill", "hills", "island", "falls", "harbor", "harbour", "junction", "creek", "ridge", "valley", "springs", "heights", "park", "gardens", "cove"})
 _QUARTER_WORDS = frozenset({"district", "area", "neighborhood", "neighbourhood", "quarter", "suburb", "township", "village", "camp", "slum", "market"})
 # "shortly before midnight ..., or early Saturday morning Beijing time", "5 a.m. Moscow time": a clock's zone.
 _CLOCK_BEFORE = compiled(r"\b(?:a\.m\.|p\.m\.|am|pm|midnight|noon|morning|evening|afternoon|night|dawn|\d{1,2}[:.]\d\d|\d{4}|GMT)\W*$", re.IGNORECASE)
@@ -348,6 +349,8 @@ def _keep(
     if prev is not None and prev.raw in _FEATURE_HEADS and text[prev.end : toks[m.first].start] == " ":
         return False
     # "two U.S. Army Black Hawk helicopters", "Scud missiles": a weapon's model, not the small town so named.
+    if single and m.key in _NAME_TAILS and prev is not None and _capitalised(prev) and text[prev.end : toks[m.first].start] == " ":
+        return False  # "the U.S. Embassy compound at Mamba Point": the tail of a longer name, not a town called Point
     if single and nxt is not None and nxt.raw in ("Center", "Centre") and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
         return False  # "police headquarters at Parker Center": a building named after someone, not the town Parker
     if nxt is not None and (nxt.raw.lower() in _WEAPON_AFTER or _MODEL_AFTER.match(text, toks[m.last - 1].end)) and text[toks[m.last - 1].end : nxt.start] == " " and not strong and not _area(m, gaz):
