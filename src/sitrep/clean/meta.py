@@ -245,7 +245,7 @@ def wires_in(text: str) -> list[str]:
 # -- wire datelines ---------------------------------------------------------------------------
 # The agency a dateline's brackets credit, as ``wire`` names it.
 _CREDITS = {
-    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "afp": "AFP", "xinhua": "Xinhua",
+    "ap": "AP", "associated press": "AP", "reuters": "Reuters", "reuter": "Reuters", "afp": "AFP", "xinhua": "Xinhua",
     "dpa": "dpa", "upi": "UPI", "ani": "ANI", "pti": "PTI", "efe": "EFE", "kyodo": "Kyodo",
     "yonhap": "Yonhap", "tass": "TASS", "itar-tass": "TASS", "interfax": "Interfax",
     "anadolu": "Anadolu", "aa": "Anadolu", "pa": "PA Media", "ians": "IANS", "bernama": "Bernama",

@@ -156,9 +156,10 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
         ]  # fmt: skip
     if (opener := _OPENER.match(sentence)) is not None and any(k.family in ("attack", "clash") and s > opener.end() for k, s, _ in found):
         out = [h for h in out if not (h[0].name in ("attack.civilians", "clash.armed") and h[1] == opener.start("noun"))]
-    if "clash.armed" in names and "attack.civilians" in names:
-        # "Fighting in the city has killed thousands since December": one fight and its toll.
-        tolls = {m.end() for k, _, b in found if k.name == "clash.armed" and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
+    if names & {"clash.armed", "riot", "riot.mob"} and "attack.civilians" in names:
+        # "Fighting in the city has killed thousands since December": one fight and its toll;
+        # "after rioting there killed more than 70 people": one riot and its dead.
+        tolls = {m.end() for k, _, b in found if k.name in ("clash.armed", "riot", "riot.mob") and (m := _FIGHT_KILLS.match(sentence, b, b + 160))}
         out = [h for h in out if not (h[0].name == "attack.civilians" and h[1] in tolls)]
     if names & {"protest", "protest.intervention"} and "attack.civilians" in names:
         # "Police beat hundreds of demonstrators with truncheons as they tried to break up a rally":

@@ -76,7 +76,11 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
             best = max(home, key=lambda p: (counts[p.entry] + (p.entry == filed.entry), p is filed, -RANK.get(p.feature, 5), -p.start))
             # (the dateline naming the same town counts as one mention more: Sanaa twice and in
             # the dateline outweighs Jizan, the Saudi city a missile was fired at, three times)
-            if counts[best.entry] + (best.entry == filed.entry) >= counts[main.entry]:
+            # (unless the land abroad is named more: "KIGALI (Xinhua) --
+            # Burundians have fled into Rwanda ... the coup in Burundi ... in Bujumbura ... the
+            # northern Burundian provinces of Kirundo, Ngozi": a bureau telling of next door)
+            lands = Counter(p.country_code for p in told)
+            if counts[best.entry] + (best.entry == filed.entry) >= counts[main.entry] and lands[main.country_code] <= lands[filed.country_code] + 1:
                 return best
     return main
 

@@ -37,6 +37,8 @@ _SPEAKS_AFTER = compiled(
 )
 _BLAMED_BEFORE = compiled(r"\b(?:accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|condemn(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ADDRESSED_BEFORE = compiled(r"\b(?:asking|asked|urging|urged|calling on|called on|pressing|pressed|demanding that|telling|told)\s+$", re.IGNORECASE)
+# "NATO warned Belgrade that it was ready to act": a government warned, not a scene.
+_WARNED_BEFORE = compiled(r"\b(?:warn(?:s|ed|ing)|caution(?:s|ed|ing)|assur(?:es|ed|ing)|reassur(?:es|ed|ing)|inform(?:s|ed|ing))\s+$", re.IGNORECASE)
 # A country that acts is the doer, not the scene: "Sudan bombed the camp", "Israel has
 # pounded Gaza" (its forces did it; where is said elsewhere).
 DOER_GAP = r"\s+(?:(?:has|have|had|also|then|again|reportedly|allegedly|repeatedly|on \w+|late \w+|\w+ly)\s+){0,3}"
@@ -78,6 +80,7 @@ _FORCES_AFTER = compiled(
     re.IGNORECASE,
 )
 _ITS_ATTACKS_AFTER = compiled(r"['’]s\s+(?:[\w\"“”'-]+\s+){0,3}?(?:attacks?|strikes?|air ?strikes?|bombings?|bombardment|offensive|invasion|assaults?|shelling|raids?|incursion)\b", re.IGNORECASE)
+_ITS_PEOPLE_AFTER = compiled(r"['’]s\s+(?:[\w-]+\s+)?(?:rebels|separatists|guerrillas|insurgents|militants|fighters|militias|warlords|leaders|leadership)\b", re.IGNORECASE)
 _COMPOUND_AFTER = compiled(r"-(?:led|backed|based|born|made|brokered|sponsored|funded|trained|allied|aligned|supported|owned|run|controlled)\b", re.IGNORECASE)
 _AFFILIATION_BEFORE = compiled(r"\b(?:according to|said|says|told|wrote)\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:of|from|at)\s+(?:the\s+)?$|\b(?:told|telling|briefed|briefing)\s+(?:reporters|journalists|a\s+(?:news|press)\s+conference|lawmakers|parliament)\s+(?:in|at)\s+(?:the\s+)?$|\b(?:news|press)\s+(?:conference|briefing)\s+in\s+$|\bspeaking\s+(?:to\s+(?:reporters|journalists)\s+)?in\s+$")
 # Where a person comes from is no scene: "a 25-year-old born in Idlib", "a native of Molenbeek".
@@ -142,6 +145,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue
         if _ADDRESSED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+to\b", text[p.end : p.end + 4]):
             continue  # "banners asking Kuala Lumpur to be truthful": a government addressed, not a scene
+        if p.feature in ("country", "city") and _WARNED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+(?:that|not|it|of|against)\b", text[p.end : p.end + 9]):
+            continue  # "warned Belgrade that it was ready to act": a government warned
         if _BLAMED_BEFORE.search(text, max(0, p.start - 20), p.start) and re.match(r"\s+(?:of|for)\b", text[p.end : p.end + 5]):
             continue  # "accused Khartoum of carrying out the attack": a government blamed, not a scene
         if p.feature == "country" and _ACTS_AFTER.match(text, p.end) and _SUBJECT_BEFORE.search(text[max(0, p.start - 12) : p.start]):
@@ -157,6 +162,8 @@ def scenes(text: str, places: list[Place]) -> list[Place]:
             continue  # (only in an aside: "the mayor of Kandahar was killed" may well be in Kandahar)
         if p.feature == "country" and (_FORCES_AFTER.match(text, p.end) or _ITS_ATTACKS_AFTER.match(text, p.end)):
             continue  # "Israel's attacks against three UN schools": the doer's name, not the scene
+        if _ITS_PEOPLE_AFTER.match(text, p.end):
+            continue  # "demanding talks with Chechnya's rebels": whose rebels, not where
         if p.feature == "country" and _NEAR_BEFORE.search(text, max(0, p.start - 40), p.start):
             continue  # "fighting rebels in areas near South Sudan": the other side of that border
         if p.feature in ("country", "continent", "region") and (_BROADCASTER_AFTER.match(text, p.end) or (p.feature != "country" and text.startswith(("'s ", "’s "), p.end))):
@@ -454,7 +461,8 @@ def context_place(
     ]  # fmt: skip
     # "Violence was also reported in six other cities, the worst in central Volos": an aside
     # about elsewhere; the story goes back to its own town after it.
-    named = [p for p in named if not _ELSEWHERE.search(text, max(lo, p.start - 80), p.start)]
+    # Nor is a speaker's seat ("Officials in Chechnya said talks would go on").
+    named = [p for p in named if not _ELSEWHERE.search(text, max(lo, p.start - 80), p.start) and not _SEAT_BEFORE.search(text, max(lo, p.start - 80), p.start)]
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
     return named[-1] if named else None
