@@ -66,3 +66,34 @@ def test_a_riot_s_dead_are_the_riot_s_and_troops_called_in_are_deployed() -> Non
     assert not [e for e in events if e.kind == "attack.civilians"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
     assert sorted(_where(events, "deployment")) == ["Calcutta", "Surat"], [(e.kind, (e.place or {}).get("name")) for e in events]
 
+
+def test_towns_taken_prisoners_freed_people_seized_and_fire_exchanged_are_events() -> None:
+    text = (
+        "FREETOWN, Sierra Leone (AP) -- West African troops said Monday they had driven rebels from most of central Freetown after five days of fighting.\n\n"
+        "Rebels threw open the gates of the Pademba Road prison in Freetown on Wednesday, freeing hundreds of inmates. "
+        "In the east, the rebels say they also took Kenema on Sunday. "
+        "In Kenema, gunfire was still being exchanged on Monday between rebels and troops. "
+        "A Lebanese businessman, Ali Hamdan, was seized in Bo on Saturday."
+    )
+    events = _material(text, "1999-01-11")
+    kinds = {(e.family, str((e.place or {}).get("name"))) for e in events}
+    assert {("territory", "Freetown"), ("release", "Freetown"), ("territory", "Kenema"), ("clash", "Kenema"), ("abduction", "Bo")} <= kinds, kinds
+
+
+def test_the_capital_marched_through_is_the_dateline_s_and_a_state_withdrawing_diplomats_evacuates() -> None:
+    text = (
+        "KHARTOUM, Sudan (AP) -- Thousands of Sudanese marched through the capital Friday, a day after American missiles hit camps in Afghanistan.\n\n"
+        "Protesters converged on the U.S. Embassy, which has stood empty since Washington withdrew its diplomats in 1996."
+    )
+    events = _material(text, "1998-08-21")
+    assert _where(events, "protest") == ["Khartoum"], [(e.kind, (e.place or {}).get("name")) for e in events]
+    assert _where(events, "evacuation") == ["Khartoum"], [(e.kind, (e.place or {}).get("name")) for e in events]
+    assert not [e for e in events if e.family == "force"], [(e.kind, (e.place or {}).get("name")) for e in events]
+
+
+def test_towns_a_where_clause_or_a_list_of_enclaves_names_are_each_a_scene() -> None:
+    text = "Protests broke out on Friday in Pakistan, where thousands of people burned flags in Lahore and in the northwestern city of Peshawar."
+    events = _material(text, "1998-08-22")
+    assert sorted(_where(events, "protest")) == ["Lahore", "Peshawar"], [(e.kind, (e.place or {}).get("name")) for e in events]
+    events = _material("Serb gunners shelled Tuzla and the eastern enclaves of Srebrenica and Gorazde on Saturday.", "1995-05-27")
+    assert sorted(_where(events, "attack")) == ["Gorazde", "Srebrenica", "Tuzla"], [(e.kind, (e.place or {}).get("name")) for e in events]

@@ -48,7 +48,7 @@ _ACTS_AFTER = compiled(
 )
 # "Moscow sent troops", "Washington invaded": a capital for its government (not "the Paris attacks").
 _CAPITAL_ACTS_AFTER = compiled(
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:sent|invaded|bombed|shelled|attacked|struck|launched|deployed|ordered|seized|captured|occupied|annexed|dispatched)\b"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:sent|invaded|bombed|shelled|attacked|struck|launched|deployed|ordered|seized|captured|occupied|annexed|dispatched|withdrew|recalled|evacuated|closed)\b"
 )
 _BARE_SUBJECT_BEFORE = compiled(
     r"(?:^|[.;:!?\"“”]\s*|,\s+|\b(?:and|but|while|as|after|when|although|though|because|since|whereas|so|if|which|who|that)\s+)$", re.IGNORECASE

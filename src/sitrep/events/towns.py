@@ -46,6 +46,11 @@ _SCENES = (*_TOWNS, "admin1")
 # "struck a plant in Khartoum and training camps near Khost": two targets, each with its town.
 _NP_GAP = compiled(r"^\s*,?\s+and\s+(?:(?:the|a|an|two|three|several|other)\s+)?(?:[\w-]+\s+){0,3}?(?:in|near|at|outside|around)\s+(?:the\s+)?$")
 
+# "shelled Sarajevo and the eastern enclaves of Srebrenica and Gorazde": towns named by what they are.
+_OF_GAP = compiled(r"^\s*,?\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:enclaves?|towns?|cities|city|villages?|suburbs?|districts?|ports?)\s+of\s+$")
+# "broke out Friday in Pakistan, where thousands burned flags in Islamabad and in Peshawar"
+_WHERE = compiled(r",\s+where\b")
+
 _OPENS = compiled(r"\W*(?:in|across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN = compiled(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -60,6 +65,9 @@ def coordinated(
     ("In Turkey, Germany and Spain, police arrested ..."), not when it belongs to an earlier
     verb ("protests spread to Turkey, Germany ..., dozens of arrests")."""
     country = place.feature == "country"
+    if country and _WHERE.match(text, place.end):
+        # The towns the clause names are the scenes (each_town moves the event to the first).
+        return [p for p in places if place.end < p.start < sentence[1] and p.feature in _TOWNS and p.country_code == place.country_code and not p.adjectival and not reference(text, p)][:8]
     if (place.feature not in _SCENES and not country) or _BETWEEN.search(text, max(0, place.start - 12), place.start):
         return []
     named = sorted(
@@ -92,7 +100,7 @@ def coordinated(
             gap = text[a_end : b.start]
             joined = bool(LIST_GAP.match(gap)) and gap.strip() != ","
             if q.geonameid == place.geonameid or not (
-                (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap)))
+                (q.feature in _TOWNS and (LIST_GAP.match(gap) or _NP_GAP.match(gap) or _OF_GAP.match(gap)))
                 or (q.feature in _SCENES and (joined or _NP_GAP.match(gap)))
                 or (country and q.feature == "country" and (joined or gap.strip() == ","))  # no country qualifies a country
                 # "camps in Afghanistan and a chemical plant in Khartoum": two targets, each placed
@@ -121,6 +129,8 @@ def each_town(lex: Lexicon, event: Event, towns: list[Place]) -> list[Event]:
     if not towns:
         return []
     event.fatalities = None
+    if (event.place or {}).get("feature") == "country" and all(t.feature in _TOWNS and t.country_code == event.place["country_code"] for t in towns):  # type: ignore[index]
+        event.place, towns = place_json(towns[0], None), towns[1:]  # (a land's towns named after it: the towns are the scenes)
     out = []
     for t in towns:
         digest = hashlib.sha1(f"{event.id}\x00{t.geonameid or t.name}".encode()).hexdigest()[:16]
