@@ -97,3 +97,27 @@ def test_towns_a_where_clause_or_a_list_of_enclaves_names_are_each_a_scene() -> 
     assert sorted(_where(events, "protest")) == ["Lahore", "Peshawar"], [(e.kind, (e.place or {}).get("name")) for e in events]
     events = _material("Serb gunners shelled Tuzla and the eastern enclaves of Srebrenica and Gorazde on Saturday.", "1995-05-27")
     assert sorted(_where(events, "attack")) == ["Gorazde", "Srebrenica", "Tuzla"], [(e.kind, (e.place or {}).get("name")) for e in events]
+
+
+def test_months_apart_a_wounded_witness_and_retreating_rebels() -> None:
+    text = (
+        "COLOMBO, Sri Lanka (AP) -- The army captured Kilinochchi from the rebels in September 1996, two months after the Tigers overran the army base at Mullaitivu. "
+        "Troops clashed with the retreating rebels near Kilinochchi on Tuesday. "
+        "\"They came in waves,\" a wounded corporal told reporters at a military hospital in Anuradhapura."
+    )
+    events = _material(text, "1998-09-30")
+    overran = [e for e in events if e.evidence[0]["trigger"]["text"] == "overran"]
+    assert [(e.date or {}).get("value") for e in overran] == ["1996-07"], [(e.kind, e.date) for e in events]
+    assert not [e for e in events if e.family == "force"], [(e.kind, e.evidence[0]["trigger"]["text"]) for e in events]
+    assert "Anuradhapura" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
+
+
+def test_a_riot_of_another_year_does_not_make_a_rally_a_riot_and_a_town_opening_a_sentence_is_the_city() -> None:
+    text = (
+        "HEBRON, West Bank (AP) -- Israeli troops clashed with Palestinians in Hebron on Thursday.\n\n"
+        "In Jerusalem, about 100 settlers rallied outside the prime minister's office Friday, demanding more homes.\n\n"
+        "Hebron, where 130,000 Palestinians live, has long been a flashpoint. Sixty-seven Jews were killed in riots in the city in 1929."
+    )
+    events = _material(text, "1998-08-21")
+    assert [e.kind for e in events if "rallied" in e.evidence[0]["text"]] == ["protest"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
+    assert [str((e.place or {}).get("name")) for e in events if "1929" in e.evidence[0]["text"]] == ["Hebron"], [(e.kind, e.place) for e in events]

@@ -318,6 +318,15 @@ def day_apart(
 ) -> dict[str, Any] | None:  # fmt: skip
     """``date`` moved a day back or on when the trigger's clause counts from the day its sentence
     tells (its own, or the one carried over from the sentences before)."""
+    if date and date.get("precision") in ("month", "day") and date.get("how") == "text" and (m := _MONTHS_APART.search(text, max(span[0], trigger[0] - 160), trigger[0])):
+        # "captured Kilinochchi in September 1996, two months after the Tigers overran Mullaitivu": July
+        if text.find(str(date.get("text") or "\0"), span[0], m.start()) < 0:
+            return date
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | NUMBERS).get(word, 0)
+        year, month = int(str(date["value"])[:4]), int(str(date["value"])[5:7])
+        k = year * 12 + month - 1 + (n if m.group("rel").lower() == "before" else -n)
+        return {**date, "value": f"{k // 12:04d}-{k % 12 + 1:02d}", "precision": "month", "text": f"{n} month(s) {m.group('rel').lower()}"}
     if not date or date.get("precision") != "day" or date.get("how") not in ("text", "told", "context"):
         return date
     # Before the trigger in its clause ("where, the night before, a group rampaged"), or right
@@ -339,6 +348,7 @@ def day_apart(
     return {**date, "value": day.isoformat(), "how": "text", "text": "1 day(s) after" if m.group("next") else "1 day(s) before"}
 
 
+_MONTHS_APART = compiled(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?\s+(?P<rel>after|before)\s+(?:[\w'’,.-]+\s+){0,20}?$", re.IGNORECASE)
 _TOLL_UPDATE = cues()["toll_update_before"]
 # ", after riots in Athens left stores looted": told after the main clause's day, an earlier one
 _AFTER_CLAUSE = compiled(r",\s+(?:just\s+|shortly\s+|soon\s+)?(?:after|following)\s+[^.;:,]*$", re.IGNORECASE)

@@ -295,9 +295,16 @@ def _riot_near(e: Event, text: str, riot: re.Pattern[str]) -> bool:
     # (Not the next sentence's when it opens on another town: "Demonstrations were also held in
     # Mombasa. In Eldoret, protesters set fire to a police station.")
     window = text[ev["start"] : ev["end"] if _NEW_SCENE.match(text, ev["end"]) else ev["end"] + 300]
-    return bool(riot.search(window) or re.search(r"\bclash(?:ed|es)\b", window))
+    # Nor a riot of another year told after it ("Sixty-seven Jews were killed in Arab riots in the city in 1929").
+    own = str((e.date or {}).get("value") or "")[:4]
+    return any(
+        own in years or not years
+        for m in (*riot.finditer(window), *re.finditer(r"\bclash(?:ed|es)\b", window))
+        if (years := set(_YEAR_TOLD.findall(window, max(0, window.rfind(". ", 0, m.start())), max(m.end(), window.find(".", m.end()))))) is not None
+    )
 
 
+_YEAR_TOLD = compiled(r"\b(?:1[89]|20)\d\d\b")
 _NEW_SCENE = compiled(r"\s*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*\s*,|\s*(?:Elsewhere|Separately|Meanwhile)\b")
 
 

@@ -438,9 +438,11 @@ def context_place(
     if not previous:
         return None
     lo, hi = previous[0][0], previous[-1][1]
+    # A town the last sentence opens on is what the story turned to ("Hebron, where ... has been a flashpoint.").
+    opener = next((p for p in places if previous[-1][0] <= p.start <= previous[-1][0] + 2 and p.feature in ("city", "landmark") and not p.adjectival), None)
     for e in reversed(events):
         ev = e.evidence[0]
-        if ev["start"] < lo:
+        if ev["start"] < lo or (opener is not None and ev["start"] < previous[-1][0]):
             break
         # "the deadliest since the 2004 Madrid bombings" in a story from Paris: a recalled
         # event abroad is not what the next sentences go on about.
@@ -459,9 +461,8 @@ def context_place(
         if lo <= p.start and p.end <= hi and not p.adjectival and p.feature in ("city", "landmark", "admin2", "admin1")
         and not reference(text, p) and not _NAMES_A_WAR.match(text, p.end)
     ]  # fmt: skip
-    # "Violence was also reported in six other cities, the worst in central Volos": an aside
-    # about elsewhere; the story goes back to its own town after it.
-    # Nor is a speaker's seat ("Officials in Chechnya said talks would go on").
+    # "Violence was also reported in six other cities, the worst in central Volos": an aside about
+    # elsewhere, the story goes back to its own town after it; nor a speaker's seat ("Officials in Chechnya said").
     named = [p for p in named if not _ELSEWHERE.search(text, max(lo, p.start - 80), p.start) and not _SEAT_BEFORE.search(text, max(lo, p.start - 80), p.start)]
     # A place abroad is more likely a misread name ("La Mariposa park") than the scene.
     named = [p for p in named if main is None or p.country_code == main.country_code]
