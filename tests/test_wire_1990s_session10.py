@@ -121,3 +121,17 @@ def test_a_riot_of_another_year_does_not_make_a_rally_a_riot_and_a_town_opening_
     events = _material(text, "1998-08-21")
     assert [e.kind for e in events if "rallied" in e.evidence[0]["text"]] == ["protest"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
     assert [str((e.place or {}).get("name")) for e in events if "1929" in e.evidence[0]["text"]] == ["Hebron"], [(e.kind, e.place) for e in events]
+
+
+def test_a_wave_told_as_its_nth_day_starts_days_before_and_the_capital_is_the_story_s_land_s() -> None:
+    text = "LOS ANGELES, May 1 -- Sporadic looting flared across Los Angeles for a third day today, officials said."
+    events = _material(text, "1992-05-01")
+    assert [(e.date or {}).get("value") for e in events if e.family == "looting"] == ["1992-04-29"], [(e.kind, e.date) for e in events]
+    text = (
+        "FREETOWN, Sierra Leone (AP) -- Fighting raged in Monrovia on Tuesday as rival factions battled for the Liberian capital, officials in Monrovia said.\n\n"
+        "Looting spread through Monrovia, and fighters shelled the barracks in Monrovia. "
+        "The fighting is the worst since October 1992, when rebel forces attacked the capital in an offensive called Operation Octopus."
+    )
+    events = _material(text, "1996-04-10")
+    recalled = [e for e in events if "Octopus" in e.evidence[0]["text"]]
+    assert recalled and {str((e.place or {}).get("name")) for e in recalled} == {"Monrovia"}, [(e.kind, e.place) for e in recalled]

@@ -293,6 +293,17 @@ def event_date(
     # "145 were killed in 12 days of fighting before the government declared a cease-fire on Jan. 12":
     # the days up to that day, not to the story's.
     until = next((t for t in times if trigger[1] < t.start < span[1] and _dated(t) and len(t.value) == 10 and _UNTIL_DAY.fullmatch(text, trigger[1], t.start)), None)
+    if (nth := _FOR_NTH.search(text, max(span[0], trigger[0] - 120), min(span[1], trigger[1] + 80))) and ";" not in text[min(nth.start(), trigger[0]) : max(nth.end(), trigger[1])] and (
+        nth.start() >= trigger[1] or re.search(r"\bas\b", text[nth.end() : trigger[0]])
+    ) and not (date and _YEAR.search(str(date.get("text") or ""))):  # (after the verb, or before it with "as"; not a note's "On 10 March, for a second day, workers demonstrated": that day's)
+        # "Looting flared across Los Angeles for a third day today", "Gunfire shook Kigali for a third
+        # straight day as rebels battled": a wave since two days before the story's day (or the day told with it)
+        told_with = _DAY_NAME.match(text, nth.end())
+        base = date if told_with and date and len(str(date.get("value") or "")) == 10 else anchor
+        word = nth.group("n").lower()
+        if (k := int(word[:-2]) if word[:1].isdigit() else _ORDINALS.get(word, 0)) > 1 and base:
+            first = dt.date.fromisoformat(str(base["value"])[:10]) - dt.timedelta(days=k - 1)
+            return {"value": first.isoformat(), "precision": "day", "how": "text", "text": nth.group(0).strip()}
     return series_start(text, trigger[0], {"value": until.value} if until else anchor, inclusive=until is not None) or day_apart(text, clause, span, trigger, date)
 
 
@@ -348,6 +359,8 @@ def day_apart(
     return {**date, "value": day.isoformat(), "how": "text", "text": "1 day(s) after" if m.group("next") else "1 day(s) before"}
 
 
+_FOR_NTH = compiled(r"\bfor\s+(?:a|the)\s+(?P<n>\d{1,2}(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+(?:straight\s+|consecutive\s+|successive\s+|running\s+)?(?:day|night)\b", re.IGNORECASE)
+_DAY_NAME = compiled(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _MONTHS_APART = compiled(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?\s+(?P<rel>after|before)\s+(?:[\w'’,.-]+\s+){0,20}?$", re.IGNORECASE)
 _TOLL_UPDATE = cues()["toll_update_before"]
 # ", after riots in Athens left stores looted": told after the main clause's day, an earlier one

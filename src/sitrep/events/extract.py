@@ -247,7 +247,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 fallback, how = far, "country"  # "the headquarters of Myagdi district, about 200 km west of Kathmandu": not in Kathmandu
             if ((place is None or place.feature == "country") and (cap := here or focus) is not None and cap.feature == "city" and _CAPITAL_OF.search(sentence) and is_capital(cap.name, cap.geonameid) and any(
                 p.adjectival and p.country_code == cap.country_code and _CAPITAL_OF.match(text, p.end) for p in places if s_start <= p.start < s_end
-            )) or ((place is None or sentence.startswith(" the capital ", t_end)) and (cap := here) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)):  # fmt: skip
+            )) or ((place is None or sentence.startswith(" the capital ", t_end)) and (cap := here if here is None or focus is None or focus.country_code == here.country_code else focus) is not None and cap.feature == "city" and _THE_CAPITAL.search(text, *clause) and is_capital(cap.name, cap.geonameid)):  # fmt: skip
                 place = cap  # "in the Afghan capital" under KABUL, "fought for the capital" under KHARTOUM: the town (not "independence from Indonesia")
             site = unknown_site(sentence, named, s_start, country_of(places, here or focus or context), country_named(places, article.places, context or focus), place is not None) if place is None or place.feature in ("country", "region") else None
             toll_of_war = place is None and (war_toll(sentence, t_start, t_end) or _SINCE_YEARS.search(sentence) is not None)
