@@ -135,3 +135,29 @@ def test_a_wave_told_as_its_nth_day_starts_days_before_and_the_capital_is_the_st
     events = _material(text, "1996-04-10")
     recalled = [e for e in events if "Octopus" in e.evidence[0]["text"]]
     assert recalled and {str((e.place or {}).get("name")) for e in recalled} == {"Monrovia"}, [(e.kind, e.place) for e in recalled]
+
+
+def test_a_name_after_abu_or_before_a_slavic_surname_is_a_person_not_a_town() -> None:
+    events = _material(
+        "ADEN, Yemen (Reuters) -- Officials said the captured leader was Zein al-Mihdar, also known as Abu Hassan, and that he was arrested in Abyan on Tuesday.",
+        "1998-12-29",
+    )
+    assert "Hassan" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
+    events = _material("PRIJEDOR, Bosnia (AP) -- British commandos seized Milan Kovacevic, the hospital director, on Thursday.", "1998-04-09")
+    assert "Milan" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
+
+
+def test_a_radio_s_seat_and_sources_who_said_here_are_no_scene() -> None:
+    events = _material(
+        "ISLAMABAD, Aug 11 (Xinhua) -- The fall of Mazar-i-Sharif was announced on Saturday by the Taliban's Radio Shariat in Kabul, "
+        "which said the movement had taken full control of the city.",
+        "1998-08-11",
+    )
+    assert _where(events, "territory") == ["Mazar-i-Sharif"], [(e.kind, (e.place or {}).get("name")) for e in events]
+    events = _material(
+        "JAKARTA, May 4 (Xinhua) -- At least 31 people were killed when troops opened fire on a crowd of demonstrators in North Aceh district of Aceh province on Monday, "
+        "hospital sources said here Tuesday.",
+        "1999-05-04",
+    )
+    assert events and "Jakarta" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, (e.place or {}).get("name")) for e in events]
+

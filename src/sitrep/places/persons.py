@@ -48,7 +48,11 @@ def person_keys(text: str, toks: list[Token], gaz: Gazetteer) -> set[str]:
             continue
         c = toks[i + 2] if i + 2 < n else None
         full = c is not None and caps[i + 2] and text[b.end : c.start] == " "
-        if caps[i] and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
+        if caps[i] and a.key in _PARTICLES:
+            out.add(b.key)  # "also known as Abu Hassan": a name, not the Indian town
+        elif caps[i] and text[a.end : b.start] == " " and not a.raw.isupper() and a.key not in TITLES and _SURNAME_END.search(b.raw) and not gaz.lookup(b.key) and not (c is not None and caps[i + 2] and text[b.end : c.start] == " "):
+            out.update((a.key, b.key))  # "seized Milan Kovacevic, the hospital director": a given name and a surname
+        elif caps[i] and ((a.key in gaz.given_names and not a.raw.isupper()) or a.key in TITLES):
             out.add(b.key)
             if full and a.key in TITLES and c is not None:
                 out.add(c.key)  # "Officer Jovaniel Cordova": the surname after an unknown given name
@@ -139,6 +143,10 @@ _PERSON_PASSIVE_AT = compiled(
 
 # A verb of saying right after a two-word name: the name is a person's ("Mitt Romney said";
 # not "the governor of Unity State, said", an apposition; not "Although Israel said").
+# Words that open an Arabic or Persian name ("Abu Hassan", "Umm Kulthum", "Mullah Omar").
+_PARTICLES = frozenset(["abu", "umm", "ibn", "bint", "mullah", "haji", "hajji", "ayatollah"])
+# Endings of Slavic, Georgian, Armenian and Turkish surnames: the word before is a given name.
+_SURNAME_END = compiled(r"[a-z](?:vi[cć]|ić|ov|ev|ova|eva|enko|ski|sky|dze|shvili|yan|oglu)$")
 _OPENERS = frozenset(["the", "a", "an", "this", "that", "its", "his", "her", "their", "although", "but", "and", "when", "while", "as", "after", "before", "if", "because", "though", "meanwhile", "still", "yet", "so", "then", "now", "today", "later", "earlier"])
 _SPEAKS = compiled(
     r"\s+(?:said|says|told|added|argued|spoke|stated|wrote|insisted|noted|explained|warned|tweeted|replied|claimed)\b"
