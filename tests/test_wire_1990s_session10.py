@@ -161,3 +161,67 @@ def test_a_radio_s_seat_and_sources_who_said_here_are_no_scene() -> None:
     )
     assert events and "Jakarta" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, (e.place or {}).get("name")) for e in events]
 
+
+def test_forces_taking_up_positions_patrolling_landing_or_sent_to_a_town_are_deployed() -> None:
+    text = (
+        "LAGOS, Nigeria (AP) -- Soldiers in armored cars patrolled the main roads of Lagos on Wednesday night. "
+        "Two more companies of troops had been sent to Ibadan on Tuesday, the army said. "
+        "Armored vehicles of the presidential guard took up positions around the offices of the head of state in Abuja on Thursday. "
+        "U.S. Marines landed in Mogadishu in December 1992."
+    )
+    events = _material(text, "1998-07-09")
+    assert sorted(_where(events, "deployment")) == ["Abuja", "Ibadan", "Lagos", "Mogadishu"], [(e.kind, (e.place or {}).get("name")) for e in events]
+
+
+def test_staff_pulled_out_are_evacuated_and_suspects_seized_by_troops_arrested() -> None:
+    text = (
+        "NAIROBI, Kenya (AP) -- The United Nations said Thursday it was pulling all of its remaining international staff out of Mogadishu. "
+        "In December, Dutch troops seized two Bosnian Croat suspects in the Vitez area."
+    )
+    events = _material(text, "1998-04-16")
+    assert _where(events, "evacuation") == ["Mogadishu"], [(e.kind, (e.place or {}).get("name")) for e in events]
+    assert _where(events, "detention") == ["Vitez"], [(e.kind, (e.place or {}).get("name")) for e in events]
+
+
+def test_a_day_of_last_year_and_the_second_verb_s_own_day() -> None:
+    text = (
+        "TOKYO (AP) -- Police raided the sect's offices on Wednesday. "
+        "Police are investigating a link to an incident in Matsumoto on June 27 last year, when sarin gas killed seven people. "
+        "Those soldiers were released in Caqueta province in June of last year. "
+        "Rebels seized eight soldiers near Podujevo on Jan. 8 and freed them on Wednesday after mediation by the monitors."
+    )
+    events = _material(text, "1995-03-22")
+    days = {e.evidence[0]["trigger"]["text"]: (e.date or {}).get("value") for e in events}
+    assert days.get("killed") == "1994-06-27" and days.get("released") == "1994-06", days
+    assert days.get("freed") == "1995-03-22" and days.get("seized") == "1995-01-08", days
+
+
+def test_a_day_told_before_a_comma_closed_days_after_phrase_is_the_main_verb_s() -> None:
+    text = "On the night of July 1, two days after the commission announced its decision, arsonists set fire to ten Catholic churches in County Antrim."
+    events = _material(text, "1998-07-12")
+    assert [(e.date or {}).get("value") for e in events] == ["1998-07-01"], [(e.kind, e.date) for e in events]
+
+
+def test_hostages_freed_are_no_new_kidnapping_and_a_since_clause_keeps_its_own_day() -> None:
+    text = (
+        "ADEN, Yemen (Reuters) -- Yemeni troops stormed a kidnappers' hideout in Abyan on Tuesday. Twelve hostages were freed, two of them with gunshot wounds.\n\n"
+        "Iran today held the Taliban responsible for 11 diplomats who have been missing since Taliban forces overran Mazar-i-Sharif on Saturday."
+    )
+    events = _material(text, "1998-08-11")
+    freed = [e.kind for e in events if "Twelve hostages" in e.evidence[0]["text"]]
+    assert freed == ["release"], freed
+    overran = [(e.date or {}).get("value") for e in events if e.evidence[0]["trigger"]["text"] == "overran"]
+    assert overran == ["1998-08-08"], [(e.kind, e.date) for e in events]
+
+
+def test_a_village_of_another_land_after_the_trigger_and_a_business_district_named_like_a_province() -> None:
+    text = (
+        "KIRYAT SHMONA, Israel (AP) -- Hezbollah guerrillas fired dozens of Katyusha rockets into northern Israel on Wednesday, wounding 13 people, "
+        "a day after an Israeli air raid killed a woman and her six children in the Lebanese village of Janta."
+    )
+    events = _material(text, "1998-12-23")
+    where = {e.kind: (e.place or {}).get("country_code") for e in events}
+    assert where.get("attack.airstrike") == "LB" and where.get("attack.shelling") == "IL", where
+    events = _material("ABIDJAN, Dec 26 (Reuters) - Armoured cars were posted at main crossroads in the Plateau business district on Saturday.", "1999-12-26")
+    assert {(e.place or {}).get("country_code") for e in events} == {"CI"}, [(e.kind, e.place) for e in events]
+

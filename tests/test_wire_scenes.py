@@ -159,7 +159,8 @@ The attackers arrived in trucks late Thursday, cut the throats of villagers and 
 Thick black smoke rose over the city as mobs set fire to shopping centers and banks. Soldiers in armored vehicles patrolled major roads.
 
 At least 12 people were killed, according to hospital officials, and dozens were injured."""
-    assert [(e.family, e.fatalities) for e in _material(riots, "1998-05-14")] == [("riot", 12)]
+    # (the soldiers patrolling are a deployment of their own; the dead are the riot's, no attack)
+    assert [(e.family, e.fatalities) for e in _material(riots, "1998-05-14") if e.family != "deployment"] == [("riot", 12)]
 
 
 def test_bodies_pulled_raise_the_bombing_s_toll_and_the_blast_an_arrest_counts_from_is_no_new_one() -> None:

@@ -14,7 +14,9 @@ from sitrep.rxfactor import compiled
 # (Run on lower-cased text, and only where "day" or "week" is: searched before every trigger.)
 _DAY_OR_WEEK = compiled(r"day|week", re.IGNORECASE)
 _DAYS_APART = LowerCue(compiled(
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’,-]+\s+){0,10}?$",
+    # (Not across a comma that closes the phrase: "On the night of July 1, two days after the
+    # commission announced its decision, arsonists set fire to ten churches": July 1 is the fires')
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’-]+\s+){0,10}?$",
     re.IGNORECASE,
 ), needs=_DAY_OR_WEEK)
 

@@ -38,6 +38,7 @@ _SUPPORTED_BY = compiled(r"\b(?:backed|supported|escorted|accompanied|aided|cove
 _AFTER_THE_DEED = compiled(r"\b(?:before|and(?:\s+then)?|then)\s+$", re.IGNORECASE)
 _KILLED_AND_SEIZED = compiled(r"\bkill\w*\s+[^.;]{0,60}?\band\s+seiz", re.IGNORECASE)
 _TRIED_TO = compiled(r"\b(?:tried|trying|attempted|attempting|sought|seeking)\s+to\s+$", re.IGNORECASE)
+_TAKEN = compiled(r"\b(?:took|take|takes|taking|taken|seized|seizing|holding|held|hold)\b", re.IGNORECASE)
 _ARREST_WORD = compiled(r"\b(?:arrest|detain)\w*", re.IGNORECASE)
 
 
@@ -170,6 +171,13 @@ def combine(found: list[tuple[Kind, int, int]], lex: Lexicon, sentence: str) -> 
     if names & {"abduction", "detention.arrest"} and attack_at is not None:
         # "rounded up the residents and opened fire": the round-up is the massacre's first act.
         out = [h for h in out if not (h[0].name in ("abduction", "detention.arrest") and _ROUNDED.match(sentence, h[1]) and h[1] < attack_at <= h[2] + 120)]
+    if "release" in names and "abduction" in names:
+        # "Twelve hostages were freed": the hostages are the ones released, no new kidnapping.
+        frees = [a for k, a, _ in found if k.name == "release"]
+        out = [
+            h for h in out
+            if not (h[0].name == "abduction" and sentence[h[1] : h[2]].lower() in ("hostage", "hostages") and any(abs(a - h[1]) < 60 for a in frees) and not _TAKEN.search(sentence, max(0, h[1] - 50), h[1]))
+        ]  # (not "took two officers hostage ... and then escaped")
     if names & {"riot", "riot.mob"}:
         # "More than 70 people were killed in riots": the riot's dead, not a second attack.
         out = [h for h in out if not (h[0].name == "attack.civilians" and _IN_RIOTS.match(sentence, h[2]))]

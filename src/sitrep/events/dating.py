@@ -295,9 +295,8 @@ def event_date(
     until = next((t for t in times if trigger[1] < t.start < span[1] and _dated(t) and len(t.value) == 10 and _UNTIL_DAY.fullmatch(text, trigger[1], t.start)), None)
     if (nth := _FOR_NTH.search(text, max(span[0], trigger[0] - 120), min(span[1], trigger[1] + 80))) and ";" not in text[min(nth.start(), trigger[0]) : max(nth.end(), trigger[1])] and (
         nth.start() >= trigger[1] or re.search(r"\bas\b", text[nth.end() : trigger[0]])
-    ) and not (date and _YEAR.search(str(date.get("text") or ""))):  # (after the verb, or before it with "as"; not a note's "On 10 March, for a second day, workers demonstrated": that day's)
-        # "Looting flared across Los Angeles for a third day today", "Gunfire shook Kigali for a third
-        # straight day as rebels battled": a wave since two days before the story's day (or the day told with it)
+    ) and not (date and _YEAR.search(str(date.get("text") or ""))):  # "Looting flared across Los Angeles for a third day
+        # today", "shook Kigali for a third straight day as rebels battled": since two days before (not a note's dated day)
         told_with = _DAY_NAME.match(text, nth.end())
         base = date if told_with and date and len(str(date.get("value") or "")) == 10 else anchor
         word = nth.group("n").lower()
@@ -330,8 +329,7 @@ def day_apart(
     """``date`` moved a day back or on when the trigger's clause counts from the day its sentence
     tells (its own, or the one carried over from the sentences before)."""
     if date and date.get("precision") in ("month", "day") and date.get("how") == "text" and (m := _MONTHS_APART.search(text, max(span[0], trigger[0] - 160), trigger[0])):
-        # "captured Kilinochchi in September 1996, two months after the Tigers overran Mullaitivu": July
-        if text.find(str(date.get("text") or "\0"), span[0], m.start()) < 0:
+        if text.find(str(date.get("text") or "\0"), span[0], m.start()) < 0:  # ("in September 1996, two months after the Tigers overran": July)
             return date
         word = m.group("n").lower()
         n = int(word) if word.isdigit() else ({"a": 1, "one": 1} | NUMBERS).get(word, 0)
@@ -443,6 +441,9 @@ def _own_date(
         said = [t for t in inside if told(sentence, t.start - s0, t.end - s0)]
         rest = [t for t in inside if t not in said]
         if rest:
+            later = [t for t in rest if t.start >= trigger[1]]  # ("seized eight soldiers on Jan. 8 and freed them on Wednesday", "missing since ... overran Mazar on Saturday")
+            if later and rest[0].end <= trigger[0] and _AND_VERB.search(text, rest[0].end, trigger[0]):
+                return _json(later[0])
             return _json(rest[0])
         if said and not definite:
             years = [t for t in times if clause[0] <= t.start and t.end <= clause[1] and _YEAR.fullmatch(t.value) and own(t)]
@@ -476,6 +477,7 @@ def _own_date(
     return {"value": pub.value[:10], "precision": precision, "how": "published"}
 
 
+_AND_VERB = compiled(r"\b(?:and\s+(?:then\s+|later\s+)?(?:\w+ed\s+)?|(?:since|when|after)\s+(?:[\w'’-]+\s+){0,4})$")
 _SUBORDINATE = compiled(r"\b(?:after|before|since|when|while|until|which|who|whom|where|said|says|told|ago|earlier|later|then|next|previous)\b", re.IGNORECASE)
 
 

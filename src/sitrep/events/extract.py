@@ -258,10 +258,9 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # the town the story is about; "the war" is the story's, not that of the town
                 # abroad the last sentence told of (a missile fired at a Saudi city in a Yemen story)
                 fallback, how = country, "country"
-            if site is not None:
-                # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its
-                # country, not the town the last sentence was about.
-                fallback, how = site[0], "country"
+            if site is not None:  # "bombing the South Sudanese area of Guffa": a place the gazetteer lacks; its country, not the
+                # last sentence's town; after the trigger in another land, not the main clause's ("the Lebanese village of Janta")
+                fallback, how, place = site[0], "country", None if place is not None and place.start < s_start + t_start and place.country_code != site[0].country_code and text.find(site[1], s_start + t_end, clause[1]) >= 0 else place
             event = _event(
                 article, lex, kind, sentence, (s_start, s_end), (start, end), clause, place,
                 fallback, how, times, quantities, named, others, text,

@@ -58,13 +58,17 @@ _MEDIUM_BEFORE = compiled(
 )
 
 
+# "the Plateau business district" of Abidjan: a city's quarter named like a province abroad.
+_QUARTER_AFTER = compiled(r"\s+(?:business|commercial|residential|diplomatic|financial|government|shopping)\s+(?:district|quarter|area|centre|center)\b", re.IGNORECASE)
+
+
 def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end) or (p.feature in ("admin1", "country", "region") and _QUARTER_AFTER.match(text, p.end) is not None))
 
 
 _BESIDE = compiled(r"\b(?:bordering|adjoining)\s+(?:the\s+)?$", re.IGNORECASE)

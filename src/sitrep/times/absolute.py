@@ -32,6 +32,15 @@ def _mdy(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return _ymd(int(m["year"]), _mon(m["mon"]), int(m["day"]))
 
 
+# "on June 27 last year", "on 27 June of last year" (#25: a day of a year told by its distance)
+@pattern(r"\b(?:" + _MON + r"\s+" + _DAY + r"|" + _DAY.replace("day>", "day2>") + r"\s+(?:of\s+)?" + _MON.replace("mon>", "mon2>") + r"),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", needs=(_MONTH_WORDS, "year"), digit=True)
+def _md_rel_year(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
+    if c.anchor is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+    return _ymd(c.anchor.year + step, _mon(m["mon"] or m["mon2"]), int(m["day"] or m["day2"]))
+
+
 @pattern(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b", needs=(_MONTH_WORDS,), digit=True)
 def _dmy(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return _ymd(int(m["year"]), _mon(m["mon"]), int(m["day"]))
@@ -89,7 +98,7 @@ def _dm(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     return _ymd(y, mo, d) if y else (f"XXXX-{mo:02d}-{d:02d}", "date")
 
 
-@pattern(r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<rel>last|this|next)\s+year\b", 0, needs=(_FULL_MONTHS, "year"))
+@pattern(r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", 0, needs=(_FULL_MONTHS, "year"))
 def _month_of_rel_year(m: re.Match[str], c: Ctx) -> tuple[str, str] | None:
     if c.anchor is None:
         return None
