@@ -225,3 +225,24 @@ def test_a_village_of_another_land_after_the_trigger_and_a_business_district_nam
     events = _material("ABIDJAN, Dec 26 (Reuters) - Armoured cars were posted at main crossroads in the Plateau business district on Saturday.", "1999-12-26")
     assert {(e.place or {}).get("country_code") for e in events} == {"CI"}, [(e.kind, e.place) for e in events]
 
+
+def test_villages_named_by_where_they_lie_people_by_what_befell_them_and_the_dead_of_days_of_violence() -> None:
+    text = (
+        "BUJUMBURA, Burundi (AP) -- Hutu rebels attacked an army camp near the airport on Thursday and then killed scores of civilians in surrounding villages. "
+        "Rebels also raided a site for displaced families in Kayanza, killing 11 people. "
+        "Troops were deployed in Bujumbura as riots spread, and officials said at least six people had been killed in two days of violence."
+    )
+    events = _material(text, "1998-01-02")
+    kinds = [e.kind for e in events]
+    assert "siege" not in kinds and "displacement" not in kinds, kinds
+    assert [e.fatalities for e in events if e.family == "riot"] == [6] and not [e for e in events if e.family == "attack" and e.fatalities == 6], [(e.kind, e.fatalities) for e in events]
+
+
+def test_people_seized_as_suspects_are_arrested_and_reinforcements_come_from_elsewhere() -> None:
+    text = (
+        "PRIJEDOR, Bosnia (AP) -- British soldiers seized two Serbs accused of war crimes near this northwestern town on Wednesday. "
+        "Police said reinforcements from Bulawayo would be brought into Harare on Wednesday."
+    )
+    events = _material(text, "1998-04-09")
+    assert [e.family for e in events if "Serbs" in e.evidence[0]["text"]] == ["detention"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
+    assert "Bulawayo" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
