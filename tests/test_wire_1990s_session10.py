@@ -246,3 +246,4 @@ def test_people_seized_as_suspects_are_arrested_and_reinforcements_come_from_els
     events = _material(text, "1998-04-09")
     assert [e.family for e in events if "Serbs" in e.evidence[0]["text"]] == ["detention"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
     assert "Bulawayo" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
+

@@ -62,9 +62,26 @@ _MEDIUM_BEFORE = compiled(
 _QUARTER_AFTER = compiled(r"\s+(?:business|commercial|residential|diplomatic|financial|government|shopping)\s+(?:district|quarter|area|centre|center)\b", re.IGNORECASE)
 
 
+# The last text's answers, by place span: a story's places are asked about once per trigger.
+# (A tuple, replaced whole, so that threads reading other texts never see a mix.)
+_seen: tuple[str, dict[tuple[int, int, bool], bool]] = ("", {})
+
+
 def reference(text: str, p: Place) -> bool:
     """A place named only to say how far away something is ("95 miles from Kabul"), a
     street named after a town ("Albany Avenue" in Brooklyn is not Albany), or a paper's name."""
+    global _seen
+    memo = _seen[1] if _seen[0] is text else None
+    if memo is None:
+        memo = {}
+        _seen = (text, memo)
+    key = (p.start, p.end, p.adjectival)
+    if (known := memo.get(key)) is None:
+        known = memo[key] = _reference(text, p)
+    return known
+
+
+def _reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
