@@ -247,3 +247,14 @@ def test_people_seized_as_suspects_are_arrested_and_reinforcements_come_from_els
     assert [e.family for e in events if "Serbs" in e.evidence[0]["text"]] == ["detention"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
     assert "Bulawayo" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
 
+
+def test_an_ocean_s_coast_a_committee_named_after_a_town_and_shots_in_the_air_put_no_pin() -> None:
+    text = (
+        "KINSHASA, Congo (AP) -- Rebels said Wednesday they had captured a military base near the Atlantic coast on Tuesday.\n\n"
+        "\"The soldiers drove through town shooting in the air,\" a Goma shopkeeper said. "
+        "The Helsinki Committee for Human Rights said about 5,000 people had fled villages in eastern Congo since Sunday."
+    )
+    events = _material(text, "1998-08-05")
+    names = {str((e.place or {}).get("name")) for e in events}
+    assert not names & {"Atlantic", "Helsinki"}, [(e.kind, e.place) for e in events]
+    assert not [e for e in events if "in the air" in e.evidence[0]["text"]], [(e.kind, e.evidence[0]["text"][:40]) for e in events]

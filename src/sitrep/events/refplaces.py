@@ -58,6 +58,11 @@ _MEDIUM_BEFORE = compiled(
 )
 
 
+# "near the Atlantic coast": a sea's shore, where the land's town is not named; "the Helsinki Committee
+# for Human Rights": a body named after a town.
+_NAMED_AFTER = compiled(r"\s+(?:Committee|Accords?)\b")
+_COAST_AFTER = compiled(r"\s+(?:coast|coastline|seaboard|shore)\b")
+_OCEANS = frozenset({"Atlantic", "Pacific", "Indian Ocean", "Arctic", "Atlantic Ocean", "Pacific Ocean", "Arctic Ocean"})
 # "the Plateau business district" of Abidjan: a city's quarter named like a province abroad.
 _QUARTER_AFTER = compiled(r"\s+(?:business|commercial|residential|diplomatic|financial|government|shopping)\s+(?:district|quarter|area|centre|center)\b", re.IGNORECASE)
 
@@ -85,7 +90,7 @@ def _reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
-    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end) or (p.feature in ("admin1", "country", "region") and _QUARTER_AFTER.match(text, p.end) is not None))
+    return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end) or (p.feature in ("admin1", "country", "region") and _QUARTER_AFTER.match(text, p.end) is not None) or _NAMED_AFTER.match(text, p.end) is not None or (p.name in _OCEANS and _COAST_AFTER.match(text, p.end) is not None))
 
 
 _BESIDE = compiled(r"\b(?:bordering|adjoining)\s+(?:the\s+)?$", re.IGNORECASE)
