@@ -258,3 +258,13 @@ def test_an_ocean_s_coast_a_committee_named_after_a_town_and_shots_in_the_air_pu
     names = {str((e.place or {}).get("name")) for e in events}
     assert not names & {"Atlantic", "Helsinki"}, [(e.kind, e.place) for e in events]
     assert not [e for e in events if "in the air" in e.evidence[0]["text"]], [(e.kind, e.evidence[0]["text"][:40]) for e in events]
+
+
+def test_a_prefecture_named_after_its_capital_is_the_prefecture() -> None:
+    from sitrep.pipeline import locate
+
+    text = "TOKYO (AP) -- Sarin killed seven people in the central city of Matsumoto, Nagano Prefecture, last year. Police raided a compound in Yamanashi prefecture."
+    article = locate(clean(RawArticle(id="n", source="n", text=text, published="1995-03-22")))
+    told = {(p.text, p.feature) for p in article.places if p.field == "text"}
+    assert ("Nagano Prefecture", "admin1") in told and ("Yamanashi prefecture", "admin1") in told, told
+

@@ -196,7 +196,7 @@ def _context(text: str, toks: list[Token], m: Mention) -> None:
         elif nxt.key in TYPE_AFTER and _gap(text, toks[m.last - 1], nxt).strip() == "" and not _OF_NEXT.match(text, nxt.end):
             # ("the Mozambique town of Palma": the town is the one after "of")
             m.type_hint = TYPE_AFTER[nxt.key]
-            if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District"):
+            if (m.type_hint in ("admin1", "admin2") and nxt.raw.islower()) or nxt.raw in ("Province", "District", "Prefecture"):
                 m.end = nxt.end  # "Kandahar province" is one place
                 m.text = text[m.start : m.end]
     if m.type_hint is None and _TOWN_APPOSITION.match(text, m.end):

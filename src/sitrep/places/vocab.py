@@ -13,7 +13,7 @@ CONNECTORS = frozenset(
 )
 # Words that say the word before them is a place or the head of a name.
 TYPE_AFTER = {
-    "province": "admin1", "provinces": "admin1", "state": "admin1", "governorate": "admin1",
+    "province": "admin1", "provinces": "admin1", "prefecture": "admin1", "state": "admin1", "governorate": "admin1",
     "oblast": "admin1", "region": "admin1", "district": "admin2", "county": "admin2",
     "city": "city", "town": "city", "village": "city", "airport": "landmark",
 }
