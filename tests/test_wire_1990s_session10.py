@@ -268,3 +268,21 @@ def test_a_prefecture_named_after_its_capital_is_the_prefecture() -> None:
     told = {(p.text, p.feature) for p in article.places if p.field == "text"}
     assert ("Nagano Prefecture", "admin1") in told and ("Yamanashi prefecture", "admin1") in told, told
 
+
+def test_hostages_named_in_passing_are_no_new_kidnapping_but_hostages_taken_or_shot_are_events() -> None:
+    text = (
+        "BUDYONNOVSK, Russia (Reuter) - Chechen gunmen holding hundreds of hostages in a hospital in this southern town agreed on Sunday to go home.\n\n"
+        "Several hundred relatives of hostages gathered outside the town administration building on Saturday. "
+        "A regional official said that only three hostages had died. "
+        "On Thursday the gunmen shot five hostages, among them two women."
+    )
+    events = _material(text, "1995-06-18")
+    taken = [e.evidence[0]["text"][:20] for e in events if e.kind == "abduction"]
+    assert taken == ["Chechen gunmen holdi"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
+    assert [e.family for e in events if "shot five" in e.evidence[0]["text"]] == ["attack"], [(e.kind, e.evidence[0]["text"][:30]) for e in events]
+
+
+def test_a_movement_named_after_a_town_is_no_scene() -> None:
+    text = "SANAA, Yemen (Reuters) - Officials identified the kidnappers as members of the Islamic Army of Aden-Abyan, a little-known group, and said three were arrested on Tuesday."
+    events = _material(text, "1998-12-29")
+    assert events and "Aden" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]

@@ -39,8 +39,8 @@ _SAID_IN = compiled(r"\b(?:said|says|told reporters|announced|declared|stated)\s
 # "the Organization for Security and Cooperation in Europe": a body's name, not a scene.
 _BODY_NAME_BEFORE = compiled(
     r"\b(?:Organi[sz]ation|Conference|Council|Commission|Committee|Agency|Court|Bank|Union)\s+(?:for|of|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:in|of)\s+$"
-    # "fighters of Charles Taylor's National Patriotic Front of Liberia": a movement's name
-    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
+    # "fighters of Charles Taylor's National Patriotic Front of Liberia", "the Islamic Army of Aden-Abyan": a movement's name
+    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress|Army)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
 )
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
