@@ -286,3 +286,15 @@ def test_a_movement_named_after_a_town_is_no_scene() -> None:
     text = "SANAA, Yemen (Reuters) - Officials identified the kidnappers as members of the Islamic Army of Aden-Abyan, a little-known group, and said three were arrested on Tuesday."
     events = _material(text, "1998-12-29")
     assert events and "Aden" not in {str((e.place or {}).get("name")) for e in events}, [(e.kind, e.place) for e in events]
+
+
+def test_with_no_publication_date_an_event_years_before_the_story_s_year_is_recalled() -> None:
+    text = (
+        "Gunmen attacked a concert hall in Paris on Nov. 13, 2015, and police stormed the hall on Nov. 13, 2015.\n\n"
+        "In 1962, at the entrance to the Charonne Metro station, police killed nine people who had been demonstrating against the Algerian War."
+    )
+    events = extract(clean(RawArticle(id="u", source="u", text=text))).events
+    old = [e for e in events if e.layer == "material" and str((e.date or {}).get("value") or "").startswith("1962")]
+    new = [e for e in events if e.layer == "material" and str((e.date or {}).get("value") or "").startswith("2015")]
+    assert old and all(e.background for e in old), [(e.kind, e.date, e.background) for e in old]
+    assert new and not any(e.background for e in new), [(e.kind, e.date, e.background) for e in new]

@@ -64,6 +64,7 @@ from sitrep.events.storyday import (
     narrative_day,
     new_scene,
     recalled,
+    recalled_undated,
     sentence_day,
     still_now,
     story_day,
@@ -389,7 +390,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
     events = one_per_event(events, text, (lambda d: recalled(d, article, 31)) if article.published else None)
     after_its_cause(events, today)  # "the officers involved in the shooting have been arrested": this month
     for e in events:
-        e.background = recalled(e.date, article)
+        e.background = recalled(e.date, article) or recalled_undated(e.date, article)
         in_the_state_then(e)  # a 1955 war in today's South Sudan: in Sudan then, and Sudan's army
         here = (e.place or {}).get("country_code")
         if e.actor1 and e.actor1.get("how") == "unnamed" and here and e.actor1.get("country_code") != here:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 from sitrep.clean.meta import dateline_day
@@ -290,6 +291,19 @@ def recalled(date: dict[str, Any] | None, article: Article, days: int = 2) -> bo
     except ValueError:
         return False
     return (published - last).days > days
+
+
+def recalled_undated(date: dict[str, Any] | None, article: Article) -> bool:
+    """With no publication date, whether an event dated by a year the text writes lies two years
+    or more before the year the story tells most ("In 1962, ... police killed nine people" in a
+    story whose dates are of 2015): a recalled event, not the story's news."""
+    if article.published is not None or not date or date.get("how") != "text" or not str(date.get("value") or "")[:4].isdigit():
+        return False
+    years = Counter(int(t.value[:4]) for t in article.times if t.field == "text" and t.type == "date" and t.value[:4].isdigit())
+    if not years:
+        return False
+    story = max(years, key=lambda y: (years[y], y))
+    return story >= int(str(date["value"])[:4]) + 2
 
 
 def ahead(date: dict[str, Any] | None, article: Article) -> dict[str, Any] | None:
