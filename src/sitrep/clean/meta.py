@@ -257,10 +257,13 @@ _NOT_A_PLACE = frozenset(
      "comment", "review", "note", "photo", "video", "correction", "clarification", "advisory", "urgent",
      "flash", "bulletin", "editor"]
 )  # fmt: skip
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _CITY_CAPS = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"  # NAIROBI, THE HAGUE, O'SMACH, ST. LOUIS
 _CITY_TITLE = r"[A-Z][a-z.'’-]+(?:[ ][A-Z][a-z.'’-]+){0,3}"  # Nairobi, New York
 # , Kenya / , N.J. / , Puerto Rico / , Democratic Republic of Congo / , Bosnia and Herzegovina
 _REGION = r",[ ]*[A-Z][\w.'’-]*(?:[ ](?:(?:of|and|the|del|de)[ ])?[A-Z][\w.'’-]*){0,4}"
+# AFP's web copy: "Kano (Nigeria) (AFP) -", the land in brackets before the credit
+_PAREN_REGION = r"[ ]+\([A-Z][\w.'’-]*(?:[ ](?:(?:of|and|the)[ ])?[A-Z][\w.'’-]*){0,3}\)(?=[ ]*\()"
 _WHEN = (
     r",?[ ]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?[ ]+[0-3]?\d"
     r"(?:,[ ]*(?:19|20)\d\d)?"
@@ -271,13 +274,15 @@ _SEP = r"[ ]*(?P<sep>_+|-{1,2}|–|—|:)"
 _DSEP = _SEP.replace("<sep>", "<dsep>")
 _WIRE_DATELINE = compiled(
     # "NAIROBI, Kenya (AP) _", "NICOSIA, August 8 (Xinhua) --", "Nairobi (AFP) -", "(Reuters) -"
-    rf"^(?P<where>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?(?:{_WHEN})?[ ]*)?{_CREDIT}{_SEP}?[ ]*"
+    rf"^(?P<where>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION}|{_PAREN_REGION})?(?:{_WHEN})?[ ]*)?{_CREDIT}{_SEP}?[ ]*"
     # "KABUL, Afghanistan (Jan. 25, 2013) -": a dated dateline
     rf"|^(?P<dwhere>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?)[ ]*{_PAREN_DATE}{_DSEP}?[ ]*"
     # "WASHINGTON _", "MANDERA, Kenya —": a newspaper's dateline in capitals, no credit
     rf"|^(?P<cwhere>{_CITY_CAPS}(?:{_REGION})?(?:{_WHEN})?)[ ]*(?P<csep>_+|--|–|—)[ ]*"
     # "ATHENS, Feb 13 - ": a single hyphen only after a day, which no headline in capitals has
     rf"|^(?P<hwhere>{_CITY_CAPS}(?:{_REGION})?{_WHEN})[ ]+-[ ]+"
+    # "Belfast, July 21": a paper's dateline on a line of its own, under "From Our Correspondent"
+    rf"|^(?P<lwhere>(?:{_CITY_CAPS}|{_CITY_TITLE})(?:{_REGION})?{_WHEN})[ ]*$"
 )
 _WHEN_RE = compiled(_WHEN, re.IGNORECASE)
 _LEDE = compiled(r"\s*[A-Z0-9\"“‘'(]")
@@ -305,7 +310,7 @@ def dateline_at(text: str) -> Dateline | None:
     if m is None:
         return None
     credit = m.group("credit")
-    where = m.group("where") or m.group("dwhere") or m.group("cwhere") or m.group("hwhere") or ""
+    where = m.group("where") or m.group("dwhere") or m.group("cwhere") or m.group("hwhere") or m.group("lwhere") or ""
     if credit is not None:
         words = credit.replace("/", " ").split()
         # A credit is short and looks like one: an agency we know or a name in capitals
@@ -316,9 +321,11 @@ def dateline_at(text: str) -> Dateline | None:
             return None
         if where and m.group("sep") is None:
             return None  # "Nairobi (CNN) reported": the brackets sit inside a sentence
-    elif m.group("cwhere") is not None or m.group("hwhere") is not None:
+    elif m.group("cwhere") is not None or m.group("hwhere") is not None or m.group("lwhere") is not None:
         first = where.split(",")[0].strip()
         if first.lower().rstrip(".") in _NOT_A_PLACE or len(first) < 3:
+            return None
+        if m.group("lwhere") is not None and ("," not in where or first.lower() in _WEEKDAYS):
             return None
     if where and _WHEN_RE.fullmatch(where.strip(" ,")):
         return None

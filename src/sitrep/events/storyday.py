@@ -105,6 +105,9 @@ def context_date(
     """
     if not previous:
         return None
+    # A new paragraph after one on the past ("... killed hundreds in the camps in June. / There was
+    # fresh fighting in the mountains") is back in the story's present: no month-old day goes on.
+    new_paragraph = text is not None and latest is not None and "\n" in text[previous[-1][1] : previous[-1][1] + 4]
     moved = _moved_on(previous, events, times, dateline, latest, text)
     for e in reversed(events):
         if e.evidence[0]["start"] < previous[0][0]:
@@ -116,6 +119,8 @@ def context_date(
         if e.date and e.date["how"] == "text" and latest and _flashback(str(e.date["value"]), latest) and e.evidence[0]["start"] >= previous[-1][0] and _BEGAN.search(str(e.evidence[0]["text"])):
             return None  # "Israel began its offensive on Wednesday after ...": the story's past; the next sentence is back in its present
         if e.date and e.date["how"] in ("text", "context", "lead") and not series(e.date) and not opens_span(e) and len(str(e.date["value"])) >= 7:
+            if new_paragraph and _weeks_before(str(e.date["value"]), str(latest)):
+                return None
             if moved is not None and moved["value"] > str(e.date["value"])[:10]:
                 # "On Monday a group marched ... Tuesday the crowd was calm, but on Wednesday it
                 # became unruly. The night began with a vigil": Wednesday's, not Monday's.
@@ -138,7 +143,7 @@ def context_date(
         and not (text is not None and told(text[lo:hi], t.start - lo, t.end - lo))  # "the army said on Tuesday"
         and not (text is not None and _WHO_ASIDE.search(text, lo, t.start))  # "Rice, who arrived in Jerusalem on Saturday": hers
     ]  # fmt: skip
-    if not days:
+    if not days or (new_paragraph and _weeks_before(days[-1].value[:10], str(latest))):
         return None
     return {
         "value": days[-1].value[:10],
@@ -355,6 +360,17 @@ def dateline(article: Article) -> tuple[int, int] | None:
 
 
 _BEGAN = compiled(r"\b(?:began|started|launched|erupted|broke out)\b", re.IGNORECASE)
+
+
+def _weeks_before(value: str, latest: str) -> bool:
+    """Whether a day, month or year ends three weeks or more before the story's day ``latest``."""
+    try:
+        year = int(value[:4])
+        month = int(value[5:7]) if len(value) >= 7 else 12
+        last = dt.date.fromisoformat(value[:10]) if len(value) >= 10 else dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return (dt.date.fromisoformat(latest[:10]) - last).days >= 21
+    except ValueError:
+        return False
 
 
 def _flashback(value: str, latest: str) -> bool:

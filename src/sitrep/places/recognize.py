@@ -278,6 +278,8 @@ _KIN = frozenset({"family", "families", "clan", "clans", "brothers", "household"
 _NAME_PARTICLE = frozenset({"abu", "bin", "ibn", "ben", "bint"})
 # Lower-case particles inside personal names, before the surname.
 _PARTICLES_BEFORE = frozenset({"arap", "bin", "ibn", "bint", "abu", "al", "el", "van", "von", "da", "di", "du", "dos", "das", "del", "della", "ould", "wa", "ag", "ter", "ten"})
+# The Arabic article joined to a name by a hyphen: "Souk el-Gharb", "Ramlet al-Baida".
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "an", "az", "ez"})
 _AGE_AFTER = compiled(r",\s*\d{1,2},")
 # A city that opens a clause and decides or speaks is its government: "Tel Aviv decided to allow".
 _GOVERNMENT_VERB = compiled(
@@ -374,6 +376,14 @@ def _keep(
         prev is not None and m.first > 1 and prev.key in _PARTICLES_BEFORE and not _capitalised(prev)
         and _capitalised(toks[m.first - 2]) and text[toks[m.first - 2].end : toks[m.first].start] == f" {text[prev.start : prev.end]} "
         and not _area(m, gaz)
+    ):  # fmt: skip
+        return False
+    # "Souk el-Gharb", "Ramlet al-Baida": the tail of a longer Arabic name the gazetteer lacks
+    # (or a person's, "Mohammed al-Baida"), not the town or province named by the tail alone.
+    if (
+        prev is not None and m.first > 1 and prev.key in _ARABIC_ARTICLES and not _capitalised(prev)
+        and text[prev.end : toks[m.first].start] == "-" and _capitalised(toks[m.first - 2])
+        and text[toks[m.first - 2].end : prev.start] == " "
     ):  # fmt: skip
         return False
     # Titles and given names before it: a person ("Gen. Washington", "Denzel Washington").

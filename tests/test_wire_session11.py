@@ -1,0 +1,83 @@
+"""Passages of wire and newspaper copy from the 1970s to the 2010s written for sitrep's tests
+(#25 probe of forty-five stories: Belfast 1972, Cyprus 1974, Rhodesia 1978, Moscow 2002,
+Tak Bai 2004, Beirut 1983, Colombo 1987, Chibok 2014, MH17, Yemen 2015, Rakhine 2017): a
+paper's dateline on a line of its own, AFP's "Kano (Nigeria) (AFP) -", and what follows."""
+
+from __future__ import annotations
+
+from sitrep.clean import clean
+from sitrep.model import Event, RawArticle
+from sitrep.pipeline import extract
+
+
+def _material(text: str, published: str) -> list[Event]:
+    events = extract(clean(RawArticle(id="p", source="p", text=text, published=published))).events
+    return [e for e in events if e.layer == "material" and e.modality != "hypothetical"]
+
+
+def _seen(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
+    return [(e.kind, (e.place or {}).get("name"), (e.date or {}).get("value")) for e in events]
+
+
+def test_a_papers_dateline_on_its_own_line_dates_today_and_places_the_story() -> None:
+    # The Times printed the story of the 21st on the 22nd, under "Belfast, July 21".
+    text = (
+        "From Our Correspondent\nBelfast, July 21\n\n"
+        "Nine people were killed and about 130 injured this afternoon when the Provisional IRA set off 22 bombs in the city in the space of 75 minutes. "
+        "Police had earlier put the death toll at 11, but revised it tonight.\n\n"
+        "The first bomb exploded at 2.10 pm at a bus station on the edge of the city centre, injuring several people."
+    )
+    article = extract(clean(RawArticle(id="t", source="t", text=text, published="1972-07-22")))
+    assert article.dateline == "Belfast, July 21", article.dateline
+    events = [e for e in article.events if e.layer == "material"]
+    assert events and all((e.date or {}).get("value") == "1972-07-21" for e in events), _seen(events)
+    assert all((e.place or {}).get("name") == "Belfast" for e in events), _seen(events)
+
+
+def test_a_weekday_or_an_update_line_is_no_dateline() -> None:
+    from sitrep.clean.meta import dateline_at
+
+    assert dateline_at("Monday, July 21") is None
+    assert dateline_at("Updated July 21") is None
+    assert dateline_at("Nicosia, Cyprus, July 23") is not None
+
+
+def test_afp_dateline_with_the_land_in_brackets_is_where_it_was_filed_not_the_scene() -> None:
+    text = (
+        "Kano (Nigeria) (AFP) - Suspected Boko Haram Islamists stormed a girls' boarding school in Chibok in northeastern Nigeria "
+        "late on Monday and abducted more than 100 students, officials said on Tuesday.\n\n"
+        "The gunmen arrived in trucks and buses and set fire to houses in the town before taking the girls away, a local official said. "
+        "Residents put the number of abducted girls at more than 100."
+    )
+    article = extract(clean(RawArticle(id="k", source="k", text=text, published="2014-04-15")))
+    assert article.dateline == "Kano (Nigeria) (AFP) -", article.dateline
+    events = [e for e in article.events if e.layer == "material"]
+    assert events and "Kano" not in {(e.place or {}).get("name") for e in events}, _seen(events)
+    assert any(e.family == "abduction" and (e.place or {}).get("name") == "Chibok" for e in events), _seen(events)
+
+
+def test_the_tail_of_a_longer_arabic_name_is_not_the_town_or_province_so_named() -> None:
+    text = (
+        "BEIRUT, Oct 24 (Reuters) - At the French paratroop post in the Ramlet al-Baida district, destroyed by a second suicide driver, "
+        "French officials said 26 bodies had been recovered. A Lebanese army communique said Druze gunners shelled army positions at "
+        "Souk el-Gharb late on Sunday, wounding three soldiers. Fighting also raged near Deir el-Balah."
+    )
+    article = extract(clean(RawArticle(id="b", source="b", text=text, published="1983-10-24")))
+    names = {p.name for p in article.places}
+    assert not names & {"Baida", "Gharb"}, names
+    assert "Deir el-Balah" in names, names  # a whole name the gazetteer holds stays
+    shelled = [e for e in article.events if e.layer == "material" and "shelled" in e.evidence[0]["text"]]
+    assert shelled and all((e.place or {}).get("country_code") == "LB" for e in shelled), _seen(shelled)
+
+
+def test_a_new_paragraph_after_one_on_the_past_is_back_in_the_story_s_present() -> None:
+    text = (
+        "BEIRUT, Oct 24 (Reuters) - Rescue workers pulled more bodies from the wreckage of the Marine headquarters at Beirut airport today "
+        "as the death toll from Sunday's suicide truck-bomb attack rose to 161.\n\n"
+        "The Marines landed in Beirut in September 1982, after Christian militiamen killed hundreds of Palestinians in the refugee camps "
+        "of the city that month, in the wake of Israel's invasion of Lebanon in June.\n\n"
+        "There was fresh fighting in the mountains overlooking the capital."
+    )
+    events = _material(text, "1983-10-24")
+    fighting = [e for e in events if e.evidence[0]["text"].startswith("There was fresh fighting")]
+    assert fighting and all(str((e.date or {}).get("value", "")).startswith("1983-10") for e in fighting), _seen(fighting)
