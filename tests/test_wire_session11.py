@@ -81,3 +81,56 @@ def test_a_new_paragraph_after_one_on_the_past_is_back_in_the_story_s_present() 
     events = _material(text, "1983-10-24")
     fighting = [e for e in events if e.evidence[0]["text"].startswith("There was fresh fighting")]
     assert fighting and all(str((e.date or {}).get("value", "")).startswith("1983-10") for e in fighting), _seen(fighting)
+
+
+def test_a_listening_post_and_a_police_headquarters_are_where_it_was_said_not_where_it_happened() -> None:
+    text = (
+        "NICOSIA, Cyprus (AP) — Iran said Thursday the death toll from last week's attack on the Kurdish town of Halabja had reached 5,000.\n\n"
+        "Tehran radio, monitored in Nicosia, said about 7,000 people were injured when Iraqi planes bombed the town with chemical weapons.\n\n"
+        "In South Africa, police headquarters in Pretoria said a patrol was attacked with stones and gasoline bombs in Uitenhage."
+    )
+    events = _material(text, "1988-03-24")
+    names = {(e.place or {}).get("name") for e in events}
+    assert not names & {"Nicosia", "Pretoria"}, _seen(events)
+
+
+def test_names_of_ships_airlines_weapons_and_wars_are_no_scenes() -> None:
+    text = (
+        "HRABOVE, Ukraine, July 17 (Reuters) - A Malaysia Airlines airliner carrying 295 people from Amsterdam to Kuala Lumpur was brought down "
+        "over eastern Ukraine on Thursday, and Kiev said it was hit by an SA-11 (Buk) missile.\n\n"
+        "It was the deadliest attack on a civilian airliner since the Vietnam War. On Sunday, the missile frigate Linyi evacuated "
+        "122 Chinese citizens from Aden. An Iran Air Airbus landed at Balad Air Base in Salah Al Din province, Iraq."
+    )
+    article = extract(clean(RawArticle(id="m", source="m", text=text, published="2014-07-17")))
+    names = {p.name for p in article.places}
+    assert not names & {"Buk", "Linyi", "Vietnam", "Iran", "Malaysia"}, names
+    assert "Balad" in names, names  # an air base named after its town stays
+    events = [e for e in article.events if e.layer == "material"]
+    downed = [e for e in events if "brought down" in e.evidence[0]["text"]]
+    assert downed and all((e.place or {}).get("country_code") == "UA" for e in downed), _seen(events)
+    assert "Kuala Lumpur" not in {(e.place or {}).get("name") for e in events}, _seen(events)
+
+
+def test_a_comparison_since_an_old_massacre_dates_and_places_that_one_apart() -> None:
+    text = (
+        "BEIRUT, Aug 21 (Reuters) - Syrian opposition activists said hundreds of people were killed in a poison gas attack on the Eastern Ghouta on Wednesday.\n\n"
+        "If confirmed, Wednesday's attack would be the deadliest use of chemical weapons since Saddam Hussein's forces gassed thousands of Kurds "
+        "in the Iraqi town of Halabja in 1988. Police later tear-gassed protesters in Damascus."
+    )
+    events = _material(text, "2013-08-21")
+    halabja = [e for e in events if (e.place or {}).get("name") == "Halabja"]
+    assert halabja and all((e.date or {}).get("value") == "1988" and e.background for e in halabja), _seen(events)
+    assert not any((e.date or {}).get("value") == "2013-08-21" for e in halabja), _seen(events)
+
+
+def test_the_land_a_demand_names_is_not_where_hostages_were_taken() -> None:
+    text = (
+        "MOSCOW, Oct 26 (Reuters) - Russian special forces stormed a Moscow theatre at dawn on Saturday, ending a 57-hour siege by Chechen guerrillas. "
+        "Officials said 50 of the hostage-takers were killed in the assault.\n\n"
+        "The guerrillas seized the theatre on Wednesday evening during a performance of a musical, taking more than 800 people hostage and "
+        "demanding an end to the war in Chechnya. On Friday they freed several children."
+    )
+    events = _material(text, "2002-10-26")
+    taken = [e for e in events if e.family == "abduction"]
+    assert taken and all((e.place or {}).get("name") == "Moscow" for e in taken), _seen(taken)
+    assert all((e.date or {}).get("value") == "2002-10-23" for e in taken), _seen(taken)  # no hostage-taking on the day of the storming

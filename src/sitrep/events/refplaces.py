@@ -42,6 +42,16 @@ _BODY_NAME_BEFORE = compiled(
     # "fighters of Charles Taylor's National Patriotic Front of Liberia", "the Islamic Army of Aden-Abyan": a movement's name
     r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress|Army)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
 )
+# "an airliner carrying 295 people from Amsterdam to Kuala Lumpur": a trip's ends, not where
+# anything befell it (a craft's or a vehicle's route; troops "flown from X to Beirut" are not).
+_ROUTE_BEFORE = compiled(
+    r"\b(?:airliners?|flights?|planes?|jets?|jetliners?|air(?:bus|craft)|Boeing|bus(?:es)?|coach|trains?|ferry|ferries|liners?)\b"
+    r"[^.;:!?]{0,50}?\bfrom\s+(?:(?-i:[A-Z])[\w'’.-]*(?:,?\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+to\s+)?$",
+    re.IGNORECASE,
+)
+_ROUTE_ON = compiled(r"(?:,?\s+(?-i:[A-Z])[\w'’.-]*){0,3},?\s+to\s+(?-i:[A-Z])")
+# "taking 800 people hostage and demanding an end to the war in Chechnya": what was asked for, not where.
+_DEMANDED = compiled(r"\b(?:demanding|demanded|calling\s+for|called\s+for|urging|urged)\s+(?:an?\s+end\s+to|the\s+(?:withdrawal|release|return|pull-?out)\s+of)\s+[^,.;:!?]{0,40}$", re.IGNORECASE)
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
@@ -90,6 +100,10 @@ def _reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
+    if _DEMANDED.search(text, max(0, p.start - 70), p.start):
+        return True
+    if (route := _ROUTE_BEFORE.search(text, max(0, p.start - 110), p.start)) and (route.group().rstrip().endswith(" to") or _ROUTE_ON.match(text, p.end)):
+        return True
     return bool(_REFERENCE.search(before) or _MEDIUM_BEFORE.search(before) or _SAID_IN.search(before) or _BODY_NAME_BEFORE.search(text, max(0, p.start - 70), p.start) or _STREET_BEFORE.search(before)) or bool(STREET_AFTER.match(text, p.end) or _PAPER_AFTER.match(text, p.end) or _SQUARE_AFTER.match(text, p.end) or (not p.adjectival and _STATION_AFTER.match(text, p.end)) or _BODY_SAID.match(text, p.end) or (p.feature in ("admin1", "country", "region") and _QUARTER_AFTER.match(text, p.end) is not None) or _NAMED_AFTER.match(text, p.end) is not None or (p.name in _OCEANS and _COAST_AFTER.match(text, p.end) is not None))
 
 

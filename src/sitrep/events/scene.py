@@ -23,6 +23,9 @@ from sitrep.rxfactor import compiled
 
 # "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
 _PLOTTED_IN = cues()["plotted_in"]
+# "Wednesday's attack would be the deadliest since Saddam Hussein's forces gassed Halabja": the
+# place of the event compared with, not the trigger's.
+_COMPARED_SINCE = compiled(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]{0,80}?\bsince\b", re.IGNORECASE)
 _CARE_IN = cues()["care_in"]  # ("flown to a hospital in Djibouti": care, not the scene)
 _ORIGIN_FROM = cues()["origin_from"]  # ("militants from Chechnya": whence, not where)
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
@@ -287,6 +290,7 @@ def place_of(
             and not (attributive(text, p) and text[max(0, p.start - 4) : p.start].lower() == "the ")  # ("the U.S. ultimatum": whose, not where)
             and not (p.feature == "country" and _DOER_ON_ACT.fullmatch(text, p.end, start) and _ACT_OWNER_BEFORE.search(text, max(0, p.start - 10), p.start) and not text[start:end].lower().endswith("ed"))
             and not _PLOTTED_IN.search(text, max(sentence[0], p.start - 50), p.start)
+            and not (p.start > end and _COMPARED_SINCE.search(text, end, p.start))
         ]  # fmt: skip
         listed = _listed(text, [p for p in inside if p.feature == "country"], end, sentence[0])
         inside = [p for p in inside if p not in listed]

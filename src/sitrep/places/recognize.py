@@ -59,6 +59,9 @@ _WEAPON_AFTER = frozenset({
 })
 # "The Falcon 50 jet", "a Tupolev 154 airliner": a model's name and number, not the state Falcon.
 _MODEL_AFTER = compiled(r"\s+\d{1,4}[A-Z]?\s+(?:jets?|aircraft|planes?|airliners?|helicopters?|bombers?|fighters?|tanks?|rifles?|missiles?)\b", re.IGNORECASE)
+_AIRLINE_WORDS = frozenset({"Air", "Airlines", "Airline", "Airways"})
+_AIR_BASE = compiled(r"\s+(?:Base|Force|Field|Station|Strip|Port|Defen[cs]e)\b")
+_WEAPON_BRACKET = compiled(r"\)\s+(?:missiles?|rockets?|launchers?|systems?)\b", re.IGNORECASE)
 _WATER_AFTER = frozenset({"River", "Sea", "Lake", "Canal", "Creek", "Strait", "Lagoon", "Estuary"})
 _NAME_TAILS = frozenset({"point", "bay", "beach", "hill", "hills", "island", "falls", "harbor", "harbour", "junction", "creek", "ridge", "valley", "springs", "heights", "park", "gardens", "cove"})
 _QUARTER_WORDS = frozenset({"district", "area", "neighborhood", "neighbourhood", "quarter", "suburb", "township", "village", "camp", "slum", "market"})
@@ -362,8 +365,19 @@ def _keep(
     # "the southern bank of the Sunzha River": a river or a sea the gazetteer lacks, not the town so named.
     if nxt is not None and nxt.raw in _WATER_AFTER and text[toks[m.last - 1].end : nxt.start] == " " and not _area(m, gaz):
         return False
-    # "a Saudi supertanker, the Sirius Star", "the frigate INS Tabar": a vessel's name.
-    if _VESSEL_BEFORE.search(text, max(0, toks[m.first].start - 40), toks[m.first].start) and not strong:
+    # "a Saudi supertanker, the Sirius Star", "the frigate INS Tabar": a vessel's name; right after
+    # the vessel ("the missile frigate Linyi", "the US warship Vincennes"), even a city's.
+    if (vessel := _VESSEL_BEFORE.search(text, max(0, toks[m.first].start - 40), toks[m.first].start)) and (not strong or "," not in vessel.group()):
+        return False
+    # "an Iran Air Airbus", "Malaysia Airlines flight MH17", "Air France": an airline, not where its plane was
+    if (nxt is not None and nxt.raw in _AIRLINE_WORDS and text[toks[m.last - 1].end : nxt.start] == " " and not _AIR_BASE.match(text, nxt.end)) or (
+        prev is not None and prev.raw == "Air" and text[prev.end : toks[m.first].start] == " "
+    ):
+        return False
+    # "an SA-11 (Buk) missile", "the Vietnam War": a weapon's or a war's name, not the town or land
+    if (text[toks[m.first].start - 1 : toks[m.first].start] == "(" and _WEAPON_BRACKET.match(text, toks[m.last - 1].end)) or (
+        nxt is not None and nxt.raw == "War" and text[toks[m.last - 1].end : nxt.start] == " "
+    ):
         return False
     # "stormed a McDonald's": a shop named after someone, not the town.
     if (

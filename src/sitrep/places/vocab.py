@@ -39,7 +39,7 @@ PLACE_MODIFIERS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "metro", "old", "new", "mid", "northeast", "northwest", "southeast", "southwest", "midtown", "inner", "outer", "rural", "urban", "suburban", "coastal"]
 )
 NOT_ALONE = PLACE_MODIFIERS | frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza"]
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter", "passover", "ramadan", "eid", "highway", "interstate", "route", "street", "avenue", "road", "lake", "river", "mount", "rue", "boulevard", "calle", "avenida", "rua", "quai", "strasse", "piazza", "gulf"]
 )
 SPEECH = frozenset(["said", "says", "told", "added", "asked", "explained", "noted", "wrote", "stated", "according"])
 _SENT_END = compiled(r"(?:^|[.!?:;\"“”'‘’(\[\n]\s*)$")
