@@ -134,3 +134,23 @@ def test_the_land_a_demand_names_is_not_where_hostages_were_taken() -> None:
     taken = [e for e in events if e.family == "abduction"]
     assert taken and all((e.place or {}).get("name") == "Moscow" for e in taken), _seen(taken)
     assert all((e.date or {}).get("value") == "2002-10-23" for e in taken), _seen(taken)  # no hostage-taking on the day of the storming
+
+
+def test_what_a_crowd_demands_or_a_town_lives_behind_is_no_event() -> None:
+    text = (
+        "TAK BAI, Thailand (AP) — Security forces opened fire on Muslim demonstrators in southern Thailand on Monday, killing six people.\n\n"
+        "The violence erupted after a crowd of about 2,000 gathered outside the police station in Tak Bai to demand the release of six village "
+        "defense volunteers. In the north, the Protestant leaders said, the IRA has operated behind barricades for months."
+    )
+    events = _material(text, "2004-10-25")
+    assert not [e for e in events if e.family in ("release", "riot")], _seen(events)
+
+
+def test_an_escape_from_house_arrest_is_no_arrest_and_a_dissolved_parliament_no_group_change() -> None:
+    text = (
+        "SANAA (AP) — The Houthis seized Sanaa in September and dissolved parliament in February. "
+        "Hadi escaped house arrest in the capital last month and fled to Aden. Police arrested two men in Taiz on Wednesday."
+    )
+    events = _material(text, "2015-03-26")
+    assert not [e for e in events if e.kind == "group.change"], _seen(events)
+    assert [(e.place or {}).get("name") for e in events if e.kind == "detention.arrest"] == ["Taiz"], _seen(events)

@@ -22,10 +22,7 @@ from sitrep.model import Event, Place
 from sitrep.rxfactor import compiled
 
 # "planned in Syria, organised in Belgium": where the act was readied, not where it struck.
-_PLOTTED_IN = cues()["plotted_in"]
-# "Wednesday's attack would be the deadliest since Saddam Hussein's forces gassed Halabja": the
-# place of the event compared with, not the trigger's.
-_COMPARED_SINCE = compiled(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]{0,80}?\bsince\b", re.IGNORECASE)
+_PLOTTED_IN, _COMPARED_SINCE = cues()["plotted_in"], cues()["compared_since"]
 _CARE_IN = cues()["care_in"]  # ("flown to a hospital in Djibouti": care, not the scene)
 _ORIGIN_FROM = cues()["origin_from"]  # ("militants from Chechnya": whence, not where)
 RANK = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
