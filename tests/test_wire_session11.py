@@ -154,3 +154,79 @@ def test_an_escape_from_house_arrest_is_no_arrest_and_a_dissolved_parliament_no_
     events = _material(text, "2015-03-26")
     assert not [e for e in events if e.kind == "group.change"], _seen(events)
     assert [(e.place or {}).get("name") for e in events if e.kind == "detention.arrest"] == ["Taiz"], _seen(events)
+
+
+def test_a_capital_bureau_does_not_pull_a_provincial_story_home_nor_a_province_its_neighbour() -> None:
+    text = (
+        "BANGKOK, Oct. 26 (Xinhua) -- A total of 78 Muslim protesters detained after Monday's violent demonstration in southern Thailand's "
+        "Narathiwat province died of suffocation while being transported to an army camp, Thai officials said Tuesday.\n\n"
+        "The detainees, among some 1,300 people arrested outside the Tak Bai district police station, were packed into army trucks for the "
+        "journey to the Ingkayuth Borihan army camp in Pattani province's Nong Chik district, officials said.\n\n"
+        "Six other people were killed on Monday afternoon when security forces used water cannon, tear gas and live ammunition to disperse "
+        "about 2,000 protesters.\n\n"
+        "Thai Prime Minister Thaksin Shinawatra told reporters in Bangkok that the deaths were an accident. Violence in Narathiwat, Yala and "
+        "Pattani has claimed more than 400 lives this year."
+    )
+    events = _material(text, "2004-10-26")
+    assert "Bangkok" not in {(e.place or {}).get("name") for e in events}, _seen(events)
+    held = [e for e in events if e.kind == "detention.arrest"]
+    assert held and {(e.place or {}).get("name") for e in held} == {"Tak Bai"}, _seen(events)
+
+
+def test_a_speaker_s_town_opening_a_sentence_is_not_where_the_killing_he_condemned_happened() -> None:
+    text = (
+        "SALISBURY, Rhodesia, Sept 5 (Reuter) - Guerrillas shot dead ten survivors of an airliner crash near Kariba on Sunday, the "
+        "authorities said.\n\n"
+        "In London, Dr David Owen, the Foreign Secretary, condemned the killing of the survivors as an appalling crime."
+    )
+    events = _material(text, "1978-09-05")
+    assert events and "London" not in {(e.place or {}).get("name") for e in events}, _seen(events)
+
+
+def test_a_foreign_land_naming_whose_warships_fired_is_not_the_scene() -> None:
+    text = (
+        "BEIRUT, Lebanon (AP) — A suicide truck bomb killed 120 Marines at Beirut airport on Sunday.\n\n"
+        "U.S. warships shelled Druze and Syrian-backed positions in the mountains last month to support Lebanese troops "
+        "defending the town of Souk el-Gharb."
+    )
+    events = _material(text, "1983-10-23")
+    shelled = [e for e in events if "shelled" in e.evidence[0]["text"]]
+    assert shelled and all((e.place or {}).get("country_code") == "LB" for e in shelled), _seen(events)
+
+
+def test_a_day_counted_back_across_a_said_clause_and_the_town_of_the_dateline() -> None:
+    text = (
+        "HRABOVE, Ukraine, July 17 (Reuters) - A Malaysian airliner was brought down over eastern Ukraine on Thursday. "
+        "The disaster came three days after Ukraine said one of its An-26 military transport planes had been shot down over the Luhansk region."
+    )
+    events = _material(text, "2014-07-17")
+    an26 = [e for e in events if "An-26" in e.evidence[0]["text"]]
+    assert an26 and all((e.date or {}).get("value") == "2014-07-14" for e in an26), _seen(events)
+
+    text = (
+        "HALABJA, Iraqi Kurdistan — The dead of Halabja still lie where they fell last Wednesday.\n\n"
+        "Survivors said Iraqi aircraft bombed the town with conventional explosives for much of the morning of March 16.\n\n"
+        "Iranian officials in Tehran say Iraq used chemical weapons. Tehran radio said Iranian forces had taken the area, and Iran's "
+        "leaders in Tehran vowed revenge on Iraq for what Iran calls a crime against Iran's Kurdish allies. Mr Jalal Talabani, the "
+        "leader of the Patriotic Union of Kurdistan, said his fighters were in the hills."
+    )
+    events = _material(text, "1988-03-22")
+    bombed = [e for e in events if "bombed the town" in e.evidence[0]["text"]]
+    assert bombed and all((e.place or {}).get("name") == "Halabja" for e in bombed), _seen(events)
+
+
+def test_held_after_monday_s_protest_is_monday_s_and_freed_captives_who_speak_or_stepped_up_attacks_are_no_events() -> None:
+    text = (
+        "BANGKOK, Oct. 26 (Xinhua) -- A total of 78 Muslim protesters detained after Monday's violent demonstration in southern Thailand's "
+        "Narathiwat province died of suffocation in army trucks, Thai officials said Tuesday."
+    )
+    events = _material(text, "2004-10-26")
+    held = [e for e in events if e.kind == "detention.arrest"]
+    assert held and all((e.date or {}).get("value") == "2004-10-25" for e in held), _seen(events)
+
+    text = (
+        "MOSCOW, Oct 26 (Reuters) - Two hostages were shot dead early on Saturday, according to the FSB security service, though some "
+        "freed captives said they had heard no executions. Chechen rebels have stepped up attacks this year."
+    )
+    events = _material(text, "2002-10-26")
+    assert [e.kind for e in events] == ["attack.civilians"], _seen(events)

@@ -16,7 +16,7 @@ _DAY_OR_WEEK = compiled(r"day|week", re.IGNORECASE)
 _DAYS_APART = LowerCue(compiled(
     # (Not across a comma that closes the phrase: "On the night of July 1, two days after the
     # commission announced its decision, arsonists set fire to ten churches": July 1 is the fires')
-    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’-]+\s+){0,10}?$",
+    r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>days?|weeks?)\s+(?P<rel>after|before)\s+(?:[\w'’-]+\s+){0,12}?$",
     re.IGNORECASE,
 ), needs=_DAY_OR_WEEK)
 
@@ -28,7 +28,7 @@ _ANNIVERSARY = LowerCue(compiled(
 
 
 def _apart(sentence: str, start: int) -> re.Match[str] | None:
-    return _DAYS_APART.search(sentence, max(0, start - 90), start) or _ANNIVERSARY.search(sentence, max(0, start - 60), start)
+    return _DAYS_APART.search(sentence, max(0, start - 100), start) or _ANNIVERSARY.search(sentence, max(0, start - 60), start)
 
 
 def anniversary(sentence: str, start: int) -> bool:

@@ -31,12 +31,12 @@ from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import combine, setting_day, sparked_day, that_day, when_day, year_clause
+from sitrep.events.combine import after_day, combine, setting_day, sparked_day, that_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import FOUNDED, attached, day_apart, event_date
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
 from sitrep.events.lexicon import Kind, Lexicon, fast_cues, load
-from sitrep.events.mainplace import country_named, dateline_side, filed_from
+from sitrep.events.mainplace import country_named, dateline_side, dateline_town, filed_from
 from sitrep.events.mainplace import focus as main_place
 from sitrep.events.places import attributive, is_capital
 from sitrep.events.readings import article_readings, context_takers, retype
@@ -190,7 +190,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
                 # "youths threw molotov cocktails outside parliament, as a general strike paralysed
                 # Greece": the country is another clause's; the town the story is in is the scene.
                 place = None
-            if here is not None and (place is None or (place.feature in ("admin1", "country") and place.country_code == here.country_code)) and _HERE.search(sentence):
+            if here is not None and (place is None or (place.feature in ("admin1", "country") and place.country_code == here.country_code)) and (_HERE.search(sentence) or dateline_town(sentence, here, context)):
                 # "the blast at the U.S. embassy here", "the main street of this market town ... in
                 # 30 years of violence in Northern Ireland": the town the story was filed from
                 place = here
@@ -357,6 +357,7 @@ def find_events(article: Article, lexicon: Lexicon | None = None) -> list[Event]
         toll_into_act(events, n_before)
         sparked_day(events[n_before:], sentence, s_start)
         when_day(events[n_before:], sentence, s_start, times)
+        after_day(events[n_before:], sentence, s_start, times)
         that_day(events[n_before:], sentence, s_start)
         setting_day(events[n_before:], sentence, s_start)
         if tag and label:

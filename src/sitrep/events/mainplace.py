@@ -7,7 +7,7 @@ import math
 import re
 from collections import Counter
 
-from sitrep.events.places import is_capital
+from sitrep.events.places import is_bureau, is_capital
 from sitrep.events.scene import RANK, country_of
 from sitrep.model import Place
 from sitrep.rxfactor import compiled
@@ -49,7 +49,10 @@ def filed_from(main: Place | None, places: list[Place]) -> Place | None:
         first = inside[0]
         once = sum(1 for p in inside if p.entry == first.entry) == 1
         return next((p for p in inside if once and p.feature == "admin1" and first.feature != "admin1" and p.admin1 == first.admin1), first)
-    if main is None or (main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)):
+    if main is None or (
+        main.country_code == filed.country_code and RANK.get(filed.feature, 5) < RANK.get(main.feature, 5)
+        and (main.feature != "admin1" or filed.admin1 == main.admin1 or not is_bureau(filed.name, filed.geonameid))
+    ):  # ("BANGKOK (Xinhua) -- ... in Narathiwat province": a bureau in the capital, outside the province)
         return filed
     if main.country_code == filed.country_code and filed.feature == "city" and not _near(main, filed) and not (told[0].entry == main.entry and sum(p.entry == main.entry for p in told) >= 2):
         # (unless the lead names it first: "BAGHDAD (AP) - Marines fought their way into the
@@ -120,3 +123,19 @@ def dateline_side(text: str, place: Place, here: Place | None) -> Place | None:
     east = (here.lon - place.lon) * math.cos(math.radians(place.lat))
     wanted = [("north" in word, north), ("south" in word, -north), ("east" in word, east), ("west" in word, -east)]
     return here if all(d >= 1.0 for told, d in wanted if told) else None
+
+
+# "flew journalists into the town yesterday", "bombed the town": the town is the dateline's
+# ("HALABJA, Iraqi Kurdistan —"), not a land or a capital the story names more often.
+_THE_TOWN = compiled(r"\b(?:in|into|inside|around|outside|near|bombed|shelled|attacked|entered|gassed)\s+the\s+town\b(?!\s+of\b)(?![^\"“”]*[\"”])", re.IGNORECASE)
+
+
+def dateline_town(sentence: str, here: Place | None, context: Place | None) -> bool:
+    """Whether "the town" the sentence tells of is the dateline's own (``here``, a town that is
+    no capital), the sentences before having named no other town."""
+    return (
+        here is not None and here.feature == "city" and not is_capital(here.name, here.geonameid)
+        and (context is None or context.geonameid == here.geonameid or context.feature not in ("city", "landmark"))
+        and _THE_TOWN.search(sentence) is not None
+    )  # fmt: skip
+

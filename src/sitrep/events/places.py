@@ -41,6 +41,17 @@ def is_capital(name: str, geonameid: int | None) -> bool:
     )
 
 
+def is_bureau(name: str, geonameid: int | None) -> bool:
+    """Whether a dateline's town is where agencies keep a bureau: a national capital or a city
+    of a million or more ("YANGON", "KARACHI"), not a town a reporter travelled to."""
+    from sitrep.places.gazetteer import load
+
+    gaz = load()
+    return geonameid is not None and any(
+        (e := gaz.entry(rid)).geonameid == geonameid and (e.capital or e.population >= 1_000_000) for rid, _ in gaz.lookup(name.lower())
+    )
+
+
 # "U.S. troops", "U.S.-led forces": a country's name used as a modifier names whose, not where.
 _MODIFIES = compiled(
     r"(?:-[a-z]|\s+(?!(?:and|or|but|nor|on|in|at|to|for|from|with|by|of|as|has|have|had|is|are|was|were|will|would|"

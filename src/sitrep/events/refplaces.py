@@ -40,7 +40,7 @@ _SAID_IN = compiled(r"\b(?:said|says|told reporters|announced|declared|stated)\s
 _BODY_NAME_BEFORE = compiled(
     r"\b(?:Organi[sz]ation|Conference|Council|Commission|Committee|Agency|Court|Bank|Union)\s+(?:for|of|on)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,4}(?:in|of)\s+$"
     # "fighters of Charles Taylor's National Patriotic Front of Liberia", "the Islamic Army of Aden-Abyan": a movement's name
-    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress|Army)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
+    r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress|Army|Union)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
 )
 # "an airliner carrying 295 people from Amsterdam to Kuala Lumpur": a trip's ends, not where
 # anything befell it (a craft's or a vehicle's route; troops "flown from X to Beirut" are not).

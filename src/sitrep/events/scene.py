@@ -227,7 +227,7 @@ def place_of(
     # "in Indonesia's Aceh province": the province, not the country that holds it.
     owners = {id(p) for p in near if p.start < sentence[1] for q in near if 0 < q.start - p.end < 60 and (
         _OWNS_NAMED.fullmatch(text, p.end, q.start) or ((m := _TOWN_OF.search(text, max(0, p.start - 30), q.start)) is not None and m.start() <= p.start)
-        or (p.feature == "country" and q.feature != "country" and q.country_code == p.country_code and _OWNS_NEXT.fullmatch(text, p.end, q.start))
+        or (p.feature in ("country", "admin1") and q.feature not in ("country", p.feature) and q.country_code == p.country_code and (p.feature == "country" or q.admin1 == p.admin1) and _OWNS_NEXT.fullmatch(text, p.end, q.start))
     )}  # fmt: skip
     places = [p for p in places if id(p) not in owners]
     # Areas the sentence names ("(Minas Gerais)", "Kharkiv region") vouch for places inside them.
@@ -489,13 +489,13 @@ def street_told(sentence: str, context: Place | None, main: Place | None) -> boo
 
 
 _SEAT_BEFORE = cues()["speaker_seat_before"]
-_SPEECH_AFTER = cues()["speech_after"]
+_SPEECH_AFTER, _OPENING_IN = cues()["speech_after"], cues()["speaker_opening_in"]
 
 
 def speaker_seat(text: str, p: Place, trigger: int) -> bool:
     """Whether ``p`` is where a speaker sits, told before what they say happened ("Government
     officials in Kinshasa denied the town had fallen and said fighting was continuing")."""
-    if not _SEAT_BEFORE.search(text, max(0, p.start - 50), p.start):
+    if not _SEAT_BEFORE.search(text, max(0, p.start - 50), p.start) and not _OPENING_IN.search(text, max(0, p.start - 4), p.start):
         return False
     m = _SPEECH_AFTER.match(text, p.end)
     return m is not None and m.end() <= trigger

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.lexicon import cues
 from sitrep.model import Place
 from sitrep.rxfactor import compiled
 
@@ -17,6 +18,7 @@ _NAMED_SITE = compiled(
 )
 
 
+_FORCES_AFTER = cues()["forces_after"]
 _SETTLEMENT = compiled(r"\b(?:village|town|settlement|port)\b")
 _BASE = compiled(r"\b(?:base|garrison|barracks)\b")
 
@@ -36,7 +38,10 @@ def unknown_site(sentence: str, places: list[Place], s_start: int, country: Plac
         if any(p.start < s_start + b and s_start + a < p.end for p in places):
             continue  # a place the gazetteer knows
         # (a land's adjective on the site itself, "the South Sudanese area of", not on the act: "An Israeli air strike on the village of")
-        before = [p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature in ("country", "region") and (not p.adjectival or s_start + m.start() - p.end <= 16)]
+        before = [
+            p for p in places if s_start <= p.start and p.end <= s_start + a and p.feature in ("country", "region")
+            and (not p.adjectival or s_start + m.start() - p.end <= 16) and not _FORCES_AFTER.match(sentence, p.end - s_start)
+        ]  # (nor whose forces acted: "U.S. warships shelled positions ... defending the town of Souk el-Gharb")
         if before:
             return before[-1], sentence[a:b]
         if country is not None and _SETTLEMENT.search(m.group(0)):
