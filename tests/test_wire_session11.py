@@ -230,3 +230,31 @@ def test_held_after_monday_s_protest_is_monday_s_and_freed_captives_who_speak_or
     )
     events = _material(text, "2002-10-26")
     assert [e.kind for e in events] == ["attack.civilians"], _seen(events)
+
+
+def test_hearings_into_a_shooting_recall_it_on_no_new_day() -> None:
+    text = (
+        "MANILA, Jan. 28 (Reuters) - Marines and police shot dead 13 farmers marching on the presidential palace in Manila on Thursday. "
+        "A commission headed by a former Supreme Court justice began hearings into the Mendiola shooting on Monday."
+    )
+    events = _material(text, "1987-01-28")
+    assert "1987-01-26" not in {(e.date or {}).get("value") for e in events}, _seen(events)
+    assert any(e.kind == "attack.civilians" and (e.date or {}).get("value") == "1987-01-22" for e in events), _seen(events)
+
+
+def test_an_undated_act_in_a_dated_dateline_is_the_dateline_s_day_not_the_paper_s() -> None:
+    text = (
+        "NICOSIA, Cyprus, July 22 — A shaky cease-fire took effect across Cyprus at 4 P.M. today.\n\n"
+        "Sporadic firing could still be heard after the deadline around Nicosia International Airport, where troops beat back a "
+        "Turkish attack earlier in the day, officers said."
+    )
+    events = _material(text, "1974-07-23")
+    assert events and {(e.date or {}).get("value") for e in events} == {"1974-07-22"}, _seen(events)
+
+
+def test_not_the_first_time_is_no_new_event() -> None:
+    text = (
+        "Grabove (Ukraine) (AFP) - International monitors reached the crash site of flight MH17 on Friday.\n\n"
+        "It is not the first time a civilian airliner has been shot down."
+    )
+    assert _material(text, "2014-07-18") == [], _seen(_material(text, "2014-07-18"))

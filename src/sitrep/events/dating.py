@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from sitrep.clean.meta import dateline_day
 from sitrep.events.clauses import aside_of
 from sitrep.events.clauses import clause as clause_of
 from sitrep.events.lexicon import cues
@@ -28,10 +29,7 @@ _AUDIENCE = (
     r"(?:statement|news\s+conference|press\s+conference|briefing|interview|speech|address|post|letter|release)"
 )
 _TELLING_BEFORE = compiled(rf"\b(?:{_TELLING}(?:\s+\w+)?|(?:told|said|says|announced|stated|added|declared|wrote)(?:{_AUDIENCE}))\s+(?:on\s+)?$", re.IGNORECASE)
-_TELLING_AFTER = compiled(
-    rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?{_TELLING}\b|\s+that\b",
-    re.IGNORECASE,
-)
+_TELLING_AFTER = compiled(rf"\s*(?:,\s*)?(?:(?:the\s+)?(?!(?:that|when|as|after|before|while)\b)[\w.'’-]+\s+){{0,2}}?(?:\w+ly\s+)?{_TELLING}\b|\s+that\b", re.IGNORECASE)
 # A date written onto an event noun: "Saturday's shooting", "the Dec. 6 killing", "last month's
 # attack", "the October shooting"; up to three words between ("Wednesday's massive general strike").
 _POSSESSIVE = compiled(r"^['’]s(?:\s+[\w-]+){0,3}?\s+$")
@@ -470,11 +468,11 @@ def _own_date(
         before = [t for t in times if s0 <= t.start and t.end <= joined and _dated(t) and not _SINCE_CLAUSE.search(text, max(s0, t.start - 60), t.start)]
         if before and not _SUBORDINATE.search(text, before[-1].end, joined) and not told(sentence, before[-1].start - s0, before[-1].end - s0):
             return _json(before[-1])
-    pub = article.published
-    if pub is None:
+    if (pub := article.published) is None:
         return None
-    precision = pub.precision if pub.precision in ("day", "month", "year") else "month"
-    return {"value": pub.value[:10], "precision": precision, "how": "published"}
+    precision = pub.precision if pub.precision in ("day", "month", "year") else "month"  # (a paper of the 23rd prints "NICOSIA, July 22" news)
+    day = dateline_day(article.dateline or "", pub.value[:10]) if len(pub.value) >= 10 else None
+    return {"value": day.isoformat() if day else pub.value[:10], "precision": precision, "how": "published"}
 
 
 _AND_VERB = compiled(r"\b(?:and\s+(?:then\s+|later\s+)?(?:\w+ed\s+)?|(?:since|when|after)\s+(?:[\w'’-]+\s+){0,4})$")
