@@ -258,3 +258,23 @@ def test_not_the_first_time_is_no_new_event() -> None:
         "It is not the first time a civilian airliner has been shot down."
     )
     assert _material(text, "2014-07-18") == [], _seen(_material(text, "2014-07-18"))
+
+
+def test_forces_sealing_off_a_town_people_seized_by_gunmen_a_building_blown_up_and_arms_found() -> None:
+    text = (
+        "BELFAST, Northern Ireland (AP) — Irish Republican Army guerrillas exploded more than 20 bombs across Belfast on Friday.\n\n"
+        "By nightfall troops and police had sealed off the center of Belfast, searching every car. The toll at the Oxford Street "
+        "bus station, which was blown up at 3 p.m., rose to six.\n\n"
+        "Soldiers searching houses in the Creggan district found rifles, ammunition and bomb-making material, an army spokesman said. "
+        "Police say eight more people were seized by gunmen from a farm near the border on Sunday night."
+    )
+    kinds = {e.kind for e in _material(text, "1972-07-21")}
+    assert {"deployment", "weapons.disrupted", "abduction"} <= kinds, kinds
+
+
+def test_shelling_that_goes_on_since_a_day_is_shelling() -> None:
+    text = (
+        "BEIRUT, Aug 26 (Reuters) - Government forces have continued to shell Moadamiyeh and the eastern Ghouta since Wednesday, "
+        "activists said."
+    )
+    assert [e.kind for e in _material(text, "2013-08-26")] == ["attack.shelling"], _seen(_material(text, "2013-08-26"))

@@ -102,7 +102,7 @@ _AND_VERB = compiled(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went
 # ("the bombing killed 17 civilians in the village of Urus-Martan": where its dead were, its own)
 _OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?|(?:killed|wounded|injured)\s+(?:[\w,'’-]+\s+){0,4}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
-_PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore))$", re.IGNORECASE)
+_PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore|found|sent|held|caught|brought|set|put|fell|flew|began|made|kept|lost|won|hid|blown))$", re.IGNORECASE)
 
 
 _FLED_TO = compiled(r"\b(?:fled|escaped|flew|fleeing|went\s+into\s+exile|sought\s+refuge|took\s+refuge)\s+(?:to|in|into)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
