@@ -278,3 +278,15 @@ def test_shelling_that_goes_on_since_a_day_is_shelling() -> None:
         "activists said."
     )
     assert [e.kind for e in _material(text, "2013-08-26")] == ["attack.shelling"], _seen(_material(text, "2013-08-26"))
+
+
+def test_foreigners_escorted_or_taken_off_the_beaches_are_evacuated_and_a_witness_s_home_is_no_scene() -> None:
+    text = (
+        "NICOSIA, Cyprus, July 22 — A shaky cease-fire took effect across Cyprus at 4 P.M. today.\n\n"
+        "British troops escorted a convoy of several thousand foreign tourists and residents from Nicosia to the British sovereign base "
+        "at Dhekelia today. Royal Navy helicopters took some 1,500 British and other foreign holiday-makers off the beaches near Kyrenia.\n\n"
+        "\"We spent two nights in the cellar with the shells going over,\" said a schoolteacher from Manchester, England."
+    )
+    events = _material(text, "1974-07-23")
+    assert [e.kind for e in events].count("evacuation") >= 1, _seen(events)
+    assert not {"Manchester", "England", "United Kingdom"} & {(e.place or {}).get("name") for e in events}, _seen(events)

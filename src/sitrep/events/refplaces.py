@@ -52,6 +52,12 @@ _ROUTE_BEFORE = compiled(
 _ROUTE_ON = compiled(r"(?:,?\s+(?-i:[A-Z])[\w'’.-]*){0,3},?\s+to\s+(?-i:[A-Z])")
 # "taking 800 people hostage and demanding an end to the war in Chechnya": what was asked for, not where.
 _DEMANDED = compiled(r"\b(?:demanding|demanded|calling\s+for|called\s+for|urging|urged)\s+(?:an?\s+end\s+to|the\s+(?:withdrawal|release|return|pull-?out)\s+of)\s+[^,.;:!?]{0,40}$", re.IGNORECASE)
+# "said a schoolteacher from Manchester, England, who reached Dhekelia": someone's home town.
+_SOMEONE_FROM = compiled(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:teacher|schoolteacher|student|man|woman|farmer|tourist|holiday-?maker|resident|worker|businessman|businesswoman|"
+    r"doctor|nurse|engineer|mother|father|boy|girl|pensioner|shopkeeper|driver|housewife|labou?rer|trader|villager|refugee|survivor|witness|\d+-year-old)\s+from\s+(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+)?$",
+    re.IGNORECASE,
+)
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
@@ -100,7 +106,7 @@ def _reference(text: str, p: Place) -> bool:
     before = text[max(0, p.start - 40) : p.start]
     if _SOURCE_BEFORE.search(before) and _INSTITUTION_AFTER.match(text, p.end):
         return True  # "according to the Erawan emergency centre": a source named after a place, not a scene
-    if _DEMANDED.search(text, max(0, p.start - 70), p.start):
+    if _DEMANDED.search(text, max(0, p.start - 70), p.start) or _SOMEONE_FROM.search(text, max(0, p.start - 60), p.start):
         return True
     if (route := _ROUTE_BEFORE.search(text, max(0, p.start - 110), p.start)) and (route.group().rstrip().endswith(" to") or _ROUTE_ON.match(text, p.end)):
         return True
