@@ -9,6 +9,7 @@ from typing import Any
 
 from sitrep.events.dating import NUMBERS
 from sitrep.lowercue import LowerCue
+from sitrep.model import Event, TimeRef
 from sitrep.rxfactor import compiled
 
 # (Run on lower-cased text, and only where "day" or "week" is: searched before every trigger.)
@@ -95,3 +96,20 @@ def apart_between(sentence: str, a: int, b: int) -> bool:
     of ``sentence``: "Rioters burned malls on Thursday, a day after security forces shot dead
     six students": the six are not the riot's dead."""
     return a < b and _APART_SPAN.search(sentence, a, b) is not None
+
+
+# "protesters detained after Monday's violent demonstration", "died after Sunday's raid": held or
+# killed on the day of what they followed, not the day the story is printed.
+_AFTER_DAYS = compiled(r"\s+(?:(?:late|early|soon|shortly|hours|just)\s+)?after\s+(?:the\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last\s+night)['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+")
+
+
+def after_day(events: list[Event], sentence: str, s_start: int, times: list[TimeRef]) -> None:
+    """Date an arrest or a death told "after Monday's demonstration" to that Monday, when the
+    text gives it no day of its own."""
+    for e in events:
+        if e.family not in ("detention", "attack") or (e.date or {}).get("how") == "text":
+            continue
+        m = _AFTER_DAYS.match(sentence, e.evidence[0]["trigger"]["end"] - s_start)
+        day = next((t for t in times if m is not None and t.start == s_start + m.start("day") and len(t.value) == 10 and t.value[:1].isdigit()), None)
+        if day is not None:
+            e.date = {"value": day.value, "precision": "day", "how": "context", "text": day.text}

@@ -365,19 +365,3 @@ def setting_day(events: list[Event], sentence: str, s_start: int) -> None:
                 "how": "context",
             }
 
-
-# "protesters detained after Monday's violent demonstration", "died after Sunday's raid": held or
-# killed on the day of what they followed, not the day the story is printed.
-_AFTER_DAYS = compiled(r"\s+(?:(?:late|early|soon|shortly|hours|just)\s+)?after\s+(?:the\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|last\s+night)['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+")
-
-
-def after_day(events: list[Event], sentence: str, s_start: int, times: list[TimeRef]) -> None:
-    """Date an arrest or a death told "after Monday's demonstration" to that Monday, when the
-    text gives it no day of its own."""
-    for e in events:
-        if e.family not in ("detention", "attack") or (e.date or {}).get("how") == "text":
-            continue
-        m = _AFTER_DAYS.match(sentence, e.evidence[0]["trigger"]["end"] - s_start)
-        day = next((t for t in times if m is not None and t.start == s_start + m.start("day") and len(t.value) == 10 and t.value[:1].isdigit()), None)
-        if day is not None:
-            e.date = {"value": day.value, "precision": "day", "how": "context", "text": day.text}

@@ -20,6 +20,7 @@ import re
 from sitrep.events.actors import actors, succeeded, theatre, unnamed_doer
 from sitrep.events.agree import TOLL_TRIGGER, bare_toll
 from sitrep.events.apart import (
+    after_day,
     anniversary,
     apart_at,
     apart_between,
@@ -31,7 +32,7 @@ from sitrep.events.attribution import modality_of, reported_as, sources_of
 from sitrep.events.camps import camp_in, camp_told, the_camp
 from sitrep.events.claims import claimed_doers
 from sitrep.events.clauses import clause as clause_of
-from sitrep.events.combine import after_day, combine, setting_day, sparked_day, that_day, when_day, year_clause
+from sitrep.events.combine import combine, setting_day, sparked_day, that_day, when_day, year_clause
 from sitrep.events.corefer import one_per_event, referent
 from sitrep.events.dating import FOUNDED, attached, day_apart, event_date
 from sitrep.events.eventness import legal_reference, named_event, no_happening, recalled_cause
@@ -98,8 +99,7 @@ _RECALLED_AFTER = _CUES["recalled_after"]
 _EVENT_SITE = _CUES["event_site_after"]
 _REFERENCE_POINT = _CUES["reference_point_before"]
 _AND_VERB = compiled(r"\s*,?\s+and\s+(?:the\s+)?[\w-]+\s+(?:[a-z]+ed|spread|went|began|broke|hit|struck|swept)\b")  # a clause of its own
-# A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy".
-# ("the bombing killed 17 civilians in the village of Urus-Martan": where its dead were, its own)
+# A place of the noun's own, right after it: "the attacks in Paris", "the bombing at the embassy" ("the bombing killed 17 civilians in the village of Urus-Martan": where its dead were, its own)
 _OWN_PLACE = compiled(r"\s+(?:(?:on|at|against|of)\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?|(?:killed|wounded|injured)\s+(?:[\w,'’-]+\s+){0,4}?)?(?:in|at|near|on|outside|inside|across)\s|\s+(?:of\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A verb in the past, not a noun a determiner names again: "the man shot the woman".
 _PAST = compiled(r"(?:ed|\b(?:shot|hit|struck|fought|beat|took|blew|threw|stole|overran|fled|led|stormed|seized|withdrew|swept|overtook|broke|drove|burnt|slew|sank|tore|found|sent|held|caught|brought|set|put|fell|flew|began|made|kept|lost|won|hid|blown))$", re.IGNORECASE)
