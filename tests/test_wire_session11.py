@@ -290,3 +290,18 @@ def test_foreigners_escorted_or_taken_off_the_beaches_are_evacuated_and_a_witnes
     events = _material(text, "1974-07-23")
     assert [e.kind for e in events].count("evacuation") >= 1, _seen(events)
     assert not {"Manchester", "England", "United Kingdom"} & {(e.place or {}).get("name") for e in events}, _seen(events)
+
+
+def test_a_bare_month_after_a_month_and_year_in_the_same_sentence_is_of_that_year() -> None:
+    from datetime import date
+
+    from sitrep.times import find_times
+
+    sentence = (
+        "The Marines landed in Beirut for the second time in September 1982, after Christian militiamen killed hundreds of "
+        "Palestinians in the camps, in the wake of Israel's invasion of Lebanon in June."
+    )
+    values = {t.text: t.value for t in find_times(sentence, date(1983, 10, 24))}
+    assert values.get("June") == "1982-06", values
+    values = {t.text: t.value for t in find_times("Talks began in June. The invasion came in September 1982.", date(1983, 10, 24))}
+    assert values.get("June") == "1983-06", values  # (another sentence keeps the story's year)

@@ -175,6 +175,13 @@ def _narrative_year(refs: list[TimeRef], text: str) -> None:
             elif len(r.value) == 4:
                 year = r
             continue
+        if (
+            told is not None and len(told.value) == 7 and len(r.value) == 7 and r.value[:4] != told.value[:4] and r.start - told.end <= 200
+            and not _SENTENCE_END.search(text, told.end, r.start)
+        ):  # fmt: skip
+            # ("in September 1982, after ... in the wake of Israel's invasion of Lebanon in June": June 1982)
+            r.value = told.value[:4] + r.value[4:]
+            continue
         if year is not None and len(r.value) == 10 and _MONTH_WORD.search(r.text) and r.value[:4] != year.value and r.start - year.end <= 120 and not _SENTENCE_END.search(text, year.end, r.start) and _WHEN.search(text, year.end, r.start):
             # ("since the 1991 Gulf War, when a U.S.-led coalition began bombing on Jan. 17": that year's)
             r.value = year.value + r.value[4:]
