@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.events.lexicon import cues
 from sitrep.model import Place
 from sitrep.rxfactor import compiled
 
@@ -42,22 +43,12 @@ _BODY_NAME_BEFORE = compiled(
     # "fighters of Charles Taylor's National Patriotic Front of Liberia", "the Islamic Army of Aden-Abyan": a movement's name
     r"|\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Front|Movement|Party|Alliance|League|Congress|Army|Union)\s+(?:for\s+(?:[A-Z][\w-]*\s+(?:and\s+)?){1,3}(?:in|of)\s+|of\s+)$"
 )
-# "an airliner carrying 295 people from Amsterdam to Kuala Lumpur": a trip's ends, not where
-# anything befell it (a craft's or a vehicle's route; troops "flown from X to Beirut" are not).
-_ROUTE_BEFORE = compiled(
-    r"\b(?:airliners?|flights?|planes?|jets?|jetliners?|air(?:bus|craft)|Boeing|bus(?:es)?|coach|trains?|ferry|ferries|liners?)\b"
-    r"[^.;:!?]{0,50}?\bfrom\s+(?:(?-i:[A-Z])[\w'’.-]*(?:,?\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+to\s+)?$",
-    re.IGNORECASE,
-)
+# A trip's ends, a demand's object, someone's home town: none is a scene (cues.tsv says why, with sources).
+_CUES = cues()
+_ROUTE_BEFORE = _CUES["route_before"]
 _ROUTE_ON = compiled(r"(?:,?\s+(?-i:[A-Z])[\w'’.-]*){0,3},?\s+to\s+(?-i:[A-Z])")
-# "taking 800 people hostage and demanding an end to the war in Chechnya": what was asked for, not where.
-_DEMANDED = compiled(r"\b(?:demanding|demanded|calling\s+for|called\s+for|urging|urged)\s+(?:an?\s+end\s+to|the\s+(?:withdrawal|release|return|pull-?out)\s+of)\s+[^,.;:!?]{0,40}$", re.IGNORECASE)
-# "said a schoolteacher from Manchester, England, who reached Dhekelia": someone's home town.
-_SOMEONE_FROM = compiled(
-    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:teacher|schoolteacher|student|man|woman|farmer|tourist|holiday-?maker|resident|worker|businessman|businesswoman|"
-    r"doctor|nurse|engineer|mother|father|boy|girl|pensioner|shopkeeper|driver|housewife|labou?rer|trader|villager|refugee|survivor|witness|\d+-year-old)\s+from\s+(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+)?$",
-    re.IGNORECASE,
-)
+_DEMANDED = _CUES["demanded_before"]
+_SOMEONE_FROM = _CUES["someone_from"]
 _SOURCE_BEFORE = compiled(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_AFTER = compiled(r"\s+(?:[\w-]+\s+)?(?:cent(?:re|er)|institute|foundation|agency|clinic)\b", re.IGNORECASE)
 # "in rue de la Fontaine au Roi", "Avenida de Mayo", "Place de la Republique": a street or a
